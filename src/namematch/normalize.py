@@ -1,0 +1,393 @@
+"""Script-aware cleaning of name strings (the first stage of namematch).
+
+Every later stage works on the tokens this module produces:
+
+* :func:`tokenize` splits a string into :class:`Token` objects that keep their
+  original span, their script and a normalised form;
+* :func:`normalize` joins the normalised forms into one comparison string;
+* :func:`script_of` tells which script a token (or string) is written in.
+
+Arabic-script tokens lose diacritics, tatweel and invisible marks, and fold the
+letter variants that spelling varies on (alef forms, yeh/alef maqsura, keheh,
+teh marbuta, hamza seats, digits). Persian-only letters (پ چ ژ گ) are kept, as
+they tell the romaniser which convention to follow. Latin tokens are NFKC
+normalised, case-folded, stripped of accents, apostrophes and ayn/hamza marks;
+hyphens and dots separate tokens. Cyrillic and Greek look-alike letters inside a
+Latin token are folded to Latin (a sign of evasion that :mod:`namematch.score`
+reports).
+
+>>> normalize("Qāsim  SULAYMĀNĪ")
+'qasim sulaymani'
+>>> normalize("أَحْمَد") == normalize("احمد")
+True
+>>> normalize("زارع\u200cپور")
+'زارعپور'
+>>> script_of("سلیمانی"), script_of("سليماني"), script_of("Soleimani")
+('persian', 'arabic', 'latin')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+import attrs
+from unidecode import unidecode
+
+__all__ = [
+    "ARABIC",
+    "LATIN",
+    "MIXED",
+    "NONE",
+    "OTHER",
+    "PERSIAN",
+    "Token",
+    "normalize",
+    "normalize_arabic",
+    "normalize_latin",
+    "script_of",
+    "tokenize",
+]
+
+# Script labels -------------------------------------------------------------
+ARABIC: Final = "arabic"
+PERSIAN: Final = "persian"  # Arabic script with Persian-only letters or forms
+LATIN: Final = "latin"
+OTHER: Final = "other"
+MIXED: Final = "mixed"  # Arabic-script and Latin letters in one string
+NONE: Final = "none"  # no letters at all
+
+#: Characters that are deleted without separating tokens: zero-width and bidi
+#: controls, soft hyphen, tatweel, apostrophes and ayn/hamza transliteration marks.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u034f"
+)
+_APOSTROPHES = "'\u2019\u2018\u02bf\u02be\u02bc\u02bb\u0060\u00b4\u2032\u02b9\u02c8\u055a"
+_TATWEEL = "\u0640"
+_DROP: Final = frozenset(_INVISIBLE + _APOSTROPHES + _TATWEEL)
+
+# Arabic-script folding -------------------------------------------------------
+_ARABIC_FOLD: Final[dict[int, str]] = {
+    # alef forms
+    ord("\u0623"): "\u0627",  # أ
+    ord("\u0625"): "\u0627",  # إ
+    ord("\u0622"): "\u0627",  # آ
+    ord("\u0671"): "\u0627",  # ٱ
+    ord("\u0672"): "\u0627",
+    ord("\u0673"): "\u0627",
+    # yeh forms
+    ord("\u0649"): "\u064a",  # ى alef maqsura
+    ord("\u06cc"): "\u064a",  # ی Farsi yeh
+    ord("\u06d2"): "\u064a",  # ے yeh barree
+    ord("\u06d0"): "\u064a",
+    ord("\u0626"): "\u064a",  # ئ hamza on yeh
+    # kaf forms
+    ord("\u06a9"): "\u0643",  # ک keheh
+    ord("\u06aa"): "\u0643",
+    # heh / teh marbuta forms
+    ord("\u0629"): "\u0647",  # ة
+    ord("\u06c0"): "\u0647",  # ۀ
+    ord("\u06c1"): "\u0647",  # ہ
+    ord("\u06c3"): "\u0647",  # ۃ
+    ord("\u06be"): "\u0647",  # ھ
+    ord("\u06d5"): "\u0647",  # ە
+    # waw with hamza
+    ord("\u0624"): "\u0648",  # ؤ
+    ord("\u0676"): "\u0648",
+    # Arabic-Indic and Persian digits
+    **{ord(chr(0x0660 + i)): str(i) for i in range(10)},
+    **{ord(chr(0x06F0 + i)): str(i) for i in range(10)},
+}
+#: Tashkeel, Quranic annotation marks and the superscript alef.
+_ARABIC_MARKS_RE: Final = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff]"
+)
+#: Letters that only Persian (and Urdu) use: their presence marks a Persian token.
+PERSIAN_LETTERS: Final = frozenset("\u067e\u0686\u0698\u06af\u06cc\u06a9\u06c0")
+_FAMILY_AL: Final = "\u0622\u0644"  # آل "family of", kept apart from the article ال
+
+# Latin look-alikes from Cyrillic and Greek (folded inside Latin tokens only).
+_CONFUSABLES: Final[dict[int, str]] = {
+    ord(k): v
+    for k, v in {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+        "ј": "j", "ѕ": "s", "һ": "h", "ԁ": "d", "ɡ": "g", "ӏ": "l", "к": "k", "м": "m",
+        "т": "t", "в": "b", "н": "h",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
+        "α": "a", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "ρ": "p",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    }.items()
+}
+
+
+def _is_arabic_char(c: str) -> bool:
+    o = ord(c)
+    return (
+        0x0600 <= o <= 0x06FF
+        or 0x0750 <= o <= 0x077F
+        or 0x08A0 <= o <= 0x08FF
+        or 0xFB50 <= o <= 0xFDFF
+        or 0xFE70 <= o <= 0xFEFF
+    )
+
+
+def _is_latin_char(c: str) -> bool:
+    o = ord(c)
+    if o < 0x80:
+        return c.isalpha()
+    return (
+        0x00C0 <= o <= 0x024F
+        or 0x1E00 <= o <= 0x1EFF
+        or 0x0250 <= o <= 0x02AF
+        or 0x2C60 <= o <= 0x2C7F
+        or 0xA720 <= o <= 0xA7FF
+        or 0xFF21 <= o <= 0xFF5A
+    ) and c.isalpha()
+
+
+@attrs.frozen(slots=True)
+class Token:
+    """One token of a name string.
+
+    ``text`` is ``source[start:end]`` exactly; ``norm`` is its normalised form
+    (never empty for a token returned by :func:`tokenize`).
+    """
+
+    text: str
+    norm: str
+    start: int
+    end: int
+    script: str
+    #: True when Cyrillic/Greek look-alike letters were folded to Latin.
+    homoglyphs: bool = False
+
+
+def _char_class(c: str) -> str:
+    """'w' word letter, 'm' mark/digit (joins any word), 'd' dropped, 's' separator."""
+    if c in _DROP:
+        return "d"
+    cat = unicodedata.category(c)
+    if cat[0] == "L":
+        return "w"
+    if cat[0] in "MN":
+        return "m"
+    return "s"
+
+
+def _letter_script(c: str) -> str:
+    if _is_arabic_char(c):
+        return ARABIC
+    if _is_latin_char(c) or (ord(c) in _CONFUSABLES):
+        return LATIN
+    return OTHER
+
+
+def _clean_text(text: str) -> str:
+    """Replace characters that cannot be encoded (lone surrogates) with spaces."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = "".join(" " if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def _check_str(value: object, argument: str = "name") -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{argument} must be str, not {type(value).__name__}")
+    return value
+
+
+def script_of(text: str) -> str:
+    """Return the script of a token or string.
+
+    One of ``"persian"`` (Arabic script with a Persian-only letter such as
+    پ چ ژ گ ی ک), ``"arabic"``, ``"latin"``, ``"other"``, ``"mixed"`` (both
+    Arabic-script and Latin letters) or ``"none"`` (no letters).
+
+    >>> script_of("قاسم"), script_of("پزشکیان"), script_of("Ali"), script_of("Али")
+    ('arabic', 'persian', 'latin', 'other')
+    >>> script_of("Ali علي"), script_of("123")
+    ('mixed', 'none')
+    """
+    _check_str(text, "text")
+    has_ar = has_la = has_other = False
+    persian = False
+    for c in text:
+        if not c.isalpha():
+            continue
+        if _is_arabic_char(c):
+            has_ar = True
+            if c in PERSIAN_LETTERS:
+                persian = True
+        elif _is_latin_char(c):
+            has_la = True
+        else:
+            has_other = True
+    if has_ar and has_la:
+        return MIXED
+    if has_ar:
+        return PERSIAN if persian else ARABIC
+    if has_la:
+        return LATIN
+    if has_other:
+        return OTHER
+    return NONE
+
+
+def normalize_arabic(token: str) -> str:
+    """Normalise one Arabic-script word (no separators inside).
+
+    >>> normalize_arabic("إِبْرَاهِيمُ")
+    'ابراهيم'
+    >>> normalize_arabic("فاطمة") == normalize_arabic("فاطمه")
+    True
+    >>> normalize_arabic("آل")  # "family of" stays distinct from the article
+    'آل'
+    """
+    t = unicodedata.normalize("NFKC", token)
+    t = _ARABIC_MARKS_RE.sub("", t)
+    t = "".join(c for c in t if c not in _DROP)
+    if t == _FAMILY_AL:
+        return t
+    t = t.translate(_ARABIC_FOLD)
+    if not all(_char_class(c) in "wm" for c in t):  # NFKC can expand ligatures
+        t = " ".join("".join(c if _char_class(c) in "wm" else " " for c in t).split())
+    return t
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_latin(token: str) -> str:
+    """Normalise one Latin-script word to lower-case ASCII letters and digits.
+
+    >>> normalize_latin("Ja'far"), normalize_latin("ʿAbbās"), normalize_latin("Hüseyin")
+    ('jafar', 'abbas', 'huseyin')
+    >>> normalize_latin("Straße")
+    'strasse'
+    """
+    t = token.translate(_CONFUSABLES)
+    t = _strip_accents(unicodedata.normalize("NFKC", t)).casefold()
+    if not t.isascii():
+        t = unidecode(t).lower()
+    return "".join(c for c in t if c.isascii() and c.isalnum())
+
+
+def _normalize_other(token: str) -> str:
+    t = "".join(c for c in token if c not in _DROP)
+    for _ in range(3):  # NFKC and case folding converge in a few rounds
+        nxt = unicodedata.normalize("NFKC", t).casefold()
+        if nxt == t:
+            break
+        t = nxt
+    return "".join(c for c in t if _char_class(c) in "wm")
+
+
+def _norm_token(text: str, script: str) -> tuple[str, str, bool]:
+    """Return (norm, script, homoglyphs) for a raw token."""
+    if script == ARABIC:
+        norm = normalize_arabic(text)
+        return norm, (PERSIAN if any(c in PERSIAN_LETTERS for c in text) else ARABIC), False
+    if script == LATIN:
+        homo = any(ord(c) in _CONFUSABLES for c in text)
+        return normalize_latin(text), LATIN, homo
+    if script == NONE:  # digits only
+        return normalize_latin(unicodedata.normalize("NFKC", text).translate(_ARABIC_FOLD)), NONE, False
+    return _normalize_other(text), OTHER, False
+
+
+def _latin_or_confusable_token(chars: str) -> bool:
+    """A token of Cyrillic/Greek letters is Latin only if it also has true Latin letters."""
+    return any(_is_latin_char(c) and ord(c) not in _CONFUSABLES for c in chars)
+
+
+@lru_cache(maxsize=65536)
+def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    text = _clean_text(text)
+    tokens: list[Token] = []
+    start = -1
+    cur_script = NONE
+    n = len(text)
+
+    def flush(end: int) -> None:
+        raw = text[start:end]
+        script = cur_script
+        if script == LATIN and not _latin_or_confusable_token(raw):
+            script = OTHER
+        norm, tscript, homo = _norm_token(raw, script)
+        if norm:
+            # trim dropped characters from the span edges so spans stay tight
+            s, e = start, end
+            while s < e and _char_class(text[s]) == "d":
+                s += 1
+            while e > s and _char_class(text[e - 1]) == "d":
+                e -= 1
+            tokens.append(Token(text[s:e], norm, s, e, tscript, homo))
+
+    for i in range(n):
+        c = text[i]
+        cls = _char_class(c)
+        if cls == "s":
+            if start >= 0:
+                flush(i)
+                start = -1
+            continue
+        if cls == "w":
+            sc = _letter_script(c)
+            if start < 0:
+                start, cur_script = i, sc
+            elif cur_script == NONE:
+                cur_script = sc
+            elif sc != cur_script and ARABIC in (sc, cur_script):
+                flush(i)  # a change between Arabic script and another script splits
+                start, cur_script = i, sc
+            elif sc != cur_script and cur_script == OTHER and sc == LATIN:
+                cur_script = LATIN  # mixed Latin/look-alike token is Latin
+            continue
+        # marks, digits and dropped characters join the current token
+        if start < 0:
+            start, cur_script = i, NONE
+    if start >= 0:
+        flush(n)
+    return tuple(tokens)
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split a name string into normalised tokens with their original spans.
+
+    Separators are whitespace and punctuation (hyphens, dots, commas, Arabic
+    comma ، and so on); apostrophes, zero-width and bidi marks are removed
+    without splitting, so ``زارع\u200cپور`` and ``Ja'far`` stay single tokens.
+    A change between Arabic script and Latin script also splits.
+
+    >>> [(t.text, t.norm, t.script) for t in tokenize("Al-Yasiri، عبد الله")]
+    [('Al', 'al', 'latin'), ('Yasiri', 'yasiri', 'latin'), ('عبد', 'عبد', 'arabic'), ('الله', 'الله', 'arabic')]
+    >>> t = tokenize("  Hüseyin ")[0]; (t.start, t.end, t.norm)
+    (2, 9, 'huseyin')
+    """
+    _check_str(text, "text")
+    return _tokenize_cached(text)
+
+
+def normalize(name: str) -> str:
+    """Return the normalised comparison form of a name string.
+
+    Idempotent: ``normalize(normalize(x)) == normalize(x)``; never raises on a
+    ``str``; raises :class:`TypeError` on anything else.
+
+    >>> normalize("Nasir Abd al-Muhsin")
+    'nasir abd al muhsin'
+    >>> normalize("سلیمانی") == normalize("سليماني")
+    True
+    >>> normalize("")
+    ''
+    """
+    _check_str(name)
+    return " ".join(t.norm for t in _tokenize_cached(name))

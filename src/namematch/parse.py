@@ -1,0 +1,468 @@
+"""Name parsing: tokens grouped into name units with roles (second stage).
+
+A :class:`ParsedName` holds the units of a name in source order. Compounds are
+one unit: ``Abdul Mohsen`` = ``Abd al-Muhsin`` = ``Abdulmohsen`` = ``عبد المحسن``;
+``Abu Mahdi``; ``Nur al-Din``; ``Ahmadi Nejad``; the article is glued to its
+word (``Al-Yasiri`` = ``al Yasiri`` = ``Alyasiri``). Honorifics and titles
+before a name, lineage particles (``bin``, ``ibn``, ``بن``) and initials are
+marked so the scorer can weigh them.
+
+>>> p = parse("Sayyid Sattar Hashemi")
+>>> [(t.text, t.role) for t in p.tokens]
+[('Sayyid', 'honorific'), ('Sattar', 'given'), ('Hashemi', 'family')]
+>>> parse("Abdul Mohsen").units[0].norm == parse("Abdulmohsen").units[0].norm
+True
+>>> [(t.text, t.role) for t in parse("AL-ZOMOR, Abboud Abdul Latif").tokens]
+[('AL-ZOMOR', 'family'), ('Abboud', 'given'), ('Abdul Latif', 'given')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+import attrs
+
+from namematch._data import data_lines, data_table
+from namematch.normalize import ARABIC, LATIN, PERSIAN, Token, _check_str, normalize, tokenize
+
+__all__ = [
+    "FAMILY",
+    "GIVEN",
+    "HONORIFIC",
+    "INITIAL",
+    "PARTICLE",
+    "TITLE",
+    "NameToken",
+    "ParsedName",
+    "parse",
+]
+
+HONORIFIC: Final = "honorific"
+TITLE: Final = "title"
+PARTICLE: Final = "particle"
+GIVEN: Final = "given"
+FAMILY: Final = "family"
+INITIAL: Final = "initial"
+NAME_ROLES: Final = frozenset({GIVEN, FAMILY, INITIAL})
+
+#: Hard cap on tokens considered per name: longer inputs are truncated (documented bound).
+MAX_TOKENS: Final = 64
+
+_ARTICLE_AR: Final = "ال"
+_FAMILY_AR: Final = "آل"
+
+
+@attrs.frozen(slots=True)
+class NameToken:
+    """One unit of a parsed name.
+
+    ``text`` is exactly ``source[start:end]`` (a compound unit spans several
+    words); ``norm`` is the canonical normalised form of the whole unit and
+    ``core`` the same without the article (``al``/``ال``/``آل``).
+    """
+
+    text: str
+    norm: str
+    core: str
+    script: str
+    start: int
+    end: int
+    role: str
+    #: the article carried by the unit: "al" (Latin), "ال", "آل" or "".
+    article: str = ""
+    #: True when a lineage particle (bin, ibn, بن) stands right before the unit.
+    lineage: bool = False
+    #: canonical form of an honorific or title ("sayyid", "minister"), else "".
+    canonical: str = ""
+    #: True when look-alike letters from another script were folded.
+    homoglyphs: bool = False
+
+    @property
+    def is_name(self) -> bool:
+        """True for given names, family names and initials."""
+        return self.role in NAME_ROLES
+
+
+@attrs.frozen(slots=True)
+class ParsedName:
+    """The parse of one name string: its units in source order."""
+
+    source: str
+    tokens: tuple[NameToken, ...]
+    #: True when the name was written "Family, Given" (sanctions-list style).
+    family_first: bool = False
+
+    @property
+    def units(self) -> tuple[NameToken, ...]:
+        """Name units (given, family, initial) in name order: given names first.
+
+        For "Family, Given" input the given part comes first, so the order is the
+        one the name is spoken in.
+        """
+        names = [t for t in self.tokens if t.is_name]
+        if self.family_first:
+            return tuple([t for t in names if t.role != FAMILY] + [t for t in names if t.role == FAMILY])
+        return tuple(names)
+
+    @property
+    def given(self) -> tuple[NameToken, ...]:
+        return tuple(t for t in self.units if t.role == GIVEN)
+
+    @property
+    def family(self) -> tuple[NameToken, ...]:
+        return tuple(t for t in self.units if t.role == FAMILY)
+
+    @property
+    def honorifics(self) -> tuple[NameToken, ...]:
+        return tuple(t for t in self.tokens if t.role == HONORIFIC)
+
+    @property
+    def titles(self) -> tuple[NameToken, ...]:
+        return tuple(t for t in self.tokens if t.role == TITLE)
+
+    @property
+    def script(self) -> str:
+        """Script of the name units: the first Arabic-script one wins, else Latin/other."""
+        scripts = {t.script for t in self.units}
+        if PERSIAN in scripts:
+            return PERSIAN
+        if ARABIC in scripts:
+            return ARABIC
+        if LATIN in scripts:
+            return LATIN
+        return next(iter(scripts), "none")
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict of the parse."""
+        return {
+            "source": self.source,
+            "family_first": self.family_first,
+            "tokens": [attrs.asdict(t) for t in self.tokens],
+        }
+
+
+# Lexicons -------------------------------------------------------------------
+
+
+def _normalized_table(filename: str) -> dict[str, str]:
+    return {normalize(k): v for k, v in data_table(filename).items() if normalize(k)}
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    honorifics = _normalized_table("honorifics.tsv")
+    titles = _normalized_table("titles.tsv")
+    particles = _normalized_table("particles.tsv")
+    exceptions = frozenset(normalize(w) for w in data_lines("article_exceptions.txt"))
+    return honorifics, titles, particles, exceptions
+
+
+_ABD_GLUED: Final = (
+    ("abdoul", ""), ("abdul", ""), ("abdel", ""), ("abdal", ""), ("abdol", ""),
+    ("abdur", "r"), ("abdar", "r"), ("abder", "r"), ("abdus", "s"), ("abdas", "s"),
+    ("abdes", "s"), ("abdu", ""), ("abd", ""),
+)  # fmt: skip
+_SUN_LATIN: Final = {
+    "ad": "d", "adh": "dh", "an": "n", "ar": "r", "as": "s", "ash": "sh", "at": "t",
+    "ath": "th", "az": "z", "ed": "d", "en": "n", "er": "r", "es": "s", "et": "t",
+    "ez": "z", "ud": "d", "ur": "r", "us": "s", "un": "n",
+}  # fmt: skip
+_ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدين"})
+_HE_RE: Final = re.compile(r"\s*H\s*\.\s*E\s*\.", re.IGNORECASE)
+
+
+def _strip_article_latin(norm: str) -> tuple[str, str]:
+    """Split a glued Latin article off a word: ('alyasiri') -> ('al', 'yasiri')."""
+    if len(norm) >= 6 and norm[:2] in ("al", "el") and norm[-1] in "iy":
+        return "al", norm[2:]
+    return "", norm
+
+
+def _article_core(tok: Token, exceptions: frozenset[str]) -> tuple[str, str]:
+    """(article, core) for a single word."""
+    norm = tok.norm
+    if tok.script in (ARABIC, PERSIAN):
+        if norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions:
+            return _ARTICLE_AR, norm[2:]
+        return "", norm
+    if tok.script == LATIN:
+        return _strip_article_latin(norm)
+    return "", norm
+
+
+def _abd_glued(norm: str) -> str | None:
+    """Canonical form of a glued Latin 'abd' compound, or None."""
+    if not norm.startswith("abd") or len(norm) < 6:
+        return None
+    for prefix, need in _ABD_GLUED:
+        rest = norm[len(prefix) :]
+        if norm.startswith(prefix) and len(rest) >= 2 and rest.startswith(need):
+            if rest.startswith(("al", "el", "ul")) and len(rest) >= 5:
+                rest = rest[2:]
+            return "abdul" + rest
+    return None
+
+
+class _Builder:
+    """Turns the tokens of one comma-separated part into name units."""
+
+    def __init__(self, source: str, lex: tuple[dict[str, str], ...], exceptions: frozenset[str]):
+        self.source = source
+        self.honorifics, self.titles, self.particles = lex
+        self.exceptions = exceptions
+
+    def unit(
+        self,
+        toks: list[Token],
+        norm: str,
+        core: str,
+        role: str,
+        *,
+        article: str = "",
+        lineage: bool = False,
+        canonical: str = "",
+    ) -> NameToken:
+        start, end = toks[0].start, toks[-1].end
+        scripts = [t.script for t in toks]
+        script = PERSIAN if PERSIAN in scripts else scripts[-1]
+        return NameToken(
+            self.source[start:end], norm, core, script, start, end, role,
+            article, lineage, canonical, any(t.homoglyphs for t in toks),
+        )  # fmt: skip
+
+    def part(self, toks: list[Token]) -> list[NameToken]:
+        out: list[NameToken] = []
+        i = 0
+        n = len(toks)
+        # leading honorifics and titles, while a name word still follows
+        while i < n - 1:
+            norm = toks[i].norm
+            if i + 1 < n - 1 and norm == "h" and toks[i + 1].norm == "e":
+                if _HE_RE.match(self.source, toks[i].start):
+                    out.append(self.unit(toks[i : i + 2], "he", "he", HONORIFIC, canonical="he"))
+                    i += 2
+                    continue
+            if norm in self.honorifics:
+                out.append(self.unit([toks[i]], norm, norm, HONORIFIC, canonical=self.honorifics[norm]))
+            elif norm in self.titles:
+                out.append(self.unit([toks[i]], norm, norm, TITLE, canonical=self.titles[norm]))
+            else:
+                break
+            i += 1
+        lineage_next = False
+        while i < n:
+            tok = toks[i]
+            norm = tok.norm
+            kind = self.particles.get(norm, "")
+            nxt = toks[i + 1] if i + 1 < n else None
+            is_ar = tok.script in (ARABIC, PERSIAN)
+            if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
+                out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
+                lineage_next = True
+                i += 1
+                continue
+            if kind == "abd" and nxt is not None:
+                used = [tok]
+                j = i + 1
+                if not is_ar and toks[j].norm in ("al", "el", "ul", "ol") and j + 1 < n:
+                    used.append(toks[j])
+                    j += 1
+                elif not is_ar and _SUN_LATIN.get(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
+                    _SUN_LATIN[toks[j].norm]
+                ):
+                    used.append(toks[j])
+                    j += 1
+                last = toks[j]
+                used.append(last)
+                if is_ar:
+                    canon = "عبد" + last.norm
+                else:
+                    rest = last.norm
+                    if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
+                        rest = rest[2:]
+                    canon = "abdul" + rest
+                out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
+                lineage_next = False
+                i = j + 1
+                continue
+            if kind == "kunya" and nxt is not None and self.particles.get(nxt.norm) not in ("lineage",):
+                used = [tok]
+                j = i + 1
+                if not is_ar and toks[j].norm in ("al", "el") and j + 1 < n:
+                    used.append(toks[j])
+                    j += 1
+                last = toks[j]
+                used.append(last)
+                _, core = _article_core(last, self.exceptions)
+                head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
+                canon = head + (last.norm if is_ar else core)
+                out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
+                lineage_next = False
+                i = j + 1
+                continue
+            if kind in ("article", "sun", "family") and nxt is not None and self.particles.get(nxt.norm, "") not in (
+                "lineage",
+                "din",
+            ):
+                if kind == "sun" and not (
+                    _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
+                ):
+                    pass  # not an assimilated article: falls through to a plain word
+                else:
+                    article = "آل" if kind == "family" else ("ال" if is_ar else "al")
+                    _, core = _article_core(nxt, self.exceptions)
+                    core = nxt.norm if kind != "family" and not is_ar else core
+                    if is_ar and kind == "article":
+                        core = nxt.norm
+                    canon = (article + core) if is_ar else ("al" + core)
+                    out.append(
+                        self.unit([tok, nxt], canon, core, GIVEN, article=article, lineage=lineage_next)
+                    )
+                    lineage_next = False
+                    i += 2
+                    continue
+            if out and out[-1].is_name and kind in ("din", "suffix"):
+                prev = out.pop()
+                if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
+                    prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
+                    tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
+                glue = "uddin" if kind == "din" and not is_ar else norm
+                canon = prev.core + glue
+                out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                i += 1
+                continue
+            # a plain word
+            if is_ar:
+                article, core = _article_core(tok, self.exceptions)
+                canon = norm
+            else:
+                glued = _abd_glued(norm) if tok.script == LATIN else None
+                if glued:
+                    article, core, canon = "", glued, glued
+                else:
+                    article, core = _article_core(tok, self.exceptions)
+                    canon = ("al" + core) if article else norm
+            role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
+            if kind == "lineage" and (nxt is None or not out):
+                role = PARTICLE
+            if kind in ("abd", "kunya", "article", "sun") and nxt is None and out:
+                role = PARTICLE if kind != "sun" else role
+            out.append(self.unit([tok], canon, core, role, article=article, lineage=lineage_next))
+            lineage_next = False
+            i += 1
+        return _merge_din(out, self)
+
+
+def _as_token(unit: NameToken) -> Token:
+    return Token(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
+
+
+def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
+    """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
+    out: list[NameToken] = []
+    for u in units:
+        if (
+            out
+            and out[-1].is_name
+            and u.is_name
+            and u.article
+            and builder.particles.get(u.core) == "din"
+        ):
+            prev = out.pop()
+            glue = "الدين" if u.script in (ARABIC, PERSIAN) else "uddin"
+            canon = prev.norm + glue
+            out.append(
+                builder.unit([_as_token(prev), _as_token(u)], canon, canon, GIVEN, lineage=prev.lineage)
+            )
+            continue
+        out.append(u)
+    return out
+
+
+def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    prev_end = 0
+    for t in toks:
+        gap = source[prev_end : t.start]
+        if parts[-1] and ("," in gap or "،" in gap or ";" in gap or "؛" in gap):
+            parts.append([])
+        parts[-1].append(t)
+        prev_end = t.end
+    return [p for p in parts if p]
+
+
+def _is_caps(unit: NameToken) -> bool:
+    letters = [c for c in unit.text if c.isalpha()]
+    return unit.script == LATIN and len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
+    def names_of(units: list[NameToken]) -> list[NameToken]:
+        return [u for u in units if u.role in (GIVEN, FAMILY)]
+
+    family_first = len(parts) >= 2 and bool(names_of(parts[0])) and bool(names_of(parts[1]))
+    result: list[NameToken] = []
+    if family_first:
+        for k, part in enumerate(parts):
+            for u in part:
+                if u.role == GIVEN:
+                    u = attrs.evolve(u, role=FAMILY if k == 0 else GIVEN)
+                result.append(u)
+        return result, True
+    units = [u for part in parts for u in part]
+    names = names_of(units)
+    if len(names) == 1 and any(u.role == INITIAL for u in units):
+        names = [u for u in units if u.is_name]  # "S. Hashemi": the last word is the family name
+    caps = [u for u in names if _is_caps(u)]
+    if caps and len(caps) < len(names) and any(u.script == LATIN for u in names):
+        family_ids = {id(u) for u in caps}
+    elif len(names) >= 2:
+        last = names[-1]
+        family_ids = set() if (last.lineage and not last.article) else {id(last)}
+    elif len(names) == 1:
+        family_ids = {id(names[0])} if names[0].article else set()
+    else:
+        family_ids = set()
+    for u in units:
+        if id(u) in family_ids:
+            u = attrs.evolve(u, role=FAMILY)
+        result.append(u)
+    return result, False
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(name: str) -> ParsedName:
+    toks = tokenize(name)[:MAX_TOKENS]
+    lex = _lexicons()
+    builder = _Builder(name, lex[:3], lex[3])
+    parts = [builder.part(p) for p in _split_parts(name, toks)]
+    units, family_first = _assign_roles(parts)
+    # honorific-only input: a lone "Sayed" or "Sheikh" is a name, not a title
+    if units and not any(u.is_name for u in units):
+        units = [
+            attrs.evolve(u, role=GIVEN, canonical="") if u.role in (HONORIFIC, TITLE) else u
+            for u in units
+        ]
+        if sum(u.role == GIVEN for u in units) >= 2:
+            units[-1] = attrs.evolve(units[-1], role=FAMILY)
+    return ParsedName(name, tuple(units), family_first)
+
+
+def parse(name: str) -> ParsedName:
+    """Parse a person name into name units with roles.
+
+    Roles: ``honorific``, ``title``, ``particle``, ``given``, ``family``,
+    ``initial``. Never raises on a ``str``; raises :class:`TypeError` otherwise.
+    At most ``MAX_TOKENS`` (64) tokens are read.
+
+    >>> [t.norm for t in parse("Nasir Abd al-Muhsin Abdallah al-Kharawi").units]
+    ['nasir', 'abdulmuhsin', 'abdullah', 'alkharawi']
+    >>> [t.norm for t in parse("نصير عبد المحسن عبد الله الخراوي").units]
+    ['نصير', 'عبدالمحسن', 'عبدالله', 'الخراوي']
+    >>> [(t.norm, t.role) for t in parse("Mohammed bin Salman").tokens]
+    [('mohammed', 'given'), ('bin', 'particle'), ('salman', 'given')]
+    """
+    _check_str(name)
+    return _parse_cached(name)

@@ -1,0 +1,26 @@
+"""Shared hypothesis settings and strategies for namematch's tests."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+ARABIC_LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةپچژگیکۀ"
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640\u200c\u200d\u200f\u200e\u202b\u202c"
+
+#: Any text, including lone surrogates, controls and every plane.
+any_text = st.text(alphabet=st.characters(codec=None, categories=None), max_size=60)
+#: Arabic-script names with diacritics, tatweel and invisible marks sprinkled in.
+arabic_words = st.text(alphabet=ARABIC_LETTERS + MARKS, min_size=1, max_size=12)
+arabic_names = st.lists(arabic_words, min_size=1, max_size=5).map(" ".join)
+latin_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüçâ'-", min_size=1, max_size=10)
+latin_names = st.lists(latin_words, min_size=1, max_size=5).map(" ".join)
+names = st.one_of(arabic_names, latin_names, any_text)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+import namematch as nm
+from tests.conftest import any_text, names
+
+
+def roles(name: str) -> list[tuple[str, str]]:
+    return [(t.text, t.role) for t in nm.parse(name).tokens]
+
+
+def unit_norms(name: str) -> list[str]:
+    return [t.norm for t in nm.parse(name).units]
+
+
+def test_abdullah_is_one_unit_in_both_spellings() -> None:
+    assert unit_norms("عبدالله") == unit_norms("عبد الله") == ["عبدالله"]
+    assert unit_norms("Abdullah") == unit_norms("Abd Allah") == unit_norms("Abdallah") == ["abdullah"]
+
+
+@pytest.mark.parametrize("spelling", ["Abdul Mohsen", "Abdulmohsen", "Abdel Mohsen", "Abd al-Mohsen", "Abd-al-Mohsen"])
+def test_abd_compounds(spelling: str) -> None:
+    assert unit_norms(spelling) == ["abdulmohsen"]
+
+
+def test_arabic_abd_compound() -> None:
+    assert unit_norms("عبد المحسن") == unit_norms("عبدالمحسن") == ["عبدالمحسن"]
+
+
+@pytest.mark.parametrize("spelling", ["Al-Yasiri", "al Yasiri", "Alyasiri", "El-Yasiri"])
+def test_article_glued(spelling: str) -> None:
+    units = nm.parse(spelling).units
+    assert len(units) == 1 and units[0].core == "yasiri" and units[0].article == "al"
+
+
+def test_sun_letter_article() -> None:
+    (u,) = nm.parse("ad-Dulaimi").units
+    assert u.core == "dulaimi" and u.article
+    # "as" before a word not starting with s is not an article
+    assert len(nm.parse("As Karim").units) == 2
+
+
+def test_arabic_article_and_family_al() -> None:
+    (u,) = nm.parse("الياسري").units
+    assert (u.core, u.article) == ("ياسري", "ال")
+    p = nm.parse("تميم بن حمد آل ثاني")
+    assert p.family[0].article == "آل" and p.family[0].core == "ثاني"
+    assert nm.parse("الياس").units[0].article == ""  # Elias is not al + yas
+
+
+def test_honorifics_marked_in_both_scripts() -> None:
+    assert nm.parse("Sayyid Sattar Hashemi").tokens[0].role == "honorific"
+    assert nm.parse("سيد ستار هاشمي").tokens[0].role == "honorific"
+    assert nm.parse("سید ستار هاشمی").tokens[0].role == "honorific"
+    assert roles("H.E. Dr. Ali Velayati")[:2] == [("H.E", "honorific"), ("Dr", "honorific")]
+
+
+def test_honorific_alone_is_a_name() -> None:
+    assert roles("Sayed") == [("Sayed", "given")]
+
+
+def test_titles() -> None:
+    assert [r for _, r in roles("Foreign Minister Abbas Araghchi")] == ["title", "title", "given", "family"]
+    assert [r for _, r in roles("وزير الخارجية عباس عراقجي")][:2] == ["title", "title"]
+
+
+def test_lineage_chain() -> None:
+    p = nm.parse("Mohammed bin Salman")
+    assert [t.role for t in p.tokens] == ["given", "particle", "given"]
+    assert p.units[1].lineage
+    assert [t.role for t in nm.parse("محمد بن سلمان").tokens] == ["given", "particle", "given"]
+
+
+def test_family_given_comma_order() -> None:
+    p = nm.parse("AL-ZOMOR, Abboud Abdul Latif")
+    assert p.family_first
+    assert [t.norm for t in p.units] == ["abboud", "abdullatif", "alzomor"]
+    assert [t.norm for t in p.family] == ["alzomor"]
+
+
+def test_all_caps_family_name() -> None:
+    p = nm.parse("Jamileh Abdullah AL-SHANTI")
+    assert [t.core for t in p.family] == ["shanti"]
+    p = nm.parse("KHALIL Iyad Nazmi")
+    assert [t.norm for t in p.family] == ["khalil"]
+
+
+def test_kunya_and_din_and_persian_suffix() -> None:
+    assert unit_norms("Abu Mahdi al-Muhandis") == ["abumahdi", "almuhandis"]
+    assert unit_norms("Nur al-Din") == unit_norms("Nur ad-Din") == ["nuruddin"]
+    assert unit_norms("نور الدين") == ["نورالدين"]
+    assert unit_norms("Mahmoud Ahmadi Nejad")[-1] == unit_norms("Mahmoud Ahmadinejad")[-1]
+    assert unit_norms("زارع پور") == unit_norms("زارع\u200cپور") == unit_norms("زارعپور")
+
+
+def test_initial() -> None:
+    assert roles("S. Hashemi") == [("S", "initial"), ("Hashemi", "family")]
+
+
+@pytest.mark.parametrize("bad", [None, 3.5, b"x"])
+def test_parse_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        nm.parse(bad)  # type: ignore[arg-type]
+
+
+def test_parse_empty() -> None:
+    assert nm.parse("").tokens == ()
+    assert nm.parse("  ,, ").units == ()
+
+
+@given(names)
+def test_parse_spans_round_trip(s: str) -> None:
+    p = nm.parse(s)
+    for t in p.tokens:
+        assert s[t.start : t.end] == t.text
+        assert t.norm
+
+
+@given(any_text)
+def test_parse_never_raises(s: str) -> None:
+    p = nm.parse(s)
+    assert p.to_dict()["source"] == s
+
+
+def test_long_name_is_capped() -> None:
+    p = nm.parse(" ".join(["Ali"] * 10_000))
+    assert len(p.tokens) <= 64
