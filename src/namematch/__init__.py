@@ -1,10 +1,21 @@
 """namematch: resolve person names across Arabic, Persian and Latin script.
 
-Stages, one module each: :mod:`~namematch.normalize` → :mod:`~namematch.parse`.
+One module per stage, data flowing one way:
+
+``normalize`` (script-aware cleaning) → ``parse`` (name units and roles) →
+``romanize`` + ``keys`` (cross-script bridge, lexicons in ``data/``) →
+``score`` (alignment, :class:`Scorer`, :func:`explain`) → ``registry`` /
+``cluster`` (records, index, resolution) → ``link`` (mentions in text) → ``cli``.
+
+>>> import namematch as nm
+>>> nm.score("Qassem Soleimani", "قاسم سليماني") >= nm.DEFAULT_THRESHOLD
+True
 """
 
 from __future__ import annotations
 
+from namematch.cluster import cluster, cluster_records
+from namematch.keys import keys
 from namematch.normalize import (
     Token,
     normalize,
@@ -14,18 +25,56 @@ from namematch.normalize import (
     tokenize,
 )
 from namematch.parse import NameToken, ParsedName, parse
+from namematch.registry import (
+    Candidate,
+    LoadReport,
+    Person,
+    Registry,
+    RegistryError,
+    RegistryFormatError,
+)
+from namematch.romanize import romanizations, romanize
+from namematch.score import (
+    DEFAULT_THRESHOLD,
+    AlignedPair,
+    Explanation,
+    Scorer,
+    explain,
+    is_match,
+    score,
+    score_matrix,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
+    "AlignedPair",
+    "Candidate",
+    "Explanation",
+    "LoadReport",
     "NameToken",
     "ParsedName",
+    "Person",
+    "Registry",
+    "RegistryError",
+    "RegistryFormatError",
+    "Scorer",
     "Token",
     "__version__",
+    "cluster",
+    "cluster_records",
+    "explain",
+    "is_match",
+    "keys",
     "normalize",
     "normalize_arabic",
     "normalize_latin",
     "parse",
+    "romanizations",
+    "romanize",
+    "score",
+    "score_matrix",
     "script_of",
     "tokenize",
 ]

@@ -323,6 +323,12 @@ class _Builder:
                     lineage_next = False
                     i += 2
                     continue
+            if out and out[-1].is_name and kind == "allah" and not out[-1].norm.endswith(("الله", "ullah")):
+                prev = out.pop()
+                canon = prev.core + ("الله" if is_ar else "ullah")
+                out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                i += 1
+                continue
             if out and out[-1].is_name and kind in ("din", "suffix"):
                 prev = out.pop()
                 if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:

@@ -1,0 +1,77 @@
+"""Scoring speed of namematch, as ratios to rapidfuzz token_sort_ratio in the same run.
+
+Prints µs per pair for ``score`` on cold strings (first sight: parse, romanise,
+keys) and on cached strings, and pairs/s of ``score_matrix``.
+
+    python benchmarks/speed.py
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from _common import load_entities, print_table
+from rapidfuzz import fuzz
+
+import namematch as nm
+from namematch.score import Scorer
+
+
+def names_pool() -> list[str]:
+    pool = []
+    for ds in ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018"):
+        for e in load_entities(ds):
+            pool.extend(e["names"])
+    return list(dict.fromkeys(pool))
+
+
+def per_pair(func, pairs) -> float:
+    t0 = time.perf_counter()
+    for a, b in pairs:
+        func(a, b)
+    return (time.perf_counter() - t0) / len(pairs) * 1e6
+
+
+def main() -> None:
+    rng = random.Random(5)
+    pool = names_pool()
+    pairs = [(rng.choice(pool), rng.choice(pool)) for _ in range(20_000)]
+    base = per_pair(fuzz.token_sort_ratio, pairs)
+    cold_scorer = Scorer()
+    # cold: every string new to the scorer (distinct strings, prepared on first sight)
+    cold_pairs = list(zip(pool[0::2], pool[1::2]))
+    cold = per_pair(cold_scorer.score, cold_pairs)
+    base_cold = per_pair(fuzz.token_sort_ratio, cold_pairs)
+    warm_scorer = Scorer()
+    for a, b in pairs:
+        warm_scorer.prepare(a)
+        warm_scorer.prepare(b)
+    warm = per_pair(warm_scorer.score, pairs)
+    # score_matrix
+    qs = rng.sample(pool, 300)
+    cs = rng.sample(pool, 1500)
+    m_scorer = Scorer()
+    for s in qs + cs:
+        m_scorer.prepare(s)
+    t0 = time.perf_counter()
+    m_scorer.score_matrix(qs, cs)
+    mat_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    from rapidfuzz.process import cdist
+
+    cdist(qs, cs, scorer=fuzz.token_sort_ratio)
+    cd_s = time.perf_counter() - t0
+    rows = [
+        ["token_sort_ratio (baseline)", f"{base:.2f}", "1.0", ""],
+        ["score, cold strings", f"{cold:.2f}", f"{cold / base_cold:.1f}", f"{len(cold_pairs)} pairs of unseen strings"],
+        ["score, cached strings", f"{warm:.2f}", f"{warm / base:.1f}", f"{len(pairs)} pairs"],
+        ["score_matrix", f"{mat_s / (len(qs) * len(cs)) * 1e6:.3f}", f"{mat_s / cd_s:.1f} (vs cdist)",
+         f"{len(qs) * len(cs) / mat_s:,.0f} pairs/s; cdist token_sort {len(qs) * len(cs) / cd_s:,.0f} pairs/s"],
+    ]
+    print(f"namematch {nm.__version__}")
+    print_table(["what", "µs per pair", "ratio to baseline", "note"], rows)
+
+
+if __name__ == "__main__":
+    main()

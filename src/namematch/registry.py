@@ -1,0 +1,638 @@
+"""Person records and a registry that resolves name mentions to them (fifth stage).
+
+>>> reg = Registry([
+...     Person("q1", "Qassem Soleimani", aliases=("قاسم سليماني", "Ghasem Soleymani")),
+...     Person("h1", "Sattar Hashemi", aliases=("سيد ستار هاشمي",)),
+... ])
+>>> reg.match("Kassem Suleimani").person.id
+'q1'
+>>> reg.match("Angela Merkel") is None
+True
+
+Retrieval goes through an inverted index on the cross-script keys of every
+alias (never a scan of the registry); the final ranking uses the full scorer.
+:meth:`Registry.save` writes the built index to SQLite so a large registry
+opens in seconds with :meth:`Registry.load`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import threading
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final, TextIO
+
+import attrs
+
+from namematch import keys as _keys
+from namematch._index import rank_candidates
+from namematch.normalize import _check_str
+from namematch.score import Explanation, Scorer
+
+__all__ = [
+    "INDEX_FORMAT_VERSION",
+    "Candidate",
+    "LoadReport",
+    "Person",
+    "Registry",
+    "RegistryError",
+    "RegistryFormatError",
+]
+
+#: Version of the saved index layout; a file of another version is refused.
+INDEX_FORMAT_VERSION: Final = 1
+
+_RETRIEVE: Final = 200  # aliases scored in full per query, at most
+
+
+class RegistryError(ValueError):
+    """A registry file could not be read: ``path`` and ``line`` say where."""
+
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None, line: int | None = None):
+        where = ""
+        if path is not None:
+            where = f"{os.fspath(path)}"
+            if line is not None:
+                where += f":{line}"
+            where += ": "
+        super().__init__(where + message)
+        self.path = None if path is None else os.fspath(path)
+        self.line = line
+
+
+class RegistryFormatError(RegistryError):
+    """A saved index is not one this namematch version can read."""
+
+
+def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, Mapping):
+        raise TypeError(f"attributes must be a mapping, not {type(value).__name__}")
+    return MappingProxyType(dict(value))
+
+
+def _aliases(value: Iterable[str] | str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        raise TypeError("aliases must be a sequence of str, not a str")
+    out = []
+    for alias in value:
+        if not isinstance(alias, str):
+            raise TypeError(f"aliases must hold str, not {type(alias).__name__}")
+        if alias.strip():
+            out.append(alias)
+    return tuple(dict.fromkeys(out))
+
+
+def _non_empty(_inst: Any, attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"Person.{attribute.name} must be str, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"Person.{attribute.name} must not be empty")
+
+
+@attrs.frozen(slots=True)
+class Person:
+    """A canonical person record: an id, a canonical name and aliases in any script.
+
+    >>> p = Person("ir-1", "Masoud Pezeshkian", aliases=["مسعود پزشکیان"], attributes={"country": "IR"})
+    >>> Person.from_dict(p.to_dict()) == p
+    True
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    name: str = attrs.field(validator=_non_empty)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    attributes: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_freeze_attributes, hash=False, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b))
+    )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by the aliases (no duplicates)."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "aliases": list(self.aliases), "attributes": dict(self.attributes)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Person:
+        """Build a person from a dict; raises ValueError/TypeError naming what is wrong."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"a person record must be an object, not {type(data).__name__}")
+        missing = [k for k in ("id", "name") if k not in data]
+        if missing:
+            raise ValueError(f"missing field(s): {', '.join(missing)}")
+        pid = data["id"]
+        if isinstance(pid, int) and not isinstance(pid, bool):
+            pid = str(pid)
+        return cls(pid, data["name"], data.get("aliases") or (), data.get("attributes") or {})
+
+
+@attrs.frozen(slots=True)
+class Candidate:
+    """A registry person proposed for a mention, with the alias that matched best."""
+
+    person: Person
+    score: float
+    alias: str
+    mention: str = ""
+
+    def explain(self) -> Explanation:
+        """Why the mention matched this alias (see :func:`namematch.explain`)."""
+        from namematch.score import explain
+
+        return explain(self.mention, self.alias)
+
+
+@attrs.frozen(slots=True)
+class LoadReport:
+    """What loading a file did: records loaded, lines skipped and why."""
+
+    path: str
+    loaded: int
+    skipped: int
+    errors: tuple[tuple[int, str], ...] = ()
+
+
+def _atomic_write(path: str | os.PathLike[str], write: Any, *, binary: bool = False) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _decode_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str | None, str]]:
+    """Yield (line number, text or None when undecodable, error) for a UTF-8/UTF-16 file."""
+    raw = Path(path).read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise RegistryError(f"not valid UTF-16: {exc}", path) from exc
+        for n, line in enumerate(text.splitlines(), 1):
+            yield n, line, ""
+        return
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    if b"\x00" in raw[:4096]:
+        raise RegistryError("binary file (NUL bytes), not UTF-8 text", path)
+    for n, line in enumerate(raw.split(b"\n"), 1):
+        try:
+            yield n, line.decode("utf-8").rstrip("\r"), ""
+        except UnicodeDecodeError as exc:
+            yield n, None, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"
+
+
+class _Store:
+    """Alias texts and postings of a saved index, read from SQLite on demand."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._local = threading.local()
+        con = self._con()
+        try:
+            version = con.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise RegistryFormatError(f"not a namematch index: {exc}", path) from exc
+        if version is None or int(version[0]) != INDEX_FORMAT_VERSION:
+            found = None if version is None else version[0]
+            raise RegistryFormatError(
+                f"index format {found} is not supported (this namematch reads format {INDEX_FORMAT_VERSION}); "
+                "rebuild it with Registry.save()",
+                path,
+            )
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def postings(self, key: str) -> array:
+        row = self._con().execute("SELECT ids FROM postings WHERE key=?", (key,)).fetchone()
+        out = array("q")
+        if row is not None:
+            out.frombytes(row[0])
+        return out
+
+    def alias(self, aid: int) -> tuple[int, str]:
+        row = self._con().execute("SELECT pidx, text FROM aliases WHERE aid=?", (aid,)).fetchone()
+        return int(row[0]), row[1]
+
+    def person(self, pidx: int) -> Person:
+        row = self._con().execute("SELECT json FROM persons WHERE pidx=?", (pidx,)).fetchone()
+        return Person.from_dict(json.loads(row[0]))
+
+    def person_index(self, pid: str) -> int | None:
+        row = self._con().execute("SELECT pidx FROM persons WHERE id=?", (pid,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def count(self) -> int:
+        return int(self._con().execute("SELECT COUNT(*) FROM persons").fetchone()[0])
+
+    def all_persons(self) -> Iterator[Person]:
+        for (js,) in self._con().execute("SELECT json FROM persons ORDER BY pidx"):
+            yield Person.from_dict(json.loads(js))
+
+
+class Registry:
+    """A set of :class:`Person` records that resolves name mentions to them.
+
+    Thread safety: any number of threads may call :meth:`resolve`/:meth:`match`
+    while another adds or removes persons; each query sees the registry either
+    before or after a concurrent change (mutations hold a lock and publish new
+    index entries only once complete).
+    """
+
+    def __init__(self, persons: Iterable[Person] = (), *, scorer: Scorer | None = None) -> None:
+        self.scorer = scorer or Scorer()
+        self._lock = threading.RLock()
+        self._persons: list[Person | None] = []
+        self._by_id: dict[str, int] = {}
+        self._aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
+        self._postings: dict[str, array] = {}
+        self._store: _Store | None = None
+        self.load_report: LoadReport | None = None
+        for p in persons:
+            self.add(p)
+
+    # -- records ---------------------------------------------------------
+    def _materialize(self) -> None:
+        """Read a disk-backed registry fully into memory (before a change)."""
+        store = self._store
+        if store is None:
+            return
+        persons = list(store.all_persons())
+        self._store = None
+        self._persons, self._by_id, self._aliases, self._postings = [], {}, [], {}
+        for p in persons:
+            self._add(p)
+
+    def add(self, person: Person, *, replace: bool = False) -> None:
+        """Add a person; a duplicate id raises ValueError unless ``replace``."""
+        if not isinstance(person, Person):
+            raise TypeError(f"person must be a Person, not {type(person).__name__}")
+        with self._lock:
+            self._materialize()
+            if person.id in self._by_id:
+                if not replace:
+                    raise ValueError(f"duplicate person id {person.id!r}")
+                self._remove(person.id)
+            self._add(person)
+
+    def _add(self, person: Person) -> None:
+        pidx = len(self._persons)
+        new_postings: dict[str, list[int]] = {}
+        new_aliases = []
+        for text in person.names:
+            aid = len(self._aliases) + len(new_aliases)
+            new_aliases.append((pidx, text))
+            for k in _keys.keys(text):
+                new_postings.setdefault(k, []).append(aid)
+        self._persons.append(person)
+        self._aliases.extend(new_aliases)
+        for k, ids in new_postings.items():
+            plist = self._postings.get(k)
+            if plist is None:
+                self._postings[k] = array("q", ids)
+            else:
+                merged = array("q", plist)
+                merged.extend(ids)
+                self._postings[k] = merged  # publish a new array: readers never see a partial one
+        self._by_id[person.id] = pidx
+
+    def remove(self, person_id: str) -> Person:
+        """Remove and return the person with this id (KeyError if absent)."""
+        with self._lock:
+            self._materialize()
+            return self._remove(person_id)
+
+    def _remove(self, person_id: str) -> Person:
+        pidx = self._by_id.pop(person_id)
+        person = self._persons[pidx]
+        assert person is not None
+        self._persons[pidx] = None  # alias ids stay stable; postings of a removed person are skipped
+        return person
+
+    def get(self, person_id: str) -> Person | None:
+        """The person with this id, or None."""
+        if self._store is not None:
+            pidx = self._store.person_index(person_id)
+            return None if pidx is None else self._store.person(pidx)
+        pidx = self._by_id.get(person_id)
+        return None if pidx is None else self._persons[pidx]
+
+    def __len__(self) -> int:
+        if self._store is not None:
+            return self._store.count()
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Person]:
+        if self._store is not None:
+            yield from self._store.all_persons()
+            return
+        for p in list(self._persons):
+            if p is not None:
+                yield p
+
+    def __contains__(self, person_id: object) -> bool:
+        return isinstance(person_id, str) and self.get(person_id) is not None
+
+    # -- resolution ------------------------------------------------------
+    def _alias(self, aid: int) -> tuple[Person | None, str]:
+        if self._store is not None:
+            pidx, text = self._store.alias(aid)
+            return self._store.person(pidx), text
+        pidx, text = self._aliases[aid]
+        return self._persons[pidx], text
+
+    def _person_of_alias(self, aid: int) -> int:
+        if self._store is not None:
+            return self._store.alias(aid)[0]
+        return self._aliases[aid][0]
+
+    def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
+        """Alias ids that share retrieval keys with the mention, best first."""
+        qkeys = _keys.keys(mention)
+        if self._store is not None:
+            post = self._store.postings
+        else:
+            snapshot = self._postings
+            def post(k: str) -> array:
+                return snapshot.get(k, array("q"))
+        total = max(len(self._aliases), 1) if self._store is None else max(self._store.count() * 2, 1)
+        return rank_candidates(qkeys, post, total, limit=limit)
+
+    def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
+        """Ranked candidates for a mention (best first, one per person).
+
+        Every alias of every person is considered through the key index. With
+        ``threshold`` only candidates scoring at least that much are returned.
+        """
+        _check_str(mention, "mention")
+        if not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"limit must be a positive int, got {limit!r}")
+        best: dict[int, tuple[float, str, Person]] = {}
+        for aid in self.retrieve(mention):
+            person, text = self._alias(aid)
+            if person is None:
+                continue
+            pidx = self._person_of_alias(aid)
+            s = self.scorer.score(mention, text)
+            cur = best.get(pidx)
+            if cur is None or s > cur[0] or (s == cur[0] and text < cur[1]):
+                best[pidx] = (s, text, person)
+        ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[1][2].id))
+        out = []
+        for _pidx, (s, text, person) in ranked:
+            if threshold is not None and s < threshold:
+                break
+            if s <= 0.0:
+                break
+            out.append(Candidate(person, s, text, mention))
+            if len(out) >= limit:
+                break
+        return out
+
+    def match(self, mention: str, threshold: float | None = None) -> Candidate | None:
+        """The best candidate scoring at least ``threshold`` (default: the scorer's), else None."""
+        found = self.resolve(mention, limit=1, threshold=self.scorer.threshold if threshold is None else threshold)
+        return found[0] if found else None
+
+    def resolve_many(
+        self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
+    ) -> list[list[Candidate]]:
+        """:meth:`resolve` for each mention, in order; ``progress`` draws a bar on stderr."""
+        items = list(mentions)
+        out = []
+        bar = _Progress(len(items)) if progress else None
+        for m in items:
+            out.append(self.resolve(m, limit=limit, threshold=threshold))
+            if bar:
+                bar.step()
+        if bar:
+            bar.close()
+        return out
+
+    def match_many(self, mentions: Iterable[str], threshold: float | None = None, *, progress: bool = False) -> list[Candidate | None]:
+        """:meth:`match` for each mention, in order."""
+        return [c[0] if c else None for c in self.resolve_many(
+            mentions, limit=1, threshold=self.scorer.threshold if threshold is None else threshold, progress=progress)]
+
+    # -- files -----------------------------------------------------------
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None) -> Registry:
+        """Load persons from a JSON-lines file (one :meth:`Person.to_dict` object per line).
+
+        Bad lines (broken JSON, missing fields, duplicate ids, undecodable
+        bytes) raise :class:`RegistryError` with the file and line number, or
+        with ``errors="skip"`` are skipped and counted in ``load_report``.
+        """
+        _check_errors(errors)
+        reg = cls(scorer=scorer)
+        skipped: list[tuple[int, str]] = []
+        loaded = 0
+        for n, line, problem in _decode_lines(path):
+            if line is not None and not line.strip():
+                continue
+            try:
+                if line is None:
+                    raise ValueError(problem)
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"broken JSON: {exc.msg} (column {exc.colno})") from exc
+                person = Person.from_dict(data)
+                if person.id in reg._by_id:
+                    raise ValueError(f"duplicate person id {person.id!r}")
+                reg.add(person)
+                loaded += 1
+            except (ValueError, TypeError) as exc:
+                if errors == "raise":
+                    raise RegistryError(str(exc), path, n) from exc
+                skipped.append((n, str(exc)))
+        reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped))
+        return reg
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None,
+                 alias_separator: str = "|") -> Registry:
+        """Load persons from CSV with columns ``id``, ``name``, optional ``aliases``
+        (split on ``|``); every other column becomes an attribute."""
+        _check_errors(errors)
+        text_lines = []
+        for n, line, problem in _decode_lines(path):
+            if line is None:
+                if errors == "raise":
+                    raise RegistryError(problem, path, n)
+                text_lines.append((n, None, problem))
+            else:
+                text_lines.append((n, line, ""))
+        reg = cls(scorer=scorer)
+        skipped: list[tuple[int, str]] = []
+        good = [line for _, line, _ in text_lines if line is not None]
+        numbers = [n for n, line, _ in text_lines if line is not None]
+        skipped.extend((n, p) for n, line, p in text_lines if line is None)
+        reader = csv.reader(io.StringIO("\n".join(good)))
+        try:
+            header = next(reader)
+        except StopIteration:
+            reg.load_report = LoadReport(os.fspath(path), 0, len(skipped), tuple(skipped))
+            return reg
+        header = [h.strip() for h in header]
+        if "id" not in header or "name" not in header:
+            raise RegistryError("CSV header must have 'id' and 'name' columns", path, numbers[0] if numbers else 1)
+        loaded = 0
+        for row in reader:
+            n = numbers[min(reader.line_num - 1, len(numbers) - 1)]
+            if not any(cell.strip() for cell in row):
+                continue
+            try:
+                if len(row) != len(header):
+                    raise ValueError(f"expected {len(header)} columns, found {len(row)}")
+                rec = dict(zip(header, row, strict=True))
+                aliases = [a.strip() for a in rec.pop("aliases", "").split(alias_separator) if a.strip()]
+                pid, name = rec.pop("id").strip(), rec.pop("name").strip()
+                person = Person(pid, name, aliases, {k: v for k, v in rec.items() if v != ""})
+                if person.id in reg._by_id:
+                    raise ValueError(f"duplicate person id {person.id!r}")
+                reg.add(person)
+                loaded += 1
+            except (ValueError, TypeError) as exc:
+                if errors == "raise":
+                    raise RegistryError(str(exc), path, n) from exc
+                skipped.append((n, str(exc)))
+        reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(sorted(skipped)))
+        return reg
+
+    def to_jsonl(self, path: str | os.PathLike[str]) -> None:
+        """Write the persons as JSON lines, atomically (temporary file + rename)."""
+        persons = list(self)
+
+        def write(fh: TextIO) -> None:
+            for p in persons:
+                fh.write(json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+
+        _atomic_write(path, write)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Save persons, aliases and the built key index to SQLite, atomically.
+
+        The output is deterministic for the same persons added in the same order.
+        """
+        with self._lock:
+            self._materialize()
+            target = Path(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(fd)
+            try:
+                con = sqlite3.connect(tmp)
+                con.execute("PRAGMA journal_mode=OFF")
+                con.execute("PRAGMA synchronous=OFF")
+                con.executescript(
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                    "CREATE TABLE persons (pidx INTEGER PRIMARY KEY, id TEXT UNIQUE, json TEXT);"
+                    "CREATE TABLE aliases (aid INTEGER PRIMARY KEY, pidx INTEGER, text TEXT);"
+                    "CREATE TABLE postings (key TEXT PRIMARY KEY, ids BLOB);"
+                )
+                from namematch import __version__
+
+                con.executemany("INSERT INTO meta VALUES (?, ?)", [
+                    ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__)])
+                # renumber persons and aliases densely, skipping removed persons
+                new_pidx: dict[int, int] = {}
+                for old, p in enumerate(self._persons):
+                    if p is not None:
+                        new_pidx[old] = len(new_pidx)
+                con.executemany("INSERT INTO persons VALUES (?, ?, ?)", (
+                    (new_pidx[old], p.id, json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True))
+                    for old, p in enumerate(self._persons) if p is not None))
+                new_aid: dict[int, int] = {}
+                rows = []
+                for aid, (pidx, text) in enumerate(self._aliases):
+                    if pidx in new_pidx:
+                        new_aid[aid] = len(new_aid)
+                        rows.append((new_aid[aid], new_pidx[pidx], text))
+                con.executemany("INSERT INTO aliases VALUES (?, ?, ?)", rows)
+
+                def posting_rows() -> Iterator[tuple[str, bytes]]:
+                    for key in sorted(self._postings):
+                        ids = array("q", (new_aid[a] for a in self._postings[key] if a in new_aid))
+                        if ids:
+                            yield key, ids.tobytes()
+
+                con.executemany("INSERT INTO postings VALUES (?, ?)", posting_rows())
+                con.commit()
+                con.close()
+                os.replace(tmp, target)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
+        """Open an index written by :meth:`save`. Postings and records are read
+        from disk on demand, so opening is fast whatever the size; a change
+        (``add``/``remove``) first reads the whole registry into memory."""
+        p = Path(path)
+        if not p.is_file():
+            raise RegistryError("no such index file", path)
+        with open(p, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise RegistryFormatError("not a namematch index (not an SQLite file)", path)
+        reg = cls(scorer=scorer)
+        reg._store = _Store(os.fspath(p))
+        return reg
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+
+
+class _Progress:
+    """A minimal progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.enabled = sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled and (self.done % 100 == 0 or self.done == self.total):
+            sys.stderr.write(f"\r{self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")

@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import namematch as nm
+from namematch.registry import Candidate, Person, Registry, RegistryError, RegistryFormatError
+
+PERSONS = [
+    Person("q1", "Qassem Soleimani", ("قاسم سليماني", "Ghasem Soleymani"), {"country": "IR"}),
+    Person("h1", "Sattar Hashemi", ("سيد ستار هاشمي",), {"role": "minister"}),
+    Person("p1", "Masoud Pezeshkian", ("مسعود پزشکیان",)),
+    Person("k1", "Naseer Abdul Mohsen Abdullah al-Kharawi", ("نصير عبد المحسن عبد الله الخراوي",)),
+    Person("m1", "Muhammad bin Salman", ("محمد بن سلمان",)),
+    Person("m2", "Salman bin Muhammad"),
+    Person("a1", "Abbas Araghchi", ("عباس عراقجي",)),
+]
+
+
+@pytest.fixture
+def reg() -> Registry:
+    return Registry(PERSONS)
+
+
+def test_person_validation() -> None:
+    with pytest.raises(ValueError):
+        Person("", "Ali")
+    with pytest.raises(ValueError):
+        Person("x", "  ")
+    with pytest.raises(TypeError):
+        Person("x", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Person("x", "Ali", aliases="Ali Ahmad")  # type: ignore[arg-type]
+    p = Person("x", "Ali", ["A", "A", ""], {"k": 1})
+    assert p.aliases == ("A",)
+    with pytest.raises(TypeError):
+        p.attributes["k"] = 2  # type: ignore[index]
+    assert Person.from_dict(p.to_dict()) == p
+    assert hash(p) == hash(Person.from_dict(p.to_dict()))
+
+
+def test_resolve_and_match(reg: Registry) -> None:
+    assert reg.match("Kassem Suleimani").person.id == "q1"
+    assert reg.match("ستار هاشمي").person.id == "h1"
+    assert reg.match("Nasir Abd al-Muhsin Abdallah al-Kharawi").person.id == "k1"
+    assert reg.match("Angela Merkel") is None
+    cands = reg.resolve("Muhammad bin Salman", limit=5)
+    assert cands[0].person.id == "m1"
+    assert all(isinstance(c, Candidate) for c in cands)
+    assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
+    assert cands[0].explain().score == cands[0].score
+
+
+def test_add_remove_get(reg: Registry) -> None:
+    assert len(reg) == len(PERSONS)
+    assert reg.get("q1").name == "Qassem Soleimani"
+    assert "q1" in reg
+    with pytest.raises(ValueError, match="duplicate"):
+        reg.add(PERSONS[0])
+    reg.remove("q1")
+    assert reg.get("q1") is None and len(reg) == len(PERSONS) - 1
+    assert reg.match("Qassem Soleimani") is None
+    with pytest.raises(KeyError):
+        reg.remove("q1")
+    reg.add(PERSONS[0])
+    assert reg.match("Qassem Soleimani").person.id == "q1"
+    assert sorted(p.id for p in reg) == sorted(p.id for p in PERSONS)
+
+
+def test_jsonl_round_trip(tmp_path: Path, reg: Registry) -> None:
+    path = tmp_path / "reg.jsonl"
+    reg.to_jsonl(path)
+    again = Registry.from_jsonl(path)
+    assert sorted(again, key=lambda p: p.id) == sorted(reg, key=lambda p: p.id)
+    assert again.load_report.loaded == len(PERSONS)
+
+
+def test_bad_jsonl_lines_reported(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    lines = [
+        json.dumps(PERSONS[0].to_dict()),
+        "{broken json",
+        json.dumps({"id": "x"}),
+        json.dumps(PERSONS[0].to_dict()),
+        json.dumps(PERSONS[1].to_dict(), ensure_ascii=False),
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe bad bytes\n")
+    with pytest.raises(RegistryError) as err:
+        Registry.from_jsonl(path)
+    assert err.value.line == 2 and "bad.jsonl:2" in str(err.value)
+    reg = Registry.from_jsonl(path, errors="skip")
+    rep = reg.load_report
+    assert rep.loaded == 2 and rep.skipped == 4
+    assert [n for n, _ in rep.errors] == [2, 3, 4, 6]
+    assert "duplicate" in dict(rep.errors)[4]
+    with pytest.raises(ValueError):
+        Registry.from_jsonl(path, errors="ignore")
+
+
+def test_utf16_file(tmp_path: Path) -> None:
+    path = tmp_path / "u16.jsonl"
+    path.write_text(json.dumps(PERSONS[1].to_dict(), ensure_ascii=False) + "\n", encoding="utf-16")
+    assert Registry.from_jsonl(path).get("h1").aliases == PERSONS[1].aliases
+
+
+def test_csv(tmp_path: Path) -> None:
+    path = tmp_path / "reg.csv"
+    path.write_text(
+        "id,name,aliases,country\n"
+        "q1,Qassem Soleimani,قاسم سليماني|Ghasem Soleymani,IR\n"
+        "bad,,x,IR\n"
+        "h1,Sattar Hashemi,,IR\n"
+        "short,row\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError) as err:
+        Registry.from_csv(path)
+    assert err.value.line == 3
+    reg = Registry.from_csv(path, errors="skip")
+    assert reg.load_report.loaded == 2 and reg.load_report.skipped == 2
+    assert reg.get("q1").aliases == ("قاسم سليماني", "Ghasem Soleymani")
+    assert reg.get("q1").attributes["country"] == "IR"
+
+
+def test_save_load_round_trip(tmp_path: Path, reg: Registry) -> None:
+    path = tmp_path / "reg.nmx"
+    reg.remove("m2")
+    reg.save(path)
+    loaded = Registry.load(path)
+    assert len(loaded) == len(reg)
+    assert sorted(p.id for p in loaded) == sorted(p.id for p in reg)
+    for mention in ["Kassem Suleimani", "ستار هاشمي", "مسعود پزشکیان", "Angela Merkel", "Abbas Araqchi"]:
+        a, b = reg.match(mention), loaded.match(mention)
+        assert (a and (a.person.id, a.score)) == (b and (b.person.id, b.score))
+    # deterministic rebuild
+    path2 = tmp_path / "again.nmx"
+    Registry(list(reg)).save(path2)
+    Registry(list(reg)).save(tmp_path / "again2.nmx")
+    assert (tmp_path / "again2.nmx").read_bytes() == path2.read_bytes()
+    # a loaded registry can still change
+    loaded.add(Person("z", "Mohammad Javad Zarif"))
+    assert loaded.match("Mohammad Javad Zarif").person.id == "z"
+
+
+def test_load_refuses_foreign_files(tmp_path: Path, reg: Registry) -> None:
+    bogus = tmp_path / "x.nmx"
+    bogus.write_text("not a database")
+    with pytest.raises(RegistryFormatError):
+        Registry.load(bogus)
+    with pytest.raises(RegistryError):
+        Registry.load(tmp_path / "missing.nmx")
+    import sqlite3
+
+    path = tmp_path / "old.nmx"
+    reg.save(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value='999' WHERE key='format'")
+    con.commit()
+    con.close()
+    with pytest.raises(RegistryFormatError, match="format 999"):
+        Registry.load(path)
+
+
+def test_concurrent_resolve_equals_serial(reg: Registry) -> None:
+    mentions = ["Kassem Suleimani", "ستار هاشمي", "Masoud Pezeshkian", "Muhammad bin Salman", "Abbas Araqchi"] * 20
+    serial = [[(c.person.id, c.score) for c in reg.resolve(m)] for m in mentions]
+    results: dict[int, list] = {}
+
+    def work(k: int) -> None:
+        results[k] = [[(c.person.id, c.score) for c in reg.resolve(m)] for m in mentions]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(results[k] == serial for k in range(8))
+
+
+def test_concurrent_reads_during_writes(reg: Registry) -> None:
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                c = reg.match("Kassem Suleimani")
+                assert c is not None and c.person.id == "q1"
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for k in range(200):
+        reg.add(Person(f"extra{k}", f"Person Number{k} Zadeh"))
+    stop.set()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(reg) == len(PERSONS) + 200
+
+
+def test_atomic_save_survives_killed_writer(tmp_path: Path, reg: Registry) -> None:
+    path = tmp_path / "reg.jsonl"
+    reg.to_jsonl(path)
+    before = path.read_bytes()
+    code = (
+        "import os, namematch.registry as r\n"
+        "def boom(fh):\n    fh.write('partial'); fh.flush(); os._exit(9)\n"
+        f"r._atomic_write({str(path)!r}, boom)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 9
+    assert path.read_bytes() == before
+
+
+def test_resolve_type_errors(reg: Registry) -> None:
+    with pytest.raises(TypeError):
+        reg.resolve(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        reg.resolve("Ali", limit=0)
+    with pytest.raises(TypeError):
+        reg.add("not a person")  # type: ignore[arg-type]
+    assert reg.resolve("") == []
+
+
+def test_resolve_many_and_match_many(reg: Registry) -> None:
+    out = reg.match_many(["Kassem Suleimani", "Angela Merkel"], progress=True)
+    assert out[0].person.id == "q1" and out[1] is None
+    assert len(reg.resolve_many(["ستار هاشمي"])) == 1
+
+
+_names = st.sampled_from([p.name for p in PERSONS] + [a for p in PERSONS for a in p.aliases])
+
+
+@settings(max_examples=30)
+@given(_names)
+def test_own_names_resolve_to_their_person(name: str) -> None:
+    reg = Registry(PERSONS)
+    owners = {p.id for p in PERSONS if name in p.names}
+    found = reg.match(name)
+    assert found is not None and found.person.id in owners
+    assert nm.score(name, found.alias) == found.score

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import namematch as nm
+from namematch.score import Scorer
+from tests.conftest import any_text, arabic_names, latin_names, names
+
+T = nm.DEFAULT_THRESHOLD
+
+MATCHES = [
+    # the cross-script examples of the mission and issues
+    ("قاسم سليماني", "Qassem Soleimani"),
+    ("قاسم سليماني", "Qasem Soleimani"),
+    ("قاسم سليماني", "Ghasem Soleymani"),
+    ("قاسم سليماني", "Kassem Suleimani"),
+    ("Qassem Soleimani", "Ghasem Soleymani"),
+    ("نصير عبد المحسن عبد الله الخراوي", "Naseer Abdul Mohsen Abdullah al-Kharawi"),
+    ("نصير عبد المحسن عبد الله الخراوي", "Nasir Abd al-Muhsin Abdallah al-Kharawi"),
+    ("نصير عبد المحسن عبد الله الخراوي", "Nasser Abdulmohsen Abdulla Al Kharawi"),
+    ("Naseer Abdul Mohsen Abdullah", "Nasir Abd al-Muhsin Abdallah"),
+    ("بهزاد أكبري", "Behzad Akbari"),
+    ("مسعود پزشکیان", "Masoud Pezeshkian"),
+    ("سيد ستار هاشمي", "Seyed Sattar Hashemi"),
+    ("سيد ستار هاشمي", "Sattar Hashemi"),
+    ("Sattar Hashemi", "S. Hashemi"),
+]
+NON_MATCHES = [
+    ("Salman bin Muhammad", "Muhammad bin Salman"),
+    ("Ali Hussein al-Dulaimi", "Ali Hussein al-Tikriti"),
+    ("Mohammed Hassan", "Mohammed Hussein"),
+    ("Qassem Soleimani", "Sattar Hashemi"),
+    ("قاسم سليماني", "Masoud Pezeshkian"),
+    ("Mohammed Ali", "Ahmed Hassan"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MATCHES)
+def test_variants_match(a: str, b: str) -> None:
+    assert nm.score(a, b) >= T, nm.explain(a, b)
+    assert nm.is_match(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), NON_MATCHES)
+def test_different_persons_do_not_match(a: str, b: str) -> None:
+    assert nm.score(a, b) < T, nm.explain(a, b)
+    assert not nm.is_match(a, b)
+
+
+def test_identity_and_honorifics() -> None:
+    assert nm.score("Sayyid Sattar Hashemi", "Sattar Hashemi") == 1.0
+    assert nm.score("سيد ستار هاشمي", "ستار هاشمي") == 1.0
+    assert nm.score("Dr. Ali Larijani", "Ali Larijani") == 1.0
+
+
+def test_surname_only_and_missing_middle() -> None:
+    assert nm.score("Hashemi", "Sattar Hashemi") >= T
+    assert nm.score("Naseer Abdullah al-Kharawi", "Naseer Abdul Mohsen Abdullah al-Kharawi") >= T
+
+
+def test_common_token_weighs_less_than_rare() -> None:
+    common = nm.score("Mohammed Zarepour", "Mohammed Karimi")
+    rare = nm.score("Ali Zarepour", "Hamid Zarepour")
+    assert rare > common
+
+
+def test_explain_reports_alignment_and_rules() -> None:
+    ex = nm.explain("Muhammad bin Salman", "Salman bin Muhammad")
+    assert any("nasab" in r for r in ex.rules)
+    assert ex.score == nm.score("Muhammad bin Salman", "Salman bin Muhammad")
+    d = json.loads(ex.to_json())
+    assert d["pairs"] and d["match"] is False
+    text = str(ex)
+    assert "Salman" in text and "nasab" in text
+    ex = nm.explain("Ali Hussein al-Dulaimi", "Ali Hussein al-Tikriti")
+    assert any("family name conflict" in r for r in ex.rules)
+    ex = nm.explain("Sayyid Sattar Hashemi", "ستار هاشمي")
+    assert any("honorific" in r for r in ex.rules)
+    assert {p.method for p in ex.pairs} <= {"exact", "lexicon variant", "romanised", "phonetic key", "edit similarity"}
+
+
+def test_explain_flags_homoglyphs() -> None:
+    ex = nm.explain("Sattar Hashemi", "Sattar Hаshemi")  # Cyrillic а
+    assert ex.score == 1.0
+    assert any("look-alike" in r for r in ex.rules)
+
+
+def test_rapidfuzz_protocol() -> None:
+    from rapidfuzz import process
+
+    choices = ["Sattar Hashemi", "Qassem Soleimani", "Masoud Pezeshkian"]
+    best = process.extractOne("قاسم سليماني", choices, scorer=nm.score)
+    assert best[0] == "Qassem Soleimani"
+    assert nm.score("Qassem Soleimani", "Sattar Hashemi", score_cutoff=0.9) == 0.0
+    assert nm.score("ALI", "ali", processor=str.lower) == 1.0
+
+
+def test_score_matrix_agrees_with_score() -> None:
+    np = pytest.importorskip("numpy")
+    qs = ["قاسم سليماني", "Sattar Hashemi", "Mohammed Hassan"]
+    cs = ["Qassem Soleimani", "S. Hashemi", "Mohammed Hussein", "Angela Merkel"]
+    m = nm.score_matrix(qs, cs)
+    assert m.shape == (3, 4)
+    for i, q in enumerate(qs):
+        for j, c in enumerate(cs):
+            if m[i, j] > 0:
+                assert m[i, j] == pytest.approx(nm.score(q, c), abs=1e-5)
+            else:
+                assert nm.score(q, c) < T
+    assert np.argmax(m[0]) == 0
+
+
+def test_scorer_configuration() -> None:
+    strict = Scorer(threshold=0.99)
+    assert not strict.is_match("Qassem Soleimani", "Ghasem Soleymani")
+    with pytest.raises(ValueError):
+        Scorer(threshold=2)
+
+
+@pytest.mark.parametrize("bad", [None, 1, b"x"])
+def test_type_errors(bad: object) -> None:
+    with pytest.raises(TypeError, match="must be str"):
+        nm.score(bad, "Ali")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        nm.explain("Ali", bad)  # type: ignore[arg-type]
+
+
+def test_empty_names_score_zero() -> None:
+    assert nm.score("", "") == 0.0
+    assert nm.score("Ali", "") == 0.0
+    assert nm.score("Dr.", "Ali") == 0.0 or nm.score("Dr.", "Ali") < T
+
+
+@given(names, names)
+def test_symmetric_and_bounded(a: str, b: str) -> None:
+    s = nm.score(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == nm.score(b, a)
+
+
+@given(names)
+def test_identity(a: str) -> None:
+    if nm.parse(a).units:
+        assert nm.score(a, a) == 1.0
+
+
+_NOISE = st.sampled_from(["\u064e", "\u0640", "\u200c", "\u200f", "  "])
+
+
+@given(arabic_names, _NOISE)
+def test_invariant_under_normalisation_only_changes(name: str, noise: str) -> None:
+    other = name.replace(" ", " " + noise if noise.strip() == "" else noise + " ", 1)
+    other = other.replace("ا", "أ", 1).replace("ي", "ی", 1)
+    if nm.parse(name).units:
+        assert nm.score(name, other) == 1.0 or nm.normalize(name) != nm.normalize(other)
+
+
+@given(latin_names)
+def test_case_and_accents_do_not_change_score(name: str) -> None:
+    if nm.parse(name).units:
+        assert nm.score(name, name.upper()) == 1.0 or nm.parse(name).family_first != nm.parse(name.upper()).family_first
+
+
+@given(st.sampled_from(["Sayyid", "Sheikh", "Dr.", "Seyed", "الشيخ", "H.E."]), latin_names, latin_names)
+def test_honorifics_do_not_change_score(hon: str, a: str, b: str) -> None:
+    with_hon = f"{hon} {a}"
+    if nm.parse(a).units and [(u.norm, u.role) for u in nm.parse(with_hon).units] == [
+        (u.norm, u.role) for u in nm.parse(a).units
+    ]:
+        assert nm.score(with_hon, b) == pytest.approx(nm.score(a, b), abs=1e-6)
+
+
+_GIVEN = st.sampled_from(["Sattar", "Behzad", "Naseer", "Masoud", "Hamid", "Karim", "Javad", "Reza"])
+_FAMILY = st.sampled_from(["Hashemi", "Akbari", "Kharawi", "Pezeshkian", "Zarepour", "Soleimani", "Larijani"])
+
+
+@given(_GIVEN, _FAMILY)
+def test_swapped_two_token_latin_name_still_matches(g: str, f: str) -> None:
+    assert nm.score(f"{g} {f}", f"{f} {g}") >= T
+
+
+@given(_GIVEN, _FAMILY, _FAMILY)
+def test_conflicting_family_name_lowers_score(g: str, f1: str, f2: str) -> None:
+    if f1 != f2:
+        assert nm.score(f"{g} {f1}", f"{g} {f2}") < nm.score(f"{g} {f1}", f"{g} {f1}")
+        assert nm.score(f"{g} {f1}", f"{g} {f2}") < T
+
+
+@given(any_text, any_text)
+def test_never_raises(a: str, b: str) -> None:
+    assert 0.0 <= nm.score(a, b) <= 1.0
+    nm.explain(a, b)
