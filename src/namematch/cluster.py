@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from namematch import keys as _keys
 from namematch._index import KeyIndex
+from namematch.keys import keys as _name_keys
 from namematch.normalize import _check_str
 from namematch.score import _DEFAULT, Scorer
 
@@ -33,7 +33,7 @@ def _cluster_indices(names: list[str], threshold: float, scorer: Scorer) -> list
         owner.append(distinct.setdefault(name, len(distinct)))
     uniq = list(distinct)
     index = KeyIndex()
-    ukeys = [_keys.keys(n) for n in uniq]
+    ukeys = [_name_keys(n) for n in uniq]
     for i, ks in enumerate(ukeys):
         index.add(i, ks)
     edges: dict[tuple[int, int], float] = {}

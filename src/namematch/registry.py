@@ -34,8 +34,8 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from namematch import keys as _keys
 from namematch._index import rank_candidates
+from namematch.keys import keys as _name_keys
 from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer
 
@@ -313,7 +313,7 @@ class Registry:
         for text in person.names:
             aid = len(self._aliases) + len(new_aliases)
             new_aliases.append((pidx, text))
-            for k in _keys.keys(text):
+            for k in _name_keys(text):
                 new_postings.setdefault(k, []).append(aid)
         self._persons.append(person)
         self._aliases.extend(new_aliases)
@@ -379,7 +379,7 @@ class Registry:
 
     def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
         """Alias ids that share retrieval keys with the mention, best first."""
-        qkeys = _keys.keys(mention)
+        qkeys = _name_keys(mention)
         if self._store is not None:
             post = self._store.postings
         else:

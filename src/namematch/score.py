@@ -28,8 +28,8 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
-from namematch import keys as _keys
 from namematch import lexicon as _lexicon
+from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, LATIN, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, NameToken, parse
 from namematch.romanize import romanize_unit
@@ -294,7 +294,7 @@ class Scorer:
             rarity,
             latin,
             folds,
-            frozenset() if initial else _keys.unit_keys(core, t.script),
+            frozenset() if initial else unit_keys(core, t.script),
             False if initial else _lexicon.known(core),
             t.homoglyphs,
         )
