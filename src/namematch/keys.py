@@ -1,0 +1,234 @@
+"""Blocking keys: compact strings that spelling and script variants of a name share.
+
+Every name unit gets a few keys; two names are candidates for each other when
+their key sets intersect. Kinds (the prefix keeps them from colliding):
+
+``s:`` consonant skeleton
+    The unit's consonants mapped to sound classes — q/k/g/gh/c/ق/ك/غ/گ → ``K``,
+    th/s/ث/س/ص → ``S``, d/z/dh/د/ذ/ض/ظ/ز → ``D``, h/kh/ح/خ/ه → ``H``, sh/ch/ش → ``X``
+    and so on — with vowels, glides (w v y و ي ا) and ع/ء dropped, a final
+    h/ه dropped and repeated classes collapsed. Latin digraphs that may also be
+    two letters (``Ishaq`` = s+h) give a second skeleton. Arabic-script units
+    also get the skeletons of their top romanisations, and a variant without the
+    ل of an inner article (``Abdurrahman`` = عبدالرحمن).
+``g:`` lexicon group
+    The id of every name-variant group (:mod:`namematch.lexicon`) the form is in,
+    so listed variants meet even when their skeletons differ (Mohd, Md).
+``o:`` other
+    Units in other scripts, or with no consonant at all, keyed by their form.
+
+>>> sorted(k for k in unit_keys("soleimani", "latin") if k.startswith("s:"))
+['s:SLMN']
+>>> "s:SLMN" in unit_keys("سليماني", "arabic")
+True
+>>> bool(keys("Qassem Soleimani") & keys("قاسم سليماني"))
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+from namematch import lexicon as _lexicon
+from namematch.normalize import (
+    ARABIC,
+    LATIN,
+    PERSIAN,
+    _check_str,
+    normalize_arabic,
+    normalize_latin,
+)
+from namematch.parse import INITIAL, parse
+
+__all__ = ["arabic_skeletons", "keys", "latin_skeletons", "unit_keys"]
+
+_MAX_VARIANTS: Final = 4
+
+# Latin ----------------------------------------------------------------------
+_LATIN_SINGLE: Final[dict[str, str]] = {
+    "b": "B", "p": "B", "t": "T", "d": "D", "z": "D", "s": "S", "c": "K", "x": "KS",
+    "j": "J", "g": "K", "k": "K", "q": "K", "h": "H", "f": "F", "l": "L", "m": "M",
+    "n": "N", "r": "R", "a": "", "e": "", "i": "", "o": "", "u": "", "y": "", "w": "",
+    "v": "",
+}  # fmt: skip
+#: digraph -> (class as a digraph, class when read as two letters or None)
+_LATIN_DIGRAPHS: Final[dict[str, tuple[str, str | None]]] = {
+    "tch": ("X", None),
+    "sch": ("X", None),
+    "sh": ("X", "SH"),
+    "ch": ("X", "K"),
+    "th": ("S", "TH"),
+    "dh": ("D", "DH"),
+    "kh": ("H", "KH"),
+    "gh": ("K", "KH"),
+    "zh": ("J", "DH"),
+    "ph": ("F", "BH"),
+    "dj": ("J", None),
+    "ck": ("K", None),
+}
+
+
+def _collapse(classes: str) -> str:
+    out: list[str] = []
+    for c in classes:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def latin_skeletons(form: str) -> tuple[str, ...]:
+    """Consonant-class skeletons of a normalised Latin form (best reading first).
+
+    >>> latin_skeletons("qassem"), latin_skeletons("ghasem"), latin_skeletons("kassem")
+    (('KSM',), ('KSM', 'KHSM'), ('KSM',))
+    >>> latin_skeletons("ishaq")
+    ('XK', 'SHK')
+    """
+    s = "".join(c for c in form.lower() if c.isascii() and c.isalnum())
+    if len(s) > 1 and s[-1] == "h" and s[-2] in "aeiouy":
+        s = s[:-1]
+    readings: list[str] = [""]
+    i = 0
+    n = len(s)
+    while i < n:
+        d3, d2 = s[i : i + 3], s[i : i + 2]
+        dig = d3 if d3 in _LATIN_DIGRAPHS else (d2 if d2 in _LATIN_DIGRAPHS else "")
+        if dig:
+            main, alt = _LATIN_DIGRAPHS[dig]
+            if alt is not None and len(readings) < _MAX_VARIANTS:
+                readings = [r + main for r in readings] + [r + alt for r in readings]
+                readings = readings[:_MAX_VARIANTS]
+            else:
+                readings = [r + main for r in readings]
+            i += len(dig)
+            continue
+        c = s[i]
+        if c == "c" and i + 1 < n and s[i + 1] in "eiy":
+            cls = "S"
+        else:
+            cls = _LATIN_SINGLE.get(c, c if c.isdigit() else "")
+        readings = [r + cls for r in readings]
+        i += 1
+    out: list[str] = []
+    for r in readings:
+        r = _collapse(r)
+        if r not in out:
+            out.append(r)
+    return tuple(out)
+
+
+# Arabic script ----------------------------------------------------------------
+_ARABIC_CLASS: Final[dict[str, str]] = {
+    "ب": "B", "پ": "B", "ت": "T", "ط": "T", "ث": "S", "ج": "J", "چ": "X", "ح": "H",
+    "خ": "H", "ه": "H", "د": "D", "ذ": "D", "ض": "D", "ظ": "D", "ز": "D", "ر": "R",
+    "ژ": "J", "س": "S", "ص": "S", "ش": "X", "ع": "", "ء": "", "ا": "", "و": "", "ي": "",
+    "غ": "K", "ق": "K", "ك": "K", "گ": "K", "ف": "F", "ڤ": "F", "ل": "L", "م": "M",
+    "ن": "N", "آ": "",
+}  # fmt: skip
+
+
+def _arabic_classes(form: str) -> str:
+    if len(form) > 1 and form[-1] == "ه":
+        form = form[:-1]
+    return _collapse("".join(_ARABIC_CLASS.get(c, c if c.isascii() and c.isdigit() else "") for c in form))
+
+
+def arabic_skeletons(form: str) -> tuple[str, ...]:
+    """Consonant-class skeletons of a normalised Arabic-script form.
+
+    An inner article ال gives a second skeleton without its ل (assimilated or
+    dropped in Latin: ``Abdurrahman``, ``Abu Abbas``).
+
+    >>> arabic_skeletons("قاسم"), arabic_skeletons("عبدالرحمن")
+    (('KSM',), ('BDLRHMN', 'BDRHMN'))
+    """
+    out = [_arabic_classes(form)]
+    idx = form.find("ال", 1)
+    if idx > 0:
+        out.append(_arabic_classes(form[:idx] + "ا" + form[idx + 2 :]))
+    res: list[str] = []
+    for r in out:
+        if r not in res:
+            res.append(r)
+    return tuple(res)
+
+
+# Keys -----------------------------------------------------------------------
+
+
+def _skel_keys(skels: tuple[str, ...] | list[str], form: str) -> list[str]:
+    out = []
+    for sk in skels:
+        out.append("s:" + sk if sk else "o:" + form)
+    return out
+
+
+@lru_cache(maxsize=131072)
+def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
+    if script in (ARABIC, PERSIAN):
+        norm = normalize_arabic(form).replace(" ", "")
+        if not norm:
+            return frozenset()
+        if all(c.isascii() for c in norm):
+            return _unit_keys_cached(normalize_latin(norm), LATIN)
+        from namematch.romanize import romanize_unit  # local: romanize imports lexicon
+
+        ks = set(_skel_keys(arabic_skeletons(norm), norm))
+        for rom in romanize_unit(norm, limit=3):
+            ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
+        if script == ARABIC and not any(c in "پچژگ" for c in norm):
+            for rom in romanize_unit(norm, persian=True, limit=1):
+                ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
+        ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
+        return frozenset(ks)
+    if script == LATIN:
+        norm = normalize_latin(form)
+        if not norm:
+            return frozenset()
+        ks = set(_skel_keys(latin_skeletons(norm), norm))
+        ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
+        return frozenset(ks)
+    norm = "".join(form.split())
+    return frozenset({"o:" + norm}) if norm else frozenset()
+
+
+def unit_keys(form: str, script: str) -> frozenset[str]:
+    """Blocking keys of one name unit's ``core`` (``script`` as on the NameToken).
+
+    >>> bool(unit_keys("kharawi", "latin") & unit_keys("خراوي", "arabic"))
+    True
+    >>> bool(unit_keys("pezeshkian", "latin") & unit_keys("پزشكيان", "persian"))
+    True
+    """
+    if not isinstance(form, str):
+        raise TypeError(f"form must be str, not {type(form).__name__}")
+    if not isinstance(script, str):
+        raise TypeError(f"script must be str, not {type(script).__name__}")
+    try:
+        form.encode("utf-8")
+    except UnicodeEncodeError:
+        form = "".join(" " if 0xD800 <= ord(c) <= 0xDFFF else c for c in form)
+    if len(form) > 256:
+        form = form[:256]
+    return _unit_keys_cached(form, script)
+
+
+def keys(name: str) -> frozenset[str]:
+    """Blocking keys of a name: the union of :func:`unit_keys` over its name units.
+
+    Initials get no keys. Variants of one person across spellings and scripts
+    share at least one key.
+
+    >>> bool(keys("Masoud Pezeshkian") & keys("مسعود پزشکیان"))
+    True
+    >>> keys("")
+    frozenset()
+    """
+    _check_str(name)
+    out: set[str] = set()
+    for u in parse(name).units:
+        if u.role == INITIAL or not u.core:
+            continue
+        out |= unit_keys(u.core, u.script)
+    return frozenset(out)

@@ -1,0 +1,260 @@
+"""The name-variant lexicon and the name-element frequency table.
+
+Two shipped data files, loaded once at first use:
+
+* ``data/variants.tsv`` — derived by ``tools/build_lexicon.py`` from the
+  development data: one group per line, ``arabic_forms|…<TAB>latin_spellings|…<TAB>count``,
+  the Latin spellings most frequent first. ``count`` is the group's frequency
+  (persons and token-list occurrences).
+* ``data/variants_manual.tsv`` — reviewed by hand: common elements the data
+  misses (Mohammed's many spellings, Hossein/Hussein/Hüseyin, Abdul- compounds,
+  Persian names); an optional third column lists the spellings Persian usage
+  prefers.
+* ``data/frequency.tsv`` — ``form<TAB>count`` for name elements outside the groups.
+
+All forms are normalised unit forms: Arabic script as
+:func:`namematch.normalize.normalize_arabic` folds it (article removed, compounds
+glued), Latin lower-case ``a–z``.
+
+>>> same_group("محمد", "mohammed"), same_group("hussein", "hossein")
+(True, True)
+>>> same_group("hassan", "hussein")
+False
+>>> rarity("mohammed") < rarity("zarepour")
+True
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Final
+
+import attrs
+
+from namematch._data import data_lines
+from namematch.normalize import normalize_arabic, normalize_latin
+
+__all__ = ["known", "rarity", "same_group", "variants_of"]
+
+
+@attrs.frozen(slots=True)
+class _Group:
+    arabic: tuple[str, ...]
+    latin: tuple[str, ...]
+    persian: tuple[str, ...]
+    count: int
+    manual: bool
+
+
+@attrs.frozen(slots=True)
+class _Lexicon:
+    groups: tuple[_Group, ...]
+    index: dict[str, tuple[int, ...]]
+    freq: dict[str, int]
+    ref: float
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(x for x in (p.strip() for p in field.split("|")) if x and x != "-")
+
+
+def _norm_form(form: str) -> str:
+    if any(ord(c) > 0x5FF for c in form):
+        return normalize_arabic(form).replace(" ", "")
+    return normalize_latin(form)
+
+
+def build(
+    auto_lines: tuple[str, ...] | list[str],
+    manual_lines: tuple[str, ...] | list[str],
+    freq_lines: tuple[str, ...] | list[str],
+) -> _Lexicon:
+    """Build a lexicon from the lines of the three data files (private; used by benchmarks)."""
+    freq: dict[str, int] = {}
+    for line in freq_lines:
+        f, _, c = line.partition("\t")
+        try:
+            freq[f] = max(freq.get(f, 0), int(c))
+        except ValueError:
+            continue
+    groups: list[_Group] = []
+    for line in manual_lines:
+        cols = line.split("\t")
+        ar = tuple(_norm_form(x) for x in _split(cols[0]))
+        la = tuple(normalize_latin(x) for x in _split(cols[1])) if len(cols) > 1 else ()
+        pe = tuple(normalize_latin(x) for x in _split(cols[2])) if len(cols) > 2 else ()
+        if ar or la:
+            groups.append(_Group(ar, la, pe, 0, True))
+    for line in auto_lines:
+        cols = line.split("\t")
+        if len(cols) < 3:
+            continue
+        try:
+            count = int(cols[2])
+        except ValueError:
+            count = 0
+        groups.append(_Group(_split(cols[0]), _split(cols[1]), (), count, False))
+    index: dict[str, list[int]] = {}
+    for gid, g in enumerate(groups):
+        for f in dict.fromkeys(g.arabic + g.latin + g.persian):
+            index.setdefault(f, []).append(gid)
+    # a manual group counts as often as the data groups it shares forms with
+    fixed: list[_Group] = []
+    for g in groups:
+        if g.manual:
+            c = max(
+                [groups[o].count for f in g.arabic + g.latin for o in index[f] if not groups[o].manual]
+                + [freq.get(f, 0) for f in g.arabic + g.latin]
+                + [0]
+            )
+            g = attrs.evolve(g, count=c)
+        fixed.append(g)
+    counts = sorted((g.count for g in fixed), reverse=True)
+    ref = float(counts[min(len(counts) - 1, 15)]) if counts else 1.0
+    return _Lexicon(tuple(fixed), {k: tuple(v) for k, v in index.items()}, freq, max(ref, 2.0))
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lexicon:
+    def lines(name: str) -> tuple[str, ...]:
+        try:
+            return data_lines(name)
+        except (FileNotFoundError, OSError):
+            return ()
+
+    return build(lines("variants.tsv"), lines("variants_manual.tsv"), lines("frequency.tsv"))
+
+
+_override: list[_Lexicon] = []
+
+
+def _current() -> _Lexicon:
+    return _override[-1] if _override else _lex()
+
+
+def _install(lex: _Lexicon | None) -> None:
+    """Replace the shipped lexicon (benchmarks' held-out runs); ``None`` restores it."""
+    _override.clear()
+    if lex is not None:
+        _override.append(lex)
+    _group_ids.cache_clear()
+    _rarity_cached.cache_clear()
+
+
+def _check(form: object, argument: str = "form") -> str:
+    if not isinstance(form, str):
+        raise TypeError(f"{argument} must be str, not {type(form).__name__}")
+    return form
+
+
+def _lookup_key(form: str) -> str:
+    try:
+        form.encode("utf-8")
+    except UnicodeEncodeError:
+        return ""
+    if len(form) > 200:
+        return ""
+    lex = _current()
+    if form in lex.index:
+        return form
+    return _norm_form(form)
+
+
+@lru_cache(maxsize=131072)
+def _group_ids(form: str) -> tuple[int, ...]:
+    """Ids of the groups a form is in (private; keys uses them)."""
+    key = _lookup_key(form)
+    return _current().index.get(key, ()) if key else ()
+
+
+def _ranked_spellings(form: str, persian: bool) -> list[str]:
+    """Latin spellings listed for an Arabic-script form, best first (private)."""
+    lex = _current()
+    gids = [g for g in _group_ids(form) if form in lex.groups[g].arabic]
+    if not gids:
+        return []
+    # manual groups first, then data groups by count
+    gids.sort(key=lambda g: (not lex.groups[g].manual, -lex.groups[g].count, g))
+    out: list[str] = []
+    if persian:
+        for g in gids:
+            out.extend(s for s in lex.groups[g].persian if s not in out)
+    for g in gids:
+        out.extend(s for s in lex.groups[g].latin if s not in out)
+    return out
+
+
+def same_group(a: str, b: str) -> bool:
+    """True when two normalised unit forms are listed as variants of one name element.
+
+    >>> same_group("عبدالله", "abdallah"), same_group("abdulla", "abdullah")
+    (True, True)
+    """
+    _check(a, "a")
+    _check(b, "b")
+    ga = _group_ids(a)
+    if not ga:
+        return False
+    gb = _group_ids(b)
+    return bool(set(ga) & set(gb))
+
+
+def variants_of(form: str) -> frozenset[str]:
+    """The Latin spellings in the groups of ``form`` (empty if unknown).
+
+    >>> {"muhammad", "mohamed"} <= variants_of("mohammed")
+    True
+    """
+    _check(form)
+    lex = _current()
+    out: set[str] = set()
+    for g in _group_ids(form):
+        out.update(lex.groups[g].latin)
+        out.update(lex.groups[g].persian)
+    return frozenset(out)
+
+
+def known(form: str) -> bool:
+    """True when ``form`` is in the lexicon (a listed name element).
+
+    >>> known("soleimani"), known("xqzt")
+    (True, False)
+    """
+    _check(form)
+    return bool(_group_ids(form))
+
+
+@lru_cache(maxsize=131072)
+def _rarity_cached(form: str) -> float:
+    lex = _current()
+    gids = _group_ids(form)
+    if gids:
+        count = max(lex.groups[g].count for g in gids)
+    else:
+        key = _lookup_key(form)
+        count = lex.freq.get(key, 0) if key else 0
+    if count <= 0:
+        return 1.0
+    r = 1.0 - math.log1p(count) / math.log1p(lex.ref)
+    return round(min(1.0, max(0.0, r)), 4)
+
+
+_RARITY_UNKNOWN: Final = 1.0
+
+
+def rarity(form: str) -> float:
+    """How rare a name element is, in [0, 1]: 0 for the most frequent, 1 for unknown.
+
+    Derived from the stored frequency counts (persons in the development lists
+    and token-list occurrences); variants of one group share a rarity.
+
+    >>> rarity("mohammed"), rarity("محمد")
+    (0.0, 0.0)
+    >>> rarity("")
+    1.0
+    """
+    _check(form)
+    if not form:
+        return _RARITY_UNKNOWN
+    return _rarity_cached(form)
