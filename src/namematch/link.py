@@ -22,7 +22,7 @@ Three layers, each usable alone:
 All three run in time linear in the length of the text.
 
 >>> [m.text for m in find_mentions("Iranian Foreign Minister Abbas Araghchi met Hakan Fidan's aide.")]
-['Abbas Araghchi']
+['Abbas Araghchi', 'Hakan Fidan']
 >>> ms = find_mentions("استقبل وزير الخارجية أيمن الصفدي نظيره. وقال الصفدي إن")
 >>> [(m.text, m.context) for m in ms]
 [('أيمن الصفدي', 'وزير الخارجية'), ('الصفدي', '')]
@@ -968,7 +968,7 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
         root = i if ante[i] is None else ante[i]
         assert root is not None
         if registry is not None and root not in people:
-            cand = _match(registry, [mentions[root].text])
+            cand = _match(registry, [_cluster_form(mentions[root].text)])
             people[root] = (cand.person, cand.score) if cand is not None else (None, 0.0)
         person, score = people.get(root, (None, 0.0))
         out.append(LinkedMention(m, person, score, ante[i]))
@@ -1039,13 +1039,21 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
             by_person[p.id] = len(groups)
             groups.append((p, [key]))
     if rest:
-        for g in cluster_records([(k, chain_rep[k]) for k in rest], threshold):
+        for g in cluster_records([(k, _cluster_form(chain_rep[k])) for k in rest], threshold):
             groups.append((None, list(g)))
     entities: list[Entity] = []
     for person, keys in groups:
         mentions = tuple(m for k in keys for m in chains[k])
         entities.append(Entity(mentions, person, _entity_name(person, [chain_rep[k] for k in keys])))
     return entities
+
+
+_SPLIT_SUFFIX_RE: Final = re.compile(r"(?<=[\u0600-\u06ff])\s+(?=[آا]باد[يی](?![\u0600-\u06ff]))")
+
+
+def _cluster_form(name: str) -> str:
+    """A name with Persian surname suffixes written apart glued back (غريب آبادي → غريب‌آبادي)."""
+    return _SPLIT_SUFFIX_RE.sub("\u200c", name)
 
 
 def _entity_name(person: Person | None, reps: list[str]) -> str:
