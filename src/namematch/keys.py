@@ -175,10 +175,9 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
         from namematch.romanize import romanize_unit  # local: romanize imports lexicon
 
         ks = set(_skel_keys(arabic_skeletons(norm), norm))
-        for rom in romanize_unit(norm, limit=3):
-            ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
-        if script == ARABIC and not any(c in "پچژگ" for c in norm):
-            for rom in romanize_unit(norm, persian=True, limit=1):
+        # both conventions, whatever the letters: keys must not depend on the script label
+        for persian, k in ((False, 3), (True, 2)):
+            for rom in romanize_unit(norm, persian=persian, limit=k):
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
         return frozenset(ks)
@@ -190,6 +189,8 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
         return frozenset(ks)
     norm = "".join(form.split())
+    if norm.isascii():
+        return _unit_keys_cached(norm, LATIN)
     return frozenset({"o:" + norm}) if norm else frozenset()
 
 
@@ -217,7 +218,7 @@ def unit_keys(form: str, script: str) -> frozenset[str]:
 def keys(name: str) -> frozenset[str]:
     """Blocking keys of a name: the union of :func:`unit_keys` over its name units.
 
-    Initials get no keys. Variants of one person across spellings and scripts
+    Initials and one-character units get no keys. Variants of one person across spellings and scripts
     share at least one key.
 
     >>> bool(keys("Masoud Pezeshkian") & keys("مسعود پزشکیان"))
@@ -228,7 +229,7 @@ def keys(name: str) -> frozenset[str]:
     _check_str(name)
     out: set[str] = set()
     for u in parse(name).units:
-        if u.role == INITIAL or not u.core:
+        if u.role == INITIAL or len(u.core) < 2:
             continue
         out |= unit_keys(u.core, u.script)
     return frozenset(out)

@@ -38,7 +38,7 @@ from typing import Final
 
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
-from namematch.normalize import ARABIC, PERSIAN, _check_str, normalize, tokenize
+from namematch.normalize import ARABIC, PERSIAN, _check_str, normalize, normalize_latin, tokenize
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, parse
 
 __all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
@@ -184,8 +184,29 @@ class _Model:
         return probs
 
 
-@lru_cache(maxsize=1)
+_model_override: list[_Model] = []
+
+
+def _install(model_lines: list[str] | None, lexicon: object | None = None) -> None:
+    """Swap the model and lexicon (benchmarks' held-out runs); ``None`` restores the shipped ones."""
+    _model_override.clear()
+    if model_lines is not None:
+        _model_override.append(_Model.from_lines(model_lines))
+    _lexicon._install(lexicon)  # type: ignore[arg-type]
+    _scored_unit.cache_clear()
+    _romanize_unit_cached.cache_clear()
+    _romanizations_cached.cache_clear()
+    from namematch.keys import _unit_keys_cached
+
+    _unit_keys_cached.cache_clear()
+
+
 def _model() -> _Model:
+    return _model_override[-1] if _model_override else _shipped_model()
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> _Model:
     try:
         lines = data_lines("translit_model.tsv")
     except (FileNotFoundError, OSError):
@@ -438,7 +459,7 @@ def romanizations(name: str, limit: int = 10) -> list[str]:
 @lru_cache(maxsize=8192)
 def _romanizations_cached(name: str, limit: int, persian: bool | None) -> tuple[str, ...]:
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
-        n = normalize(name)
+        n = _ascii(normalize(name))
         return (n,) if n else ()
     opts = _name_options(name, persian, limit)
     beam: list[tuple[float, tuple[str, ...]]] = [(0.0, ())]
@@ -448,10 +469,17 @@ def _romanizations_cached(name: str, limit: int, persian: bool | None) -> tuple[
         beam = cand[:limit]
     out: list[str] = []
     for _, parts in beam:
-        s = " ".join(" ".join(parts).split())
+        s = _ascii(" ".join(parts))
         if s and s not in out:
             out.append(s)
     return tuple(out[:limit])
+
+
+def _ascii(text: str) -> str:
+    """Words of other scripts (Greek, Cyrillic...) transliterated to ASCII letters."""
+    if text.isascii():
+        return " ".join(text.split())
+    return " ".join(w for w in (normalize_latin(x) for x in text.split()) if w)
 
 
 def romanize(name: str, convention: str | None = None) -> str:
@@ -469,7 +497,7 @@ def romanize(name: str, convention: str | None = None) -> str:
     _check_str(name)
     persian = _check_convention(convention)
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
-        return normalize(name)
+        return _ascii(normalize(name))
     out = _romanizations_cached(name, 1, persian)
     return out[0] if out else ""
 

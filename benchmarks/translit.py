@@ -1,0 +1,360 @@
+"""Benchmark of the cross-script bridge: romanisation and blocking keys.
+
+Prints one table per setting:
+
+* ``shipped``  — the lexicon and model as shipped (built from all development
+  data, so the test rows are partly training-set numbers);
+* ``held-out`` — lexicon and model rebuilt in-process without the test part of a
+  hash split (one fifth of the Arabic token groups and of the persons), measured
+  on that test part only.
+
+Rows (all measured in the same run):
+
+* romanize exact-hit / hit@10 on cross-script tokens (an Arabic-script unit
+  against every Latin spelling seen for it), for namematch, unidecode,
+  anyascii, camel-tools ar2bw and a naive vowel-insertion baseline;
+* key recall on token pairs and on whole-name pairs of one person, cross-script
+  and same-script (Latin ↔ Latin), and the share of hard negatives (different
+  persons sharing a token) that share a key;
+* mean candidate fraction on a 10,000-person registry: the development persons
+  plus synthetic persons made of tokens drawn from the token lists (weighted
+  by the square root of their counts), with an exact-token blocking floor.
+
+Usage: ``python benchmarks/translit.py [--shared PATH] [--quick]``. Reads ../shared;
+the library itself never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_lexicon as bl  # noqa: E402
+import jellyfish  # noqa: E402
+from unidecode import unidecode  # noqa: E402
+
+from namematch import lexicon as lexmod  # noqa: E402
+from namematch.keys import keys, unit_keys  # noqa: E402
+from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize  # noqa: E402
+from namematch.parse import parse  # noqa: E402
+from namematch.romanize import _install, romanize_unit  # noqa: E402
+
+try:
+    from anyascii import anyascii
+except ImportError:  # pragma: no cover
+    anyascii = None
+try:
+    from camel_tools.utils.charmap import CharMapper
+
+    _ar2bw = CharMapper.builtin_mapper("ar2bw")
+except Exception:  # pragma: no cover
+    _ar2bw = None
+
+_NAIVE = {
+    "ا": "a", "ب": "b", "پ": "p", "ت": "t", "ث": "th", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
+    "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "گ": "g", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "",
+}  # fmt: skip
+
+
+def naive(form: str) -> str:
+    """Vowel-insertion baseline: fixed consonant map, 'a' after every consonant
+    not followed by a long vowel; و/ي as u/i after a consonant; final ه → a."""
+    out = []
+    n = len(form)
+    for i, c in enumerate(form):
+        nxt = form[i + 1] if i + 1 < n else ""
+        if c == "ه" and i == n - 1 and i > 0:
+            out.append("a")
+            continue
+        if c in "وي" and i > 0 and form[i - 1] not in "اوي":
+            out.append("u" if c == "و" else "i")
+            continue
+        if c == "ا":
+            out.append("a")
+            continue
+        m = _NAIVE.get(c, "")
+        out.append(m)
+        if m and nxt and nxt not in "اوي" and i < n - 1:
+            out.append("a")
+    return "".join(out)
+
+
+def letters(s: str) -> str:
+    return "".join(c for c in s.lower() if c.isascii() and c.isalnum())
+
+
+BASELINES = {
+    "unidecode": lambda f: letters(unidecode(f)),
+    "anyascii": (lambda f: letters(anyascii(f))) if anyascii else None,
+    "camel ar2bw": (lambda f: letters(_ar2bw(f))) if _ar2bw else None,
+    "naive vowels": naive,
+}
+
+
+def baseline_keys(s: str) -> set[str]:
+    """Baseline blocking keys of a Latin string: metaphone and soundex codes."""
+    if not s:
+        return set()
+    return {"m:" + jellyfish.metaphone(s), "x:" + jellyfish.soundex(s)}
+
+
+# ---------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------
+
+
+def token_gold(shared: Path) -> dict[str, set[str]]:
+    """Arabic core → every Latin core seen for it in the token lists (unfiltered)."""
+    gold: dict[str, set[str]] = defaultdict(set)
+    for src in bl.TOKEN_SOURCES:
+        for line in (shared / "data" / src / "pairs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+            cols = line.split("\t")
+            if len(cols) < 2:
+                continue
+            a, b = bl.single_unit(cols[0]), bl.single_unit(cols[1])
+            if a and b and a[1] in (ARABIC, PERSIAN) and b[1] == LATIN:
+                gold[a[0]].add(b[0])
+                gold[a[0]].update(b[2])
+    return gold
+
+
+def person_sets(shared: Path):
+    """Persons with Arabic-script names and Latin names, from the person lists."""
+    return bl.load_persons(shared)
+
+
+def is_ar(name: str) -> bool:
+    return any(u.script in (ARABIC, PERSIAN) for u in parse(name).units)
+
+
+def positional_unit_pairs(a: str, b: str) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    ua = [(u.core, u.script) for u in parse(a).units if u.role != "initial" and u.core]
+    ub = [(u.core, u.script) for u in parse(b).units if u.role != "initial" and u.core]
+    if len(ua) != len(ub):
+        return []
+    return list(zip(ua, ub, strict=True))
+
+
+# ---------------------------------------------------------------------------
+# Metrics
+# ---------------------------------------------------------------------------
+
+
+def romanize_rows(gold: dict[str, set[str]]) -> list[tuple[str, float, float, int]]:
+    forms = sorted(gold)
+    rows = []
+    hit1 = hit10 = 0
+    for f in forms:
+        out = romanize_unit(f, limit=10)
+        hit1 += bool(out) and out[0] in gold[f]
+        hit10 += any(o in gold[f] for o in out)
+    rows.append(("namematch", hit1 / len(forms), hit10 / len(forms), len(forms)))
+    for name, fn in BASELINES.items():
+        if fn is None:
+            continue
+        h = sum(fn(f) in gold[f] for f in forms)
+        rows.append((name, h / len(forms), h / len(forms), len(forms)))
+    return rows
+
+
+def key_recall_tokens(gold: dict[str, set[str]]) -> dict[str, float]:
+    pairs = [(a, la) for a in sorted(gold) for la in sorted(gold[a])]
+    res = {"namematch": sum(bool(unit_keys(a, ARABIC) & unit_keys(la, LATIN)) for a, la in pairs) / len(pairs)}
+    for name, fn in BASELINES.items():
+        if fn is None:
+            continue
+        res[name] = sum(bool(baseline_keys(fn(a)) & baseline_keys(la)) for a, la in pairs) / len(pairs)
+    res["n"] = len(pairs)
+    return res
+
+
+def name_keys_baseline(name: str, fn) -> set[str]:
+    out: set[str] = set()
+    for u in parse(name).units:
+        if u.role == "initial" or not u.core:
+            continue
+        s = fn(u.core) if u.script in (ARABIC, PERSIAN) else u.core
+        out |= baseline_keys(s)
+    return out
+
+
+def build_registry(persons: list[dict], shared: Path, size: int, seed: int = 7) -> list[list[str]]:
+    rng = random.Random(seed)
+    reg = [list(dict.fromkeys(p["names"])) for p in persons]
+    pool_ar: list[str] = []
+    pool_la: list[str] = []
+    weights: list[float] = []
+    for line in (shared / "data" / "wikidata-ar-name-tokens" / "pairs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) == 3 and cols[2].isdigit():
+            pool_ar.append(cols[0])
+            pool_la.append(cols[1])
+            weights.append(int(cols[2]) ** 0.5)
+    for line in (shared / "data" / "google-translit-ar2en" / "pairs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) == 2:
+            pool_ar.append(cols[0])
+            pool_la.append(cols[1])
+            weights.append(1.0)
+    idx = list(range(len(pool_ar)))
+    while len(reg) < size:
+        k = rng.choice((2, 3, 3, 4))
+        picks = rng.choices(idx, weights=weights, k=k)
+        names = [" ".join(pool_la[i] for i in picks)]
+        if rng.random() < 0.4:
+            names.append(" ".join(pool_ar[i] for i in picks))
+        reg.append(names)
+    return reg[:size]
+
+
+def candidate_fraction(registry: list[list[str]], queries: list[str], keyfn) -> float:
+    index: dict[str, set[int]] = defaultdict(set)
+    for pid, names in enumerate(registry):
+        for n in names:
+            for k in keyfn(n):
+                index[k].add(pid)
+    total = 0.0
+    for q in queries:
+        cand: set[int] = set()
+        for k in keyfn(q):
+            cand |= index.get(k, set())
+        total += len(cand) / len(registry)
+    return total / max(1, len(queries))
+
+
+def token_keys(name: str) -> set[str]:
+    return {"t:" + u.core for u in parse(name).units if u.role != "initial" and u.core}
+
+
+# ---------------------------------------------------------------------------
+
+
+def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared: Path, quick: bool) -> None:
+    print(f"\n## {label}\n")
+    t0 = time.time()
+    rows = romanize_rows(gold)
+    print(f"Cross-script tokens (token lists): {rows[0][3]} Arabic-script forms\n")
+    print("| method | romanize exact-hit | hit@10 |")
+    print("|---|---|---|")
+    for name, h1, h10, _ in rows:
+        print(f"| {name} | {h1:.3f} | {h10:.3f} |")
+
+    # un-sc cross-script units: positionally aligned when unit counts agree
+    un_gold: dict[str, set[str]] = defaultdict(set)
+    cross_names, same_names, negatives = [], [], []
+    for p in persons:
+        names = list(dict.fromkeys(p["names"]))
+        ar = [n for n in names if is_ar(n)]
+        la = [n for n in names if not is_ar(n)]
+        for a in ar:
+            for b in la:
+                cross_names.append((a, b))
+                for (x, sx), (y, sy) in positional_unit_pairs(a, b):
+                    if sx in (ARABIC, PERSIAN) and sy == LATIN:
+                        un_gold[x].add(y)
+        for i, a in enumerate(la):
+            for b in la[i + 1 :]:
+                same_names.append((a, b))
+    if un_gold:
+        rows = romanize_rows(un_gold)
+        print(f"\nCross-script units of listed persons (un-sc, positional alignment): {rows[0][3]} forms\n")
+        print("| method | romanize exact-hit | hit@10 |")
+        print("|---|---|---|")
+        for name, h1, h10, _ in rows:
+            print(f"| {name} | {h1:.3f} | {h10:.3f} |")
+
+    # hard negatives: different persons sharing a normalised token
+    by_tok: dict[str, list[int]] = defaultdict(list)
+    first_names = [list(dict.fromkeys(p["names"])) for p in persons]
+    for pid, names in enumerate(first_names):
+        for t in {t for n in names for t in normalize(n).split() if len(t) > 2}:
+            by_tok[t].append(pid)
+    rng = random.Random(3)
+    target = len(cross_names) + len(same_names)
+    toks = sorted(t for t, v in by_tok.items() if len(v) > 1)
+    tries = 0
+    while toks and len(negatives) < target and tries < target * 20:
+        tries += 1
+        t = rng.choice(toks)
+        i, j = rng.sample(by_tok[t], 2)
+        negatives.append((rng.choice(first_names[i]), rng.choice(first_names[j])))
+
+    print("\nKey recall (pairs sharing >= 1 key) and hard negatives sharing a key:\n")
+    print("| slice | pairs | namematch | " + " | ".join(k for k, v in BASELINES.items() if v) + " |")
+    print("|---|---|---|" + "---|" * sum(1 for v in BASELINES.values() if v))
+    tk = key_recall_tokens(gold)
+    print(f"| tokens, cross-script (token lists) | {tk['n']} | {tk['namematch']:.3f} | "
+          + " | ".join(f"{tk[k]:.3f}" for k, v in BASELINES.items() if v) + " |")
+    if un_gold:
+        uk = key_recall_tokens(un_gold)
+        print(f"| units, cross-script (un-sc) | {uk['n']} | {uk['namematch']:.3f} | "
+              + " | ".join(f"{uk[k]:.3f}" for k, v in BASELINES.items() if v) + " |")
+    for slice_name, pairs in (
+        ("names, cross-script", cross_names),
+        ("names, same-script", same_names),
+        ("hard negatives (lower is better)", negatives),
+    ):
+        if not pairs:
+            continue
+        r = sum(bool(keys(a) & keys(b)) for a, b in pairs) / len(pairs)
+        cells = []
+        for _name, fn in BASELINES.items():
+            if fn is None:
+                continue
+            cells.append(sum(bool(name_keys_baseline(a, fn) & name_keys_baseline(b, fn)) for a, b in pairs) / len(pairs))
+        print(f"| {slice_name} | {len(pairs)} | {r:.3f} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+
+    size = 10_000
+    registry = build_registry(persons_all, shared, size)
+    queries = [b for _, b in cross_names] + [a for a, _ in cross_names]
+    queries += [a for a, _ in same_names]
+    if quick:
+        queries = queries[:300]
+    cf = candidate_fraction(registry, queries, keys)
+    cf_tok = candidate_fraction(registry, queries, token_keys)
+    print(f"\nMean candidate fraction on a {size}-person registry ({len(queries)} queries): "
+          f"namematch keys {cf:.4f}; exact-token blocking floor {cf_tok:.4f}")
+    print(f"(time {time.time() - t0:.1f}s)")
+
+
+persons_all: list[dict] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--skip-shipped", action="store_true")
+    args = ap.parse_args(argv)
+    shared = args.shared
+    gold = token_gold(shared)
+    persons = person_sets(shared)
+    persons_all.extend(persons)
+    # persons with at least one Arabic-script and one Latin name, or several Latin names
+    if not args.skip_shipped:
+        evaluate("shipped lexicon and model (all development data: partly training-set numbers)",
+                 gold, persons, shared, args.quick)
+    var_lines, freq_lines, model_lines = bl.build_all(shared, holdout=True)
+    manual = lexmod.data_lines("variants_manual.tsv")
+    held = lexmod.build(var_lines, manual, freq_lines)
+    _install(model_lines, held)
+    test_gold = {a: v for a, v in gold.items() if bl.is_test(a)}
+    test_persons = [p for p in persons if bl.is_test(p["id"])]
+    evaluate("held-out: lexicon and model rebuilt without the test fifth; measured on it "
+             "(manual groups kept)", test_gold, test_persons, shared, args.quick)
+    _install(None, None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

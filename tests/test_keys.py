@@ -1,0 +1,101 @@
+"""Tests of blocking keys (no ../shared needed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from namematch.keys import keys, unit_keys
+from namematch.normalize import normalize
+from namematch.parse import parse
+from tests.conftest import any_text, names
+
+CROSS = [
+    ("قاسم سليماني", ["Qassem Soleimani", "Qasem Soleimani", "Ghasem Soleymani", "Kassem Suleimani"]),
+    (
+        "نصير عبد المحسن عبد الله الخراوي",
+        [
+            "Naseer Abdul Mohsen Abdullah al-Kharawi",
+            "Nasir Abd al-Muhsin Abdallah al-Kharawi",
+            "Nasser Abdulmohsen Abdulla Al Kharawi",
+        ],
+    ),
+    ("بهزاد أكبري", ["Behzad Akbari"]),
+    ("مسعود پزشکیان", ["Masoud Pezeshkian"]),
+    ("سيد ستار هاشمي", ["Seyed Sattar Hashemi", "Sattar Hashemi"]),
+]
+
+
+@pytest.mark.parametrize(("arabic", "spellings"), CROSS)
+def test_issue_examples_share_keys(arabic: str, spellings: list[str]) -> None:
+    ka = keys(arabic)
+    for s in spellings:
+        assert ka & keys(s), s
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("عبدالمحسن", ["abdulmohsen", "abdulmuhsin"]),
+        ("قاسم", ["qassem", "ghasem", "kassem", "qasim"]),
+        ("سليماني", ["soleimani", "suleimani", "soleymani"]),
+        ("خراوي", ["kharawi"]),
+        ("پزشكيان", ["pezeshkian"]),
+        ("هاشمي", ["hashemi", "hashimi"]),
+        ("اكبري", ["akbari"]),
+    ],
+)
+def test_every_unit_spelling_shares_a_key(arabic: str, latin: list[str]) -> None:
+    script = "persian" if "پ" in arabic else "arabic"
+    ka = unit_keys(arabic, script)
+    for la in latin:
+        assert ka & unit_keys(la, "latin"), la
+
+
+def test_keys_are_selective() -> None:
+    assert not keys("Qassem Soleimani") & keys("Behzad Akbari")
+    assert not unit_keys("hassan", "latin") & unit_keys("hashemi", "latin")
+    # one skeleton for حسن and حسين: the scorer, not the key, tells them apart
+    assert unit_keys("hassan", "latin") & unit_keys("hussein", "latin")
+    for k in keys("Nasir Abd al-Muhsin Abdallah al-Kharawi"):
+        assert k.isascii() and len(k) < 40
+
+
+def test_empty_and_types() -> None:
+    assert keys("") == frozenset()
+    assert unit_keys("", "latin") == frozenset()
+    with pytest.raises(TypeError, match="name"):
+        keys(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="form"):
+        unit_keys(None, "latin")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="script"):
+        unit_keys("ali", None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=150)
+@given(names)
+def test_keys_union_of_units(name: str) -> None:
+    expected: set[str] = set()
+    for u in parse(name).units:
+        if u.role != "initial" and len(u.core) > 1:
+            expected |= unit_keys(u.core, u.script)
+    assert keys(name) == frozenset(expected)
+
+
+@settings(max_examples=150)
+@given(names)
+def test_normalisation_equivalent_inputs(name: str) -> None:
+    assert keys(name) == keys(normalize(name))
+    assert keys(name) == keys(name)
+
+
+@given(any_text)
+def test_never_raises(text: str) -> None:
+    keys(text)
+    unit_keys(text, "latin")
+    unit_keys(text, "arabic")
+    unit_keys(text, "other")
+
+
+def test_huge_input() -> None:
+    assert keys("Ali " * 250_000)

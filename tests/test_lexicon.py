@@ -1,0 +1,75 @@
+"""Tests of the name-variant lexicon and the rarity table (no ../shared needed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namematch.lexicon import known, rarity, same_group, variants_of
+from tests.conftest import any_text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("محمد", "mohammed"), ("mohammed", "muhammad"), ("muhammad", "mohamed"),
+        ("hussein", "husayn"), ("husayn", "hossein"), ("huseyin", "hussein"),
+        ("عبدالله", "abdullah"), ("abdullah", "abdallah"), ("abdallah", "abdulla"),
+        ("قاسم", "ghasem"), ("soleimani", "soleymani"), ("masoud", "masud"),
+    ],
+)  # fmt: skip
+def test_same_group(a: str, b: str) -> None:
+    assert same_group(a, b)
+    assert same_group(b, a)
+
+
+def test_not_same_group() -> None:
+    assert not same_group("hassan", "hussein")
+    assert not same_group("mohammed", "zarepour")
+    assert not same_group("", "")
+
+
+def test_variants_and_known() -> None:
+    assert {"muhammad", "mohamed", "mohammad"} <= variants_of("محمد")
+    assert variants_of("xqzt") == frozenset()
+    assert known("pezeshkian") and known("پزشكيان") and not known("xqzt")
+
+
+def test_rarity_ordering() -> None:
+    for common in ("mohammed", "ali", "abdullah", "hassan", "ahmed", "محمد", "علي"):
+        assert rarity(common) < 0.1, common
+    assert rarity("mohammed") < rarity("zarepour")
+    assert rarity("zarepour") > 0.6
+    assert rarity("qqqxyz") == 1.0
+    assert rarity("mohammed") == rarity("muhammad") == rarity("محمد")
+
+
+@pytest.mark.parametrize("fn", [known, rarity, variants_of])
+def test_type_errors(fn) -> None:
+    with pytest.raises(TypeError, match="form"):
+        fn(None)
+
+
+def test_same_group_type_error() -> None:
+    with pytest.raises(TypeError, match="b"):
+        same_group("ali", 3)  # type: ignore[arg-type]
+
+
+@given(any_text, any_text)
+def test_never_raises(a: str, b: str) -> None:
+    r = rarity(a)
+    assert 0.0 <= r <= 1.0
+    assert isinstance(same_group(a, b), bool)
+    assert isinstance(known(a), bool)
+    assert isinstance(variants_of(a), frozenset)
+
+
+@given(st.sampled_from(["mohammed", "محمد", "zarepour", "ali"]))
+def test_deterministic(form: str) -> None:
+    assert rarity(form) == rarity(form)
+
+
+def test_huge_input() -> None:
+    assert rarity("a" * 1_000_000) == 1.0
+    assert not known("\ud800")

@@ -1,0 +1,117 @@
+"""Tests of romanisation (no ../shared needed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from rapidfuzz.distance import Levenshtein
+
+from namematch.normalize import normalize
+from namematch.romanize import romanizations, romanize, romanize_unit
+from tests.conftest import any_text, arabic_names, names
+
+ISSUE_EXAMPLES = [
+    ("قاسم سليماني", ["Qassem Soleimani", "Qasem Soleimani", "Ghasem Soleymani", "Kassem Suleimani"]),
+    (
+        "نصير عبد المحسن عبد الله الخراوي",
+        [
+            "Naseer Abdul Mohsen Abdullah al-Kharawi",
+            "Nasir Abd al-Muhsin Abdallah al-Kharawi",
+            "Nasser Abdulmohsen Abdulla Al Kharawi",
+        ],
+    ),
+    ("بهزاد أكبري", ["Behzad Akbari"]),
+    ("مسعود پزشکیان", ["Masoud Pezeshkian"]),
+    ("سيد ستار هاشمي", ["Seyed Sattar Hashemi", "Sattar Hashemi"]),
+]
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in s.lower() if c.isalnum())
+
+
+@pytest.mark.parametrize(("arabic", "spellings"), ISSUE_EXAMPLES)
+def test_issue_examples_within_one_edit_per_ten_letters(arabic: str, spellings: list[str]) -> None:
+    r = _letters(romanize(arabic))
+    best = min(Levenshtein.distance(r, _letters(s)) / max(1, len(_letters(s))) for s in spellings)
+    assert best <= 0.1, (romanize(arabic), spellings)
+
+
+def test_units() -> None:
+    assert romanize_unit("محمد")[0] == "mohammed"
+    assert "abdulmohsen" in romanize_unit("عبدالمحسن")
+    assert romanize_unit("خراوي")[0] == "kharawi"
+    assert romanize_unit("پزشكيان")[0] == "pezeshkian"
+    assert "soleimani" in romanize_unit("سليماني")
+    assert romanize_unit("") == ()
+    assert romanize_unit("Ali") == ("ali",)
+
+
+def test_persian_convention() -> None:
+    assert romanize("قاسم", convention="persian") == "ghasem"
+    assert romanize("حسين", convention="persian") == "hossein"
+    assert romanize("حسين", convention="arabic") == "hussein"
+    out = romanize_unit("وذيري", persian=True)[0]  # out of lexicon: v and z
+    assert out.startswith("v") and "z" in out
+
+
+def test_out_of_lexicon_rules() -> None:
+    # model output is ASCII letters and plausibly vowelled
+    for form in ("زركاني", "قطامش", "بوحليقه"):
+        outs = romanize_unit(form, limit=5)
+        assert outs and all(o.isascii() and o.isalpha() for o in outs)
+        assert any(v in outs[0] for v in "aeiou")
+
+
+def test_latin_passthrough() -> None:
+    assert romanize("Qāsim  SULAYMĀNĪ") == normalize("Qāsim  SULAYMĀNĪ")
+    assert romanizations("Ali Hassan") == ["ali hassan"]
+
+
+def test_ranked_and_limited() -> None:
+    out = romanizations("قاسم سليماني", limit=10)
+    assert 1 < len(out) <= 10 and len(set(out)) == len(out)
+    assert out[0] == romanize("قاسم سليماني")
+    assert romanizations("قاسم", limit=0) == []
+
+
+def test_type_errors() -> None:
+    with pytest.raises(TypeError, match="name"):
+        romanize(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="name"):
+        romanizations(b"x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="form"):
+        romanize_unit(1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="convention"):
+        romanize("علي", convention="klingon")
+
+
+@settings(max_examples=150)
+@given(names)
+def test_romanize_ascii_deterministic_never_raises(name: str) -> None:
+    r = romanize(name)
+    assert r.isascii()
+    assert r == romanize(name)
+    for s in romanizations(name, limit=3):
+        assert s.isascii()
+
+
+@settings(max_examples=100)
+@given(arabic_names)
+def test_arabic_output_is_latin(name: str) -> None:
+    r = romanize(name)
+    assert all(c.isascii() for c in r)
+    for u in romanize_unit(normalize(name).replace(" ", ""), limit=3):
+        assert u.isascii() and " " not in u
+
+
+@given(any_text)
+def test_units_never_raise(text: str) -> None:
+    romanize_unit(text)
+    romanize_unit(text, persian=True)
+
+
+def test_huge_input() -> None:
+    big = "محمد " * 200_000
+    assert romanize(big).startswith("mohammed")
+    assert romanize("\ud800 علي").isascii()
