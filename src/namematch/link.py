@@ -513,7 +513,7 @@ class _Detector:
             while b >= a and (w[b].norm in _LATIN_PARTICLES and (not w[b].cap or len(w[b].parts) == 1)
                               and w[b].norm not in lx["given"]):
                 b -= 1
-            if a <= b:
+            if a <= b and b - a < 2 * _MAX_NAME_WORDS:  # longer runs are not names
                 self.latin_segment(a, b, i, cls[:k], weak)
             k = e
 
@@ -782,11 +782,14 @@ class _Detector:
 
 
 def _anchor_end(w: list[_W], i: int, last: int, anchors: Mapping[str, list[tuple[str, ...]]]) -> bool:
+    """True when words i..last end with an anchor (a surname seen in the document)."""
     t = w[last].norm
-    return any(len(an) == 1 for an in anchors.get(t, ())) or any(
-        len(an) == 2 and an[1] == t and last - 1 >= i and w[last - 1].norm == an[0]
-        for lst in anchors.values() for an in lst if an[-1] == t
-    )
+    for an in anchors.get(t, ()):
+        if len(an) == 1:
+            return True
+    if last - 1 >= i:
+        return any(an[1:] == (t,) for an in anchors.get(w[last - 1].norm, ()))
+    return False
 
 
 def _strip_clitic(norm: str, raw: str) -> str:
@@ -924,32 +927,47 @@ def _family(script: str) -> str:
 
 
 def _chains(mentions: list[Mention]) -> list[int | None]:
-    """Antecedent index of each mention (None for the fullest mention of a chain)."""
-    cores = [_unit_cores(m.text) for m in mentions]
-    ante: list[int | None] = [None] * len(mentions)
+    """Antecedent index of each mention (None for the fullest mention of a chain).
+
+    Mentions are grouped by their set of unit cores first, so the work grows with
+    the number of distinct names, not of mentions.
+    """
+    first_of: dict[tuple[str, frozenset[str]], int] = {}
+    keys: list[tuple[str, frozenset[str]]] = []
     for i, m in enumerate(mentions):
-        ci = cores[i]
-        if not ci:
+        key = (_family(m.script), _unit_cores(m.text))
+        keys.append(key)
+        first_of.setdefault(key, i)
+    by_core: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for key in first_of:
+        for c in key[1]:
+            by_core[(key[0], c)].append(key)
+    top_of: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]] | None] = {}
+    for key in first_of:
+        fam, cores = key
+        if not cores:
+            top_of[key] = None
             continue
-        fam = _family(m.script)
-        sups = [j for j, cj in enumerate(cores) if j != i and ci <= cj and _family(mentions[j].script) == fam]
+        pivot = min(cores, key=lambda c: (len(by_core[(fam, c)]), c))
+        sups = [k for k in by_core[(fam, pivot)][:200] if k != key and cores < k[1]]
         if not sups:
+            top_of[key] = None
             continue
-        # the candidates must form one chain: the largest contains all others
-        top = max(sups, key=lambda j: (len(cores[j]), -j))
-        if not all(cores[j] <= cores[top] for j in sups):
-            continue
-        if cores[top] == ci:
-            first = min(j for j in [*sups, i] if cores[j] == ci)
-            ante[i] = None if first == i else first
+        # the longer names must form one chain: the largest contains all others
+        top = max(sups, key=lambda k: (len(k[1]), -first_of[k]))
+        top_of[key] = top if all(k[1] <= top[1] for k in sups) else None
+    ante: list[int | None] = []
+    for i, key in enumerate(keys):
+        top = top_of[key]
+        if top is not None:
+            ante.append(first_of[top])
         else:
-            first = min(j for j in sups if cores[j] == cores[top])
-            ante[i] = first
+            ante.append(None if first_of[key] == i else first_of[key])
     return ante
 
 
 def link(text: str, registry: Registry | None = None, *, lang: str | None = None,
-         nlp: Any = None) -> list[LinkedMention]:
+         nlp: Any = None, _memo: dict[str, Any] | None = None) -> list[LinkedMention]:
     """Find the person mentions of a text, link partial mentions to the full one
     they abbreviate, and resolve each chain against ``registry``.
 
@@ -968,7 +986,13 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
         root = i if ante[i] is None else ante[i]
         assert root is not None
         if registry is not None and root not in people:
-            cand = _match(registry, [_cluster_form(mentions[root].text)])
+            form = _cluster_form(mentions[root].text)
+            if _memo is not None and form in _memo:
+                cand = _memo[form]
+            else:
+                cand = _match(registry, [form])
+                if _memo is not None:
+                    _memo[form] = cand
             people[root] = (cand.person, cand.score) if cand is not None else (None, 0.0)
         person, score = people.get(root, (None, 0.0))
         out.append(LinkedMention(m, person, score, ante[i]))
@@ -1009,11 +1033,12 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     chain_rep: dict[str, str] = {}
     chain_person: dict[str, Person] = {}
     order: list[str] = []
+    memo: dict[str, Any] = {}  # registry matches of repeated full forms
     for doc_id in sorted(docs, key=str):
         text = docs[doc_id]
         if not isinstance(text, str):
             raise TypeError(f"docs[{doc_id!r}] must be str, not {type(text).__name__}")
-        linked = link(text, registry)
+        linked = link(text, registry, _memo=memo)
         for i, lm in enumerate(linked):
             root = i if lm.antecedent is None else lm.antecedent
             key = f"{doc_id}\x00{root}"
