@@ -84,6 +84,8 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
     (('KSM',), ('KSM', 'KHSM'), ('KSM',))
     >>> latin_skeletons("ishaq")
     ('XK', 'SHK')
+    >>> latin_skeletons("javad")
+    ('JD', 'JFD')
     """
     s = "".join(c for c in form.lower() if c.isascii() and c.isalnum())
     if len(s) > 1 and s[-1] == "h" and s[-2] in "aeiouy":
@@ -104,6 +106,11 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
             i += len(dig)
             continue
         c = s[i]
+        if c == "v" and len(readings) < _MAX_VARIANTS:
+            # Persian و (a glide, dropped) or a foreign v written ف
+            readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
+            i += 1
+            continue
         if c == "c" and i + 1 < n and s[i + 1] in "eiy":
             cls = "S"
         else:
@@ -142,11 +149,15 @@ def arabic_skeletons(form: str) -> tuple[str, ...]:
 
     >>> arabic_skeletons("قاسم"), arabic_skeletons("عبدالرحمن")
     (('KSM',), ('BDLRHMN', 'BDRHMN'))
+    >>> arabic_skeletons("جمال")
+    ('JML', 'KML')
     """
     out = [_arabic_classes(form)]
     idx = form.find("ال", 1)
-    if idx > 0:
+    if idx > 0 and (form[:idx].endswith(("عبد", "ابو")) or form[idx:] in ("الدين", "الله")):
         out.append(_arabic_classes(form[:idx] + "ا" + form[idx + 2 :]))
+    if "ج" in form:  # Egyptian and foreign g written ج (Gamal, Getty)
+        out.append(_arabic_classes(form.replace("ج", "ك")))
     res: list[str] = []
     for r in out:
         if r not in res:
