@@ -1002,9 +1002,39 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
 def _match(registry: Registry, forms: Iterable[str]) -> Any:
     for form in forms:
         cand = registry.match(form)
-        if cand is not None:
+        if cand is not None and _corroborated(form, cand.alias, registry):
             return cand
     return None
+
+
+def _corroborated(form: str, alias: str, registry: Registry) -> bool:
+    """A registry match of a name of two or more units must agree on two units.
+
+    Guards against a common given name carrying a match ("Mohammad Kazem Al-e
+    Sadegh" is not "Mohammed bin Salman" however the overall score comes out).
+    """
+    mine = [u.text for u in parse(form).units]
+    theirs = [u.text for u in parse(alias).units]
+    need = min(2, len(mine), len(theirs))
+    if need <= 1:
+        return True
+    scorer = getattr(registry, "scorer", None)
+    thr = getattr(scorer, "threshold", 0.7)
+    agree = 0
+    for u in mine:
+        if any(_unit_score(scorer, u, t) >= thr for t in theirs):
+            agree += 1
+            if agree >= need:
+                return True
+    return False
+
+
+def _unit_score(scorer: Any, a: str, b: str) -> float:
+    if normalize(a) == normalize(b):
+        return 1.0
+    if scorer is None:
+        return 0.0
+    return float(scorer.score(a, b))
 
 
 # ---------------------------------------------------------------------------
