@@ -148,6 +148,10 @@ def test_spark_link_threshold_and_columns(spark, left_rows, right_rows):
     want = reference_link([(f"m{k}", n) for k, n in left_rows], right_rows, 0.9, nms.DEFAULT_MAX_BLOCK_SIZE)
     _assert_same(got, want)
     assert all(s >= 0.9 for _, s in got.values())
+    by_scorer = nms.link_dataframes(  # threshold taken from the scorer
+        left, right, "text", "label", "mid", "pid", scorer=nm.Scorer(threshold=0.9)
+    )
+    assert {r.left_id: (r.right_id, r.score) for r in by_scorer.collect()} == got
     with pytest.raises(ValueError, match="not a column"):
         nms.link_dataframes(left, right)
 
@@ -176,7 +180,7 @@ def test_spark_column_functions(spark):
         nms.romanize_col("a", convention="arabic").alias("ra"),
         nms.keys_col("a").alias("k"),
         nms.score_col("a", "b").alias("s"),
-        nms.score_col("a", "b", scorer=nm.Scorer(family_conflict_factor=0.1)).alias("s2"),
+        nms.score_col("a", "b", scorer=nm.Scorer(threshold=0.9, cache_size=10)).alias("s2"),
     ).collect()
     for name, row in zip(names, rows):
         if name is None:
@@ -187,7 +191,7 @@ def test_spark_column_functions(spark):
         assert row.ra == nm.romanize(name, "arabic")
         assert row.k == sorted(nm.keys(name))
         assert row.s == nm.score(name, "Ghasem Soleymani")
-        assert row.s2 == nm.Scorer(family_conflict_factor=0.1).score(name, "Ghasem Soleymani")
+        assert row.s2 == nm.Scorer(threshold=0.9, cache_size=10).score(name, "Ghasem Soleymani")
 
 
 def test_spark_resolve_dataframe_equals_registry_match(spark, registry, left_rows):
