@@ -514,7 +514,7 @@ class _Detector:
                               and w[b].norm not in lx["given"]):
                 b -= 1
             if a <= b and b - a < 2 * _MAX_NAME_WORDS:  # longer runs are not names
-                self.latin_segment(a, b, i, cls[:k], weak)
+                self.latin_segment(a, b, i, cls, weak)
             k = e
 
     def latin_segment(self, a: int, b: int, run_start: int, before: list[str],
