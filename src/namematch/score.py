@@ -21,8 +21,11 @@ so :func:`score` plugs into ``rapidfuzz.process.extract``.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable, Iterable, Sequence
+import math
+from importlib import resources
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -47,7 +50,41 @@ __all__ = [
 
 #: Scores at or above this value are matches. Chosen on the development data as
 #: the threshold of best F1 over all pair slices (see ``benchmarks/accuracy.py``).
-DEFAULT_THRESHOLD: Final = 0.70
+DEFAULT_THRESHOLD: Final = 0.45
+
+#: Features of an alignment, in the order the scoring model weighs them.
+FEATURES: Final = (
+    "coverage_short",  # weighted share of the shorter name's units matched (x evidence)
+    "coverage_long",  # the same for the longer name
+    "information",  # matched evidence x rarity weight, summed (capped at 3)
+    "weakest_pair",  # evidence of the weakest matched pair
+    "family_conflict",  # both names carry a family name and they differ
+    "nisba_conflict",  # both carry a nisba with the article (al-Dulaimi vs al-Tikriti) and they differ
+    "first_name_conflict",  # the first names differ or one is missing
+    "nasab_inverted",  # X bin Y vs Y bin X
+    "order_swapped",  # given/family written in the other order
+    "cross_script",  # one name in Arabic script, the other not
+    "single_unit",  # one of the names has a single unit
+    "unmatched_both",  # rarity weight left unmatched on BOTH sides (the smaller of the two)
+    "rarest_match",  # rarity of the rarest name element matched (0 when only Mohammed/Ali matched)
+)
+
+
+#: Highest score two names can get when they conflict in structure (different family
+#: names or nisbas, both present; a reversed nasab chain): below any sensible threshold.
+CONFLICT_CAP: Final = 0.40
+_VETO_FEATURES: Final = tuple(FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "nasab_inverted"))
+
+
+@functools.cache
+def _default_model() -> dict[str, Any]:
+    """The scoring model fitted on the development pairs (data/score_model.json)."""
+    text = resources.files("namematch").joinpath("data", "score_model.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+#: Two units align only at this similarity or above; weaker look-alikes stay unmatched.
+MIN_PAIR_SIMILARITY: Final = 0.72
 
 #: Name units read per name in alignment (longer names are truncated): bounds cost.
 MAX_UNITS: Final = 12
@@ -126,6 +163,7 @@ class _Unit:
     keys: frozenset[str]
     known: bool
     homoglyphs: bool
+    article: bool
 
 
 @attrs.frozen(slots=True)
@@ -222,24 +260,20 @@ class Scorer:
         self,
         *,
         threshold: float = DEFAULT_THRESHOLD,
-        unmatched_long_penalty: float = 0.3,
-        unmatched_short_penalty: float = 1.0,
-        family_conflict_factor: float = 0.55,
-        nasab_order_factor: float = 0.5,
-        order_factor: float = 0.97,
+        model: Mapping[str, Any] | None = None,
         cache_size: int = 200_000,
     ) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
         self.threshold = float(threshold)
-        self.unmatched_long_penalty = unmatched_long_penalty
-        self.unmatched_short_penalty = unmatched_short_penalty
-        self.family_conflict_factor = family_conflict_factor
-        self.nasab_order_factor = nasab_order_factor
-        self.order_factor = order_factor
+        model = _default_model() if model is None else model
+        weights = model["weights"]
+        self.model_weights = tuple(float(weights[name]) for name in FEATURES)
+        self.model_intercept = float(model["intercept"])
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
         self._pair_cache: dict[tuple[str, str], tuple[float, str]] = {}
+        self._merge_cache: dict[tuple[str, str, str], float] = {}
 
     # -- preparation -----------------------------------------------------
     def prepare(self, name: str) -> _Prepared:
@@ -297,6 +331,7 @@ class Scorer:
             frozenset() if initial else unit_keys(core, t.script),
             False if initial else _lexicon.known(core),
             t.homoglyphs,
+            bool(t.article),
         )
 
     # -- unit similarity -------------------------------------------------
@@ -339,7 +374,7 @@ class Scorer:
         method = ROMANISED if (u.arabic != v.arabic) else EDIT
         if best >= 0.999:
             return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
-        if u.keys & v.keys:
+        if u.keys & v.keys and u.arabic == v.arabic:
             best = min(1.0, best + 0.06)
             if method == EDIT:
                 method = PHONETIC
@@ -350,7 +385,7 @@ class Scorer:
     # -- alignment -------------------------------------------------------
     def _align(
         self, pa: _Prepared, pb: _Prepared, want_explain: bool = False
-    ) -> tuple[float, list[tuple[int, int, float, str]], list[str]]:
+    ) -> tuple[tuple[float, ...], list[tuple[int, int, float, str]], list[str]]:
         ua, ub = pa.units, pb.units
         rules: list[str] = []
         n, m = len(ua), len(ub)
@@ -365,7 +400,7 @@ class Scorer:
         used_b: set[int] = set()
         matched: list[tuple[int, int, float, str]] = []
         for s, i, j, method in sims:
-            if s < 0.6 or i in used_a or j in used_b:
+            if s < MIN_PAIR_SIMILARITY or i in used_a or j in used_b:
                 continue
             used_a.add(i)
             used_b.add(j)
@@ -384,91 +419,146 @@ class Scorer:
                 merged_pairs.append((ia, jb, s))
                 if want_explain:
                     rules.append("split/merged name units aligned")
-        num = 0.0
-        match_w = 0.0
-        evidence = 0.0
+        # features of the alignment (see FEATURES); combined by the fitted model
+        short_is_a = n < m
+        w_a = [u.weight for u in ua]
+        w_b = [u.weight for u in ub]
+        got_a = [0.0] * n
+        got_b = [0.0] * m
+        info = 0.0
+        min_ev = 1.0
+        rarest = 0.0
         for i, j, s, _ in matched:
-            w = (ua[i].weight + ub[j].weight) / 2
-            num += _evidence(s) * w
-            match_w += w
-            evidence += w
+            ev = _evidence(s)
+            if not (ua[i].initial or ub[j].initial):
+                rarest = max(rarest, min(ua[i].rarity, ub[j].rarity) * ev)
+            got_a[i] = ev
+            got_b[j] = ev
+            info += ev * (w_a[i] + w_b[j]) / 2
+            min_ev = min(min_ev, ev)
         for ia, jb, s in merged_pairs:
-            w = (sum(ua[i].weight for i in ia) + sum(ub[j].weight for j in jb)) / 2
-            num += _evidence(s) * w
-            match_w += w
-            evidence += w
-        un_a = sum(ua[i].weight for i in range(n) if i not in used_a)
-        un_b = sum(ub[j].weight for j in range(m) if j not in used_b)
-        if n <= m:
-            un_short, un_long = un_a, un_b
-        else:
-            un_short, un_long = un_b, un_a
+            ev = _evidence(s)
+            for i in ia:
+                got_a[i] = ev
+            for j in jb:
+                got_b[j] = ev
+            info += ev * (sum(w_a[i] for i in ia) + sum(w_b[j] for j in jb)) / 2
+            min_ev = min(min_ev, ev)
+        cov_a = sum(g * w for g, w in zip(got_a, w_a)) / (sum(w_a) or 1.0)
+        cov_b = sum(g * w for g, w in zip(got_b, w_b)) / (sum(w_b) or 1.0)
+        if not (matched or merged_pairs):
+            min_ev = 0.0
+        if not merged_pairs and all(ua[i].initial or ub[j].initial for i, j, _, _ in matched):
+            cov_a = cov_b = info = min_ev = rarest = 0.0  # initials alone are no evidence of identity
         if n == m:
-            un_short = un_long = (un_a + un_b) / 2
-            penalty = (self.unmatched_short_penalty + self.unmatched_long_penalty) / 2 * (un_a + un_b)
+            cov_short, cov_long = min(cov_a, cov_b), max(cov_a, cov_b)
         else:
-            penalty = self.unmatched_short_penalty * un_short + self.unmatched_long_penalty * un_long
-        denom = match_w + penalty
-        value = num / denom if denom > 0 else 0.0
-        if matched or merged_pairs:
-            # little evidence: only common name elements matched
-            if evidence < 0.55:
-                value *= 0.75 + 0.25 * (evidence / 0.55)
-                if want_explain:
-                    rules.append("only common name elements matched: weak evidence")
+            cov_short, cov_long = (cov_a, cov_b) if short_is_a else (cov_b, cov_a)
         # family name / nisba conflict: both sides carry one and they do not align
         fam_a = [i for i in range(n) if ua[i].family and i not in used_a]
         fam_b = [j for j in range(m) if ub[j].family and j not in used_b]
-        if fam_a and fam_b:
-            value *= self.family_conflict_factor
-            if want_explain:
-                rules.append(
-                    "family name conflict: "
-                    + ", ".join(ua[i].text for i in fam_a)
-                    + " vs "
-                    + ", ".join(ub[j].text for j in fam_b)
-                )
+        family_conflict = bool(fam_a and fam_b)
+        # two different nisbas (al-Dulaimi vs al-Tikriti): the strongest form of it
+        nisba_conflict = family_conflict and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+        if family_conflict and want_explain:
+            rules.append(
+                "family name conflict: "
+                + ", ".join(ua[i].text for i in fam_a)
+                + " vs "
+                + ", ".join(ub[j].text for j in fam_b)
+            )
+        # the first name (ism) is the person's own: a different or missing one
+        # on either side usually means a relative ("Omar Sabawi Ibrahim" is Sabawi's son)
+        first_conflict = False
+        if min(n, m) >= 2 and not (ua[0].initial or ub[0].initial):
+            partner_a = next((j for i, j, _, _ in matched if i == 0), None)
+            partner_b = next((i for i, j, _, _ in matched if j == 0), None)
+            if partner_a != 0 and (partner_a is None or partner_b is None):
+                first_conflict = True
+                if want_explain:
+                    rules.append(f"first names differ: {ua[0].text} vs {ub[0].text}")
         # order of the name chain
         pairs = sorted((i, j) for i, j, _, _ in matched)
         inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
+        nasab_inverted = swapped = False
         if inverted:
             if pa.has_lineage or pb.has_lineage or (min(n, m) >= 3):
-                value *= self.nasab_order_factor
+                nasab_inverted = True
                 if want_explain:
                     rules.append("nasab order reversed (X bin Y is not Y bin X)")
             else:
-                value *= self.order_factor
+                swapped = True
                 if want_explain:
                     rules.append("name order differs (given/family swapped)")
         if want_explain:
+            if info < 0.6 and (matched or merged_pairs):
+                rules.append("only common name elements matched: weak evidence")
             if pa.honorifics or pb.honorifics:
                 rules.insert(0, "honorifics/titles ignored: " + ", ".join(pa.honorifics + pb.honorifics))
             if any(u.homoglyphs for u in ua + ub):
                 rules.append("look-alike letters from another script folded (possible evasion)")
-        all_pairs = matched + [
-            (ia[0], jb[0], s, MERGED) for ia, jb, s in merged_pairs
-        ]
-        return max(0.0, min(1.0, value)), all_pairs, rules
+        features = (
+            cov_short,
+            cov_long,
+            min(info, 3.0),
+            min_ev,
+            float(family_conflict and not nisba_conflict),
+            float(nisba_conflict),
+            float(first_conflict),
+            float(nasab_inverted),
+            float(swapped),
+            float(any(u.arabic for u in ua) != any(u.arabic for u in ub)),
+            float(min(n, m) == 1),
+            min(
+                sum(w for w, g in zip(w_a, got_a) if g == 0.0),
+                sum(w for w, g in zip(w_b, got_b) if g == 0.0),
+            ),
+            rarest,
+        )
+        all_pairs = matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in merged_pairs]
+        return features, all_pairs, rules
 
     def _merges(
         self, ua: Sequence[_Unit], ub: Sequence[_Unit], used_a: set[int], used_b: set[int]
     ) -> list[tuple[Any, int, float, str]]:
         """Adjacent unmatched units of ``ua`` that together match one unit of ``ub``."""
         out: list[tuple[Any, int, float, str]] = []
+        free_b = [j for j in range(len(ub)) if j not in used_b and not ub[j].initial]
+        if not free_b:
+            return out
+        cache = self._merge_cache
         for i in range(len(ua) - 1):
             if i in used_a or i + 1 in used_a:
                 continue
             x, y = ua[i], ua[i + 1]
             if x.initial or y.initial:
                 continue
-            joined = [_fold_latin(p + q) for p in x.latin[:2] for q in y.latin[:2]]
-            for j, v in enumerate(ub):
-                if j in used_b or v.initial:
+            size = len(x.latin[0]) + len(y.latin[0])
+            for j in free_b:
+                v = ub[j]
+                if not 0.7 * size <= len(v.latin[0]) <= 1.3 * size:
                     continue
-                best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
+                key = (x.norm, y.norm, v.norm)
+                best = cache.get(key)
+                if best is None:
+                    joined = [_fold_latin(p + q) for p in x.latin[:2] for q in y.latin[:2]]
+                    best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
+                    if len(cache) >= self.cache_size:
+                        cache.clear()
+                    cache[key] = best
                 if best >= 0.8:
                     out.append(((i, i + 1), j, min(best, 0.95), MERGED))
         return out
+
+    def _final(self, features: Sequence[float]) -> float:
+        """Combine alignment features into the returned score (logistic model),
+        then apply the structure vetoes: a family-name, nisba or nasab-order
+        conflict keeps the score at or below :data:`CONFLICT_CAP`."""
+        z = self.model_intercept + sum(w * f for w, f in zip(self.model_weights, features))
+        value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+        if any(features[k] for k in _VETO_FEATURES):
+            value = min(value, CONFLICT_CAP)
+        return round(min(value, 0.999999), 6)
 
     # -- public ----------------------------------------------------------
     def score(
@@ -496,7 +586,7 @@ class Scorer:
         elif pa.identity == pb.identity:
             value = 1.0
         else:
-            value = round(self._align(pa, pb)[0], 6)
+            value = self._final(self._align(pa, pb)[0])
         if score_cutoff is not None and value < score_cutoff:
             return 0.0
         return value
@@ -569,7 +659,7 @@ class Scorer:
                 if a.identity == b.identity:
                     val = 1.0 if a.units else 0.0
                 else:
-                    val = round(self._align(a, b)[0], 6)
+                    val = self._final(self._align(a, b)[0])
                 if score_cutoff is None or val >= score_cutoff:
                     row[k] = val
             rows.append(row)
