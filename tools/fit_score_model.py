@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import best_f1, sample_pairs  # noqa: E402
 
-from namematch.score import CONFLICT_CAP, FEATURES, Scorer  # noqa: E402
+from namematch.score import COMMON_RARITY, CONFLICT_CAP, FEATURES, Scorer  # noqa: E402
 
 OUT = ROOT / "src" / "namematch" / "data" / "score_model.json"
 MUST_BE_NEGATIVE = ("family_conflict", "nisba_conflict", "first_name_conflict", "nasab_inverted", "unmatched_both")
@@ -98,7 +98,7 @@ def main() -> None:
         "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, weights)},
         "intercept": round(intercept, 4),
         "fixed": FIXED,
-        "fitted_on_pairs": int(len(y)),
+        "fitted_on_pairs": len(y),
     }
     for name in MUST_BE_NEGATIVE:
         if model["weights"][name] > 0:
@@ -109,7 +109,8 @@ def main() -> None:
     z = x @ weights + intercept
     p = 1 / (1 + np.exp(-z))
     vetoed = np.any(x[:, [FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "nasab_inverted")]] > 0, axis=1)
-    p = np.where(vetoed, np.minimum(p, CONFLICT_CAP), p)
+    common_only = (x[:, FEATURES.index("unmatched_both")] > 0) & (x[:, FEATURES.index("rarest_match")] < COMMON_RARITY)
+    p = np.where(vetoed | common_only, np.minimum(p, CONFLICT_CAP), p)
     f1, thr = best_f1(p.tolist(), y.astype(int).tolist())
     print(json.dumps(model, indent=2))
     print(f"best F1 on the fitted pairs {f1:.4f} at threshold {thr:.3f}")

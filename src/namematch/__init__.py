@@ -16,6 +16,15 @@ from __future__ import annotations
 
 from namematch.cluster import cluster, cluster_records
 from namematch.keys import keys
+from namematch.link import (
+    Entity,
+    EntityMention,
+    LinkedMention,
+    Mention,
+    find_mentions,
+    link,
+    resolve_documents,
+)
 from namematch.normalize import (
     Token,
     normalize,
@@ -51,8 +60,12 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignedPair",
     "Candidate",
+    "Entity",
+    "EntityMention",
     "Explanation",
+    "LinkedMention",
     "LoadReport",
+    "Mention",
     "NameToken",
     "ParsedName",
     "Person",
@@ -65,12 +78,15 @@ __all__ = [
     "cluster",
     "cluster_records",
     "explain",
+    "find_mentions",
     "is_match",
     "keys",
+    "link",
     "normalize",
     "normalize_arabic",
     "normalize_latin",
     "parse",
+    "resolve_documents",
     "romanizations",
     "romanize",
     "score",

@@ -310,6 +310,14 @@ class _Builder:
                     _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
                 ):
                     pass  # not an assimilated article: falls through to a plain word
+                elif norm in ("al", "aal") and nxt.norm == "e" and i + 2 < n:
+                    # Persian "Al-e X" (آل X, "family of X")
+                    last = toks[i + 2]
+                    out.append(self.unit([tok, nxt, last], "al" + last.norm, last.norm, GIVEN, article="al",
+                                         lineage=lineage_next))
+                    lineage_next = False
+                    i += 3
+                    continue
                 else:
                     article = "آل" if kind == "family" else ("ال" if is_ar else "al")
                     _, core = _article_core(nxt, self.exceptions)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-from importlib import resources
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import resources
 from typing import Any, Final
 
 import attrs
@@ -73,6 +73,10 @@ FEATURES: Final = (
 #: Highest score two names can get when they conflict in structure (different family
 #: names or nisbas, both present; a reversed nasab chain): below any sensible threshold.
 CONFLICT_CAP: Final = 0.40
+#: Name elements rarer than this count as distinctive (see namematch.lexicon.rarity).
+COMMON_RARITY: Final = 0.3
+_UNMATCHED_BOTH: Final = FEATURES.index("unmatched_both")
+_RAREST: Final = FEATURES.index("rarest_match")
 _VETO_FEATURES: Final = tuple(FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "nasab_inverted"))
 
 
@@ -556,7 +560,11 @@ class Scorer:
         conflict keeps the score at or below :data:`CONFLICT_CAP`."""
         z = self.model_intercept + sum(w * f for w, f in zip(self.model_weights, features))
         value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
-        if any(features[k] for k in _VETO_FEATURES):
+        if any(features[k] for k in _VETO_FEATURES) or (
+            features[_UNMATCHED_BOTH] > 0 and features[_RAREST] < COMMON_RARITY
+        ):
+            # a conflict, or only common elements (Mohammed, Ali) shared while both
+            # names have parts the other lacks: "Mohammed Hassan" vs "Mohammed Hussein"
             value = min(value, CONFLICT_CAP)
         return round(min(value, 0.999999), 6)
 
