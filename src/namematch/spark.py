@@ -215,6 +215,13 @@ def score_col(a: Column | str, b: Column | str, scorer: _nm.Scorer | None = None
     ``scorer`` (a :class:`namematch.Scorer`) is rebuilt on each executor from its
     constructor arguments; by default the module-level scorer is used.
     """
+    return _score_udf(scorer)(_col(a), _col(b))
+
+
+def _score_udf(scorer: _nm.Scorer | None, *, once: bool = False) -> Any:
+    """The scoring pandas UDF; ``once`` marks it non-deterministic so the optimizer
+    never pushes a filter on the score below a shuffle (which would score every
+    pair twice, the first time before deduplication)."""
     spec = _scorer_spec(scorer)
     token = uuid.uuid4().hex
 
@@ -222,7 +229,8 @@ def score_col(a: Column | str, b: Column | str, scorer: _nm.Scorer | None = None
         sc = None if spec is None else _cached(token, lambda: _build_scorer(spec))
         return _score_series(x0, x1, sc)
 
-    return _pandas_udf(namematch_score, "double", 2)(_col(a), _col(b))
+    udf = _pandas_udf(namematch_score, "double", 2)
+    return udf.asNondeterministic() if once else udf
 
 
 # -- linkage ------------------------------------------------------------------
@@ -336,10 +344,9 @@ def link_dataframes(
     best = Window.partitionBy("left_name").orderBy(F.col("score").desc(), F.col("min_right_id").asc())
     matched = (
         pairs.repartition(n)  # scoring is the expensive step: all cores
-        .withColumn("score", score_col("left_name", "right_name", scorer))
-        .where(F.col("score") >= F.lit(float(threshold)))
+        .withColumn("score", _score_udf(scorer, once=True)(F.col("left_name"), F.col("right_name")))
         .withColumn("_rank", F.row_number().over(best))
-        .where(F.col("_rank") == 1)
+        .where((F.col("_rank") == 1) & (F.col("score") >= F.lit(float(threshold))))
         .select("left_name", F.col("min_right_id").alias("right_id"), "score")
     )
     rows = left.select(F.col(left_id).alias("left_id"), F.col(left_name).alias("left_name"))
