@@ -124,9 +124,9 @@ def test_duckdb_link_tables_equals_in_process(con, max_block_size):
 
 
 def test_duckdb_link_tables_other_inputs_and_columns(con):
-    import pandas as pd
+    import pyarrow as pa
 
-    left = pd.DataFrame({"mid": [f"m{i}" for i, _ in LEFT], "text": [n for _, n in LEFT]})
+    left = pa.table({"mid": [f"m{i}" for i, _ in LEFT], "text": [n for _, n in LEFT]})
     right = con.sql("SELECT id AS pid, name AS label FROM persons")
     rel = nmd.link_tables(
         con, left, right, left_name="text", right_name="label", left_id="mid", right_id="pid", threshold=0.9
