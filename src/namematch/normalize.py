@@ -136,7 +136,7 @@ def _is_arabic_char(c: str) -> bool:
     )
 
 
-def _is_latin_char(c: str) -> bool:
+def _in_latin_block(c: str) -> bool:
     o = ord(c)
     if o < 0x80:
         return c.isalpha()
@@ -148,6 +148,17 @@ def _is_latin_char(c: str) -> bool:
         or 0xA720 <= o <= 0xA7FF
         or 0xFF21 <= o <= 0xFF5A
     ) and c.isalpha()
+
+
+@lru_cache(maxsize=8192)
+def _is_latin_char(c: str) -> bool:
+    """A Latin letter, or a character whose compatibility form is Latin (ﬁ, º, 𝐀, K, Ⅻ)."""
+    if _in_latin_block(c):
+        return True
+    if c.isascii():
+        return False
+    compat = unicodedata.normalize("NFKC", c)
+    return compat != c and _in_latin_block(compat[0])
 
 
 @attrs.frozen(slots=True)
@@ -167,6 +178,23 @@ class Token:
     homoglyphs: bool = False
 
 
+@lru_cache(maxsize=8192)
+def _compat_letter(c: str) -> str | None:
+    """The first letter of the compatibility (NFKC) form of a non-letter, if any.
+
+    Number-like characters such as Ⅻ or ⒜ expand to letters under NFKC; they are
+    classed (and given a script) by those letters, so that ``normalize`` stays
+    idempotent ("Ⅻا" is two tokens, not one Arabic token holding "XII").
+    """
+    if c.isascii():
+        return None
+    for x in unicodedata.normalize("NFKC", c):
+        if x.isalpha():
+            return x
+    return None
+
+
+@lru_cache(maxsize=8192)
 def _char_class(c: str) -> str:
     """'w' word letter, 'm' mark/digit (joins any word), 'd' dropped, 's' separator."""
     if c in _DROP:
@@ -174,12 +202,16 @@ def _char_class(c: str) -> str:
     cat = unicodedata.category(c)
     if cat[0] == "L":
         return "w"
+    if cat[0] == "N" and _compat_letter(c) is not None:
+        return "w"
     if cat[0] in "MN":
         return "m"
     return "s"
 
 
 def _letter_script(c: str) -> str:
+    if not c.isalpha():
+        c = _compat_letter(c) or c
     if _is_arabic_char(c):
         return ARABIC
     if _is_latin_char(c) or (ord(c) in _CONFUSABLES):
@@ -249,14 +281,17 @@ def normalize_arabic(token: str) -> str:
     >>> normalize_arabic("آل")  # "family of" stays distinct from the article
     'آل'
     """
-    t = unicodedata.normalize("NFKC", token)
+    # drop before NFKC too: it expands some marks (´ → space + combining acute)
+    t = unicodedata.normalize("NFKC", "".join(c for c in token if c not in _DROP))
     t = _ARABIC_MARKS_RE.sub("", t)
     t = "".join(c for c in t if c not in _DROP)
     if t == _FAMILY_AL:
         return t
     t = t.translate(_ARABIC_FOLD)
     if not all(_char_class(c) in "wm" for c in t):  # NFKC can expand ligatures
-        t = " ".join("".join(c if _char_class(c) in "wm" else " " for c in t).split())
+        pieces = "".join(c if _char_class(c) in "wm" else " " for c in t).split()
+        # a piece of combining marks alone is no token (normalize stays idempotent)
+        t = " ".join(p for p in pieces if not all(unicodedata.combining(c) for c in p))
     return t
 
 
