@@ -33,7 +33,7 @@ from typing import Final
 import attrs
 
 from namematch._data import data_lines
-from namematch.normalize import normalize_arabic, normalize_latin
+from namematch.normalize import _short_cache, normalize_arabic, normalize_latin
 
 __all__ = ["known", "rarity", "same_group", "variants_of"]
 
@@ -161,7 +161,7 @@ def _lookup_key(form: str) -> str:
     return _norm_form(form)
 
 
-@lru_cache(maxsize=131072)
+@_short_cache(maxsize=131072)
 def _group_ids(form: str) -> tuple[int, ...]:
     """Ids of the groups a form is in (private; keys uses them)."""
     key = _lookup_key(form)
@@ -225,7 +225,7 @@ def known(form: str) -> bool:
     return bool(_group_ids(form))
 
 
-@lru_cache(maxsize=131072)
+@_short_cache(maxsize=131072)
 def _rarity_cached(form: str) -> float:
     lex = _current()
     gids = _group_ids(form)

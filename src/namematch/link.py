@@ -48,6 +48,7 @@ from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
+    _short_cache,
     normalize,
     normalize_arabic,
     normalize_latin,
@@ -240,7 +241,7 @@ def _table(filename: str) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=65536)
+@_short_cache(maxsize=65536)
 def _known(form: str) -> bool:
     """True when a normalised word is a known name element."""
     if not form or len(form) < 2:
@@ -798,7 +799,7 @@ def _strip_clitic(norm: str, raw: str) -> str:
     return norm
 
 
-@lru_cache(maxsize=65536)
+@_short_cache(maxsize=65536)
 def _unit_cores(name: str) -> frozenset[str]:
     """Cores of the name units of a name (articles removed), for partial-name matching."""
     out: set[str] = set()

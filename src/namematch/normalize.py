@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Final
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, Final, TypeVar
 
 import attrs
 from unidecode import unidecode
@@ -123,6 +124,33 @@ _CONFUSABLES: Final[dict[int, str]] = {
         "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
     }.items()
 }
+
+
+#: Strings longer than this bypass the per-string caches of namematch: a cache of
+#: 65,536 one-megabyte texts (and their tokens) would hold tens of gigabytes.
+CACHE_MAX_LEN: Final = 256
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _short_cache(maxsize: int) -> Callable[[_F], _F]:
+    """``lru_cache`` for a function of a str (then hashable arguments), skipped
+    for strings longer than :data:`CACHE_MAX_LEN` so memory stays bounded."""
+
+    def deco(fn: _F) -> _F:
+        cached = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def wrapper(text: str, *args: Any) -> Any:
+            if len(text) > CACHE_MAX_LEN:
+                return fn(text, *args)
+            return cached(text, *args)
+
+        wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return deco
 
 
 def _is_arabic_char(c: str) -> bool:
@@ -343,7 +371,7 @@ def _latin_or_confusable_token(chars: str) -> bool:
     return any(_is_latin_char(c) and ord(c) not in _CONFUSABLES for c in chars)
 
 
-@lru_cache(maxsize=65536)
+@_short_cache(maxsize=65536)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
     text = _clean_text(text)
     tokens: list[Token] = []

@@ -25,7 +25,16 @@ from typing import Final
 import attrs
 
 from namematch._data import data_lines, data_table
-from namematch.normalize import ARABIC, LATIN, PERSIAN, Token, _check_str, normalize, tokenize
+from namematch.normalize import (
+    ARABIC,
+    LATIN,
+    PERSIAN,
+    Token,
+    _check_str,
+    _short_cache,
+    normalize,
+    tokenize,
+)
 
 __all__ = [
     "FAMILY",
@@ -446,7 +455,7 @@ def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
     return result, False
 
 
-@lru_cache(maxsize=65536)
+@_short_cache(maxsize=65536)
 def _parse_cached(name: str) -> ParsedName:
     toks = tokenize(name)[:MAX_TOKENS]
     lex = _lexicons()

@@ -38,7 +38,15 @@ from typing import Final
 
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
-from namematch.normalize import ARABIC, PERSIAN, _check_str, normalize, normalize_latin, tokenize
+from namematch.normalize import (
+    ARABIC,
+    PERSIAN,
+    _check_str,
+    _short_cache,
+    normalize,
+    normalize_latin,
+    tokenize,
+)
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, parse
 
 __all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
@@ -237,10 +245,25 @@ _BEAM: Final = 24
 _EXPAND: Final = 8
 
 
+#: Letters decoded by beam search. A longer "unit" (no real name is) gets one
+#: spelling: the beam's for its first letters, then each letter's most common
+#: reading, so the cost stays linear (the beam copies partial spellings at every
+#: letter, which is quadratic in the length).
+_MAX_DECODE: Final = 64
+
+
 def _decode(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
     """Beam search over chunk choices for each letter; returns (spelling, logp)."""
-    model = _model()
     letters = [c for c in form if c in ONSETS or c.isdigit()]
+    if len(letters) <= _MAX_DECODE:
+        return _decode_letters(letters, persian, limit)
+    head = _decode_letters(letters[:_MAX_DECODE], persian, 1)
+    tail = "".join(c if c.isdigit() else ONSETS[c][0] for c in letters[_MAX_DECODE:])
+    return [((head[0][0] if head else "") + tail, head[0][1] if head else 0.0)]
+
+
+def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
+    model = _model()
     if not letters:
         return []
     beam: list[tuple[float, str]] = [(0.0, "")]
@@ -322,7 +345,7 @@ def _lexicon_spellings(form: str, persian: bool) -> list[tuple[str, float]]:
     return [(s, -0.7 * i) for i, s in enumerate(ranked)]
 
 
-@lru_cache(maxsize=65536)
+@_short_cache(maxsize=65536)
 def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float], ...]:
     lex = _lexicon_spellings(form, persian)
     if lex:
@@ -348,7 +371,7 @@ def _check_form(form: object) -> str:
     return form
 
 
-@lru_cache(maxsize=131072)
+@_short_cache(maxsize=131072)
 def _romanize_unit_cached(form: str, persian: bool | None, limit: int) -> tuple[str, ...]:
     norm = normalize(form).replace(" ", "")
     if not norm:
@@ -456,7 +479,7 @@ def romanizations(name: str, limit: int = 10) -> list[str]:
     return list(_romanizations_cached(name, min(limit, 100), None))
 
 
-@lru_cache(maxsize=8192)
+@_short_cache(maxsize=8192)
 def _romanizations_cached(name: str, limit: int, persian: bool | None) -> tuple[str, ...]:
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         n = _ascii(normalize(name))
