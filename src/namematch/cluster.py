@@ -14,6 +14,7 @@ chain "Mohammed Ali" — "Mohammed Hassan" — "Ahmed Hassan" into one person.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from namematch._index import KeyIndex
 from namematch.keys import keys as _name_keys
@@ -23,6 +24,13 @@ from namematch.score import _DEFAULT, Scorer
 __all__ = ["cluster", "cluster_records"]
 
 _CANDIDATES = 50  # candidate neighbours scored per distinct name
+
+
+def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[Any]:
+    """An iterable that is not a single string (a str would be read letter by letter)."""
+    if isinstance(value, str | bytes | bytearray) or not isinstance(value, Iterable):
+        raise TypeError(f"{argument} must be an iterable of {of}, not {type(value).__name__}")
+    return value
 
 
 def _cluster_indices(names: list[str], threshold: float, scorer: Scorer) -> list[list[int]]:
@@ -84,7 +92,7 @@ def cluster(names: Iterable[str], threshold: float | None = None, *, scorer: Sco
     Every input name appears in exactly one group; groups are ordered by their
     first member's position in the input, and members keep input order.
     """
-    items = [_check_str(n, "names item") for n in names]
+    items = [_check_str(n, "names item") for n in _check_iterable(names, "names")]
     sc = scorer or _DEFAULT
     thr = sc.threshold if threshold is None else float(threshold)
     return [[items[i] for i in g] for g in _cluster_indices(items, thr, sc)]
@@ -100,7 +108,7 @@ def cluster_records(
     """
     ids: list[str] = []
     names: list[str] = []
-    for rec in records:
+    for rec in _check_iterable(records, "records", "(id, name) pairs"):
         if not isinstance(rec, tuple | list) or len(rec) != 2:
             raise TypeError("records must be (id, name) pairs")
         ids.append(str(rec[0]))
