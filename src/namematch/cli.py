@@ -33,6 +33,22 @@ class CLIError(Exception):
 # -- input -----------------------------------------------------------------
 
 
+def _decode(raw: bytes, label: str) -> str:
+    """Decode a whole input as UTF-8 (or UTF-16 with a BOM); CLIError saying where it fails."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise CLIError(f"{label}: not valid UTF-16 ({exc.reason})") from exc
+    if b"\x00" in raw[:4096]:
+        raise CLIError(f"{label}: binary file, expected UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CLIError(f"{label}:{line}: not valid UTF-8 ({exc.reason})") from exc
+
+
 def _read_text_file(path: str) -> str:
     p = Path(path)
     if not p.exists():
@@ -43,23 +59,41 @@ def _read_text_file(path: str) -> str:
         raw = p.read_bytes()
     except OSError as exc:
         raise CLIError(f"{path}: cannot read ({exc.strerror})") from exc
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:4096]:
-        raise CLIError(f"{path}: binary file, expected UTF-8 text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CLIError(f"{path}:{line}: not valid UTF-8 ({exc.reason})") from exc
+    return _decode(raw, path)
+
+
+def _read_stdin() -> str:
+    """All of standard input, decoded like a file (the locale's decoding is not used)."""
+    if sys.stdin is None:
+        return ""
+    buffer = getattr(sys.stdin, "buffer", None)
+    return sys.stdin.read() if buffer is None else _decode(buffer.read(), "<stdin>")
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Lines of standard input, read as they come, strictly UTF-8 whatever the locale
+    (undecodable bytes would otherwise be echoed back as lone surrogates or raise)."""
+    if sys.stdin is None:
+        return
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # replaced by a text stream (tests, embedding)
+        yield from sys.stdin
+        return
+    for n, raw in enumerate(buffer, 1):
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if b"\x00" in raw:
+            raise CLIError(f"<stdin>:{n}: binary input (NUL byte), expected UTF-8 text")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CLIError(f"<stdin>:{n}: not valid UTF-8 ({exc.reason})") from exc
 
 
 def _names_from(args: argparse.Namespace) -> Iterator[str]:
     names = list(getattr(args, "names", []) or [])
     if not names or names == ["-"]:
-        if sys.stdin is None:
-            return
-        for line in sys.stdin:
+        for line in _stdin_lines():
             line = line.rstrip("\r\n")
             if line.strip():
                 yield line
@@ -200,7 +234,7 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.file == "-" else _read_text_file(args.file)
+    text = _read_stdin() if args.file == "-" else _read_text_file(args.file)
     names = [line.strip() for line in text.splitlines() if line.strip()]
     groups = namematch.cluster(names, threshold=args.threshold)
     out = _Out(args.format, ["group", "size", "names"])
