@@ -1,0 +1,106 @@
+"""Growth of cost with input size (issue 8: bounded cost on hostile input).
+
+For each public function, times one call on a base input and on 10x, 100x and
+1000x that input, and prints the times and the ratio to the base. Linear cost
+shows ratios near 10 / 100 / 1000; a capped cost (name units, tokens) shows
+ratios near 1; a quadratic path would show ~100 / 10,000 / 1,000,000.
+
+Every call is on a string never seen before (namematch caches per string), so
+the times are cold. The base sizes are chosen so the 1000x input is about 1 MB
+of text, or a name of 1,000+ tokens, or a single 100,000-letter "word".
+
+    python benchmarks/robustness.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import namematch as nm
+
+SCALES = (1, 10, 100, 1000)
+SENTENCE = "Foreign Minister Abbas Araghchi met سيد ستار هاشمي and Мohammed bin Salman. "  # 77 chars
+NAME_TOKENS = ("Qassem", "Soleimani", "قاسم", "سليماني", "Sаttar", "al-Hashemi", "bin", "Muhammad")
+REGISTRY = nm.Registry([
+    nm.Person("q1", "Qassem Soleimani", ("قاسم سليماني",)),
+    nm.Person("h1", "Sattar Hashemi", ("ستار هاشمي",)),
+    nm.Person("a1", "Abbas Araghchi", ("عباس عراقچی",)),
+])
+
+_counter = 0
+
+
+def fresh(text: str, sep: str = " Z") -> str:
+    """The same text made unique (a cache miss) without changing its size class;
+    ``sep=""`` glues digits to a single word so the word itself is new."""
+    global _counter
+    _counter += 1
+    return f"{text}{sep}{_counter}"
+
+
+def text_of(scale: int) -> str:
+    return SENTENCE * 13 * scale  # ~1 KB, 10 KB, 100 KB, 1 MB
+
+
+def name_of(scale: int) -> str:
+    return " ".join(NAME_TOKENS[k % len(NAME_TOKENS)] for k in range(2 * scale))  # 2 .. 2000 tokens
+
+
+def word_of(scale: int) -> str:
+    return "بتثجحخ" * (17 * scale)  # one Arabic-script "word": 102 .. 102,000 letters
+
+
+def latin_word_of(scale: int) -> str:
+    return "Abcdef" * (17 * scale)
+
+
+CASES: list[tuple[str, str, Callable[[int], object]]] = [
+    ("normalize", "text", lambda n: nm.normalize(fresh(text_of(n)))),
+    ("parse", "text", lambda n: nm.parse(fresh(text_of(n)))),
+    ("keys", "text", lambda n: nm.keys(fresh(text_of(n)))),
+    ("romanize", "text", lambda n: nm.romanize(fresh(text_of(n)))),
+    ("romanize", "one word", lambda n: nm.romanize(fresh(word_of(n), ""))),
+    ("romanizations", "name", lambda n: nm.romanizations(fresh(name_of(n)))),
+    ("score", "name", lambda n: nm.score(fresh(name_of(n)), fresh(name_of(n)))),
+    ("score", "text", lambda n: nm.score(fresh(text_of(n)), fresh(text_of(n)))),
+    ("score", "one word", lambda n: nm.score(fresh(word_of(n), ""), fresh(latin_word_of(n), ""))),
+    ("explain", "name", lambda n: nm.explain(fresh(name_of(n)), fresh(name_of(n)))),
+    ("Registry.resolve", "text", lambda n: REGISTRY.resolve(fresh(text_of(n)))),
+    ("cluster", "2 texts", lambda n: nm.cluster([fresh(text_of(n)), fresh(text_of(n))])),
+    ("find_mentions", "text", lambda n: nm.find_mentions(fresh(text_of(n)))),
+    ("link", "text", lambda n: nm.link(fresh(text_of(n)), REGISTRY)),
+    ("resolve_documents", "text", lambda n: nm.resolve_documents({"d": fresh(text_of(n))}, REGISTRY)),
+]
+
+
+def measure(func: Callable[[int], object], scale: int) -> float:
+    t0 = time.perf_counter()
+    func(scale)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    # warm up lexicons and models so the base time is not the loading time
+    for _, _, func in CASES:
+        func(1)
+    print(f"base input: text {len(text_of(1)):,} chars, name {len(name_of(1).split())} tokens, "
+          f"word {len(word_of(1)):,} letters; x1000: text {len(text_of(1000)):,} chars, "
+          f"name {len(name_of(1000).split()):,} tokens, word {len(word_of(1000)):,} letters\n")
+    head = f"| {'function':18} | {'input':8} | " + " | ".join(f"{'x' + str(s):>8}" for s in SCALES)
+    head += " | " + " | ".join(f"{'ratio x' + str(s):>11}" for s in SCALES[1:]) + " |"
+    print(head)
+    print("|" + "|".join("-" * (len(cell) + 0) for cell in head.split("|")[1:-1]) + "|")
+    for name, kind, func in CASES:
+        times = [min(measure(func, s) for _ in range(3 if s < 1000 else 1)) for s in SCALES]
+        cells = " | ".join(f"{t * 1000:>6.1f}ms" for t in times)
+        ratios = " | ".join(f"{t / times[0]:>11.1f}" for t in times[1:])
+        print(f"| {name:18} | {kind:8} | {cells} | {ratios} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
