@@ -177,6 +177,10 @@ class _Prepared:
     identity: tuple[str, ...]
     has_lineage: bool
     honorifics: tuple[str, ...]
+    weights: tuple[float, ...]
+    weight_sum: float
+    arabic: bool
+    family_idx: tuple[int, ...]
 
 
 @attrs.frozen(slots=True)
@@ -301,6 +305,10 @@ class Scorer:
             identity,
             any(t.role == "particle" and t.canonical == "bin" for t in parsed.tokens),
             tuple(t.text for t in parsed.honorifics + parsed.titles),
+            tuple(u.weight for u in units),
+            sum(u.weight for u in units),
+            any(u.arabic for u in units),
+            tuple(k for k, u in enumerate(units) if u.family),
         )
 
     @staticmethod
@@ -394,25 +402,32 @@ class Scorer:
         rules: list[str] = []
         n, m = len(ua), len(ub)
         sims: list[tuple[float, int, int, str]] = []
-        for i in range(n):
-            for j in range(m):
-                s, method = self._unit_sim(ua[i], ub[j])
-                if s >= 0.5:
-                    sims.append((s, i, j, method))
-        sims.sort(key=lambda x: (-x[0], x[1], x[2]))
+        cache_get = self._pair_cache.get
+        for i, u in enumerate(ua):
+            un = u.norm
+            for j, v in enumerate(ub):
+                vn = v.norm
+                hit = cache_get((un, vn) if un <= vn else (vn, un))
+                if hit is None:
+                    hit = self._unit_sim(u, v)
+                if hit[0] >= MIN_PAIR_SIMILARITY:
+                    sims.append((-hit[0], i, j, hit[1]))
+        sims.sort()
         used_a: set[int] = set()
         used_b: set[int] = set()
         matched: list[tuple[int, int, float, str]] = []
-        for s, i, j, method in sims:
-            if s < MIN_PAIR_SIMILARITY or i in used_a or j in used_b:
+        for neg_s, i, j, method in sims:
+            if i in used_a or j in used_b:
                 continue
             used_a.add(i)
             used_b.add(j)
-            matched.append((i, j, s, method))
+            matched.append((i, j, -neg_s, method))
         # split/merged units: "Mohammad Reza" ~ "Mohammadreza", "Ben Ali" ~ "Benali"
-        merged = self._merges(ua, ub, used_a, used_b) + [
-            (j, i, s, meth) for (i, j, s, meth) in self._merges(ub, ua, used_b, used_a)
-        ]
+        merged: list[tuple[Any, Any, float, str]] = []
+        if n - len(used_a) >= 2 and m > len(used_b):
+            merged += self._merges(ua, ub, used_a, used_b)
+        if m - len(used_b) >= 2 and n > len(used_a):
+            merged += [(j, i, s, meth) for (i, j, s, meth) in self._merges(ub, ua, used_b, used_a)]
         merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
         for i, j, s, _meth in merged:
             ia = i if isinstance(i, tuple) else (i,)
@@ -425,42 +440,60 @@ class Scorer:
                     rules.append("split/merged name units aligned")
         # features of the alignment (see FEATURES); combined by the fitted model
         short_is_a = n < m
-        w_a = [u.weight for u in ua]
-        w_b = [u.weight for u in ub]
-        got_a = [0.0] * n
-        got_b = [0.0] * m
+        w_a = pa.weights
+        w_b = pb.weights
+        got_w_a = got_w_b = 0.0  # evidence-weighted matched weight per side
+        hit_w_a = hit_w_b = 0.0  # plain matched weight per side
         info = 0.0
         min_ev = 1.0
         rarest = 0.0
+        only_initials = not merged_pairs
+        partner_a = partner_b = None  # what the first unit of each side aligned with
         for i, j, s, _ in matched:
             ev = _evidence(s)
-            if not (ua[i].initial or ub[j].initial):
-                rarest = max(rarest, min(ua[i].rarity, ub[j].rarity) * ev)
-            got_a[i] = ev
-            got_b[j] = ev
-            info += ev * (w_a[i] + w_b[j]) / 2
-            min_ev = min(min_ev, ev)
+            x, y = ua[i], ub[j]
+            if not (x.initial or y.initial):
+                only_initials = False
+                r = (x.rarity if x.rarity < y.rarity else y.rarity) * ev
+                if r > rarest:
+                    rarest = r
+            if i == 0:
+                partner_a = j
+            if j == 0:
+                partner_b = i
+            wa, wb = w_a[i], w_b[j]
+            got_w_a += ev * wa
+            got_w_b += ev * wb
+            hit_w_a += wa
+            hit_w_b += wb
+            info += ev * (wa + wb) / 2
+            if ev < min_ev:
+                min_ev = ev
         for ia, jb, s in merged_pairs:
             ev = _evidence(s)
-            for i in ia:
-                got_a[i] = ev
-            for j in jb:
-                got_b[j] = ev
-            info += ev * (sum(w_a[i] for i in ia) + sum(w_b[j] for j in jb)) / 2
-            min_ev = min(min_ev, ev)
-        cov_a = sum(g * w for g, w in zip(got_a, w_a)) / (sum(w_a) or 1.0)
-        cov_b = sum(g * w for g, w in zip(got_b, w_b)) / (sum(w_b) or 1.0)
+            wa = sum(w_a[i] for i in ia)
+            wb = sum(w_b[j] for j in jb)
+            got_w_a += ev * wa
+            got_w_b += ev * wb
+            hit_w_a += wa
+            hit_w_b += wb
+            info += ev * (wa + wb) / 2
+            if ev < min_ev:
+                min_ev = ev
+        cov_a = got_w_a / (pa.weight_sum or 1.0)
+        cov_b = got_w_b / (pb.weight_sum or 1.0)
+        unmatched_both = min(pa.weight_sum - hit_w_a, pb.weight_sum - hit_w_b)
         if not (matched or merged_pairs):
             min_ev = 0.0
-        if not merged_pairs and all(ua[i].initial or ub[j].initial for i, j, _, _ in matched):
+        if only_initials:
             cov_a = cov_b = info = min_ev = rarest = 0.0  # initials alone are no evidence of identity
         if n == m:
             cov_short, cov_long = min(cov_a, cov_b), max(cov_a, cov_b)
         else:
             cov_short, cov_long = (cov_a, cov_b) if short_is_a else (cov_b, cov_a)
         # family name / nisba conflict: both sides carry one and they do not align
-        fam_a = [i for i in range(n) if ua[i].family and i not in used_a]
-        fam_b = [j for j in range(m) if ub[j].family and j not in used_b]
+        fam_a = [i for i in pa.family_idx if i not in used_a]
+        fam_b = [j for j in pb.family_idx if j not in used_b]
         family_conflict = bool(fam_a and fam_b)
         # two different nisbas (al-Dulaimi vs al-Tikriti): the strongest form of it
         nisba_conflict = family_conflict and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
@@ -475,15 +508,15 @@ class Scorer:
         # on either side usually means a relative ("Omar Sabawi Ibrahim" is Sabawi's son)
         first_conflict = False
         if min(n, m) >= 2 and not (ua[0].initial or ub[0].initial):
-            partner_a = next((j for i, j, _, _ in matched if i == 0), None)
-            partner_b = next((i for i, j, _, _ in matched if j == 0), None)
             if partner_a != 0 and (partner_a is None or partner_b is None):
                 first_conflict = True
                 if want_explain:
                     rules.append(f"first names differ: {ua[0].text} vs {ub[0].text}")
         # order of the name chain
-        pairs = sorted((i, j) for i, j, _, _ in matched)
-        inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
+        inverted = False
+        if len(matched) > 1:
+            pairs = sorted((i, j) for i, j, _, _ in matched)
+            inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
         nasab_inverted = swapped = False
         if inverted:
             if pa.has_lineage or pb.has_lineage or (min(n, m) >= 3):
@@ -511,12 +544,9 @@ class Scorer:
             float(first_conflict),
             float(nasab_inverted),
             float(swapped),
-            float(any(u.arabic for u in ua) != any(u.arabic for u in ub)),
+            float(pa.arabic != pb.arabic),
             float(min(n, m) == 1),
-            min(
-                sum(w for w, g in zip(w_a, got_a) if g == 0.0),
-                sum(w for w, g in zip(w_b, got_b) if g == 0.0),
-            ),
+            unmatched_both if unmatched_both > 1e-9 else 0.0,
             rarest,
         )
         all_pairs = matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in merged_pairs]
