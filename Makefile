@@ -11,7 +11,7 @@ PIP    := $(PY) -m pip
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -e '.[test,spark,duckdb,docs]'
 	# camel-tools utils only (its full install pulls torch): see README "Install".
 	$(PIP) install -q --no-deps camel-tools==1.6.0
 	$(PIP) install -q six emoji
@@ -27,7 +27,13 @@ test: venv
 	$(PY) -m pytest
 
 bench: venv
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/accuracy.py
+	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/resolution.py
+	$(PY) benchmarks/linking.py
+
+docs: venv
+	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -293,8 +293,6 @@ def test_collections_refuse_a_single_string_or_non_iterable(bad: object) -> None
         nm.resolve_documents(bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="score.py: score_matrix iterates a str letter by letter and "
-                   "names no argument for a non-iterable (bug reported, score.py not owned here)")
 @pytest.mark.parametrize("bad", ["Ali Hassan", None], ids=repr)
 def test_score_matrix_refuses_a_single_string_or_non_iterable(bad: object) -> None:
     with pytest.raises(TypeError, match="queries"):
@@ -537,8 +535,6 @@ def test_duplicate_ids_and_missing_fields_are_counted(tmp_path: Path) -> None:
         nm.Registry.from_csv(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="registry.py: a CSV with an unterminated quote is loaded as one "
-                   "person whose name swallows the rest of the file (no error, nothing skipped)")
 def test_csv_unterminated_quote_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "quote.csv"
     path.write_text('id,name\n1,"Ali Hassan\n2,Qassem Soleimani\n3,Sattar Hashemi\n', encoding="utf-8")
@@ -579,8 +575,6 @@ def test_saved_index_of_another_format_or_kind_is_refused(tmp_path: Path) -> Non
     assert nm.Registry.load(path).match("Kassem Suleimani").person.id == "q1"
 
 
-@pytest.mark.xfail(strict=True, reason="registry.py: a non-integer format value in the index's meta "
-                   "table raises a bare ValueError from int(), not RegistryFormatError")
 def test_saved_index_with_garbled_format_value_is_refused(tmp_path: Path) -> None:
     import sqlite3
 

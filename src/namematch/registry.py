@@ -219,7 +219,7 @@ class _Store:
             version = con.execute("SELECT value FROM meta WHERE key='format'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise RegistryFormatError(f"not a namematch index: {exc}", path) from exc
-        if version is None or int(version[0]) != INDEX_FORMAT_VERSION:
+        if version is None or str(version[0]) != str(INDEX_FORMAT_VERSION):
             found = None if version is None else version[0]
             raise RegistryFormatError(
                 f"index format {found} is not supported (this namematch reads format {INDEX_FORMAT_VERSION}); "
@@ -499,7 +499,7 @@ class Registry:
         good = [line for _, line, _ in text_lines if line is not None]
         numbers = [n for n, line, _ in text_lines if line is not None]
         skipped.extend((n, p) for n, line, p in text_lines if line is None)
-        reader = csv.reader(io.StringIO("\n".join(good)))
+        reader = csv.reader(io.StringIO("\n".join(good)), strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -509,8 +509,17 @@ class Registry:
         if "id" not in header or "name" not in header:
             raise RegistryError("CSV header must have 'id' and 'name' columns", path, numbers[0] if numbers else 1)
         loaded = 0
-        for row in reader:
-            n = numbers[min(reader.line_num - 1, len(numbers) - 1)]
+        rows = iter(reader)
+        while True:
+            start_line = numbers[min(reader.line_num, len(numbers) - 1)]
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                # a broken quote swallows the rest of the file: never drop it silently
+                raise RegistryError(f"malformed CSV: {exc}", path, start_line) from exc
+            n = start_line
             if not any(cell.strip() for cell in row):
                 continue
             try:

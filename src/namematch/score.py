@@ -168,6 +168,7 @@ class _Unit:
     known: bool
     homoglyphs: bool
     article: bool
+    ckey: str  # what unit similarity depends on: script, initial, core
 
 
 @attrs.frozen(slots=True)
@@ -344,11 +345,12 @@ class Scorer:
             False if initial else _lexicon.known(core),
             t.homoglyphs,
             bool(t.article),
+            f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
         )
 
     # -- unit similarity -------------------------------------------------
     def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
-        key = (u.norm, v.norm) if u.norm <= v.norm else (v.norm, u.norm)
+        key = (u.ckey, v.ckey) if u.ckey <= v.ckey else (v.ckey, u.ckey)
         hit = self._pair_cache.get(key)
         if hit is None:
             hit = self._unit_sim_uncached(u, v)
@@ -404,9 +406,9 @@ class Scorer:
         sims: list[tuple[float, int, int, str]] = []
         cache_get = self._pair_cache.get
         for i, u in enumerate(ua):
-            un = u.norm
+            un = u.ckey
             for j, v in enumerate(ub):
-                vn = v.norm
+                vn = v.ckey
                 hit = cache_get((un, vn) if un <= vn else (vn, un))
                 if hit is None:
                     hit = self._unit_sim(u, v)
@@ -572,7 +574,7 @@ class Scorer:
                 v = ub[j]
                 if not 0.7 * size <= len(v.latin[0]) <= 1.3 * size:
                     continue
-                key = (x.norm, y.norm, v.norm)
+                key = (x.ckey, y.ckey, v.ckey)
                 best = cache.get(key)
                 if best is None:
                     joined = [_fold_latin(p + q) for p in x.latin[:2] for q in y.latin[:2]]
@@ -678,8 +680,8 @@ class Scorer:
         full. Returns a numpy array (``float32`` unless ``dtype`` says) when
         numpy is installed, else a list of lists.
         """
-        qs = [self.prepare(_check_str(q, "queries item")) for q in queries]
-        cs = [self.prepare(_check_str(c, "choices item")) for c in choices]
+        qs = [self.prepare(_check_str(q, "queries item")) for q in _check_names(queries, "queries")]
+        cs = [self.prepare(_check_str(c, "choices item")) for c in _check_names(choices, "choices")]
         index: dict[str, list[int]] = {}
         for k, c in enumerate(cs):
             for key in sorted({key for u in c.units for key in u.keys}):
@@ -706,6 +708,13 @@ class Scorer:
         except ImportError:  # pragma: no cover - numpy is optional
             return rows
         return np.asarray(rows, dtype=dtype or np.float32).reshape(len(qs), len(cs))
+
+
+def _check_names(value: object, argument: str) -> Iterable[str]:
+    """An iterable of names, not a single string (which would iterate its letters)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"{argument} must be an iterable of str, not {type(value).__name__}")
+    return value
 
 
 _DEFAULT = Scorer()
