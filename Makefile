@@ -33,7 +33,7 @@ bench: venv
 	$(PY) benchmarks/linking.py
 
 docs: venv
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+	$(VENV)/bin/mkdocs build --site-dir site
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -47,7 +47,8 @@ def main() -> None:
     for a, b in pairs:
         warm_scorer.prepare(a)
         warm_scorer.prepare(b)
-    warm = per_pair(warm_scorer.score, pairs)
+    warm = per_pair(warm_scorer.score, pairs)  # names prepared, unit pairs seen for the first time
+    hot = per_pair(warm_scorer.score, pairs)  # names and unit-pair similarities cached
     # score_matrix
     qs = rng.sample(pool, 300)
     cs = rng.sample(pool, 1500)
@@ -65,7 +66,8 @@ def main() -> None:
     rows = [
         ["token_sort_ratio (baseline)", f"{base:.2f}", "1.0", ""],
         ["score, cold strings", f"{cold:.2f}", f"{cold / base_cold:.1f}", f"{len(cold_pairs)} pairs of unseen strings"],
-        ["score, cached strings", f"{warm:.2f}", f"{warm / base:.1f}", f"{len(pairs)} pairs"],
+        ["score, prepared strings", f"{warm:.2f}", f"{warm / base:.1f}", f"{len(pairs)} pairs, unit pairs new"],
+        ["score, cached strings", f"{hot:.2f}", f"{hot / base:.1f}", "same pairs again: all caches warm"],
         ["score_matrix", f"{mat_s / (len(qs) * len(cs)) * 1e6:.3f}", f"{mat_s / cd_s:.1f} (vs cdist)",
          f"{len(qs) * len(cs) / mat_s:,.0f} pairs/s; cdist token_sort {len(qs) * len(cs) / cd_s:,.0f} pairs/s"],
     ]
