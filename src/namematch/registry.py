@@ -446,6 +446,29 @@ class Registry:
             mentions, limit=1, threshold=self.scorer.threshold if threshold is None else threshold, progress=progress)]
 
     # -- files -----------------------------------------------------------
+    def _add_record(
+        self,
+        make: Any,
+        path: str | os.PathLike[str],
+        line: int,
+        errors: str,
+        skipped: list[tuple[int, str]],
+    ) -> int:
+        """Add the person ``make()`` builds from one file record; 1 if added, else 0.
+
+        A bad record (or a duplicate id, which :meth:`add` refuses) raises
+        :class:`RegistryError` naming file and line, or with ``errors="skip"``
+        is recorded in ``skipped``.
+        """
+        try:
+            self.add(make())
+            return 1
+        except (ValueError, TypeError) as exc:
+            if errors == "raise":
+                raise RegistryError(str(exc), path, line) from exc
+            skipped.append((line, str(exc)))
+            return 0
+
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None) -> Registry:
         """Load persons from a JSON-lines file (one :meth:`Person.to_dict` object per line).
@@ -461,22 +484,17 @@ class Registry:
         for n, line, problem in _decode_lines(path):
             if line is not None and not line.strip():
                 continue
-            try:
+
+            def person_of_line(line: str | None = line, problem: str = problem) -> Person:
                 if line is None:
                     raise ValueError(problem)
                 try:
                     data = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"broken JSON: {exc.msg} (column {exc.colno})") from exc
-                person = Person.from_dict(data)
-                if person.id in reg._by_id:
-                    raise ValueError(f"duplicate person id {person.id!r}")
-                reg.add(person)
-                loaded += 1
-            except (ValueError, TypeError) as exc:
-                if errors == "raise":
-                    raise RegistryError(str(exc), path, n) from exc
-                skipped.append((n, str(exc)))
+                return Person.from_dict(data)
+
+            loaded += reg._add_record(person_of_line, path, n, errors, skipped)
         reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped))
         return reg
 
@@ -522,21 +540,16 @@ class Registry:
             n = start_line
             if not any(cell.strip() for cell in row):
                 continue
-            try:
+
+            def person_of_row(row: list[str] = row) -> Person:
                 if len(row) != len(header):
                     raise ValueError(f"expected {len(header)} columns, found {len(row)}")
                 rec = dict(zip(header, row, strict=True))
                 aliases = [a.strip() for a in rec.pop("aliases", "").split(alias_separator) if a.strip()]
                 pid, name = rec.pop("id").strip(), rec.pop("name").strip()
-                person = Person(pid, name, aliases, {k: v for k, v in rec.items() if v != ""})
-                if person.id in reg._by_id:
-                    raise ValueError(f"duplicate person id {person.id!r}")
-                reg.add(person)
-                loaded += 1
-            except (ValueError, TypeError) as exc:
-                if errors == "raise":
-                    raise RegistryError(str(exc), path, n) from exc
-                skipped.append((n, str(exc)))
+                return Person(pid, name, aliases, {k: v for k, v in rec.items() if v != ""})
+
+            loaded += reg._add_record(person_of_row, path, n, errors, skipped)
         reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(sorted(skipped)))
         return reg
 

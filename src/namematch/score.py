@@ -33,7 +33,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
 from namematch.keys import unit_keys
-from namematch.normalize import ARABIC, LATIN, PERSIAN, _check_str
+from namematch.normalize import ARABIC, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, NameToken, parse
 from namematch.romanize import romanize_unit
 
@@ -322,8 +322,6 @@ class Scorer:
             if core.endswith("الله") and len(core) > 4 and not core.startswith("عبد"):
                 # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
                 latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4))) + latin
-        elif t.script == LATIN:
-            latin = (core,)
         else:
             latin = (core,)
         rarity = 0.5 if initial else _lexicon.rarity(core)
