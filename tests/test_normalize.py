@@ -159,3 +159,25 @@ def test_matches_camel_tools_on_generated_arabic() -> None:
         # namematch also folds hamza seats (ؤ ئ); apply the same to camel-tools' output
         ref = ref.replace("ؤ", "و").replace("ئ", "ي")
         assert ours == ref, (word, ours, ref)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_fast_path_matches_the_general_tokenizer(text: str) -> None:
+    from namematch.normalize import _tokenize_ascii, _tokenize_general
+
+    assert _tokenize_ascii(text) == _tokenize_general(text)
+
+
+def test_ascii_fast_path_trims_dropped_marks_from_spans() -> None:
+    from namematch.normalize import _tokenize_ascii
+
+    (tok,) = _tokenize_ascii("  'Ja'far`  ")
+    assert (tok.text, tok.norm, tok.start, tok.end) == ("Ja'far", "jafar", 3, 9)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_normalize_latin_ascii_fast_path_agrees_with_the_unicode_path(text: str) -> None:
+    from namematch.normalize import normalize_latin
+
+    # a non-ASCII letter that normalises away (combining acute) forces the Unicode path
+    assert normalize_latin(text) == normalize_latin(text + "\u0301")

@@ -87,7 +87,9 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
     >>> latin_skeletons("javad")
     ('JD', 'JFD')
     """
-    s = "".join(c for c in form.lower() if c.isascii() and c.isalnum())
+    s = form.lower()
+    if not (s.isascii() and s.isalnum()):
+        s = "".join(c for c in s if c.isascii() and c.isalnum())
     if len(s) > 1 and s[-1] == "h" and s[-2] in "aeiouy":
         s = s[:-1]
     readings: list[str] = [""]

@@ -60,6 +60,8 @@ def _split(field: str) -> tuple[str, ...]:
 
 
 def _norm_form(form: str) -> str:
+    if form.isascii():
+        return normalize_latin(form)
     if any(ord(c) > 0x5FF for c in form):
         return normalize_arabic(form).replace(" ", "")
     return normalize_latin(form)

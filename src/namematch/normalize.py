@@ -336,6 +336,8 @@ def normalize_latin(token: str) -> str:
     >>> normalize_latin("Straße")
     'strasse'
     """
+    if token.isascii():  # fast path, same result: nothing to fold but case
+        return token.lower() if token.isalnum() else "".join(c for c in token.lower() if c.isalnum())
     t = token.translate(_CONFUSABLES)
     t = _strip_accents(unicodedata.normalize("NFKC", t)).casefold()
     if not t.isascii():
@@ -371,8 +373,35 @@ def _latin_or_confusable_token(chars: str) -> bool:
     return any(_is_latin_char(c) and ord(c) not in _CONFUSABLES for c in chars)
 
 
+#: A run of ASCII word characters: letters, digits and the dropped ' and `.
+_ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
+
+
+def _tokenize_ascii(text: str) -> tuple[Token, ...]:
+    """Fast path of :func:`_tokenize_cached` for pure-ASCII text (same result)."""
+    tokens: list[Token] = []
+    for m in _ASCII_RUN.finditer(text):
+        raw = m.group()
+        norm = raw.lower().replace("'", "").replace("`", "")
+        if not norm:
+            continue
+        s, e = m.start(), m.end()
+        if raw[0] in "'`" or raw[-1] in "'`":
+            core = raw.strip("'`")
+            s += len(raw) - len(raw.lstrip("'`"))
+            e = s + len(core)
+        tokens.append(Token(text[s:e], norm, s, e, NONE if norm.isdigit() else LATIN, False))
+    return tuple(tokens)
+
+
 @_short_cache(maxsize=65536)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    if text.isascii():
+        return _tokenize_ascii(text)
+    return _tokenize_general(text)
+
+
+def _tokenize_general(text: str) -> tuple[Token, ...]:
     text = _clean_text(text)
     tokens: list[Token] = []
     start = -1

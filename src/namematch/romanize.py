@@ -30,7 +30,6 @@ for short vowels) applies when the unit has Persian letters, when
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from functools import lru_cache
@@ -137,11 +136,26 @@ def _persian_tail_bonus(tail: str) -> float:
 class _Model:
     """Counts of Latin chunks per Arabic letter in context, with Witten-Bell backoff."""
 
-    __slots__ = ("tables",)
+    __slots__ = ("_choices", "tables")
 
     def __init__(self, tables: list[dict[tuple[str, ...], dict[str, int]]]):
         #: tables[0]: (letter,) ; [1]: (letter, pos) ; [2]: (letter, next) ; [3]: (prev, letter, next)
         self.tables = tables
+        self._choices: dict[tuple[str, str, str, str, bool], list[tuple[float, str]]] = {}
+
+    def choices(self, prev: str, letter: str, nxt: str, pos: str, persian: bool) -> list[tuple[float, str]]:
+        """The best ``_EXPAND`` (log-score, chunk) readings of a letter in context, memoised."""
+        key = (prev, letter, nxt, pos, persian)
+        found = self._choices.get(key)
+        if found is None:
+            dist = self.distribution(prev, letter, nxt, pos) or {ONSETS[letter][0]: 1.0}
+            found = sorted(
+                ((math.log(p) + _bonus(letter, c, persian), c) for c, p in dist.items() if p > 0),
+                key=lambda x: (-x[0], x[1]),
+            )[:_EXPAND]
+            if len(self._choices) < 200_000:  # contexts are few; the bound is a guard
+                self._choices[key] = found
+        return found
 
     @classmethod
     def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _Model:
@@ -232,6 +246,7 @@ def _split_onset(letter: str, chunk: str) -> tuple[str, str]:
     return best, chunk[len(best) :]
 
 
+@lru_cache(maxsize=65536)
 def _bonus(letter: str, chunk: str, persian: bool) -> float:
     onset, tail = _split_onset(letter, chunk)
     table = _PERSIAN_ONSET_BONUS if persian else _ARABIC_ONSET_BONUS
@@ -241,8 +256,8 @@ def _bonus(letter: str, chunk: str, persian: bool) -> float:
     return b
 
 
-_BEAM: Final = 24
-_EXPAND: Final = 8
+_BEAM: Final = 12
+_EXPAND: Final = 6
 
 
 #: Letters decoded by beam search. A longer "unit" (no real name is) gets one
@@ -275,13 +290,7 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
         prev = letters[i - 1] if i > 0 else "^"
         nxt = letters[i + 1] if i + 1 < n else "$"
         pos = "I" if i == 0 else ("F" if i == n - 1 else "M")
-        dist = model.distribution(prev, letter, nxt, pos)
-        if not dist:
-            dist = {ONSETS[letter][0]: 1.0}
-        scored = sorted(
-            ((math.log(p) + _bonus(letter, c, persian), c) for c, p in dist.items() if p > 0),
-            key=lambda x: (-x[0], x[1]),
-        )[:_EXPAND]
+        scored = model.choices(prev, letter, nxt, pos, persian)
         cand: dict[str, float] = {}
         for s, out in beam:
             for cs, c in scored:
@@ -294,7 +303,7 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
                 sc = s + cs + pen
                 if new not in cand or cand[new] < sc:
                     cand[new] = sc
-        beam = heapq.nlargest(_BEAM, ((v, k) for k, v in cand.items()), key=lambda x: (x[0], x[1]))
+        beam = sorted([(v, k) for k, v in cand.items()], reverse=True)[:_BEAM]
     out = [(k, v) for v, k in beam if k]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:limit]

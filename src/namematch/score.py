@@ -22,8 +22,10 @@ so :func:`score` plugs into ``rapidfuzz.process.extract``.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, Final
@@ -169,6 +171,8 @@ class _Unit:
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, core
+    #: memo of similarities to other units, by their ``ckey`` (bounded; see _unit_sim)
+    sims: dict[str, tuple[float, str]] = attrs.field(factory=dict, eq=False, repr=False)
 
 
 @attrs.frozen(slots=True)
@@ -182,6 +186,8 @@ class _Prepared:
     weight_sum: float
     arabic: bool
     family_idx: tuple[int, ...]
+    #: (i, joined length) for adjacent word units i, i+1 that could be one split unit
+    adjacent: tuple[tuple[int, int], ...]
 
 
 @attrs.frozen(slots=True)
@@ -281,7 +287,6 @@ class Scorer:
         self.model_intercept = float(model["intercept"])
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
-        self._pair_cache: dict[tuple[str, str], tuple[float, str]] = {}
         self._merge_cache: dict[tuple[str, str, str], float] = {}
 
     # -- preparation -----------------------------------------------------
@@ -298,7 +303,7 @@ class Scorer:
 
     def _prepare(self, name: str) -> _Prepared:
         parsed = parse(name)
-        units = tuple(self._unit(t) for t in parsed.units[:MAX_UNITS])
+        units = tuple(_unit_of(t) for t in parsed.units[:MAX_UNITS])
         identity = tuple(u.norm for u in units)
         return _Prepared(
             name,
@@ -310,10 +315,15 @@ class Scorer:
             sum(u.weight for u in units),
             any(u.arabic for u in units),
             tuple(k for k, u in enumerate(units) if u.family),
+            tuple(
+                (k, len(x.latin[0]) + len(y.latin[0]))
+                for k, (x, y) in enumerate(itertools.pairwise(units))
+                if not (x.initial or y.initial)
+            ),
         )
 
     @staticmethod
-    def _unit(t: NameToken) -> _Unit:
+    def _unit_uncached(t: NameToken) -> _Unit:
         arabic = t.script in _ARABIC_SCRIPTS
         initial = t.role == INITIAL
         core = t.core or t.norm
@@ -347,14 +357,16 @@ class Scorer:
         )
 
     # -- unit similarity -------------------------------------------------
-    def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
-        key = (u.ckey, v.ckey) if u.ckey <= v.ckey else (v.ckey, u.ckey)
-        hit = self._pair_cache.get(key)
+    @staticmethod
+    def _unit_sim(u: _Unit, v: _Unit) -> tuple[float, str]:
+        """Similarity of two units, memoised on both units (it depends on them alone)."""
+        hit = u.sims.get(v.ckey)
         if hit is None:
-            hit = self._unit_sim_uncached(u, v)
-            if len(self._pair_cache) >= self.cache_size:
-                self._pair_cache.clear()
-            self._pair_cache[key] = hit
+            hit = Scorer._unit_sim_uncached(u, v) if u.ckey <= v.ckey else Scorer._unit_sim_uncached(v, u)
+            for x, y in ((u, v), (v, u)):
+                if len(x.sims) >= _UNIT_MEMO:
+                    x.sims.clear()
+                x.sims[y.ckey] = hit
         return hit
 
     @staticmethod
@@ -402,14 +414,13 @@ class Scorer:
         rules: list[str] = []
         n, m = len(ua), len(ub)
         sims: list[tuple[float, int, int, str]] = []
-        cache_get = self._pair_cache.get
+        unit_sim = self._unit_sim
         for i, u in enumerate(ua):
-            un = u.ckey
+            row = u.sims
             for j, v in enumerate(ub):
-                vn = v.ckey
-                hit = cache_get((un, vn) if un <= vn else (vn, un))
+                hit = row.get(v.ckey)
                 if hit is None:
-                    hit = self._unit_sim(u, v)
+                    hit = unit_sim(u, v)
                 if hit[0] >= MIN_PAIR_SIMILARITY:
                     sims.append((-hit[0], i, j, hit[1]))
         sims.sort()
@@ -425,9 +436,9 @@ class Scorer:
         # split/merged units: "Mohammad Reza" ~ "Mohammadreza", "Ben Ali" ~ "Benali"
         merged: list[tuple[Any, Any, float, str]] = []
         if n - len(used_a) >= 2 and m > len(used_b):
-            merged += self._merges(ua, ub, used_a, used_b)
+            merged += self._merges(pa, ub, used_a, used_b)
         if m - len(used_b) >= 2 and n > len(used_a):
-            merged += [(j, i, s, meth) for (i, j, s, meth) in self._merges(ub, ua, used_b, used_a)]
+            merged += [(j, i, s, meth) for (i, j, s, meth) in self._merges(pb, ua, used_b, used_a)]
         merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
         for i, j, s, _meth in merged:
             ia = i if isinstance(i, tuple) else (i,)
@@ -553,24 +564,24 @@ class Scorer:
         return features, all_pairs, rules
 
     def _merges(
-        self, ua: Sequence[_Unit], ub: Sequence[_Unit], used_a: set[int], used_b: set[int]
+        self, pa: _Prepared, ub: Sequence[_Unit], used_a: set[int], used_b: set[int]
     ) -> list[tuple[Any, int, float, str]]:
-        """Adjacent unmatched units of ``ua`` that together match one unit of ``ub``."""
+        """Adjacent unmatched units of ``pa`` that together match one unit of ``ub``."""
         out: list[tuple[Any, int, float, str]] = []
-        free_b = [j for j in range(len(ub)) if j not in used_b and not ub[j].initial]
+        if not pa.adjacent:
+            return out
+        free_b = [(j, v, len(v.latin[0])) for j, v in enumerate(ub) if j not in used_b and not v.initial]
         if not free_b:
             return out
+        ua = pa.units
         cache = self._merge_cache
-        for i in range(len(ua) - 1):
+        for i, size in pa.adjacent:
             if i in used_a or i + 1 in used_a:
                 continue
+            lo, hi = 0.7 * size, 1.3 * size
             x, y = ua[i], ua[i + 1]
-            if x.initial or y.initial:
-                continue
-            size = len(x.latin[0]) + len(y.latin[0])
-            for j in free_b:
-                v = ub[j]
-                if not 0.7 * size <= len(v.latin[0]) <= 1.3 * size:
+            for j, v, v_size in free_b:
+                if not lo <= v_size <= hi:
                     continue
                 key = (x.ckey, y.ckey, v.ckey)
                 best = cache.get(key)
@@ -588,7 +599,7 @@ class Scorer:
         """Combine alignment features into the returned score (logistic model),
         then apply the structure vetoes: a family-name, nisba or nasab-order
         conflict keeps the score at or below :data:`CONFLICT_CAP`."""
-        z = self.model_intercept + sum(w * f for w, f in zip(self.model_weights, features))
+        z = self.model_intercept + sum(map(operator.mul, self.model_weights, features))
         value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
         if any(features[k] for k in _VETO_FEATURES) or (
             features[_UNMATCHED_BOTH] > 0 and features[_RAREST] < COMMON_RARITY
@@ -706,6 +717,15 @@ class Scorer:
         except ImportError:  # pragma: no cover - numpy is optional
             return rows
         return np.asarray(rows, dtype=dtype or np.float32).reshape(len(qs), len(cs))
+
+
+#: One name unit's preparation depends on its token alone, and tokens repeat
+#: across names far more than names do: cache per token (bounded).
+_unit_of: Callable[[NameToken], _Unit] = functools.lru_cache(maxsize=1 << 16)(Scorer._unit_uncached)
+
+
+#: Similarities memoised per unit; a unit meeting more distinct units starts over.
+_UNIT_MEMO: Final = 4096
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
