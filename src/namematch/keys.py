@@ -177,6 +177,35 @@ def _skel_keys(skels: tuple[str, ...] | list[str], form: str) -> list[str]:
     return out
 
 
+_THEOPHORIC_LATIN: Final = ("ullah", "ollah", "allah")
+
+
+def _compound_rest(norm: str) -> str:
+    """The distinctive part of an "Abd X" or "X Allah" compound, else "".
+
+    The press shortens such names to that part ("Rahmat" for Rahmatullah,
+    "Kabir" for Abdul Kabir), so a compound also gets the part's keys.
+
+    >>> _compound_rest("رحمتالله"), _compound_rest("abdulkabir"), _compound_rest("abdullatif")
+    ('رحمت', 'kabir', 'latif')
+    >>> _compound_rest("عبدالله"), _compound_rest("abdullah")
+    ('', '')
+    """
+    if norm.isascii():
+        if norm.startswith("abdul") and len(norm) >= 8 and norm[5:] not in ("lah", "lahi", "llah", "lahh"):
+            return norm[5:]
+        if norm.endswith(_THEOPHORIC_LATIN) and len(norm) >= 8 and not norm.startswith("abd"):
+            return norm[:-5]
+        return ""
+    if norm.startswith("عبد") and len(norm) >= 6:
+        rest = norm[3:]
+        rest = rest[2:] if rest.startswith("ال") and len(rest) >= 5 else rest
+        return "" if rest in ("الله", "له") else rest
+    if norm.endswith("الله") and len(norm) >= 7:
+        return norm[:-4]
+    return ""
+
+
 @lru_cache(maxsize=131072)
 def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
     if script in (ARABIC, PERSIAN):
@@ -193,6 +222,9 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
             for rom in romanize_unit(norm, persian=persian, limit=k):
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
+        rest = _compound_rest(norm)
+        if rest:
+            ks |= _unit_keys_cached(rest, script)
         return frozenset(ks)
     if script == LATIN:
         norm = normalize_latin(form)
@@ -200,6 +232,9 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
             return frozenset()
         ks = set(_skel_keys(latin_skeletons(norm), norm))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
+        rest = _compound_rest(norm)
+        if rest:
+            ks |= _unit_keys_cached(rest, LATIN)
         return frozenset(ks)
     norm = "".join(form.split())
     if norm.isascii():
