@@ -249,3 +249,80 @@ def test_own_names_resolve_to_their_person(name: str) -> None:
     found = reg.match(name)
     assert found is not None and found.person.id in owners
     assert nm.score(name, found.alias) == found.score
+
+
+# -- registry-level decision (namematch._decide) ---------------------------
+TIKRITI = [
+    Person("qusay", "Qusay Saddam Hussein al-Tikriti"),
+    Person("rana", "Rana Saddam Hussein al-Tikriti"),
+]
+
+
+def test_match_third_relative_is_none() -> None:
+    reg = Registry(TIKRITI)
+    # both relatives score high against a mention of a third one: no match
+    assert [c.person.id for c in reg.resolve("Ali Saddam Hussein al-Tikriti")] == ["rana", "qusay"]
+    assert reg.match("Ali Saddam Hussein al-Tikriti") is None
+    assert reg.match("Hala Saddam Hussein al-Tikriti") is None
+    # the relatives themselves still resolve, in both scripts
+    assert reg.match("Qusai Saddam Husayn al-Tikriti").person.id == "qusay"
+    assert reg.match("قصي صدام حسين التكريتي").person.id == "qusay"
+    assert reg.match_many(["Rana Saddam Husayn al-Tikriti", "Ali Saddam Hussein al-Tikriti"])[1] is None
+
+
+def test_match_margin_rejects_a_tie_between_relatives() -> None:
+    reg = Registry(TIKRITI)
+    cands = reg.resolve("Saddam Hussein al-Tikriti")
+    assert cands[0].score >= reg.match_threshold  # confident on the pair level ...
+    assert reg.match("Saddam Hussein al-Tikriti") is None  # ... but not ahead of the other relative
+    assert reg.match("Saddam Hussein al-Tikriti", margin=0).person.id == cands[0].person.id
+    assert Registry(TIKRITI, margin=0).match("Saddam Hussein al-Tikriti") is not None
+    assert Registry(TIKRITI[:1]).match("Saddam Hussein al-Tikriti").person.id == "qusay"
+
+
+def test_match_same_name_twice_is_not_a_rival() -> None:
+    # one person listed twice (two lists, two ids): names cannot tell the records apart,
+    # so the second does not veto the first; resolve's order (score, then id) decides
+    reg = Registry([Person("un-1", "QASIM MOHAMED MAHDI AL-RIMI"), Person("sdn-1", "AL-RIMI, Qasim Mohamed Mahdi")])
+    got = reg.match("قاسم محمد مهدي الريمي")
+    assert got is not None and got.person.id == reg.resolve("قاسم محمد مهدي الريمي")[0].person.id
+
+
+def test_match_threshold_parameter() -> None:
+    reg = Registry(PERSONS)
+    assert reg.match_threshold == 0.95 and reg.margin == 1.0
+    loose = Registry(PERSONS, match_threshold=nm.DEFAULT_THRESHOLD, margin=0)
+    c = reg.resolve("Qassem")[0]
+    assert reg.match("Qassem", threshold=c.score) is not None
+    assert reg.match("Qassem", threshold=min(1.0, c.score + 1e-6)) is None
+    assert loose.match("Angela Merkel") is None
+    assert reg.match_many(["Kassem Suleimani", "Angela Merkel"]) == [reg.match("Kassem Suleimani"), None]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"match_threshold": 1.5}, ValueError),
+        ({"match_threshold": -0.1}, ValueError),
+        ({"match_threshold": float("nan")}, ValueError),
+        ({"match_threshold": "0.9"}, TypeError),
+        ({"match_threshold": True}, TypeError),
+        ({"margin": -1}, ValueError),
+        ({"margin": float("inf")}, ValueError),
+        ({"margin": float("nan")}, ValueError),
+        ({"margin": None}, TypeError),
+    ],
+)
+def test_decision_parameter_validation(kwargs: dict, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        Registry(PERSONS, **kwargs)
+    value = next(iter(kwargs.values()))
+    reg = Registry(PERSONS)
+    if "margin" in kwargs and value is not None:
+        with pytest.raises(error):
+            reg.match("Ali", margin=value)
+    if "match_threshold" in kwargs:
+        with pytest.raises(error):
+            reg.match("Ali", threshold=value)
+        with pytest.raises(error):
+            reg.match_many(["Ali"], threshold=value)

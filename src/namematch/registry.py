@@ -34,6 +34,7 @@ from typing import Any, Final, TextIO
 
 import attrs
 
+from namematch import _decide
 from namematch._index import rank_candidates
 from namematch.keys import keys as _name_keys
 from namematch.normalize import _check_str
@@ -270,8 +271,19 @@ class Registry:
     index entries only once complete).
     """
 
-    def __init__(self, persons: Iterable[Person] = (), *, scorer: Scorer | None = None) -> None:
+    def __init__(
+        self,
+        persons: Iterable[Person] = (),
+        *,
+        scorer: Scorer | None = None,
+        match_threshold: float = _decide.MATCH_THRESHOLD,
+        margin: float = _decide.MARGIN,
+    ) -> None:
         self.scorer = scorer or Scorer()
+        #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
+        self.match_threshold = _decide.check_threshold(match_threshold)
+        #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
+        self.margin = _decide.check_margin(margin)
         self._lock = threading.RLock()
         self._persons: list[Person | None] = []
         self._by_id: dict[str, int] = {}
@@ -420,10 +432,21 @@ class Registry:
                 break
         return out
 
-    def match(self, mention: str, threshold: float | None = None) -> Candidate | None:
-        """The best candidate scoring at least ``threshold`` (default: the scorer's), else None."""
-        found = self.resolve(mention, limit=1, threshold=self.scorer.threshold if threshold is None else threshold)
-        return found[0] if found else None
+    def match(self, mention: str, threshold: float | None = None, *, margin: float | None = None) -> Candidate | None:
+        """The person the mention refers to, or None when the registry holds no such person.
+
+        Decision rule (``namematch._decide``): the best candidate of
+        :meth:`resolve` is returned only if its score reaches ``threshold``
+        (default :attr:`match_threshold`) and it leads the best rival, a
+        person whose matched alias is a different name, by ``margin`` in
+        log-odds (default :attr:`margin`). A mention of a third member of a
+        family whose two relatives are in the registry thus gets None rather
+        than the closer relative.
+        """
+        thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
+        mar = self.margin if margin is None else _decide.check_margin(margin)
+        found = self.resolve(mention, limit=_decide.RIVALS if mar > 0.0 else 1)
+        return _decide.decide(found, thr, mar, self.scorer.score)
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
@@ -440,10 +463,27 @@ class Registry:
             bar.close()
         return out
 
-    def match_many(self, mentions: Iterable[str], threshold: float | None = None, *, progress: bool = False) -> list[Candidate | None]:
-        """:meth:`match` for each mention, in order."""
-        return [c[0] if c else None for c in self.resolve_many(
-            mentions, limit=1, threshold=self.scorer.threshold if threshold is None else threshold, progress=progress)]
+    def match_many(
+        self,
+        mentions: Iterable[str],
+        threshold: float | None = None,
+        *,
+        margin: float | None = None,
+        progress: bool = False,
+    ) -> list[Candidate | None]:
+        """:meth:`match` for each mention, in order; ``progress`` draws a bar on stderr."""
+        thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
+        mar = self.margin if margin is None else _decide.check_margin(margin)
+        items = list(mentions)
+        bar = _Progress(len(items)) if progress else None
+        out = []
+        for m in items:
+            out.append(self.match(m, thr, margin=mar))
+            if bar:
+                bar.step()
+        if bar:
+            bar.close()
+        return out
 
     # -- files -----------------------------------------------------------
     def _add_record(

@@ -1,0 +1,107 @@
+"""Registry-level decision: from a mention's ranked candidates to one person or None.
+
+A pair score says how alike two names are; it does not say which of several
+registry persons a mention means. A registry of sanctioned persons holds whole
+families (Qusay and Rana Saddam Hussein al-Tikriti) and a mention of a third
+relative scores high against each of them. :func:`decide` therefore asks two
+things of the best candidate:
+
+1. **Confidence** — its score reaches ``threshold`` (the registry's
+   ``match_threshold``). Pair scores of true matches pile up near 1 (on the
+   development data 97% of correct cross-script matches score ≥ 0.98), while
+   a mention of an absent person still scores 0.5–0.9 against a relative or a
+   namesake, so the registry-level threshold sits well above the pair
+   threshold (:data:`~namematch.DEFAULT_THRESHOLD`, which is tuned for
+   deciding a single pair).
+2. **Margin** — it beats the strongest *rival* by ``margin`` in log-odds:
+   ``logit(best) - logit(rival) >= margin``. Log-odds, because scores are
+   compressed near 1 (0.99 vs 0.96 is a fourfold difference in odds, 0.60 vs
+   0.57 is not). A rival is the highest-ranked other person whose matched
+   alias is a *different name* from the best candidate's alias, i.e. the two
+   aliases score below ``threshold`` against each other. Two records carrying
+   the same name (one person listed twice, or true namesakes) cannot be told
+   apart by any name, so the second of them does not veto the first; their
+   order stays that of :meth:`Registry.resolve` (score, then id).
+
+``margin=0`` turns the rival check off (a plain threshold). Defaults were chosen
+on the development data (``benchmarks/resolution.py``, checked on two halves of
+the persons): ``MATCH_THRESHOLD = 0.95`` and ``MARGIN = 1.0`` (the best must be
+about e ≈ 2.7 times as likely in odds as the rival).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Final, Protocol, TypeVar
+
+#: Default :attr:`Registry.match_threshold`: the best candidate's score must reach it.
+MATCH_THRESHOLD: Final = 0.95
+#: Default :attr:`Registry.margin`: minimal log-odds lead of the best candidate over its rival.
+MARGIN: Final = 1.0
+#: Candidates :meth:`Registry.match` asks :meth:`Registry.resolve` for (best + rivals).
+RIVALS: Final = 10
+
+_EPS: Final = 1e-6
+
+
+class _Cand(Protocol):
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def alias(self) -> str: ...
+
+
+C = TypeVar("C", bound=_Cand)
+
+
+def check_threshold(value: object, name: str = "match_threshold") -> float:
+    """A threshold in [0, 1] as float, or ValueError/TypeError naming the argument."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    value = float(value)
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise ValueError(f"{name} must be in [0, 1], got {value!r}")
+    return value
+
+
+def check_margin(value: object) -> float:
+    """A margin (log-odds, >= 0, finite) as float, or ValueError/TypeError."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"margin must be a number, not {type(value).__name__}")
+    value = float(value)
+    if not (0.0 <= value < math.inf):  # also refuses NaN
+        raise ValueError(f"margin must be a finite number >= 0 (log-odds), got {value!r}")
+    return value
+
+
+def logit(score: float) -> float:
+    """Log-odds of a score in [0, 1], clipped so that 0 and 1 stay finite."""
+    s = min(max(score, _EPS), 1.0 - _EPS)
+    return math.log(s / (1.0 - s))
+
+
+def decide(
+    candidates: Sequence[C], threshold: float, margin: float, same_name: Callable[[str, str], float]
+) -> C | None:
+    """The best of ``candidates`` (ranked best first) if it passes both tests, else None.
+
+    ``same_name(a, b)`` scores two aliases against each other (the registry's
+    scorer); it is called only while looking for the rival, at most once per
+    candidate that is not the rival.
+    """
+    if not candidates:
+        return None
+    best = candidates[0]
+    if best.score < threshold:
+        return None
+    if margin <= 0.0:
+        return best
+    lead = logit(best.score)
+    for other in candidates[1:]:
+        if lead - logit(other.score) >= margin:
+            return best  # this one and every later one (lower scores) are far enough behind
+        if other.alias != best.alias and same_name(best.alias, other.alias) < threshold:
+            return None  # a rival with a different name, too close
+    return best
