@@ -530,7 +530,7 @@ class Scorer:
             inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
         nasab_inverted = swapped = False
         if inverted:
-            if pa.has_lineage or pb.has_lineage or (min(n, m) >= 3):
+            if pa.has_lineage or pb.has_lineage or (min(n, m) >= 3 and not _is_rotation(pairs)):
                 nasab_inverted = True
                 if want_explain:
                     rules.append("nasab order reversed (X bin Y is not Y bin X)")
@@ -722,6 +722,15 @@ class Scorer:
 #: One name unit's preparation depends on its token alone, and tokens repeat
 #: across names far more than names do: cache per token (bounded).
 _unit_of: Callable[[NameToken], _Unit] = functools.lru_cache(maxsize=1 << 16)(Scorer._unit_uncached)
+
+
+def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
+    """True when the aligned order is the other name's order rotated: the
+    family name moved to the front or back ("Aweys Hassan Dahir" for "Hassan
+    Dahir Aweys"), as lists print names, rather than a reordered nasab chain."""
+    js = [j for _, j in pairs]
+    descents = sum(1 for k in range(len(js) - 1) if js[k] > js[k + 1])
+    return descents == 1 and js[-1] < js[0]
 
 
 #: Similarities memoised per unit; a unit meeting more distinct units starts over.
