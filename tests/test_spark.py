@@ -221,6 +221,13 @@ def test_spark_resolve_dataframe_threshold_scorer_and_limits(spark, registry):
     assert got == {n: (c.person.id if (c := strict.match(n)) else None) for n in names}
     low = {r.text: r.match_id for r in nms.resolve_dataframe(mentions, registry, "text", threshold=0.5).collect()}
     assert low == {n: (c.person.id if (c := registry.match(n, 0.5)) else None) for n in names}
+    # the registry's own decision settings travel to the executors
+    tight = nm.Registry(list(registry), match_threshold=1.0, margin=3.0)
+    want = {n: (c.person.id if (c := tight.match(n)) else None) for n in names}
+    default = {n: (c.person.id if (c := registry.match(n)) else None) for n in names}
+    assert want != default
+    got = {r.text: r.match_id for r in nms.resolve_dataframe(mentions, tight, "text").collect()}
+    assert got == want
     with pytest.raises(ValueError, match="max_persons"):
         nms.resolve_dataframe(mentions, registry, "text", max_persons=3)
     with pytest.raises(ValueError, match="not a column"):

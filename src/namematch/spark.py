@@ -357,16 +357,20 @@ def link_dataframes(
 _MATCH_SCHEMA: Final = "match_id string, match_score double, match_alias string"
 
 
-def _registry_payload(registry: _nm.Registry | Iterable[_nm.Person]) -> tuple[list[dict[str, Any]], Any]:
+def _registry_payload(
+    registry: _nm.Registry | Iterable[_nm.Person],
+) -> tuple[list[dict[str, Any]], Any, dict[str, float]]:
+    """Persons as dicts, the scorer spec and the registry's decision settings."""
     if isinstance(registry, _nm.Registry):
         persons = [p.to_dict() for p in registry]
-        return persons, _scorer_spec(registry.scorer)
+        decision = {"match_threshold": registry.match_threshold, "margin": registry.margin}
+        return persons, _scorer_spec(registry.scorer), decision
     persons = []
     for p in registry:
         if not isinstance(p, _nm.Person):
             raise TypeError(f"registry must be a Registry or Persons, not {type(p).__name__}")
         persons.append(p.to_dict())
-    return persons, None
+    return persons, None, {}
 
 
 def _match_frame(names: pd.Series, registry: _nm.Registry, threshold: float | None) -> pd.DataFrame:
@@ -396,7 +400,7 @@ def resolve_dataframe(
     Adds ``match_id`` (the person id, null when nothing reaches the threshold),
     ``match_score`` and ``match_alias`` to ``mentions_df``: row for row what
     :meth:`namematch.Registry.match` returns in-process (``threshold`` default:
-    the registry scorer's). The registry's persons are broadcast once and each
+    the registry's ``match_threshold``; its ``margin`` applies too). The registry's persons are broadcast once and each
     Python worker builds its :class:`~namematch.Registry` once; registries over
     ``max_persons`` are refused -- link them with :func:`link_dataframes`.
     """
@@ -406,13 +410,13 @@ def resolve_dataframe(
     clash = {"match_id", "match_score", "match_alias"} & set(mentions_df.columns)
     if clash:
         raise ValueError(f"mentions_df already has column(s) {sorted(clash)}")
-    persons, spec = _registry_payload(registry)
+    persons, spec, decision = _registry_payload(registry)
     if len(persons) > max_persons:
         raise ValueError(
             f"registry has {len(persons)} persons, over max_persons={max_persons}: too big to "
             "broadcast; raise max_persons or link the registry table with link_dataframes()"
         )
-    payload = (persons, spec)
+    payload = (persons, spec, decision)
     try:  # classic Spark: a broadcast variable, sent once per executor
         holder: Any = mentions_df.sparkSession.sparkContext.broadcast(payload)
         def get() -> Any:
@@ -423,8 +427,8 @@ def resolve_dataframe(
     token = uuid.uuid4().hex
 
     def build() -> _nm.Registry:
-        people, sc = get()
-        return _nm.Registry((_nm.Person.from_dict(d) for d in people), scorer=_build_scorer(sc))
+        people, sc, settings = get()
+        return _nm.Registry((_nm.Person.from_dict(d) for d in people), scorer=_build_scorer(sc), **settings)
 
     def namematch_match(x0):  # type: ignore[no-untyped-def]
         return _match_frame(x0, _cached(token, build), threshold)
