@@ -34,7 +34,7 @@ import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
-from namematch.keys import unit_keys
+from namematch.keys import _unit_keys_cached, unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, NameToken, parse
 from namematch.romanize import romanize_unit
@@ -166,13 +166,23 @@ class _Unit:
     rarity: float
     latin: tuple[str, ...]  # Latin spellings (romanised for Arabic script), lower-case
     folds: tuple[str, ...]  # folded Latin spellings for comparison
-    keys: frozenset[str]
+    script: str
     known: bool
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, core
     #: memo of similarities to other units, by their ``ckey`` (bounded; see _unit_sim)
     sims: dict[str, tuple[float, str]] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Retrieval keys, computed on first use (unit_keys caches them): an
+        Arabic-script unit's keys need romanisations in both conventions."""
+        if self.initial:
+            return frozenset()
+        if len(self.core) <= 256:  # parse already cleaned it: skip unit_keys' argument checks
+            return _unit_keys_cached(self.core, self.script)
+        return unit_keys(self.core, self.script)
 
 
 @attrs.frozen(slots=True)
@@ -349,7 +359,7 @@ class Scorer:
             rarity,
             latin,
             folds,
-            frozenset() if initial else unit_keys(core, t.script),
+            t.script,
             False if initial else _lexicon.known(core),
             t.homoglyphs,
             bool(t.article),
@@ -398,7 +408,7 @@ class Scorer:
         method = ROMANISED if (u.arabic != v.arabic) else EDIT
         if best >= 0.999:
             return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
-        if u.keys & v.keys and u.arabic == v.arabic:
+        if u.arabic == v.arabic and u.keys & v.keys:
             best = min(1.0, best + 0.06)
             if method == EDIT:
                 method = PHONETIC
