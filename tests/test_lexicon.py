@@ -73,3 +73,17 @@ def test_deterministic(form: str) -> None:
 def test_huge_input() -> None:
     assert rarity("a" * 1_000_000) == 1.0
     assert not known("\ud800")
+
+
+def test_swapping_the_lexicon_refreshes_prepared_units() -> None:
+    from namematch import lexicon
+    from namematch.score import Scorer
+
+    before = Scorer().explain("Zarepour Ali", "Zareepour Ali")
+    lexicon._install(lexicon.build(["-\tzarepour|zareepour\t5"], [], []))
+    try:
+        tiny = Scorer().explain("Zarepour Ali", "Zareepour Ali")
+        assert "lexicon variant" in [p.method for p in tiny.pairs]
+    finally:
+        lexicon._install(None)
+    assert Scorer().explain("Zarepour Ali", "Zareepour Ali") == before

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -135,6 +136,10 @@ def _current() -> _Lexicon:
     return _override[-1] if _override else _lex()
 
 
+#: Cache-clearing callbacks of higher stages (score caches prepared units), run by _install.
+_on_change: list[Callable[[], None]] = []
+
+
 def _install(lex: _Lexicon | None) -> None:
     """Replace the shipped lexicon (benchmarks' held-out runs); ``None`` restores it."""
     _override.clear()
@@ -142,6 +147,8 @@ def _install(lex: _Lexicon | None) -> None:
         _override.append(lex)
     _group_ids.cache_clear()
     _rarity_cached.cache_clear()
+    for clear in _on_change:
+        clear()
 
 
 def _check(form: object, argument: str = "form") -> str:

@@ -167,7 +167,7 @@ class _Unit:
     latin: tuple[str, ...]  # Latin spellings (romanised for Arabic script), lower-case
     folds: tuple[str, ...]  # folded Latin spellings for comparison
     script: str
-    known: bool
+    groups: frozenset[int]  # lexicon variant groups of the core (empty: not a listed name element)
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, core
@@ -360,7 +360,7 @@ class Scorer:
             latin,
             folds,
             t.script,
-            False if initial else _lexicon.known(core),
+            frozenset() if initial else frozenset(_lexicon._group_ids(core)),
             t.homoglyphs,
             bool(t.article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -395,7 +395,7 @@ class Scorer:
             a, b = u.core.translate(_ARABIC_PRESS), v.core.translate(_ARABIC_PRESS)
             if a == b:
                 return 0.97, EXACT
-        if _lexicon.same_group(u.core, v.core):
+        if not u.groups.isdisjoint(v.groups):
             return 0.95, LEXICON
         best = 0.0
         for x in u.folds:
@@ -412,7 +412,7 @@ class Scorer:
             best = min(1.0, best + 0.06)
             if method == EDIT:
                 method = PHONETIC
-        if u.known and v.known and not u.arabic and not v.arabic:
+        if u.groups and v.groups and not u.arabic and not v.arabic:
             best *= 0.85  # two different known names: Hassan is not Hussein
         return best, method
 
@@ -731,7 +731,8 @@ class Scorer:
 
 #: One name unit's preparation depends on its token alone, and tokens repeat
 #: across names far more than names do: cache per token (bounded).
-_unit_of: Callable[[NameToken], _Unit] = functools.lru_cache(maxsize=1 << 16)(Scorer._unit_uncached)
+_unit_of = functools.lru_cache(maxsize=1 << 16)(Scorer._unit_uncached)
+_lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
 
 
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
