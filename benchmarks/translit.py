@@ -155,10 +155,17 @@ def romanize_rows(gold: dict[str, set[str]]) -> list[tuple[str, float, float, in
     forms = sorted(gold)
     rows = []
     hit1 = hit10 = 0
+    misses = []
     for f in forms:
         out = romanize_unit(f, limit=10)
         hit1 += bool(out) and out[0] in gold[f]
-        hit10 += any(o in gold[f] for o in out)
+        if any(o in gold[f] for o in out):
+            hit10 += 1
+        else:
+            misses.append((f, out[:3], sorted(gold[f])[:4]))
+    if SHOW_MISSES:
+        for m in misses[:SHOW_MISSES]:
+            print("  miss:", *m)
     rows.append(("namematch", hit1 / len(forms), hit10 / len(forms), len(forms)))
     for name, fn in BASELINES.items():
         if fn is None:
@@ -373,6 +380,7 @@ def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared:
 
 
 persons_all: list[dict] = []
+SHOW_MISSES = 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -380,7 +388,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--skip-shipped", action="store_true")
+    ap.add_argument("--misses", type=int, default=0, help="print this many romanize misses per table")
     args = ap.parse_args(argv)
+    global SHOW_MISSES
+    SHOW_MISSES = args.misses
     shared = args.shared
     gold = token_gold(shared)
     persons = person_sets(shared)

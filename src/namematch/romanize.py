@@ -277,6 +277,38 @@ def _decode(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
     return [((head[0][0] if head else "") + tail, head[0][1] if head else 0.0)]
 
 
+#: Latin digraphs that write one consonant (sh, kh, gh, th, dh, ch, zh, ph).
+_DIGRAPH_SECOND: Final = "h"
+_DIGRAPH_FIRST: Final = frozenset("skgtdczp")
+_CLUSTER_PENALTY: Final = 1.5
+
+
+def _consonant_run(spelling: str) -> tuple[int, int]:
+    """(consonant sounds, letters) at the end of a spelling; a digraph is one sound."""
+    run = 0
+    k = len(spelling) - 1
+    while k >= 0 and spelling[k] not in VOWELS and not spelling[k].isdigit():
+        if spelling[k] == _DIGRAPH_SECOND and k > 0 and spelling[k - 1] in _DIGRAPH_FIRST:
+            k -= 1
+        run += 1
+        k -= 1
+    return run, len(spelling) - 1 - k
+
+
+def _cluster_penalty(spelling: str) -> float:
+    """Names as the press prints them rarely start with two consonant sounds or
+    pile up three ("Blal", "Zhir", "Kadrtallah"): an unwritten short vowel was
+    dropped. Applied as a spelling grows, so each cluster is charged once.
+
+    >>> _cluster_penalty("bl"), _cluster_penalty("sh"), _cluster_penalty("kadrt"), _cluster_penalty("kadr")
+    (-1.5, 0.0, -1.5, 0.0)
+    """
+    sounds, letters = _consonant_run(spelling)
+    if sounds >= 3 or (sounds == 2 and letters == len(spelling)):
+        return -_CLUSTER_PENALTY
+    return 0.0
+
+
 def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
     model = _model()
     if not letters:
@@ -300,6 +332,8 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
                 pen = 0.0
                 if out and c and out[-1] == c[0] and letter != prev:
                     pen = -1.5
+                if c and c[-1] not in VOWELS:
+                    pen += _cluster_penalty(new)
                 sc = s + cs + pen
                 if new not in cand or cand[new] < sc:
                     cand[new] = sc
@@ -346,6 +380,8 @@ def _combine(
 _ABDUL_FORMS: Final = [("abdul", 0.0), ("abdel", -1.0), ("abd", -1.5), ("abdol", -1.7)]
 _ABDUL_FORMS_PERSIAN: Final = [("abdol", 0.0), ("abdul", -0.5), ("abd", -2.0)]
 _ABU_FORMS: Final = [("abu", 0.0), ("abou", -1.0), ("abo", -2.0)]
+_ALLAH_FORMS: Final = [("ullah", 0.0), ("allah", -0.7), ("ollah", -1.2)]
+_ALLAH_FORMS_PERSIAN: Final = [("ollah", 0.0), ("ullah", -0.4), ("allah", -1.0)]
 _DIN_FORMS: Final = [("uddin", 0.0), ("eddine", -0.7), ("aldin", -0.9), ("eddin", -1.0), ("addin", -1.5)]
 
 
@@ -371,6 +407,9 @@ def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float
         return tuple(_combine(_ABU_FORMS, list(_scored_unit(rest, persian, limit)), limit))
     if form.endswith(_DIN) and len(form) > 6:
         return tuple(_combine(list(_scored_unit(form[:-5], persian, limit)), _DIN_FORMS, limit))
+    if form.endswith(_ALLAH) and len(form) > 6:  # Aminullah, Ruhollah: X + the divine name
+        tails = _ALLAH_FORMS_PERSIAN if persian else _ALLAH_FORMS
+        return tuple(_combine(list(_scored_unit(form[:-4], persian, limit)), tails, limit))
     return tuple(_decode(form, persian, limit))
 
 
