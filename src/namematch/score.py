@@ -80,6 +80,7 @@ COMMON_RARITY: Final = 0.3
 _UNMATCHED_BOTH: Final = FEATURES.index("unmatched_both")
 _RAREST: Final = FEATURES.index("rarest_match")
 _VETO_FEATURES: Final = tuple(FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "nasab_inverted"))
+_VETO_A, _VETO_B, _VETO_C = _VETO_FEATURES
 
 
 @functools.cache
@@ -198,6 +199,9 @@ class _Prepared:
     family_idx: tuple[int, ...]
     #: (i, joined length) for adjacent word units i, i+1 that could be one split unit
     adjacent: tuple[tuple[int, int], ...]
+    #: shortest joined length in ``adjacent`` (0: none) and longest single unit (first spelling)
+    min_joined: int
+    max_single: int
 
 
 @attrs.frozen(slots=True)
@@ -315,6 +319,11 @@ class Scorer:
         parsed = parse(name)
         units = tuple(_unit_of(t) for t in parsed.units[:MAX_UNITS])
         identity = tuple(u.norm for u in units)
+        adjacent = tuple(
+            (k, len(x.latin[0]) + len(y.latin[0]))
+            for k, (x, y) in enumerate(itertools.pairwise(units))
+            if not (x.initial or y.initial)
+        )
         return _Prepared(
             name,
             units,
@@ -325,11 +334,9 @@ class Scorer:
             sum(u.weight for u in units),
             any(u.arabic for u in units),
             tuple(k for k, u in enumerate(units) if u.family),
-            tuple(
-                (k, len(x.latin[0]) + len(y.latin[0]))
-                for k, (x, y) in enumerate(itertools.pairwise(units))
-                if not (x.initial or y.initial)
-            ),
+            adjacent,
+            min((size for _, size in adjacent), default=0),
+            max((len(u.latin[0]) for u in units if not u.initial), default=0),
         )
 
     @staticmethod
@@ -445,9 +452,10 @@ class Scorer:
             matched.append((i, j, -neg_s, method))
         # split/merged units: "Mohammad Reza" ~ "Mohammadreza", "Ben Ali" ~ "Benali"
         merged: list[tuple[Any, Any, float, str]] = []
-        if n - len(used_a) >= 2 and m > len(used_b):
+        # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
+        if n - len(used_a) >= 2 and m > len(used_b) and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single:
             merged += self._merges(pa, ub, used_a, used_b)
-        if m - len(used_b) >= 2 and n > len(used_a):
+        if m - len(used_b) >= 2 and n > len(used_a) and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single:
             merged += [(j, i, s, meth) for (i, j, s, meth) in self._merges(pb, ua, used_b, used_a)]
         merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
         for i, j, s, _meth in merged:
@@ -611,7 +619,7 @@ class Scorer:
         conflict keeps the score at or below :data:`CONFLICT_CAP`."""
         z = self.model_intercept + sum(map(operator.mul, self.model_weights, features))
         value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
-        if any(features[k] for k in _VETO_FEATURES) or (
+        if features[_VETO_A] or features[_VETO_B] or features[_VETO_C] or (
             features[_UNMATCHED_BOTH] > 0 and features[_RAREST] < COMMON_RARITY
         ):
             # a conflict, or only common elements (Mohammed, Ali) shared while both
