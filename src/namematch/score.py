@@ -430,6 +430,7 @@ class Scorer:
         ua, ub = pa.units, pb.units
         rules: list[str] = []
         n, m = len(ua), len(ub)
+        fewer = n if n < m else m
         sims: list[tuple[float, int, int, str]] = []
         unit_sim = self._unit_sim
         for i, u in enumerate(ua):
@@ -511,13 +512,14 @@ class Scorer:
                 min_ev = ev
         cov_a = got_w_a / (pa.weight_sum or 1.0)
         cov_b = got_w_b / (pb.weight_sum or 1.0)
-        unmatched_both = min(pa.weight_sum - hit_w_a, pb.weight_sum - hit_w_b)
+        left_a, left_b = pa.weight_sum - hit_w_a, pb.weight_sum - hit_w_b
+        unmatched_both = left_a if left_a < left_b else left_b
         if not (matched or merged_pairs):
             min_ev = 0.0
         if only_initials:
             cov_a = cov_b = info = min_ev = rarest = 0.0  # initials alone are no evidence of identity
         if n == m:
-            cov_short, cov_long = min(cov_a, cov_b), max(cov_a, cov_b)
+            cov_short, cov_long = (cov_a, cov_b) if cov_a < cov_b else (cov_b, cov_a)
         else:
             cov_short, cov_long = (cov_a, cov_b) if short_is_a else (cov_b, cov_a)
         # family name / nisba conflict: both sides carry one and they do not align
@@ -536,7 +538,7 @@ class Scorer:
         # the first name (ism) is the person's own: a different or missing one
         # on either side usually means a relative ("Omar Sabawi Ibrahim" is Sabawi's son)
         first_conflict = False
-        if min(n, m) >= 2 and not (ua[0].initial or ub[0].initial):
+        if fewer >= 2 and not (ua[0].initial or ub[0].initial):
             if partner_a != 0 and (partner_a is None or partner_b is None):
                 first_conflict = True
                 if want_explain:
@@ -548,7 +550,7 @@ class Scorer:
             inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
         nasab_inverted = swapped = False
         if inverted:
-            if pa.has_lineage or pb.has_lineage or (min(n, m) >= 3 and not _is_rotation(pairs)):
+            if pa.has_lineage or pb.has_lineage or (fewer >= 3 and not _is_rotation(pairs)):
                 nasab_inverted = True
                 if want_explain:
                     rules.append("nasab order reversed (X bin Y is not Y bin X)")
@@ -566,7 +568,7 @@ class Scorer:
         features = (
             cov_short,
             cov_long,
-            min(info, 3.0),
+            info if info < 3.0 else 3.0,
             min_ev,
             float(family_conflict and not nisba_conflict),
             float(nisba_conflict),
@@ -574,7 +576,7 @@ class Scorer:
             float(nasab_inverted),
             float(swapped),
             float(pa.arabic != pb.arabic),
-            float(min(n, m) == 1),
+            float(fewer == 1),
             unmatched_both if unmatched_both > 1e-9 else 0.0,
             rarest,
         )
