@@ -223,7 +223,11 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     names = list(_names_from(args))
     bar = _progress(len(names))
     for mention in names:
-        cands = reg.resolve(mention, limit=args.limit, threshold=args.threshold)
+        if args.match:  # the registry's decision: one person or none
+            found = reg.match(mention, threshold=args.match_threshold, margin=args.margin)
+            cands = [found] if found is not None else []
+        else:
+            cands = reg.resolve(mention, limit=args.limit, threshold=args.threshold)
         if not cands:
             out.row(mention=mention, rank=0, id=None, name=None, score=0.0, alias=None)
         for rank, c in enumerate(cands, 1):
@@ -327,7 +331,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = names_command("resolve", "resolve mentions against a registry (JSONL, CSV or saved index)", _cmd_resolve)
     p.add_argument("--registry", required=True, metavar="FILE")
     p.add_argument("--limit", type=int, default=1)
-    p.add_argument("--threshold", type=float, default=namematch.DEFAULT_THRESHOLD)
+    p.add_argument("--threshold", type=float, default=namematch.DEFAULT_THRESHOLD,
+                   help="lowest pair score listed (ranked candidates)")
+    p.add_argument("--match", action="store_true",
+                   help="decide as Registry.match: the person the mention refers to, or none")
+    p.add_argument("--match-threshold", type=float, default=None,
+                   help="with --match: score the best candidate must reach (default 0.95)")
+    p.add_argument("--margin", type=float, default=None,
+                   help="with --match: log-odds lead over a differently named rival (default 1.0)")
 
     p = sub.add_parser("cluster", help="group the names of a file (one per line) into persons",
                        description="Group the names of a file (one per line, '-' for stdin) into persons.")
