@@ -249,3 +249,24 @@ def test_own_names_resolve_to_their_person(name: str) -> None:
     found = reg.match(name)
     assert found is not None and found.person.id in owners
     assert nm.score(name, found.alias) == found.score
+
+
+def test_common_element_names_are_told_apart_in_a_crowd() -> None:
+    crowd = [Person(f"c{k}", name) for k, name in enumerate(
+        ["Mohammed Ali", "Mohammed Hassan", "Ali Hassan", "Ahmed Ali", "Mohammed Ahmed", "Hassan Ali Ahmed"] * 60)]
+    reg = Registry([*crowd, Person("t1", "Mohammed Ali Hassan", ("محمد علي حسن",))])
+    assert reg.match("Muhammad Ali Hasan").person.id == "t1"
+    assert reg.match("محمد علي حسن").person.id == "t1"
+    assert reg.retrieve("Mohamed Ali Hassan", limit=1) == reg.retrieve("Mohamed Ali Hassan", limit=5)[:1]
+
+
+def test_saved_index_answers_like_memory_after_removals(tmp_path: Path) -> None:
+    reg = Registry(PERSONS)
+    reg.remove("h1")
+    reg.add(Person("h2", "Sattar Hashemi", ("ستار هاشمي",)))
+    reg.save(tmp_path / "r.nmx")
+    loaded = Registry.load(tmp_path / "r.nmx")
+    for mention in ["ستار هاشمي", "Qasem Soleimani", "Mohammad bin Salman", "Abbas Araghchi"]:
+        a, b = reg.resolve(mention), loaded.resolve(mention)
+        assert [(c.person.id, c.score, c.alias) for c in a] == [(c.person.id, c.score, c.alias) for c in b]
+    assert loaded.match("ستار هاشمي").person.id == "h2"

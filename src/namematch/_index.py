@@ -8,10 +8,12 @@ little and an oversize posting list is read only when nothing rarer is shared.
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import Final
 
 from namematch import lexicon as _lexicon
@@ -130,8 +132,8 @@ def rank_name(
     limit: int = 50,
     visible: int | None = None,
     unit_count: Callable[[int], int] | None = None,
-    scan_budget: int = 20_000,
-    probe: int = 400,
+    scan_budget: int = 4_000,
+    probe: int = 200,
 ) -> list[int]:
     """Items sharing keys with ``query``, best first, at most ``limit``.
 
@@ -170,13 +172,7 @@ def rank_name(
         if have is not None:
             fresh.update(have)
         best[g] = fresh
-    scores: dict[int, float] = {}
-    for have in best.values():
-        for item, idf in have.items():
-            scores[item] = scores.get(item, 0.0) + idf
-    if visible is not None:
-        scores = {item: s for item, s in scores.items() if item < visible}
-    pool = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: max(probe, limit)]
+    pool = _top(_sum_groups(best), max(probe, limit), visible)
     if probed:
         pool = _probe(pool, probed, best)
     want = len(query.units)
@@ -185,6 +181,27 @@ def rank_name(
     else:
         ranked = sorted(pool, key=lambda x: (-round(x[1], 9), abs(unit_count(x[0]) - want), x[0]))
     return [item for item, _ in ranked[:limit]]
+
+
+def _sum_groups(best: dict[int, dict[int, float]]) -> dict[int, float]:
+    """Sum over groups of each item's idf."""
+    it = iter(best.values())
+    scores = dict(next(it))
+    get = scores.get
+    for have in it:
+        for item, idf in have.items():
+            scores[item] = get(item, 0.0) + idf
+    return scores
+
+
+def _top(scores: dict[int, float], n: int, visible: int | None) -> list[tuple[int, float]]:
+    """The ``n`` best (item, score), best first (ties: lower item first), items below ``visible``."""
+    items: Iterable[tuple[int, float]] = scores.items()
+    if visible is not None:
+        items = [x for x in items if x[0] < visible]
+    top = heapq.nlargest(n, items, key=itemgetter(1))
+    top.sort(key=lambda x: (-x[1], x[0]))
+    return top
 
 
 def _probe(
