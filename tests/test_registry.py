@@ -270,3 +270,15 @@ def test_saved_index_answers_like_memory_after_removals(tmp_path: Path) -> None:
         a, b = reg.resolve(mention), loaded.resolve(mention)
         assert [(c.person.id, c.score, c.alias) for c in a] == [(c.person.id, c.score, c.alias) for c in b]
     assert loaded.match("ستار هاشمي").person.id == "h2"
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    persons = [Person(f"x{k}", f"{p.name} {k}", p.aliases) for k, p in enumerate(PERSONS * 400)]
+    Registry(persons).save(tmp_path / "serial.nmx")
+    parallel = Registry(persons, workers=2)
+    parallel.save(tmp_path / "parallel.nmx")
+    assert (tmp_path / "serial.nmx").read_bytes() == (tmp_path / "parallel.nmx").read_bytes()
+    with pytest.raises(ValueError, match="duplicate"):
+        Registry([*persons[:3], persons[0]], workers=2)
+    with pytest.raises(ValueError):
+        Registry(persons, workers=0)
