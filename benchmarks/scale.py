@@ -22,6 +22,7 @@ unidecoded and lower-cased once, untimed).
     python benchmarks/scale.py              # 10k, 100k, 1M
     python benchmarks/scale.py --quick      # 10k only
     python benchmarks/scale.py --sizes 10000,100000 --recall 200
+    python benchmarks/scale.py --workers 2  # keys computed by 2 processes during the build
 """
 
 from __future__ import annotations
@@ -203,12 +204,12 @@ def _recall(reg: Registry, queries: Sequence[tuple[str, str | None]]) -> tuple[f
     return hits / max(len(queries), 1), present_hits / max(present, 1)
 
 
-def build_child(size: int, workdir: Path, n_queries: int, n_brute: int, n_recall: int) -> dict[str, float]:
+def build_child(size: int, workdir: Path, n_queries: int, n_brute: int, n_recall: int, workers: int = 1) -> dict[str, float]:
     persons, queries = generate(size, n_queries)
     (workdir / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
     out: dict[str, float] = {"aliases": sum(len(p.names) for p in persons), "data_mb": _rss_mb()}
     t0 = time.perf_counter()
-    reg = Registry(persons)
+    reg = Registry(persons, workers=workers)
     out["build_s"] = time.perf_counter() - t0
     out["build_mb"] = _rss_mb()
     mem = _latencies(reg, queries)
@@ -256,6 +257,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="10k persons only")
     ap.add_argument("--recall", type=int, default=200,
                     help="queries checked against a full namematch scan for retrieval recall (sizes <= 100k)")
+    ap.add_argument("--workers", type=int, default=1, help="processes computing keys during the build")
     ap.add_argument("--child", choices=("build", "open"), help=argparse.SUPPRESS)
     ap.add_argument("--size", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -263,7 +265,7 @@ def main() -> None:
     if args.child == "build":
         nq, nb = _plan(args.size)
         n_recall = args.recall if args.size <= 100_000 else 0
-        print(json.dumps(build_child(args.size, Path(args.workdir), nq, nb, n_recall)))
+        print(json.dumps(build_child(args.size, Path(args.workdir), nq, nb, n_recall, args.workers)))
         return
     if args.child == "open":
         print(json.dumps(open_child(Path(args.workdir))))
@@ -272,7 +274,7 @@ def main() -> None:
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="nm-scale-") as tmp:
-            common = ["--size", str(size), "--workdir", tmp, "--recall", str(args.recall)]
+            common = ["--size", str(size), "--workdir", tmp, "--recall", str(args.recall), "--workers", str(args.workers)]
             r = _run_child(["--child", "build", *common])
             r.update(_run_child(["--child", "open", *common]))
         nq, nb = _plan(size)
@@ -286,7 +288,7 @@ def main() -> None:
         ])
         print(f"done {size:,}: {json.dumps(r)}", file=sys.stderr, flush=True)
     plan = ", ".join(f"{s:,}: {_plan(s)[0]} queries, {_plan(s)[1]} brute-force" for s in sizes)
-    print(f"namematch {nm.__version__}: synthetic registries (seed {SEED}); {plan}")
+    print(f"namematch {nm.__version__}: synthetic registries (seed {SEED}); build workers {args.workers}; {plan}")
     print_table([
         "persons", "aliases", "build s", "peak MB (data)", "save s", "file MB", "open ms",
         "mem p50/p99 ms", "mem q/s", "disk p50/p99 ms", "disk q/s", "disk peak MB",
