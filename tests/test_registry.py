@@ -326,3 +326,34 @@ def test_decision_parameter_validation(kwargs: dict, error: type[Exception]) -> 
             reg.match("Ali", threshold=value)
         with pytest.raises(error):
             reg.match_many(["Ali"], threshold=value)
+def test_common_element_names_are_told_apart_in_a_crowd() -> None:
+    crowd = [Person(f"c{k}", name) for k, name in enumerate(
+        ["Mohammed Ali", "Mohammed Hassan", "Ali Hassan", "Ahmed Ali", "Mohammed Ahmed", "Hassan Ali Ahmed"] * 60)]
+    reg = Registry([*crowd, Person("t1", "Mohammed Ali Hassan", ("محمد علي حسن",))])
+    assert reg.match("Muhammad Ali Hasan").person.id == "t1"
+    assert reg.match("محمد علي حسن").person.id == "t1"
+    assert reg.retrieve("Mohamed Ali Hassan", limit=1) == reg.retrieve("Mohamed Ali Hassan", limit=5)[:1]
+
+
+def test_saved_index_answers_like_memory_after_removals(tmp_path: Path) -> None:
+    reg = Registry(PERSONS)
+    reg.remove("h1")
+    reg.add(Person("h2", "Sattar Hashemi", ("ستار هاشمي",)))
+    reg.save(tmp_path / "r.nmx")
+    loaded = Registry.load(tmp_path / "r.nmx")
+    for mention in ["ستار هاشمي", "Qasem Soleimani", "Mohammad bin Salman", "Abbas Araghchi"]:
+        a, b = reg.resolve(mention), loaded.resolve(mention)
+        assert [(c.person.id, c.score, c.alias) for c in a] == [(c.person.id, c.score, c.alias) for c in b]
+    assert loaded.match("ستار هاشمي").person.id == "h2"
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    persons = [Person(f"x{k}", f"{p.name} {k}", p.aliases) for k, p in enumerate(PERSONS * 400)]
+    Registry(persons).save(tmp_path / "serial.nmx")
+    parallel = Registry(persons, workers=2)
+    parallel.save(tmp_path / "parallel.nmx")
+    assert (tmp_path / "serial.nmx").read_bytes() == (tmp_path / "parallel.nmx").read_bytes()
+    with pytest.raises(ValueError, match="duplicate"):
+        Registry([*persons[:3], persons[0]], workers=2)
+    with pytest.raises(ValueError):
+        Registry(persons, workers=0)

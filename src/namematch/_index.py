@@ -8,11 +8,83 @@ little and an oversize posting list is read only when nothing rarer is shared.
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
+from typing import Final
 
-__all__ = ["KeyIndex", "rank_candidates"]
+from namematch import lexicon as _lexicon
+from namematch.keys import unit_keys
+from namematch.parse import INITIAL, parse
+
+__all__ = ["KeyIndex", "NameKeys", "name_keys", "rank_candidates", "rank_name"]
+
+#: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
+#: pair of them gets a pair key, so a name made only of common elements
+#: (Mohammed Ali Hassan) still has a selective key.
+COMMON_RARITY: Final = 0.4
+
+
+class NameKeys(tuple):  # type: ignore[type-arg]
+    """Retrieval keys of one name: per-unit key sets and pair keys of common units."""
+
+    __slots__ = ()
+
+    def __new__(cls, units: tuple[frozenset[str], ...], pairs: tuple[str, ...]) -> NameKeys:
+        return super().__new__(cls, (units, pairs))
+
+    @property
+    def units(self) -> tuple[frozenset[str], ...]:
+        """Key set of every keyed unit, in name order (their union is :func:`namematch.keys.keys`)."""
+        return self[0]  # type: ignore[no-any-return]
+
+    @property
+    def pairs(self) -> tuple[str, ...]:
+        """``p:`` keys: one per pair of lexicon groups of two common units."""
+        return self[1]  # type: ignore[no-any-return]
+
+    def all(self) -> set[str]:
+        """Every key of the name (unit keys and pair keys)."""
+        out: set[str] = set(self.pairs)
+        for u in self.units:
+            out |= u
+        return out
+
+
+def name_keys(name: str) -> NameKeys:
+    """Unit keys (as :func:`namematch.keys.keys` computes them) and pair keys of a name.
+
+    Two units both common in the lexicon give a ``p:`` key for every pair of
+    their group ids (ordered, so word order does not matter); a dropped middle
+    element keeps the pair of first and last.
+
+    >>> nk = name_keys("Mohammed Ali")
+    >>> nk.pairs == name_keys("محمد علي").pairs != ()
+    True
+    >>> name_keys("Qassem Soleimani").pairs
+    ()
+    """
+    units: list[frozenset[str]] = []
+    groups: list[tuple[str, ...]] = []
+    for u in parse(name).units:
+        if u.role == INITIAL or len(u.core) < 2:
+            continue
+        ks = unit_keys(u.core, u.script)
+        if not ks:
+            continue
+        units.append(ks)
+        common = _lexicon.rarity(u.core) <= COMMON_RARITY
+        groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())
+    pairs: dict[str, None] = {}
+    for i, gi in enumerate(groups):
+        for gj in groups[i + 1 :]:
+            for a in gi:
+                for b in gj:
+                    pairs["p:" + (f"{a}|{b}" if a <= b else f"{b}|{a}")] = None
+    return NameKeys(tuple(units), tuple(pairs))
 
 
 def rank_candidates(
@@ -44,6 +116,109 @@ def rank_candidates(
             scores[item] = scores.get(item, 0.0) + idf
     ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
     return [item for item, _ in ranked[:limit]]
+
+
+def _contains(plist: Sequence[int], item: int) -> bool:
+    """Membership in an ascending posting list (binary search)."""
+    i = bisect_left(plist, item)
+    return i < len(plist) and plist[i] == item
+
+
+def rank_name(
+    query: NameKeys,
+    postings: Callable[[str], Sequence[int]],
+    total: int,
+    *,
+    limit: int = 50,
+    visible: int | None = None,
+    unit_count: Callable[[int], int] | None = None,
+    scan_budget: int = 4_000,
+    probe: int = 200,
+) -> list[int]:
+    """Items sharing keys with ``query``, best first, at most ``limit``.
+
+    An item scores, for every query unit (and every pair key), the inverse
+    frequency of the rarest key of that unit it shares; the sum ranks the
+    items, then the difference in unit counts (``unit_count``), then the item
+    number. Posting lists must be ascending. The shortest lists are read in
+    full until ``scan_budget`` entries are read (the shortest always is); the
+    longer ones are only probed, by binary search, for the ``probe`` best
+    items found so far, so a common key (Mohammed) costs a few lookups, not a
+    read of its list. Items numbered ``visible`` or more are ignored.
+    """
+    groups = [sorted(u) for u in query.units] + [[p] for p in query.pairs]
+    lists: list[tuple[int, int, float, Sequence[int]]] = []  # (length, group, idf, postings)
+    n = max(total, 1)
+    for g, ks in enumerate(groups):
+        for k in ks:
+            plist = postings(k)
+            if len(plist):
+                lists.append((len(plist), g, math.log(1.0 + n / len(plist)), plist))
+    if not lists:
+        return []
+    lists.sort(key=lambda x: (x[0], x[1]))
+    scanned, probed, budget = [], [], scan_budget
+    for entry in lists:
+        if not scanned or entry[0] <= budget:
+            scanned.append(entry)
+            budget -= entry[0]
+        else:
+            probed.append(entry)
+    # per group: item -> idf of the rarest shared key (lists come shortest first)
+    best: dict[int, dict[int, float]] = {}
+    for _length, g, idf, plist in scanned:
+        have = best.get(g)
+        fresh = dict.fromkeys(plist, idf)
+        if have is not None:
+            fresh.update(have)
+        best[g] = fresh
+    pool = _top(_sum_groups(best), max(probe, limit), visible)
+    if probed:
+        pool = _probe(pool, probed, best)
+    want = len(query.units)
+    if unit_count is None:
+        ranked = sorted(pool, key=lambda x: (-x[1], x[0]))
+    else:
+        ranked = sorted(pool, key=lambda x: (-round(x[1], 9), abs(unit_count(x[0]) - want), x[0]))
+    return [item for item, _ in ranked[:limit]]
+
+
+def _sum_groups(best: dict[int, dict[int, float]]) -> dict[int, float]:
+    """Sum over groups of each item's idf."""
+    it = iter(best.values())
+    scores = dict(next(it))
+    get = scores.get
+    for have in it:
+        for item, idf in have.items():
+            scores[item] = get(item, 0.0) + idf
+    return scores
+
+
+def _top(scores: dict[int, float], n: int, visible: int | None) -> list[tuple[int, float]]:
+    """The ``n`` best (item, score), best first (ties: lower item first), items below ``visible``."""
+    items: Iterable[tuple[int, float]] = scores.items()
+    if visible is not None:
+        items = [x for x in items if x[0] < visible]
+    top = heapq.nlargest(n, items, key=itemgetter(1))
+    top.sort(key=lambda x: (-x[1], x[0]))
+    return top
+
+
+def _probe(
+    pool: list[tuple[int, float]],
+    probed: list[tuple[int, int, float, Sequence[int]]],
+    best: dict[int, dict[int, float]],
+) -> list[tuple[int, float]]:
+    """Add to each pooled item the idf of the long lists it is in (one per group, rarest first)."""
+    out = []
+    for item, score in pool:
+        done: set[int] = {g for g, have in best.items() if item in have}
+        for _length, g, idf, plist in probed:
+            if g not in done and _contains(plist, item):
+                score += idf
+                done.add(g)
+        out.append((item, score))
+    return out
 
 
 class KeyIndex:

@@ -35,8 +35,7 @@ from typing import Any, Final, TextIO
 import attrs
 
 from namematch import _decide
-from namematch._index import rank_candidates
-from namematch.keys import keys as _name_keys
+from namematch._index import NameKeys, name_keys, rank_name
 from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer
 
@@ -51,9 +50,27 @@ __all__ = [
 ]
 
 #: Version of the saved index layout; a file of another version is refused.
-INDEX_FORMAT_VERSION: Final = 1
+INDEX_FORMAT_VERSION: Final = 2
 
-_RETRIEVE: Final = 200  # aliases scored in full per query, at most
+_RETRIEVE: Final = 200  # aliases scored in full per query, at most (50 is ~3x faster at 1M but loses 0.002 acc@1 on the dev data)
+_POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)
+_CACHED_POSTINGS: Final = 2048  # decoded posting lists a disk-backed registry keeps
+
+
+def _ids(data: bytes = b"") -> array:
+    """A posting list decoded from its little-endian bytes on disk."""
+    out = array(_POSTING)
+    out.frombytes(data)
+    if sys.byteorder != "little":  # pragma: no cover - big-endian hosts
+        out.byteswap()
+    return out
+
+
+def _le_bytes(ids: array) -> bytes:
+    if sys.byteorder != "little":  # pragma: no cover - big-endian hosts
+        ids = array(ids.typecode, ids)
+        ids.byteswap()
+    return ids.tobytes()
 
 
 class RegistryError(ValueError):
@@ -215,6 +232,10 @@ class _Store:
     def __init__(self, path: str):
         self.path = path
         self._local = threading.local()
+        self._cache: dict[str, array] = {}
+        self._units: array | None = None
+        self._count: int | None = None
+        self._alias_count: int | None = None
         con = self._con()
         try:
             version = con.execute("SELECT value FROM meta WHERE key='format'").fetchone()
@@ -236,11 +257,33 @@ class _Store:
         return con
 
     def postings(self, key: str) -> array:
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
         row = self._con().execute("SELECT ids FROM postings WHERE key=?", (key,)).fetchone()
-        out = array("q")
-        if row is not None:
-            out.frombytes(row[0])
+        out = _ids(b"" if row is None else row[0])
+        if len(self._cache) >= _CACHED_POSTINGS:
+            self._cache.clear()
+        self._cache[key] = out  # read-only once published; a lost race only costs a re-read
         return out
+
+    def unit_count(self, aid: int) -> int:
+        counts = self._units
+        if counts is None:
+            row = self._con().execute("SELECT data FROM alias_units").fetchone()
+            counts = self._units = array("B", row[0])
+        return counts[aid]
+
+    def _rows(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (with one ``{marks}`` placeholder list) for ids, 500 per query."""
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            yield from self._con().execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def aliases(self, aids: list[int]) -> dict[int, tuple[int, str]]:
+        """(person index, text) of each alias id."""
+        rows = self._rows("SELECT aid, pidx, text FROM aliases WHERE aid IN ({marks})", aids)
+        return {int(aid): (int(pidx), text) for aid, pidx, text in rows}
 
     def alias(self, aid: int) -> tuple[int, str]:
         row = self._con().execute("SELECT pidx, text FROM aliases WHERE aid=?", (aid,)).fetchone()
@@ -250,12 +293,24 @@ class _Store:
         row = self._con().execute("SELECT json FROM persons WHERE pidx=?", (pidx,)).fetchone()
         return Person.from_dict(json.loads(row[0]))
 
+    def persons(self, pidxs: list[int]) -> dict[int, Person]:
+        """The persons at these indices."""
+        rows = self._rows("SELECT pidx, json FROM persons WHERE pidx IN ({marks})", pidxs)
+        return {int(pidx): Person.from_dict(json.loads(js)) for pidx, js in rows}
+
     def person_index(self, pid: str) -> int | None:
         row = self._con().execute("SELECT pidx FROM persons WHERE id=?", (pid,)).fetchone()
         return None if row is None else int(row[0])
 
     def count(self) -> int:
-        return int(self._con().execute("SELECT COUNT(*) FROM persons").fetchone()[0])
+        if self._count is None:  # the file is read-only: count once
+            self._count = int(self._con().execute("SELECT COUNT(*) FROM persons").fetchone()[0])
+        return self._count
+
+    def alias_count(self) -> int:
+        if self._alias_count is None:
+            self._alias_count = int(self._con().execute("SELECT COALESCE(MAX(aid) + 1, 0) FROM aliases").fetchone()[0])
+        return self._alias_count
 
     def all_persons(self) -> Iterator[Person]:
         for (js,) in self._con().execute("SELECT json FROM persons ORDER BY pidx"):
@@ -278,7 +333,13 @@ class Registry:
         scorer: Scorer | None = None,
         match_threshold: float = _decide.MATCH_THRESHOLD,
         margin: float = _decide.MARGIN,
+        workers: int = 1,
     ) -> None:
+        """Build a registry of ``persons``; ``workers`` > 1 computes the names'
+        retrieval keys in that many processes (same index, built faster on
+        several cores; worth it from about 100k persons)."""
+        if not isinstance(workers, int) or workers < 1:
+            raise ValueError(f"workers must be a positive int, got {workers!r}")
         self.scorer = scorer or Scorer()
         #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
         self.match_threshold = _decide.check_threshold(match_threshold)
@@ -288,11 +349,16 @@ class Registry:
         self._persons: list[Person | None] = []
         self._by_id: dict[str, int] = {}
         self._aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
-        self._postings: dict[str, array] = {}
+        self._units = array("B")  # alias id -> number of keyed name units (ranking tie-break)
+        self._postings: dict[str, array] = {}  # key -> ascending alias ids
+        self._visible = 0  # aliases published to readers (ids at or above are being added)
         self._store: _Store | None = None
         self.load_report: LoadReport | None = None
-        for p in persons:
-            self.add(p)
+        if workers == 1:
+            for p in persons:
+                self.add(p)
+        else:
+            self._add_parallel(persons, workers)
 
     # -- records ---------------------------------------------------------
     def _materialize(self) -> None:
@@ -303,11 +369,15 @@ class Registry:
         persons = list(store.all_persons())
         self._store = None
         self._persons, self._by_id, self._aliases, self._postings = [], {}, [], {}
+        self._units, self._visible = array("B"), 0
         for p in persons:
             self._add(p)
 
     def add(self, person: Person, *, replace: bool = False) -> None:
         """Add a person; a duplicate id raises ValueError unless ``replace``."""
+        self._insert(person, replace, None)
+
+    def _insert(self, person: Person, replace: bool, nks: list[tuple[Any, Any]] | None) -> None:
         if not isinstance(person, Person):
             raise TypeError(f"person must be a Person, not {type(person).__name__}")
         with self._lock:
@@ -316,28 +386,59 @@ class Registry:
                 if not replace:
                     raise ValueError(f"duplicate person id {person.id!r}")
                 self._remove(person.id)
-            self._add(person)
+            self._add(person, nks)
 
-    def _add(self, person: Person) -> None:
+    def _add_parallel(self, persons: Iterable[Person], workers: int) -> None:
+        """:meth:`add` each person in order, the keys of their names computed by a process pool."""
+        import multiprocessing
+        from collections import deque
+
+        pending: deque[list[Person]] = deque()
+
+        def name_batches() -> Iterator[list[tuple[str, ...]]]:
+            batch: list[Person] = []
+            for p in persons:
+                batch.append(p)
+                if len(batch) == 2000:
+                    pending.append(batch)
+                    yield [q.names if isinstance(q, Person) else () for q in batch]
+                    batch = []
+            if batch:
+                pending.append(batch)
+                yield [q.names if isinstance(q, Person) else () for q in batch]
+
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ctx.Pool(workers) as pool:
+            for keyed in pool.imap(_names_keys, name_batches()):
+                for person, nks in zip(pending.popleft(), keyed, strict=True):
+                    self._insert(person, False, nks)
+
+    def _add(self, person: Person, nks: list[tuple[Any, Any]] | None = None) -> None:
+        """Index a person's names (the lock is held).
+
+        Posting lists grow in place (amortised O(1) per entry, so a bulk build
+        is linear); readers ignore alias ids at or above ``_visible``, which is
+        raised only once the person is complete, so a query sees the person
+        entirely or not at all.
+        """
         pidx = len(self._persons)
-        new_postings: dict[str, list[int]] = {}
-        new_aliases = []
-        for text in person.names:
-            aid = len(self._aliases) + len(new_aliases)
-            new_aliases.append((pidx, text))
-            for k in _name_keys(text):
-                new_postings.setdefault(k, []).append(aid)
         self._persons.append(person)
-        self._aliases.extend(new_aliases)
-        for k, ids in new_postings.items():
-            plist = self._postings.get(k)
-            if plist is None:
-                self._postings[k] = array("q", ids)
-            else:
-                merged = array("q", plist)
-                merged.extend(ids)
-                self._postings[k] = merged  # publish a new array: readers never see a partial one
+        postings = self._postings
+        if nks is None:
+            nks = [name_keys(text) for text in person.names]
+        for text, (units, pairs) in zip(person.names, nks, strict=True):
+            aid = len(self._aliases)
+            self._aliases.append((pidx, text))
+            self._units.append(min(len(units), 255))
+            for k in set(pairs).union(*units):
+                plist = postings.get(k)
+                if plist is None:
+                    postings[k] = array(_POSTING, (aid,))
+                else:
+                    plist.append(aid)
         self._by_id[person.id] = pidx
+        self._visible = len(self._aliases)
 
     def remove(self, person_id: str) -> Person:
         """Remove and return the person with this id (KeyError if absent)."""
@@ -377,29 +478,37 @@ class Registry:
         return isinstance(person_id, str) and self.get(person_id) is not None
 
     # -- resolution ------------------------------------------------------
-    def _alias(self, aid: int) -> tuple[Person | None, str]:
-        if self._store is not None:
-            pidx, text = self._store.alias(aid)
-            return self._store.person(pidx), text
-        pidx, text = self._aliases[aid]
-        return self._persons[pidx], text
-
-    def _person_of_alias(self, aid: int) -> int:
-        if self._store is not None:
-            return self._store.alias(aid)[0]
-        return self._aliases[aid][0]
-
     def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
-        """Alias ids that share retrieval keys with the mention, best first."""
-        qkeys = _name_keys(mention)
-        if self._store is not None:
-            post = self._store.postings
-        else:
-            snapshot = self._postings
-            def post(k: str) -> array:
-                return snapshot.get(k, array("q"))
-        total = max(len(self._aliases), 1) if self._store is None else max(self._store.count() * 2, 1)
-        return rank_candidates(qkeys, post, total, limit=limit)
+        """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`)."""
+        return self._rank(name_keys(mention), limit)
+
+    def _rank(self, query: NameKeys, limit: int) -> list[int]:
+        store = self._store
+        if store is not None:
+            return rank_name(query, store.postings, max(store.alias_count(), 1), limit=limit,
+                             unit_count=store.unit_count)
+        visible = self._visible
+        snapshot, units, empty = self._postings, self._units, array(_POSTING)
+
+        def post(k: str) -> array:
+            return snapshot.get(k, empty)
+
+        return rank_name(query, post, max(visible, 1), limit=limit, visible=visible, unit_count=units.__getitem__)
+
+    def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
+        """(person index, person or None if removed, alias text) of the retrieved aliases, best first."""
+        aids = self.retrieve(mention)
+        store = self._store
+        if store is None:
+            for aid in aids:
+                pidx, text = self._aliases[aid]
+                yield pidx, self._persons[pidx], text
+            return
+        rows = store.aliases(aids) if aids else {}
+        persons = store.persons(sorted({pidx for pidx, _text in rows.values()}))
+        for aid in aids:
+            pidx, text = rows[aid]
+            yield pidx, persons[pidx], text
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -411,11 +520,9 @@ class Registry:
         if not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a positive int, got {limit!r}")
         best: dict[int, tuple[float, str, Person]] = {}
-        for aid in self.retrieve(mention):
-            person, text = self._alias(aid)
+        for pidx, person, text in self._retrieved(mention):
             if person is None:
                 continue
-            pidx = self._person_of_alias(aid)
             s = self.scorer.score(mention, text)
             cur = best.get(pidx)
             if cur is None or s > cur[0] or (s == cur[0] and text < cur[1]):
@@ -618,39 +725,7 @@ class Registry:
                 con = sqlite3.connect(tmp)
                 con.execute("PRAGMA journal_mode=OFF")
                 con.execute("PRAGMA synchronous=OFF")
-                con.executescript(
-                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-                    "CREATE TABLE persons (pidx INTEGER PRIMARY KEY, id TEXT UNIQUE, json TEXT);"
-                    "CREATE TABLE aliases (aid INTEGER PRIMARY KEY, pidx INTEGER, text TEXT);"
-                    "CREATE TABLE postings (key TEXT PRIMARY KEY, ids BLOB);"
-                )
-                from namematch import __version__
-
-                con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                    ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__)])
-                # renumber persons and aliases densely, skipping removed persons
-                new_pidx: dict[int, int] = {}
-                for old, p in enumerate(self._persons):
-                    if p is not None:
-                        new_pidx[old] = len(new_pidx)
-                con.executemany("INSERT INTO persons VALUES (?, ?, ?)", (
-                    (new_pidx[old], p.id, json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True))
-                    for old, p in enumerate(self._persons) if p is not None))
-                new_aid: dict[int, int] = {}
-                rows = []
-                for aid, (pidx, text) in enumerate(self._aliases):
-                    if pidx in new_pidx:
-                        new_aid[aid] = len(new_aid)
-                        rows.append((new_aid[aid], new_pidx[pidx], text))
-                con.executemany("INSERT INTO aliases VALUES (?, ?, ?)", rows)
-
-                def posting_rows() -> Iterator[tuple[str, bytes]]:
-                    for key in sorted(self._postings):
-                        ids = array("q", (new_aid[a] for a in self._postings[key] if a in new_aid))
-                        if ids:
-                            yield key, ids.tobytes()
-
-                con.executemany("INSERT INTO postings VALUES (?, ?)", posting_rows())
+                self._write_index(con)
                 con.commit()
                 con.close()
                 os.replace(tmp, target)
@@ -660,6 +735,49 @@ class Registry:
                 except OSError:
                     pass
                 raise
+
+    def _write_index(self, con: sqlite3.Connection) -> None:
+        """Write format-2 tables: persons and aliases renumbered densely (removed
+        persons skipped), alias unit counts, postings as little-endian int32."""
+        from namematch import __version__
+
+        con.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE persons (pidx INTEGER PRIMARY KEY, id TEXT UNIQUE, json TEXT);"
+            "CREATE TABLE aliases (aid INTEGER PRIMARY KEY, pidx INTEGER, text TEXT);"
+            "CREATE TABLE alias_units (data BLOB);"
+            "CREATE TABLE postings (key TEXT PRIMARY KEY, ids BLOB);"
+        )
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__)])
+        new_pidx: dict[int, int] = {}
+        for old, p in enumerate(self._persons):
+            if p is not None:
+                new_pidx[old] = len(new_pidx)
+        con.executemany("INSERT INTO persons VALUES (?, ?, ?)", (
+            (new_pidx[old], p.id, json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True))
+            for old, p in enumerate(self._persons) if p is not None))
+        kept = [aid for aid, (pidx, _text) in enumerate(self._aliases) if pidx in new_pidx]
+        con.executemany("INSERT INTO aliases VALUES (?, ?, ?)", (
+            (new, new_pidx[self._aliases[aid][0]], self._aliases[aid][1]) for new, aid in enumerate(kept)))
+        con.execute("INSERT INTO alias_units VALUES (?)", (array("B", (self._units[a] for a in kept)).tobytes(),))
+        if len(kept) == len(self._aliases):  # nothing removed: alias ids are already dense
+
+            def renumber(ids: array) -> array:
+                return ids
+        else:
+            new_aid = {aid: new for new, aid in enumerate(kept)}
+
+            def renumber(ids: array) -> array:
+                return array(_POSTING, (new_aid[a] for a in ids if a in new_aid))
+
+        def posting_rows() -> Iterator[tuple[str, bytes]]:
+            for key in sorted(self._postings):
+                ids = renumber(self._postings[key])
+                if ids:
+                    yield key, _le_bytes(ids)
+
+        con.executemany("INSERT INTO postings VALUES (?, ?)", posting_rows())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
@@ -675,6 +793,11 @@ class Registry:
         reg = cls(scorer=scorer)
         reg._store = _Store(os.fspath(p))
         return reg
+
+
+def _names_keys(batch: list[tuple[str, ...]]) -> list[list[tuple[Any, Any]]]:
+    """Retrieval keys of each person's names, as plain tuples (a process-pool task)."""
+    return [[tuple(name_keys(text)) for text in names] for names in batch]
 
 
 def _check_errors(errors: str) -> None:

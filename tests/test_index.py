@@ -1,0 +1,59 @@
+"""Tests of candidate retrieval (namematch._index): name keys, pair keys, ranking."""
+
+from __future__ import annotations
+
+from array import array
+
+import pytest
+
+from namematch._index import NameKeys, name_keys, rank_candidates, rank_name
+from namematch.keys import keys
+
+
+@pytest.mark.parametrize("name", ["Qassem Soleimani", "محمد بن سلمان", "Mohammed Ali Hassan", "A. B. Khan", ""])
+def test_unit_keys_union_is_keys(name: str) -> None:
+    nk = name_keys(name)
+    assert set().union(*nk.units) == keys(name)
+    assert nk.all() == keys(name) | set(nk.pairs)
+
+
+def test_pair_keys_of_common_units_cross_script_and_order() -> None:
+    latin = name_keys("Mohammed Ali")
+    assert latin.pairs
+    assert all(p.startswith("p:g:") for p in latin.pairs)
+    assert set(latin.pairs) & set(name_keys("محمد علي").pairs)
+    assert set(latin.pairs) == set(name_keys("Ali Mohammed").pairs)
+    # a dropped middle element keeps the pair of first and last
+    assert set(name_keys("Mohammed Hassan").pairs) <= set(name_keys("Mohammed Ali Hassan").pairs)
+    # rare elements get no pair keys
+    assert name_keys("Qassem Soleimani").pairs == ()
+
+
+def _postings(table: dict[str, list[int]]):
+    arrays = {k: array("i", sorted(v)) for k, v in table.items()}
+    return lambda k: arrays.get(k, array("i"))
+
+
+def test_rank_name_sums_units_and_ignores_unpublished() -> None:
+    q = NameKeys((frozenset({"a1", "a2"}), frozenset({"b"})), ())
+    post = _postings({"a1": [1, 2], "a2": [1, 3], "b": [1, 4, 9]})
+    ranked = rank_name(q, post, 10)
+    assert ranked[0] == 1  # shares both units; two keys of one unit count once
+    assert set(ranked) == {1, 2, 3, 4, 9}
+    assert 9 not in rank_name(q, post, 10, visible=9)
+    assert rank_name(NameKeys((frozenset({"zz"}),), ()), post, 10) == []
+
+
+def test_rank_name_probes_long_lists_and_breaks_ties_by_unit_count() -> None:
+    common = list(range(0, 5000))
+    q = NameKeys((frozenset({"rare"}), frozenset({"common"})), ())
+    post = _postings({"rare": [7, 6000, 6001], "common": common})
+    units = {7: 3, 6000: 2, 6001: 5}
+    ranked = rank_name(q, post, 10_000, scan_budget=10, unit_count=lambda a: units.get(a, 2))
+    assert ranked[0] == 7  # in the long list too: found by probing, not by reading it
+    assert ranked[1:] == [6000, 6001]  # same score: the one with as many units as the query first
+
+
+def test_rank_candidates_unchanged_contract() -> None:
+    post = _postings({"x": [1, 2], "y": [2]})
+    assert rank_candidates({"x", "y"}, post, 10) == [2, 1]
