@@ -172,8 +172,6 @@ class _Unit:
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, core
-    #: memo of similarities to other units, by their ``ckey`` (bounded; see _unit_sim)
-    sims: dict[str, tuple[float, str]] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -301,6 +299,8 @@ class Scorer:
         self.model_intercept = float(model["intercept"])
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
+        self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
+        self._pair_count = 0
         self._merge_cache: dict[tuple[str, str, str], float] = {}
 
     # -- preparation -----------------------------------------------------
@@ -374,16 +374,19 @@ class Scorer:
         )
 
     # -- unit similarity -------------------------------------------------
-    @staticmethod
-    def _unit_sim(u: _Unit, v: _Unit) -> tuple[float, str]:
-        """Similarity of two units, memoised on both units (it depends on them alone)."""
-        hit = u.sims.get(v.ckey)
+    def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
+        """Similarity of two units (it depends on them alone), cached per scorer:
+        one row per unit, ``cache_size`` unit pairs in all (then it starts over)."""
+        row = self._pair_rows.get(u.ckey)
+        hit = None if row is None else row.get(v.ckey)
         if hit is None:
-            hit = Scorer._unit_sim_uncached(u, v) if u.ckey <= v.ckey else Scorer._unit_sim_uncached(v, u)
-            for x, y in ((u, v), (v, u)):
-                if len(x.sims) >= _UNIT_MEMO:
-                    x.sims.clear()
-                x.sims[y.ckey] = hit
+            hit = self._unit_sim_uncached(*((u, v) if u.ckey <= v.ckey else (v, u)))
+            if self._pair_count >= self.cache_size:
+                self._pair_rows.clear()
+                self._pair_count = 0
+            self._pair_rows.setdefault(u.ckey, {})[v.ckey] = hit
+            self._pair_rows.setdefault(v.ckey, {})[u.ckey] = hit
+            self._pair_count += 1
         return hit
 
     @staticmethod
@@ -432,13 +435,14 @@ class Scorer:
         n, m = len(ua), len(ub)
         fewer = n if n < m else m
         sims: list[tuple[float, int, int, str]] = []
-        unit_sim = self._unit_sim
+        rows = self._pair_rows
+        empty: dict[str, tuple[float, str]] = {}
         for i, u in enumerate(ua):
-            row = u.sims
+            row = rows.get(u.ckey, empty)
             for j, v in enumerate(ub):
                 hit = row.get(v.ckey)
                 if hit is None:
-                    hit = unit_sim(u, v)
+                    hit = self._unit_sim(u, v)
                 if hit[0] >= MIN_PAIR_SIMILARITY:
                     sims.append((-hit[0], i, j, hit[1]))
         sims.sort()
@@ -752,10 +756,6 @@ def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
     js = [j for _, j in pairs]
     descents = sum(1 for k in range(len(js) - 1) if js[k] > js[k + 1])
     return descents == 1 and js[-1] < js[0]
-
-
-#: Similarities memoised per unit; a unit meeting more distinct units starts over.
-_UNIT_MEMO: Final = 4096
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
