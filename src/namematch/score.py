@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from namematch import lexicon as _lexicon
 from namematch.keys import _unit_keys_cached, unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
-from namematch.parse import FAMILY, INITIAL, NameToken, parse
+from namematch.parse import FAMILY, INITIAL, parse
 from namematch.romanize import romanize_unit
 
 __all__ = [
@@ -317,7 +317,10 @@ class Scorer:
 
     def _prepare(self, name: str) -> _Prepared:
         parsed = parse(name)
-        units = tuple(_unit_of(t) for t in parsed.units[:MAX_UNITS])
+        units = tuple(
+            _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
+            for t in parsed.units[:MAX_UNITS]
+        )
         identity = tuple(u.norm for u in units)
         adjacent = tuple(
             (k, len(x.latin[0]) + len(y.latin[0]))
@@ -340,10 +343,14 @@ class Scorer:
         )
 
     @staticmethod
-    def _unit_uncached(t: NameToken) -> _Unit:
-        arabic = t.script in _ARABIC_SCRIPTS
-        initial = t.role == INITIAL
-        core = t.core or t.norm
+    def _unit_uncached(
+        text: str, norm: str, core: str, script: str, role: str, lineage: bool, homoglyphs: bool, article: str
+    ) -> _Unit:
+        """A name unit prepared for comparison, from the NameToken fields it depends
+        on (not its position in the name, so one cache entry serves every name)."""
+        arabic = script in _ARABIC_SCRIPTS
+        initial = role == INITIAL
+        core = core or norm
         if arabic:
             latin = tuple(romanize_unit(core, limit=4)) or (core,)
             if core.endswith("الله") and len(core) > 4 and not core.startswith("عبد"):
@@ -355,21 +362,21 @@ class Scorer:
         weight = 0.15 if initial else 0.25 + 0.75 * rarity
         folds = tuple(dict.fromkeys(_fold_latin(x) for x in latin))
         return _Unit(
-            t.text,
-            t.norm,
+            text,
+            norm,
             core,
             arabic,
             initial,
-            t.role == FAMILY,
-            t.lineage,
+            role == FAMILY,
+            lineage,
             weight,
             rarity,
             latin,
             folds,
-            t.script,
+            script,
             frozenset() if initial else frozenset(_lexicon._group_ids(core)),
-            t.homoglyphs,
-            bool(t.article),
+            homoglyphs,
+            bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
         )
 
@@ -745,7 +752,7 @@ class Scorer:
 
 #: One name unit's preparation depends on its token alone, and tokens repeat
 #: across names far more than names do: cache per token (bounded).
-_unit_of = functools.lru_cache(maxsize=1 << 16)(Scorer._unit_uncached)
+_unit_of = functools.lru_cache(maxsize=1 << 17)(Scorer._unit_uncached)
 _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
 
 
