@@ -52,7 +52,7 @@ __all__ = [
 #: Version of the saved index layout; a file of another version is refused.
 INDEX_FORMAT_VERSION: Final = 2
 
-_RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 20 to 200 decide alike; 100k synthetic: 25 beats 50)
+_RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)
 _CACHED_POSTINGS: Final = 2048  # decoded posting lists a disk-backed registry keeps
 
