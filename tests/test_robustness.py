@@ -781,6 +781,13 @@ def test_cli_sigint_is_a_clean_exit() -> None:
     proc.stdin.flush()
     assert json.loads(proc.stdout.readline())["normalized"] == "ali hassan"  # main() is running
     proc.send_signal(signal.SIGINT)  # Ctrl-C while it waits for more input
-    _out, err = proc.communicate(timeout=60)
+    # stdin stays open until the process has exited: closing it first would race the
+    # signal with an ordinary end of input (exit 0)
+    proc.wait(timeout=60)
+    proc.stdin.close()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.stdout.close()
+    proc.stderr.close()
     assert proc.returncode == 130
     assert err == "namematch: interrupted\n"
