@@ -774,8 +774,11 @@ def test_cli_broken_pipe(fmt: str, tmp_path: Path) -> None:
 
 
 def test_cli_sigint_is_a_clean_exit() -> None:
+    # a shell's background job inherits SIGINT ignored, and Python then keeps it ignored:
+    # give the CLI the default disposition a terminal user has
     proc = subprocess.Popen([sys.executable, "-u", "-m", "namematch", "normalize", "--format", "jsonl"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("Ali Hassan\n")
     proc.stdin.flush()
