@@ -118,12 +118,6 @@ def rank_candidates(
     return [item for item, _ in ranked[:limit]]
 
 
-def _contains(plist: Sequence[int], item: int) -> bool:
-    """Membership in an ascending posting list (binary search)."""
-    i = bisect_left(plist, item)
-    return i < len(plist) and plist[i] == item
-
-
 def rank_name(
     query: NameKeys,
     postings: Callable[[str], Sequence[int]],
@@ -197,7 +191,7 @@ def _sum_groups(best: dict[int, dict[int, float]]) -> dict[int, float]:
 def _top(scores: dict[int, float], n: int, visible: int | None) -> list[tuple[int, float]]:
     """The ``n`` best (item, score), best first (ties: lower item first), items below ``visible``."""
     items: Iterable[tuple[int, float]] = scores.items()
-    if visible is not None:
+    if visible is not None and scores and max(scores) >= visible:  # a person is being added
         items = [x for x in items if x[0] < visible]
     top = heapq.nlargest(n, items, key=itemgetter(1))
     top.sort(key=lambda x: (-x[1], x[0]))
@@ -210,11 +204,15 @@ def _probe(
     best: dict[int, dict[int, float]],
 ) -> list[tuple[int, float]]:
     """Add to each pooled item the idf of the long lists it is in (one per group, rarest first)."""
+    scanned = list(best.items())
     out = []
     for item, score in pool:
-        done: set[int] = {g for g, have in best.items() if item in have}
+        done: set[int] = {g for g, have in scanned if item in have}
         for _length, g, idf, plist in probed:
-            if g not in done and _contains(plist, item):
+            if g in done:
+                continue
+            i = bisect_left(plist, item)  # posting lists are ascending
+            if i < len(plist) and plist[i] == item:
                 score += idf
                 done.add(g)
         out.append((item, score))
