@@ -390,11 +390,18 @@ def _lexicon_spellings(form: str, persian: bool) -> list[tuple[str, float]]:
     return [(s, -0.7 * i) for i, s in enumerate(ranked)]
 
 
+#: Spellings per unit that matching and keys ask for (romanize_unit's callers use <= 5).
+_MATCH_LIMIT: Final = 5
+
+
 @_short_cache(maxsize=65536)
 def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float], ...]:
     lex = _lexicon_spellings(form, persian)
     if lex:
-        model = _decode(form, persian, limit) if len(lex) < limit else []
+        # model spellings pad a listed form's spellings only when few are listed or the
+        # caller wants a long list (romanizations); matching and keys ask for 5 at most
+        pad = len(lex) < 2 or (limit > _MATCH_LIMIT and len(lex) < limit)
+        model = _decode(form, persian, limit) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]
         return tuple((lex + extra)[:limit])
