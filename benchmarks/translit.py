@@ -351,6 +351,9 @@ def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared:
         if not pairs:
             continue
         r = sum(bool(keys(a) & keys(b)) for a, b in pairs) / len(pairs)
+        if SHOW_MISSES and slice_name == "names, cross-script":
+            for a, b in [(a, b) for a, b in pairs if not keys(a) & keys(b)][:SHOW_MISSES]:
+                print("  key miss:", a, "|", b)
         cells = []
         for _name, fn in BASELINES.items():
             if fn is None:
