@@ -27,10 +27,10 @@ import sys
 import tempfile
 import threading
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, TypeVar
 
 import attrs
 
@@ -55,6 +55,7 @@ INDEX_FORMAT_VERSION: Final = 2
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)
 _CACHED_POSTINGS: Final = 2048  # decoded posting lists a disk-backed registry keeps
+_T = TypeVar("_T")
 
 
 def _ids(data: bytes = b"") -> array:
@@ -284,10 +285,6 @@ class _Store:
         """(person index, text) of each alias id."""
         rows = self._rows("SELECT aid, pidx, text FROM aliases WHERE aid IN ({marks})", aids)
         return {int(aid): (int(pidx), text) for aid, pidx, text in rows}
-
-    def alias(self, aid: int) -> tuple[int, str]:
-        row = self._con().execute("SELECT pidx, text FROM aliases WHERE aid=?", (aid,)).fetchone()
-        return int(row[0]), row[1]
 
     def person(self, pidx: int) -> Person:
         row = self._con().execute("SELECT json FROM persons WHERE pidx=?", (pidx,)).fetchone()
@@ -559,16 +556,7 @@ class Registry:
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
     ) -> list[list[Candidate]]:
         """:meth:`resolve` for each mention, in order; ``progress`` draws a bar on stderr."""
-        items = list(mentions)
-        out = []
-        bar = _Progress(len(items)) if progress else None
-        for m in items:
-            out.append(self.resolve(m, limit=limit, threshold=threshold))
-            if bar:
-                bar.step()
-        if bar:
-            bar.close()
-        return out
+        return _each(mentions, lambda m: self.resolve(m, limit=limit, threshold=threshold), progress)
 
     def match_many(
         self,
@@ -581,16 +569,7 @@ class Registry:
         """:meth:`match` for each mention, in order; ``progress`` draws a bar on stderr."""
         thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
         mar = self.margin if margin is None else _decide.check_margin(margin)
-        items = list(mentions)
-        bar = _Progress(len(items)) if progress else None
-        out = []
-        for m in items:
-            out.append(self.match(m, thr, margin=mar))
-            if bar:
-                bar.step()
-        if bar:
-            bar.close()
-        return out
+        return _each(mentions, lambda m: self.match(m, thr, margin=mar), progress)
 
     # -- files -----------------------------------------------------------
     def _add_record(
@@ -803,6 +782,20 @@ def _names_keys(batch: list[tuple[str, ...]]) -> list[list[tuple[Any, Any]]]:
 def _check_errors(errors: str) -> None:
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+
+
+def _each(mentions: Iterable[str], func: Callable[[str], _T], progress: bool) -> list[_T]:
+    """``func`` of each mention, in order; ``progress`` draws a bar on stderr."""
+    items = list(mentions)
+    bar = _Progress(len(items)) if progress else None
+    out = []
+    for m in items:
+        out.append(func(m))
+        if bar:
+            bar.step()
+    if bar:
+        bar.close()
+    return out
 
 
 class _Progress:
