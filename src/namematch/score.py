@@ -34,7 +34,7 @@ import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
-from namematch.keys import _unit_keys_cached, unit_keys
+from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, parse
 from namematch.romanize import romanize_unit
@@ -177,11 +177,7 @@ class _Unit:
     def keys(self) -> frozenset[str]:
         """Retrieval keys, computed on first use (unit_keys caches them): an
         Arabic-script unit's keys need romanisations in both conventions."""
-        if self.initial:
-            return frozenset()
-        if len(self.core) <= 256:  # parse already cleaned it: skip unit_keys' argument checks
-            return _unit_keys_cached(self.core, self.script)
-        return unit_keys(self.core, self.script)
+        return frozenset() if self.initial else unit_keys(self.core, self.script)
 
 
 @attrs.frozen(slots=True)
@@ -490,6 +486,7 @@ class Scorer:
         rarest = 0.0
         only_initials = not merged_pairs
         partner_a = partner_b = None  # what the first unit of each side aligned with
+        weighed: list[tuple[float, float, float]] = []  # (evidence, weight a, weight b) per aligned pair
         for i, j, s, _ in matched:
             ev = _evidence(s)
             x, y = ua[i], ub[j]
@@ -502,18 +499,10 @@ class Scorer:
                 partner_a = j
             if j == 0:
                 partner_b = i
-            wa, wb = w_a[i], w_b[j]
-            got_w_a += ev * wa
-            got_w_b += ev * wb
-            hit_w_a += wa
-            hit_w_b += wb
-            info += ev * (wa + wb) / 2
-            if ev < min_ev:
-                min_ev = ev
+            weighed.append((ev, w_a[i], w_b[j]))
         for ia, jb, s in merged_pairs:
-            ev = _evidence(s)
-            wa = sum(w_a[i] for i in ia)
-            wb = sum(w_b[j] for j in jb)
+            weighed.append((_evidence(s), sum(w_a[i] for i in ia), sum(w_b[j] for j in jb)))
+        for ev, wa, wb in weighed:
             got_w_a += ev * wa
             got_w_b += ev * wb
             hit_w_a += wa
@@ -525,7 +514,7 @@ class Scorer:
         cov_b = got_w_b / (pb.weight_sum or 1.0)
         left_a, left_b = pa.weight_sum - hit_w_a, pb.weight_sum - hit_w_b
         unmatched_both = left_a if left_a < left_b else left_b
-        if not (matched or merged_pairs):
+        if not weighed:
             min_ev = 0.0
         if only_initials:
             cov_a = cov_b = info = min_ev = rarest = 0.0  # initials alone are no evidence of identity
@@ -599,8 +588,6 @@ class Scorer:
     ) -> list[tuple[Any, int, float, str]]:
         """Adjacent unmatched units of ``pa`` that together match one unit of ``ub``."""
         out: list[tuple[Any, int, float, str]] = []
-        if not pa.adjacent:
-            return out
         free_b = [(j, v, len(v.latin[0])) for j, v in enumerate(ub) if j not in used_b and not v.initial]
         if not free_b:
             return out
