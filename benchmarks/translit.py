@@ -283,15 +283,19 @@ def token_keys(name: str) -> set[str]:
 # ---------------------------------------------------------------------------
 
 
+def print_romanize_table(rows: list[tuple[str, float, float, int]]) -> None:
+    print("| method | romanize exact-hit | hit@10 |")
+    print("|---|---|---|")
+    for name, h1, h10, _ in rows:
+        print(f"| {name} | {h1:.3f} | {h10:.3f} |")
+
+
 def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared: Path, quick: bool) -> None:
     print(f"\n## {label}\n")
     t0 = time.time()
     rows = romanize_rows(gold)
     print(f"Cross-script tokens (token lists): {rows[0][3]} Arabic-script forms\n")
-    print("| method | romanize exact-hit | hit@10 |")
-    print("|---|---|---|")
-    for name, h1, h10, _ in rows:
-        print(f"| {name} | {h1:.3f} | {h10:.3f} |")
+    print_romanize_table(rows)
 
     # un-sc cross-script units: positionally aligned when unit counts agree
     un_gold: dict[str, set[str]] = defaultdict(set)
@@ -312,10 +316,7 @@ def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared:
     if un_gold:
         rows = romanize_rows(un_gold)
         print(f"\nCross-script units of listed persons (un-sc, positional alignment): {rows[0][3]} forms\n")
-        print("| method | romanize exact-hit | hit@10 |")
-        print("|---|---|---|")
-        for name, h1, h10, _ in rows:
-            print(f"| {name} | {h1:.3f} | {h10:.3f} |")
+        print_romanize_table(rows)
 
     # hard negatives: different persons sharing a normalised token
     by_tok: dict[str, list[int]] = defaultdict(list)
