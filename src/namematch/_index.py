@@ -17,8 +17,7 @@ from operator import itemgetter
 from typing import Final
 
 from namematch import lexicon as _lexicon
-from namematch.keys import unit_keys
-from namematch.parse import INITIAL, parse
+from namematch.keys import keyed_units
 
 __all__ = ["KeyIndex", "NameKeys", "name_keys", "rank_candidates", "rank_name"]
 
@@ -69,12 +68,7 @@ def name_keys(name: str) -> NameKeys:
     """
     units: list[frozenset[str]] = []
     groups: list[tuple[str, ...]] = []
-    for u in parse(name).units:
-        if u.role == INITIAL or len(u.core) < 2:
-            continue
-        ks = unit_keys(u.core, u.script)
-        if not ks:
-            continue
+    for u, ks in keyed_units(name):
         units.append(ks)
         common = _lexicon.rarity(u.core) <= COMMON_RARITY
         groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())

@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
@@ -39,7 +40,7 @@ from namematch.normalize import (
     normalize_arabic,
     normalize_latin,
 )
-from namematch.parse import INITIAL, parse
+from namematch.parse import INITIAL, NameToken, parse
 
 __all__ = ["arabic_skeletons", "keys", "latin_skeletons", "unit_keys"]
 
@@ -276,8 +277,17 @@ def keys(name: str) -> frozenset[str]:
     """
     _check_str(name)
     out: set[str] = set()
+    for _unit, ks in keyed_units(name):
+        out |= ks
+    return frozenset(out)
+
+
+def keyed_units(name: str) -> Iterator[tuple[NameToken, frozenset[str]]]:
+    """(unit, its keys) for each name unit that has keys, in name order (private;
+    :func:`keys` and the registry's index read names through it)."""
     for u in parse(name).units:
         if u.role == INITIAL or len(u.core) < 2:
             continue
-        out |= unit_keys(u.core, u.script)
-    return frozenset(out)
+        ks = unit_keys(u.core, u.script)
+        if ks:
+            yield u, ks
