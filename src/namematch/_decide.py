@@ -56,11 +56,16 @@ class _Cand(Protocol):
 C = TypeVar("C", bound=_Cand)
 
 
-def check_threshold(value: object, name: str = "match_threshold") -> float:
-    """A threshold in [0, 1] as float, or ValueError/TypeError naming the argument."""
+def _number(value: object, name: str) -> float:
+    """``value`` as float, or TypeError naming the argument (bools are refused)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{name} must be a number, not {type(value).__name__}")
-    value = float(value)
+    return float(value)
+
+
+def check_threshold(value: object, name: str = "match_threshold") -> float:
+    """A threshold in [0, 1] as float, or ValueError/TypeError naming the argument."""
+    value = _number(value, name)
     if not 0.0 <= value <= 1.0:  # also refuses NaN
         raise ValueError(f"{name} must be in [0, 1], got {value!r}")
     return value
@@ -68,9 +73,7 @@ def check_threshold(value: object, name: str = "match_threshold") -> float:
 
 def check_margin(value: object) -> float:
     """A margin (log-odds, >= 0, finite) as float, or ValueError/TypeError."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"margin must be a number, not {type(value).__name__}")
-    value = float(value)
+    value = _number(value, "margin")
     if not (0.0 <= value < math.inf):  # also refuses NaN
         raise ValueError(f"margin must be a finite number >= 0 (log-odds), got {value!r}")
     return value
