@@ -13,18 +13,25 @@ from namematch.keys import keys
 @pytest.mark.parametrize("name", ["Qassem Soleimani", "محمد بن سلمان", "Mohammed Ali Hassan", "A. B. Khan", ""])
 def test_unit_keys_union_is_keys(name: str) -> None:
     nk = name_keys(name)
-    assert set().union(*nk.units) == keys(name)
-    assert nk.all() == keys(name) | set(nk.pairs)
+    spelled = {k for u in nk.units for k in u if k.startswith("w:")}
+    assert len(spelled) == len({u for u in nk.units})  # one spelling key per distinct unit
+    assert set().union(*nk.units) - spelled == keys(name)
+    assert nk.all() == keys(name) | spelled | _flat(nk.pairs)
+
+
+def _flat(sets: tuple[frozenset[str], ...]) -> set[str]:
+    return set().union(*sets)
 
 
 def test_pair_keys_of_common_units_cross_script_and_order() -> None:
     latin = name_keys("Mohammed Ali")
-    assert latin.pairs
-    assert all(p.startswith("p:g:") for p in latin.pairs)
-    assert set(latin.pairs) & set(name_keys("محمد علي").pairs)
-    assert set(latin.pairs) == set(name_keys("Ali Mohammed").pairs)
+    assert len(latin.pairs) == 1  # one set of alternatives for the one pair of common units
+    assert all(p.startswith("p:g:") for p in _flat(latin.pairs))
+    assert _flat(latin.pairs) & _flat(name_keys("محمد علي").pairs)
+    assert _flat(latin.pairs) == _flat(name_keys("Ali Mohammed").pairs)
+    assert len(name_keys("Mohammed Ali Hassan").pairs) == 3
     # a dropped middle element keeps the pair of first and last
-    assert set(name_keys("Mohammed Hassan").pairs) <= set(name_keys("Mohammed Ali Hassan").pairs)
+    assert _flat(name_keys("Mohammed Hassan").pairs) <= _flat(name_keys("Mohammed Ali Hassan").pairs)
     # rare elements get no pair keys
     assert name_keys("Qassem Soleimani").pairs == ()
 
@@ -42,6 +49,14 @@ def test_rank_name_sums_units_and_ignores_unpublished() -> None:
     assert set(ranked) == {1, 2, 3, 4, 9}
     assert 9 not in rank_name(q, post, 10, visible=9)
     assert rank_name(NameKeys((frozenset({"zz"}),), ()), post, 10) == []
+
+
+def test_rank_name_counts_one_unit_pair_once() -> None:
+    # the keys of one unit pair are alternatives (one per pair of lexicon groups):
+    # an item sharing several of them must not outrank one sharing more units
+    q = NameKeys((frozenset({"a"}), frozenset({"b"}), frozenset({"rare"})), (frozenset({"p1", "p2", "p3"}),))
+    post = _postings({"a": [1, 2], "b": [1, 2], "rare": [2], "p1": [1, 2], "p2": [1], "p3": [1]})
+    assert rank_name(q, post, 1000)[0] == 2
 
 
 def test_rank_name_probes_long_lists_and_breaks_ties_by_unit_count() -> None:

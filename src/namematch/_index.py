@@ -32,36 +32,40 @@ class NameKeys(tuple):  # type: ignore[type-arg]
 
     __slots__ = ()
 
-    def __new__(cls, units: tuple[frozenset[str], ...], pairs: tuple[str, ...]) -> NameKeys:
+    def __new__(cls, units: tuple[frozenset[str], ...], pairs: tuple[frozenset[str], ...]) -> NameKeys:
         return super().__new__(cls, (units, pairs))
 
     @property
     def units(self) -> tuple[frozenset[str], ...]:
-        """Key set of every keyed unit, in name order (their union is :func:`namematch.keys.keys`)."""
+        """Key set of every keyed unit, in name order: its :func:`namematch.keys.unit_keys` and its
+        ``w:`` spelling key (without the ``w:`` keys, their union is :func:`namematch.keys.keys`)."""
         return self[0]  # type: ignore[no-any-return]
 
     @property
-    def pairs(self) -> tuple[str, ...]:
-        """``p:`` keys: one per pair of lexicon groups of two common units."""
+    def pairs(self) -> tuple[frozenset[str], ...]:
+        """``p:`` keys of every pair of common units: one key per pair of their lexicon groups."""
         return self[1]  # type: ignore[no-any-return]
 
     def all(self) -> set[str]:
         """Every key of the name (unit keys and pair keys)."""
-        out: set[str] = set(self.pairs)
-        for u in self.units:
-            out |= u
-        return out
+        return set().union(*self.units, *self.pairs)
 
 
 def name_keys(name: str) -> NameKeys:
     """Unit keys (as :func:`namematch.keys.keys` computes them) and pair keys of a name.
 
-    Two units both common in the lexicon give a ``p:`` key for every pair of
-    their group ids (ordered, so word order does not matter); a dropped middle
-    element keeps the pair of first and last.
+    Each unit also carries a ``w:`` key of its normalised spelling: the rarest
+    key of a unit, it ranks "Houssein Omer" first for "Houssein Oumar" among
+    the many "Hussein Omar" that share its variant keys, as the scorer does.
+
+    Two units both common in the lexicon give a set of ``p:`` keys, one for
+    every pair of their group ids (ordered, so word order does not matter); a
+    dropped middle element keeps the pair of first and last. Like a unit's
+    keys, the keys of one unit pair are alternatives: ranking counts the
+    rarest one shared, once.
 
     >>> nk = name_keys("Mohammed Ali")
-    >>> nk.pairs == name_keys("محمد علي").pairs != ()
+    >>> nk.all() >= set().union(*nk.pairs) == set().union(*name_keys("محمد علي").pairs) != set()
     True
     >>> name_keys("Qassem Soleimani").pairs
     ()
@@ -69,15 +73,14 @@ def name_keys(name: str) -> NameKeys:
     units: list[frozenset[str]] = []
     groups: list[tuple[str, ...]] = []
     for u, ks in keyed_units(name):
-        units.append(ks)
+        units.append(ks | {"w:" + u.core})
         common = _lexicon.rarity(u.core) <= COMMON_RARITY
         groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())
-    pairs: dict[str, None] = {}
+    pairs: list[frozenset[str]] = []
     for i, gi in enumerate(groups):
         for gj in groups[i + 1 :]:
-            for a in gi:
-                for b in gj:
-                    pairs["p:" + (f"{a}|{b}" if a <= b else f"{b}|{a}")] = None
+            if gi and gj:
+                pairs.append(frozenset("p:" + (f"{a}|{b}" if a <= b else f"{b}|{a}") for a in gi for b in gj))
     return NameKeys(tuple(units), tuple(pairs))
 
 
@@ -134,7 +137,7 @@ def rank_name(
     items found so far, so a common key (Mohammed) costs a few lookups, not a
     read of its list. Items numbered ``visible`` or more are ignored.
     """
-    groups = [sorted(u) for u in query.units] + [[p] for p in query.pairs]
+    groups = [sorted(u) for u in query.units + query.pairs]
     lists: list[tuple[int, int, float, Sequence[int]]] = []  # (length, group, idf, postings)
     n = max(total, 1)
     for g, ks in enumerate(groups):

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Version of the saved index layout; a file of another version is refused.
-INDEX_FORMAT_VERSION: Final = 2
+INDEX_FORMAT_VERSION: Final = 3  # 3: spelling (w:) keys, pair keys grouped per unit pair
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)
@@ -428,7 +428,7 @@ class Registry:
             aid = len(self._aliases)
             self._aliases.append((pidx, text))
             self._units.append(min(len(units), 255))
-            for k in set(pairs).union(*units):
+            for k in set().union(*units, *pairs):
                 plist = postings.get(k)
                 if plist is None:
                     postings[k] = array(_POSTING, (aid,))
@@ -716,7 +716,7 @@ class Registry:
                 raise
 
     def _write_index(self, con: sqlite3.Connection) -> None:
-        """Write format-2 tables: persons and aliases renumbered densely (removed
+        """Write the index tables: persons and aliases renumbered densely (removed
         persons skipped), alias unit counts, postings as little-endian int32."""
         from namematch import __version__
 
