@@ -208,6 +208,19 @@ def test_concurrent_reads_during_writes(reg: Registry) -> None:
     assert len(reg) == len(PERSONS) + 200
 
 
+def test_add_while_a_reader_views_a_posting_list(reg: Registry) -> None:
+    # retrieval reads posting lists through numpy views, which pin an array's
+    # size: a writer appending to a viewed list must grow a copy, not fail
+    from namematch._index import _as_ids, name_keys
+
+    key = sorted(name_keys("Qassem Soleimani").units[0])[0]
+    view = _as_ids(reg._postings[key])
+    reg.add(Person("q-new", "Qasem Soleimany Rad"))
+    assert len(view) == len(reg._postings[key]) - 1  # the reader's view is unchanged
+    assert reg.get("q-new") is not None
+    assert any(reg._aliases[a][1] == "Qasem Soleimany Rad" for a in reg.retrieve("Qasem Soleimany Rad"))
+
+
 def test_atomic_save_survives_killed_writer(tmp_path: Path, reg: Registry) -> None:
     path = tmp_path / "reg.jsonl"
     reg.to_jsonl(path)

@@ -8,13 +8,12 @@ little and an oversize posting list is read only when nothing rarer is shared.
 
 from __future__ import annotations
 
-import heapq
 import math
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from operator import itemgetter
 from typing import Final
+
+import numpy as np
 
 from namematch import lexicon as _lexicon
 from namematch.keys import keyed_units
@@ -155,18 +154,16 @@ def rank_name(
             budget -= entry[0]
         else:
             probed.append(entry)
-    # per group: item -> idf of the rarest shared key (lists come shortest first)
-    best: dict[int, dict[int, float]] = {}
-    for _length, g, idf, plist in scanned:
-        have = best.get(g)
-        fresh = dict.fromkeys(plist, idf)
-        if have is not None:
-            fresh.update(have)
-        best[g] = fresh
-    pool = _top(_sum_groups(best), max(probe, limit), visible)
+    items, scores, seen = _sum_scanned(scanned, len(groups))
+    if visible is not None:
+        keep = items < visible
+        items, scores, seen = items[keep], scores[keep], seen[:, keep]
+    top = np.lexsort((items, -scores))[: max(probe, limit)]  # best first, ties: lower item first
+    items, scores, seen = items[top], scores[top], seen[:, top]
     if probed:
-        pool = _probe(pool, probed, best)
+        scores = _probe(items, scores, seen, probed)
     want = len(query.units)
+    pool = zip(items.tolist(), scores.tolist(), strict=True)
     if unit_count is None:
         ranked = sorted(pool, key=lambda x: (-x[1], x[0]))
     else:
@@ -174,46 +171,53 @@ def rank_name(
     return [item for item, _ in ranked[:limit]]
 
 
-def _sum_groups(best: dict[int, dict[int, float]]) -> dict[int, float]:
-    """Sum over groups of each item's idf."""
-    it = iter(best.values())
-    scores = dict(next(it))
-    get = scores.get
-    for have in it:
-        for item, idf in have.items():
-            scores[item] = get(item, 0.0) + idf
-    return scores
+def _as_ids(plist: Sequence[int]) -> np.ndarray:
+    """A posting list as a numpy array; an ``array`` is read through its buffer, not copied.
+
+    While the view lives, the ``array`` cannot grow: writers that append to a
+    posting list readers may hold replace it by a grown copy on ``BufferError``.
+    """
+    if isinstance(plist, array):
+        return np.frombuffer(plist, dtype=np.dtype(plist.typecode))
+    return np.asarray(plist, dtype=np.int64)
 
 
-def _top(scores: dict[int, float], n: int, visible: int | None) -> list[tuple[int, float]]:
-    """The ``n`` best (item, score), best first (ties: lower item first), items below ``visible``."""
-    items: Iterable[tuple[int, float]] = scores.items()
-    if visible is not None and scores and max(scores) >= visible:  # a person is being added
-        items = [x for x in items if x[0] < visible]
-    top = heapq.nlargest(n, items, key=itemgetter(1))
-    top.sort(key=lambda x: (-x[1], x[0]))
-    return top
+def _sum_scanned(
+    scanned: list[tuple[int, int, float, Sequence[int]]], n_groups: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Items of the scanned lists, their summed idf (per group, the idf of the rarest
+    shared key) and a (group x item) mask of the groups each item was found in."""
+    ids = np.concatenate([_as_ids(plist).astype(np.int64) for _n, _g, _idf, plist in scanned])
+    idf = np.concatenate([np.full(n, w) for n, _g, w, _plist in scanned])
+    grp = np.concatenate([np.full(n, g, dtype=np.int64) for n, g, _w, _plist in scanned])
+    order = np.lexsort((-idf, ids, grp))  # per (group, item): rarest key first
+    ids, idf, grp = ids[order], idf[order], grp[order]
+    first = np.ones(len(ids), dtype=bool)
+    first[1:] = (ids[1:] != ids[:-1]) | (grp[1:] != grp[:-1])
+    ids, idf, grp = ids[first], idf[first], grp[first]
+    items, where = np.unique(ids, return_inverse=True)
+    seen = np.zeros((n_groups, len(items)), dtype=bool)
+    seen[grp, where] = True
+    return items, np.bincount(where, weights=idf, minlength=len(items)), seen
 
 
 def _probe(
-    pool: list[tuple[int, float]],
+    items: np.ndarray,
+    scores: np.ndarray,
+    seen: np.ndarray,
     probed: list[tuple[int, int, float, Sequence[int]]],
-    best: dict[int, dict[int, float]],
-) -> list[tuple[int, float]]:
+) -> np.ndarray:
     """Add to each pooled item the idf of the long lists it is in (one per group, rarest first)."""
-    scanned = list(best.items())
-    out = []
-    for item, score in pool:
-        done: set[int] = {g for g, have in scanned if item in have}
-        for _length, g, idf, plist in probed:
-            if g in done:
-                continue
-            i = bisect_left(plist, item)  # posting lists are ascending
-            if i < len(plist) and plist[i] == item:
-                score += idf
-                done.add(g)
-        out.append((item, score))
-    return out
+    scores, seen = scores.copy(), seen.copy()
+    for _length, g, idf, plist in probed:
+        ids = _as_ids(plist)  # ascending: binary search, in the list's own dtype (no copy of it)
+        want = items.astype(ids.dtype, copy=False)
+        at = np.searchsorted(ids, want)
+        found = ids[np.minimum(at, len(ids) - 1)] == want
+        fresh = found & ~seen[g]
+        scores[fresh] += idf
+        seen[g] |= found
+    return scores
 
 
 class KeyIndex:

@@ -433,7 +433,12 @@ class Registry:
                 if plist is None:
                     postings[k] = array(_POSTING, (aid,))
                 else:
-                    plist.append(aid)
+                    try:
+                        plist.append(aid)
+                    except BufferError:  # a reader holds a view of it: readers keep the old list
+                        grown = array(_POSTING, plist)
+                        grown.append(aid)
+                        postings[k] = grown
         self._by_id[person.id] = pidx
         self._visible = len(self._aliases)
 
