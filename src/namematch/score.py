@@ -92,6 +92,9 @@ def _default_model() -> dict[str, Any]:
 
 #: Two units align only at this similarity or above; weaker look-alikes stay unmatched.
 MIN_PAIR_SIMILARITY: Final = 0.72
+#: Two family names that do not align but are at least this similar (KASHLAF ~
+#: KHUSHLAF, HABU ~ HOBO) are spelling variance, not a family-name conflict.
+NEAR_FAMILY: Final = 0.65
 
 #: Name units read per name in alignment (longer names are truncated): bounds cost.
 MAX_UNITS: Final = 12
@@ -525,7 +528,7 @@ class Scorer:
         # family name / nisba conflict: both sides carry one and they do not align
         fam_a = [i for i in pa.family_idx if i not in used_a]
         fam_b = [j for j in pb.family_idx if j not in used_b]
-        family_conflict = bool(fam_a and fam_b)
+        family_conflict = bool(fam_a and fam_b) and not self._near_family(ua, ub, fam_a, fam_b)
         # two different nisbas (al-Dulaimi vs al-Tikriti): the strongest form of it
         nisba_conflict = family_conflict and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
         if family_conflict and want_explain:
@@ -582,6 +585,11 @@ class Scorer:
         )
         all_pairs = matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in merged_pairs]
         return features, all_pairs, rules
+
+    def _near_family(self, ua: Sequence[_Unit], ub: Sequence[_Unit], fam_a: list[int], fam_b: list[int]) -> bool:
+        """Whether two unaligned family names are near spellings (KASHLAF ~ KHUSHLAF): too far
+        apart to count as a match, too close to count as evidence against."""
+        return any(self._unit_sim(ua[i], ub[j])[0] >= NEAR_FAMILY for i in fam_a for j in fam_b)
 
     def _merges(
         self, pa: _Prepared, ub: Sequence[_Unit], used_a: set[int], used_b: set[int]
