@@ -41,6 +41,10 @@ __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 CLUSTER_THRESHOLD: Final = 0.55
 #: The score a cross pair counts as when blocking did not propose (score) it.
 _UNPROPOSED: Final = 0.15
+#: Two groups of 2+ names do not merge when the mean evidence of their scored
+#: cross pairs is more than this (log-odds) below the weaker group's own mean:
+#: two tight groups sharing only part of a name stay apart. Chosen on half 0.
+_COHESION_GAP: Final = 3.0
 _CLIP: Final = 0.01  # scores are kept in [0.01, 0.99] before log-odds: 0 and 1 are finite evidence
 _CANDIDATES: Final = 50  # candidate neighbours scored per distinct name
 
@@ -80,6 +84,7 @@ class _Linkage:
 
     Cluster pairs that share at least one scored pair keep ``(sum of evidence,
     number of scored pairs)``; pairs never scored count as ``_UNPROPOSED``.
+    Every cluster keeps the same for its own scored pairs (its cohesion).
     Merges happen best link first, through a heap of ``(-link, a, b, versions)``
     whose stale entries (a side merged since) are skipped.
     """
@@ -91,6 +96,7 @@ class _Linkage:
         self.version = [0] * n
         self.parent = list(range(n))
         self.links: list[dict[int, tuple[float, int]]] = [{} for _ in range(n)]
+        self.inner: list[tuple[float, int]] = [(0.0, 0)] * n
         for (a, b), s in edges.items():
             self.links[a][b] = self.links[b][a] = (_log_odds(s) - centre, 1)
         self.heap: list[tuple[float, int, int, int, int]] = []
@@ -101,17 +107,27 @@ class _Linkage:
         pairs = self.size[a] * self.size[b]
         return (total + self.unproposed * (pairs - scored)) / pairs
 
+    def cohesive(self, a: int, b: int) -> bool:
+        """False when both clusters hold scored pairs of their own and their scored
+        cross pairs are on average more than ``_COHESION_GAP`` below the weaker one."""
+        (ta, na), (tb, nb) = self.inner[a], self.inner[b]
+        if not (na and nb):
+            return True
+        total, scored = self.links[a][b]
+        return total / scored >= min(ta / na, tb / nb) - _COHESION_GAP
+
     def offer(self, a: int, b: int) -> None:
         """Queue the merge of ``a`` and ``b`` if their link reaches the threshold."""
         value = self.link(a, b)
-        if value >= 0.0:
+        if value >= 0.0 and self.cohesive(a, b):
             x, y = (a, b) if a < b else (b, a)
             heapq.heappush(self.heap, (-value, x, y, self.version[x], self.version[y]))
 
     def merge(self, keep: int, gone: int) -> None:
         """Fold cluster ``gone`` into ``keep`` and re-offer ``keep``'s neighbours."""
         mine = self.links[keep]
-        del mine[gone]
+        (tk, nk), (tg, ng), (tx, nx) = self.inner[keep], self.inner[gone], mine.pop(gone)
+        self.inner[keep] = (tk + tg + tx, nk + ng + nx)
         for c, (total, scored) in self.links[gone].items():
             if c == keep:
                 continue
