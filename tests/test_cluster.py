@@ -44,3 +44,51 @@ def test_partition_and_determinism(names: list[str]) -> None:
     flat = [n for g in groups for n in g]
     assert sorted(flat) == sorted(names)
     assert nm.cluster(names) == groups
+
+
+def _groups(n: int, edges: dict[tuple[int, int], float], threshold: float = 0.55) -> list[list[int]]:
+    from namematch.cluster import _Linkage
+
+    roots = _Linkage(n, edges, threshold).run()
+    out: dict[int, list[int]] = {}
+    for i, r in enumerate(roots):
+        out.setdefault(r, []).append(i)
+    return sorted(out.values())
+
+
+def test_unproposed_pairs_count_against_a_merge() -> None:
+    # 2 is scored 0.6 with 0 only; the unscored pair (1, 2) counts as 0.15 and outweighs it
+    assert _groups(3, {(0, 1): 0.99, (0, 2): 0.6}) == [[0, 1], [2]]
+    # the same pair scored 0.6 as well: both cross pairs are above the threshold
+    assert _groups(3, {(0, 1): 0.99, (0, 2): 0.6, (1, 2): 0.6}) == [[0, 1, 2]]
+
+
+def test_mean_is_taken_on_log_odds() -> None:
+    # raw mean (0.99 + 0.1) / 2 = 0.545 < 0.55, but on log-odds 0.99 (+4.4) outweighs 0.1 (-2.4)
+    assert _groups(3, {(0, 1): 0.999, (0, 2): 0.99, (1, 2): 0.1}) == [[0, 1, 2]]
+    # a score of 0 (clipped to 0.01, -4.8) is not outweighed
+    assert _groups(3, {(0, 1): 0.999, (0, 2): 0.99, (1, 2): 0.0}) == [[0, 1], [2]]
+
+
+def test_cohesion_gap_keeps_two_tight_groups_apart() -> None:
+    inner = {(0, 1): 0.99, (2, 3): 0.99}
+    cross = [(0, 2), (0, 3), (1, 2), (1, 3)]
+    # cross pairs at 0.7 reach the threshold, but are far weaker than each group's own pairs
+    assert _groups(4, inner | dict.fromkeys(cross, 0.7)) == [[0, 1], [2, 3]]
+    assert _groups(4, inner | dict.fromkeys(cross, 0.9)) == [[0, 1, 2, 3]]
+    # a single name has no cohesion of its own: it joins at 0.7
+    assert _groups(3, {(0, 1): 0.99, (0, 2): 0.7, (1, 2): 0.7}) == [[0, 1, 2]]
+
+
+def test_best_link_merges_first() -> None:
+    # 1 links to 0 (0.8) and to 2 (0.95): it joins 2 first, then {1, 2} and 0 average out below 0.55
+    assert _groups(3, {(0, 1): 0.8, (1, 2): 0.95}) == [[0], [1, 2]]
+
+
+def test_default_threshold_and_stricter_threshold() -> None:
+    names = ["Qassem Soleimani", "قاسم سليماني", "Ghasem Soleymani", "Sattar Hashemi"]
+    from namematch.cluster import CLUSTER_THRESHOLD
+
+    assert nm.cluster(names) == nm.cluster(names, threshold=CLUSTER_THRESHOLD)
+    assert _groups(2, {(0, 1): 0.7}) == [[0, 1]]
+    assert _groups(2, {(0, 1): 0.7}, threshold=0.8) == [[0], [1]]
