@@ -72,3 +72,13 @@ def test_rank_name_probes_long_lists_and_breaks_ties_by_unit_count() -> None:
 def test_rank_candidates_unchanged_contract() -> None:
     post = _postings({"x": [1, 2], "y": [2]})
     assert rank_candidates({"x", "y"}, post, 10) == [2, 1]
+
+
+def test_rank_name_charges_units_the_query_lacks() -> None:
+    # both items share the two query units; item 5 has two more units of its own,
+    # which the scorer would count against it: the shorter item 8 ranks first
+    q = NameKeys((frozenset({"a"}), frozenset({"b"})), ())
+    post = _postings({"a": [5, 8, 9], "b": [5, 8]})
+    units = {5: 4, 8: 2, 9: 1}
+    assert rank_name(q, post, 1000, unit_count=units.__getitem__)[:2] == [8, 5]
+    assert rank_name(q, post, 1000)[:2] == [5, 8]  # without unit counts: shared keys only, then item number
