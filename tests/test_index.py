@@ -75,10 +75,10 @@ def test_rank_candidates_unchanged_contract() -> None:
 
 
 def test_rank_name_charges_units_the_query_lacks() -> None:
-    # both items share the two query units; item 5 has two more units of its own,
-    # which the scorer would count against it: the shorter item 8 ranks first
-    q = NameKeys((frozenset({"a"}), frozenset({"b"})), ())
-    post = _postings({"a": [5, 8, 9], "b": [5, 8]})
-    units = {5: 4, 8: 2, 9: 1}
-    assert rank_name(q, post, 1000, unit_count=units.__getitem__)[:2] == [8, 5]
-    assert rank_name(q, post, 1000)[:2] == [5, 8]  # without unit counts: shared keys only, then item number
+    # item 5 shares all three query units, item 8 only the two rarer ones; but item 5
+    # has two more units of its own, which the scorer would count against it
+    q = NameKeys((frozenset({"a"}), frozenset({"b"}), frozenset({"c"})), ())
+    post = _postings({"a": [5, 8], "b": [5, 8], "c": [5, *range(100, 199)]})
+    units = {5: 5, 8: 2}
+    assert rank_name(q, post, 1000, unit_count=lambda i: units.get(i, 3))[:2] == [8, 5]
+    assert rank_name(q, post, 1000)[:2] == [5, 8]  # without unit counts: shared keys only
