@@ -93,6 +93,9 @@ def _default_model() -> dict[str, Any]:
 #: Two units align only at this similarity or above; weaker look-alikes stay unmatched.
 MIN_PAIR_SIMILARITY: Final = 0.72
 
+#: Added to a same-script unit pair's similarity when the units share a retrieval key.
+_KEY_BONUS: Final = 0.06
+
 #: Name units read per name in alignment (longer names are truncated): bounds cost.
 MAX_UNITS: Final = 12
 
@@ -379,7 +382,10 @@ class Scorer:
     # -- unit similarity -------------------------------------------------
     def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
         """Similarity of two units (it depends on them alone), cached per scorer:
-        one row per unit, ``cache_size`` unit pairs in all (then it starts over)."""
+        one row per unit, ``cache_size`` unit pairs in all (then it starts over).
+
+        Exact at or above :data:`MIN_PAIR_SIMILARITY`; below it, only that it is
+        below (such pairs never align, and nothing reads their value)."""
         row = self._pair_rows.get(u.ckey)
         hit = None if row is None else row.get(v.ckey)
         if hit is None:
@@ -421,8 +427,11 @@ class Scorer:
         method = ROMANISED if (u.arabic != v.arabic) else EDIT
         if best >= 0.999:
             return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
-        if u.arabic == v.arabic and u.keys & v.keys:
-            best = min(1.0, best + 0.06)
+        # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
+        # to MIN_PAIR_SIMILARITY never aligns (_align reads no weaker similarity), so
+        # its keys (romanisations in both conventions for Arabic script) are not needed
+        if u.arabic == v.arabic and best + _KEY_BONUS >= MIN_PAIR_SIMILARITY and u.keys & v.keys:
+            best = min(1.0, best + _KEY_BONUS)
             if method == EDIT:
                 method = PHONETIC
         if u.groups and v.groups and not u.arabic and not v.arabic:
