@@ -240,13 +240,17 @@ class _Builder:
         lineage: bool = False,
         canonical: str = "",
     ) -> NameToken:
-        start, end = toks[0].start, toks[-1].end
-        scripts = [t.script for t in toks]
-        script = PERSIAN if PERSIAN in scripts else scripts[-1]
+        first = toks[0]
+        start, end = first.start, toks[-1].end
+        if len(toks) == 1:  # most units: one word
+            script, homoglyphs = first.script, first.homoglyphs
+        else:
+            scripts = [t.script for t in toks]
+            script = PERSIAN if PERSIAN in scripts else scripts[-1]
+            homoglyphs = any(t.homoglyphs for t in toks)
         return NameToken(
-            self.source[start:end], norm, core, script, start, end, role,
-            article, lineage, canonical, any(t.homoglyphs for t in toks),
-        )  # fmt: skip
+            self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
+        )
 
     def part(self, toks: list[Token]) -> list[NameToken]:
         out: list[NameToken] = []
@@ -437,8 +441,8 @@ def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
     if family_first:
         for k, part in enumerate(parts):
             for u in part:
-                if u.role == GIVEN:
-                    u = u._with_role(FAMILY if k == 0 else GIVEN)
+                if k == 0 and u.role == GIVEN:  # the given names after the comma keep their role
+                    u = u._with_role(FAMILY)
                 result.append(u)
         return result, True
     units = [u for part in parts for u in part]
