@@ -22,7 +22,6 @@ so :func:`score` plugs into ``rapidfuzz.process.extract``.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
 import operator
@@ -36,7 +35,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from namematch import lexicon as _lexicon
 from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
-from namematch.parse import FAMILY, INITIAL, parse
+from namematch.parse import FAMILY, HONORIFIC, INITIAL, PARTICLE, TITLE, NameToken, parse
 from namematch.romanize import romanize_unit
 
 __all__ = [
@@ -317,28 +316,27 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         parsed = parse(name)
         units = tuple(
-            _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
-            for t in parsed.units[:MAX_UNITS]
+            [
+                _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
+                for t in parsed.units[:MAX_UNITS]
+            ]
         )
-        identity = tuple(u.norm for u in units)
-        adjacent = tuple(
-            (k, len(x.latin[0]) + len(y.latin[0]))
-            for k, (x, y) in enumerate(itertools.pairwise(units))
-            if not (x.initial or y.initial)
-        )
+        has_lineage, honorifics = _lineage_and_honorifics(parsed.tokens)
+        weights = tuple([u.weight for u in units])
+        adjacent, family_idx, max_single = _layout(units)
         return _Prepared(
             name,
             units,
-            identity,
-            any(t.role == "particle" and t.canonical == "bin" for t in parsed.tokens),
-            tuple(t.text for t in parsed.honorifics + parsed.titles),
-            tuple(u.weight for u in units),
-            sum(u.weight for u in units),
-            any(u.arabic for u in units),
-            tuple(k for k, u in enumerate(units) if u.family),
+            tuple([u.norm for u in units]),
+            has_lineage,
+            honorifics,
+            weights,
+            sum(weights),
+            any([u.arabic for u in units]),
+            family_idx,
             adjacent,
-            min((size for _, size in adjacent), default=0),
-            max((len(u.latin[0]) for u in units if not u.initial), default=0),
+            min([size for _, size in adjacent], default=0),
+            max_single,
         )
 
     @staticmethod
@@ -750,6 +748,47 @@ class Scorer:
 #: across names far more than names do: cache per token (bounded).
 _unit_of = functools.lru_cache(maxsize=1 << 17)(Scorer._unit_uncached)
 _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
+
+
+def _lineage_and_honorifics(tokens: Sequence[NameToken]) -> tuple[bool, tuple[str, ...]]:
+    """Whether a lineage particle (bin) occurs among a parse's tokens, and the
+    texts of its honorifics, then its titles (what explanations list as ignored)."""
+    lineage = False
+    honorifics: list[str] = []
+    titles: list[str] = []
+    for t in tokens:
+        role = t.role
+        if role == PARTICLE:
+            lineage = lineage or t.canonical == "bin"
+        elif role == HONORIFIC:
+            honorifics.append(t.text)
+        elif role == TITLE:
+            titles.append(t.text)
+    return lineage, tuple(honorifics + titles)
+
+
+def _layout(
+    units: Sequence[_Unit],
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]:
+    """A name's adjacent word-unit pairs (i, joined length of their first
+    spellings), its family-name positions and its longest word unit (see _Prepared)."""
+    adjacent: list[tuple[int, int]] = []
+    family_idx: list[int] = []
+    max_single = 0
+    prev_size: int | None = None  # first-spelling length of the previous unit; None after an initial
+    for k, u in enumerate(units):
+        if u.family:
+            family_idx.append(k)
+        if u.initial:
+            prev_size = None
+            continue
+        size = len(u.latin[0])
+        if prev_size is not None:
+            adjacent.append((k - 1, prev_size + size))
+        if size > max_single:
+            max_single = size
+        prev_size = size
+    return tuple(adjacent), tuple(family_idx), max_single
 
 
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
