@@ -25,6 +25,7 @@ import functools
 import json
 import math
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, Final
@@ -120,6 +121,14 @@ _LATIN_FOLDS: Final = (
 )  # fmt: skip
 
 
+#: A letter written twice or more in a row.
+_DOUBLED: Final = re.compile(r"(.)\1+", re.DOTALL)
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _fold_latin(s: str) -> str:
     """Fold a Latin spelling so transliteration variants of one name meet.
 
@@ -129,11 +138,9 @@ def _fold_latin(s: str) -> str:
     for a, b in _LATIN_FOLDS:
         if a in s:
             s = s.replace(a, b)
-    out: list[str] = []
-    for c in s:
-        if not out or out[-1] != c:
-            out.append(c)
-    s = "".join(out).replace("ii", "i").replace("ai", "i").replace("ui", "i")
+    if _DOUBLED.search(s):
+        s = _DOUBLED.sub(_first_group, s)
+    s = s.replace("ii", "i").replace("ai", "i").replace("ui", "i")
     if len(s) > 3 and s.endswith("h"):
         s = s[:-1]
     return s
@@ -156,7 +163,10 @@ def _evidence(similarity: float) -> float:
     return 0.0 if x <= 0 else 0.95 * x**1.5
 
 
-@attrs.frozen(slots=True)
+# _Unit and _Prepared are built on every first sight of a token or name and never
+# changed after: plain slotted classes, as a frozen attrs class sets each field
+# through object.__setattr__ (several times slower to construct).
+@attrs.define(slots=True, eq=False)
 class _Unit:
     text: str
     norm: str
@@ -182,7 +192,7 @@ class _Unit:
         return frozenset() if self.initial else unit_keys(self.core, self.script)
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True, eq=False)
 class _Prepared:
     source: str
     units: tuple[_Unit, ...]
