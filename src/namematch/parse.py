@@ -351,13 +351,13 @@ class _Builder:
                     lineage_next = False
                     i += 2
                     continue
-            if out and out[-1].is_name and kind == "allah" and not out[-1].norm.endswith(("الله", "ullah")):
+            if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(("الله", "ullah")):
                 prev = out.pop()
                 canon = prev.core + ("الله" if is_ar else "ullah")
                 out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
                 i += 1
                 continue
-            if out and out[-1].is_name and kind in ("din", "suffix"):
+            if kind in ("din", "suffix") and out and out[-1].is_name:
                 prev = out.pop()
                 if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
                     prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
@@ -397,13 +397,7 @@ def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
     """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
     out: list[NameToken] = []
     for u in units:
-        if (
-            out
-            and out[-1].is_name
-            and u.is_name
-            and u.article
-            and builder.particles.get(u.core) == "din"
-        ):
+        if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
             prev = out.pop()
             glue = "الدين" if u.script in (ARABIC, PERSIAN) else "uddin"
             canon = prev.norm + glue
@@ -428,8 +422,12 @@ def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
 
 
 def _is_caps(unit: NameToken) -> bool:
-    letters = [c for c in unit.text if c.isalpha()]
-    return unit.script == LATIN and len(letters) > 1 and all(c.isupper() for c in letters)
+    """A Latin unit written in capitals (two letters or more): "AL-ZOMOR"."""
+    text = unit.text
+    if unit.script != LATIN or (text.isascii() and not text.isupper()):
+        return False  # an ASCII text with a lower-case letter (or none) is not
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
