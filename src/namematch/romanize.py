@@ -30,8 +30,8 @@ for short vowels) applies when the unit has Persian letters, when
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import defaultdict
 from functools import lru_cache
 from typing import Final
 
@@ -159,7 +159,9 @@ class _Model:
 
     @classmethod
     def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _Model:
-        tables: list[dict[tuple[str, ...], dict[str, int]]] = [defaultdict(dict) for _ in range(4)]
+        tables: list[dict[tuple[str, ...], dict[str, int]]] = [{} for _ in range(4)]
+        last_level = last_ctx = ""
+        counts: dict[str, int] = {}
         for line in lines:
             parts = line.split("\t")
             if len(parts) != 4:
@@ -169,9 +171,13 @@ class _Model:
                 lv, n = int(level), int(count)
             except ValueError:
                 continue
-            if 0 <= lv <= 3:
-                tables[lv][tuple(ctx.split(" "))][chunk] = n
-        return cls([dict(t) for t in tables])
+            if not 0 <= lv <= 3:
+                continue
+            if ctx != last_ctx or level != last_level:  # lines come grouped by context
+                counts = tables[lv].setdefault(tuple(ctx.split(" ")), {})
+                last_level, last_ctx = level, ctx
+            counts[chunk] = n
+        return cls(tables)
 
     @classmethod
     def fallback(cls) -> _Model:
@@ -322,25 +328,54 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
         prev = letters[i - 1] if i > 0 else "^"
         nxt = letters[i + 1] if i + 1 < n else "$"
         pos = "I" if i == 0 else ("F" if i == n - 1 else "M")
-        scored = model.choices(prev, letter, nxt, pos, persian)
-        cand: dict[str, float] = {}
-        for s, out in beam:
-            for cs, c in scored:
-                new = out + c
-                # a doubled vowel or consonant across the chunk boundary is unlikely
-                # when the letter itself is not doubled
-                pen = 0.0
-                if out and c and out[-1] == c[0] and letter != prev:
-                    pen = -1.5
-                if c and c[-1] not in VOWELS:
-                    pen += _cluster_penalty(new)
-                sc = s + cs + pen
-                if new not in cand or cand[new] < sc:
-                    cand[new] = sc
-        beam = sorted([(v, k) for k, v in cand.items()], reverse=True)[:_BEAM]
+        beam = _extend(beam, model.choices(prev, letter, nxt, pos, persian), letter != prev)
     out = [(k, v) for v, k in beam if k]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:limit]
+
+
+def _extend(beam: list[tuple[float, str]], scored: list[tuple[float, str]], undoubled: bool) -> list[tuple[float, str]]:
+    """The ``_BEAM`` best (score, spelling) of the beam's spellings extended by one
+    letter's readings ``scored`` (``undoubled``: the letter is not its predecessor again).
+
+    Beam and readings come best first and penalties only lower a score, so once
+    ``_BEAM`` distinct spellings are scored, none whose unpenalised score falls
+    below the lowest of them can be among the best: the loops stop there.
+    """
+    if not scored:
+        return []
+    cand: dict[str, float] = {}
+    firsts: list[float] = []  # min-heap: first scores of the best _BEAM distinct spellings
+    floor = -math.inf  # at most the _BEAM-th best final score
+    best_reading = scored[0][0]
+    for s, out in beam:
+        if s + best_reading < floor:
+            break
+        for cs, c in scored:
+            if s + cs < floor:
+                break
+            new = out + c
+            # a doubled vowel or consonant across the chunk boundary is unlikely
+            # when the letter itself is not doubled
+            pen = 0.0
+            if out and c and out[-1] == c[0] and undoubled:
+                pen = -1.5
+            if c and c[-1] not in VOWELS:
+                pen += _cluster_penalty(new)
+            sc = s + cs + pen
+            old = cand.get(new)
+            if old is None:
+                cand[new] = sc
+                if len(firsts) < _BEAM:
+                    heapq.heappush(firsts, sc)
+                    if len(firsts) == _BEAM:
+                        floor = firsts[0]
+                elif sc > firsts[0]:
+                    heapq.heapreplace(firsts, sc)
+                    floor = firsts[0]
+            elif old < sc:
+                cand[new] = sc
+    return sorted([(v, k) for k, v in cand.items()], reverse=True)[:_BEAM]
 
 
 # ---------------------------------------------------------------------------
