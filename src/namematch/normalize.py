@@ -382,6 +382,10 @@ def _tokenize_ascii(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for m in _ASCII_RUN.finditer(text):
         raw = m.group()
+        if raw.isalnum():  # no apostrophe: the token is the run itself
+            norm = raw.lower()
+            tokens.append(Token(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
+            continue
         norm = raw.lower().replace("'", "").replace("`", "")
         if not norm:
             continue

@@ -394,16 +394,24 @@ class Scorer:
 
         Exact at or above :data:`MIN_PAIR_SIMILARITY`; below it, only that it is
         below (such pairs never align, and nothing reads their value)."""
-        row = self._pair_rows.get(u.ckey)
+        rows = self._pair_rows
+        row = rows.get(u.ckey)
         hit = None if row is None else row.get(v.ckey)
-        if hit is None:
-            hit = self._unit_sim_uncached(*((u, v) if u.ckey <= v.ckey else (v, u)))
-            if self._pair_count >= self.cache_size:
-                self._pair_rows.clear()
-                self._pair_count = 0
-            self._pair_rows.setdefault(u.ckey, {})[v.ckey] = hit
-            self._pair_rows.setdefault(v.ckey, {})[u.ckey] = hit
-            self._pair_count += 1
+        if hit is not None:
+            return hit
+        hit = self._unit_sim_uncached(u, v) if u.ckey <= v.ckey else self._unit_sim_uncached(v, u)
+        if self._pair_count >= self.cache_size:
+            rows.clear()
+            self._pair_count = 0
+            row = None
+        if row is None:
+            row = rows[u.ckey] = {}
+        row[v.ckey] = hit
+        other = rows.get(v.ckey)
+        if other is None:
+            other = rows[v.ckey] = {}
+        other[u.ckey] = hit
+        self._pair_count += 1
         return hit
 
     @staticmethod
