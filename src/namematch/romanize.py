@@ -160,7 +160,10 @@ class _Model:
     @classmethod
     def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _Model:
         tables: list[dict[tuple[str, ...], dict[str, int]]] = [{} for _ in range(4)]
-        last_level = last_ctx = ""
+        # lines come grouped by level and context: each is read once per group
+        last_level: str | None = None
+        last_ctx: str | None = None
+        lv = -1
         counts: dict[str, int] = {}
         for line in lines:
             parts = line.split("\t")
@@ -168,14 +171,20 @@ class _Model:
                 continue
             level, ctx, chunk, count = parts
             try:
-                lv, n = int(level), int(count)
+                n = int(count)
             except ValueError:
                 continue
+            if level != last_level:
+                last_level, last_ctx = level, None
+                try:
+                    lv = int(level)
+                except ValueError:
+                    lv = -1
             if not 0 <= lv <= 3:
                 continue
-            if ctx != last_ctx or level != last_level:  # lines come grouped by context
+            if ctx != last_ctx:
                 counts = tables[lv].setdefault(tuple(ctx.split(" ")), {})
-                last_level, last_ctx = level, ctx
+                last_ctx = ctx
             counts[chunk] = n
         return cls(tables)
 

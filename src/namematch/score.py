@@ -189,7 +189,7 @@ class _Unit:
     def keys(self) -> frozenset[str]:
         """Retrieval keys, computed on first use (unit_keys caches them): an
         Arabic-script unit's keys need romanisations in both conventions."""
-        return frozenset() if self.initial else unit_keys(self.core, self.script)
+        return _EMPTY if self.initial else unit_keys(self.core, self.script)
 
 
 @attrs.define(slots=True, eq=False)
@@ -381,7 +381,7 @@ class Scorer:
             latin,
             folds,
             script,
-            frozenset() if initial else frozenset(_lexicon._group_ids(core)),
+            _EMPTY if initial else _groups(core),
             homoglyphs,
             bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -807,6 +807,16 @@ def _layout(
             max_single = size
         prev_size = size
     return tuple(adjacent), tuple(family_idx), max_single
+
+
+#: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
+_EMPTY: Final[frozenset[Any]] = frozenset()
+
+
+def _groups(core: str) -> frozenset[int]:
+    """Lexicon variant groups of a unit's core (most cores are in none)."""
+    ids = _lexicon._group_ids(core)
+    return frozenset(ids) if ids else _EMPTY
 
 
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
