@@ -378,7 +378,7 @@ _ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
 
 
 def _tokenize_ascii(text: str) -> tuple[Token, ...]:
-    """Fast path of :func:`_tokenize_cached` for pure-ASCII text (same result)."""
+    """Fast path of :func:`_tokens` for pure-ASCII text (same result)."""
     tokens: list[Token] = []
     for m in _ASCII_RUN.finditer(text):
         raw = m.group()
@@ -398,11 +398,15 @@ def _tokenize_ascii(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-@_short_cache(maxsize=65536)
-def _tokenize_cached(text: str) -> tuple[Token, ...]:
+def _tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` without its cache, for callers that cache what they make
+    of the tokens (parse): their Token objects then do not outlive the call."""
     if text.isascii():
         return _tokenize_ascii(text)
     return _tokenize_general(text)
+
+
+_tokenize_cached = _short_cache(maxsize=65536)(_tokens)
 
 
 def _tokenize_general(text: str) -> tuple[Token, ...]:

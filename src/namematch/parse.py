@@ -32,8 +32,8 @@ from namematch.normalize import (
     Token,
     _check_str,
     _short_cache,
+    _tokens,
     normalize,
-    tokenize,
 )
 
 __all__ = [
@@ -410,6 +410,9 @@ def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
 
 
 def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
+    """The tokens of each comma- or semicolon-separated part of a name."""
+    if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
+        return [list(toks)] if toks else []  # most names: one part
     parts: list[list[Token]] = [[]]
     prev_end = 0
     for t in toks:
@@ -466,7 +469,7 @@ def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
 
 @_short_cache(maxsize=65536)
 def _parse_cached(name: str) -> ParsedName:
-    toks = tokenize(name)[:MAX_TOKENS]
+    toks = _tokens(name)[:MAX_TOKENS]  # the parse is cached, its tokens need not be
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]
