@@ -149,10 +149,9 @@ class _Model:
         found = self._choices.get(key)
         if found is None:
             dist = self.distribution(prev, letter, nxt, pos) or {ONSETS[letter][0]: 1.0}
-            found = sorted(
-                ((math.log(p) + _bonus(letter, c, persian), c) for c, p in dist.items() if p > 0),
-                key=lambda x: (-x[0], x[1]),
-            )[:_EXPAND]
+            # best first, ties by chunk: the smallest (-score, chunk), negated back (exact)
+            ranked = [(-(math.log(p) + _bonus(letter, c, persian)), c) for c, p in dist.items() if p > 0]
+            found = [(-neg, c) for neg, c in heapq.nsmallest(_EXPAND, ranked)]
             if len(self._choices) < 200_000:  # contexts are few; the bound is a guard
                 self._choices[key] = found
         return found
@@ -205,19 +204,22 @@ class _Model:
     def distribution(self, prev: str, letter: str, nxt: str, pos: str) -> dict[str, float]:
         """P(chunk | context) interpolated from the most specific context down."""
         ctxs = [(letter,), (letter, pos), (letter, nxt), (prev, letter, nxt)]
-        probs: dict[str, float] = {}
         base = self.tables[0].get(ctxs[0])
         if not base:
             return {}
         total = sum(base.values())
-        probs = {c: n / total for c, n in base.items()}
+        levels = []  # (weight, counts, their total) of each more specific context seen
         for lv in (1, 2, 3):
             d = self.tables[lv].get(ctxs[lv])
-            if not d:
-                continue
-            tot = sum(d.values())
-            lam = tot / (tot + 2.0 * len(d))
-            probs = {c: (1 - lam) * p + lam * d.get(c, 0) / tot for c, p in probs.items()}
+            if d:
+                tot = sum(d.values())
+                levels.append((tot / (tot + 2.0 * len(d)), d, tot))
+        probs: dict[str, float] = {}
+        for c, n in base.items():
+            p = n / total
+            for lam, d, tot in levels:
+                p = (1 - lam) * p + lam * d.get(c, 0) / tot
+            probs[c] = p
         return probs
 
 
