@@ -237,11 +237,11 @@ def known(form: str) -> bool:
 @_short_cache(maxsize=131072)
 def _rarity_cached(form: str) -> float:
     lex = _current()
-    gids = _group_ids(form)
+    key = _lookup_key(form)
+    gids = lex.index.get(key, ()) if key else ()  # _group_ids(form), without a second lookup
     if gids:
         count = max(lex.groups[g].count for g in gids)
     else:
-        key = _lookup_key(form)
         count = lex.freq.get(key, 0) if key else 0
     if count <= 0:
         return 1.0

@@ -367,7 +367,7 @@ class Scorer:
             latin = (core,)
         rarity = 0.5 if initial else _lexicon.rarity(core)
         weight = 0.15 if initial else 0.25 + 0.75 * rarity
-        folds = tuple(dict.fromkeys(_fold_latin(x) for x in latin))
+        folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
         return _Unit(
             text,
             norm,
