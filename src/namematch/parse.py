@@ -252,6 +252,13 @@ class _Builder:
             self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
         )
 
+    def word(self, tok: Token, norm: str, core: str, role: str, article: str, lineage: bool) -> NameToken:
+        """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
+        start, end = tok.start, tok.end
+        return NameToken(
+            self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs
+        )
+
     def part(self, toks: list[Token]) -> list[NameToken]:
         out: list[NameToken] = []
         i = 0
@@ -278,95 +285,96 @@ class _Builder:
             kind = self.particles.get(norm, "")
             nxt = toks[i + 1] if i + 1 < n else None
             is_ar = tok.script in (ARABIC, PERSIAN)
-            if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
-                out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
-                lineage_next = True
-                i += 1
-                continue
-            if kind == "abd" and nxt is not None:
-                used = [tok]
-                j = i + 1
-                if not is_ar and toks[j].norm in ("al", "el", "ul", "ol") and j + 1 < n:
-                    used.append(toks[j])
-                    j += 1
-                elif not is_ar and _SUN_LATIN.get(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
-                    _SUN_LATIN[toks[j].norm]
-                ):
-                    used.append(toks[j])
-                    j += 1
-                last = toks[j]
-                used.append(last)
-                if is_ar:
-                    canon = "عبد" + last.norm
-                else:
-                    rest = last.norm
-                    if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
-                        rest = rest[2:]
-                    canon = "abdul" + rest
-                out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
-                lineage_next = False
-                i = j + 1
-                continue
-            if kind == "kunya" and nxt is not None and self.particles.get(nxt.norm) not in ("lineage",):
-                used = [tok]
-                j = i + 1
-                if not is_ar and toks[j].norm in ("al", "el") and j + 1 < n:
-                    used.append(toks[j])
-                    j += 1
-                last = toks[j]
-                used.append(last)
-                _, core = _article_core(last, self.exceptions)
-                head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
-                canon = head + (last.norm if is_ar else core)
-                out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
-                lineage_next = False
-                i = j + 1
-                continue
-            if kind in ("article", "sun", "family") and nxt is not None and self.particles.get(nxt.norm, "") not in (
-                "lineage",
-                "din",
-            ):
-                if kind == "sun" and not (
-                    _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
-                ):
-                    pass  # not an assimilated article: falls through to a plain word
-                elif norm in ("al", "aal") and nxt.norm == "e" and i + 2 < n:
-                    # Persian "Al-e X" (آل X, "family of X")
-                    last = toks[i + 2]
-                    out.append(self.unit([tok, nxt, last], "al" + last.norm, last.norm, GIVEN, article="al",
-                                         lineage=lineage_next))
-                    lineage_next = False
-                    i += 3
+            if kind:  # a particle, an article or a compound's head (most words are none)
+                if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
+                    out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
+                    lineage_next = True
+                    i += 1
                     continue
-                else:
-                    article = "آل" if kind == "family" else ("ال" if is_ar else "al")
-                    _, core = _article_core(nxt, self.exceptions)
-                    core = nxt.norm if kind != "family" and not is_ar else core
-                    if is_ar and kind == "article":
-                        core = nxt.norm
-                    canon = (article + core) if is_ar else ("al" + core)
-                    out.append(
-                        self.unit([tok, nxt], canon, core, GIVEN, article=article, lineage=lineage_next)
-                    )
+                if kind == "abd" and nxt is not None:
+                    used = [tok]
+                    j = i + 1
+                    if not is_ar and toks[j].norm in ("al", "el", "ul", "ol") and j + 1 < n:
+                        used.append(toks[j])
+                        j += 1
+                    elif not is_ar and _SUN_LATIN.get(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
+                        _SUN_LATIN[toks[j].norm]
+                    ):
+                        used.append(toks[j])
+                        j += 1
+                    last = toks[j]
+                    used.append(last)
+                    if is_ar:
+                        canon = "عبد" + last.norm
+                    else:
+                        rest = last.norm
+                        if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
+                            rest = rest[2:]
+                        canon = "abdul" + rest
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
                     lineage_next = False
-                    i += 2
+                    i = j + 1
                     continue
-            if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(("الله", "ullah")):
-                prev = out.pop()
-                canon = prev.core + ("الله" if is_ar else "ullah")
-                out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
-                i += 1
-                continue
-            if kind in ("din", "suffix") and out and out[-1].is_name:
-                prev = out.pop()
-                if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
-                    prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
-                    tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
-                glue = "uddin" if kind == "din" and not is_ar else norm
-                canon = prev.core + glue
-                out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
-                i += 1
-                continue
+                if kind == "kunya" and nxt is not None and self.particles.get(nxt.norm) not in ("lineage",):
+                    used = [tok]
+                    j = i + 1
+                    if not is_ar and toks[j].norm in ("al", "el") and j + 1 < n:
+                        used.append(toks[j])
+                        j += 1
+                    last = toks[j]
+                    used.append(last)
+                    _, core = _article_core(last, self.exceptions)
+                    head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
+                    canon = head + (last.norm if is_ar else core)
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
+                    lineage_next = False
+                    i = j + 1
+                    continue
+                if kind in ("article", "sun", "family") and nxt is not None and self.particles.get(nxt.norm, "") not in (
+                    "lineage",
+                    "din",
+                ):
+                    if kind == "sun" and not (
+                        _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
+                    ):
+                        pass  # not an assimilated article: falls through to a plain word
+                    elif norm in ("al", "aal") and nxt.norm == "e" and i + 2 < n:
+                        # Persian "Al-e X" (آل X, "family of X")
+                        last = toks[i + 2]
+                        out.append(self.unit([tok, nxt, last], "al" + last.norm, last.norm, GIVEN, article="al",
+                                             lineage=lineage_next))
+                        lineage_next = False
+                        i += 3
+                        continue
+                    else:
+                        article = "آل" if kind == "family" else ("ال" if is_ar else "al")
+                        _, core = _article_core(nxt, self.exceptions)
+                        core = nxt.norm if kind != "family" and not is_ar else core
+                        if is_ar and kind == "article":
+                            core = nxt.norm
+                        canon = (article + core) if is_ar else ("al" + core)
+                        out.append(
+                            self.unit([tok, nxt], canon, core, GIVEN, article=article, lineage=lineage_next)
+                        )
+                        lineage_next = False
+                        i += 2
+                        continue
+                if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(("الله", "ullah")):
+                    prev = out.pop()
+                    canon = prev.core + ("الله" if is_ar else "ullah")
+                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                    i += 1
+                    continue
+                if kind in ("din", "suffix") and out and out[-1].is_name:
+                    prev = out.pop()
+                    if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
+                        prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
+                        tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
+                    glue = "uddin" if kind == "din" and not is_ar else norm
+                    canon = prev.core + glue
+                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                    i += 1
+                    continue
             # a plain word
             if is_ar:
                 article, core = _article_core(tok, self.exceptions)
@@ -381,9 +389,9 @@ class _Builder:
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
-            if kind in ("abd", "kunya", "article", "sun") and nxt is None and out:
-                role = PARTICLE if kind != "sun" else role
-            out.append(self.unit([tok], canon, core, role, article=article, lineage=lineage_next))
+            if kind in ("abd", "kunya", "article") and nxt is None and out:
+                role = PARTICLE
+            out.append(self.word(tok, canon, core, role, article, lineage_next))
             lineage_next = False
             i += 1
         return _merge_din(out, self)
