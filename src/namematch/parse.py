@@ -196,16 +196,29 @@ def _strip_article_latin(norm: str) -> tuple[str, str]:
     return "", norm
 
 
-def _article_core(tok: Token, exceptions: frozenset[str]) -> tuple[str, str]:
-    """(article, core) for a single word."""
-    norm = tok.norm
-    if tok.script in (ARABIC, PERSIAN):
+def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str]:
+    """(article, core) for a single word (its normalised form and script)."""
+    if script in (ARABIC, PERSIAN):
         if norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions:
             return _ARTICLE_AR, norm[2:]
         return "", norm
-    if tok.script == LATIN:
+    if script == LATIN:
         return _strip_article_latin(norm)
     return "", norm
+
+
+@_short_cache(maxsize=65536)
+def _plain_word(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str, str]:
+    """(article, core, canonical form) of a word that is not part of a compound:
+    it depends on the word alone, and words repeat across names (cached)."""
+    if script in (ARABIC, PERSIAN):
+        article, core = _article_core(norm, script, exceptions)
+        return article, core, norm
+    glued = _abd_glued(norm) if script == LATIN else None
+    if glued:
+        return "", glued, glued
+    article, core = _article_core(norm, script, exceptions)
+    return article, core, ("al" + core) if article else norm
 
 
 def _abd_glued(norm: str) -> str | None:
@@ -323,7 +336,7 @@ class _Builder:
                         j += 1
                     last = toks[j]
                     used.append(last)
-                    _, core = _article_core(last, self.exceptions)
+                    _, core = _article_core(last.norm, last.script, self.exceptions)
                     head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
                     canon = head + (last.norm if is_ar else core)
                     out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
@@ -348,7 +361,7 @@ class _Builder:
                         continue
                     else:
                         article = "آل" if kind == "family" else ("ال" if is_ar else "al")
-                        _, core = _article_core(nxt, self.exceptions)
+                        _, core = _article_core(nxt.norm, nxt.script, self.exceptions)
                         core = nxt.norm if kind != "family" and not is_ar else core
                         if is_ar and kind == "article":
                             core = nxt.norm
@@ -376,16 +389,7 @@ class _Builder:
                     i += 1
                     continue
             # a plain word
-            if is_ar:
-                article, core = _article_core(tok, self.exceptions)
-                canon = norm
-            else:
-                glued = _abd_glued(norm) if tok.script == LATIN else None
-                if glued:
-                    article, core, canon = "", glued, glued
-                else:
-                    article, core = _article_core(tok, self.exceptions)
-                    canon = ("al" + core) if article else norm
+            article, core, canon = _plain_word(norm, tok.script, self.exceptions)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
