@@ -299,6 +299,11 @@ def script_of(text: str) -> str:
     return NONE
 
 
+#: Arabic-script letters that normalisation leaves as they are (no folding, no
+#: marks): a word of these letters alone is its own normal form (a fast path).
+_NORMAL_ARABIC: Final = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهويپچژگڤ")
+
+
 def normalize_arabic(token: str) -> str:
     """Normalise one Arabic-script word (no separators inside).
 
@@ -309,6 +314,8 @@ def normalize_arabic(token: str) -> str:
     >>> normalize_arabic("آل")  # "family of" stays distinct from the article
     'آل'
     """
+    if _NORMAL_ARABIC.issuperset(token):
+        return token
     # drop before NFKC too: it expands some marks (´ → space + combining acute)
     t = unicodedata.normalize("NFKC", "".join(c for c in token if c not in _DROP))
     t = _ARABIC_MARKS_RE.sub("", t)
@@ -490,4 +497,6 @@ def normalize(name: str) -> str:
     ''
     """
     _check_str(name)
+    if name and _NORMAL_ARABIC.issuperset(name):
+        return name  # one Arabic-script word, already normal (a parsed unit's core)
     return " ".join(t.norm for t in _tokenize_cached(name))
