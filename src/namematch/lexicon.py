@@ -50,10 +50,27 @@ class _Group:
 
 @attrs.frozen(slots=True)
 class _Lexicon:
-    groups: tuple[_Group, ...]
+    """The variant groups (stored by field: one plain tuple per field, indexed by
+    group id), the index of forms to group ids and the frequency table.
+
+    Plain tuples of strings and numbers drop out of the garbage collector's
+    watch; twenty thousand group objects would be traversed by every full
+    collection.
+    """
+
+    arabic: tuple[tuple[str, ...], ...]
+    latin: tuple[tuple[str, ...], ...]
+    persian: tuple[tuple[str, ...], ...]
+    counts: tuple[int, ...]
+    manual: tuple[bool, ...]
     index: dict[str, tuple[int, ...]]
     freq: dict[str, int]
     ref: float
+
+    @property
+    def groups(self) -> tuple[_Group, ...]:
+        """The groups as objects (for tools and benchmarks; lookups read the fields)."""
+        return tuple(map(_Group, self.arabic, self.latin, self.persian, self.counts, self.manual))
 
 
 def _split(field: str) -> tuple[str, ...]:
@@ -115,7 +132,16 @@ def build(
         fixed.append(g)
     counts = sorted((g.count for g in fixed), reverse=True)
     ref = float(counts[min(len(counts) - 1, 15)]) if counts else 1.0
-    return _Lexicon(tuple(fixed), {k: tuple(v) for k, v in index.items()}, freq, max(ref, 2.0))
+    return _Lexicon(
+        tuple(g.arabic for g in fixed),
+        tuple(g.latin for g in fixed),
+        tuple(g.persian for g in fixed),
+        tuple(g.count for g in fixed),
+        tuple(g.manual for g in fixed),
+        {k: tuple(v) for k, v in index.items()},
+        freq,
+        max(ref, 2.0),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -180,17 +206,17 @@ def _group_ids(form: str) -> tuple[int, ...]:
 def _ranked_spellings(form: str, persian: bool) -> list[str]:
     """Latin spellings listed for an Arabic-script form, best first (private)."""
     lex = _current()
-    gids = [g for g in _group_ids(form) if form in lex.groups[g].arabic]
+    gids = [g for g in _group_ids(form) if form in lex.arabic[g]]
     if not gids:
         return []
     # manual groups first, then data groups by count
-    gids.sort(key=lambda g: (not lex.groups[g].manual, -lex.groups[g].count, g))
+    gids.sort(key=lambda g: (not lex.manual[g], -lex.counts[g], g))
     out: list[str] = []
     if persian:
         for g in gids:
-            out.extend(s for s in lex.groups[g].persian if s not in out)
+            out.extend(s for s in lex.persian[g] if s not in out)
     for g in gids:
-        out.extend(s for s in lex.groups[g].latin if s not in out)
+        out.extend(s for s in lex.latin[g] if s not in out)
     return out
 
 
@@ -219,8 +245,8 @@ def variants_of(form: str) -> frozenset[str]:
     lex = _current()
     out: set[str] = set()
     for g in _group_ids(form):
-        out.update(lex.groups[g].latin)
-        out.update(lex.groups[g].persian)
+        out.update(lex.latin[g])
+        out.update(lex.persian[g])
     return frozenset(out)
 
 
@@ -237,11 +263,11 @@ def known(form: str) -> bool:
 @_short_cache(maxsize=131072)
 def _rarity_cached(form: str) -> float:
     lex = _current()
-    gids = _group_ids(form)
+    key = _lookup_key(form)
+    gids = lex.index.get(key, ()) if key else ()  # _group_ids(form), without a second lookup
     if gids:
-        count = max(lex.groups[g].count for g in gids)
+        count = max(lex.counts[g] for g in gids)
     else:
-        key = _lookup_key(form)
         count = lex.freq.get(key, 0) if key else 0
     if count <= 0:
         return 1.0

@@ -299,6 +299,11 @@ def script_of(text: str) -> str:
     return NONE
 
 
+#: Arabic-script letters that normalisation leaves as they are (no folding, no
+#: marks): a word of these letters alone is its own normal form (a fast path).
+_NORMAL_ARABIC: Final = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهويپچژگڤ")
+
+
 def normalize_arabic(token: str) -> str:
     """Normalise one Arabic-script word (no separators inside).
 
@@ -309,6 +314,8 @@ def normalize_arabic(token: str) -> str:
     >>> normalize_arabic("آل")  # "family of" stays distinct from the article
     'آل'
     """
+    if _NORMAL_ARABIC.issuperset(token):
+        return token
     # drop before NFKC too: it expands some marks (´ → space + combining acute)
     t = unicodedata.normalize("NFKC", "".join(c for c in token if c not in _DROP))
     t = _ARABIC_MARKS_RE.sub("", t)
@@ -378,10 +385,14 @@ _ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
 
 
 def _tokenize_ascii(text: str) -> tuple[Token, ...]:
-    """Fast path of :func:`_tokenize_cached` for pure-ASCII text (same result)."""
+    """Fast path of :func:`_tokens` for pure-ASCII text (same result)."""
     tokens: list[Token] = []
     for m in _ASCII_RUN.finditer(text):
         raw = m.group()
+        if raw.isalnum():  # no apostrophe: the token is the run itself
+            norm = raw.lower()
+            tokens.append(Token(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
+            continue
         norm = raw.lower().replace("'", "").replace("`", "")
         if not norm:
             continue
@@ -394,11 +405,15 @@ def _tokenize_ascii(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-@_short_cache(maxsize=65536)
-def _tokenize_cached(text: str) -> tuple[Token, ...]:
+def _tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` without its cache, for callers that cache what they make
+    of the tokens (parse): their Token objects then do not outlive the call."""
     if text.isascii():
         return _tokenize_ascii(text)
     return _tokenize_general(text)
+
+
+_tokenize_cached = _short_cache(maxsize=65536)(_tokens)
 
 
 def _tokenize_general(text: str) -> tuple[Token, ...]:
@@ -482,4 +497,6 @@ def normalize(name: str) -> str:
     ''
     """
     _check_str(name)
+    if name and _NORMAL_ARABIC.issuperset(name):
+        return name  # one Arabic-script word, already normal (a parsed unit's core)
     return " ".join(t.norm for t in _tokenize_cached(name))

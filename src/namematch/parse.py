@@ -32,8 +32,8 @@ from namematch.normalize import (
     Token,
     _check_str,
     _short_cache,
+    _tokens,
     normalize,
-    tokenize,
 )
 
 __all__ = [
@@ -196,16 +196,29 @@ def _strip_article_latin(norm: str) -> tuple[str, str]:
     return "", norm
 
 
-def _article_core(tok: Token, exceptions: frozenset[str]) -> tuple[str, str]:
-    """(article, core) for a single word."""
-    norm = tok.norm
-    if tok.script in (ARABIC, PERSIAN):
+def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str]:
+    """(article, core) for a single word (its normalised form and script)."""
+    if script in (ARABIC, PERSIAN):
         if norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions:
             return _ARTICLE_AR, norm[2:]
         return "", norm
-    if tok.script == LATIN:
+    if script == LATIN:
         return _strip_article_latin(norm)
     return "", norm
+
+
+@_short_cache(maxsize=65536)
+def _plain_word(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str, str]:
+    """(article, core, canonical form) of a word that is not part of a compound:
+    it depends on the word alone, and words repeat across names (cached)."""
+    if script in (ARABIC, PERSIAN):
+        article, core = _article_core(norm, script, exceptions)
+        return article, core, norm
+    glued = _abd_glued(norm) if script == LATIN else None
+    if glued:
+        return "", glued, glued
+    article, core = _article_core(norm, script, exceptions)
+    return article, core, ("al" + core) if article else norm
 
 
 def _abd_glued(norm: str) -> str | None:
@@ -240,13 +253,24 @@ class _Builder:
         lineage: bool = False,
         canonical: str = "",
     ) -> NameToken:
-        start, end = toks[0].start, toks[-1].end
-        scripts = [t.script for t in toks]
-        script = PERSIAN if PERSIAN in scripts else scripts[-1]
+        first = toks[0]
+        start, end = first.start, toks[-1].end
+        if len(toks) == 1:  # most units: one word
+            script, homoglyphs = first.script, first.homoglyphs
+        else:
+            scripts = [t.script for t in toks]
+            script = PERSIAN if PERSIAN in scripts else scripts[-1]
+            homoglyphs = any(t.homoglyphs for t in toks)
         return NameToken(
-            self.source[start:end], norm, core, script, start, end, role,
-            article, lineage, canonical, any(t.homoglyphs for t in toks),
-        )  # fmt: skip
+            self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
+        )
+
+    def word(self, tok: Token, norm: str, core: str, role: str, article: str, lineage: bool) -> NameToken:
+        """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
+        start, end = tok.start, tok.end
+        return NameToken(
+            self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs
+        )
 
     def part(self, toks: list[Token]) -> list[NameToken]:
         out: list[NameToken] = []
@@ -274,112 +298,104 @@ class _Builder:
             kind = self.particles.get(norm, "")
             nxt = toks[i + 1] if i + 1 < n else None
             is_ar = tok.script in (ARABIC, PERSIAN)
-            if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
-                out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
-                lineage_next = True
-                i += 1
-                continue
-            if kind == "abd" and nxt is not None:
-                used = [tok]
-                j = i + 1
-                if not is_ar and toks[j].norm in ("al", "el", "ul", "ol") and j + 1 < n:
-                    used.append(toks[j])
-                    j += 1
-                elif not is_ar and _SUN_LATIN.get(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
-                    _SUN_LATIN[toks[j].norm]
-                ):
-                    used.append(toks[j])
-                    j += 1
-                last = toks[j]
-                used.append(last)
-                if is_ar:
-                    canon = "عبد" + last.norm
-                else:
-                    rest = last.norm
-                    if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
-                        rest = rest[2:]
-                    canon = "abdul" + rest
-                out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
-                lineage_next = False
-                i = j + 1
-                continue
-            if kind == "kunya" and nxt is not None and self.particles.get(nxt.norm) not in ("lineage",):
-                used = [tok]
-                j = i + 1
-                if not is_ar and toks[j].norm in ("al", "el") and j + 1 < n:
-                    used.append(toks[j])
-                    j += 1
-                last = toks[j]
-                used.append(last)
-                _, core = _article_core(last, self.exceptions)
-                head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
-                canon = head + (last.norm if is_ar else core)
-                out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
-                lineage_next = False
-                i = j + 1
-                continue
-            if kind in ("article", "sun", "family") and nxt is not None and self.particles.get(nxt.norm, "") not in (
-                "lineage",
-                "din",
-            ):
-                if kind == "sun" and not (
-                    _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
-                ):
-                    pass  # not an assimilated article: falls through to a plain word
-                elif norm in ("al", "aal") and nxt.norm == "e" and i + 2 < n:
-                    # Persian "Al-e X" (آل X, "family of X")
-                    last = toks[i + 2]
-                    out.append(self.unit([tok, nxt, last], "al" + last.norm, last.norm, GIVEN, article="al",
-                                         lineage=lineage_next))
-                    lineage_next = False
-                    i += 3
+            if kind:  # a particle, an article or a compound's head (most words are none)
+                if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
+                    out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
+                    lineage_next = True
+                    i += 1
                     continue
-                else:
-                    article = "آل" if kind == "family" else ("ال" if is_ar else "al")
-                    _, core = _article_core(nxt, self.exceptions)
-                    core = nxt.norm if kind != "family" and not is_ar else core
-                    if is_ar and kind == "article":
-                        core = nxt.norm
-                    canon = (article + core) if is_ar else ("al" + core)
-                    out.append(
-                        self.unit([tok, nxt], canon, core, GIVEN, article=article, lineage=lineage_next)
-                    )
+                if kind == "abd" and nxt is not None:
+                    used = [tok]
+                    j = i + 1
+                    if not is_ar and toks[j].norm in ("al", "el", "ul", "ol") and j + 1 < n:
+                        used.append(toks[j])
+                        j += 1
+                    elif not is_ar and _SUN_LATIN.get(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
+                        _SUN_LATIN[toks[j].norm]
+                    ):
+                        used.append(toks[j])
+                        j += 1
+                    last = toks[j]
+                    used.append(last)
+                    if is_ar:
+                        canon = "عبد" + last.norm
+                    else:
+                        rest = last.norm
+                        if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
+                            rest = rest[2:]
+                        canon = "abdul" + rest
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
                     lineage_next = False
-                    i += 2
+                    i = j + 1
                     continue
-            if out and out[-1].is_name and kind == "allah" and not out[-1].norm.endswith(("الله", "ullah")):
-                prev = out.pop()
-                canon = prev.core + ("الله" if is_ar else "ullah")
-                out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
-                i += 1
-                continue
-            if out and out[-1].is_name and kind in ("din", "suffix"):
-                prev = out.pop()
-                if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
-                    prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
-                    tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
-                glue = "uddin" if kind == "din" and not is_ar else norm
-                canon = prev.core + glue
-                out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
-                i += 1
-                continue
+                if kind == "kunya" and nxt is not None and self.particles.get(nxt.norm) not in ("lineage",):
+                    used = [tok]
+                    j = i + 1
+                    if not is_ar and toks[j].norm in ("al", "el") and j + 1 < n:
+                        used.append(toks[j])
+                        j += 1
+                    last = toks[j]
+                    used.append(last)
+                    _, core = _article_core(last.norm, last.script, self.exceptions)
+                    head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
+                    canon = head + (last.norm if is_ar else core)
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
+                    lineage_next = False
+                    i = j + 1
+                    continue
+                if kind in ("article", "sun", "family") and nxt is not None and self.particles.get(nxt.norm, "") not in (
+                    "lineage",
+                    "din",
+                ):
+                    if kind == "sun" and not (
+                        _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
+                    ):
+                        pass  # not an assimilated article: falls through to a plain word
+                    elif norm in ("al", "aal") and nxt.norm == "e" and i + 2 < n:
+                        # Persian "Al-e X" (آل X, "family of X")
+                        last = toks[i + 2]
+                        out.append(self.unit([tok, nxt, last], "al" + last.norm, last.norm, GIVEN, article="al",
+                                             lineage=lineage_next))
+                        lineage_next = False
+                        i += 3
+                        continue
+                    else:
+                        article = "آل" if kind == "family" else ("ال" if is_ar else "al")
+                        _, core = _article_core(nxt.norm, nxt.script, self.exceptions)
+                        core = nxt.norm if kind != "family" and not is_ar else core
+                        if is_ar and kind == "article":
+                            core = nxt.norm
+                        canon = (article + core) if is_ar else ("al" + core)
+                        out.append(
+                            self.unit([tok, nxt], canon, core, GIVEN, article=article, lineage=lineage_next)
+                        )
+                        lineage_next = False
+                        i += 2
+                        continue
+                if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(("الله", "ullah")):
+                    prev = out.pop()
+                    canon = prev.core + ("الله" if is_ar else "ullah")
+                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                    i += 1
+                    continue
+                if kind in ("din", "suffix") and out and out[-1].is_name:
+                    prev = out.pop()
+                    if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
+                        prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
+                        tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
+                    glue = "uddin" if kind == "din" and not is_ar else norm
+                    canon = prev.core + glue
+                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                    i += 1
+                    continue
             # a plain word
-            if is_ar:
-                article, core = _article_core(tok, self.exceptions)
-                canon = norm
-            else:
-                glued = _abd_glued(norm) if tok.script == LATIN else None
-                if glued:
-                    article, core, canon = "", glued, glued
-                else:
-                    article, core = _article_core(tok, self.exceptions)
-                    canon = ("al" + core) if article else norm
+            article, core, canon = _plain_word(norm, tok.script, self.exceptions)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
-            if kind in ("abd", "kunya", "article", "sun") and nxt is None and out:
-                role = PARTICLE if kind != "sun" else role
-            out.append(self.unit([tok], canon, core, role, article=article, lineage=lineage_next))
+            if kind in ("abd", "kunya", "article") and nxt is None and out:
+                role = PARTICLE
+            out.append(self.word(tok, canon, core, role, article, lineage_next))
             lineage_next = False
             i += 1
         return _merge_din(out, self)
@@ -393,13 +409,7 @@ def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
     """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
     out: list[NameToken] = []
     for u in units:
-        if (
-            out
-            and out[-1].is_name
-            and u.is_name
-            and u.article
-            and builder.particles.get(u.core) == "din"
-        ):
+        if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
             prev = out.pop()
             glue = "الدين" if u.script in (ARABIC, PERSIAN) else "uddin"
             canon = prev.norm + glue
@@ -412,6 +422,9 @@ def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
 
 
 def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
+    """The tokens of each comma- or semicolon-separated part of a name."""
+    if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
+        return [list(toks)] if toks else []  # most names: one part
     parts: list[list[Token]] = [[]]
     prev_end = 0
     for t in toks:
@@ -424,8 +437,12 @@ def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
 
 
 def _is_caps(unit: NameToken) -> bool:
-    letters = [c for c in unit.text if c.isalpha()]
-    return unit.script == LATIN and len(letters) > 1 and all(c.isupper() for c in letters)
+    """A Latin unit written in capitals (two letters or more): "AL-ZOMOR"."""
+    text = unit.text
+    if unit.script != LATIN or (text.isascii() and not text.isupper()):
+        return False  # an ASCII text with a lower-case letter (or none) is not
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
@@ -437,8 +454,8 @@ def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
     if family_first:
         for k, part in enumerate(parts):
             for u in part:
-                if u.role == GIVEN:
-                    u = u._with_role(FAMILY if k == 0 else GIVEN)
+                if k == 0 and u.role == GIVEN:  # the given names after the comma keep their role
+                    u = u._with_role(FAMILY)
                 result.append(u)
         return result, True
     units = [u for part in parts for u in part]
@@ -464,7 +481,7 @@ def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
 
 @_short_cache(maxsize=65536)
 def _parse_cached(name: str) -> ParsedName:
-    toks = tokenize(name)[:MAX_TOKENS]
+    toks = _tokens(name)[:MAX_TOKENS]  # the parse is cached, its tokens need not be
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]

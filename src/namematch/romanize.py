@@ -30,8 +30,8 @@ for short vowels) applies when the unit has Persian letters, when
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import defaultdict
 from functools import lru_cache
 from typing import Final
 
@@ -149,29 +149,43 @@ class _Model:
         found = self._choices.get(key)
         if found is None:
             dist = self.distribution(prev, letter, nxt, pos) or {ONSETS[letter][0]: 1.0}
-            found = sorted(
-                ((math.log(p) + _bonus(letter, c, persian), c) for c, p in dist.items() if p > 0),
-                key=lambda x: (-x[0], x[1]),
-            )[:_EXPAND]
+            # best first, ties by chunk: the smallest (-score, chunk), negated back (exact)
+            ranked = [(-(math.log(p) + _bonus(letter, c, persian)), c) for c, p in dist.items() if p > 0]
+            found = [(-neg, c) for neg, c in heapq.nsmallest(_EXPAND, ranked)]
             if len(self._choices) < 200_000:  # contexts are few; the bound is a guard
                 self._choices[key] = found
         return found
 
     @classmethod
     def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _Model:
-        tables: list[dict[tuple[str, ...], dict[str, int]]] = [defaultdict(dict) for _ in range(4)]
+        tables: list[dict[tuple[str, ...], dict[str, int]]] = [{} for _ in range(4)]
+        # lines come grouped by level and context: each is read once per group
+        last_level: str | None = None
+        last_ctx: str | None = None
+        lv = -1
+        counts: dict[str, int] = {}
         for line in lines:
             parts = line.split("\t")
             if len(parts) != 4:
                 continue
             level, ctx, chunk, count = parts
             try:
-                lv, n = int(level), int(count)
+                n = int(count)
             except ValueError:
                 continue
-            if 0 <= lv <= 3:
-                tables[lv][tuple(ctx.split(" "))][chunk] = n
-        return cls([dict(t) for t in tables])
+            if level != last_level:
+                last_level, last_ctx = level, None
+                try:
+                    lv = int(level)
+                except ValueError:
+                    lv = -1
+            if not 0 <= lv <= 3:
+                continue
+            if ctx != last_ctx:
+                counts = tables[lv].setdefault(tuple(ctx.split(" ")), {})
+                last_ctx = ctx
+            counts[chunk] = n
+        return cls(tables)
 
     @classmethod
     def fallback(cls) -> _Model:
@@ -190,19 +204,22 @@ class _Model:
     def distribution(self, prev: str, letter: str, nxt: str, pos: str) -> dict[str, float]:
         """P(chunk | context) interpolated from the most specific context down."""
         ctxs = [(letter,), (letter, pos), (letter, nxt), (prev, letter, nxt)]
-        probs: dict[str, float] = {}
         base = self.tables[0].get(ctxs[0])
         if not base:
             return {}
         total = sum(base.values())
-        probs = {c: n / total for c, n in base.items()}
+        levels = []  # (weight, counts, their total) of each more specific context seen
         for lv in (1, 2, 3):
             d = self.tables[lv].get(ctxs[lv])
-            if not d:
-                continue
-            tot = sum(d.values())
-            lam = tot / (tot + 2.0 * len(d))
-            probs = {c: (1 - lam) * p + lam * d.get(c, 0) / tot for c, p in probs.items()}
+            if d:
+                tot = sum(d.values())
+                levels.append((tot / (tot + 2.0 * len(d)), d, tot))
+        probs: dict[str, float] = {}
+        for c, n in base.items():
+            p = n / total
+            for lam, d, tot in levels:
+                p = (1 - lam) * p + lam * d.get(c, 0) / tot
+            probs[c] = p
         return probs
 
 
@@ -322,25 +339,54 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
         prev = letters[i - 1] if i > 0 else "^"
         nxt = letters[i + 1] if i + 1 < n else "$"
         pos = "I" if i == 0 else ("F" if i == n - 1 else "M")
-        scored = model.choices(prev, letter, nxt, pos, persian)
-        cand: dict[str, float] = {}
-        for s, out in beam:
-            for cs, c in scored:
-                new = out + c
-                # a doubled vowel or consonant across the chunk boundary is unlikely
-                # when the letter itself is not doubled
-                pen = 0.0
-                if out and c and out[-1] == c[0] and letter != prev:
-                    pen = -1.5
-                if c and c[-1] not in VOWELS:
-                    pen += _cluster_penalty(new)
-                sc = s + cs + pen
-                if new not in cand or cand[new] < sc:
-                    cand[new] = sc
-        beam = sorted([(v, k) for k, v in cand.items()], reverse=True)[:_BEAM]
+        beam = _extend(beam, model.choices(prev, letter, nxt, pos, persian), letter != prev)
     out = [(k, v) for v, k in beam if k]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:limit]
+
+
+def _extend(beam: list[tuple[float, str]], scored: list[tuple[float, str]], undoubled: bool) -> list[tuple[float, str]]:
+    """The ``_BEAM`` best (score, spelling) of the beam's spellings extended by one
+    letter's readings ``scored`` (``undoubled``: the letter is not its predecessor again).
+
+    Beam and readings come best first and penalties only lower a score, so once
+    ``_BEAM`` distinct spellings are scored, none whose unpenalised score falls
+    below the lowest of them can be among the best: the loops stop there.
+    """
+    if not scored:
+        return []
+    cand: dict[str, float] = {}
+    firsts: list[float] = []  # min-heap: first scores of the best _BEAM distinct spellings
+    floor = -math.inf  # at most the _BEAM-th best final score
+    best_reading = scored[0][0]
+    for s, out in beam:
+        if s + best_reading < floor:
+            break
+        for cs, c in scored:
+            if s + cs < floor:
+                break
+            new = out + c
+            # a doubled vowel or consonant across the chunk boundary is unlikely
+            # when the letter itself is not doubled
+            pen = 0.0
+            if out and c and out[-1] == c[0] and undoubled:
+                pen = -1.5
+            if c and c[-1] not in VOWELS:
+                pen += _cluster_penalty(new)
+            sc = s + cs + pen
+            old = cand.get(new)
+            if old is None:
+                cand[new] = sc
+                if len(firsts) < _BEAM:
+                    heapq.heappush(firsts, sc)
+                    if len(firsts) == _BEAM:
+                        floor = firsts[0]
+                elif sc > firsts[0]:
+                    heapq.heapreplace(firsts, sc)
+                    floor = firsts[0]
+            elif old < sc:
+                cand[new] = sc
+    return sorted([(v, k) for k, v in cand.items()], reverse=True)[:_BEAM]
 
 
 # ---------------------------------------------------------------------------

@@ -22,10 +22,10 @@ so :func:`score` plugs into ``rapidfuzz.process.extract``.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, Final
@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from namematch import lexicon as _lexicon
 from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
-from namematch.parse import FAMILY, INITIAL, parse
+from namematch.parse import FAMILY, HONORIFIC, INITIAL, PARTICLE, TITLE, NameToken, parse
 from namematch.romanize import romanize_unit
 
 __all__ = [
@@ -96,6 +96,9 @@ MIN_PAIR_SIMILARITY: Final = 0.72
 #: KHUSHLAF, HABU ~ HOBO) are spelling variance, not a family-name conflict.
 NEAR_FAMILY: Final = 0.65
 
+#: Added to a same-script unit pair's similarity when the units share a retrieval key.
+_KEY_BONUS: Final = 0.06
+
 #: Name units read per name in alignment (longer names are truncated): bounds cost.
 MAX_UNITS: Final = 12
 
@@ -121,6 +124,14 @@ _LATIN_FOLDS: Final = (
 )  # fmt: skip
 
 
+#: A letter written twice or more in a row.
+_DOUBLED: Final = re.compile(r"(.)\1+", re.DOTALL)
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _fold_latin(s: str) -> str:
     """Fold a Latin spelling so transliteration variants of one name meet.
 
@@ -130,11 +141,9 @@ def _fold_latin(s: str) -> str:
     for a, b in _LATIN_FOLDS:
         if a in s:
             s = s.replace(a, b)
-    out: list[str] = []
-    for c in s:
-        if not out or out[-1] != c:
-            out.append(c)
-    s = "".join(out).replace("ii", "i").replace("ai", "i").replace("ui", "i")
+    if _DOUBLED.search(s):
+        s = _DOUBLED.sub(_first_group, s)
+    s = s.replace("ii", "i").replace("ai", "i").replace("ui", "i")
     if len(s) > 3 and s.endswith("h"):
         s = s[:-1]
     return s
@@ -157,7 +166,10 @@ def _evidence(similarity: float) -> float:
     return 0.0 if x <= 0 else 0.95 * x**1.5
 
 
-@attrs.frozen(slots=True)
+# _Unit and _Prepared are built on every first sight of a token or name and never
+# changed after: plain slotted classes, as a frozen attrs class sets each field
+# through object.__setattr__ (several times slower to construct).
+@attrs.define(slots=True, eq=False)
 class _Unit:
     text: str
     norm: str
@@ -180,10 +192,10 @@ class _Unit:
     def keys(self) -> frozenset[str]:
         """Retrieval keys, computed on first use (unit_keys caches them): an
         Arabic-script unit's keys need romanisations in both conventions."""
-        return frozenset() if self.initial else unit_keys(self.core, self.script)
+        return _EMPTY if self.initial else unit_keys(self.core, self.script)
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True, eq=False)
 class _Prepared:
     source: str
     units: tuple[_Unit, ...]
@@ -317,28 +329,27 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         parsed = parse(name)
         units = tuple(
-            _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
-            for t in parsed.units[:MAX_UNITS]
+            [
+                _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
+                for t in parsed.units[:MAX_UNITS]
+            ]
         )
-        identity = tuple(u.norm for u in units)
-        adjacent = tuple(
-            (k, len(x.latin[0]) + len(y.latin[0]))
-            for k, (x, y) in enumerate(itertools.pairwise(units))
-            if not (x.initial or y.initial)
-        )
+        has_lineage, honorifics = _lineage_and_honorifics(parsed.tokens)
+        weights = tuple([u.weight for u in units])
+        adjacent, family_idx, max_single = _layout(units)
         return _Prepared(
             name,
             units,
-            identity,
-            any(t.role == "particle" and t.canonical == "bin" for t in parsed.tokens),
-            tuple(t.text for t in parsed.honorifics + parsed.titles),
-            tuple(u.weight for u in units),
-            sum(u.weight for u in units),
-            any(u.arabic for u in units),
-            tuple(k for k, u in enumerate(units) if u.family),
+            tuple([u.norm for u in units]),
+            has_lineage,
+            honorifics,
+            weights,
+            sum(weights),
+            any([u.arabic for u in units]),
+            family_idx,
             adjacent,
-            min((size for _, size in adjacent), default=0),
-            max((len(u.latin[0]) for u in units if not u.initial), default=0),
+            min([size for _, size in adjacent], default=0),
+            max_single,
         )
 
     @staticmethod
@@ -359,7 +370,7 @@ class Scorer:
             latin = (core,)
         rarity = 0.5 if initial else _lexicon.rarity(core)
         weight = 0.15 if initial else 0.25 + 0.75 * rarity
-        folds = tuple(dict.fromkeys(_fold_latin(x) for x in latin))
+        folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
         return _Unit(
             text,
             norm,
@@ -373,7 +384,7 @@ class Scorer:
             latin,
             folds,
             script,
-            frozenset() if initial else frozenset(_lexicon._group_ids(core)),
+            _EMPTY if initial else _groups(core),
             homoglyphs,
             bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -382,17 +393,28 @@ class Scorer:
     # -- unit similarity -------------------------------------------------
     def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
         """Similarity of two units (it depends on them alone), cached per scorer:
-        one row per unit, ``cache_size`` unit pairs in all (then it starts over)."""
-        row = self._pair_rows.get(u.ckey)
+        one row per unit, ``cache_size`` unit pairs in all (then it starts over).
+
+        Exact at or above :data:`MIN_PAIR_SIMILARITY`; below it, only that it is
+        below (such pairs never align, and nothing reads their value)."""
+        rows = self._pair_rows
+        row = rows.get(u.ckey)
         hit = None if row is None else row.get(v.ckey)
-        if hit is None:
-            hit = self._unit_sim_uncached(*((u, v) if u.ckey <= v.ckey else (v, u)))
-            if self._pair_count >= self.cache_size:
-                self._pair_rows.clear()
-                self._pair_count = 0
-            self._pair_rows.setdefault(u.ckey, {})[v.ckey] = hit
-            self._pair_rows.setdefault(v.ckey, {})[u.ckey] = hit
-            self._pair_count += 1
+        if hit is not None:
+            return hit
+        hit = self._unit_sim_uncached(u, v) if u.ckey <= v.ckey else self._unit_sim_uncached(v, u)
+        if self._pair_count >= self.cache_size:
+            rows.clear()
+            self._pair_count = 0
+            row = None
+        if row is None:
+            row = rows[u.ckey] = {}
+        row[v.ckey] = hit
+        other = rows.get(v.ckey)
+        if other is None:
+            other = rows[v.ckey] = {}
+        other[u.ckey] = hit
+        self._pair_count += 1
         return hit
 
     @staticmethod
@@ -424,8 +446,11 @@ class Scorer:
         method = ROMANISED if (u.arabic != v.arabic) else EDIT
         if best >= 0.999:
             return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
-        if u.arabic == v.arabic and u.keys & v.keys:
-            best = min(1.0, best + 0.06)
+        # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
+        # to MIN_PAIR_SIMILARITY never aligns (_align reads no weaker similarity), so
+        # its keys (romanisations in both conventions for Arabic script) are not needed
+        if u.arabic == v.arabic and best + _KEY_BONUS >= MIN_PAIR_SIMILARITY and u.keys & v.keys:
+            best = min(1.0, best + _KEY_BONUS)
             if method == EDIT:
                 method = PHONETIC
         if u.groups and v.groups and not u.arabic and not v.arabic:
@@ -749,6 +774,57 @@ class Scorer:
 #: across names far more than names do: cache per token (bounded).
 _unit_of = functools.lru_cache(maxsize=1 << 17)(Scorer._unit_uncached)
 _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
+
+
+def _lineage_and_honorifics(tokens: Sequence[NameToken]) -> tuple[bool, tuple[str, ...]]:
+    """Whether a lineage particle (bin) occurs among a parse's tokens, and the
+    texts of its honorifics, then its titles (what explanations list as ignored)."""
+    lineage = False
+    honorifics: list[str] = []
+    titles: list[str] = []
+    for t in tokens:
+        role = t.role
+        if role == PARTICLE:
+            lineage = lineage or t.canonical == "bin"
+        elif role == HONORIFIC:
+            honorifics.append(t.text)
+        elif role == TITLE:
+            titles.append(t.text)
+    return lineage, tuple(honorifics + titles)
+
+
+def _layout(
+    units: Sequence[_Unit],
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]:
+    """A name's adjacent word-unit pairs (i, joined length of their first
+    spellings), its family-name positions and its longest word unit (see _Prepared)."""
+    adjacent: list[tuple[int, int]] = []
+    family_idx: list[int] = []
+    max_single = 0
+    prev_size: int | None = None  # first-spelling length of the previous unit; None after an initial
+    for k, u in enumerate(units):
+        if u.family:
+            family_idx.append(k)
+        if u.initial:
+            prev_size = None
+            continue
+        size = len(u.latin[0])
+        if prev_size is not None:
+            adjacent.append((k - 1, prev_size + size))
+        if size > max_single:
+            max_single = size
+        prev_size = size
+    return tuple(adjacent), tuple(family_idx), max_single
+
+
+#: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
+_EMPTY: Final[frozenset[Any]] = frozenset()
+
+
+def _groups(core: str) -> frozenset[int]:
+    """Lexicon variant groups of a unit's core (most cores are in none)."""
+    ids = _lexicon._group_ids(core)
+    return frozenset(ids) if ids else _EMPTY
 
 
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
