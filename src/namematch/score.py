@@ -98,6 +98,8 @@ NEAR_FAMILY: Final = 0.65
 
 #: Added to a same-script unit pair's similarity when the units share a retrieval key.
 _KEY_BONUS: Final = 0.06
+#: Unit-pair similarities are exact from here up; nothing reads a weaker value.
+_EXACT_FROM: Final = min(MIN_PAIR_SIMILARITY, NEAR_FAMILY)
 
 #: Name units read per name in alignment (longer names are truncated): bounds cost.
 MAX_UNITS: Final = 12
@@ -395,8 +397,9 @@ class Scorer:
         """Similarity of two units (it depends on them alone), cached per scorer:
         one row per unit, ``cache_size`` unit pairs in all (then it starts over).
 
-        Exact at or above :data:`MIN_PAIR_SIMILARITY`; below it, only that it is
-        below (such pairs never align, and nothing reads their value)."""
+        Exact at or above ``_EXACT_FROM`` (the lower of :data:`MIN_PAIR_SIMILARITY`
+        and :data:`NEAR_FAMILY`); below it, only that it is below (such pairs
+        never align and never make two family names near, so nothing reads their value)."""
         rows = self._pair_rows
         row = rows.get(u.ckey)
         hit = None if row is None else row.get(v.ckey)
@@ -447,9 +450,9 @@ class Scorer:
         if best >= 0.999:
             return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
         # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
-        # to MIN_PAIR_SIMILARITY never aligns (_align reads no weaker similarity), so
-        # its keys (romanisations in both conventions for Arabic script) are not needed
-        if u.arabic == v.arabic and best + _KEY_BONUS >= MIN_PAIR_SIMILARITY and u.keys & v.keys:
+        # to _EXACT_FROM is never read (it neither aligns nor makes family names near),
+        # so its keys (romanisations in both conventions for Arabic script) are not needed
+        if u.arabic == v.arabic and best + _KEY_BONUS >= _EXACT_FROM and u.keys & v.keys:
             best = min(1.0, best + _KEY_BONUS)
             if method == EDIT:
                 method = PHONETIC
