@@ -195,3 +195,11 @@ def test_conflicting_family_name_lowers_score(g: str, f1: str, f2: str) -> None:
 def test_never_raises(a: str, b: str) -> None:
     assert 0.0 <= nm.score(a, b) <= 1.0
     nm.explain(a, b)
+
+
+def test_abd_compounds_compare_on_what_follows_abd() -> None:
+    # "Abd X" compounds share "abd al": Abdulaziz is not Abdullah, Abdurrahman is Abdulrahman
+    assert nm.score("Abdalaziz Othman", "عبدالله عثمان") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Abdalaziz", "Abdallah") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Abdurrahman Khalil", "Abdulrahman Khalil") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Abdelrahmane Khalil", "عبدالرحمن خليل") >= nm.DEFAULT_THRESHOLD

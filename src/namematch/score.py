@@ -284,6 +284,19 @@ def _rf_flags(**_: Any) -> dict[str, Any]:
     return {"optimal_score": 1.0, "worst_score": 0.0, "flags": 0}
 
 
+_ABD = re.compile(r"abd[aeiou]?l?")
+
+
+def _abd_rests(x: str, y: str) -> tuple[str, str]:
+    """Two folded spellings, without a leading "Abd al" when both have one: "Abd X"
+    compounds are compared on X (Abdalaziz is not Abdallah, though they share 5 letters)."""
+    if x.startswith("abd") and y.startswith("abd"):
+        mx, my = _ABD.match(x), _ABD.match(y)
+        if mx and my and mx.end() < len(x) and my.end() < len(y):
+            return x[mx.end():], y[my.end():]
+    return x, y
+
+
 class Scorer:
     """A configured name scorer with a cache of prepared names.
 
@@ -441,7 +454,7 @@ class Scorer:
         best = 0.0
         for x in u.folds:
             for y in v.folds:
-                r = Indel.normalized_similarity(x, y)
+                r = Indel.normalized_similarity(*_abd_rests(x, y))
                 if r > best:
                     best = r
         if u.arabic and v.arabic:
