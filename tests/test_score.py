@@ -203,3 +203,15 @@ def test_abd_compounds_compare_on_what_follows_abd() -> None:
     assert nm.score("Abdalaziz", "Abdallah") < nm.DEFAULT_THRESHOLD
     assert nm.score("Abdurrahman Khalil", "Abdulrahman Khalil") >= nm.DEFAULT_THRESHOLD
     assert nm.score("Abdelrahmane Khalil", "عبدالرحمن خليل") >= nm.DEFAULT_THRESHOLD
+
+
+def test_compound_shortened_to_its_first_element() -> None:
+    # the press shortens Sirajuddin to Siraj, Nasiruddin to Nasir, Rahmatullah to Rahmat
+    assert nm.score("Siraj Haqqani", "Serajuddin Haqani") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("سراج الدين حقاني", "Siraj Haqqani") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("HAQQANI, Nasiruddin", "HAQQANI, Naseer") >= nm.DEFAULT_THRESHOLD
+    # ... but only its own first element: Jalaluddin is not Kamal, Nasrullah is not Nasiruddin
+    assert nm.score("Kamal", "Jalaluddin") < nm.DEFAULT_THRESHOLD
+    why = nm.explain("Kamal Haqqani", "Jalaluddin Haqqani").to_dict()
+    assert sorted(why["unmatched_a"] + why["unmatched_b"]) == ["Jalaluddin", "Kamal"]
+    assert nm.score("Nasrullah Haqqani", "Nasiruddin Haqqani") < nm.score("Nasir Haqqani", "Nasiruddin Haqqani")

@@ -287,6 +287,33 @@ def _rf_flags(**_: Any) -> dict[str, Any]:
 _ABD = re.compile(r"abd[aeiou]?l?")
 
 
+#: "X ud-Din" and "X Allah" compounds in folded spelling: the press shortens
+#: Sirajuddin to Siraj, Rahmatullah to Rahmat.
+_COMPOUND_TAIL = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?)$")
+#: Similarity of a compound to its own first element (before the edit similarity of the two).
+_STEM_MATCH: Final = 0.9
+
+
+def _stem(fold: str) -> str | None:
+    """The first element of a folded "X ud-Din" / "X Allah" compound (3+ letters), else None."""
+    m = _COMPOUND_TAIL.search(fold)
+    return fold[: m.start()] if m and m.start() >= 3 else None
+
+
+def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
+    """A compound against a plain unit: "Siraj" ~ "Sirajuddin" through the compound's first element."""
+    best = 0.0
+    for x in xs:
+        sx = _stem(x)
+        for y in ys:
+            sy = _stem(y)
+            if (sx is None) == (sy is None):
+                continue
+            r = Indel.normalized_similarity(sx, y) if sx is not None else Indel.normalized_similarity(x, sy)
+            best = max(best, r * _STEM_MATCH)
+    return best
+
+
 def _abd_rests(x: str, y: str) -> tuple[str, str]:
     """Two folded spellings, without a leading "Abd al" when both have one: "Abd X"
     compounds are compared on X (Abdalaziz is not Abdallah, though they share 5 letters)."""
@@ -457,6 +484,8 @@ class Scorer:
                 r = Indel.normalized_similarity(*_abd_rests(x, y))
                 if r > best:
                     best = r
+        if best < _STEM_MATCH:
+            best = max(best, _stem_similarity(u.folds, v.folds))
         if u.arabic and v.arabic:
             best = max(best, Levenshtein.normalized_similarity(u.core, v.core) * 0.95)
         method = ROMANISED if (u.arabic != v.arabic) else EDIT
