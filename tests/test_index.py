@@ -82,3 +82,11 @@ def test_rank_name_charges_units_the_query_lacks() -> None:
     units = {5: 5, 8: 2}
     assert rank_name(q, post, 1000, unit_count=lambda i: units.get(i, 3))[:2] == [8, 5]
     assert rank_name(q, post, 1000)[:2] == [5, 8]  # without unit counts: shared keys only
+
+
+def test_rank_name_caps_the_spelling_key() -> None:
+    # item 3 shares the rare exact spelling of unit a only; item 4 shares unit a's variant
+    # key and unit b: a rare spelling must not outweigh a whole other unit
+    q = NameKeys((frozenset({"w:mohd", "g:0"}), frozenset({"w:zakir", "g:9"})), ())
+    post = _postings({"w:mohd": [3], "g:0": [3, 4, *range(100, 400)], "g:9": [4, *range(500, 3500)]})
+    assert rank_name(q, post, 100_000)[0] == 4
