@@ -64,7 +64,7 @@ def test_rank_name_probes_long_lists_and_breaks_ties_by_unit_count() -> None:
     q = NameKeys((frozenset({"rare"}), frozenset({"common"})), ())
     post = _postings({"rare": [7, 6000, 6001], "common": common})
     units = {7: 3, 6000: 2, 6001: 5}
-    ranked = rank_name(q, post, 10_000, scan_budget=10, unit_count=lambda a: units.get(a, 2))
+    ranked = rank_name(q, post, 10_000, scan_budget=10, unit_counts=[units.get(a, 2) for a in range(10_000)])
     assert ranked[0] == 7  # in the long list too: found by probing, not by reading it
     assert ranked[1:] == [6000, 6001]  # same score: the one with as many units as the query first
 
@@ -80,7 +80,7 @@ def test_rank_name_charges_units_the_query_lacks() -> None:
     q = NameKeys((frozenset({"a"}), frozenset({"b"}), frozenset({"c"})), ())
     post = _postings({"a": [5, 8], "b": [5, 8], "c": [5, *range(100, 199)]})
     units = {5: 5, 8: 2}
-    assert rank_name(q, post, 1000, unit_count=lambda i: units.get(i, 3))[:2] == [8, 5]
+    assert rank_name(q, post, 1000, unit_counts=[units.get(i, 3) for i in range(1000)])[:2] == [8, 5]
     assert rank_name(q, post, 1000)[:2] == [5, 8]  # without unit counts: shared keys only
 
 

@@ -131,21 +131,24 @@ def rank_name(
     *,
     limit: int = 50,
     visible: int | None = None,
-    unit_count: Callable[[int], int] | None = None,
+    unit_counts: Sequence[int] | None = None,
     scan_budget: int = 4_000,
     probe: int = 200,
 ) -> list[int]:
     """Items sharing keys with ``query``, best first, at most ``limit``.
 
     An item scores, for every query unit (and every unit pair), the inverse
-    frequency of the rarest key of that unit it shares; with ``unit_count``,
-    each of the item's units beyond the query units it shares costs
-    :data:`EXTRA_UNIT_CHARGE`. The score ranks the items, then the difference
-    in unit counts, then the item number. Posting lists must be ascending. The shortest lists are read in
-    full until ``scan_budget`` entries are read (the shortest always is); the
-    longer ones are only probed, by binary search, for the ``probe`` best
-    items found so far, so a common key (Mohammed) costs a few lookups, not a
-    read of its list. Items numbered ``visible`` or more are ignored.
+    frequency of the rarest key of that unit it shares. With ``unit_counts``
+    (units of each item, indexed by item number), each of the item's units
+    beyond the query units it shares costs :data:`EXTRA_UNIT_CHARGE`, and ties
+    go to the item with as many units as the query; then the lower item number.
+
+    Posting lists must be ascending. The shortest lists are read in full until
+    ``scan_budget`` entries are read (the shortest always is); the longer ones
+    are only probed, by binary search, for the ``probe`` best items found so
+    far (charged as if they shared every probed unit), so a common key
+    (Mohammed) costs a few lookups, not a read of its list. Items numbered
+    ``visible`` or more are ignored.
     """
     groups = [sorted(u) for u in query.units + query.pairs]
     lists: list[tuple[int, int, float, Sequence[int]]] = []  # (length, group, idf, postings)
@@ -171,19 +174,28 @@ def rank_name(
     if visible is not None:
         keep = items < visible
         items, scores, seen = items[keep], scores[keep], seen[:, keep]
-    top = np.lexsort((items, -scores))[: max(probe, limit)]  # best first, ties: lower item first
+    want = len(query.units)
+    counts = None if unit_counts is None else _as_ids(unit_counts)[items].astype(np.int64)
+    # pool: best by scanned evidence, charged optimistically (every probed unit shared)
+    maybe = len({g for _n, g, _w, _p in probed if g < want})
+    top = _order(items, scores, seen, counts, want, maybe)[: max(probe, limit)]
     items, scores, seen = items[top], scores[top], seen[:, top]
+    counts = None if counts is None else counts[top]
     if probed:
         scores, seen = _probe(items, scores, seen, probed)
-    want = len(query.units)
-    if unit_count is None:
-        ranked = sorted(zip(items.tolist(), scores.tolist(), strict=True), key=lambda x: (-x[1], x[0]))
-    else:
-        shared = seen[:want].sum(axis=0).tolist()
-        pool = [(item, score - EXTRA_UNIT_CHARGE * max(0, unit_count(item) - got))
-                for item, score, got in zip(items.tolist(), scores.tolist(), shared, strict=True)]
-        ranked = sorted(pool, key=lambda x: (-round(x[1], 9), abs(unit_count(x[0]) - want), x[0]))
-    return [item for item, _ in ranked[:limit]]
+    return items[_order(items, scores, seen, counts, want, 0)[:limit]].tolist()  # type: ignore[no-any-return]
+
+
+def _order(
+    items: np.ndarray, scores: np.ndarray, seen: np.ndarray, counts: np.ndarray | None, want: int, maybe: int
+) -> np.ndarray:
+    """Positions of the items, best first: score less the unit charge (``maybe`` more
+    query units assumed shared), then closeness of unit counts, then item number."""
+    if counts is None:
+        return np.lexsort((items, -scores))
+    extra = np.maximum(counts - seen[:want].sum(axis=0) - maybe, 0)
+    charged = np.round(scores - EXTRA_UNIT_CHARGE * extra, 9)
+    return np.lexsort((items, np.abs(counts - want), -charged))
 
 
 def _as_ids(plist: Sequence[int]) -> np.ndarray:

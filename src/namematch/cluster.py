@@ -68,11 +68,11 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer) -> dict[tuple[int, int], f
                 postings[k] = plist = array("q")
             plist.append(i)
     empty = array("q")
-    units = [len(nk.units) for nk in nks]
+    units = array("B", (min(len(nk.units), 255) for nk in nks))
     edges: dict[tuple[int, int], float] = {}
     for i, nk in enumerate(nks):
         ranked = rank_name(nk, lambda k: postings.get(k, empty), len(uniq), limit=_CANDIDATES + 1,
-                           unit_count=units.__getitem__)
+                           unit_counts=units)
         for j in ranked:
             if j == i:
                 continue

@@ -268,12 +268,13 @@ class _Store:
         self._cache[key] = out  # read-only once published; a lost race only costs a re-read
         return out
 
-    def unit_count(self, aid: int) -> int:
+    def unit_counts(self) -> array:
+        """Keyed name units of every alias, by alias id (read once)."""
         counts = self._units
         if counts is None:
             row = self._con().execute("SELECT data FROM alias_units").fetchone()
             counts = self._units = array("B", row[0])
-        return counts[aid]
+        return counts
 
     def _rows(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
         """Rows of ``sql`` (with one ``{marks}`` placeholder list) for ids, 500 per query."""
@@ -427,7 +428,11 @@ class Registry:
         for text, (units, pairs) in zip(person.names, nks, strict=True):
             aid = len(self._aliases)
             self._aliases.append((pidx, text))
-            self._units.append(min(len(units), 255))
+            try:
+                self._units.append(min(len(units), 255))
+            except BufferError:  # a reader holds a view of it (see _index._as_ids)
+                self._units = array("B", self._units)
+                self._units.append(min(len(units), 255))
             for k in set().union(*units, *pairs):
                 plist = postings.get(k)
                 if plist is None:
@@ -488,14 +493,14 @@ class Registry:
         store = self._store
         if store is not None:
             return rank_name(query, store.postings, max(store.alias_count(), 1), limit=limit,
-                             unit_count=store.unit_count)
+                             unit_counts=store.unit_counts())
         visible = self._visible
         snapshot, units, empty = self._postings, self._units, array(_POSTING)
 
         def post(k: str) -> array:
             return snapshot.get(k, empty)
 
-        return rank_name(query, post, max(visible, 1), limit=limit, visible=visible, unit_count=units.__getitem__)
+        return rank_name(query, post, max(visible, 1), limit=limit, visible=visible, unit_counts=units)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases, best first."""
