@@ -19,8 +19,9 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
@@ -59,6 +60,9 @@ NAME_ROLES: Final = frozenset({GIVEN, FAMILY, INITIAL})
 #: Hard cap on tokens considered per name: longer inputs are truncated (documented bound).
 MAX_TOKENS: Final = 64
 
+#: A unit type: NameToken or the parser's _Part.
+_U = TypeVar("_U", "NameToken", "_Part")
+
 _ARTICLE_AR: Final = "ال"
 _FAMILY_AR: Final = "آل"
 
@@ -93,12 +97,69 @@ class NameToken:
         """True for given names, family names and initials."""
         return self.role in NAME_ROLES
 
-    def _with_role(self, role: str, canonical: str | None = None) -> NameToken:
-        """A copy with another role (``attrs.evolve`` is several times slower)."""
+
+
+class _Part:
+    """A name unit while a name is parsed: the fields of :class:`NameToken` in a
+    plain slotted class (a frozen attrs instance is several times slower to make).
+    Private to one parse, so a role is changed in place (:meth:`retag`)."""
+
+    __slots__ = ("article", "canonical", "core", "end", "homoglyphs", "lineage", "norm", "role", "script", "start",
+                 "text")  # fmt: skip
+
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        core: str,
+        script: str,
+        start: int,
+        end: int,
+        role: str,
+        article: str = "",
+        lineage: bool = False,
+        canonical: str = "",
+        homoglyphs: bool = False,
+    ) -> None:
+        self.text = text
+        self.norm = norm
+        self.core = core
+        self.script = script
+        self.start = start
+        self.end = end
+        self.role = role
+        self.article = article
+        self.lineage = lineage
+        self.canonical = canonical
+        self.homoglyphs = homoglyphs
+
+    @property
+    def is_name(self) -> bool:
+        """True for given names, family names and initials."""
+        return self.role in NAME_ROLES
+
+    def retag(self, role: str, canonical: str | None = None) -> _Part:
+        """Give the unit another role (and canonical form); returns the unit."""
+        self.role = role
+        if canonical is not None:
+            self.canonical = canonical
+        return self
+
+    def public(self) -> NameToken:
+        """The unit as the :class:`NameToken` that :func:`parse` returns."""
         return NameToken(
-            self.text, self.norm, self.core, self.script, self.start, self.end, role, self.article,
-            self.lineage, self.canonical if canonical is None else canonical, self.homoglyphs,
+            self.text, self.norm, self.core, self.script, self.start, self.end, self.role, self.article,
+            self.lineage, self.canonical, self.homoglyphs,
         )  # fmt: skip
+
+
+def _in_name_order(units: Sequence[_U], family_first: bool) -> list[_U]:
+    """The name units (given, family, initial) of a parse's units, in name order:
+    for "Family, Given" input the given part first (the order the name is spoken in)."""
+    names = [u for u in units if u.role in NAME_ROLES]
+    if family_first:
+        return [u for u in names if u.role != FAMILY] + [u for u in names if u.role == FAMILY]
+    return names
 
 
 @attrs.frozen(slots=True)
@@ -117,10 +178,7 @@ class ParsedName:
         For "Family, Given" input the given part comes first, so the order is the
         one the name is spoken in.
         """
-        names = [t for t in self.tokens if t.is_name]
-        if self.family_first:
-            return tuple([t for t in names if t.role != FAMILY] + [t for t in names if t.role == FAMILY])
-        return tuple(names)
+        return tuple(_in_name_order(self.tokens, self.family_first))
 
     @property
     def given(self) -> tuple[NameToken, ...]:
@@ -252,7 +310,7 @@ class _Builder:
         article: str = "",
         lineage: bool = False,
         canonical: str = "",
-    ) -> NameToken:
+    ) -> _Part:
         first = toks[0]
         start, end = first.start, toks[-1].end
         if len(toks) == 1:  # most units: one word
@@ -261,19 +319,19 @@ class _Builder:
             scripts = [t.script for t in toks]
             script = PERSIAN if PERSIAN in scripts else scripts[-1]
             homoglyphs = any(t.homoglyphs for t in toks)
-        return NameToken(
+        return _Part(
             self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
         )
 
-    def word(self, tok: Token, norm: str, core: str, role: str, article: str, lineage: bool) -> NameToken:
+    def word(self, tok: Token, norm: str, core: str, role: str, article: str, lineage: bool) -> _Part:
         """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
         start, end = tok.start, tok.end
-        return NameToken(
+        return _Part(
             self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs
         )
 
-    def part(self, toks: list[Token]) -> list[NameToken]:
-        out: list[NameToken] = []
+    def part(self, toks: list[Token]) -> list[_Part]:
+        out: list[_Part] = []
         i = 0
         n = len(toks)
         # leading honorifics and titles, while a name word still follows
@@ -401,13 +459,13 @@ class _Builder:
         return _merge_din(out, self)
 
 
-def _as_token(unit: NameToken) -> Token:
+def _as_token(unit: _Part) -> Token:
     return Token(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
 
 
-def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
+def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
-    out: list[NameToken] = []
+    out: list[_Part] = []
     for u in units:
         if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
             prev = out.pop()
@@ -436,7 +494,7 @@ def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
-def _is_caps(unit: NameToken) -> bool:
+def _is_caps(unit: _Part) -> bool:
     """A Latin unit written in capitals (two letters or more): "AL-ZOMOR"."""
     text = unit.text
     if unit.script != LATIN or (text.isascii() and not text.isupper()):
@@ -445,17 +503,17 @@ def _is_caps(unit: NameToken) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
-    def names_of(units: list[NameToken]) -> list[NameToken]:
+def _assign_roles(parts: list[list[_Part]]) -> tuple[list[_Part], bool]:
+    def names_of(units: list[_Part]) -> list[_Part]:
         return [u for u in units if u.role in (GIVEN, FAMILY)]
 
     family_first = len(parts) >= 2 and bool(names_of(parts[0])) and bool(names_of(parts[1]))
-    result: list[NameToken] = []
+    result: list[_Part] = []
     if family_first:
         for k, part in enumerate(parts):
             for u in part:
                 if k == 0 and u.role == GIVEN:  # the given names after the comma keep their role
-                    u = u._with_role(FAMILY)
+                    u.retag(FAMILY)
                 result.append(u)
         return result, True
     units = [u for part in parts for u in part]
@@ -474,27 +532,59 @@ def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
         family_ids = set()
     for u in units:
         if id(u) in family_ids:
-            u = u._with_role(FAMILY)
+            u.retag(FAMILY)
         result.append(u)
     return result, False
 
 
-@_short_cache(maxsize=65536)
-def _parse_cached(name: str) -> ParsedName:
-    toks = _tokens(name)[:MAX_TOKENS]  # the parse is cached, its tokens need not be
+def _parse_parts(name: str) -> tuple[list[_Part], bool]:
+    """The units of a name in source order, and whether it is written "Family, Given"."""
+    toks = _tokens(name)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]
     units, family_first = _assign_roles(parts)
     # honorific-only input: a lone "Sayed" or "Sheikh" is a name, not a title
     if units and not any(u.is_name for u in units):
-        units = [
-            u._with_role(GIVEN, "") if u.role in (HONORIFIC, TITLE) else u
-            for u in units
-        ]
+        for u in units:
+            if u.role in (HONORIFIC, TITLE):
+                u.retag(GIVEN, "")
         if sum(u.role == GIVEN for u in units) >= 2:
-            units[-1] = units[-1]._with_role(FAMILY)
-    return ParsedName(name, tuple(units), family_first)
+            units[-1].retag(FAMILY)
+    return units, family_first
+
+
+@_short_cache(maxsize=65536)
+def _parse_cached(name: str) -> ParsedName:
+    units, family_first = _parse_parts(name)
+    return ParsedName(name, tuple([u.public() for u in units]), family_first)
+
+
+#: What the scorer and the key functions read of one name unit: text, norm, core,
+#: script, role, lineage, homoglyphs, article (see :class:`NameToken`).
+UnitFields = tuple[str, str, str, str, str, bool, bool, str]
+
+
+@_short_cache(maxsize=65536)
+def _name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]]:
+    """A name's parse as the scorer and the key functions read it: its name units
+    in name order (:attr:`ParsedName.units`), whether a lineage particle (bin)
+    occurs, and the texts of its honorifics, then its titles.
+
+    Plain tuples of strings and flags: cached per name, they are no work for the
+    garbage collector (it stops tracking such tuples), unlike NameToken objects.
+    """
+    units, family_first = _parse_parts(name)
+    fields = tuple(
+        [
+            (u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article)
+            for u in _in_name_order(units, family_first)
+        ]
+    )
+    lineage = any(u.role == PARTICLE and u.canonical == "bin" for u in units)
+    honorifics = [u.text for u in units if u.role == HONORIFIC]
+    titles = [u.text for u in units if u.role == TITLE]
+    return fields, lineage, tuple(honorifics + titles)
 
 
 def parse(name: str) -> ParsedName:

@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from namematch import lexicon as _lexicon
 from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
-from namematch.parse import FAMILY, HONORIFIC, INITIAL, PARTICLE, TITLE, NameToken, parse
+from namematch.parse import FAMILY, INITIAL, _name_fields
 from namematch.romanize import romanize_unit
 
 __all__ = [
@@ -329,14 +329,8 @@ class Scorer:
         return prep
 
     def _prepare(self, name: str) -> _Prepared:
-        parsed = parse(name)
-        units = tuple(
-            [
-                _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
-                for t in parsed.units[:MAX_UNITS]
-            ]
-        )
-        has_lineage, honorifics = _lineage_and_honorifics(parsed.tokens)
+        fields, has_lineage, honorifics = _name_fields(name)
+        units = tuple([_unit_of(*f) for f in fields[:MAX_UNITS]])
         weights = tuple([u.weight for u in units])
         adjacent, family_idx, max_single = _layout(units)
         return _Prepared(
@@ -777,23 +771,6 @@ class Scorer:
 #: across names far more than names do: cache per token (bounded).
 _unit_of = functools.lru_cache(maxsize=1 << 17)(Scorer._unit_uncached)
 _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
-
-
-def _lineage_and_honorifics(tokens: Sequence[NameToken]) -> tuple[bool, tuple[str, ...]]:
-    """Whether a lineage particle (bin) occurs among a parse's tokens, and the
-    texts of its honorifics, then its titles (what explanations list as ignored)."""
-    lineage = False
-    honorifics: list[str] = []
-    titles: list[str] = []
-    for t in tokens:
-        role = t.role
-        if role == PARTICLE:
-            lineage = lineage or t.canonical == "bin"
-        elif role == HONORIFIC:
-            honorifics.append(t.text)
-        elif role == TITLE:
-            titles.append(t.text)
-    return lineage, tuple(honorifics + titles)
 
 
 def _layout(
