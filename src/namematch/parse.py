@@ -266,9 +266,11 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
 
 
 @_short_cache(maxsize=65536)
-def _plain_word(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str, str]:
+def _plain_word(norm: str, script: str) -> tuple[str, str, str]:
     """(article, core, canonical form) of a word that is not part of a compound:
-    it depends on the word alone, and words repeat across names (cached)."""
+    it depends on the word alone, and words repeat across names (cached; the
+    cache keys hold strings only, so the garbage collector stops tracking them)."""
+    exceptions = _lexicons()[3]
     if script in (ARABIC, PERSIAN):
         article, core = _article_core(norm, script, exceptions)
         return article, core, norm
@@ -447,7 +449,7 @@ class _Builder:
                     i += 1
                     continue
             # a plain word
-            article, core, canon = _plain_word(norm, tok.script, self.exceptions)
+            article, core, canon = _plain_word(norm, tok.script)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE

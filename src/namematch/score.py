@@ -185,7 +185,7 @@ class _Unit:
     latin: tuple[str, ...]  # Latin spellings (romanised for Arabic script), lower-case
     folds: tuple[str, ...]  # folded Latin spellings for comparison
     script: str
-    groups: frozenset[int]  # lexicon variant groups of the core (empty: not a listed name element)
+    groups: tuple[int, ...]  # lexicon variant groups of the core (empty: not a listed name element)
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, core
@@ -380,7 +380,7 @@ class Scorer:
             latin,
             folds,
             script,
-            _EMPTY if initial else _groups(core),
+            () if initial else _lexicon._group_ids(core),
             homoglyphs,
             bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -430,7 +430,7 @@ class Scorer:
             a, b = u.core.translate(_ARABIC_PRESS), v.core.translate(_ARABIC_PRESS)
             if a == b:
                 return 0.97, EXACT
-        if not u.groups.isdisjoint(v.groups):
+        if _share_group(u.groups, v.groups):
             return 0.95, LEXICON
         best = 0.0
         for x in u.folds:
@@ -801,10 +801,13 @@ def _layout(
 _EMPTY: Final[frozenset[Any]] = frozenset()
 
 
-def _groups(core: str) -> frozenset[int]:
-    """Lexicon variant groups of a unit's core (most cores are in none)."""
-    ids = _lexicon._group_ids(core)
-    return frozenset(ids) if ids else _EMPTY
+def _share_group(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether two units' lexicon groups (a few ids each, most often none) meet."""
+    if a and b:
+        for g in a:
+            if g in b:
+                return True
+    return False
 
 
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
