@@ -506,37 +506,49 @@ def _is_caps(unit: _Part) -> bool:
 
 
 def _assign_roles(parts: list[list[_Part]]) -> tuple[list[_Part], bool]:
-    def names_of(units: list[_Part]) -> list[_Part]:
-        return [u for u in units if u.role in (GIVEN, FAMILY)]
+    """The units of all parts in source order, family names marked (in place), and
+    whether the name is written "Family, Given" (two parts that both hold names)."""
+    if len(parts) >= 2 and _has_given(parts[0]) and _has_given(parts[1]):
+        for u in parts[0]:
+            if u.role == GIVEN:  # the given names after the comma keep their role
+                u.retag(FAMILY)
+        return [u for part in parts for u in part], True
+    units = parts[0] if len(parts) == 1 else [u for part in parts for u in part]
+    for u in _family_units(units):
+        u.retag(FAMILY)
+    return units, False
 
-    family_first = len(parts) >= 2 and bool(names_of(parts[0])) and bool(names_of(parts[1]))
-    result: list[_Part] = []
-    if family_first:
-        for k, part in enumerate(parts):
-            for u in part:
-                if k == 0 and u.role == GIVEN:  # the given names after the comma keep their role
-                    u.retag(FAMILY)
-                result.append(u)
-        return result, True
-    units = [u for part in parts for u in part]
-    names = names_of(units)
+
+def _has_given(units: list[_Part]) -> bool:
+    """Whether any unit is a given or family name."""
+    for u in units:
+        if u.role == GIVEN or u.role == FAMILY:
+            return True
+    return False
+
+
+def _family_units(units: list[_Part]) -> list[_Part]:
+    """The units of a name written in one part that are its family name."""
+    names = [u for u in units if u.role == GIVEN or u.role == FAMILY]
     if len(names) == 1 and any(u.role == INITIAL for u in units):
         names = [u for u in units if u.is_name]  # "S. Hashemi": the last word is the family name
     caps = [u for u in names if _is_caps(u)]
     if caps and len(caps) < len(names) and any(u.script == LATIN for u in names):
-        family_ids = {id(u) for u in caps}
-    elif len(names) >= 2:
+        return caps
+    if len(names) >= 2:
         last = names[-1]
-        family_ids = set() if (last.lineage and not last.article) else {id(last)}
-    elif len(names) == 1:
-        family_ids = {id(names[0])} if names[0].article else set()
-    else:
-        family_ids = set()
+        return [] if (last.lineage and not last.article) else [last]
+    if len(names) == 1 and names[0].article:
+        return names
+    return []
+
+
+def _has_name(units: list[_Part]) -> bool:
+    """Whether any unit is a name unit (given, family, initial)."""
     for u in units:
-        if id(u) in family_ids:
-            u.retag(FAMILY)
-        result.append(u)
-    return result, False
+        if u.role in NAME_ROLES:
+            return True
+    return False
 
 
 def _parse_parts(name: str) -> tuple[list[_Part], bool]:
@@ -547,7 +559,7 @@ def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     parts = [builder.part(p) for p in _split_parts(name, toks)]
     units, family_first = _assign_roles(parts)
     # honorific-only input: a lone "Sayed" or "Sheikh" is a name, not a title
-    if units and not any(u.is_name for u in units):
+    if units and not _has_name(units):
         for u in units:
             if u.role in (HONORIFIC, TITLE):
                 u.retag(GIVEN, "")
@@ -577,16 +589,23 @@ def _name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ..
     garbage collector (it stops tracking such tuples), unlike NameToken objects.
     """
     units, family_first = _parse_parts(name)
-    fields = tuple(
-        [
-            (u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article)
-            for u in _in_name_order(units, family_first)
-        ]
-    )
-    lineage = any(u.role == PARTICLE and u.canonical == "bin" for u in units)
-    honorifics = [u.text for u in units if u.role == HONORIFIC]
-    titles = [u.text for u in units if u.role == TITLE]
-    return fields, lineage, tuple(honorifics + titles)
+    names: list[UnitFields] = []
+    family: list[UnitFields] = []  # "Family, Given" input: family names go last
+    honorifics: list[str] = []
+    titles: list[str] = []
+    lineage = False
+    for u in units:
+        role = u.role
+        if role in NAME_ROLES:
+            fields = (u.text, u.norm, u.core, u.script, role, u.lineage, u.homoglyphs, u.article)
+            (family if family_first and role == FAMILY else names).append(fields)
+        elif role == PARTICLE:
+            lineage = lineage or u.canonical == "bin"
+        elif role == HONORIFIC:
+            honorifics.append(u.text)
+        elif role == TITLE:
+            titles.append(u.text)
+    return tuple(names + family), lineage, tuple(honorifics + titles)
 
 
 def parse(name: str) -> ParsedName:

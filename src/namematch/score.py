@@ -201,9 +201,9 @@ class _Unit:
 class _Prepared:
     source: str
     units: tuple[_Unit, ...]
-    identity: tuple[str, ...]
     has_lineage: bool
     honorifics: tuple[str, ...]
+    identity: tuple[str, ...]
     weights: tuple[float, ...]
     weight_sum: float
     arabic: bool
@@ -331,22 +331,7 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = _name_fields(name)
         units = tuple([_unit_of(*f) for f in fields[:MAX_UNITS]])
-        weights = tuple([u.weight for u in units])
-        adjacent, family_idx, max_single = _layout(units)
-        return _Prepared(
-            name,
-            units,
-            tuple([u.norm for u in units]),
-            has_lineage,
-            honorifics,
-            weights,
-            sum(weights),
-            any([u.arabic for u in units]),
-            family_idx,
-            adjacent,
-            min([size for _, size in adjacent], default=0),
-            max_single,
-        )
+        return _Prepared(name, units, has_lineage, honorifics, *_layout(units))
 
     @staticmethod
     def _unit_uncached(
@@ -775,26 +760,40 @@ _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (g
 
 def _layout(
     units: Sequence[_Unit],
-) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]:
-    """A name's adjacent word-unit pairs (i, joined length of their first
-    spellings), its family-name positions and its longest word unit (see _Prepared)."""
-    adjacent: list[tuple[int, int]] = []
+) -> tuple[tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...], tuple[tuple[int, int], ...], int, int]:
+    """What :class:`_Prepared` derives from a name's units, in its field order
+    (identity to max_single), in one pass: norms, weights and their sum, whether
+    a unit is in Arabic script, family-name positions, adjacent word-unit pairs
+    (i, joined length of their first spellings), the shortest such joined length
+    (0: none) and the longest word unit."""
+    norms: list[str] = []
+    weights: list[float] = []
+    arabic = False
     family_idx: list[int] = []
+    adjacent: list[tuple[int, int]] = []
+    min_joined: int | None = None
     max_single = 0
-    prev_size: int | None = None  # first-spelling length of the previous unit; None after an initial
+    prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
     for k, u in enumerate(units):
+        norms.append(u.norm)
+        weights.append(u.weight)
+        arabic = arabic or u.arabic
         if u.family:
             family_idx.append(k)
         if u.initial:
-            prev_size = None
+            prev_size = -1
             continue
         size = len(u.latin[0])
-        if prev_size is not None:
-            adjacent.append((k - 1, prev_size + size))
+        if prev_size >= 0:
+            joined = prev_size + size
+            adjacent.append((k - 1, joined))
+            if min_joined is None or joined < min_joined:
+                min_joined = joined
         if size > max_single:
             max_single = size
         prev_size = size
-    return tuple(adjacent), tuple(family_idx), max_single
+    return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
+            max_single)  # fmt: skip
 
 
 #: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
