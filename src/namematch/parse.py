@@ -30,10 +30,10 @@ from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
-    Token,
     _check_str,
     _short_cache,
     _tokens,
+    _Word,
     normalize,
 )
 
@@ -304,7 +304,7 @@ class _Builder:
 
     def unit(
         self,
-        toks: list[Token],
+        toks: list[_Word],
         norm: str,
         core: str,
         role: str,
@@ -325,14 +325,14 @@ class _Builder:
             self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
         )
 
-    def word(self, tok: Token, norm: str, core: str, role: str, article: str, lineage: bool) -> _Part:
+    def word(self, tok: _Word, norm: str, core: str, role: str, article: str, lineage: bool) -> _Part:
         """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
         start, end = tok.start, tok.end
         return _Part(
             self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs
         )
 
-    def part(self, toks: list[Token]) -> list[_Part]:
+    def part(self, toks: list[_Word]) -> list[_Part]:
         out: list[_Part] = []
         i = 0
         n = len(toks)
@@ -442,7 +442,7 @@ class _Builder:
                     prev = out.pop()
                     if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
                         prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
-                        tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
+                        tok = _Word(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
                     glue = "uddin" if kind == "din" and not is_ar else norm
                     canon = prev.core + glue
                     out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
@@ -461,8 +461,8 @@ class _Builder:
         return _merge_din(out, self)
 
 
-def _as_token(unit: _Part) -> Token:
-    return Token(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
+def _as_token(unit: _Part) -> _Word:
+    return _Word(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
 
 
 def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
@@ -481,11 +481,11 @@ def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     return out
 
 
-def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
+def _split_parts(source: str, toks: tuple[_Word, ...]) -> list[list[_Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
-    parts: list[list[Token]] = [[]]
+    parts: list[list[_Word]] = [[]]
     prev_end = 0
     for t in toks:
         gap = source[prev_end : t.start]
@@ -553,7 +553,7 @@ def _has_name(units: list[_Part]) -> bool:
 
 def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     """The units of a name in source order, and whether it is written "Family, Given"."""
-    toks = _tokens(name)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
+    toks = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]
