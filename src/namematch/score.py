@@ -185,7 +185,7 @@ class _Unit:
     latin: tuple[str, ...]  # Latin spellings (romanised for Arabic script), lower-case
     folds: tuple[str, ...]  # folded Latin spellings for comparison
     script: str
-    groups: tuple[int, ...]  # lexicon variant groups of the core (empty: not a listed name element)
+    groups: frozenset[int]  # lexicon variant groups of the core (empty: not a listed name element)
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, core
@@ -365,7 +365,7 @@ class Scorer:
             latin,
             folds,
             script,
-            () if initial else _lexicon._group_ids(core),
+            _EMPTY if initial else _group_set(_lexicon._group_ids(core)),
             homoglyphs,
             bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -415,7 +415,7 @@ class Scorer:
             a, b = u.core.translate(_ARABIC_PRESS), v.core.translate(_ARABIC_PRESS)
             if a == b:
                 return 0.97, EXACT
-        if _share_group(u.groups, v.groups):
+        if not u.groups.isdisjoint(v.groups):
             return 0.95, LEXICON
         best = 0.0
         for x in u.folds:
@@ -800,13 +800,12 @@ def _layout(
 _EMPTY: Final[frozenset[Any]] = frozenset()
 
 
-def _share_group(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    """Whether two units' lexicon groups (a few ids each, most often none) meet."""
-    if a and b:
-        for g in a:
-            if g in b:
-                return True
-    return False
+@functools.lru_cache(maxsize=1 << 16)
+def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
+    """The set of a unit's lexicon group ids, one per distinct id tuple: the
+    variants of a name share it (each frozenset is a GC-tracked object, and a
+    set per unit made thousands), and most units, in no group, share the empty one."""
+    return frozenset(ids) if ids else _EMPTY
 
 
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
