@@ -81,9 +81,9 @@ def name_keys(name: str) -> NameKeys:
     """
     units: list[frozenset[str]] = []
     groups: list[tuple[str, ...]] = []
-    for u, ks in keyed_units(name):
-        units.append(ks | {"w:" + u.core})
-        common = _lexicon.rarity(u.core) <= COMMON_RARITY
+    for core, ks in keyed_units(name):
+        units.append(ks | {"w:" + core})
+        common = _lexicon.rarity(core) <= COMMON_RARITY
         groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())
     pairs: list[frozenset[str]] = []
     for i, gi in enumerate(groups):

@@ -40,7 +40,7 @@ from namematch.normalize import (
     normalize_arabic,
     normalize_latin,
 )
-from namematch.parse import INITIAL, NameToken, parse
+from namematch.parse import INITIAL, _name_fields
 
 __all__ = ["arabic_skeletons", "keys", "latin_skeletons", "unit_keys"]
 
@@ -282,12 +282,12 @@ def keys(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def keyed_units(name: str) -> Iterator[tuple[NameToken, frozenset[str]]]:
-    """(unit, its keys) for each name unit that has keys, in name order (private;
-    :func:`keys` and the registry's index read names through it)."""
-    for u in parse(name).units:
-        if u.role == INITIAL or len(u.core) < 2:
+def keyed_units(name: str) -> Iterator[tuple[str, frozenset[str]]]:
+    """(unit core, its keys) for each name unit that has keys, in name order
+    (private; :func:`keys` and the registry's index read names through it)."""
+    for _text, _norm, core, script, role, *_ in _name_fields(name)[0]:
+        if role == INITIAL or len(core) < 2:
             continue
-        ks = unit_keys(u.core, u.script)
+        ks = unit_keys(core, script)
         if ks:
-            yield u, ks
+            yield core, ks

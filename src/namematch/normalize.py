@@ -206,6 +206,25 @@ class Token:
     homoglyphs: bool = False
 
 
+class _Word:
+    """A token as the parser reads it: the fields of :class:`Token` in a plain
+    slotted class (a frozen attrs instance takes about three times as long to make)."""
+
+    __slots__ = ("end", "homoglyphs", "norm", "script", "start", "text")
+
+    def __init__(self, text: str, norm: str, start: int, end: int, script: str, homoglyphs: bool = False) -> None:
+        self.text = text
+        self.norm = norm
+        self.start = start
+        self.end = end
+        self.script = script
+        self.homoglyphs = homoglyphs
+
+
+#: The token type a tokenizer makes: the public Token, or the parser's _Word.
+_T = TypeVar("_T", Token, _Word)
+
+
 @lru_cache(maxsize=8192)
 def _compat_letter(c: str) -> str | None:
     """The first letter of the compatibility (NFKC) form of a non-letter, if any.
@@ -384,14 +403,14 @@ def _latin_or_confusable_token(chars: str) -> bool:
 _ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
 
 
-def _tokenize_ascii(text: str) -> tuple[Token, ...]:
+def _tokenize_ascii(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
     """Fast path of :func:`_tokens` for pure-ASCII text (same result)."""
-    tokens: list[Token] = []
+    tokens: list[_T] = []
     for m in _ASCII_RUN.finditer(text):
         raw = m.group()
         if raw.isalnum():  # no apostrophe: the token is the run itself
             norm = raw.lower()
-            tokens.append(Token(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
+            tokens.append(make(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
             continue
         norm = raw.lower().replace("'", "").replace("`", "")
         if not norm:
@@ -401,24 +420,25 @@ def _tokenize_ascii(text: str) -> tuple[Token, ...]:
             core = raw.strip("'`")
             s += len(raw) - len(raw.lstrip("'`"))
             e = s + len(core)
-        tokens.append(Token(text[s:e], norm, s, e, NONE if norm.isdigit() else LATIN, False))
+        tokens.append(make(text[s:e], norm, s, e, NONE if norm.isdigit() else LATIN, False))
     return tuple(tokens)
 
 
-def _tokens(text: str) -> tuple[Token, ...]:
+def _tokens(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
     """:func:`tokenize` without its cache, for callers that cache what they make
-    of the tokens (parse): their Token objects then do not outlive the call."""
+    of the tokens (parse, which asks for its cheaper ``_Word`` tokens): their
+    token objects then do not outlive the call."""
     if text.isascii():
-        return _tokenize_ascii(text)
-    return _tokenize_general(text)
+        return _tokenize_ascii(text, make)
+    return _tokenize_general(text, make)
 
 
 _tokenize_cached = _short_cache(maxsize=65536)(_tokens)
 
 
-def _tokenize_general(text: str) -> tuple[Token, ...]:
+def _tokenize_general(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
     text = _clean_text(text)
-    tokens: list[Token] = []
+    tokens: list[_T] = []
     start = -1
     cur_script = NONE
     n = len(text)
@@ -436,7 +456,7 @@ def _tokenize_general(text: str) -> tuple[Token, ...]:
                 s += 1
             while e > s and _char_class(text[e - 1]) == "d":
                 e -= 1
-            tokens.append(Token(text[s:e], norm, s, e, tscript, homo))
+            tokens.append(make(text[s:e], norm, s, e, tscript, homo))
 
     for i in range(n):
         c = text[i]

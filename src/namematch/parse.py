@@ -19,8 +19,9 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
@@ -29,10 +30,10 @@ from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
-    Token,
     _check_str,
     _short_cache,
     _tokens,
+    _Word,
     normalize,
 )
 
@@ -58,6 +59,9 @@ NAME_ROLES: Final = frozenset({GIVEN, FAMILY, INITIAL})
 
 #: Hard cap on tokens considered per name: longer inputs are truncated (documented bound).
 MAX_TOKENS: Final = 64
+
+#: A unit type: NameToken or the parser's _Part.
+_U = TypeVar("_U", "NameToken", "_Part")
 
 _ARTICLE_AR: Final = "ال"
 _FAMILY_AR: Final = "آل"
@@ -93,12 +97,69 @@ class NameToken:
         """True for given names, family names and initials."""
         return self.role in NAME_ROLES
 
-    def _with_role(self, role: str, canonical: str | None = None) -> NameToken:
-        """A copy with another role (``attrs.evolve`` is several times slower)."""
+
+
+class _Part:
+    """A name unit while a name is parsed: the fields of :class:`NameToken` in a
+    plain slotted class (a frozen attrs instance is several times slower to make).
+    Private to one parse, so a role is changed in place (:meth:`retag`)."""
+
+    __slots__ = ("article", "canonical", "core", "end", "homoglyphs", "lineage", "norm", "role", "script", "start",
+                 "text")  # fmt: skip
+
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        core: str,
+        script: str,
+        start: int,
+        end: int,
+        role: str,
+        article: str = "",
+        lineage: bool = False,
+        canonical: str = "",
+        homoglyphs: bool = False,
+    ) -> None:
+        self.text = text
+        self.norm = norm
+        self.core = core
+        self.script = script
+        self.start = start
+        self.end = end
+        self.role = role
+        self.article = article
+        self.lineage = lineage
+        self.canonical = canonical
+        self.homoglyphs = homoglyphs
+
+    @property
+    def is_name(self) -> bool:
+        """True for given names, family names and initials."""
+        return self.role in NAME_ROLES
+
+    def retag(self, role: str, canonical: str | None = None) -> _Part:
+        """Give the unit another role (and canonical form); returns the unit."""
+        self.role = role
+        if canonical is not None:
+            self.canonical = canonical
+        return self
+
+    def public(self) -> NameToken:
+        """The unit as the :class:`NameToken` that :func:`parse` returns."""
         return NameToken(
-            self.text, self.norm, self.core, self.script, self.start, self.end, role, self.article,
-            self.lineage, self.canonical if canonical is None else canonical, self.homoglyphs,
+            self.text, self.norm, self.core, self.script, self.start, self.end, self.role, self.article,
+            self.lineage, self.canonical, self.homoglyphs,
         )  # fmt: skip
+
+
+def _in_name_order(units: Sequence[_U], family_first: bool) -> list[_U]:
+    """The name units (given, family, initial) of a parse's units, in name order:
+    for "Family, Given" input the given part first (the order the name is spoken in)."""
+    names = [u for u in units if u.role in NAME_ROLES]
+    if family_first:
+        return [u for u in names if u.role != FAMILY] + [u for u in names if u.role == FAMILY]
+    return names
 
 
 @attrs.frozen(slots=True)
@@ -117,10 +178,7 @@ class ParsedName:
         For "Family, Given" input the given part comes first, so the order is the
         one the name is spoken in.
         """
-        names = [t for t in self.tokens if t.is_name]
-        if self.family_first:
-            return tuple([t for t in names if t.role != FAMILY] + [t for t in names if t.role == FAMILY])
-        return tuple(names)
+        return tuple(_in_name_order(self.tokens, self.family_first))
 
     @property
     def given(self) -> tuple[NameToken, ...]:
@@ -208,9 +266,11 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
 
 
 @_short_cache(maxsize=65536)
-def _plain_word(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str, str]:
+def _plain_word(norm: str, script: str) -> tuple[str, str, str]:
     """(article, core, canonical form) of a word that is not part of a compound:
-    it depends on the word alone, and words repeat across names (cached)."""
+    it depends on the word alone, and words repeat across names (cached; the
+    cache keys hold strings only, so the garbage collector stops tracking them)."""
+    exceptions = _lexicons()[3]
     if script in (ARABIC, PERSIAN):
         article, core = _article_core(norm, script, exceptions)
         return article, core, norm
@@ -244,7 +304,7 @@ class _Builder:
 
     def unit(
         self,
-        toks: list[Token],
+        toks: list[_Word],
         norm: str,
         core: str,
         role: str,
@@ -252,7 +312,7 @@ class _Builder:
         article: str = "",
         lineage: bool = False,
         canonical: str = "",
-    ) -> NameToken:
+    ) -> _Part:
         first = toks[0]
         start, end = first.start, toks[-1].end
         if len(toks) == 1:  # most units: one word
@@ -261,19 +321,19 @@ class _Builder:
             scripts = [t.script for t in toks]
             script = PERSIAN if PERSIAN in scripts else scripts[-1]
             homoglyphs = any(t.homoglyphs for t in toks)
-        return NameToken(
+        return _Part(
             self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
         )
 
-    def word(self, tok: Token, norm: str, core: str, role: str, article: str, lineage: bool) -> NameToken:
+    def word(self, tok: _Word, norm: str, core: str, role: str, article: str, lineage: bool) -> _Part:
         """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
         start, end = tok.start, tok.end
-        return NameToken(
+        return _Part(
             self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs
         )
 
-    def part(self, toks: list[Token]) -> list[NameToken]:
-        out: list[NameToken] = []
+    def part(self, toks: list[_Word]) -> list[_Part]:
+        out: list[_Part] = []
         i = 0
         n = len(toks)
         # leading honorifics and titles, while a name word still follows
@@ -382,14 +442,14 @@ class _Builder:
                     prev = out.pop()
                     if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
                         prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
-                        tok = Token(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
+                        tok = _Word(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
                     glue = "uddin" if kind == "din" and not is_ar else norm
                     canon = prev.core + glue
                     out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
                     i += 1
                     continue
             # a plain word
-            article, core, canon = _plain_word(norm, tok.script, self.exceptions)
+            article, core, canon = _plain_word(norm, tok.script)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
@@ -401,13 +461,13 @@ class _Builder:
         return _merge_din(out, self)
 
 
-def _as_token(unit: NameToken) -> Token:
-    return Token(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
+def _as_token(unit: _Part) -> _Word:
+    return _Word(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
 
 
-def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
+def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
-    out: list[NameToken] = []
+    out: list[_Part] = []
     for u in units:
         if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
             prev = out.pop()
@@ -421,11 +481,11 @@ def _merge_din(units: list[NameToken], builder: _Builder) -> list[NameToken]:
     return out
 
 
-def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
+def _split_parts(source: str, toks: tuple[_Word, ...]) -> list[list[_Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
-    parts: list[list[Token]] = [[]]
+    parts: list[list[_Word]] = [[]]
     prev_end = 0
     for t in toks:
         gap = source[prev_end : t.start]
@@ -436,7 +496,7 @@ def _split_parts(source: str, toks: tuple[Token, ...]) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
-def _is_caps(unit: NameToken) -> bool:
+def _is_caps(unit: _Part) -> bool:
     """A Latin unit written in capitals (two letters or more): "AL-ZOMOR"."""
     text = unit.text
     if unit.script != LATIN or (text.isascii() and not text.isupper()):
@@ -445,56 +505,107 @@ def _is_caps(unit: NameToken) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _assign_roles(parts: list[list[NameToken]]) -> tuple[list[NameToken], bool]:
-    def names_of(units: list[NameToken]) -> list[NameToken]:
-        return [u for u in units if u.role in (GIVEN, FAMILY)]
+def _assign_roles(parts: list[list[_Part]]) -> tuple[list[_Part], bool]:
+    """The units of all parts in source order, family names marked (in place), and
+    whether the name is written "Family, Given" (two parts that both hold names)."""
+    if len(parts) >= 2 and _has_given(parts[0]) and _has_given(parts[1]):
+        for u in parts[0]:
+            if u.role == GIVEN:  # the given names after the comma keep their role
+                u.retag(FAMILY)
+        return [u for part in parts for u in part], True
+    units = parts[0] if len(parts) == 1 else [u for part in parts for u in part]
+    for u in _family_units(units):
+        u.retag(FAMILY)
+    return units, False
 
-    family_first = len(parts) >= 2 and bool(names_of(parts[0])) and bool(names_of(parts[1]))
-    result: list[NameToken] = []
-    if family_first:
-        for k, part in enumerate(parts):
-            for u in part:
-                if k == 0 and u.role == GIVEN:  # the given names after the comma keep their role
-                    u = u._with_role(FAMILY)
-                result.append(u)
-        return result, True
-    units = [u for part in parts for u in part]
-    names = names_of(units)
+
+def _has_given(units: list[_Part]) -> bool:
+    """Whether any unit is a given or family name."""
+    for u in units:
+        if u.role == GIVEN or u.role == FAMILY:
+            return True
+    return False
+
+
+def _family_units(units: list[_Part]) -> list[_Part]:
+    """The units of a name written in one part that are its family name."""
+    names = [u for u in units if u.role == GIVEN or u.role == FAMILY]
     if len(names) == 1 and any(u.role == INITIAL for u in units):
         names = [u for u in units if u.is_name]  # "S. Hashemi": the last word is the family name
     caps = [u for u in names if _is_caps(u)]
     if caps and len(caps) < len(names) and any(u.script == LATIN for u in names):
-        family_ids = {id(u) for u in caps}
-    elif len(names) >= 2:
+        return caps
+    if len(names) >= 2:
         last = names[-1]
-        family_ids = set() if (last.lineage and not last.article) else {id(last)}
-    elif len(names) == 1:
-        family_ids = {id(names[0])} if names[0].article else set()
-    else:
-        family_ids = set()
+        return [] if (last.lineage and not last.article) else [last]
+    if len(names) == 1 and names[0].article:
+        return names
+    return []
+
+
+def _has_name(units: list[_Part]) -> bool:
+    """Whether any unit is a name unit (given, family, initial)."""
     for u in units:
-        if id(u) in family_ids:
-            u = u._with_role(FAMILY)
-        result.append(u)
-    return result, False
+        if u.role in NAME_ROLES:
+            return True
+    return False
 
 
-@_short_cache(maxsize=65536)
-def _parse_cached(name: str) -> ParsedName:
-    toks = _tokens(name)[:MAX_TOKENS]  # the parse is cached, its tokens need not be
+def _parse_parts(name: str) -> tuple[list[_Part], bool]:
+    """The units of a name in source order, and whether it is written "Family, Given"."""
+    toks = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]
     units, family_first = _assign_roles(parts)
     # honorific-only input: a lone "Sayed" or "Sheikh" is a name, not a title
-    if units and not any(u.is_name for u in units):
-        units = [
-            u._with_role(GIVEN, "") if u.role in (HONORIFIC, TITLE) else u
-            for u in units
-        ]
+    if units and not _has_name(units):
+        for u in units:
+            if u.role in (HONORIFIC, TITLE):
+                u.retag(GIVEN, "")
         if sum(u.role == GIVEN for u in units) >= 2:
-            units[-1] = units[-1]._with_role(FAMILY)
-    return ParsedName(name, tuple(units), family_first)
+            units[-1].retag(FAMILY)
+    return units, family_first
+
+
+@_short_cache(maxsize=65536)
+def _parse_cached(name: str) -> ParsedName:
+    units, family_first = _parse_parts(name)
+    return ParsedName(name, tuple([u.public() for u in units]), family_first)
+
+
+#: What the scorer and the key functions read of one name unit: text, norm, core,
+#: script, role, lineage, homoglyphs, article (see :class:`NameToken`).
+UnitFields = tuple[str, str, str, str, str, bool, bool, str]
+
+
+@_short_cache(maxsize=65536)
+def _name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]]:
+    """A name's parse as the scorer and the key functions read it: its name units
+    in name order (:attr:`ParsedName.units`), whether a lineage particle (bin)
+    occurs, and the texts of its honorifics, then its titles.
+
+    Plain tuples of strings and flags: cached per name, they are no work for the
+    garbage collector (it stops tracking such tuples), unlike NameToken objects.
+    """
+    units, family_first = _parse_parts(name)
+    names: list[UnitFields] = []
+    family: list[UnitFields] = []  # "Family, Given" input: family names go last
+    honorifics: list[str] = []
+    titles: list[str] = []
+    lineage = False
+    for u in units:
+        role = u.role
+        if role in NAME_ROLES:
+            fields = (u.text, u.norm, u.core, u.script, role, u.lineage, u.homoglyphs, u.article)
+            (family if family_first and role == FAMILY else names).append(fields)
+        elif role == PARTICLE:
+            lineage = lineage or u.canonical == "bin"
+        elif role == HONORIFIC:
+            honorifics.append(u.text)
+        elif role == TITLE:
+            titles.append(u.text)
+    return tuple(names + family), lineage, tuple(honorifics + titles)
 
 
 def parse(name: str) -> ParsedName:

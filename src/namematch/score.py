@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from namematch import lexicon as _lexicon
 from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, PERSIAN, _check_str
-from namematch.parse import FAMILY, HONORIFIC, INITIAL, PARTICLE, TITLE, NameToken, parse
+from namematch.parse import FAMILY, INITIAL, _name_fields
 from namematch.romanize import romanize_unit
 
 __all__ = [
@@ -201,9 +201,9 @@ class _Unit:
 class _Prepared:
     source: str
     units: tuple[_Unit, ...]
-    identity: tuple[str, ...]
     has_lineage: bool
     honorifics: tuple[str, ...]
+    identity: tuple[str, ...]
     weights: tuple[float, ...]
     weight_sum: float
     arabic: bool
@@ -369,30 +369,9 @@ class Scorer:
         return prep
 
     def _prepare(self, name: str) -> _Prepared:
-        parsed = parse(name)
-        units = tuple(
-            [
-                _unit_of(t.text, t.norm, t.core, t.script, t.role, t.lineage, t.homoglyphs, t.article)
-                for t in parsed.units[:MAX_UNITS]
-            ]
-        )
-        has_lineage, honorifics = _lineage_and_honorifics(parsed.tokens)
-        weights = tuple([u.weight for u in units])
-        adjacent, family_idx, max_single = _layout(units)
-        return _Prepared(
-            name,
-            units,
-            tuple([u.norm for u in units]),
-            has_lineage,
-            honorifics,
-            weights,
-            sum(weights),
-            any([u.arabic for u in units]),
-            family_idx,
-            adjacent,
-            min([size for _, size in adjacent], default=0),
-            max_single,
-        )
+        fields, has_lineage, honorifics = _name_fields(name)
+        units = tuple([_unit_of(*f) for f in fields[:MAX_UNITS]])
+        return _Prepared(name, units, has_lineage, honorifics, *_layout(units))
 
     @staticmethod
     def _unit_uncached(
@@ -426,7 +405,7 @@ class Scorer:
             latin,
             folds,
             script,
-            _EMPTY if initial else _groups(core),
+            _EMPTY if initial else _group_set(_lexicon._group_ids(core)),
             homoglyphs,
             bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -821,54 +800,53 @@ _unit_of = functools.lru_cache(maxsize=1 << 17)(Scorer._unit_uncached)
 _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
 
 
-def _lineage_and_honorifics(tokens: Sequence[NameToken]) -> tuple[bool, tuple[str, ...]]:
-    """Whether a lineage particle (bin) occurs among a parse's tokens, and the
-    texts of its honorifics, then its titles (what explanations list as ignored)."""
-    lineage = False
-    honorifics: list[str] = []
-    titles: list[str] = []
-    for t in tokens:
-        role = t.role
-        if role == PARTICLE:
-            lineage = lineage or t.canonical == "bin"
-        elif role == HONORIFIC:
-            honorifics.append(t.text)
-        elif role == TITLE:
-            titles.append(t.text)
-    return lineage, tuple(honorifics + titles)
-
-
 def _layout(
     units: Sequence[_Unit],
-) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]:
-    """A name's adjacent word-unit pairs (i, joined length of their first
-    spellings), its family-name positions and its longest word unit (see _Prepared)."""
-    adjacent: list[tuple[int, int]] = []
+) -> tuple[tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...], tuple[tuple[int, int], ...], int, int]:
+    """What :class:`_Prepared` derives from a name's units, in its field order
+    (identity to max_single), in one pass: norms, weights and their sum, whether
+    a unit is in Arabic script, family-name positions, adjacent word-unit pairs
+    (i, joined length of their first spellings), the shortest such joined length
+    (0: none) and the longest word unit."""
+    norms: list[str] = []
+    weights: list[float] = []
+    arabic = False
     family_idx: list[int] = []
+    adjacent: list[tuple[int, int]] = []
+    min_joined: int | None = None
     max_single = 0
-    prev_size: int | None = None  # first-spelling length of the previous unit; None after an initial
+    prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
     for k, u in enumerate(units):
+        norms.append(u.norm)
+        weights.append(u.weight)
+        arabic = arabic or u.arabic
         if u.family:
             family_idx.append(k)
         if u.initial:
-            prev_size = None
+            prev_size = -1
             continue
         size = len(u.latin[0])
-        if prev_size is not None:
-            adjacent.append((k - 1, prev_size + size))
+        if prev_size >= 0:
+            joined = prev_size + size
+            adjacent.append((k - 1, joined))
+            if min_joined is None or joined < min_joined:
+                min_joined = joined
         if size > max_single:
             max_single = size
         prev_size = size
-    return tuple(adjacent), tuple(family_idx), max_single
+    return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
+            max_single)  # fmt: skip
 
 
 #: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
 _EMPTY: Final[frozenset[Any]] = frozenset()
 
 
-def _groups(core: str) -> frozenset[int]:
-    """Lexicon variant groups of a unit's core (most cores are in none)."""
-    ids = _lexicon._group_ids(core)
+@functools.lru_cache(maxsize=1 << 16)
+def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
+    """The set of a unit's lexicon group ids, one per distinct id tuple: the
+    variants of a name share it (each frozenset is a GC-tracked object, and a
+    set per unit made thousands), and most units, in no group, share the empty one."""
     return frozenset(ids) if ids else _EMPTY
 
 
