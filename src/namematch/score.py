@@ -290,23 +290,28 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 #: "X ud-Din" and "X Allah" compounds in folded spelling: the press shortens
 #: Sirajuddin to Siraj, Rahmatullah to Rahmat.
 _COMPOUND_TAIL = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?)$")
+_TAIL_ENDS: Final = ("din", "dine", "dini", "la", "lah")
 #: Similarity of a compound to its own first element (before the edit similarity of the two).
 _STEM_MATCH: Final = 0.9
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(fold: str) -> str | None:
     """The first element of a folded "X ud-Din" / "X Allah" compound (3+ letters), else None."""
+    if not fold.endswith(_TAIL_ENDS):
+        return None
     m = _COMPOUND_TAIL.search(fold)
     return fold[: m.start()] if m and m.start() >= 3 else None
 
 
 def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     """A compound against a plain unit: "Siraj" ~ "Sirajuddin" through the compound's first element."""
+    stems_x, stems_y = [_stem(x) for x in xs], [_stem(y) for y in ys]
+    if all(s is None for s in stems_x) and all(s is None for s in stems_y):
+        return 0.0
     best = 0.0
-    for x in xs:
-        sx = _stem(x)
-        for y in ys:
-            sy = _stem(y)
+    for x, sx in zip(xs, stems_x, strict=True):
+        for y, sy in zip(ys, stems_y, strict=True):
             if (sx is None) == (sy is None):
                 continue
             r = Indel.normalized_similarity(sx, y) if sx is not None else Indel.normalized_similarity(x, sy)
