@@ -215,3 +215,14 @@ def test_compound_shortened_to_its_first_element() -> None:
     why = nm.explain("Kamal Haqqani", "Jalaluddin Haqqani").to_dict()
     assert sorted(why["unmatched_a"] + why["unmatched_b"]) == ["Jalaluddin", "Kamal"]
     assert nm.score("Nasrullah Haqqani", "Nasiruddin Haqqani") < nm.score("Nasir Haqqani", "Nasiruddin Haqqani")
+
+
+def test_two_arabic_script_spellings_compare_their_letters() -> None:
+    # romanised folds merge خ with ه; the letters do not
+    assert nm.score("خان", "هاني") < nm.DEFAULT_THRESHOLD
+    # two different known names in one script, as in Latin: Hassan is not Hussein
+    assert nm.score("محمد حسين", "محمد حسن") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Mohammed Hussein", "Mohammed Hassan") < nm.DEFAULT_THRESHOLD
+    # spelling variants of one name still meet
+    assert nm.score("عبدالرحمان خليل", "عبد الرحمن خليل") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("قاسم سليماني", "قاسم سلیمانی") == 1.0

@@ -319,6 +319,20 @@ def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     return best
 
 
+def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
+    """Best edit similarity of two units' folded Latin spellings ("Abd X" compared on X,
+    a compound also on its first element)."""
+    best = 0.0
+    for x in xs:
+        for y in ys:
+            r = Indel.normalized_similarity(*_abd_rests(x, y))
+            if r > best:
+                best = r
+    if best < _STEM_MATCH:
+        best = max(best, _stem_similarity(xs, ys))
+    return best
+
+
 def _abd_rests(x: str, y: str) -> tuple[str, str]:
     """Two folded spellings, without a leading "Abd al" when both have one: "Abd X"
     compounds are compared on X (Abdalaziz is not Abdallah, though they share 5 letters)."""
@@ -456,22 +470,18 @@ class Scorer:
             return 0.0, INITIAL_MATCH
         if u.core == v.core:
             return 1.0, EXACT
-        if u.arabic and v.arabic:
+        both_arabic = u.arabic and v.arabic
+        if both_arabic:
             a, b = u.core.translate(_ARABIC_PRESS), v.core.translate(_ARABIC_PRESS)
             if a == b:
                 return 0.97, EXACT
         if not u.groups.isdisjoint(v.groups):
             return 0.95, LEXICON
-        best = 0.0
-        for x in u.folds:
-            for y in v.folds:
-                r = Indel.normalized_similarity(*_abd_rests(x, y))
-                if r > best:
-                    best = r
-        if best < _STEM_MATCH:
-            best = max(best, _stem_similarity(u.folds, v.folds))
-        if u.arabic and v.arabic:
-            best = max(best, Levenshtein.normalized_similarity(u.core, v.core) * 0.95)
+        if both_arabic:
+            # the letters themselves: romanised folds would merge خ with ه (Khan ~ Hani)
+            best = Levenshtein.normalized_similarity(a, b) * 0.95
+        else:
+            best = _folded_similarity(u.folds, v.folds)
         method = ROMANISED if (u.arabic != v.arabic) else EDIT
         if best >= 0.999:
             return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
@@ -482,8 +492,8 @@ class Scorer:
             best = min(1.0, best + _KEY_BONUS)
             if method == EDIT:
                 method = PHONETIC
-        if u.groups and v.groups and not u.arabic and not v.arabic:
-            best *= 0.85  # two different known names: Hassan is not Hussein
+        if u.groups and v.groups and u.arabic == v.arabic:
+            best *= 0.85  # two different known names in one script: Hassan is not Hussein, حسن is not حسين
         return best, method
 
     # -- alignment -------------------------------------------------------
