@@ -226,3 +226,13 @@ def test_two_arabic_script_spellings_compare_their_letters() -> None:
     # spelling variants of one name still meet
     assert nm.score("عبدالرحمان خليل", "عبد الرحمن خليل") >= nm.DEFAULT_THRESHOLD
     assert nm.score("قاسم سليماني", "قاسم سلیمانی") == 1.0
+
+
+def test_reordered_surnames_are_an_order_swap_not_a_nasab_reversal() -> None:
+    # lists print double surnames in either order: not a reversed chain of given names
+    why = nm.explain("VALENCIA CORNELIO, Armando", "CORNELIO VALENCIA, Armando")
+    assert not any("nasab" in r for r in why.rules)
+    assert why.score >= nm.DEFAULT_THRESHOLD
+    # a reordered chain of given names still is one, with or without "bin"
+    assert any("nasab" in r for r in nm.explain("WAHBI, Bilal Mohsen", "WAHBI, Mohsen Bilal").rules)
+    assert nm.score("Salman bin Muhammad Al Saud", "Muhammad bin Salman Al Saud") < nm.DEFAULT_THRESHOLD

@@ -617,7 +617,9 @@ class Scorer:
             inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
         nasab_inverted = swapped = False
         if inverted:
-            if pa.has_lineage or pb.has_lineage or (fewer >= 3 and not _is_rotation(pairs)):
+            if pa.has_lineage or pb.has_lineage or (
+                fewer >= 3 and not _is_rotation(pairs) and _given_names_reversed(pairs, pa.family_idx, pb.family_idx)
+            ):
                 nasab_inverted = True
                 if want_explain:
                     rules.append("nasab order reversed (X bin Y is not Y bin X)")
@@ -872,6 +874,16 @@ def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
     js = [j for _, j in pairs]
     descents = sum(1 for k in range(len(js) - 1) if js[k] > js[k + 1])
     return descents == 1 and js[-1] < js[0]
+
+
+def _given_names_reversed(
+    pairs: Sequence[tuple[int, int]], family_a: Sequence[int], family_b: Sequence[int]
+) -> bool:
+    """True when two aligned given names stand in the other order on the other side
+    (a reordered nasab chain), not only a family name among them: "VALENCIA CORNELIO,
+    Armando" vs "CORNELIO VALENCIA, Armando" reorder surnames, as lists do."""
+    given = [(i, j) for i, j in pairs if i not in family_a and j not in family_b]
+    return any(given[k][1] > given[k + 1][1] for k in range(len(given) - 1))
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
