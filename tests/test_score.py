@@ -236,3 +236,13 @@ def test_reordered_surnames_are_an_order_swap_not_a_nasab_reversal() -> None:
     # a reordered chain of given names still is one, with or without "bin"
     assert any("nasab" in r for r in nm.explain("WAHBI, Bilal Mohsen", "WAHBI, Mohsen Bilal").rules)
     assert nm.score("Salman bin Muhammad Al Saud", "Muhammad bin Salman Al Saud") < nm.DEFAULT_THRESHOLD
+
+
+def test_double_surname_sharing_one_half_is_no_family_conflict() -> None:
+    why = nm.explain("VALENCIA CABALLERO, Elias Armando", "VALENCIA PENA, Elias Armando")
+    assert not any("family name conflict" in r for r in why.rules)
+    assert why.score >= nm.DEFAULT_THRESHOLD
+    # with no family name in common the conflict stands
+    assert any("family name conflict" in r for r in nm.explain("CABALLERO, Elias Armando", "PENA, Elias Armando").rules)
+    # and a second, different nisba is still evidence against
+    assert nm.score("Ahmed Hassan al-Tikriti al-Douri", "Ahmed Hassan al-Tikriti al-Jubouri") <= 0.4

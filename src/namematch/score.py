@@ -592,9 +592,14 @@ class Scorer:
         # family name / nisba conflict: both sides carry one and they do not align
         fam_a = [i for i in pa.family_idx if i not in used_a]
         fam_b = [j for j in pb.family_idx if j not in used_b]
-        family_conflict = bool(fam_a and fam_b) and not self._near_family(ua, ub, fam_a, fam_b)
+        differ = bool(fam_a and fam_b) and not self._near_family(ua, ub, fam_a, fam_b)
         # two different nisbas (al-Dulaimi vs al-Tikriti): the strongest form of it
-        nisba_conflict = family_conflict and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+        nisba_conflict = differ and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+        # a shared family name makes a second, different one (a double surname's other
+        # half, often dropped or varied) no conflict; a second nisba still is one
+        family_conflict = nisba_conflict or (
+            differ and not (any(i in used_a for i in pa.family_idx) and any(j in used_b for j in pb.family_idx))
+        )
         if family_conflict and want_explain:
             rules.append(
                 "family name conflict: "
