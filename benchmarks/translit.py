@@ -42,10 +42,10 @@ import jellyfish  # noqa: E402
 from unidecode import unidecode  # noqa: E402
 
 from namematch import lexicon as lexmod  # noqa: E402
-from namematch._index import KeyIndex  # noqa: E402
 from namematch.keys import keys, unit_keys  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize  # noqa: E402
 from namematch.parse import parse  # noqa: E402
+from namematch.registry import Person, Registry  # noqa: E402
 from namematch.romanize import _install, romanize_unit  # noqa: E402
 
 try:
@@ -251,27 +251,21 @@ def ranked_retrieval(
     partner alias b is retrieved for query a (the query's own alias excluded),
     in both directions; person recall counts any other alias of b's person.
     """
-    index = KeyIndex()
-    texts: list[str] = []
-    owner: list[int] = []
-    for pid, names in enumerate(registry):
-        for n in names:
-            index.add(len(texts), keys(n))
-            texts.append(n)
-            owner.append(pid)
+    reg = Registry(Person(f"p{pid}", names[0], names[1:]) for pid, names in enumerate(registry))
     limit = max(1, int(share * len(registry)))
     where: dict[str, set[int]] = defaultdict(set)
-    for i, t in enumerate(texts):
-        where[t].add(owner[i])
+    for pidx, text in reg._aliases:
+        where[text].add(pidx)
     found = found_person = total = 0
     frac = 0.0
     for a, b in pairs:
         for q, partner in ((a, b), (b, a)):
-            got = [i for i in index.candidates(keys(q), limit=limit + 8) if texts[i] != q][:limit]
+            got = [reg._aliases[i] for i in reg.retrieve(q, limit=limit + 8)]
+            got = [(pidx, text) for pidx, text in got if text != q][:limit]
             total += 1
-            found += any(texts[i] == partner for i in got)
-            found_person += any(owner[i] in where[partner] for i in got)
-            frac += len({owner[i] for i in got}) / len(registry)
+            found += any(text == partner for _pidx, text in got)
+            found_person += any(pidx in where[partner] for pidx, _text in got)
+            frac += len({pidx for pidx, _text in got}) / len(registry)
     n = max(1, total)
     return found / n, found_person / n, frac / n, limit
 

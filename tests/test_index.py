@@ -6,7 +6,7 @@ from array import array
 
 import pytest
 
-from namematch._index import NameKeys, name_keys, rank_candidates, rank_name
+from namematch._index import NameKeys, name_keys, rank_name
 from namematch.keys import keys
 
 
@@ -67,11 +67,6 @@ def test_rank_name_probes_long_lists_and_breaks_ties_by_unit_count() -> None:
     ranked = rank_name(q, post, 10_000, scan_budget=10, unit_counts=[units.get(a, 2) for a in range(10_000)])
     assert ranked[0] == 7  # in the long list too: found by probing, not by reading it
     assert ranked[1:] == [6000, 6001]  # same score: the one with as many units as the query first
-
-
-def test_rank_candidates_unchanged_contract() -> None:
-    post = _postings({"x": [1, 2], "y": [2]})
-    assert rank_candidates({"x", "y"}, post, 10) == [2, 1]
 
 
 def test_rank_name_charges_units_the_query_lacks() -> None:

@@ -1,16 +1,17 @@
-"""Candidate retrieval by shared keys (private; used by registry, cluster, link).
+"""Candidate retrieval by shared keys (private; used by registry and cluster).
 
-An inverted index from retrieval keys (:func:`namematch.keys.unit_keys`) to item
-numbers. A query's candidates are the items that share its keys, ranked by the
-summed inverse frequency of the shared keys, so a common key ("mohammed") adds
-little and an oversize posting list is read only when nothing rarer is shared.
+A name's retrieval keys (:func:`name_keys`: the keys of each unit, its spelling,
+pair keys of common units) go into posting lists, key -> ascending item numbers,
+kept by the caller. :func:`rank_name` ranks the items that share a query's keys
+by the inverse frequency of the rarest key shared per query unit, so a common
+key ("mohammed") adds little and an oversize posting list is only probed.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 import numpy as np
@@ -18,7 +19,7 @@ import numpy as np
 from namematch import lexicon as _lexicon
 from namematch.keys import keyed_units
 
-__all__ = ["KeyIndex", "NameKeys", "name_keys", "rank_candidates", "rank_name"]
+__all__ = ["NameKeys", "name_keys", "rank_name"]
 
 #: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
 #: pair of them gets a pair key, so a name made only of common elements
@@ -91,37 +92,6 @@ def name_keys(name: str) -> NameKeys:
             if gi and gj:
                 pairs.append(frozenset("p:" + (f"{a}|{b}" if a <= b else f"{b}|{a}") for a in gi for b in gj))
     return NameKeys(tuple(units), tuple(pairs))
-
-
-def rank_candidates(
-    keys: Iterable[str],
-    postings: Callable[[str], Sequence[int]],
-    total: int,
-    *,
-    limit: int = 200,
-    max_postings: int = 20_000,
-) -> list[int]:
-    """Items sharing ``keys``, best first, at most ``limit``.
-
-    Posting lists longer than ``max_postings`` are skipped when a shorter one
-    exists, which bounds the work per query on very common keys.
-    """
-    lists = sorted(((postings(k), k) for k in set(keys)), key=lambda x: (len(x[0]), x[1]))
-    lists = [(p, k) for p, k in lists if len(p)]
-    if not lists:
-        return []
-    if len(lists[0][0]) <= max_postings:
-        lists = [(p, k) for p, k in lists if len(p) <= max_postings]
-    else:
-        lists = lists[:1]
-    scores: dict[int, float] = {}
-    n = max(total, 1)
-    for plist, _key in lists:
-        idf = math.log(1.0 + n / len(plist))
-        for item in plist:
-            scores[item] = scores.get(item, 0.0) + idf
-    ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
-    return [item for item, _ in ranked[:limit]]
 
 
 def rank_name(
@@ -245,44 +215,3 @@ def _probe(
         scores[fresh] += idf
         seen[g] |= found
     return scores, seen
-
-
-class KeyIndex:
-    """An in-memory inverted index ``key -> item numbers``."""
-
-    __slots__ = ("_postings", "_size")
-
-    def __init__(self) -> None:
-        self._postings: dict[str, array] = {}
-        self._size = 0
-
-    def add(self, item: int, keys: Iterable[str]) -> None:
-        for k in set(keys):
-            plist = self._postings.get(k)
-            if plist is None:
-                plist = self._postings[k] = array("q")
-            plist.append(item)
-        self._size += 1
-
-    def remove(self, item: int, keys: Iterable[str]) -> None:
-        for k in set(keys):
-            plist = self._postings.get(k)
-            if plist is not None:
-                kept = array("q", (x for x in plist if x != item))
-                if kept:
-                    self._postings[k] = kept
-                else:
-                    del self._postings[k]
-        self._size = max(0, self._size - 1)
-
-    def postings(self, key: str) -> Sequence[int]:
-        return self._postings.get(key, ())
-
-    def items(self) -> Iterable[tuple[str, array]]:
-        return sorted(self._postings.items())
-
-    def __len__(self) -> int:
-        return self._size
-
-    def candidates(self, keys: Iterable[str], *, limit: int = 200) -> list[int]:
-        return rank_candidates(keys, self.postings, self._size, limit=limit)
