@@ -11,10 +11,12 @@ ids) are merged when they share one spelling, as in ``benchmarks/resolution.py``
 half of the persons (hash of the gold group) is also clustered on its own.
 
     python benchmarks/clustering.py
+    python benchmarks/clustering.py --scale 10000,100000   # also time synthetic mentions
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import time
 
@@ -86,6 +88,10 @@ def _run(names: list[str], gold: list[str], raw: list[str], label: str) -> list[
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=lambda v: [int(x) for x in v.split(",")], default=[],
+                    help="also time cluster() on this many synthetic mentions (comma-separated sizes)")
+    args = ap.parse_args()
     entities = [e for ds in PERSON_SETS for e in load_entities(ds)]
     group = person_groups(entities)
     names, gold, raw = [], [], []
@@ -103,6 +109,27 @@ def main() -> None:
           f"(records merged with a same-name twin on another list)")
     print_table(["data", "method", "names", "clusters", "B3 precision", "B3 recall", "B3 F1", "B3 F1 raw gold",
                  "seconds"], rows)
+    if args.scale:
+        scale_table(args.scale)
+
+
+def scale_table(sizes: list[int]) -> None:
+    """Time ``cluster`` on synthetic mentions (``benchmarks/scale.py``'s generator: spellings
+    and scripts of lexicon name elements, a fifth of them of persons mentioned once)."""
+    from scale import generate
+
+    rows = []
+    for n in sizes:
+        _persons, stream = generate(max(1, n // 2), n)
+        names = [q for q, _gold in stream]
+        gold = [g if g is not None else f"once-{i}" for i, (_q, g) in enumerate(stream)]
+        t0 = time.perf_counter()
+        groups = nm.cluster_records([(str(i), q) for i, q in enumerate(names)])
+        seconds = time.perf_counter() - t0
+        p, r, f = bcubed([[int(x) for x in g] for g in groups], gold)
+        rows.append([f"{n:,}", f"{len(set(names)):,}", f"{len(groups):,}", p, r, f, f"{seconds:.1f}"])
+    print("\nSynthetic mentions (persons drawn from the lexicon; one process, no workers):")
+    print_table(["mentions", "distinct", "clusters", "B3 precision", "B3 recall", "B3 F1", "seconds"], rows)
 
 
 if __name__ == "__main__":
