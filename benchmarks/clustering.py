@@ -91,6 +91,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=lambda v: [int(x) for x in v.split(",")], default=[],
                     help="also time cluster() on this many synthetic mentions (comma-separated sizes)")
+    ap.add_argument("--workers", type=int, default=1, help="processes for --scale (cluster(..., workers=N))")
     args = ap.parse_args()
     entities = [e for ds in PERSON_SETS for e in load_entities(ds)]
     group = person_groups(entities)
@@ -110,10 +111,10 @@ def main() -> None:
     print_table(["data", "method", "names", "clusters", "B3 precision", "B3 recall", "B3 F1", "B3 F1 raw gold",
                  "seconds"], rows)
     if args.scale:
-        scale_table(args.scale)
+        scale_table(args.scale, args.workers)
 
 
-def scale_table(sizes: list[int]) -> None:
+def scale_table(sizes: list[int], workers: int) -> None:
     """Time ``cluster`` on synthetic mentions (``benchmarks/scale.py``'s generator: spellings
     and scripts of lexicon name elements, a fifth of them of persons mentioned once)."""
     from scale import generate
@@ -124,11 +125,11 @@ def scale_table(sizes: list[int]) -> None:
         names = [q for q, _gold in stream]
         gold = [g if g is not None else f"once-{i}" for i, (_q, g) in enumerate(stream)]
         t0 = time.perf_counter()
-        groups = nm.cluster_records([(str(i), q) for i, q in enumerate(names)])
+        groups = nm.cluster_records([(str(i), q) for i, q in enumerate(names)], workers=workers)
         seconds = time.perf_counter() - t0
         p, r, f = bcubed([[int(x) for x in g] for g in groups], gold)
         rows.append([f"{n:,}", f"{len(set(names)):,}", f"{len(groups):,}", p, r, f, f"{seconds:.1f}"])
-    print("\nSynthetic mentions (persons drawn from the lexicon; one process, no workers):")
+    print(f"\nSynthetic mentions (persons drawn from the lexicon; workers={workers}):")
     print_table(["mentions", "distinct", "clusters", "B3 precision", "B3 recall", "B3 F1", "seconds"], rows)
 
 

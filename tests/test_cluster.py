@@ -92,3 +92,11 @@ def test_default_threshold_and_stricter_threshold() -> None:
     assert nm.cluster(names) == nm.cluster(names, threshold=CLUSTER_THRESHOLD)
     assert _groups(2, {(0, 1): 0.7}) == [[0, 1]]
     assert _groups(2, {(0, 1): 0.7}, threshold=0.8) == [[0], [1]]
+
+
+def test_cluster_with_workers_gives_the_same_groups() -> None:
+    names = [f"{a} {b}" for a in ("Qassem", "Ghasem", "Kassem", "Sattar", "Satar") for b in ("Soleimani", "Hashemi")]
+    names += ["قاسم سليماني", "ستار هاشمي", "Masoud Pezeshkian", "مسعود پزشکیان"] * 3
+    assert nm.cluster(names, workers=2) == nm.cluster(names)
+    with pytest.raises(ValueError, match="workers"):
+        nm.cluster(names, workers=0)

@@ -85,3 +85,12 @@ def test_rank_name_caps_the_spelling_key() -> None:
     q = NameKeys((frozenset({"w:mohd", "g:0"}), frozenset({"w:zakir", "g:9"})), ())
     post = _postings({"w:mohd": [3], "g:0": [3, 4, *range(100, 400)], "g:9": [4, *range(500, 3500)]})
     assert rank_name(q, post, 100_000)[0] == 4
+
+
+def test_name_keys_pickle_round_trip() -> None:
+    # process pools (Registry and cluster workers) send NameKeys between processes
+    import pickle
+
+    nk = name_keys("Mohammed Ali Hassan")
+    back = pickle.loads(pickle.dumps(nk))
+    assert back == nk and isinstance(back, NameKeys) and back.pairs == nk.pairs

@@ -45,6 +45,9 @@ class NameKeys(tuple):  # type: ignore[type-arg]
     def __new__(cls, units: tuple[frozenset[str], ...], pairs: tuple[frozenset[str], ...]) -> NameKeys:
         return super().__new__(cls, (units, pairs))
 
+    def __getnewargs__(self) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+        return self[0], self[1]  # pickling (process pools) calls __new__ with these
+
     @property
     def units(self) -> tuple[frozenset[str], ...]:
         """Key set of every keyed unit, in name order: its :func:`namematch.keys.unit_keys` and its

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import heapq
 import math
+import multiprocessing
+import threading
 from array import array
 from collections.abc import Iterable
 from typing import Any, Final
 
-from namematch._index import name_keys, rank_name
+from namematch._index import NameKeys, name_keys, rank_name
 from namematch.normalize import _check_str
 from namematch.score import _DEFAULT, Scorer
 
@@ -60,10 +62,16 @@ def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[A
     return value
 
 
-def _candidate_pairs(uniq: list[str], scorer: Scorer) -> dict[tuple[int, int], float]:
+def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
     """Scores of the pairs proposed by the key index (``(i, j)`` with ``i < j``): each
-    name's best-ranked neighbours, as :meth:`namematch.Registry.retrieve` ranks aliases."""
-    nks = [name_keys(n) for n in uniq]
+    name's best-ranked neighbours, as :meth:`namematch.Registry.retrieve` ranks aliases.
+
+    With ``workers`` > 1 (and the ``fork`` start method), keys, neighbours and
+    scores are computed by that many processes; the result is the same.
+    """
+    spans = _spans(len(uniq), workers)
+    state: dict[str, Any] = {"uniq": uniq, "scorer": scorer}
+    nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array] = {}
     for i, nk in enumerate(nks):
         for k in nk.all():
@@ -71,19 +79,67 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer) -> dict[tuple[int, int], f
             if plist is None:
                 postings[k] = plist = array("q")
             plist.append(i)
-    empty = array("q")
-    units = array("B", (min(len(nk.units), 255) for nk in nks))
-    edges: dict[tuple[int, int], float] = {}
-    for i, nk in enumerate(nks):
-        ranked = rank_name(nk, lambda k: postings.get(k, empty), len(uniq), limit=_CANDIDATES + 1,
-                           unit_counts=units, scan_budget=_SCAN_BUDGET, probe=_PROBE)
+    state.update(nks=nks, postings=postings, units=array("B", (min(len(nk.units), 255) for nk in nks)))
+    pairs: dict[tuple[int, int], None] = {}
+    for i, ranked in enumerate(_run_chunks(_neighbours_of, state, spans, workers)):
         for j in ranked:
-            if j == i:
-                continue
-            pair = (i, j) if i < j else (j, i)
-            if pair not in edges:
-                edges[pair] = scorer.score(uniq[pair[0]], uniq[pair[1]])
-    return edges
+            if j != i:
+                pairs[(i, j) if i < j else (j, i)] = None
+    state["pairs"] = todo = list(pairs)
+    scores = _run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
+    return dict(zip(todo, scores, strict=True))
+
+
+def _keys_of(state: dict[str, Any], lo: int, hi: int) -> list[NameKeys]:
+    return [name_keys(n) for n in state["uniq"][lo:hi]]
+
+
+def _neighbours_of(state: dict[str, Any], lo: int, hi: int) -> list[list[int]]:
+    postings, empty, n = state["postings"], array("q"), len(state["uniq"])
+    return [
+        rank_name(nk, lambda k: postings.get(k, empty), n, limit=_CANDIDATES + 1, unit_counts=state["units"],
+                  scan_budget=_SCAN_BUDGET, probe=_PROBE)
+        for nk in state["nks"][lo:hi]
+    ]
+
+
+def _scores_of(state: dict[str, Any], lo: int, hi: int) -> list[float]:
+    uniq, score = state["uniq"], state["scorer"].score
+    return [score(uniq[i], uniq[j]) for i, j in state["pairs"][lo:hi]]
+
+
+def _spans(n: int, workers: int) -> list[tuple[int, int]]:
+    """``[0, n)`` cut into spans: one for a single process, many small ones for a pool."""
+    step = n if workers == 1 else max(1, min(2_000, -(-n // (4 * workers))))
+    return [(lo, min(n, lo + step)) for lo in range(0, n, max(step, 1))]
+
+
+#: What forked workers read: set by the parent (under the lock) just before the pool starts.
+_FORKED: dict[str, Any] = {}
+_FORK_LOCK = threading.Lock()
+
+
+def _forked_chunk(span: tuple[int, int]) -> list[Any]:
+    return _FORKED["func"](_FORKED["state"], *span)  # type: ignore[no-any-return]
+
+
+def _run_chunks(func: Any, state: dict[str, Any], spans: list[tuple[int, int]], workers: int) -> list[Any]:
+    """``func(state, lo, hi)`` for each span, concatenated in order; in a pool of
+    ``workers`` forked processes (which inherit ``state``) when asked and possible."""
+    out: list[Any] = []
+    if workers > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with _FORK_LOCK:
+            _FORKED.update(func=func, state=state)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for part in pool.imap(_forked_chunk, spans):
+                        out.extend(part)
+            finally:
+                _FORKED.clear()
+        return out
+    for lo, hi in spans:
+        out.extend(func(state, lo, hi))
+    return out
 
 
 def _log_odds(p: float) -> float:
@@ -177,33 +233,45 @@ class _Linkage:
         return x
 
 
-def _cluster_indices(names: list[str], threshold: float | None, scorer: Scorer | None) -> list[list[int]]:
+def _cluster_indices(
+    names: list[str], threshold: float | None, scorer: Scorer | None, workers: int = 1
+) -> list[list[int]]:
     """Groups of input positions; duplicates of a name join its first occurrence."""
     distinct: dict[str, int] = {}
     owner = [distinct.setdefault(name, len(distinct)) for name in names]
     uniq = list(distinct)
     thr = CLUSTER_THRESHOLD if threshold is None else float(threshold)
-    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or _DEFAULT), thr).run()
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise ValueError(f"workers must be a positive int, got {workers!r}")
+    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or _DEFAULT, workers), thr).run()
     groups: dict[int, list[int]] = {}
     for pos, u in enumerate(owner):
         groups.setdefault(roots[u], []).append(pos)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def cluster(names: Iterable[str], threshold: float | None = None, *, scorer: Scorer | None = None) -> list[list[str]]:
+def cluster(
+    names: Iterable[str], threshold: float | None = None, *, scorer: Scorer | None = None, workers: int = 1
+) -> list[list[str]]:
     """Group name mentions that refer to the same person.
 
     Every input name appears in exactly one group; groups are ordered by their
     first member's position in the input, and members keep input order.
+    ``workers`` > 1 computes keys, neighbours and pair scores in that many
+    processes (where the ``fork`` start method exists; else in this one): same groups.
     """
     items = [_check_str(n, "names item") for n in _check_iterable(names, "names")]
-    return [[items[i] for i in g] for g in _cluster_indices(items, threshold, scorer)]
+    return [[items[i] for i in g] for g in _cluster_indices(items, threshold, scorer, workers)]
 
 
 def cluster_records(
-    records: Iterable[tuple[str, str]], threshold: float | None = None, *, scorer: Scorer | None = None
+    records: Iterable[tuple[str, str]],
+    threshold: float | None = None,
+    *,
+    scorer: Scorer | None = None,
+    workers: int = 1,
 ) -> list[list[str]]:
-    """Group ``(id, name)`` records by person; returns groups of ids.
+    """Group ``(id, name)`` records by person; returns groups of ids (``workers`` as in :func:`cluster`).
 
     >>> cluster_records([("a", "Masoud Pezeshkian"), ("b", "Sattar Hashemi"), ("c", "مسعود پزشکیان")])
     [['a', 'c'], ['b']]
@@ -215,4 +283,4 @@ def cluster_records(
             raise TypeError("records must be (id, name) pairs")
         ids.append(str(rec[0]))
         names.append(_check_str(rec[1], "record name"))
-    return [[ids[i] for i in g] for g in _cluster_indices(names, threshold, scorer)]
+    return [[ids[i] for i in g] for g in _cluster_indices(names, threshold, scorer, workers)]
