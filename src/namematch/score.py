@@ -134,8 +134,10 @@ def _first_group(m: re.Match[str]) -> str:
     return m.group(1)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold_latin(s: str) -> str:
-    """Fold a Latin spelling so transliteration variants of one name meet.
+    """Fold a Latin spelling so transliteration variants of one name meet
+    (cached: units that differ in case, role or article share a core's spelling).
 
     >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
     ('sulimani', 'sulimani', 'gasim', 'kasim')
