@@ -310,6 +310,11 @@ def _stem(fold: str) -> str | None:
 def _stems(folds: tuple[str, ...]) -> tuple[str | None, ...] | None:
     """Each fold's compound stem (:func:`_stem`), or None when no fold has one
     (most units): cached per folds tuple, one look-up per unit and pair."""
+    for x in folds:
+        if x.endswith(_TAIL_ENDS):  # what _stem checks first: most folds end otherwise
+            break
+    else:
+        return None
     stems = tuple([_stem(x) for x in folds])
     return None if all(s is None for s in stems) else stems
 
