@@ -141,17 +141,18 @@ class _Model:
     def __init__(self, tables: list[dict[tuple[str, ...], dict[str, int]]]):
         #: tables[0]: (letter,) ; [1]: (letter, pos) ; [2]: (letter, next) ; [3]: (prev, letter, next)
         self.tables = tables
-        self._choices: dict[tuple[str, str, str, str, bool], list[tuple[float, str]]] = {}
+        self._choices: dict[tuple[str, str, str, str, bool], tuple[tuple[float, str], ...]] = {}
 
-    def choices(self, prev: str, letter: str, nxt: str, pos: str, persian: bool) -> list[tuple[float, str]]:
-        """The best ``_EXPAND`` (log-score, chunk) readings of a letter in context, memoised."""
+    def choices(self, prev: str, letter: str, nxt: str, pos: str, persian: bool) -> tuple[tuple[float, str], ...]:
+        """The best ``_EXPAND`` (log-score, chunk) readings of a letter in context, memoised
+        (a tuple of tuples of floats and strings: the garbage collector stops tracking it)."""
         key = (prev, letter, nxt, pos, persian)
         found = self._choices.get(key)
         if found is None:
             dist = self.distribution(prev, letter, nxt, pos) or {ONSETS[letter][0]: 1.0}
             # best first, ties by chunk: the smallest (-score, chunk), negated back (exact)
             ranked = [(-(math.log(p) + _bonus(letter, c, persian)), c) for c, p in dist.items() if p > 0]
-            found = [(-neg, c) for neg, c in heapq.nsmallest(_EXPAND, ranked)]
+            found = tuple([(-neg, c) for neg, c in heapq.nsmallest(_EXPAND, ranked)])
             if len(self._choices) < 200_000:  # contexts are few; the bound is a guard
                 self._choices[key] = found
         return found
@@ -345,7 +346,9 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
     return out[:limit]
 
 
-def _extend(beam: list[tuple[float, str]], scored: list[tuple[float, str]], undoubled: bool) -> list[tuple[float, str]]:
+def _extend(
+    beam: list[tuple[float, str]], scored: tuple[tuple[float, str], ...], undoubled: bool
+) -> list[tuple[float, str]]:
     """The ``_BEAM`` best (score, spelling) of the beam's spellings extended by one
     letter's readings ``scored`` (``undoubled``: the letter is not its predecessor again).
 

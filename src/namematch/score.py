@@ -134,8 +134,10 @@ def _first_group(m: re.Match[str]) -> str:
     return m.group(1)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold_latin(s: str) -> str:
-    """Fold a Latin spelling so transliteration variants of one name meet.
+    """Fold a Latin spelling so transliteration variants of one name meet
+    (cached: units that differ in case, role or article share a core's spelling).
 
     >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
     ('sulimani', 'sulimani', 'gasim', 'kasim')
@@ -304,11 +306,28 @@ def _stem(fold: str) -> str | None:
     return fold[: m.start()] if m and m.start() >= 3 else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _stems(folds: tuple[str, ...]) -> tuple[str | None, ...] | None:
+    """Each fold's compound stem (:func:`_stem`), or None when no fold has one
+    (most units): cached per folds tuple, one look-up per unit and pair."""
+    for x in folds:
+        if x.endswith(_TAIL_ENDS):  # what _stem checks first: most folds end otherwise
+            break
+    else:
+        return None
+    stems = tuple([_stem(x) for x in folds])
+    return None if all(s is None for s in stems) else stems
+
+
 def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     """A compound against a plain unit: "Siraj" ~ "Sirajuddin" through the compound's first element."""
-    stems_x, stems_y = [_stem(x) for x in xs], [_stem(y) for y in ys]
-    if all(s is None for s in stems_x) and all(s is None for s in stems_y):
-        return 0.0
+    stems_x, stems_y = _stems(xs), _stems(ys)
+    if stems_x is None:
+        if stems_y is None:
+            return 0.0
+        stems_x = (None,) * len(xs)
+    elif stems_y is None:
+        stems_y = (None,) * len(ys)
     best = 0.0
     for x, sx in zip(xs, stems_x, strict=True):
         for y, sy in zip(ys, stems_y, strict=True):
@@ -325,7 +344,8 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     best = 0.0
     for x in xs:
         for y in ys:
-            r = Indel.normalized_similarity(*_abd_rests(x, y))
+            # "abd" on both sides is rare: only then the (slower) stripped comparison
+            r = Indel.normalized_similarity(*_abd_rests(x, y) if x[:3] == y[:3] == "abd" else (x, y))
             if r > best:
                 best = r
     if best < _STEM_MATCH:
