@@ -86,6 +86,9 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
             if j != i:
                 pairs[(i, j) if i < j else (j, i)] = None
     state["pairs"] = todo = list(pairs)
+    if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
+        for name in uniq:
+            scorer.prepare(name)
     scores = _run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
     return dict(zip(todo, scores, strict=True))
 
