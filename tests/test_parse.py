@@ -127,3 +127,12 @@ def test_parse_never_raises(s: str) -> None:
 def test_long_name_is_capped() -> None:
     p = nm.parse(" ".join(["Ali"] * 10_000))
     assert len(p.tokens) <= 64
+
+
+def test_south_asian_religious_titles_are_honorifics() -> None:
+    from namematch import parse
+
+    assert parse("Maulavi Adam Khan").tokens[0].role == "honorific"
+    assert [t.role for t in parse("Qari Rahmat").tokens] == ["honorific", "given"]
+    assert parse("مولوي عبد الكبير").tokens[0].role == "honorific"
+    assert [t.role for t in parse("Qari").tokens] == ["given"]  # alone it is the name
