@@ -246,3 +246,13 @@ def test_double_surname_sharing_one_half_is_no_family_conflict() -> None:
     assert any("family name conflict" in r for r in nm.explain("CABALLERO, Elias Armando", "PENA, Elias Armando").rules)
     # and a second, different nisba is still evidence against
     assert nm.score("Ahmed Hassan al-Tikriti al-Douri", "Ahmed Hassan al-Tikriti al-Jubouri") <= 0.4
+
+
+def test_family_name_moved_to_the_front_keeps_a_bin_chain() -> None:
+    # lists print the nisba first; the chain Kamal bin al-Mouldi keeps its order
+    why = nm.explain("كمال بن المولدي بن حسن الحمراوي", "Hamroui Kamel ben Mouldi")
+    assert not any("nasab" in r for r in why.rules) and why.score >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Al Saud Salman bin Muhammad", "Salman bin Muhammad Al Saud") >= nm.DEFAULT_THRESHOLD
+    # the chain itself reversed is still a different person
+    assert nm.score("Salman bin Muhammad Al Saud", "Muhammad bin Salman Al Saud") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Salman bin Muhammad", "Muhammad bin Salman") < nm.DEFAULT_THRESHOLD

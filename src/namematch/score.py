@@ -642,7 +642,10 @@ class Scorer:
             inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
         nasab_inverted = swapped = False
         if inverted:
-            if pa.has_lineage or pb.has_lineage or (
+            if (
+                (pa.has_lineage or pb.has_lineage)
+                and not _family_moved(pairs, pa.family_idx, pb.family_idx)
+            ) or (
                 fewer >= 3 and not _is_rotation(pairs) and _given_names_reversed(pairs, pa.family_idx, pb.family_idx)
             ):
                 nasab_inverted = True
@@ -899,6 +902,23 @@ def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
     js = [j for _, j in pairs]
     descents = sum(1 for k in range(len(js) - 1) if js[k] > js[k + 1])
     return descents == 1 and js[-1] < js[0]
+
+
+def _family_moved(pairs: Sequence[tuple[int, int]], family_a: Sequence[int], family_b: Sequence[int]) -> bool:
+    """True when the only reordering is one family name moved to the front or back
+    ("Hamroui Kamel ben Mouldi" for "Kamal ben al-Mouldi ... al-Hamraoui"): the
+    chain of given names, lineage particles included, keeps its order."""
+    if not _is_rotation(pairs):
+        return False
+    js = [j for _, j in pairs]
+    cut = next(k for k in range(len(js) - 1) if js[k] > js[k + 1]) + 1
+    if cut == 1:
+        moved = pairs[0]
+    elif cut == len(pairs) - 1:
+        moved = pairs[-1]
+    else:
+        return False
+    return moved[0] in family_a or moved[1] in family_b
 
 
 def _given_names_reversed(
