@@ -639,7 +639,7 @@ class Scorer:
         inverted = False
         if len(matched) > 1:
             pairs = sorted((i, j) for i, j, _, _ in matched)
-            inverted = any(pairs[k][1] > pairs[k + 1][1] for k in range(len(pairs) - 1))
+            inverted = bool(_descents([j for _, j in pairs]))
         nasab_inverted = swapped = False
         if inverted:
             if (
@@ -895,13 +895,17 @@ def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
     return frozenset(ids) if ids else _EMPTY
 
 
+def _descents(js: Sequence[int]) -> list[int]:
+    """Positions ``k`` where ``js[k] > js[k + 1]``: where an aligned order goes back."""
+    return [k for k in range(len(js) - 1) if js[k] > js[k + 1]]
+
+
 def _is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
     """True when the aligned order is the other name's order rotated: the
     family name moved to the front or back ("Aweys Hassan Dahir" for "Hassan
     Dahir Aweys"), as lists print names, rather than a reordered nasab chain."""
     js = [j for _, j in pairs]
-    descents = sum(1 for k in range(len(js) - 1) if js[k] > js[k + 1])
-    return descents == 1 and js[-1] < js[0]
+    return len(_descents(js)) == 1 and js[-1] < js[0]
 
 
 def _family_moved(pairs: Sequence[tuple[int, int]], family_a: Sequence[int], family_b: Sequence[int]) -> bool:
@@ -910,8 +914,7 @@ def _family_moved(pairs: Sequence[tuple[int, int]], family_a: Sequence[int], fam
     chain of given names, lineage particles included, keeps its order."""
     if not _is_rotation(pairs):
         return False
-    js = [j for _, j in pairs]
-    cut = next(k for k in range(len(js) - 1) if js[k] > js[k + 1]) + 1
+    cut = _descents([j for _, j in pairs])[0] + 1
     if cut == 1:
         moved = pairs[0]
     elif cut == len(pairs) - 1:
@@ -927,8 +930,7 @@ def _given_names_reversed(
     """True when two aligned given names stand in the other order on the other side
     (a reordered nasab chain), not only a family name among them: "VALENCIA CORNELIO,
     Armando" vs "CORNELIO VALENCIA, Armando" reorder surnames, as lists do."""
-    given = [(i, j) for i, j in pairs if i not in family_a and j not in family_b]
-    return any(given[k][1] > given[k + 1][1] for k in range(len(given) - 1))
+    return bool(_descents([j for i, j in pairs if i not in family_a and j not in family_b]))
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
