@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 import numpy as np
@@ -19,7 +19,7 @@ import numpy as np
 from namematch import lexicon as _lexicon
 from namematch.keys import keyed_units
 
-__all__ = ["NameKeys", "name_keys", "rank_name"]
+__all__ = ["NameKeys", "add_postings", "append_grown", "name_keys", "rank_name"]
 
 #: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
 #: pair of them gets a pair key, so a name made only of common elements
@@ -171,11 +171,36 @@ def _order(
     return np.lexsort((items, np.abs(counts - want), -charged))
 
 
+def add_postings(postings: dict[str, array], keys: Iterable[str], item: int, typecode: str) -> None:
+    """File ``item`` under each of ``keys`` (items come in increasing order, so lists stay ascending)."""
+    for k in keys:
+        plist = postings.get(k)
+        if plist is None:
+            postings[k] = array(typecode, (item,))
+        else:
+            try:  # the common case, without a call (a bulk build makes millions)
+                plist.append(item)
+            except BufferError:
+                postings[k] = append_grown(plist, item)
+
+
+def append_grown(values: array, value: int) -> array:
+    """``values`` with ``value`` appended, in place; when a reader holds a numpy view of
+    it (:func:`_as_ids`), which pins its size, a grown copy (the reader keeps the old one)."""
+    try:
+        values.append(value)
+        return values
+    except BufferError:
+        grown = array(values.typecode, values)
+        grown.append(value)
+        return grown
+
+
 def _as_ids(plist: Sequence[int]) -> np.ndarray:
     """A posting list as a numpy array; an ``array`` is read through its buffer, not copied.
 
-    While the view lives, the ``array`` cannot grow: writers that append to a
-    posting list readers may hold replace it by a grown copy on ``BufferError``.
+    While the view lives, the ``array`` cannot grow: writers append through
+    :func:`append_grown`, which then makes a grown copy.
     """
     if isinstance(plist, array):
         return np.frombuffer(plist, dtype=np.dtype(plist.typecode))

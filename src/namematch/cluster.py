@@ -31,7 +31,7 @@ from array import array
 from collections.abc import Iterable
 from typing import Any, Final
 
-from namematch._index import NameKeys, name_keys, rank_name
+from namematch._index import NameKeys, add_postings, name_keys, rank_name
 from namematch.normalize import _check_str
 from namematch.score import _DEFAULT, Scorer
 
@@ -74,11 +74,7 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
     nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array] = {}
     for i, nk in enumerate(nks):
-        for k in nk.all():
-            plist = postings.get(k)
-            if plist is None:
-                postings[k] = plist = array("q")
-            plist.append(i)
+        add_postings(postings, nk.all(), i, "q")
     state.update(nks=nks, postings=postings, units=array("B", (min(len(nk.units), 255) for nk in nks)))
     pairs: dict[tuple[int, int], None] = {}
     for i, ranked in enumerate(_run_chunks(_neighbours_of, state, spans, workers)):

@@ -35,7 +35,7 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _decide
-from namematch._index import NameKeys, name_keys, rank_name
+from namematch._index import NameKeys, add_postings, append_grown, name_keys, rank_name
 from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer
 
@@ -428,22 +428,8 @@ class Registry:
         for text, (units, pairs) in zip(person.names, nks, strict=True):
             aid = len(self._aliases)
             self._aliases.append((pidx, text))
-            try:
-                self._units.append(min(len(units), 255))
-            except BufferError:  # a reader holds a view of it (see _index._as_ids)
-                self._units = array("B", self._units)
-                self._units.append(min(len(units), 255))
-            for k in set().union(*units, *pairs):
-                plist = postings.get(k)
-                if plist is None:
-                    postings[k] = array(_POSTING, (aid,))
-                else:
-                    try:
-                        plist.append(aid)
-                    except BufferError:  # a reader holds a view of it: readers keep the old list
-                        grown = array(_POSTING, plist)
-                        grown.append(aid)
-                        postings[k] = grown
+            self._units = append_grown(self._units, min(len(units), 255))
+            add_postings(postings, set().union(*units, *pairs), aid, _POSTING)
         self._by_id[person.id] = pidx
         self._visible = len(self._aliases)
 
