@@ -589,23 +589,20 @@ def _name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ..
     garbage collector (it stops tracking such tuples), unlike NameToken objects.
     """
     units, family_first = _parse_parts(name)
-    names: list[UnitFields] = []
-    family: list[UnitFields] = []  # "Family, Given" input: family names go last
     honorifics: list[str] = []
     titles: list[str] = []
     lineage = False
     for u in units:
         role = u.role
-        if role in NAME_ROLES:
-            fields = (u.text, u.norm, u.core, u.script, role, u.lineage, u.homoglyphs, u.article)
-            (family if family_first and role == FAMILY else names).append(fields)
-        elif role == PARTICLE:
+        if role == PARTICLE:
             lineage = lineage or u.canonical == "bin"
         elif role == HONORIFIC:
             honorifics.append(u.text)
         elif role == TITLE:
             titles.append(u.text)
-    return tuple(names + family), lineage, tuple(honorifics + titles)
+    fields = tuple([(u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article)
+                    for u in _in_name_order(units, family_first)])  # fmt: skip
+    return fields, lineage, tuple(honorifics + titles)
 
 
 def parse(name: str) -> ParsedName:
