@@ -354,12 +354,11 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
 
 
 def _abd_rests(x: str, y: str) -> tuple[str, str]:
-    """Two folded spellings, without a leading "Abd al" when both have one: "Abd X"
+    """Two folded spellings that both start with "abd", without their "Abd al": "Abd X"
     compounds are compared on X (Abdalaziz is not Abdallah, though they share 5 letters)."""
-    if x.startswith("abd") and y.startswith("abd"):
-        mx, my = _ABD.match(x), _ABD.match(y)
-        if mx and my and mx.end() < len(x) and my.end() < len(y):
-            return x[mx.end():], y[my.end():]
+    mx, my = _ABD.match(x), _ABD.match(y)
+    if mx and my and mx.end() < len(x) and my.end() < len(y):
+        return x[mx.end():], y[my.end():]
     return x, y
 
 
