@@ -98,5 +98,7 @@ def test_cluster_with_workers_gives_the_same_groups() -> None:
     names = [f"{a} {b}" for a in ("Qassem", "Ghasem", "Kassem", "Sattar", "Satar") for b in ("Soleimani", "Hashemi")]
     names += ["قاسم سليماني", "ستار هاشمي", "Masoud Pezeshkian", "مسعود پزشکیان"] * 3
     assert nm.cluster(names, workers=2) == nm.cluster(names)
-    with pytest.raises(ValueError, match="workers"):
-        nm.cluster(names, workers=0)
+    for bad in (0, -1, None, True, "2", 1.5):
+        with pytest.raises(ValueError, match="workers"):
+            nm.cluster(names, workers=bad)  # type: ignore[arg-type]
+    assert nm.cluster([], workers=2) == []
