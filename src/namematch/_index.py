@@ -127,11 +127,10 @@ def rank_name(
     lists: list[tuple[int, int, float, Sequence[int]]] = []  # (length, group, idf, postings)
     n = max(total, 1)
     for g, ks in enumerate(groups):
-        found = [(k, plist) for k in ks if len(plist := postings(k))]
-        variant = [math.log(1.0 + n / len(plist)) for k, plist in found if not k.startswith("w:")]
+        found = [(k, plist, math.log(1.0 + n / len(plist))) for k in ks if len(plist := postings(k))]
+        variant = [idf for k, _plist, idf in found if not k.startswith("w:")]
         cap = max(variant) + SPELLING_BONUS if variant else math.inf
-        for k, plist in found:
-            idf = math.log(1.0 + n / len(plist))
+        for k, plist, idf in found:
             lists.append((len(plist), g, min(idf, cap) if k.startswith("w:") else idf, plist))
     if not lists:
         return []
