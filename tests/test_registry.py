@@ -369,5 +369,6 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     assert (tmp_path / "serial.nmx").read_bytes() == (tmp_path / "parallel.nmx").read_bytes()
     with pytest.raises(ValueError, match="duplicate"):
         Registry([*persons[:3], persons[0]], workers=2)
-    with pytest.raises(ValueError):
-        Registry(persons, workers=0)
+    for bad in (0, -1, True, 2.0, "2", None):
+        with pytest.raises(ValueError, match="workers"):
+            Registry(persons, workers=bad)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ import numpy as np
 from namematch import lexicon as _lexicon
 from namematch.keys import keyed_units
 
-__all__ = ["NameKeys", "add_postings", "append_grown", "name_keys", "rank_name"]
+__all__ = ["NameKeys", "add_postings", "append_grown", "check_workers", "name_keys", "rank_name"]
 
 #: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
 #: pair of them gets a pair key, so a name made only of common elements
@@ -168,6 +168,14 @@ def _order(
     extra = np.maximum(counts - seen[:want].sum(axis=0) - maybe, 0)
     charged = np.round(scores - EXTRA_UNIT_CHARGE * extra, 9)
     return np.lexsort((items, np.abs(counts - want), -charged))
+
+
+def check_workers(workers: object) -> int:
+    """``workers`` as given when it is a positive int (not a bool), else ValueError:
+    the one rule of the registry's and the clustering's ``workers`` argument."""
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise ValueError(f"workers must be a positive int, got {workers!r}")
+    return workers
 
 
 def add_postings(postings: dict[str, array], keys: Iterable[str], item: int, typecode: str) -> None:

@@ -31,7 +31,7 @@ from array import array
 from collections.abc import Iterable
 from typing import Any, Final
 
-from namematch._index import NameKeys, add_postings, name_keys, rank_name
+from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch.normalize import _check_str
 from namematch.score import _DEFAULT, Scorer
 
@@ -240,8 +240,7 @@ def _cluster_indices(
     owner = [distinct.setdefault(name, len(distinct)) for name in names]
     uniq = list(distinct)
     thr = CLUSTER_THRESHOLD if threshold is None else float(threshold)
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
-        raise ValueError(f"workers must be a positive int, got {workers!r}")
+    check_workers(workers)
     roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or _DEFAULT, workers), thr).run()
     groups: dict[int, list[int]] = {}
     for pos, u in enumerate(owner):

@@ -35,7 +35,14 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _decide
-from namematch._index import NameKeys, add_postings, append_grown, name_keys, rank_name
+from namematch._index import (
+    NameKeys,
+    add_postings,
+    append_grown,
+    check_workers,
+    name_keys,
+    rank_name,
+)
 from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer
 
@@ -336,8 +343,7 @@ class Registry:
         """Build a registry of ``persons``; ``workers`` > 1 computes the names'
         retrieval keys in that many processes (same index, built faster on
         several cores; worth it from about 100k persons)."""
-        if not isinstance(workers, int) or workers < 1:
-            raise ValueError(f"workers must be a positive int, got {workers!r}")
+        check_workers(workers)
         self.scorer = scorer or Scorer()
         #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
         self.match_threshold = _decide.check_threshold(match_threshold)
