@@ -37,6 +37,7 @@ from namematch.normalize import (
     LATIN,
     PERSIAN,
     _check_str,
+    _clean_text,
     normalize_arabic,
     normalize_latin,
 )
@@ -255,10 +256,7 @@ def unit_keys(form: str, script: str) -> frozenset[str]:
         raise TypeError(f"form must be str, not {type(form).__name__}")
     if not isinstance(script, str):
         raise TypeError(f"script must be str, not {type(script).__name__}")
-    try:
-        form.encode("utf-8")
-    except UnicodeEncodeError:
-        form = "".join(" " if 0xD800 <= ord(c) <= 0xDFFF else c for c in form)
+    form = _clean_text(form)
     if len(form) > 256:
         form = form[:256]
     return _unit_keys_cached(form, script)

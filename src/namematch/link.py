@@ -48,6 +48,7 @@ from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
+    _clean_text,
     _short_cache,
     normalize,
     normalize_arabic,
@@ -826,11 +827,7 @@ def _doc_lang(text: str, words: list[_W]) -> str:
 def _check_text(value: object, argument: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{argument} must be str, not {type(value).__name__}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = "".join(" " if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
-    return value
+    return _clean_text(value)
 
 
 def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None) -> list[Mention]:

@@ -18,6 +18,7 @@ opens in seconds with :meth:`Registry.load`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import json
@@ -193,23 +194,31 @@ class LoadReport:
     errors: tuple[tuple[int, str], ...] = ()
 
 
-def _atomic_write(path: str | os.PathLike[str], write: Any, *, binary: bool = False) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
+@contextlib.contextmanager
+def _replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path in ``path``'s folder to write the new file at: when the block
+    ends, the file is flushed to disk and renamed over ``path`` (atomic), or removed
+    if the block raised, so ``path`` holds the old file or the whole new one."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
-            write(fh)
-            fh.flush()
+        yield Path(tmp)
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
+
+
+def _atomic_write(path: str | os.PathLike[str], write: Any, *, binary: bool = False) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``."""
+    with _replacing(path) as tmp:
+        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+            write(fh)
 
 
 def _decode_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str | None, str]]:
@@ -698,24 +707,15 @@ class Registry:
         """
         with self._lock:
             self._materialize()
-            target = Path(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            os.close(fd)
-            try:
+            with _replacing(path) as tmp:
                 con = sqlite3.connect(tmp)
-                con.execute("PRAGMA journal_mode=OFF")
-                con.execute("PRAGMA synchronous=OFF")
-                self._write_index(con)
-                con.commit()
-                con.close()
-                os.replace(tmp, target)
-            except BaseException:
                 try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+                    con.execute("PRAGMA journal_mode=OFF")
+                    con.execute("PRAGMA synchronous=OFF")  # the whole file is flushed before the rename
+                    self._write_index(con)
+                    con.commit()
+                finally:
+                    con.close()
 
     def _write_index(self, con: sqlite3.Connection) -> None:
         """Write the index tables: persons and aliases renumbered densely (removed
