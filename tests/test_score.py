@@ -28,6 +28,9 @@ MATCHES = [
     ("سيد ستار هاشمي", "Seyed Sattar Hashemi"),
     ("سيد ستار هاشمي", "Sattar Hashemi"),
     ("Sattar Hashemi", "S. Hashemi"),
+    # خ written kh or k, ق written q or k: one sound each side of the fold
+    ("Musa Khaleem", "Musa Kaleem"),
+    ("KALAF, Fuad Mohamed", "KHALIF, Fuad Mohammed"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),

@@ -120,7 +120,7 @@ _ARABIC_PRESS: Final = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": 
 # Latin spelling folds under which transliteration variants of one sound meet.
 _LATIN_FOLDS: Final = (
     ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ey", "ei"),
-    ("ph", "f"), ("gh", "g"), ("kh", "h"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
+    ("ph", "f"), ("gh", "g"), ("kh", "k"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
     ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"), ("q", "k"), ("c", "k"), ("x", "ks"), ("w", "u"),
     ("v", "u"), ("o", "u"), ("e", "i"), ("y", "i"),
 )  # fmt: skip
