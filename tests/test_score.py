@@ -31,6 +31,9 @@ MATCHES = [
     # خ written kh or k, ق written q or k: one sound each side of the fold
     ("Musa Khaleem", "Musa Kaleem"),
     ("KALAF, Fuad Mohamed", "KHALIF, Fuad Mohammed"),
+    # an "Abd X" given name shortened to X by the press
+    ("ES SAYED, Abdelkader Mahmoud", "ES SAYED, Kader"),
+    ("عبد الكبير محمد جان", "Kabir Mohammad Jan"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),

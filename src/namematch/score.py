@@ -287,6 +287,10 @@ def _rf_flags(**_: Any) -> dict[str, Any]:
 
 
 _ABD = re.compile(r"abd[aeiou]?l?")
+#: "Abd X" against a plain "X" (Abdul Basir ~ Basir): the press drops the "Abd" of a
+#: well-known bearer, yet Hamid and Abdul Hamid are also two names, so such a pair
+#: counts at most this much.
+_ABD_DROPPED: Final = 0.85
 
 
 #: "X ud-Din" and "X Allah" compounds in folded spelling: the press shortens
@@ -350,6 +354,16 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
                 best = r
     if best < _STEM_MATCH:
         best = max(best, _stem_similarity(xs, ys))
+    if best < _ABD_DROPPED:
+        for x in xs:
+            for y in ys:
+                if (x[:3] == "abd") != (y[:3] == "abd"):
+                    full, plain = (x, y) if x[:3] == "abd" else (y, x)
+                    m = _ABD.match(full)
+                    if m and len(full) - m.end() >= 3:
+                        r = Indel.normalized_similarity(full[m.end():], plain) * _ABD_DROPPED
+                        if r > best:
+                            best = r
     return best
 
 
