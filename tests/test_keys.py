@@ -52,6 +52,13 @@ def test_every_unit_spelling_shares_a_key(arabic: str, latin: list[str]) -> None
         assert ka & unit_keys(la, "latin"), la
 
 
+def test_other_scripts_meet_their_latin_spelling() -> None:
+    # a Cyrillic or Greek name unit keys through its transliteration too
+    assert unit_keys("Атабиев", "other") & unit_keys("atabiev", "latin")
+    assert keys("Владимир Путин") & keys("Vladimir Putin")
+    assert not keys("Владимир Путин") & keys("Qassem Soleimani")
+
+
 def test_keys_are_selective() -> None:
     assert not keys("Qassem Soleimani") & keys("Behzad Akbari")
     assert not unit_keys("hassan", "latin") & unit_keys("hashemi", "latin")

@@ -34,6 +34,9 @@ MATCHES = [
     # an "Abd X" given name shortened to X by the press
     ("ES SAYED, Abdelkader Mahmoud", "ES SAYED, Kader"),
     ("عبد الكبير محمد جان", "Kabir Mohammad Jan"),
+    # a name in Cyrillic beside its Latin spelling
+    ("Vladimir Putin", "Владимир Путин"),
+    ("ISLAM SEIT-UMAROVICH ATABIEV", "Ислам Сеит-Умарович Атабиев"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),
@@ -42,6 +45,7 @@ NON_MATCHES = [
     ("Qassem Soleimani", "Sattar Hashemi"),
     ("قاسم سليماني", "Masoud Pezeshkian"),
     ("Mohammed Ali", "Ahmed Hassan"),
+    ("Vladimir Putin", "Владимир Ленин"),
 ]
 
 

@@ -241,7 +241,13 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
     norm = "".join(form.split())
     if norm.isascii():
         return _unit_keys_cached(norm, LATIN)
-    return frozenset({"o:" + norm}) if norm else frozenset()
+    if not norm:
+        return frozenset()
+    from namematch.romanize import romanize_unit
+
+    # another script (Cyrillic, Greek, Han…): its own form, and the keys of its transliteration
+    latin = romanize_unit(norm, limit=1)
+    return frozenset({"o:" + norm}) | (_unit_keys_cached(latin[0], LATIN) if latin else frozenset())
 
 
 def unit_keys(form: str, script: str) -> frozenset[str]:

@@ -35,15 +35,19 @@ import math
 from functools import lru_cache
 from typing import Final
 
+from unidecode import unidecode
+
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
 from namematch.normalize import (
     ARABIC,
+    OTHER,
     PERSIAN,
     _check_str,
     _short_cache,
     normalize,
     normalize_latin,
+    script_of,
     tokenize,
 )
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, parse
@@ -482,6 +486,11 @@ def _romanize_unit_cached(form: str, persian: bool | None, limit: int) -> tuple[
         return ()
     if all(c.isascii() for c in norm):
         return (norm,)
+    if script_of(norm) == OTHER:
+        # Cyrillic, Greek, Han, Ethiopic…: one plain transliteration (Атабиев -> atabiev),
+        # enough to meet the Latin spelling a list prints beside it
+        latin = "".join(c for c in unidecode(norm).lower() if c.isascii() and c.isalnum())
+        return (latin,) if latin else ()
     is_persian = (_has_persian_letters(form) or _has_persian_letters(norm)) if persian is None else persian
     scored = _scored_unit(norm, is_persian, max(limit, 5))
     out = []
@@ -498,14 +507,15 @@ def romanize_unit(form: str, *, persian: bool | None = None, limit: int = 5) -> 
     ``form`` is a normalised Arabic-script unit as :func:`namematch.parse.parse`
     produces it (compounds without spaces, article removed from ``core``).
     ``persian=None`` decides the convention from the letters (پ چ ژ گ). Latin
-    input is returned normalised. Cached.
+    input is returned normalised; a unit in another script (Cyrillic, Greek, Han…)
+    gets one plain transliteration. Cached.
 
     >>> romanize_unit("عبدالمحسن")[:2]
     ('abdulmohsen', 'abdulmuhsin')
     >>> romanize_unit("پزشكيان")[0]
     'pezeshkian'
-    >>> romanize_unit("")
-    ()
+    >>> romanize_unit(""), romanize_unit("Атабиев")
+    ((), ('atabiev',))
     """
     _check_form(form)
     if not isinstance(limit, int):

@@ -35,7 +35,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
 from namematch.keys import unit_keys
-from namematch.normalize import ARABIC, PERSIAN, _check_str
+from namematch.normalize import ARABIC, OTHER, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, _name_fields
 from namematch.romanize import romanize_unit
 
@@ -439,6 +439,8 @@ class Scorer:
             if core.endswith("الله") and len(core) > 4 and not core.startswith("عبد"):
                 # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
                 latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4))) + latin
+        elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
+            latin = romanize_unit(core, limit=1) or (core,)
         else:
             latin = (core,)
         rarity = 0.5 if initial else _lexicon.rarity(core)
