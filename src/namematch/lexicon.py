@@ -171,8 +171,7 @@ def _install(lex: _Lexicon | None) -> None:
     _override.clear()
     if lex is not None:
         _override.append(lex)
-    _group_ids.cache_clear()
-    _rarity_cached.cache_clear()
+    _facts.cache_clear()
     for clear in _on_change:
         clear()
 
@@ -197,10 +196,24 @@ def _lookup_key(form: str) -> str:
 
 
 @_short_cache(maxsize=131072)
-def _group_ids(form: str) -> tuple[int, ...]:
-    """Ids of the groups a form is in (private; keys uses them)."""
+def _facts(form: str) -> tuple[tuple[int, ...], float]:
+    """(ids of the groups a form is in, its rarity): one look-up of the form serves both."""
+    lex = _current()
     key = _lookup_key(form)
-    return _current().index.get(key, ()) if key else ()
+    gids: tuple[int, ...] = lex.index.get(key, ()) if key else ()
+    if gids:
+        count = max(lex.counts[g] for g in gids)
+    else:
+        count = lex.freq.get(key, 0) if key else 0
+    if count <= 0:
+        return gids, 1.0
+    r = 1.0 - math.log1p(count) / math.log1p(lex.ref)
+    return gids, round(min(1.0, max(0.0, r)), 4)
+
+
+def _group_ids(form: str) -> tuple[int, ...]:
+    """Ids of the groups a form is in (private; keys and score use them)."""
+    return _facts(form)[0]
 
 
 def _ranked_spellings(form: str, persian: bool) -> list[str]:
@@ -260,19 +273,6 @@ def known(form: str) -> bool:
     return bool(_group_ids(form))
 
 
-@_short_cache(maxsize=131072)
-def _rarity_cached(form: str) -> float:
-    lex = _current()
-    key = _lookup_key(form)
-    gids = lex.index.get(key, ()) if key else ()  # _group_ids(form), without a second lookup
-    if gids:
-        count = max(lex.counts[g] for g in gids)
-    else:
-        count = lex.freq.get(key, 0) if key else 0
-    if count <= 0:
-        return 1.0
-    r = 1.0 - math.log1p(count) / math.log1p(lex.ref)
-    return round(min(1.0, max(0.0, r)), 4)
 
 
 _RARITY_UNKNOWN: Final = 1.0
@@ -292,4 +292,4 @@ def rarity(form: str) -> float:
     _check(form)
     if not form:
         return _RARITY_UNKNOWN
-    return _rarity_cached(form)
+    return _facts(form)[1]

@@ -121,9 +121,10 @@ _ARABIC_PRESS: Final = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": 
 _LATIN_FOLDS: Final = (
     ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ey", "ei"),
     ("ph", "f"), ("gh", "g"), ("kh", "k"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
-    ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"), ("q", "k"), ("c", "k"), ("x", "ks"), ("w", "u"),
-    ("v", "u"), ("o", "u"), ("e", "i"), ("y", "i"),
+    ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"),
 )  # fmt: skip
+#: Then single letters, in one pass (no letter they give is one they replace).
+_LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
 
 
 #: A letter written twice or more in a row.
@@ -145,6 +146,7 @@ def _fold_latin(s: str) -> str:
     for a, b in _LATIN_FOLDS:
         if a in s:
             s = s.replace(a, b)
+    s = s.translate(_LETTER_FOLDS)
     if _DOUBLED.search(s):
         s = _DOUBLED.sub(_first_group, s)
     s = s.replace("ii", "i").replace("ai", "i").replace("ui", "i")
@@ -443,7 +445,7 @@ class Scorer:
             latin = romanize_unit(core, limit=1) or (core,)
         else:
             latin = (core,)
-        rarity = 0.5 if initial else _lexicon.rarity(core)
+        groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
         weight = 0.15 if initial else 0.25 + 0.75 * rarity
         folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
         return _Unit(
@@ -459,7 +461,7 @@ class Scorer:
             latin,
             folds,
             script,
-            _EMPTY if initial else _group_set(_lexicon._group_ids(core)),
+            _EMPTY if initial else _group_set(groups),
             homoglyphs,
             bool(article),
             f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{core}",
@@ -898,6 +900,7 @@ def _layout(
             max_single)  # fmt: skip
 
 
+_EMPTY_IDS: Final[tuple[int, ...]] = ()
 #: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
 _EMPTY: Final[frozenset[Any]] = frozenset()
 
