@@ -37,6 +37,8 @@ MATCHES = [
     # a name in Cyrillic beside its Latin spelling
     ("Vladimir Putin", "Владимир Путин"),
     ("ISLAM SEIT-UMAROVICH ATABIEV", "Ислам Сеит-Умарович Атабиев"),
+    # a leading Muhammad is a devotional prefix, not a child's ism
+    ("محمد نعيم بريخ خدايداد", "Naim Barich Khudaidad"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),
@@ -46,6 +48,9 @@ NON_MATCHES = [
     ("قاسم سليماني", "Masoud Pezeshkian"),
     ("Mohammed Ali", "Ahmed Hassan"),
     ("Vladimir Putin", "Владимир Ленин"),
+    # a child's name holds the parent's whole name as its nasab
+    ("Saja Barzan Ibrahim Hasan al-Tikriti", "Barzan Ibrahim Hasan al-Tikriti"),
+    ("سجا برزان إبراهيم حسن التكريتي", "BARZAN IBRAHIM HASSAN AL-TIKRITI"),
 ]
 
 
@@ -88,6 +93,8 @@ def test_explain_reports_alignment_and_rules() -> None:
     assert "Salman" in text and "nasab" in text
     ex = nm.explain("Ali Hussein al-Dulaimi", "Ali Hussein al-Tikriti")
     assert any("family name conflict" in r for r in ex.rules)
+    ex = nm.explain("Saja Barzan Ibrahim Hasan al-Tikriti", "Barzan Ibrahim Hasan al-Tikriti")
+    assert any("parent and child" in r for r in ex.rules)
     ex = nm.explain("Sayyid Sattar Hashemi", "ستار هاشمي")
     assert any("honorific" in r for r in ex.rules)
     assert {p.method for p in ex.pairs} <= {"exact", "lexicon variant", "romanised", "phonetic key", "edit similarity"}

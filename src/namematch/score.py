@@ -672,6 +672,18 @@ class Scorer:
                 swapped = True
                 if want_explain:
                     rules.append("name order differs (given/family swapped)")
+        if not nasab_inverted and fewer >= 3 and (n - m == 1 or m - n == 1) and len(matched) == fewer:
+            front = ua[0] if n > m else ub[0]  # the longer name's first unit, the one left over
+            if _parent_and_child(matched, n < m) and not _is_muhammad(front) and (
+                pa.arabic or pb.arabic or pa.has_lineage or pb.has_lineage
+                or (any(u.article for u in ua) and any(u.article for u in ub))
+            ):
+                # an Arabic nasab names the father after the ism: "Saja Barzan Ibrahim Hasan
+                # al-Tikriti" is the daughter of Barzan Ibrahim Hasan al-Tikriti, not a spelling
+                # of him (a leading Muhammad is often a devotional prefix instead: not counted)
+                nasab_inverted = True
+                if want_explain:
+                    rules.append("one name is the other's nasab (parent and child)")
         if want_explain:
             if info < 0.6 and (matched or merged_pairs):
                 rules.append("only common name elements matched: weak evidence")
@@ -911,6 +923,21 @@ def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
     variants of a name share it (each frozenset is a GC-tracked object, and a
     set per unit made thousands), and most units, in no group, share the empty one."""
     return frozenset(ids) if ids else _EMPTY
+
+
+def _is_muhammad(unit: _Unit) -> bool:
+    """Whether a unit is a spelling of Muhammad (Mohammad, Mohd, محمد…)."""
+    return not unit.groups.isdisjoint(_lexicon._group_ids("muhammad"))
+
+
+def _parent_and_child(matched: Sequence[tuple[int, int, float, str]], a_is_shorter: bool) -> bool:
+    """Whether every unit of the shorter name aligns with the unit one place further in the
+    longer name: the longer name is the shorter one with a name in front of it."""
+    for i, j, _s, _m in matched:
+        short, long_ = (i, j) if a_is_shorter else (j, i)
+        if long_ != short + 1:
+            return False
+    return True
 
 
 def _descents(js: Sequence[int]) -> list[int]:
