@@ -51,6 +51,9 @@ NON_MATCHES = [
     # a child's name holds the parent's whole name as its nasab
     ("Saja Barzan Ibrahim Hasan al-Tikriti", "Barzan Ibrahim Hasan al-Tikriti"),
     ("سجا برزان إبراهيم حسن التكريتي", "BARZAN IBRAHIM HASSAN AL-TIKRITI"),
+    # siblings: the same nasab after different first names
+    ("Qusay Saddam Hussein al-Tikriti", "Rana Saddam Hussein al-Tikriti"),
+    ("TARAK BEN TAHER BEN FALEH OUNI HARZI", "ALI BEN TAHER BEN FALEH OUNI HARZI"),
 ]
 
 
@@ -95,6 +98,10 @@ def test_explain_reports_alignment_and_rules() -> None:
     assert any("family name conflict" in r for r in ex.rules)
     ex = nm.explain("Saja Barzan Ibrahim Hasan al-Tikriti", "Barzan Ibrahim Hasan al-Tikriti")
     assert any("parent and child" in r for r in ex.rules)
+    ex = nm.explain("Qusay Saddam Hussein al-Tikriti", "قصي صدام حسين التكريتي")
+    assert not any("siblings" in r for r in ex.rules) and ex.score >= T
+    ex = nm.explain("Qusay Saddam Hussein al-Tikriti", "Uday Saddam Hussein al-Tikriti")
+    assert any("siblings" in r for r in ex.rules) and ex.score < T
     ex = nm.explain("Sayyid Sattar Hashemi", "ستار هاشمي")
     assert any("honorific" in r for r in ex.rules)
     assert {p.method for p in ex.pairs} <= {"exact", "lexicon variant", "romanised", "phonetic key", "edit similarity"}

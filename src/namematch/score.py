@@ -672,18 +672,24 @@ class Scorer:
                 swapped = True
                 if want_explain:
                     rules.append("name order differs (given/family swapped)")
-        if not nasab_inverted and fewer >= 3 and (n - m == 1 or m - n == 1) and len(matched) == fewer:
-            front = ua[0] if n > m else ub[0]  # the longer name's first unit, the one left over
-            if _parent_and_child(matched, n < m) and not _is_muhammad(front) and (
-                pa.arabic or pb.arabic or pa.has_lineage or pb.has_lineage
-                or (any(u.article for u in ua) and any(u.article for u in ub))
+        if not nasab_inverted and fewer >= 3 and not merged_pairs:
+            # an Arabic nasab names the father after the ism, so a shared nasab ties relatives:
+            # "Saja Barzan Ibrahim Hasan al-Tikriti" is the daughter of Barzan Ibrahim Hasan
+            # al-Tikriti, "Ali Taher Faleh" the brother of "Tarak Taher Faleh"
+            if (n - m == 1 or m - n == 1) and len(matched) == fewer:
+                front = ua[0] if n > m else ub[0]  # the longer name's first unit, the one left over
+                # (a leading Muhammad is often a devotional prefix instead: not counted)
+                if _parent_and_child(matched, n < m) and not _is_muhammad(front) and _arabic_structure(pa, pb):
+                    nasab_inverted = True
+                    if want_explain:
+                        rules.append("one name is the other's nasab (parent and child)")
+            elif (
+                partner_a is None and partner_b is None and not (ua[0].initial or ub[0].initial)
+                and len(matched) >= fewer - 1 and _same_nasab(matched, fewer) and _arabic_structure(pa, pb)
             ):
-                # an Arabic nasab names the father after the ism: "Saja Barzan Ibrahim Hasan
-                # al-Tikriti" is the daughter of Barzan Ibrahim Hasan al-Tikriti, not a spelling
-                # of him (a leading Muhammad is often a devotional prefix instead: not counted)
                 nasab_inverted = True
                 if want_explain:
-                    rules.append("one name is the other's nasab (parent and child)")
+                    rules.append("same nasab, different first names (siblings)")
         if want_explain:
             if info < 0.6 and (matched or merged_pairs):
                 rules.append("only common name elements matched: weak evidence")
@@ -923,6 +929,21 @@ def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
     variants of a name share it (each frozenset is a GC-tracked object, and a
     set per unit made thousands), and most units, in no group, share the empty one."""
     return frozenset(ids) if ids else _EMPTY
+
+
+def _arabic_structure(pa: _Prepared, pb: _Prepared) -> bool:
+    """Whether two names read as Arabic name chains: one is in Arabic script, one has a
+    lineage particle (bin), or both carry a nisba (al-...)."""
+    return (
+        pa.arabic or pb.arabic or pa.has_lineage or pb.has_lineage
+        or (any(u.article for u in pa.units) and any(u.article for u in pb.units))
+    )
+
+
+def _same_nasab(matched: Sequence[tuple[int, int, float, str]], fewer: int) -> bool:
+    """Whether units 1 .. fewer-1 of both names align place by place (the chain after the ism)."""
+    placed = {i for i, j, _s, _m in matched if i == j}
+    return all(t in placed for t in range(1, fewer))
 
 
 def _is_muhammad(unit: _Unit) -> bool:
