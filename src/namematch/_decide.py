@@ -2,9 +2,10 @@
 
 A pair score says how alike two names are; it does not say which of several
 registry persons a mention means. A registry of sanctioned persons holds whole
-families (Qusay and Rana Saddam Hussein al-Tikriti) and a mention of a third
-relative scores high against each of them. :func:`decide` therefore asks two
-things of the best candidate:
+families (Qusay and Rana Saddam Hussein al-Tikriti), and a mention that the pair
+score cannot place in the family (a partial name such as "Saddam al-Tikriti", or
+relatives in names that do not read as Arabic chains) scores high against each of
+them. :func:`decide` therefore asks two things of the best candidate:
 
 1. **Confidence** — its score reaches ``threshold`` (the registry's
    ``match_threshold``). Pair scores of true matches pile up near 1 (on the
