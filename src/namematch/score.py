@@ -27,6 +27,7 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from importlib import resources
 from typing import Any, Final
 
@@ -212,11 +213,14 @@ class _Prepared:
     weight_sum: float
     arabic: bool
     family_idx: tuple[int, ...]
-    #: (i, joined length) for adjacent word units i, i+1 that could be one split unit
-    adjacent: tuple[tuple[int, int], ...]
-    #: shortest joined length in ``adjacent`` (0: none) and longest single unit (first spelling)
+    #: (i, lo, hi, ckeys of i and i+1) for adjacent word units i, i+1 that could be one split
+    #: unit: a single unit of the other name between lo and hi letters long may match them joined
+    adjacent: tuple[tuple[int, float, float, tuple[str, str]], ...]
+    #: shortest joined length of adjacent units (0: none) and longest single unit (first spelling)
     min_joined: int
     max_single: int
+    #: first-spelling length of each unit (0 for an initial: never part of a merge)
+    sizes: tuple[int, ...]
 
 
 @attrs.frozen(slots=True)
@@ -408,7 +412,9 @@ class Scorer:
         self._prepared: dict[str, _Prepared] = {}
         self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
         self._pair_count = 0
-        self._merge_cache: dict[tuple[str, str, str], float] = {}
+        #: joined-pair similarity per adjacent unit pair (its two ckeys), then per single unit
+        self._merge_cache: dict[tuple[str, str], dict[str, float]] = {}
+        self._merge_count = 0
 
     # -- preparation -----------------------------------------------------
     def prepare(self, name: str) -> _Prepared:
@@ -552,6 +558,12 @@ class Scorer:
                     hit = self._unit_sim(u, v)
                 if hit[0] >= MIN_PAIR_SIMILARITY:
                     sims.append((-hit[0], i, j, hit[1]))
+        if not sims and not want_explain:
+            # no two units alike (most pairs of different persons): unless split/merged units
+            # align, the features follow from the names alone (the same values as below)
+            unaligned = self._unaligned(pa, pb, n, m, fewer)
+            if unaligned is not None:
+                return unaligned, [], rules
         sims.sort()
         used_a: set[int] = set()
         used_b: set[int] = set()
@@ -566,9 +578,9 @@ class Scorer:
         merged: list[tuple[Any, Any, float, str]] = []
         # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
         if n - len(used_a) >= 2 and m > len(used_b) and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single:
-            merged += self._merges(pa, ub, used_a, used_b)
+            merged += self._merges(pa, pb, used_a, used_b)
         if m - len(used_b) >= 2 and n > len(used_a) and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single:
-            merged += [(j, i, s, meth) for (i, j, s, meth) in self._merges(pb, ua, used_b, used_a)]
+            merged += [(j, i, s, meth) for (i, j, s, meth) in self._merges(pb, pa, used_b, used_a)]
         merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
         for i, j, s, _meth in merged:
             ia = i if isinstance(i, tuple) else (i,)
@@ -715,37 +727,68 @@ class Scorer:
         all_pairs = matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in merged_pairs]
         return features, all_pairs, rules
 
+    def _unaligned(self, pa: _Prepared, pb: _Prepared, n: int, m: int, fewer: int) -> tuple[float, ...] | None:
+        """The features of two names none of whose units align (:meth:`_align`'s values for
+        that case), or None when split/merged units align after all."""
+        if n >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and self._merges(pa, pb, _NONE, _NONE):
+            return None
+        if m >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single and self._merges(pb, pa, _NONE, _NONE):
+            return None
+        ua, ub = pa.units, pb.units
+        fam_a, fam_b = pa.family_idx, pb.family_idx
+        differ = bool(fam_a and fam_b) and not self._near_family(ua, ub, list(fam_a), list(fam_b))
+        nisba_conflict = differ and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+        left_a, left_b = pa.weight_sum, pb.weight_sum
+        unmatched_both = left_a if left_a < left_b else left_b
+        return (
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            float(differ and not nisba_conflict),
+            float(nisba_conflict),
+            float(fewer >= 2 and not (ua[0].initial or ub[0].initial)),
+            0.0,
+            0.0,
+            float(pa.arabic != pb.arabic),
+            float(fewer == 1),
+            unmatched_both if unmatched_both > 1e-9 else 0.0,
+            0.0,
+        )
+
     def _near_family(self, ua: Sequence[_Unit], ub: Sequence[_Unit], fam_a: list[int], fam_b: list[int]) -> bool:
         """Whether two unaligned family names are near spellings (KASHLAF ~ KHUSHLAF): too far
         apart to count as a match, too close to count as evidence against."""
         return any(self._unit_sim(ua[i], ub[j])[0] >= NEAR_FAMILY for i in fam_a for j in fam_b)
 
     def _merges(
-        self, pa: _Prepared, ub: Sequence[_Unit], used_a: set[int], used_b: set[int]
+        self, pa: _Prepared, pb: _Prepared, used_a: AbstractSet[int], used_b: AbstractSet[int]
     ) -> list[tuple[Any, int, float, str]]:
-        """Adjacent unmatched units of ``pa`` that together match one unit of ``ub``."""
+        """Adjacent unmatched units of ``pa`` that together match one unit of ``pb``."""
         out: list[tuple[Any, int, float, str]] = []
-        free_b = [(j, v, len(v.latin[0])) for j, v in enumerate(ub) if j not in used_b and not v.initial]
-        if not free_b:
-            return out
-        ua = pa.units
+        ua, ub, sizes = pa.units, pb.units, pb.sizes
         cache = self._merge_cache
-        for i, size in pa.adjacent:
+        for i, lo, hi, key in pa.adjacent:
             if i in used_a or i + 1 in used_a:
                 continue
-            lo, hi = 0.7 * size, 1.3 * size
-            x, y = ua[i], ua[i + 1]
-            for j, v, v_size in free_b:
-                if not lo <= v_size <= hi:
+            row = cache.get(key)
+            for j, v_size in enumerate(sizes):
+                if not lo <= v_size <= hi or j in used_b:  # an initial (size 0) is never in the window
                     continue
-                key = (x.ckey, y.ckey, v.ckey)
-                best = cache.get(key)
+                v = ub[j]
+                best = None if row is None else row.get(v.ckey)
                 if best is None:
+                    x, y = ua[i], ua[i + 1]
                     joined = [_fold_latin(p + q) for p in x.latin[:2] for q in y.latin[:2]]
                     best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
-                    if len(cache) >= self.cache_size:
+                    if self._merge_count >= self.cache_size:
                         cache.clear()
-                    cache[key] = best
+                        self._merge_count = 0
+                        row = None
+                    if row is None:
+                        row = cache[key] = {}
+                    row[v.ckey] = best
+                    self._merge_count += 1
                 if best >= 0.8:
                     out.append(((i, i + 1), j, min(best, 0.95), MERGED))
         return out
@@ -882,17 +925,21 @@ _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (g
 
 def _layout(
     units: Sequence[_Unit],
-) -> tuple[tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...], tuple[tuple[int, int], ...], int, int]:
+) -> tuple[
+    tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...],
+    tuple[tuple[int, float, float, tuple[str, str]], ...], int, int, tuple[int, ...],
+]:  # fmt: skip
     """What :class:`_Prepared` derives from a name's units, in its field order
-    (identity to max_single), in one pass: norms, weights and their sum, whether
-    a unit is in Arabic script, family-name positions, adjacent word-unit pairs
-    (i, joined length of their first spellings), the shortest such joined length
-    (0: none) and the longest word unit."""
+    (identity to sizes), in one pass: norms, weights and their sum, whether a unit
+    is in Arabic script, family-name positions, adjacent word-unit pairs (i, the
+    0.7x-1.3x window of their joined first-spelling length, their ckeys), the
+    shortest joined length (0: none), the longest word unit and each unit's length."""
     norms: list[str] = []
     weights: list[float] = []
     arabic = False
     family_idx: list[int] = []
-    adjacent: list[tuple[int, int]] = []
+    adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
+    sizes: list[int] = []
     min_joined: int | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
@@ -903,22 +950,26 @@ def _layout(
         if u.family:
             family_idx.append(k)
         if u.initial:
+            sizes.append(0)
             prev_size = -1
             continue
         size = len(u.latin[0])
+        sizes.append(size)
         if prev_size >= 0:
             joined = prev_size + size
-            adjacent.append((k - 1, joined))
+            # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
+            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (units[k - 1].ckey, u.ckey)))
             if min_joined is None or joined < min_joined:
                 min_joined = joined
         if size > max_single:
             max_single = size
         prev_size = size
     return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
-            max_single)  # fmt: skip
+            max_single, tuple(sizes))  # fmt: skip
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
+_NONE: Final[frozenset[int]] = frozenset()  # no unit used yet
 #: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
 _EMPTY: Final[frozenset[Any]] = frozenset()
 
