@@ -166,6 +166,25 @@ def test_symmetric_and_bounded(a: str, b: str) -> None:
     assert s == nm.score(b, a)
 
 
+def _same_features(s: Scorer, a: str, b: str) -> None:
+    pa, pb = s.prepare(a), s.prepare(b)
+    if pa.units and pb.units:
+        # the alignment takes a short cut for names with no aligned unit unless it explains
+        assert s._align(pa, pb)[0] == s._align(pa, pb, want_explain=True)[0]
+
+
+@given(names, names)
+def test_unaligned_short_cut_gives_the_full_features(a: str, b: str) -> None:
+    _same_features(Scorer(), a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), MATCHES + NON_MATCHES + [
+    ("Mohammad Reza Ahmadi", "Mohammadreza Karimi"),  # a split/merged unit and nothing else
+    ("Ben Ali", "Benali"), ("AL-X, Y", "Z W"), ("S. Hashemi", "Ali")])
+def test_unaligned_short_cut_examples(a: str, b: str) -> None:
+    _same_features(Scorer(), a, b)
+
+
 @given(names)
 def test_identity(a: str) -> None:
     if nm.parse(a).units:
