@@ -57,6 +57,16 @@ def test_honorifics_marked_in_both_scripts() -> None:
     assert roles("H.E. Dr. Ali Velayati")[:2] == [("H.E", "honorific"), ("Dr", "honorific")]
 
 
+def test_two_word_honorifics_and_titles_written_apart() -> None:
+    # آية الله, حجة الإسلام, رئيس الوزراء: two tokens, one honorific or title
+    assert [(t.norm, t.role) for t in nm.parse("آية الله علي خامنئي").tokens] == [
+        ("ايهالله", "honorific"), ("علي", "given"), ("خامنيي", "family")]
+    assert nm.parse("حجة الإسلام حسن روحاني").tokens[0].role == "honorific"
+    assert [t.role for t in nm.parse("رئيس الوزراء محمد شياع السوداني").tokens][:2] == ["title", "given"]
+    # a name that only looks like one (عبد الله) stays a name
+    assert [t.role for t in nm.parse("عبد الله الثاني").tokens] == ["given", "family"]
+
+
 def test_honorific_alone_is_a_name() -> None:
     assert roles("Sayed") == [("Sayed", "given")]
 

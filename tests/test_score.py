@@ -208,7 +208,8 @@ def test_case_and_accents_do_not_change_score(name: str) -> None:
         assert nm.score(name, name.upper()) == 1.0 or nm.parse(name).family_first != nm.parse(name.upper()).family_first
 
 
-@given(st.sampled_from(["Sayyid", "Sheikh", "Dr.", "Seyed", "الشيخ", "H.E.", "Ustad", "Judge", "القاضي"]),
+@given(st.sampled_from(["Sayyid", "Sheikh", "Dr.", "Seyed", "الشيخ", "H.E.", "Ustad", "Judge", "القاضي", "آية الله",
+                        "رئيس الوزراء"]),
        latin_names, latin_names)
 def test_honorifics_do_not_change_score(hon: str, a: str, b: str) -> None:
     with_hon = f"{hon} {a}"

@@ -344,6 +344,13 @@ class _Builder:
                     out.append(self.unit(toks[i : i + 2], "he", "he", HONORIFIC, canonical="he"))
                     i += 2
                     continue
+            joined = norm + toks[i + 1].norm if i + 2 < n else ""
+            if joined in self.honorifics or joined in self.titles:
+                # a two-word honorific or title written apart: آية الله, حجة الإسلام, رئيس الوزراء
+                role, table = (HONORIFIC, self.honorifics) if joined in self.honorifics else (TITLE, self.titles)
+                out.append(self.unit(toks[i : i + 2], joined, joined, role, canonical=table[joined]))
+                i += 2
+                continue
             if norm in self.honorifics:
                 out.append(self.unit([toks[i]], norm, norm, HONORIFIC, canonical=self.honorifics[norm]))
             elif norm in self.titles:
