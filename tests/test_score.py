@@ -37,8 +37,10 @@ MATCHES = [
     # a name in Cyrillic beside its Latin spelling
     ("Vladimir Putin", "Владимир Путин"),
     ("ISLAM SEIT-UMAROVICH ATABIEV", "Ислам Сеит-Умарович Атабиев"),
-    # a leading Muhammad is a devotional prefix, not a child's ism
+    # a leading Muhammad is a devotional prefix, Hafiz or Agha a mark of standing, not a child's ism
     ("محمد نعيم بريخ خدايداد", "Naim Barich Khudaidad"),
+    ("Hafiz Ali Hassan al-Majid", "Ali Hassan al-Majid"),
+    ("آغا علي حسن المجيد", "Ali Hassan al-Majid"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),

@@ -35,6 +35,7 @@ import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
+from namematch._data import data_lines
 from namematch.keys import unit_keys
 from namematch.normalize import ARABIC, OTHER, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, _name_fields
@@ -690,8 +691,8 @@ class Scorer:
             # al-Tikriti, "Ali Taher Faleh" the brother of "Tarak Taher Faleh"
             if (n - m == 1 or m - n == 1) and len(matched) == fewer:
                 front = ua[0] if n > m else ub[0]  # the longer name's first unit, the one left over
-                # (a leading Muhammad is often a devotional prefix instead: not counted)
-                if _parent_and_child(matched, n < m) and not _is_muhammad(front) and _arabic_structure(pa, pb):
+                # (a leading Muhammad, Hafiz, Agha… is often a prefix or a title instead: not counted)
+                if _parent_and_child(matched, n < m) and not _is_prefix_name(front) and _arabic_structure(pa, pb):
                     nasab_inverted = True
                     if want_explain:
                         rules.append("one name is the other's nasab (parent and child)")
@@ -997,9 +998,13 @@ def _same_nasab(matched: Sequence[tuple[int, int, float, str]], fewer: int) -> b
     return all(t in placed for t in range(1, fewer))
 
 
-def _is_muhammad(unit: _Unit) -> bool:
-    """Whether a unit is a spelling of Muhammad (Mohammad, Mohd, محمد…)."""
-    return not unit.groups.isdisjoint(_lexicon._group_ids("muhammad"))
+def _is_prefix_name(unit: _Unit) -> bool:
+    """Whether a unit is a name often written before a person's own name (a devotional
+    Muhammad, a title-like Hafiz, Agha, Khan…: ``data/prefix_names.txt``), or a spelling of one."""
+    forms = data_lines("prefix_names.txt")
+    if unit.core in forms or unit.norm in forms:
+        return True
+    return any(not unit.groups.isdisjoint(_lexicon._group_ids(f)) for f in forms)
 
 
 def _parent_and_child(matched: Sequence[tuple[int, int, float, str]], a_is_shorter: bool) -> bool:
