@@ -692,7 +692,7 @@ class Scorer:
             if (n - m == 1 or m - n == 1) and len(matched) == fewer:
                 front = ua[0] if n > m else ub[0]  # the longer name's first unit, the one left over
                 # (a leading Muhammad, Hafiz, Agha… is often a prefix or a title instead: not counted)
-                if _parent_and_child(matched, n < m) and not _is_prefix_name(front) and _arabic_structure(pa, pb):
+                if front.groups and _parent_and_child(matched, n < m) and not _is_prefix_name(front) and _arabic_structure(pa, pb):
                     nasab_inverted = True
                     if want_explain:
                         rules.append("one name is the other's nasab (parent and child)")
