@@ -351,7 +351,7 @@ def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
 
 def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     """Best edit similarity of two units' folded Latin spellings ("Abd X" compared on X,
-    a compound also on its first element)."""
+    a compound also on its first element, an "Abd X" against a plain "X" at a discount)."""
     best = 0.0
     for x in xs:
         for y in ys:
