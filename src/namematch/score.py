@@ -526,9 +526,11 @@ class Scorer:
             best = Levenshtein.normalized_similarity(a, b) * 0.95
         else:
             best = _folded_similarity(u.folds, v.folds)
-        method = ROMANISED if (u.arabic != v.arabic) else EDIT
+        # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
+        transliterated = (u.script == OTHER) != (v.script == OTHER)
+        method = ROMANISED if (u.arabic != v.arabic or transliterated) else EDIT
         if best >= 0.999:
-            return (0.93, method) if u.arabic != v.arabic else (0.96, PHONETIC)
+            return (0.93, method) if u.arabic != v.arabic else (0.96, ROMANISED if transliterated else PHONETIC)
         # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
         # to _EXACT_FROM is never read (it neither aligns nor makes family names near),
         # so its keys (romanisations in both conventions for Arabic script) are not needed
