@@ -226,7 +226,14 @@ class _Prepared:
 
 @attrs.frozen(slots=True)
 class AlignedPair:
-    """Two aligned name units and how they matched."""
+    """Two aligned name units and how they matched.
+
+    ``method`` is one of ``"exact"``, ``"lexicon variant"`` (listed spellings of one name),
+    ``"romanised"`` (across scripts, through a romanisation or transliteration),
+    ``"phonetic key"`` (same-script spellings that share a key), ``"edit similarity"``,
+    ``"initial"`` and ``"merged units"`` (two adjacent units against one: Mohammad Reza ~
+    Mohammadreza).
+    """
 
     a: str
     b: str
@@ -243,7 +250,14 @@ class Explanation:
     """Why two names scored what they did.
 
     ``str(explanation)`` is a short text for reviewers; :meth:`to_dict` and
-    :meth:`to_json` give the same content as data.
+    :meth:`to_json` give the same content as data. ``rules`` are the structure rules
+    that fired, among them: honorifics/titles ignored; split/merged name units aligned;
+    family name conflict (two different family names or nisbas, both present); first
+    names differ; nasab order reversed (X bin Y is not Y bin X); name order differs
+    (given/family swapped); one name is the other's nasab (parent and child); same nasab,
+    different first names (siblings); only common name elements matched; look-alike
+    letters from another script folded (possible evasion). Family-name, nisba and nasab
+    conflicts keep the score at or below :data:`CONFLICT_CAP`.
     """
 
     a: str
