@@ -168,6 +168,31 @@ def test_ascii_fast_path_matches_the_general_tokenizer(text: str) -> None:
     assert _tokenize_ascii(text) == _tokenize_general(text)
 
 
+@given(st.text(alphabet=st.sampled_from([chr(o) for o in range(0x0600, 0x0700)] + [" "] * 20), max_size=40))
+def test_arabic_fast_path_matches_the_general_tokenizer(text: str) -> None:
+    from namematch.normalize import (
+        _ARABIC_PLAIN,
+        _tokenize_arabic_plain,
+        _tokenize_general,
+        _tokens,
+    )
+
+    if _ARABIC_PLAIN.fullmatch(text):  # plain letters and spaces: the fast path's inputs
+        assert _tokenize_arabic_plain(text) == _tokenize_general(text)
+    assert _tokens(text) == _tokenize_general(text)  # whichever path the dispatcher takes
+
+
+def test_arabic_fast_path_takes_plain_names_only() -> None:
+    from namematch.normalize import _ARABIC_PLAIN
+
+    assert _ARABIC_PLAIN.fullmatch("نصير عبد المحسن عبد الله الخراوي")
+    assert _ARABIC_PLAIN.fullmatch("مسعود پزشکیان")
+    assert not _ARABIC_PLAIN.fullmatch("أَحْمَد")  # diacritics
+    assert not _ARABIC_PLAIN.fullmatch("محمـــد")  # tatweel
+    assert not _ARABIC_PLAIN.fullmatch("محمد\u200cرضا")  # ZWNJ
+    assert not _ARABIC_PLAIN.fullmatch("علي ٢")  # a digit
+
+
 def test_ascii_fast_path_trims_dropped_marks_from_spans() -> None:
     from namematch.normalize import _tokenize_ascii
 

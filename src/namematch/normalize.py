@@ -430,7 +430,33 @@ def _tokens(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignor
     token objects then do not outlive the call."""
     if text.isascii():
         return _tokenize_ascii(text, make)
+    if _ARABIC_PLAIN.fullmatch(text):
+        return _tokenize_arabic_plain(text, make)
     return _tokenize_general(text, make)
+
+
+def _arabic_plain_class() -> str:
+    """A regex character class of the Arabic-block letters that the general tokenizer
+    reads as plain Arabic-script word letters (no marks, digits, tatweel or joiners)."""
+    letters = [chr(o) for o in range(0x0600, 0x0700)]
+    ok = [c for c in letters if _char_class(c) == "w" and _letter_script(c) == ARABIC]
+    return "[" + "".join(re.escape(c) for c in ok) + "]"
+
+
+#: A name of plain Arabic-script letters and ASCII spaces (most Arabic-script names).
+_ARABIC_PLAIN: Final = re.compile(f"(?:{_arabic_plain_class()}| )+")
+_ARABIC_RUN: Final = re.compile(f"{_arabic_plain_class()}+")
+
+
+def _tokenize_arabic_plain(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
+    """Fast path of :func:`_tokens` for plain Arabic-script letters and spaces (same result)."""
+    tokens: list[_T] = []
+    for m in _ARABIC_RUN.finditer(text):
+        raw = m.group()
+        norm, script, homoglyphs = _norm_token(raw, ARABIC)
+        if norm:
+            tokens.append(make(raw, norm, m.start(), m.end(), script, homoglyphs))
+    return tuple(tokens)
 
 
 _tokenize_cached = _short_cache(maxsize=65536)(_tokens)
