@@ -273,8 +273,6 @@ def known(form: str) -> bool:
     return bool(_group_ids(form))
 
 
-
-
 _RARITY_UNKNOWN: Final = 1.0
 
 

@@ -443,9 +443,10 @@ def _arabic_plain_class() -> str:
     return "[" + "".join(re.escape(c) for c in ok) + "]"
 
 
+_ARABIC_PLAIN_LETTER: Final = _arabic_plain_class()
 #: A name of plain Arabic-script letters and ASCII spaces (most Arabic-script names).
-_ARABIC_PLAIN: Final = re.compile(f"(?:{_arabic_plain_class()}| )+")
-_ARABIC_RUN: Final = re.compile(f"{_arabic_plain_class()}+")
+_ARABIC_PLAIN: Final = re.compile(f"(?:{_ARABIC_PLAIN_LETTER}| )+")
+_ARABIC_RUN: Final = re.compile(f"{_ARABIC_PLAIN_LETTER}+")
 
 
 def _tokenize_arabic_plain(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]

@@ -658,9 +658,7 @@ class Scorer:
         # family name / nisba conflict: both sides carry one and they do not align
         fam_a = [i for i in pa.family_idx if i not in used_a]
         fam_b = [j for j in pb.family_idx if j not in used_b]
-        differ = bool(fam_a and fam_b) and not self._near_family(ua, ub, fam_a, fam_b)
-        # two different nisbas (al-Dulaimi vs al-Tikriti): the strongest form of it
-        nisba_conflict = differ and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+        differ, nisba_conflict = self._family_differ(ua, ub, fam_a, fam_b)
         # a shared family name makes a second, different one (a double surname's other
         # half, often dropped or varied) no conflict; a second nisba still is one
         family_conflict = nisba_conflict or (
@@ -747,14 +745,13 @@ class Scorer:
     def _unaligned(self, pa: _Prepared, pb: _Prepared, n: int, m: int, fewer: int) -> tuple[float, ...] | None:
         """The features of two names none of whose units align (:meth:`_align`'s values for
         that case), or None when split/merged units align after all."""
-        if n >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and self._merges(pa, pb, _NONE, _NONE):
+        if n >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and self._merges(pa, pb, _EMPTY, _EMPTY):
             return None
-        if m >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single and self._merges(pb, pa, _NONE, _NONE):
+        if m >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single and self._merges(pb, pa, _EMPTY, _EMPTY):
             return None
         ua, ub = pa.units, pb.units
         fam_a, fam_b = pa.family_idx, pb.family_idx
-        differ = bool(fam_a and fam_b) and not self._near_family(ua, ub, list(fam_a), list(fam_b))
-        nisba_conflict = differ and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+        differ, nisba_conflict = self._family_differ(ua, ub, fam_a, fam_b)
         left_a, left_b = pa.weight_sum, pb.weight_sum
         unmatched_both = left_a if left_a < left_b else left_b
         return (
@@ -773,7 +770,16 @@ class Scorer:
             0.0,
         )
 
-    def _near_family(self, ua: Sequence[_Unit], ub: Sequence[_Unit], fam_a: list[int], fam_b: list[int]) -> bool:
+    def _family_differ(
+        self, ua: Sequence[_Unit], ub: Sequence[_Unit], fam_a: Sequence[int], fam_b: Sequence[int]
+    ) -> tuple[bool, bool]:
+        """Whether the unaligned family names ``fam_a``/``fam_b`` differ (both present and not
+        near spellings), and whether they are two different nisbas (al-Dulaimi vs al-Tikriti),
+        the strongest form of it."""
+        differ = bool(fam_a and fam_b) and not self._near_family(ua, ub, fam_a, fam_b)
+        return differ, differ and any(ua[i].article for i in fam_a) and any(ub[j].article for j in fam_b)
+
+    def _near_family(self, ua: Sequence[_Unit], ub: Sequence[_Unit], fam_a: Sequence[int], fam_b: Sequence[int]) -> bool:
         """Whether two unaligned family names are near spellings (KASHLAF ~ KHUSHLAF): too far
         apart to count as a match, too close to count as evidence against."""
         return any(self._unit_sim(ua[i], ub[j])[0] >= NEAR_FAMILY for i in fam_a for j in fam_b)
@@ -986,7 +992,6 @@ def _layout(
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
-_NONE: Final[frozenset[int]] = frozenset()  # no unit used yet
 #: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
 _EMPTY: Final[frozenset[Any]] = frozenset()
 
@@ -1014,13 +1019,21 @@ def _same_nasab(matched: Sequence[tuple[int, int, float, str]], fewer: int) -> b
     return all(t in placed for t in range(1, fewer))
 
 
+@functools.cache
+def _prefix_names() -> tuple[frozenset[str], frozenset[int]]:
+    """The forms of ``data/prefix_names.txt`` and their lexicon group ids (once per lexicon)."""
+    forms = frozenset(data_lines("prefix_names.txt"))
+    return forms, frozenset(g for f in forms for g in _lexicon._group_ids(f))
+
+
+_lexicon._on_change.append(_prefix_names.cache_clear)
+
+
 def _is_prefix_name(unit: _Unit) -> bool:
     """Whether a unit is a name often written before a person's own name (a devotional
     Muhammad, a title-like Hafiz, Agha, Khan…: ``data/prefix_names.txt``), or a spelling of one."""
-    forms = data_lines("prefix_names.txt")
-    if unit.core in forms or unit.norm in forms:
-        return True
-    return any(not unit.groups.isdisjoint(_lexicon._group_ids(f)) for f in forms)
+    forms, groups = _prefix_names()
+    return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
 
 
 def _parent_and_child(matched: Sequence[tuple[int, int, float, str]], a_is_shorter: bool) -> bool:
