@@ -59,6 +59,11 @@ class NameKeys(tuple):  # type: ignore[type-arg]
         """``p:`` keys of every pair of common units: one key per pair of their lexicon groups."""
         return self[1]  # type: ignore[no-any-return]
 
+    @property
+    def unit_count(self) -> int:
+        """The number of keyed units as the index stores it (one unsigned byte: at most 255)."""
+        return min(len(self[0]), 255)
+
     def all(self) -> set[str]:
         """Every key of the name (unit keys and pair keys)."""
         return set().union(*self.units, *self.pairs)

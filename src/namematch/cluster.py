@@ -75,7 +75,7 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
     postings: dict[str, array] = {}
     for i, nk in enumerate(nks):
         add_postings(postings, nk.all(), i, "q")
-    state.update(nks=nks, postings=postings, units=array("B", (min(len(nk.units), 255) for nk in nks)))
+    state.update(nks=nks, postings=postings, units=array("B", (nk.unit_count for nk in nks)))
     pairs: dict[tuple[int, int], None] = {}
     for i, ranked in enumerate(_run_chunks(_neighbours_of, state, spans, workers)):
         for j in ranked:

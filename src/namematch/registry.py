@@ -390,7 +390,7 @@ class Registry:
         """Add a person; a duplicate id raises ValueError unless ``replace``."""
         self._insert(person, replace, None)
 
-    def _insert(self, person: Person, replace: bool, nks: list[tuple[Any, Any]] | None) -> None:
+    def _insert(self, person: Person, replace: bool, nks: list[NameKeys] | None) -> None:
         if not isinstance(person, Person):
             raise TypeError(f"person must be a Person, not {type(person).__name__}")
         with self._lock:
@@ -427,7 +427,7 @@ class Registry:
                 for person, nks in zip(pending.popleft(), keyed, strict=True):
                     self._insert(person, False, nks)
 
-    def _add(self, person: Person, nks: list[tuple[Any, Any]] | None = None) -> None:
+    def _add(self, person: Person, nks: list[NameKeys] | None = None) -> None:
         """Index a person's names (the lock is held).
 
         Posting lists grow in place (amortised O(1) per entry, so a bulk build
@@ -440,11 +440,11 @@ class Registry:
         postings = self._postings
         if nks is None:
             nks = [name_keys(text) for text in person.names]
-        for text, (units, pairs) in zip(person.names, nks, strict=True):
+        for text, nk in zip(person.names, nks, strict=True):
             aid = len(self._aliases)
             self._aliases.append((pidx, text))
-            self._units = append_grown(self._units, min(len(units), 255))
-            add_postings(postings, set().union(*units, *pairs), aid, _POSTING)
+            self._units = append_grown(self._units, nk.unit_count)
+            add_postings(postings, nk.all(), aid, _POSTING)
         self._by_id[person.id] = pidx
         self._visible = len(self._aliases)
 
@@ -776,9 +776,9 @@ class Registry:
         return reg
 
 
-def _names_keys(batch: list[tuple[str, ...]]) -> list[list[tuple[Any, Any]]]:
-    """Retrieval keys of each person's names, as plain tuples (a process-pool task)."""
-    return [[tuple(name_keys(text)) for text in names] for names in batch]
+def _names_keys(batch: list[tuple[str, ...]]) -> list[list[NameKeys]]:
+    """Retrieval keys of each person's names (a process-pool task; NameKeys pickle)."""
+    return [[name_keys(text) for text in names] for names in batch]
 
 
 def _check_errors(errors: str) -> None:
