@@ -111,6 +111,15 @@ def test_units_never_raise(text: str) -> None:
     romanize_unit(text, persian=True)
 
 
+def test_other_scripts_get_one_plain_spelling() -> None:
+    assert romanize_unit("Атабиев") == ("atabiev",)
+    assert romanize_unit("Ελευθέριος") == ("eleutherios",)
+    assert romanize_unit("") == () and romanize_unit("\u200c") == ()
+    (big,) = romanize_unit("Путин" * 50_000)  # one long word: one long spelling, no error
+    assert big.startswith("putin") and big.isascii() and big.isalnum()
+    assert all(u.isascii() and u.isalnum() for u in romanize_unit("Пу\ud800тин"))
+
+
 def test_huge_input() -> None:
     big = "محمد " * 200_000
     assert romanize(big).startswith("mohammed")
