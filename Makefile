@@ -6,7 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: demo test lint bench docs clean venv
+.PHONY: demo test lint bench docs clean venv ext
+# the hot modules compiled with Cython (setup.py); rebuilt when their source changes
+HOT := $(foreach m,normalize parse lexicon romanize keys score,src/namematch/$(m).py)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,14 +21,22 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-demo: venv
+# keeps the compiled modules in step with their sources after edits (pip install -e
+# built them once); NAMEMATCH_PURE_PYTHON=1 skips compiling (see setup.py)
+$(VENV)/.ext: $(VENV)/.installed $(HOT) setup.py
+	$(PY) setup.py -q build_ext --inplace
+	touch $@
+
+ext: $(VENV)/.ext
+
+demo: ext
 	$(VENV)/bin/namematch demo
 
-test: venv
-	$(VENV)/bin/ruff check src tests benchmarks
+test: ext
+	$(VENV)/bin/ruff check src tests benchmarks setup.py conftest.py
 	$(PY) -m pytest
 
-bench: venv
+bench: ext
 	$(PY) benchmarks/accuracy.py
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/resolution.py
@@ -36,4 +46,4 @@ docs: venv
 	$(VENV)/bin/mkdocs build --site-dir site
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist src/*.egg-info src/namematch/*.so .pytest_cache .ruff_cache .hypothesis

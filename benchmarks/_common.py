@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NAMEMATCH_SHARED", ROOT.parent / "shared")) / "data"
 PERSON_SETS = ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018")
 
-sys.path.insert(0, str(ROOT / "src"))
+# the checkout's package, or another copy of it (speed.py times a pure-Python copy this way)
+sys.path.insert(0, os.environ.get("NAMEMATCH_BENCH_SRC", str(ROOT / "src")))
 
 import namematch as nm  # noqa: E402
 from namematch.normalize import script_of  # noqa: E402

@@ -1,20 +1,30 @@
 """Scoring speed of namematch, as ratios to rapidfuzz token_sort_ratio in the same run.
 
 Prints µs per pair for ``score`` on cold strings (first sight: parse, romanise,
-keys) and on cached strings, and pairs/s of ``score_matrix``.
+keys) and on cached strings, and pairs/s of ``score_matrix``. The header says
+whether the hot modules run compiled (``setup.py``); cold scoring is then also
+timed for a pure-Python copy of the package, in a fresh subprocess.
 
     python benchmarks/speed.py
 """
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from _common import load_entities, print_table
 from rapidfuzz import fuzz
 
 import namematch as nm
+from namematch import _build
 from namematch.score import Scorer
 
 
@@ -33,23 +43,47 @@ def per_pair(func, pairs) -> float:
     return (time.perf_counter() - t0) / len(pairs) * 1e6
 
 
+def start_up() -> float:
+    """ms of one-time start-up (lexicon, model and rarity tables load on first use):
+    paid once per process, not per pair. The second pair has a unit outside the
+    lexicon, so the romanisation model loads here too."""
+    t0 = time.perf_counter()
+    Scorer().score("قاسم سليماني", "Qassem Soleimani")
+    Scorer().score("برزنجستاني", "Barzanjistani")
+    return (time.perf_counter() - t0) * 1e3
+
+
+def cold_run(pool: list[str]) -> tuple[float, float, int]:
+    """(µs per pair of ``score`` on strings new to the scorer, of token_sort_ratio, pairs)."""
+    cold_pairs = list(zip(pool[0::2], pool[1::2]))
+    cold = per_pair(Scorer().score, cold_pairs)
+    return cold, per_pair(fuzz.token_sort_ratio, cold_pairs), len(cold_pairs)
+
+
+def pure_cold() -> tuple[float, float] | None:
+    """:func:`cold_run` of a pure-Python copy of the package, in a fresh subprocess
+    (None when this install is pure Python already)."""
+    if not _build.compiled_modules():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(nm.__file__).resolve().parent
+        shutil.copytree(src, Path(tmp) / "namematch", ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
+        env = {**os.environ, "NAMEMATCH_BENCH_SRC": tmp}
+        res = subprocess.run([sys.executable, __file__, "--pure-cold"], capture_output=True, text=True, env=env)
+    if res.returncode != 0:
+        sys.exit(f"pure-Python run failed:\n{res.stderr}")
+    cold, base_cold = json.loads(res.stdout.strip().splitlines()[-1])
+    return cold, base_cold
+
+
 def main() -> None:
     rng = random.Random(5)
     pool = names_pool()
     pairs = [(rng.choice(pool), rng.choice(pool)) for _ in range(20_000)]
     base = per_pair(fuzz.token_sort_ratio, pairs)
-    # one-time start-up (lexicon, model and rarity tables load on first use) is
-    # reported apart: it is paid once per process, not per pair. The second pair
-    # has a unit outside the lexicon, so the romanisation model loads here too.
-    t0 = time.perf_counter()
-    Scorer().score("قاسم سليماني", "Qassem Soleimani")
-    Scorer().score("برزنجستاني", "Barzanjistani")
-    startup_ms = (time.perf_counter() - t0) * 1e3
-    cold_scorer = Scorer()
+    startup_ms = start_up()
     # cold: every string new to the scorer (distinct strings, prepared on first sight)
-    cold_pairs = list(zip(pool[0::2], pool[1::2]))
-    cold = per_pair(cold_scorer.score, cold_pairs)
-    base_cold = per_pair(fuzz.token_sort_ratio, cold_pairs)
+    cold, base_cold, n_cold = cold_run(pool)
     warm_scorer = Scorer()
     for a, b in pairs:
         warm_scorer.prepare(a)
@@ -73,15 +107,26 @@ def main() -> None:
     rows = [
         ["token_sort_ratio (baseline)", f"{base:.2f}", "1.0", ""],
         ["start-up, once per process", f"{startup_ms * 1e3:.0f}", "", "load lexicon, model, rarity tables"],
-        ["score, cold strings", f"{cold:.2f}", f"{cold / base_cold:.1f}", f"{len(cold_pairs)} pairs of unseen strings"],
+        ["score, cold strings", f"{cold:.2f}", f"{cold / base_cold:.1f}", f"{n_cold} pairs of unseen strings"],
         ["score, prepared strings", f"{warm:.2f}", f"{warm / base:.1f}", f"{len(pairs)} pairs, unit pairs new"],
         ["score, cached strings", f"{hot:.2f}", f"{hot / base:.1f}", "same pairs again: all caches warm"],
         ["score_matrix", f"{mat_s / (len(qs) * len(cs)) * 1e6:.3f}", f"{mat_s / cd_s:.1f} (vs cdist)",
          f"{len(qs) * len(cs) / mat_s:,.0f} pairs/s; cdist token_sort {len(qs) * len(cs) / cd_s:,.0f} pairs/s"],
     ]
-    print(f"namematch {nm.__version__}")
+    pure = pure_cold()
+    if pure is not None:
+        rows.insert(3, ["score, cold strings, pure Python", f"{pure[0]:.2f}", f"{pure[0] / pure[1]:.1f}",
+                        "the same, uncompiled copy in a fresh process"])  # fmt: skip
+    compiled = _build.compiled_modules()
+    build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+    print(f"namematch {nm.__version__} ({build})")
     print_table(["what", "µs per pair", "ratio to baseline", "note"], rows)
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--pure-cold"]:
+        assert not _build.compiled_modules(), nm.__file__
+        start_up()
+        print(json.dumps(cold_run(names_pool())[:2]))
+    else:
+        main()

@@ -1,0 +1,51 @@
+"""Which of namematch's modules run compiled (see ``setup.py``).
+
+An installation may carry the hot modules twice: the ``.py`` source and an
+extension module compiled from it, which Python imports first. In a source
+checkout the compiled file can fall behind an edited source; :func:`stale_modules`
+finds those, and importing namematch warns about them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.machinery
+import os
+
+#: The modules an installation may carry compiled, in pipeline order (setup.py reads this list).
+_CANDIDATES = ("normalize", "parse", "lexicon", "romanize", "keys", "score")
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def compiled_modules() -> tuple[str, ...]:
+    """Names of the modules imported from compiled extensions, not ``.py`` files.
+
+    Empty for a pure-Python install (the same results, slower per cold name).
+    """
+    out = []
+    for name in _CANDIDATES:
+        origin = getattr(importlib.import_module(f"namematch.{name}"), "__file__", "") or ""
+        if not origin.endswith((".py", ".pyc")):
+            out.append(name)
+    return tuple(out)
+
+
+def stale_modules(directory: str = _HERE) -> tuple[str, ...]:
+    """Modules whose compiled file in ``directory`` is older than their ``.py`` source
+    (edited since the last build: Python would still import the old compiled code)."""
+    out = []
+    for name in _CANDIDATES:
+        try:
+            source = os.stat(os.path.join(directory, name + ".py")).st_mtime
+        except OSError:
+            continue
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            try:
+                built = os.stat(os.path.join(directory, name + suffix)).st_mtime
+            except OSError:
+                continue
+            if built < source:
+                out.append(name)
+            break
+    return tuple(out)

@@ -1,0 +1,97 @@
+"""The compiled build (setup.py) is the pure-Python code, compiled: same results.
+
+When the hot modules are compiled, a pure-Python copy of the package is run in
+a subprocess on the same names, and every output is compared.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import namematch as nm
+from namematch import _build
+
+PACKAGE = Path(nm.__file__).resolve().parent
+
+NAMES = [
+    "Naseer Abdul Mohsen Abdullah", "Nasir Abd al-Muhsin Abdallah", "Abdulla",
+    "نصير عبد المحسن عبد الله الخراوي", "Sattar Hashemi", "سيد ستار هاشمي", "S. Hashemi",
+    "Qassem Soleimani", "Ghasem Soleymani", "قاسم سليماني", "Salman bin Muhammad",
+    "Muhammad bin Salman", "Mohammed Hassan", "Mohammed Hussein", "Ahmed Hassan al-Dulaimi",
+    "Ahmed Hassan al-Tikriti", "Masoud Pezeshkian", "مسعود پزشکیان", "Dr. Abdelkader Kader",
+    "HAJI Abdul BASIR", "Mohammad Reza Aref", "Mohammadreza Aref", "Ислам Сеит-Умарович Атабиев",
+    "Saja Barzan Ibrahim Hasan al-Tikriti", "Barzan Ibrahim Hasan al-Tikriti",
+    "آية الله علي خامنئي", "Ayatollah Ali Khamenei", "KHALIM, Musa", "QALIM, Musa",
+    "Jean-Pierre Dupont", "Hidayatullah", "Najibullah Haqqani Hidayatullah", "ـمحمّد  بن\u200cسلمان",
+]  # fmt: skip
+
+
+def _outputs() -> dict[str, object]:
+    """Everything the compiled modules compute for NAMES (run here and in the pure copy)."""
+    import namematch as nm
+
+    return {
+        "scores": [nm.score(a, b) for a, b in itertools.combinations(NAMES, 2)],
+        "explain": [nm.explain(a, b).to_dict() for a, b in itertools.combinations(NAMES[:12], 2)],
+        "parse": [nm.parse(n).to_dict() for n in NAMES],
+        "keys": [sorted(nm.keys(n)) for n in NAMES],
+        "romanize": [nm.romanize(n) for n in NAMES],
+        "normalize": [nm.normalize(n) for n in NAMES],
+    }
+
+
+def test_compiled_modules_are_listed_candidates() -> None:
+    assert set(_build.compiled_modules()) <= set(_build._CANDIDATES)
+
+
+def test_no_compiled_module_is_older_than_its_source() -> None:
+    # Python imports a compiled module before its .py: an edit since the last build would go untested
+    assert _build.stale_modules() == ()
+
+
+def test_stale_modules_finds_a_compiled_file_older_than_its_source(tmp_path: Path) -> None:
+    import importlib.machinery
+
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    (tmp_path / f"score{suffix}").write_bytes(b"")
+    (tmp_path / "score.py").write_text("")
+    (tmp_path / f"parse{suffix}").write_bytes(b"")
+    (tmp_path / "parse.py").write_text("")
+    os.utime(tmp_path / f"score{suffix}", (1_000_000, 1_000_000))
+    assert _build.stale_modules(str(tmp_path)) == ("score",)
+
+
+@pytest.mark.skipif(not _build.compiled_modules(), reason="pure-Python install: nothing compiled to compare")
+def test_compiled_build_gives_the_pure_python_results(tmp_path: Path) -> None:
+    pure = tmp_path / "namematch"
+    shutil.copytree(PACKAGE, pure, ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
+    script = (
+        "import json, sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import namematch\n"
+        "from namematch import _build\n"
+        "assert namematch.__file__.startswith(sys.argv[1]), namematch.__file__\n"
+        "assert _build.compiled_modules() == (), _build.compiled_modules()\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from test_build import _outputs\n"
+        "print(json.dumps(_outputs(), ensure_ascii=False, sort_keys=True))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    res = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path), str(Path(__file__).parent)],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    want = json.loads(res.stdout)
+    got = json.loads(json.dumps(_outputs(), ensure_ascii=False, sort_keys=True))
+    assert got.keys() == want.keys()
+    for key in want:
+        assert got[key] == want[key], key
