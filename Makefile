@@ -7,8 +7,6 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
 .PHONY: demo test lint bench docs clean venv ext
-# the hot modules compiled with Cython (setup.py); rebuilt when their source changes
-HOT := $(foreach m,normalize parse lexicon romanize keys score,src/namematch/$(m).py)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +20,10 @@ $(VENV)/.installed: pyproject.toml
 venv: $(VENV)/.installed
 
 # keeps the compiled modules in step with their sources after edits (pip install -e
-# built them once); NAMEMATCH_PURE_PYTHON=1 skips compiling (see setup.py)
-$(VENV)/.ext: $(VENV)/.installed $(HOT) setup.py
+# built them once; a no-op build takes under a second); NAMEMATCH_PURE_PYTHON=1 skips
+# compiling (see setup.py)
+ext: venv
 	$(PY) setup.py -q build_ext --inplace
-	touch $@
-
-ext: $(VENV)/.ext
 
 demo: ext
 	$(VENV)/bin/namematch demo
