@@ -59,6 +59,11 @@ def test_other_scripts_meet_their_latin_spelling() -> None:
     assert not keys("Владимир Путин") & keys("Qassem Soleimani")
 
 
+def test_glued_article_names_share_keys_with_the_name() -> None:
+    assert keys("Alsayed") & keys("al-Sayyid")
+    assert keys("Elsayed") & keys("السيد")
+
+
 def test_keys_are_selective() -> None:
     assert not keys("Qassem Soleimani") & keys("Behzad Akbari")
     assert not unit_keys("hassan", "latin") & unit_keys("hashemi", "latin")

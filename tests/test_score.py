@@ -41,6 +41,9 @@ MATCHES = [
     ("محمد نعيم بريخ خدايداد", "Naim Barich Khudaidad"),
     ("Hafiz Ali Hassan al-Majid", "Ali Hassan al-Majid"),
     ("آغا علي حسن المجيد", "Ali Hassan al-Majid"),
+    # the article glued to a name in Latin script: Alsayed is al-Sayyid
+    ("Yahya Alsayed Ibrahim", "Yahya al-Sayyid Ibrahim"),
+    ("Mohamed Elsayed Mostafa", "محمد السيد مصطفى"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),
@@ -303,3 +306,16 @@ def test_family_name_moved_to_the_front_keeps_a_bin_chain() -> None:
     # the chain itself reversed is still a different person
     assert nm.score("Salman bin Muhammad Al Saud", "Muhammad bin Salman Al Saud") < nm.DEFAULT_THRESHOLD
     assert nm.score("Salman bin Muhammad", "Muhammad bin Salman") < nm.DEFAULT_THRESHOLD
+
+
+def test_glued_article_is_read_only_before_a_listed_arabic_name() -> None:
+    from namematch.lexicon import _glued_article_core
+
+    assert _glued_article_core("alsayed") == "sayed"
+    assert _glued_article_core("elsayed") == "sayed"
+    # not before a name the lexicon does not list with an Arabic-script form, nor in short words
+    assert _glued_article_core("albert") == ""
+    assert _glued_article_core("alan") == ""
+    assert _glued_article_core("ali") == ""
+    expl = nm.explain("Yahya Alsayed Ibrahim", "Yahya al-Sayyid Ibrahim")
+    assert ("Alsayed", "al-Sayyid") in {(p.a, p.b) for p in expl.pairs}

@@ -234,7 +234,7 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
             return frozenset()
         ks = set(_skel_keys(latin_skeletons(norm), norm))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
-        rest = _compound_rest(norm)
+        rest = _compound_rest(norm) or _lexicon._glued_article_core(norm)  # Abdulkarim, Alsayed
         if rest:
             ks |= _unit_keys_cached(rest, LATIN)
         return frozenset(ks)

@@ -211,6 +211,24 @@ def _facts(form: str) -> tuple[tuple[int, ...], float]:
     return gids, round(min(1.0, max(0.0, r)), 4)
 
 
+def _glued_article_core(form: str) -> str:
+    """The name after a glued Latin article ("alsayed" -> "sayed"), or "" when the
+    word is not read so: the rest must be a listed name element of four letters or
+    more with an Arabic-script form, and the whole word must not be listed with one
+    itself ("albert" stays whole). The Arabic-script forms are listed without their
+    article, so a Latin spelling with the article glued on is listed, if at all, in
+    a group of Latin spellings only ("alsayed", "elsayed")."""
+    if len(form) < 6 or form[:2] not in ("al", "el") or not form.isalpha():
+        return ""
+    lex = _current()
+    if any(lex.arabic[g] for g in _facts(form)[0]):
+        return ""
+    rest = form[2:]
+    if any(lex.arabic[g] for g in _facts(rest)[0]):
+        return rest
+    return ""
+
+
 def _group_ids(form: str) -> tuple[int, ...]:
     """Ids of the groups a form is in (private; keys and score use them)."""
     return _facts(form)[0]

@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 #: Version of the saved index layout; a file of another version is refused.
-INDEX_FORMAT_VERSION: Final = 4  # 3: spelling (w:) keys, pair keys grouped per unit pair; 4: other-script units keyed through a transliteration
+INDEX_FORMAT_VERSION: Final = 5  # 3: spelling (w:) keys, pair keys grouped per unit pair; 4: other-script units keyed through a transliteration; 5: a glued Latin article's name keyed too (Alsayed)
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)

@@ -457,6 +457,9 @@ class Scorer:
         arabic = script in _ARABIC_SCRIPTS
         initial = role == INITIAL
         core = core or norm
+        glued = "" if article or arabic or initial else _lexicon._glued_article_core(core)
+        if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
+            whole, core, article = core, glued, "al"
         if arabic:
             latin = tuple(romanize_unit(core, limit=4)) or (core,)
             if core.endswith("الله") and len(core) > 4 and not core.startswith("عبد"):
@@ -467,6 +470,8 @@ class Scorer:
         else:
             latin = (core,)
         groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
+        if glued:
+            groups = tuple(sorted({*groups, *_lexicon._facts(whole)[0]}))
         weight = 0.15 if initial else 0.25 + 0.75 * rarity
         folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
         return _Unit(
