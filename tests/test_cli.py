@@ -46,3 +46,15 @@ def test_resolve_match_settings_are_passed_on(family_registry, capsys):
     (row,) = _rows(capsys)
     assert row["id"] in {"qusay", "uday"}
     assert main(["resolve", "--registry", str(family_registry), "--match", "--margin", "-1", "Ali"]) != 0
+
+
+def test_version_names_the_build(capsys):
+    from namematch import __version__, _build
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"namematch {__version__} (")
+    compiled = _build.compiled_modules()
+    assert ("compiled: " + ", ".join(compiled) if compiled else "pure Python") in out

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import namematch
+from namematch import _build
 
 __all__ = ["build_parser", "main"]
 
@@ -304,7 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="namematch",
         description="Resolve person names across Arabic, Persian and Latin script.",
     )
-    parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__}")
+    compiled = _build.compiled_modules()
+    build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+    parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__} ({build})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def names_command(name: str, help_text: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
