@@ -225,8 +225,9 @@ def _sum_scanned(
     """Items of the scanned lists, their summed idf (per group, the idf of the rarest
     shared key) and a (group x item) mask of the groups each item was found in."""
     ids = np.concatenate([_as_ids(plist).astype(np.int64) for _n, _g, _idf, plist in scanned])
-    idf = np.concatenate([np.full(n, w) for n, _g, w, _plist in scanned])
-    grp = np.concatenate([np.full(n, g, dtype=np.int64) for n, g, _w, _plist in scanned])
+    sizes = [n for n, _g, _w, _plist in scanned]  # each list's idf and group, repeated along it
+    idf = np.repeat(np.array([w for _n, _g, w, _plist in scanned], dtype=np.float64), sizes)
+    grp = np.repeat(np.array([g for _n, g, _w, _plist in scanned], dtype=np.int64), sizes)
     order = np.lexsort((-idf, ids, grp))  # per (group, item): rarest key first
     ids, idf, grp = ids[order], idf[order], grp[order]
     first = np.ones(len(ids), dtype=bool)
