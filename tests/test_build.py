@@ -57,16 +57,21 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
     assert _build.stale_modules() == ()
 
 
-def test_stale_modules_finds_a_compiled_file_older_than_its_source(tmp_path: Path) -> None:
+def test_stale_modules_finds_a_compiled_file_older_than_its_source_in_a_checkout(tmp_path: Path) -> None:
     import importlib.machinery
 
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    (tmp_path / f"score{suffix}").write_bytes(b"")
-    (tmp_path / "score.py").write_text("")
-    (tmp_path / f"parse{suffix}").write_bytes(b"")
-    (tmp_path / "parse.py").write_text("")
-    os.utime(tmp_path / f"score{suffix}", (1_000_000, 1_000_000))
-    assert _build.stale_modules(str(tmp_path)) == ("score",)
+    package = tmp_path / "src" / "namematch"
+    package.mkdir(parents=True)
+    (package / f"score{suffix}").write_bytes(b"")
+    (package / "score.py").write_text("")
+    (package / f"parse{suffix}").write_bytes(b"")
+    (package / "parse.py").write_text("")
+    os.utime(package / f"score{suffix}", (1_000_000, 1_000_000))
+    # an installed package (no setup.py two levels up): file times are not checked
+    assert _build.stale_modules(str(package)) == ()
+    (tmp_path / "setup.py").write_text("")
+    assert _build.stale_modules(str(package)) == ("score",)
 
 
 @pytest.mark.skipif(not _build.compiled_modules(), reason="pure-Python install: nothing compiled to compare")

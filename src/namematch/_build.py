@@ -31,9 +31,21 @@ def compiled_modules() -> tuple[str, ...]:
     return tuple(out)
 
 
+def _source_checkout(directory: str) -> bool:
+    """Whether ``directory`` is the package inside a source checkout (``src/namematch`` beside
+    ``setup.py``), where sources are edited; an installed package's file times say nothing."""
+    parent = os.path.dirname(directory)
+    return os.path.basename(parent) == "src" and os.path.isfile(os.path.join(os.path.dirname(parent), "setup.py"))
+
+
 def stale_modules(directory: str = _HERE) -> tuple[str, ...]:
     """Modules whose compiled file in ``directory`` is older than their ``.py`` source
-    (edited since the last build: Python would still import the old compiled code)."""
+    (edited since the last build: Python would still import the old compiled code).
+
+    Only a source checkout is checked (see :func:`_source_checkout`); elsewhere: ``()``.
+    """
+    if not _source_checkout(directory):
+        return ()
     out = []
     for name in _CANDIDATES:
         try:
