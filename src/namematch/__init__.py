@@ -17,16 +17,6 @@ from __future__ import annotations
 import warnings as _warnings
 
 from namematch import _build
-
-if _build.stale_modules():  # a source checkout edited since its last compiled build
-    _warnings.warn(
-        "namematch: compiled modules older than their source are imported instead of it: "
-        f"{', '.join(_build.stale_modules())}; rebuild them (make ext, or pip install -e .) "
-        "or delete the .so files",
-        RuntimeWarning,
-        stacklevel=2,
-    )
-
 from namematch.cluster import cluster, cluster_records
 from namematch.keys import keys
 from namematch.link import (
@@ -66,6 +56,16 @@ from namematch.score import (
     score,
     score_matrix,
 )
+
+_stale = _build.stale_modules()
+if _stale:  # a source checkout edited since its last compiled build
+    _warnings.warn(
+        "namematch: compiled modules older than their source are imported instead of it: "
+        f"{', '.join(_stale)}; rebuild them (make ext, or pip install -e .) "
+        "or delete the .so files",
+        RuntimeWarning,
+        stacklevel=2,
+    )
 
 __version__ = "0.1.0"
 
