@@ -34,11 +34,26 @@ NAMES = [
 ]  # fmt: skip
 
 
+def _random_names(n: int = 300, seed: int = 7) -> list[str]:
+    """Seeded odd names: Arabic letters with marks and joiners, Latin with accents and
+    punctuation, Cyrillic, digits, spaces and commas in any order."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = (
+        "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةپچژگیک" + "\u064b\u0650\u0651\u0640\u200c\u200f"
+        + "abcdefghijklmnopqrstuvwxyzéüç'-." + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "абвгдеёжзи" + "0123456789" + "  ,"
+    )  # fmt: skip
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
 def _outputs() -> dict[str, object]:
-    """Everything the compiled modules compute for NAMES (run here and in the pure copy)."""
+    """Everything the compiled modules compute for NAMES and random names (run here and in the pure copy)."""
     import namematch as nm
 
+    odd = _random_names()
     return {
+        "random": [[nm.score(a, b), sorted(nm.keys(a)), nm.romanize(a), nm.normalize(a)] for a, b in itertools.pairwise(odd)],
         "scores": [nm.score(a, b) for a, b in itertools.combinations(NAMES, 2)],
         "explain": [nm.explain(a, b).to_dict() for a, b in itertools.combinations(NAMES[:12], 2)],
         "parse": [nm.parse(n).to_dict() for n in NAMES],
