@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import ast
 import os
+import warnings
 from pathlib import Path
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 
 def _candidates() -> tuple[str, ...]:
@@ -38,22 +40,47 @@ def _extensions() -> list[Extension]:
         from Cython.Build import cythonize
     except ImportError:
         return []
-    modules = [
-        # optional: a module that fails to compile stays pure Python
-        Extension(f"namematch.{name}", [f"src/namematch/{name}.py"], optional=True)
-        for name in _candidates()
-    ]
-    return cythonize(
-        modules,
-        build_dir="build/cython",  # generated C stays out of the source tree
-        quiet=True,
-        compiler_directives={
-            "language_level": 3,
-            "binding": True,  # functions keep Python's introspection (signatures, docstrings, pickling)
-            "annotation_typing": False,  # type hints stay hints: Python semantics, not C types
-            "embedsignature": True,
-        },
-    )
+    modules = [Extension(f"namematch.{name}", [f"src/namematch/{name}.py"]) for name in _candidates()]
+    try:
+        compiled = cythonize(
+            modules,
+            build_dir="build/cython",  # generated C stays out of the source tree
+            quiet=True,
+            compiler_directives={
+                "language_level": 3,
+                "binding": True,  # functions keep Python's introspection (signatures, docstrings, pickling)
+                "annotation_typing": False,  # type hints stay hints: Python semantics, not C types
+                "embedsignature": True,
+            },
+        )
+    except Exception as exc:  # any Cython failure: install the pure-Python package
+        warnings.warn(f"namematch: Cython could not translate the modules ({exc}); installing pure Python", stacklevel=1)
+        return []
+    for ext in compiled:
+        ext.optional = True  # a module the C compiler fails on stays pure Python (cythonize drops the flag)
+    return compiled
 
 
-setup(ext_modules=_extensions())
+class _BuildExt(build_ext):
+    """build_ext that drops a module's earlier compiled files when its compilation fails
+    (the build folder's copy, and the one beside the source in an in-place build): the
+    edited ``.py`` is then imported, not the old compiled code."""
+
+    def run(self) -> None:
+        self._in_place = bool(self.inplace)  # setuptools clears the flag while it builds
+        super().run()
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception:
+            old = [self.get_ext_fullpath(ext.name)]
+            if getattr(self, "_in_place", False):
+                old.append(os.path.join("src", self.get_ext_filename(ext.name)))
+            for path in old:
+                if os.path.exists(path):
+                    os.remove(path)
+            raise
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": _BuildExt})
