@@ -471,7 +471,7 @@ class Scorer:
             latin = (core,)
         groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
         if glued:
-            groups = tuple(sorted({*groups, *_lexicon._facts(whole)[0]}))
+            groups += _lexicon._facts(whole)[0]  # the unit's frozenset drops repeats
         weight = 0.15 if initial else 0.25 + 0.75 * rarity
         folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
         return _Unit(
