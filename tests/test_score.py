@@ -288,6 +288,15 @@ def test_reordered_surnames_are_an_order_swap_not_a_nasab_reversal() -> None:
     assert nm.score("Salman bin Muhammad Al Saud", "Muhammad bin Salman Al Saud") < nm.DEFAULT_THRESHOLD
 
 
+def test_a_repeated_name_aligns_in_order() -> None:
+    # the first Mohammed could take the exact Mohammed at the end (and Muhammad the other):
+    # as similar in sum, but crossing, which would read as a reordered name
+    why = nm.explain("Mohammed Ali Mohammed", "Muhammad Ali Mohammed")
+    assert not why.rules
+    assert [(p.a, p.b) for p in why.pairs] == [("Mohammed", "Muhammad"), ("Ali", "Ali"), ("Mohammed", "Mohammed")]
+    assert why.score == nm.score("Ahmed Ali Mohammed", "Ahmad Ali Mohammed")
+
+
 def test_double_surname_sharing_one_half_is_no_family_conflict() -> None:
     why = nm.explain("VALENCIA CABALLERO, Elias Armando", "VALENCIA PENA, Elias Armando")
     assert not any("family name conflict" in r for r in why.rules)

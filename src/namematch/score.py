@@ -596,6 +596,8 @@ class Scorer:
             used_a.add(i)
             used_b.add(j)
             matched.append((i, j, -neg_s, method))
+        if len(matched) > 1:
+            matched = _uncross(matched, sims)
         # split/merged units: "Mohammad Reza" ~ "Mohammadreza", "Ben Ali" ~ "Benali"
         merged: list[tuple[Any, Any, float, str]] = []
         # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
@@ -1049,6 +1051,36 @@ def _parent_and_child(matched: Sequence[tuple[int, int, float, str]], a_is_short
         if long_ != short + 1:
             return False
     return True
+
+
+def _uncross(
+    matched: list[tuple[int, int, float, str]], sims: list[tuple[float, int, int, str]]
+) -> list[tuple[int, int, float, str]]:
+    """The greedy alignment with crossing pairs swapped where the swap loses no similarity.
+
+    Greedy alignment takes equally similar pairs in position order, so a repeated
+    name can cross ("Chang Chang Ha" ~ "Jang Chang Ha": the first Chang takes the
+    exact Chang, the second the variant Jang) and read as a reordered name. Two
+    crossing pairs whose swapped partners are as similar are swapped back.
+    """
+    if not _descents([j for _, j, _, _ in sorted(matched)]):
+        return matched
+    sim = {(i, j): (-neg, method) for neg, i, j, method in sims}
+    out = sorted(matched)
+    changed = True
+    while changed:
+        changed = False
+        for x in range(len(out)):
+            for y in range(x + 1, len(out)):
+                i1, j1, s1, _ = out[x]
+                i2, j2, s2, _ = out[y]
+                if j1 < j2:
+                    continue
+                p, q = sim.get((i1, j2)), sim.get((i2, j1))
+                if p is not None and q is not None and p[0] + q[0] >= s1 + s2 - 1e-9:
+                    out[x], out[y] = (i1, j2, p[0], p[1]), (i2, j1, q[0], q[1])
+                    changed = True
+    return out
 
 
 def _descents(js: Sequence[int]) -> list[int]:
