@@ -255,6 +255,15 @@ def test_abd_compounds_compare_on_what_follows_abd() -> None:
     assert nm.score("Abdelrahmane Khalil", "عبدالرحمن خليل") >= nm.DEFAULT_THRESHOLD
 
 
+def test_abu_family_name_meets_the_name_without_abu() -> None:
+    # lists print the family name "Abu Marzook" whole, or "Marzook" with a stray "Abu"
+    assert nm.score("ABU MARZOOK, Mousa Mohammed", "MARZOUK, Musa Abu") >= nm.DEFAULT_THRESHOLD
+    pair = nm.explain("Abu Marzook", "Marzouk").pairs[0]
+    assert (pair.a, pair.b) == ("Abu Marzook", "Marzouk")
+    assert pair.similarity < 0.9  # at a discount: Abu Bakr and Bakr are also two names
+    assert nm.score("Abu Marzook", "Marzouk") > nm.score("Abu Marzook", "Marwan")
+
+
 def test_compound_shortened_to_its_first_element() -> None:
     # the press shortens Sirajuddin to Siraj, Nasiruddin to Nasir, Rahmatullah to Rahmat
     assert nm.score("Siraj Haqqani", "Serajuddin Haqani") >= nm.DEFAULT_THRESHOLD

@@ -310,7 +310,8 @@ def _rf_flags(**_: Any) -> dict[str, Any]:
 _ABD = re.compile(r"abd[aeiou]?l?")
 #: "Abd X" against a plain "X" (Abdul Basir ~ Basir): the press drops the "Abd" of a
 #: well-known bearer, yet Hamid and Abdul Hamid are also two names, so such a pair
-#: counts at most this much.
+#: counts at most this much. So does "Abu X" against "X": lists print the family name
+#: "Abu Marzook" as "MARZOUK, Musa Abu" (but Abu Bakr and Bakr are two names too).
 _ABD_DROPPED: Final = 0.85
 
 
@@ -365,7 +366,7 @@ def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
 
 def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     """Best edit similarity of two units' folded Latin spellings ("Abd X" compared on X,
-    a compound also on its first element, an "Abd X" against a plain "X" at a discount)."""
+    a compound also on its first element, an "Abd X" or "Abu X" against a plain "X" at a discount)."""
     best = 0.0
     for x in xs:
         for y in ys:
@@ -383,6 +384,12 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
                     m = _ABD.match(full)
                     if m and len(full) - m.end() >= 3:
                         r = Indel.normalized_similarity(full[m.end():], plain) * _ABD_DROPPED
+                        if r > best:
+                            best = r
+                if (x[:3] == "abu") != (y[:3] == "abu"):
+                    full, plain = (x, y) if x[:3] == "abu" else (y, x)
+                    if len(full) >= 6:
+                        r = Indel.normalized_similarity(full[3:], plain) * _ABD_DROPPED
                         if r > best:
                             best = r
     return best
