@@ -168,6 +168,22 @@ def test_load_refuses_foreign_files(tmp_path: Path, reg: Registry) -> None:
         Registry.load(path)
 
 
+def test_load_refuses_an_index_built_with_another_lexicon(tmp_path: Path, reg: Registry) -> None:
+    # retrieval keys name lexicon groups by position: with another lexicon they find other aliases
+    from namematch import lexicon
+
+    path = tmp_path / "reg.nmx"
+    reg.save(path)
+    assert Registry.load(path).match("Kassem Suleimani") is not None
+    lexicon._install(lexicon.build(["-\tzarepour|zareepour\t5"], [], []))
+    try:
+        with pytest.raises(RegistryFormatError, match="another name-variant lexicon"):
+            Registry.load(path)
+    finally:
+        lexicon._install(None)
+    assert Registry.load(path).match("Kassem Suleimani") is not None
+
+
 def test_concurrent_resolve_equals_serial(reg: Registry) -> None:
     mentions = ["Kassem Suleimani", "ستار هاشمي", "Masoud Pezeshkian", "Muhammad bin Salman", "Abbas Araqchi"] * 20
     serial = [[(c.person.id, c.score) for c in reg.resolve(m)] for m in mentions]

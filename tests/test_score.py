@@ -44,6 +44,10 @@ MATCHES = [
     # the article glued to a name in Latin script: Alsayed is al-Sayyid
     ("Yahya Alsayed Ibrahim", "Yahya al-Sayyid Ibrahim"),
     ("Mohamed Elsayed Mostafa", "محمد السيد مصطفى"),
+    # Korean family names as the DPRK and the ROK romanise them
+    ("JO, Yong Chol", "CHO, Yong Chol"),
+    ("Ri Thae Chol", "Lee Tae Chol"),
+    ("Choe Ryong Hae", "Choi Ryong Hae"),
 ]
 NON_MATCHES = [
     ("Salman bin Muhammad", "Muhammad bin Salman"),
@@ -59,6 +63,7 @@ NON_MATCHES = [
     # siblings: the same nasab after different first names
     ("Qusay Saddam Hussein al-Tikriti", "Rana Saddam Hussein al-Tikriti"),
     ("TARAK BEN TAHER BEN FALEH OUNI HARZI", "ALI BEN TAHER BEN FALEH OUNI HARZI"),
+    ("CHO, Chun-ryong", "CHOE, Ryong Hae"),
 ]
 
 

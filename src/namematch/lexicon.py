@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable
 from functools import lru_cache
@@ -66,6 +67,9 @@ class _Lexicon:
     index: dict[str, tuple[int, ...]]
     freq: dict[str, int]
     ref: float
+    #: Digest of the data lines it was built from: retrieval keys name groups by their
+    #: position, so a saved index is only valid with the lexicon it was built with.
+    fingerprint: str = ""
 
     @property
     def groups(self) -> tuple[_Group, ...]:
@@ -130,6 +134,12 @@ def build(
             )
             g = attrs.evolve(g, count=c)
         fixed.append(g)
+    digest = hashlib.sha256()
+    for part in (auto_lines, manual_lines, freq_lines):
+        for line in part:
+            digest.update(line.encode("utf-8", "surrogatepass"))
+            digest.update(b"\n")
+        digest.update(b"\x00")
     counts = sorted((g.count for g in fixed), reverse=True)
     ref = float(counts[min(len(counts) - 1, 15)]) if counts else 1.0
     return _Lexicon(
@@ -141,6 +151,7 @@ def build(
         {k: tuple(v) for k, v in index.items()},
         freq,
         max(ref, 2.0),
+        digest.hexdigest()[:16],
     )
 
 
@@ -160,6 +171,11 @@ _override: list[_Lexicon] = []
 
 def _current() -> _Lexicon:
     return _override[-1] if _override else _lex()
+
+
+def _fingerprint() -> str:
+    """Digest of the lexicon in use (see :attr:`_Lexicon.fingerprint`): saved indexes record it."""
+    return _current().fingerprint
 
 
 #: Cache-clearing callbacks of higher stages (score caches prepared units), run by _install.

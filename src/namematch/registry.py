@@ -36,6 +36,7 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _decide
+from namematch import lexicon as _lexicon
 from namematch._index import (
     NameKeys,
     add_postings,
@@ -262,6 +263,14 @@ class _Store:
             found = None if version is None else version[0]
             raise RegistryFormatError(
                 f"index format {found} is not supported (this namematch reads format {INDEX_FORMAT_VERSION}); "
+                "rebuild it with Registry.save()",
+                path,
+            )
+        built_with = con.execute("SELECT value FROM meta WHERE key='lexicon'").fetchone()
+        if built_with is None or built_with[0] != _lexicon._fingerprint():
+            # retrieval keys name lexicon groups by position: another lexicon finds other aliases
+            raise RegistryFormatError(
+                "index was built with another name-variant lexicon (another namematch version or data); "
                 "rebuild it with Registry.save()",
                 path,
             )
@@ -730,7 +739,7 @@ class Registry:
             "CREATE TABLE postings (key TEXT PRIMARY KEY, ids BLOB);"
         )
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__)])
+            ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__), ("lexicon", _lexicon._fingerprint())])
         new_pidx: dict[int, int] = {}
         for old, p in enumerate(self._persons):
             if p is not None:
