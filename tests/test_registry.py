@@ -129,6 +129,17 @@ def test_csv(tmp_path: Path) -> None:
     assert reg.get("q1").attributes["country"] == "IR"
 
 
+def test_csv_unterminated_quote_is_an_error_even_when_skipping(tmp_path: Path) -> None:
+    # the open quote swallows the rest of the file: skipping it would drop those records silently
+    path = tmp_path / "reg.csv"
+    path.write_text('id,name,aliases\nh1,Sattar Hashemi,\nq1,"Qassem Soleimani,x\nm1,Masoud Pezeshkian,\n',
+                    encoding="utf-8")
+    for errors in ("raise", "skip"):
+        with pytest.raises(RegistryError, match="malformed CSV") as err:
+            Registry.from_csv(path, errors=errors)
+        assert err.value.line == 3
+
+
 def test_save_load_round_trip(tmp_path: Path, reg: Registry) -> None:
     path = tmp_path / "reg.nmx"
     reg.remove("m2")
@@ -165,6 +176,12 @@ def test_load_refuses_foreign_files(tmp_path: Path, reg: Registry) -> None:
     con.commit()
     con.close()
     with pytest.raises(RegistryFormatError, match="format 999"):
+        Registry.load(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value='five' WHERE key='format'")
+    con.commit()
+    con.close()
+    with pytest.raises(RegistryFormatError, match="format five"):
         Registry.load(path)
 
 
