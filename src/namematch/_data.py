@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib import resources
 
-__all__ = ["data_lines", "data_table"]
+__all__ = ["data_digest", "data_lines", "data_table"]
 
 
 @cache
@@ -27,3 +28,17 @@ def data_table(filename: str) -> dict[str, str]:
         key, _, value = line.partition("\t")
         table.setdefault(key.strip(), value.strip())
     return table
+
+
+def data_digest(filenames: tuple[str, ...]) -> str:
+    """A short digest of the data lines of these files (missing files count as empty)."""
+    digest = hashlib.sha256()
+    for name in filenames:
+        digest.update(name.encode("utf-8") + b"\x00")
+        try:
+            lines = data_lines(name)
+        except (FileNotFoundError, OSError):
+            lines = ()
+        for line in lines:
+            digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()[:16]

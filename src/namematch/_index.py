@@ -17,9 +17,12 @@ from typing import Final
 import numpy as np
 
 from namematch import lexicon as _lexicon
+from namematch._data import data_digest
 from namematch.keys import keyed_units
 
-__all__ = ["NameKeys", "add_postings", "append_grown", "check_workers", "name_keys", "rank_name"]
+__all__ = [
+    "NameKeys", "add_postings", "append_grown", "check_workers", "keys_fingerprint", "name_keys", "rank_name",
+]
 
 #: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
 #: pair of them gets a pair key, so a name made only of common elements
@@ -35,6 +38,17 @@ EXTRA_UNIT_CHARGE: Final = 2.0
 #: exactly must not outweigh a whole other unit. 100k synthetic registry: best alias
 #: retrieved for 0.937 (uncapped) -> 0.947 of queries, 0.984 -> 0.992 of listed persons'.
 SPELLING_BONUS: Final = 1.0
+
+
+#: Data files besides the lexicon that decide a name's keys (parse and romanisation).
+KEY_DATA: Final = ("particles.tsv", "honorifics.tsv", "titles.tsv", "article_exceptions.txt", "translit_model.tsv")
+
+
+def keys_fingerprint() -> str:
+    """Digest of the name data the keys are computed with: the lexicon in use and
+    :data:`KEY_DATA`. Keys name lexicon groups by position, so an index saved with
+    other data (another namematch release, an edited lexicon) would retrieve other aliases."""
+    return f"{_lexicon._fingerprint()}-{data_digest(KEY_DATA)}"
 
 
 class NameKeys(tuple):  # type: ignore[type-arg]

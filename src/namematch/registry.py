@@ -36,12 +36,12 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _decide
-from namematch import lexicon as _lexicon
 from namematch._index import (
     NameKeys,
     add_postings,
     append_grown,
     check_workers,
+    keys_fingerprint,
     name_keys,
     rank_name,
 )
@@ -266,12 +266,12 @@ class _Store:
                 "rebuild it with Registry.save()",
                 path,
             )
-        built_with = con.execute("SELECT value FROM meta WHERE key='lexicon'").fetchone()
-        if built_with is None or built_with[0] != _lexicon._fingerprint():
-            # retrieval keys name lexicon groups by position: another lexicon finds other aliases
+        built_with = con.execute("SELECT value FROM meta WHERE key='name_data'").fetchone()
+        if built_with is None or built_with[0] != keys_fingerprint():
+            # retrieval keys name lexicon groups by position: other data finds other aliases
             raise RegistryFormatError(
-                "index was built with another name-variant lexicon (another namematch version or data); "
-                "rebuild it with Registry.save()",
+                "index was built with other name data (lexicon, particles or transliteration model of "
+                "another namematch release); rebuild it with Registry.save()",
                 path,
             )
 
@@ -739,7 +739,7 @@ class Registry:
             "CREATE TABLE postings (key TEXT PRIMARY KEY, ids BLOB);"
         )
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__), ("lexicon", _lexicon._fingerprint())])
+            ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__), ("name_data", keys_fingerprint())])
         new_pidx: dict[int, int] = {}
         for old, p in enumerate(self._persons):
             if p is not None:

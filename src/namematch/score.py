@@ -315,10 +315,10 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 _ABD_DROPPED: Final = 0.85
 
 
-#: "X ud-Din" and "X Allah" compounds in folded spelling: the press shortens
-#: Sirajuddin to Siraj, Rahmatullah to Rahmat.
-_COMPOUND_TAIL = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?)$")
-_TAIL_ENDS: Final = ("din", "dine", "dini", "la", "lah")
+#: "X ud-Din", "X Allah" and "X Zada" compounds in folded spelling: the press shortens
+#: Sirajuddin to Siraj, Rahmatullah to Rahmat, Akhundzada to Akhund.
+_COMPOUND_TAIL = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?|zad[aei])$")
+_TAIL_ENDS: Final = ("din", "dine", "dini", "la", "lah", "zada", "zade", "zadi")
 #: Similarity of a compound to its own first element (before the edit similarity of the two).
 _STEM_MATCH: Final = 0.9
 
@@ -732,7 +732,10 @@ class Scorer:
                 if want_explain:
                     rules.append("same nasab, different first names (siblings)")
         if want_explain:
-            if info < 0.6 and (matched or merged_pairs):
+            if unmatched_both > 1e-9 and rarest < COMMON_RARITY and not only_initials:
+                # the cap of _final: name it, whatever the model would have said
+                rules.append("only common name elements shared, and both names have parts the other lacks")
+            elif info < 0.6 and (matched or merged_pairs):
                 rules.append("only common name elements matched: weak evidence")
             if pa.honorifics or pb.honorifics:
                 rules.insert(0, "honorifics/titles ignored: " + ", ".join(pa.honorifics + pb.honorifics))
