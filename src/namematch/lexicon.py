@@ -134,12 +134,6 @@ def build(
             )
             g = attrs.evolve(g, count=c)
         fixed.append(g)
-    digest = hashlib.sha256()
-    for part in (auto_lines, manual_lines, freq_lines):
-        for line in part:
-            digest.update(line.encode("utf-8", "surrogatepass"))
-            digest.update(b"\n")
-        digest.update(b"\x00")
     counts = sorted((g.count for g in fixed), reverse=True)
     ref = float(counts[min(len(counts) - 1, 15)]) if counts else 1.0
     return _Lexicon(
@@ -151,19 +145,24 @@ def build(
         {k: tuple(v) for k, v in index.items()},
         freq,
         max(ref, 2.0),
-        digest.hexdigest()[:16],
+        _digest(auto_lines, manual_lines, freq_lines),
     )
+
+
+#: The shipped lexicon's data files (see the module docstring).
+_FILES: Final = ("variants.tsv", "variants_manual.tsv", "frequency.tsv")
+
+
+def _shipped_lines(name: str) -> tuple[str, ...]:
+    try:
+        return data_lines(name)
+    except (FileNotFoundError, OSError):
+        return ()
 
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lexicon:
-    def lines(name: str) -> tuple[str, ...]:
-        try:
-            return data_lines(name)
-        except (FileNotFoundError, OSError):
-            return ()
-
-    return build(lines("variants.tsv"), lines("variants_manual.tsv"), lines("frequency.tsv"))
+    return build(*(_shipped_lines(name) for name in _FILES))
 
 
 _override: list[_Lexicon] = []
@@ -174,8 +173,21 @@ def _current() -> _Lexicon:
 
 
 def _fingerprint() -> str:
-    """Digest of the lexicon in use (see :attr:`_Lexicon.fingerprint`): saved indexes record it."""
-    return _current().fingerprint
+    """Digest of the lexicon in use (see :attr:`_Lexicon.fingerprint`): saved indexes record it.
+    The shipped lexicon's is computed from its files, without building it (opening an index stays fast)."""
+    if _override:
+        return _override[-1].fingerprint
+    return _digest(*(_shipped_lines(name) for name in _FILES))
+
+
+def _digest(*parts: tuple[str, ...] | list[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        for line in part:
+            digest.update(line.encode("utf-8", "surrogatepass"))
+            digest.update(b"\n")
+        digest.update(b"\x00")
+    return digest.hexdigest()[:16]
 
 
 #: Cache-clearing callbacks of higher stages (score caches prepared units), run by _install.
