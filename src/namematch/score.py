@@ -603,8 +603,16 @@ class Scorer:
             used_a.add(i)
             used_b.add(j)
             matched.append((i, j, -neg_s, method))
+        # order of the name chain (read below); crossing pairs that can swap without loss first
+        inverted = False
+        pairs: list[tuple[int, int]] = []
         if len(matched) > 1:
-            matched = _uncross(matched, sims)
+            pairs = sorted([(i, j) for i, j, _, _ in matched])
+            inverted = bool(_descents([j for _, j in pairs]))
+            if inverted:
+                matched = _uncross(matched, sims)
+                pairs = sorted([(i, j) for i, j, _, _ in matched])
+                inverted = bool(_descents([j for _, j in pairs]))
         # split/merged units: "Mohammad Reza" ~ "Mohammadreza", "Ben Ali" ~ "Benali"
         merged: list[tuple[Any, Any, float, str]] = []
         # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
@@ -693,11 +701,6 @@ class Scorer:
                 first_conflict = True
                 if want_explain:
                     rules.append(f"first names differ: {ua[0].text} vs {ub[0].text}")
-        # order of the name chain
-        inverted = False
-        if len(matched) > 1:
-            pairs = sorted((i, j) for i, j, _, _ in matched)
-            inverted = bool(_descents([j for _, j in pairs]))
         nasab_inverted = swapped = False
         if inverted:
             if (
@@ -1066,15 +1069,13 @@ def _parent_and_child(matched: Sequence[tuple[int, int, float, str]], a_is_short
 def _uncross(
     matched: list[tuple[int, int, float, str]], sims: list[tuple[float, int, int, str]]
 ) -> list[tuple[int, int, float, str]]:
-    """The greedy alignment with crossing pairs swapped where the swap loses no similarity.
+    """The greedy alignment (which crosses) with crossing pairs swapped where the swap loses no similarity.
 
     Greedy alignment takes equally similar pairs in position order, so a repeated
     name can cross ("Chang Chang Ha" ~ "Jang Chang Ha": the first Chang takes the
     exact Chang, the second the variant Jang) and read as a reordered name. Two
     crossing pairs whose swapped partners are as similar are swapped back.
     """
-    if not _descents([j for _, j, _, _ in sorted(matched)]):
-        return matched
     sim = {(i, j): (-neg, method) for neg, i, j, method in sims}
     out = sorted(matched)
     changed = True
