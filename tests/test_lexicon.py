@@ -80,10 +80,14 @@ def test_swapping_the_lexicon_refreshes_prepared_units() -> None:
     from namematch.score import Scorer
 
     before = Scorer().explain("Zarepour Ali", "Zareepour Ali")
+    kept = Scorer()  # a scorer that lives across the swap: its prepared names are refreshed too
+    assert kept.explain("Zarepour Ali", "Zareepour Ali") == before
     lexicon._install(lexicon.build(["-\tzarepour|zareepour\t5"], [], []))
     try:
         tiny = Scorer().explain("Zarepour Ali", "Zareepour Ali")
         assert "lexicon variant" in [p.method for p in tiny.pairs]
+        assert kept.explain("Zarepour Ali", "Zareepour Ali") == tiny
     finally:
         lexicon._install(None)
     assert Scorer().explain("Zarepour Ali", "Zareepour Ali") == before
+    assert kept.explain("Zarepour Ali", "Zareepour Ali") == before

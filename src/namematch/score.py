@@ -26,6 +26,7 @@ import json
 import math
 import operator
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from importlib import resources
@@ -404,6 +405,10 @@ def _abd_rests(x: str, y: str) -> tuple[str, str]:
     return x, y
 
 
+#: Every live Scorer, so a lexicon swap can clear their caches (see :meth:`Scorer.clear_cache`).
+_SCORERS: weakref.WeakSet[Scorer] = weakref.WeakSet()
+
+
 class Scorer:
     """A configured name scorer with a cache of prepared names.
 
@@ -436,6 +441,16 @@ class Scorer:
         self._pair_count = 0
         #: joined-pair similarity per adjacent unit pair (its two ckeys), then per single unit
         self._merge_cache: dict[tuple[str, str], dict[str, float]] = {}
+        self._merge_count = 0
+        _SCORERS.add(self)
+
+    def clear_cache(self) -> None:
+        """Forget prepared names and unit-pair similarities (they are rebuilt on demand).
+        Done for every scorer when the lexicon is swapped, whose facts they carry."""
+        self._prepared = {}
+        self._pair_rows = {}
+        self._pair_count = 0
+        self._merge_cache = {}
         self._merge_count = 0
 
     # -- preparation -----------------------------------------------------
@@ -964,6 +979,14 @@ class Scorer:
 #: across names far more than names do: cache per token (bounded).
 _unit_of = functools.lru_cache(maxsize=1 << 17)(Scorer._unit_uncached)
 _lexicon._on_change.append(_unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
+
+
+def _clear_scorers() -> None:
+    for scorer in list(_SCORERS):
+        scorer.clear_cache()
+
+
+_lexicon._on_change.append(_clear_scorers)  # so do their prepared names and unit-pair similarities
 
 
 def _layout(
