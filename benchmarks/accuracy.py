@@ -5,13 +5,30 @@ slice (cross-script and same-script reported apart), for namematch and, in the
 same run, unidecode + Jaro-Winkler and unidecode + rapidfuzz token_sort_ratio.
 
     python benchmarks/accuracy.py
+    python benchmarks/accuracy.py --holdout   # also: names the lexicon and model never saw
+
+``--holdout`` rebuilds the lexicon and the transliteration model without the test fifth
+of the persons and Arabic-script tokens (``tools/build_lexicon.py --holdout``'s split) and
+scores the pairs of that fifth with the shipped and with the held-out data in the same run:
+how much of the accuracy comes from having seen the names.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from _common import average_precision, best_f1, f1_at, print_table, sample_pairs
+from _common import (
+    PERSON_SETS,
+    ROOT,
+    SHARED,
+    average_precision,
+    best_f1,
+    f1_at,
+    load_entities,
+    print_table,
+    sample_pairs,
+)
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
@@ -35,6 +52,7 @@ def baselines() -> dict[str, tuple[object, float]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", type=int, default=0, help="print this many worst namematch errors per slice")
+    ap.add_argument("--holdout", action="store_true", help="also score the held-out fifth with held-out data")
     args = ap.parse_args()
     slices = sample_pairs()
     rows = []
@@ -63,5 +81,39 @@ def main() -> None:
     print_table(["slice", "method", "pairs", "avg precision", "best F1", "at thr", "F1 @ default thr"], rows)
 
 
+def holdout_table() -> None:
+    """namematch on the pairs of the held-out fifth, with the shipped and the held-out data."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_lexicon as bl
+
+    from namematch import lexicon
+    from namematch.romanize import _install
+
+    owner: dict[str, str] = {}
+    for ds in PERSON_SETS:
+        for e in load_entities(ds):
+            for n in e["names"]:
+                owner.setdefault(n, e["id"])
+    test = {k: [p for p in v if bl.is_test(owner.get(p[0], p[0]))] for k, v in sample_pairs().items()}
+    var_lines, freq_lines, model_lines = bl.build_all(SHARED.parent, holdout=True)
+    held = lexicon.build(var_lines, lexicon.data_lines("variants_manual.tsv"), freq_lines)
+    rows = []
+    for label, swap in (("shipped", None), ("held-out", (model_lines, held))):
+        if swap:
+            _install(*swap)
+        try:
+            for name, pairs in [*test.items(), ("ALL", [p for v in test.values() for p in v])]:
+                scores, labels = [nm.score(a, b) for a, b, _ in pairs], [y for _, _, y in pairs]
+                bf, bt = best_f1(scores, labels)
+                rows.append([name, label, len(pairs), average_precision(scores, labels), bf, bt,
+                             f1_at(scores, labels, nm.DEFAULT_THRESHOLD)])
+        finally:
+            _install(None, None)
+    print("\nHeld-out fifth (persons and Arabic-script tokens the held-out lexicon and model never saw):")
+    print_table(["slice", "namematch data", "pairs", "avg precision", "best F1", "at thr", "F1 @ default thr"], rows)
+
+
 if __name__ == "__main__":
     main()
+    if "--holdout" in sys.argv[1:]:
+        holdout_table()

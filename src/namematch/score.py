@@ -75,6 +75,10 @@ FEATURES: Final = (
 )
 
 
+#: Below this similarity two unaligned first names are different names even when one is
+#: not listed (the sibling rule needs them different; a romanisation the lexicon does not
+#: know may align them weakly: MEHREZ ~ محرز at 0.55 without the lexicon).
+_UNLIKE: Final = 0.5
 #: Highest score two names can get when they conflict in structure (different family
 #: names or nisbas, both present; a reversed nasab chain): below any sensible threshold.
 CONFLICT_CAP: Final = 0.40
@@ -745,6 +749,7 @@ class Scorer:
             elif (
                 partner_a is None and partner_b is None and not (ua[0].initial or ub[0].initial)
                 and len(matched) >= fewer - 1 and _same_nasab(matched, fewer) and _arabic_structure(pa, pb)
+                and self._surely_different(ua[0], ub[0])
             ):
                 nasab_inverted = True
                 if want_explain:
@@ -776,6 +781,11 @@ class Scorer:
         )
         all_pairs = matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in merged_pairs]
         return features, all_pairs, rules
+
+    def _surely_different(self, u: _Unit, v: _Unit) -> bool:
+        """Two first names that did not align are different names, not a spelling the
+        romaniser missed: in one script, both listed, or not even alike (< 0.5)."""
+        return u.arabic == v.arabic or bool(u.groups and v.groups) or self._unit_sim(u, v)[0] < _UNLIKE
 
     def _unaligned(self, pa: _Prepared, pb: _Prepared, n: int, m: int, fewer: int) -> tuple[float, ...] | None:
         """The features of two names none of whose units align (:meth:`_align`'s values for
