@@ -269,6 +269,21 @@ def test_abu_family_name_meets_the_name_without_abu() -> None:
     assert nm.score("Abu Marzook", "Marzouk") > nm.score("Abu Marzook", "Marwan")
 
 
+def test_unlisted_arabic_name_meets_latin_by_its_consonants() -> None:
+    # without the lexicon, محرز romanises as "muhars" (final ز read s, as in foreign names):
+    # the consonant skeletons (MHRD) still meet
+    from namematch import lexicon
+
+    lexicon._install(lexicon.build([], [], []))
+    try:
+        why = nm.explain("Mehrez Amdouni", "محرز العمدوني")
+        assert ("Mehrez", "محرز", "phonetic key") in [(p.a, p.b, p.method) for p in why.pairs]
+        assert why.score >= nm.DEFAULT_THRESHOLD
+        assert nm.score("Hassan Amdouni", "محرز العمدوني") < nm.DEFAULT_THRESHOLD
+    finally:
+        lexicon._install(None)
+
+
 def test_compound_shortened_to_its_first_element() -> None:
     # the press shortens Sirajuddin to Siraj, Nasiruddin to Nasir, Rahmatullah to Rahmat
     assert nm.score("Siraj Haqqani", "Serajuddin Haqani") >= nm.DEFAULT_THRESHOLD

@@ -37,7 +37,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
-from namematch.keys import unit_keys
+from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.normalize import ARABIC, OTHER, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, _name_fields
 from namematch.romanize import romanize_unit
@@ -75,6 +75,12 @@ FEATURES: Final = (
 )
 
 
+#: Similarity of an unlisted Arabic-script unit and a Latin one whose consonant skeletons
+#: (3 consonants or more) are the same, when their romanised spellings are further apart.
+_SKELETON_MATCH: Final = 0.85
+#: ... read only for pairs whose romanised spellings are at least this alike (the rest are
+#: other names: their skeletons need not be computed).
+_SKELETON_FROM: Final = 0.5
 #: Below this similarity two unaligned first names are different names even when one is
 #: not listed (the sibling rule needs them different; a romanisation the lexicon does not
 #: know may align them weakly: MEHREZ ~ محرز at 0.55 without the lexicon).
@@ -369,6 +375,13 @@ def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _long_skeletons(core: str, arabic: bool) -> frozenset[str]:
+    """A unit's consonant skeletons of three consonants or more (see namematch.keys)."""
+    skeletons = arabic_skeletons(core) if arabic else latin_skeletons(core)
+    return frozenset(k for k in skeletons if len(k) >= 3)
+
+
 def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     """Best edit similarity of two units' folded Latin spellings ("Abd X" compared on X,
     a compound also on its first element, an "Abd X" or "Abu X" against a plain "X" at a discount)."""
@@ -585,6 +598,16 @@ class Scorer:
                 method = PHONETIC
         if u.groups and v.groups and u.arabic == v.arabic:
             best *= 0.85  # two different known names in one script: Hassan is not Hussein, حسن is not حسين
+        elif (
+            _SKELETON_FROM <= best < _SKELETON_MATCH
+            and u.arabic != v.arabic
+            and not ((u.arabic and u.groups) or (v.arabic and v.groups))
+        ):
+            # an Arabic-script name the lexicon does not know, its romanisations far from the
+            # Latin spelling: the consonants still meet (محرز ~ Mehrez, romanised "muhars")
+            ar, la = (u, v) if u.arabic else (v, u)
+            if not la.initial and la.script != OTHER and _long_skeletons(ar.core, True) & _long_skeletons(la.core, False):
+                best, method = _SKELETON_MATCH, PHONETIC
         return best, method
 
     # -- alignment -------------------------------------------------------
