@@ -78,8 +78,8 @@ FEATURES: Final = (
 #: Similarity of an unlisted Arabic-script unit and a Latin one whose consonant skeletons
 #: (3 consonants or more) are the same, when their romanised spellings are further apart.
 _SKELETON_MATCH: Final = 0.85
-#: ... read only for pairs whose romanised spellings are at least this alike (the rest are
-#: other names: their skeletons need not be computed).
+#: Skeletons are compared only for pairs whose romanised spellings are at least this alike
+#: (the rest are other names, and their skeletons need not be computed).
 _SKELETON_FROM: Final = 0.5
 #: Below this similarity two unaligned first names are different names even when one is
 #: not listed (the sibling rule needs them different; a romanisation the lexicon does not
