@@ -33,7 +33,7 @@ test: ext
 	$(PY) -m pytest
 
 bench: ext
-	$(PY) benchmarks/accuracy.py
+	$(PY) benchmarks/accuracy.py --holdout
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/resolution.py
 	$(PY) benchmarks/linking.py
