@@ -87,6 +87,7 @@ def holdout_table() -> None:
     import build_lexicon as bl
 
     from namematch import lexicon
+    from namematch._data import data_lines
     from namematch.romanize import _install
 
     owner: dict[str, str] = {}
@@ -96,7 +97,7 @@ def holdout_table() -> None:
                 owner.setdefault(n, e["id"])
     test = {k: [p for p in v if bl.is_test(owner.get(p[0], p[0]))] for k, v in sample_pairs().items()}
     var_lines, freq_lines, model_lines = bl.build_all(SHARED.parent, holdout=True)
-    held = lexicon.build(var_lines, lexicon.data_lines("variants_manual.tsv"), freq_lines)
+    held = lexicon.build(var_lines, data_lines("variants_manual.tsv"), freq_lines)
     rows = []
     for label, swap in (("shipped", None), ("held-out", (model_lines, held))):
         if swap:

@@ -42,6 +42,7 @@ import jellyfish  # noqa: E402
 from unidecode import unidecode  # noqa: E402
 
 from namematch import lexicon as lexmod  # noqa: E402
+from namematch._data import data_lines  # noqa: E402
 from namematch.keys import keys, unit_keys  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize  # noqa: E402
 from namematch.parse import parse  # noqa: E402
@@ -399,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         evaluate("shipped lexicon and model (all development data: partly training-set numbers)",
                  gold, persons, shared, args.quick)
     var_lines, freq_lines, model_lines = bl.build_all(shared, holdout=True)
-    manual = lexmod.data_lines("variants_manual.tsv")
+    manual = data_lines("variants_manual.tsv")
     held = lexmod.build(var_lines, manual, freq_lines)
     _install(model_lines, held)
     test_gold = {a: v for a, v in gold.items() if bl.is_test(a)}

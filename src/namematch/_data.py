@@ -6,7 +6,7 @@ import hashlib
 from functools import cache
 from importlib import resources
 
-__all__ = ["data_digest", "data_lines", "data_table"]
+__all__ = ["data_digest", "data_lines", "data_table", "lines_digest", "optional_lines"]
 
 
 @cache
@@ -30,15 +30,26 @@ def data_table(filename: str) -> dict[str, str]:
     return table
 
 
-def data_digest(filenames: tuple[str, ...]) -> str:
-    """A short digest of the data lines of these files (missing files count as empty)."""
+def optional_lines(filename: str) -> tuple[str, ...]:
+    """:func:`data_lines` of a file, or ``()`` when the file is missing."""
+    try:
+        return data_lines(filename)
+    except (FileNotFoundError, OSError):
+        return ()
+
+
+def lines_digest(*parts: tuple[str, ...] | list[str]) -> str:
+    """A short digest of groups of lines (each group closed by a separator)."""
     digest = hashlib.sha256()
-    for name in filenames:
-        digest.update(name.encode("utf-8") + b"\x00")
-        try:
-            lines = data_lines(name)
-        except (FileNotFoundError, OSError):
-            lines = ()
-        for line in lines:
+    for part in parts:
+        for line in part:
             digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
+        digest.update(b"\x00")
     return digest.hexdigest()[:16]
+
+
+@cache
+def data_digest(filenames: tuple[str, ...]) -> str:
+    """:func:`lines_digest` of these data files (missing files count as empty; cached:
+    shipped files do not change while a process runs)."""
+    return lines_digest(*(optional_lines(name) for name in filenames))

@@ -26,7 +26,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Callable
 from functools import lru_cache
@@ -34,7 +33,7 @@ from typing import Final
 
 import attrs
 
-from namematch._data import data_lines
+from namematch._data import data_digest, lines_digest, optional_lines
 from namematch.normalize import _short_cache, normalize_arabic, normalize_latin
 
 __all__ = ["known", "rarity", "same_group", "variants_of"]
@@ -145,7 +144,7 @@ def build(
         {k: tuple(v) for k, v in index.items()},
         freq,
         max(ref, 2.0),
-        _digest(auto_lines, manual_lines, freq_lines),
+        lines_digest(auto_lines, manual_lines, freq_lines),
     )
 
 
@@ -153,16 +152,9 @@ def build(
 _FILES: Final = ("variants.tsv", "variants_manual.tsv", "frequency.tsv")
 
 
-def _shipped_lines(name: str) -> tuple[str, ...]:
-    try:
-        return data_lines(name)
-    except (FileNotFoundError, OSError):
-        return ()
-
-
 @lru_cache(maxsize=1)
 def _lex() -> _Lexicon:
-    return build(*(_shipped_lines(name) for name in _FILES))
+    return build(*(optional_lines(name) for name in _FILES))
 
 
 _override: list[_Lexicon] = []
@@ -177,17 +169,7 @@ def _fingerprint() -> str:
     The shipped lexicon's is computed from its files, without building it (opening an index stays fast)."""
     if _override:
         return _override[-1].fingerprint
-    return _digest(*(_shipped_lines(name) for name in _FILES))
-
-
-def _digest(*parts: tuple[str, ...] | list[str]) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        for line in part:
-            digest.update(line.encode("utf-8", "surrogatepass"))
-            digest.update(b"\n")
-        digest.update(b"\x00")
-    return digest.hexdigest()[:16]
+    return data_digest(_FILES)
 
 
 #: Cache-clearing callbacks of higher stages (score caches prepared units), run by _install.
