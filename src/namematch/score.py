@@ -324,6 +324,8 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 #: counts at most this much. So does "Abu X" against "X": lists print the family name
 #: "Abu Marzook" as "MARZOUK, Musa Abu" (but Abu Bakr and Bakr are two names too).
 _ABD_DROPPED: Final = 0.85
+#: The prefixes so dropped (first three folded letters) and what to strip with them.
+_DROPPED_PREFIXES: Final = (("abd", _ABD), ("abu", re.compile("abu")))
 
 
 #: "X ud-Din", "X Allah" and "X Zada" compounds in folded spelling: the press shortens
@@ -397,19 +399,14 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     if best < _ABD_DROPPED:
         for x in xs:
             for y in ys:
-                if (x[:3] == "abd") != (y[:3] == "abd"):
-                    full, plain = (x, y) if x[:3] == "abd" else (y, x)
-                    m = _ABD.match(full)
-                    if m and len(full) - m.end() >= 3:
-                        r = Indel.normalized_similarity(full[m.end():], plain) * _ABD_DROPPED
-                        if r > best:
-                            best = r
-                if (x[:3] == "abu") != (y[:3] == "abu"):
-                    full, plain = (x, y) if x[:3] == "abu" else (y, x)
-                    if len(full) >= 6:
-                        r = Indel.normalized_similarity(full[3:], plain) * _ABD_DROPPED
-                        if r > best:
-                            best = r
+                for prefix, pattern in _DROPPED_PREFIXES:  # "Abd X" or "Abu X" against a plain "X"
+                    if (x[:3] == prefix) != (y[:3] == prefix):
+                        full, plain = (x, y) if x[:3] == prefix else (y, x)
+                        m = pattern.match(full)
+                        if m and len(full) - m.end() >= 3:
+                            r = Indel.normalized_similarity(full[m.end():], plain) * _ABD_DROPPED
+                            if r > best:
+                                best = r
     return best
 
 
