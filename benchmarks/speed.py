@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,8 +65,7 @@ def pure_cold() -> tuple[float, float] | None:
     if not _build.compiled_modules():
         return None
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(nm.__file__).resolve().parent
-        shutil.copytree(src, Path(tmp) / "namematch", ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
+        _build.copy_pure(str(Path(tmp) / "namematch"))
         env = {**os.environ, "NAMEMATCH_BENCH_SRC": tmp}
         res = subprocess.run([sys.executable, __file__, "--pure-cold"], capture_output=True, text=True, env=env)
     if res.returncode != 0:
@@ -117,9 +115,7 @@ def main() -> None:
     if pure is not None:
         rows.insert(3, ["score, cold strings, pure Python", f"{pure[0]:.2f}", f"{pure[0] / pure[1]:.1f}",
                         "the same, uncompiled copy in a fresh process"])  # fmt: skip
-    compiled = _build.compiled_modules()
-    build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
-    print(f"namematch {nm.__version__} ({build})")
+    print(f"namematch {nm.__version__} ({_build.describe()})")
     print_table(["what", "µs per pair", "ratio to baseline", "note"], rows)
 
 

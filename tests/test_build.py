@@ -9,17 +9,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-import namematch as nm
 from namematch import _build
-
-PACKAGE = Path(nm.__file__).resolve().parent
 
 NAMES = [
     "Naseer Abdul Mohsen Abdullah", "Nasir Abd al-Muhsin Abdallah", "Abdulla",
@@ -92,7 +88,7 @@ def test_stale_modules_finds_a_compiled_file_older_than_its_source_in_a_checkout
 @pytest.mark.skipif(not _build.compiled_modules(), reason="pure-Python install: nothing compiled to compare")
 def test_compiled_build_gives_the_pure_python_results(tmp_path: Path) -> None:
     pure = tmp_path / "namematch"
-    shutil.copytree(PACKAGE, pure, ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
+    _build.copy_pure(str(pure))
     script = (
         "import json, sys\n"
         "sys.path.insert(0, sys.argv[1])\n"

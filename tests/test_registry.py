@@ -171,18 +171,13 @@ def test_load_refuses_foreign_files(tmp_path: Path, reg: Registry) -> None:
 
     path = tmp_path / "old.nmx"
     reg.save(path)
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value='999' WHERE key='format'")
-    con.commit()
-    con.close()
-    with pytest.raises(RegistryFormatError, match="format 999"):
-        Registry.load(path)
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value='five' WHERE key='format'")
-    con.commit()
-    con.close()
-    with pytest.raises(RegistryFormatError, match="format five"):
-        Registry.load(path)
+    for version in ("999", "five"):  # another version, or not a number at all
+        con = sqlite3.connect(path)
+        con.execute("UPDATE meta SET value=? WHERE key='format'", (version,))
+        con.commit()
+        con.close()
+        with pytest.raises(RegistryFormatError, match=f"format {version}"):
+            Registry.load(path)
 
 
 def test_load_refuses_an_index_built_with_another_lexicon(tmp_path: Path, reg: Registry) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.machinery
 import os
+import shutil
 
 #: The modules an installation may carry compiled, in pipeline order (setup.py reads this list).
 _CANDIDATES = ("normalize", "parse", "lexicon", "romanize", "keys", "score")
@@ -29,6 +30,18 @@ def compiled_modules() -> tuple[str, ...]:
         if not origin.endswith((".py", ".pyc")):
             out.append(name)
     return tuple(out)
+
+
+def describe() -> str:
+    """The build in a few words: which modules are compiled, or "pure Python"."""
+    compiled = compiled_modules()
+    return f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+
+
+def copy_pure(destination: str) -> None:
+    """Copy the package to ``destination`` without its compiled files (and caches): the same
+    code, pure Python (the benchmarks and tests compare the two builds with it)."""
+    shutil.copytree(_HERE, destination, ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
 
 
 def _source_checkout(directory: str) -> bool:

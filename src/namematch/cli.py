@@ -305,9 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="namematch",
         description="Resolve person names across Arabic, Persian and Latin script.",
     )
-    compiled = _build.compiled_modules()
-    build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
-    parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__} ({build})")
+    parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__} ({_build.describe()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def names_command(name: str, help_text: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
