@@ -269,6 +269,17 @@ def test_abu_family_name_meets_the_name_without_abu() -> None:
     assert nm.score("Abu Marzook", "Marzouk") > nm.score("Abu Marzook", "Marwan")
 
 
+def test_nasab_written_as_one_word_meets_its_parts() -> None:
+    # "BINALSHIBH" is "bin al-Shibh" written as one word, "BINLADIN" "bin Laden"
+    assert nm.score("Bin Al Shibh, Ramzi", "Ramzi Binalshib") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("RAMZI MOHAMED ABDULLAH BINALSHIBH", "رمزي محمد عبد الله بن الشيبة") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("BINLADIN, Usama", "Usama bin Laden") >= nm.DEFAULT_THRESHOLD
+    pair = next(p for p in nm.explain("Ramzi Binalshib", "Ramzi al-Shibh").pairs if p.a == "Binalshib")
+    assert 0.72 <= pair.similarity < 0.9  # at the dropped-prefix discount, as "Abu X" ~ "X"
+    # a family name that only shares letters with another does not meet it so
+    assert nm.score("Ramzi Binalshib", "Ramzi al-Shami") < nm.DEFAULT_THRESHOLD
+
+
 def test_unlisted_arabic_name_meets_latin_by_its_consonants() -> None:
     # without the lexicon, محرز romanises as "muhars" (final ز read s, as in foreign names):
     # the consonant skeletons (MHRD) still meet

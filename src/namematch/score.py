@@ -324,8 +324,15 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 #: counts at most this much. So does "Abu X" against "X": lists print the family name
 #: "Abu Marzook" as "MARZOUK, Musa Abu" (but Abu Bakr and Bakr are two names too).
 _ABD_DROPPED: Final = 0.85
+#: The same for a nasab written as one word: "BINALSHIBH" is "bin al-Shibh", whose
+#: family name lists also print as "al-Shibh" and Arabic as الشيبة.
 #: The prefixes so dropped (first three folded letters) and what to strip with them.
-_DROPPED_PREFIXES: Final = (("abd", _ABD), ("abu", re.compile("abu")))
+_DROPPED_PREFIXES: Final = (
+    ("abd", _ABD),
+    ("abu", re.compile("abu")),
+    ("bin", re.compile("bin(?:[ai]l)?")),
+    ("ibn", re.compile("ibn(?:[ai]l)?")),
+)
 
 
 #: "X ud-Din", "X Allah" and "X Zada" compounds in folded spelling: the press shortens
