@@ -318,6 +318,16 @@ def test_two_arabic_script_spellings_compare_their_letters() -> None:
     assert nm.score("قاسم سليماني", "قاسم سلیمانی") == 1.0
 
 
+def test_two_known_names_in_two_scripts_are_different_names() -> None:
+    # Mahmoud and أحمد romanise 0.73 alike; both are listed names, and different ones,
+    # so they do not align across scripts any more than Mahmoud and Ahmed do in Latin
+    assert nm.score("Mahmoud Khalil", "Ahmed Khalil") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Mahmoud Khalil", "أحمد خليل") < nm.DEFAULT_THRESHOLD
+    assert all(p.b != "أحمد" for p in nm.explain("Mahmoud Khalil", "أحمد خليل").pairs)
+    # a listed name still meets its own spellings in the other script
+    assert nm.score("Mahmud Khalil", "محمود خليل") >= nm.DEFAULT_THRESHOLD
+
+
 def test_reordered_surnames_are_an_order_swap_not_a_nasab_reversal() -> None:
     # lists print double surnames in either order: not a reversed chain of given names
     why = nm.explain("VALENCIA CORNELIO, Armando", "CORNELIO VALENCIA, Armando")
