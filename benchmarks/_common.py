@@ -12,7 +12,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NAMEMATCH_SHARED", ROOT.parent / "shared")) / "data"
-PERSON_SETS = ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018")
+#: The development person sets (tools/build_lexicon.py and tools/fit_score_model.py read these).
+DEV_SETS = ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018")
+
+
+def person_sets() -> tuple[str, ...]:
+    """Person-level datasets the benchmarks read: ``NAMEMATCH_DATASETS`` (comma-separated) when
+    set, else the development sets and any other folder of ``SHARED`` holding an
+    ``entities.jsonl`` of persons (token-level sets have a ``pairs.tsv`` beside it), so data
+    added beside the development sets is measured too. Development sets come first, in a fixed
+    order: pair sampling draws from one random stream, and their samples must not change."""
+    chosen = os.environ.get("NAMEMATCH_DATASETS", "")
+    if chosen.strip():
+        return tuple(d.strip() for d in chosen.split(",") if d.strip())
+    found = sorted(
+        d.name for d in SHARED.glob("*")
+        if (d / "entities.jsonl").is_file() and not (d / "pairs.tsv").exists() and d.name not in DEV_SETS
+    ) if SHARED.is_dir() else []
+    return (*DEV_SETS, *found)
+
+
+PERSON_SETS = person_sets()
 
 # the checkout's package, or another copy of it (speed.py times a pure-Python copy this way)
 sys.path.insert(0, os.environ.get("NAMEMATCH_BENCH_SRC", str(ROOT / "src")))
@@ -29,20 +49,38 @@ def load_entities(dataset: str) -> list[dict]:
     path = SHARED / dataset / "entities.jsonl"
     if not path.exists():
         sys.exit(f"missing {path}: the benchmarks read ../shared/data (set NAMEMATCH_SHARED)")
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    entities, bad = [], []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                e = json.loads(line)
+            except ValueError:
+                e = None
+            names = e.get("names") if isinstance(e, dict) else None
+            if not (isinstance(names, list) and names and all(isinstance(n, str) for n in names) and "id" in e):
+                bad.append(number)
+                continue
+            entities.append(e)
+    if bad:  # reported, not silently dropped: a benchmark over a partly broken file still runs
+        print(f"warning: {path}: {len(bad)} line(s) skipped, not an entity with an id and a list of names "
+              f"(lines {', '.join(map(str, bad[:10]))}{', ...' if len(bad) > 10 else ''})", file=sys.stderr)
+    return entities
 
 
 def latin_tokens(name: str) -> set[str]:
     return {t for t in nm.normalize(name).split() if len(t) > 2}
 
 
-def sample_pairs(seed: int = 13, max_pos_per_entity: int = 6) -> dict[str, list[tuple[str, str, int]]]:
+def sample_pairs(
+    seed: int = 13, max_pos_per_entity: int = 6, datasets: Sequence[str] | None = None
+) -> dict[str, list[tuple[str, str, int]]]:
     """Labelled name pairs per slice: positives (same person) and as many negatives,
     most of them hard (a different person sharing a name token)."""
     rng = random.Random(seed)
     slices: dict[str, list[tuple[str, str, int]]] = {}
-    for ds in PERSON_SETS:
+    for ds in PERSON_SETS if datasets is None else datasets:
         ents = load_entities(ds)
         pos_cross, pos_same = [], []
         for e in ents:

@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _common import best_f1, sample_pairs  # noqa: E402
+from _common import DEV_SETS, best_f1, sample_pairs  # noqa: E402
 
 from namematch.score import COMMON_RARITY, CONFLICT_CAP, FEATURES, Scorer  # noqa: E402
 
@@ -44,7 +44,7 @@ MUST_BE_POSITIVE = ("coverage_short", "coverage_long")
 def features_and_labels() -> tuple[np.ndarray, np.ndarray]:
     scorer = Scorer()
     xs, ys = [], []
-    for pairs in sample_pairs().values():
+    for pairs in sample_pairs(datasets=DEV_SETS).values():
         for x, y, label in pairs:
             a, b = (x, y) if x <= y else (y, x)
             pa, pb = scorer.prepare(a), scorer.prepare(b)
