@@ -260,6 +260,15 @@ def test_abd_compounds_compare_on_what_follows_abd() -> None:
     assert nm.score("Abdelrahmane Khalil", "عبدالرحمن خليل") >= nm.DEFAULT_THRESHOLD
 
 
+def test_abu_compounds_compare_on_what_follows_abu() -> None:
+    # two kunyas share "abu" and little else: Abu Ahmad is not Abu Hamza
+    assert nm.score("AL-MASRI, Abu Ahmad", "AL-MASRI, Abu Hamza") < nm.DEFAULT_THRESHOLD
+    assert all(p.a != "Abu Ahmad" for p in nm.explain("Abu Ahmad al-Masri", "Abu Hamza al-Masri").pairs)
+    # spellings of one kunya still meet
+    assert nm.score("Abu Hamza al-Masri", "Abou Hamza al-Masri") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Abu Ubaydah", "Abu Obeida") >= nm.DEFAULT_THRESHOLD
+
+
 def test_abu_family_name_meets_the_name_without_abu() -> None:
     # lists print the family name "Abu Marzook" whole, or "Marzook" with a stray "Abu"
     assert nm.score("ABU MARZOOK, Mousa Mohammed", "MARZOUK, Musa Abu") >= nm.DEFAULT_THRESHOLD

@@ -331,6 +331,8 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 _ABD_DROPPED: Final = 0.85
 #: The same for a nasab written as one word: "BINALSHIBH" is "bin al-Shibh", whose
 #: family name lists also print as "al-Shibh" and Arabic as الشيبة.
+#: Compound heads compared on what follows them when both spellings have one.
+_HEADS: Final = {"abd": _ABD, "abu": re.compile("abu")}
 #: The prefixes so dropped (first three folded letters) and what to strip with them.
 _DROPPED_PREFIXES: Final = (
     ("abd", _ABD),
@@ -402,8 +404,11 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     best = 0.0
     for x in xs:
         for y in ys:
-            # "abd" on both sides is rare: only then the (slower) stripped comparison
-            r = Indel.normalized_similarity(*_abd_rests(x, y) if x[:3] == y[:3] == "abd" else (x, y))
+            # "abd"/"abu" on both sides is rare: only then the (slower) stripped comparison
+            head = x[:3]
+            r = Indel.normalized_similarity(
+                *_compound_rests(x, y, head) if head == y[:3] and head in _HEADS else (x, y)
+            )
             if r > best:
                 best = r
     if best < _STEM_MATCH:
@@ -422,10 +427,12 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     return best
 
 
-def _abd_rests(x: str, y: str) -> tuple[str, str]:
-    """Two folded spellings that both start with "abd", without their "Abd al": "Abd X"
-    compounds are compared on X (Abdalaziz is not Abdallah, though they share 5 letters)."""
-    mx, my = _ABD.match(x), _ABD.match(y)
+def _compound_rests(x: str, y: str, head: str) -> tuple[str, str]:
+    """Two folded spellings that both start with "abd" (or both with "abu"), without their
+    "Abd al" ("Abu"): such compounds are compared on what follows (Abdalaziz is not
+    Abdallah, Abu Ahmad is not Abu Hamza, though they share 5 letters)."""
+    pattern = _HEADS[head]
+    mx, my = pattern.match(x), pattern.match(y)
     if mx and my and mx.end() < len(x) and my.end() < len(y):
         return x[mx.end():], y[my.end():]
     return x, y
