@@ -329,17 +329,18 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 #: counts at most this much. So does "Abu X" against "X": lists print the family name
 #: "Abu Marzook" as "MARZOUK, Musa Abu" (but Abu Bakr and Bakr are two names too).
 _ABD_DROPPED: Final = 0.85
-#: The same for a nasab written as one word: "BINALSHIBH" is "bin al-Shibh", whose
-#: family name lists also print as "al-Shibh" and Arabic as الشيبة.
+_ABU = re.compile("abu")
 #: Compound heads compared on what follows them when both spellings have one.
-_HEADS: Final = {"abd": _ABD, "abu": re.compile("abu")}
-#: The prefixes so dropped (first three folded letters) and what to strip with them.
-_DROPPED_PREFIXES: Final = (
-    ("abd", _ABD),
-    ("abu", re.compile("abu")),
-    ("bin", re.compile("bin(?:[ai]l)?")),
-    ("ibn", re.compile("ibn(?:[ai]l)?")),
-)
+_HEADS: Final = {"abd": _ABD, "abu": _ABU}
+#: The prefixes so dropped (first three folded letters) and what to strip with them. The
+#: same discount holds for a nasab written as one word: "BINALSHIBH" is "bin al-Shibh",
+#: whose family name lists also print as "al-Shibh" and Arabic as الشيبة.
+_DROPPED_PREFIXES: Final = {
+    "abd": _ABD,
+    "abu": _ABU,
+    "bin": re.compile("bin(?:[ai]l)?"),
+    "ibn": re.compile("ibn(?:[ai]l)?"),
+}
 
 
 #: "X ud-Din", "X Allah" and "X Zada" compounds in folded spelling: the press shortens
@@ -415,15 +416,21 @@ def _folded_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
         best = max(best, _stem_similarity(xs, ys))
     if best < _ABD_DROPPED:
         for x in xs:
+            hx = x[:3]
             for y in ys:
-                for prefix, pattern in _DROPPED_PREFIXES:  # "Abd X" or "Abu X" against a plain "X"
-                    if (x[:3] == prefix) != (y[:3] == prefix):
-                        full, plain = (x, y) if x[:3] == prefix else (y, x)
-                        m = pattern.match(full)
-                        if m and len(full) - m.end() >= 3:
-                            r = Indel.normalized_similarity(full[m.end():], plain) * _ABD_DROPPED
-                            if r > best:
-                                best = r
+                hy = y[:3]
+                if hx == hy:
+                    continue  # both or neither carry this prefix: compared above
+                # "Abd X", "Abu X" or "Bin X" against a plain "X" (most spellings carry none)
+                for full, plain, head in ((x, y, hx), (y, x, hy)):
+                    pattern = _DROPPED_PREFIXES.get(head)
+                    if pattern is None:
+                        continue
+                    m = pattern.match(full)
+                    if m and len(full) - m.end() >= 3:
+                        r = Indel.normalized_similarity(full[m.end():], plain) * _ABD_DROPPED
+                        if r > best:
+                            best = r
     return best
 
 
