@@ -90,6 +90,10 @@ _UNLIKE: Final = 0.5
 #: 0.73 alike). Gentler than the same-script 0.85: a Latin spelling the lexicon files under
 #: one name only may still spell another. Held-out cross-script F1@0.45 0.878 -> 0.884.
 _CROSS_LISTED: Final = 0.9
+#: An Arabic-script unit the lexicon does not list is another name than a listed Latin one
+#: (and their romanised similarity is discounted by :data:`_CROSS_LISTED`) when its letters
+#: are less than this alike to every Arabic-script form listed for the Latin name.
+_LETTERS_UNLIKE: Final = 0.5
 #: Highest score two names can get when they conflict in structure (different family
 #: names or nisbas, both present; a reversed nasab chain): below any sensible threshold.
 CONFLICT_CAP: Final = 0.40
@@ -392,6 +396,18 @@ def _stem_similarity(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     return best
 
 
+def _unlike_listed_forms(core: str, groups: AbstractSet[int]) -> bool:
+    """Whether an Arabic-script unit (its folded ``core``) is unlike, letter for letter, every
+    Arabic-script form the lexicon lists for ``groups`` (a Latin unit's groups); False when the
+    groups list no Arabic-script form (Latin-only groups say nothing about Arabic spelling)."""
+    arabic = _lexicon._current().arabic
+    forms = [f for g in groups for f in arabic[g]]
+    if not forms:
+        return False
+    letters = core.translate(_ARABIC_PRESS)
+    return all(Levenshtein.normalized_similarity(f.translate(_ARABIC_PRESS), letters) < _LETTERS_UNLIKE for f in forms)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _long_skeletons(core: str, arabic: bool) -> frozenset[str]:
     """A unit's consonant skeletons of three consonants or more (see namematch.keys)."""
@@ -633,6 +649,8 @@ class Scorer:
             ar, la = (u, v) if u.arabic else (v, u)
             if not la.initial and la.script != OTHER and _long_skeletons(ar.core, True) & _long_skeletons(la.core, False):
                 best, method = _SKELETON_MATCH, PHONETIC
+            elif best >= _EXACT_FROM and la.groups and _unlike_listed_forms(ar.core, la.groups):
+                best *= _CROSS_LISTED  # as for two listed names: Eshaq (اسحاق) is not شكور
         return best, method
 
     # -- alignment -------------------------------------------------------
