@@ -7,7 +7,7 @@ import os
 import random
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,6 +159,17 @@ def best_f1(scores: Sequence[float], labels: Sequence[int]) -> tuple[float, floa
         if f > best:
             best, thr = f, t
     return best, thr
+
+
+def retrieval_scores(reg: nm.Registry, queries: Sequence[str], chunk: int = 25) -> Iterator[tuple[float, float]]:
+    """Per query: the best score over every alias of ``reg`` (a full scan with its scorer) and
+    the best over the aliases :meth:`Registry.retrieve` hands to the scorer. Retrieval found
+    the full-scan best when the two are equal (ties: any best alias will do)."""
+    texts = [text for _pidx, text in reg._aliases]
+    for start in range(0, len(queries), chunk):
+        part = list(queries[start : start + chunk])
+        for q, row in zip(part, reg.scorer.score_matrix(part, texts), strict=True):
+            yield float(row.max()), max((float(row[a]) for a in reg.retrieve(q)), default=0.0)
 
 
 def timed(func: Callable[[], object]) -> tuple[float, object]:

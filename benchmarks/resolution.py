@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import sys
 
-from _common import PERSON_SETS, is_arabic, load_entities, print_table
+from _common import PERSON_SETS, is_arabic, load_entities, print_table, retrieval_scores
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
@@ -158,19 +158,14 @@ def retrieval_recall(reg: nm.Registry, queries: list[str]) -> None:
     namematch scorer) is among the aliases retrieval hands to the scorer: over all queries,
     and over those whose full-scan best reaches ``match_threshold`` (where ``match`` can
     answer). Ties count as found: any best alias will do."""
-    texts = [text for _pidx, text in reg._aliases]
     found = {"all": [0, 0], "matched": [0, 0]}
-    for start in range(0, len(queries), 50):
-        chunk = queries[start : start + 50]
-        for q, row in zip(chunk, reg.scorer.score_matrix(chunk, texts), strict=True):
-            best = float(max(row))
-            hit = max((float(row[a]) for a in reg.retrieve(q)), default=0.0) >= best
-            for key, counted in (("all", True), ("matched", best >= reg.match_threshold)):
-                if counted:
-                    found[key][0] += hit
-                    found[key][1] += 1
+    for best, got in retrieval_scores(reg, queries, chunk=50):
+        for key, counted in (("all", True), ("matched", best >= reg.match_threshold)):
+            if counted:
+                found[key][0] += got >= best
+                found[key][1] += 1
     (ha, na), (hm, nm_) = found["all"], found["matched"]
-    print(f"\nRetrieval recall (full scan of all {len(texts)} aliases as reference): "
+    print(f"\nRetrieval recall (full scan of all {len(reg._aliases)} aliases as reference): "
           f"all queries {ha / max(na, 1):.4f} ({na}); queries whose full-scan best reaches "
           f"match_threshold {reg.match_threshold} {hm / max(nm_, 1):.4f} ({nm_})")
 

@@ -46,7 +46,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import ROOT, print_table
+from _common import ROOT, print_table, retrieval_scores
 
 import namematch as nm
 from namematch import lexicon
@@ -202,19 +202,15 @@ def _recall(reg: Registry, queries: Sequence[tuple[str, str | None]]) -> dict[st
     returns (the ones ``match`` scores) equals the best over all aliases (ties: any best alias
     will do); the ``*_tie`` figures also count a retrieved alias within :data:`RECALL_TIE` of it.
     """
-    texts = [text for _pidx, text in reg._aliases]
     counts = {k: [0, 0] for k in ("all", "present", "matched", "all_tie", "present_tie", "matched_tie")}
-    for start in range(0, len(queries), 25):
-        chunk = queries[start : start + 25]
-        for (q, gold), row in zip(chunk, reg.scorer.score_matrix([q for q, _g in chunk], texts)):
-            best = float(row.max())
-            got = max((float(row[a]) for a in reg.retrieve(q)), default=0.0)
-            for key, counted in (("all", True), ("present", gold is not None), ("matched", best >= reg.match_threshold)):
-                if counted:
-                    counts[key][0] += got >= best
-                    counts[key + "_tie"][0] += got >= best - RECALL_TIE
-                    counts[key][1] += 1
-                    counts[key + "_tie"][1] += 1
+    found = retrieval_scores(reg, [q for q, _gold in queries])
+    for (_q, gold), (best, got) in zip(queries, found, strict=True):
+        for key, counted in (("all", True), ("present", gold is not None), ("matched", best >= reg.match_threshold)):
+            if counted:
+                counts[key][0] += got >= best
+                counts[key + "_tie"][0] += got >= best - RECALL_TIE
+                counts[key][1] += 1
+                counts[key + "_tie"][1] += 1
     return {f"recall_{k}": hit / max(n, 1) for k, (hit, n) in counts.items()}
 
 
