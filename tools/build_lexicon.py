@@ -32,9 +32,7 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -46,6 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from namematch.keys import arabic_skeletons, latin_skeletons  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize_latin  # noqa: E402
 from namematch.parse import parse  # noqa: E402
+from namematch.registry import _atomic_write  # noqa: E402
 from namematch.romanize import _MAX_TAIL, ONSETS, VOWELS  # noqa: E402
 
 TOKEN_SOURCES = ("wikidata-ar-name-tokens", "google-translit-ar2en")
@@ -452,25 +451,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for name, (what, fmt, lines) in files.items():
         text = HEADER.format(what=what, holdout=hold, sources=sources, fmt=fmt) + "\n".join(lines) + "\n"
-        _write_atomic(args.out / name, text)
+        _atomic_write(args.out / name, lambda fh, text=text: fh.write(text))  # never half written
         print(f"wrote {args.out / name}: {len(lines)} lines", file=sys.stderr)
     return 0
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename:
-    an interrupted build leaves the shipped file as it was, never half written."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 if __name__ == "__main__":

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import DEV_SETS, best_f1, sample_pairs  # noqa: E402
 
+from namematch.registry import _atomic_write  # noqa: E402
 from namematch.score import COMMON_RARITY, CONFLICT_CAP, FEATURES, Scorer  # noqa: E402
 
 OUT = ROOT / "src" / "namematch" / "data" / "score_model.json"
@@ -116,11 +115,7 @@ def main() -> None:
     print(f"best F1 on the fitted pairs {f1:.4f} at threshold {thr:.3f}")
     if args.dry_run:
         return
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, prefix=".score_model.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(model, fh, indent=2, ensure_ascii=False)
-        fh.write("\n")
-    os.replace(tmp, OUT)
+    _atomic_write(OUT, lambda fh: fh.write(json.dumps(model, indent=2, ensure_ascii=False) + "\n"))
     print(f"wrote {OUT}")
 
 
