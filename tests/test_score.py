@@ -381,6 +381,21 @@ def test_double_surname_sharing_one_half_is_no_family_conflict() -> None:
     assert nm.score("Ahmed Hassan al-Tikriti al-Douri", "Ahmed Hassan al-Tikriti al-Jubouri") <= 0.4
 
 
+def test_a_shared_chain_of_three_given_names_outweighs_a_family_conflict() -> None:
+    # ism, father and grandfather agree in order: one man filed under two nisbas
+    a, b = "Khalid Jassim Shakir al-Dulaimi", "Khalid Jassim Shakir al-Tikriti"
+    why = nm.explain(a, b)
+    assert why.score >= T and any("three or more given names agree" in r for r in why.rules)
+    assert not any(r.startswith("family name conflict") for r in why.rules)
+    assert nm.score("خالد جاسم شاكر الدليمي", b) >= T
+    # two given names, a chain of common names only, a chain out of order or another
+    # first name: the conflict still counts
+    assert nm.score("Khalid Jassim al-Dulaimi", "Khalid Jassim al-Tikriti") <= 0.4
+    assert nm.score("Ahmed Hassan Ali al-Dulaimi", "Ahmed Hassan Ali al-Tikriti") <= 0.4
+    assert nm.score(a, "Khalid Shakir Jassim al-Tikriti") < T
+    assert nm.score("Omar Jassim Shakir al-Dulaimi", b) < T
+
+
 def test_family_name_moved_to_the_front_keeps_a_bin_chain() -> None:
     # lists print the nisba first; the chain Kamal bin al-Mouldi keeps its order
     why = nm.explain("كمال بن المولدي بن حسن الحمراوي", "Hamroui Kamel ben Mouldi")

@@ -771,6 +771,18 @@ class Scorer:
         family_conflict = nisba_conflict or (
             differ and not (any(i in used_a for i in pa.family_idx) and any(j in used_b for j in pb.family_idx))
         )
+        if family_conflict and not inverted and _chain_agrees(matched, ua, ub, pa.family_idx, pb.family_idx):
+            # three generations of given names, in order, outweigh the family name: lists file
+            # one man under a tribe's and a town's nisba (al-Bayjat, al-Tikriti) or a kunya
+            if want_explain:
+                rules.append(
+                    "family names differ ("
+                    + ", ".join(ua[i].text for i in fam_a)
+                    + " vs "
+                    + ", ".join(ub[j].text for j in fam_b)
+                    + "), but three or more given names agree in order: not counted against"
+                )
+            differ = nisba_conflict = family_conflict = False
         if family_conflict and want_explain:
             rules.append(
                 "family name conflict: "
@@ -1130,6 +1142,37 @@ def _arabic_structure(pa: _Prepared, pb: _Prepared) -> bool:
         pa.arabic or pb.arabic or pa.has_lineage or pb.has_lineage
         or (any(u.article for u in pa.units) and any(u.article for u in pb.units))
     )
+
+
+#: Given names (not family names) that must align, in order and from the first, for a
+#: family-name or nisba conflict not to count (see :func:`_chain_agrees`).
+_CHAIN_AGREES: Final = 3
+#: ... each at this similarity or above, and the rarest of them at least :data:`COMMON_RARITY`.
+_CHAIN_MATCH: Final = 0.8
+
+
+def _chain_agrees(
+    matched: Sequence[tuple[int, int, float, str]],
+    ua: Sequence[_Unit],
+    ub: Sequence[_Unit],
+    fam_a: Sequence[int],
+    fam_b: Sequence[int],
+) -> bool:
+    """Whether the names share an ism-and-nasab chain: the first names and at least two more
+    given names align (not initials; two of them at least listed in the lexicon), the rarest
+    of them not a common name. "Bashar Sabawi Ibrahim Hasan al-Bayjat" and "... al-Tikriti"
+    are one man; "Ahmed Hassan Ali al-Dulaimi" and "... al-Tikriti" may be two."""
+    chain = [
+        (i, j)
+        for i, j, s, _m in matched
+        if s >= _CHAIN_MATCH and i not in fam_a and j not in fam_b
+        and not (ua[i].initial or ub[j].initial)
+    ]
+    if len(chain) < _CHAIN_AGREES or (0, 0) not in chain:
+        return False
+    if sum(1 for i, j in chain if ua[i].groups or ub[j].groups) < 2:
+        return False  # not a chain of known given names (Burmese "Daw Than Than" is no nasab)
+    return max(min(ua[i].rarity, ub[j].rarity) for i, j in chain) >= COMMON_RARITY
 
 
 def _same_nasab(matched: Sequence[tuple[int, int, float, str]], fewer: int) -> bool:
