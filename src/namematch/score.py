@@ -6,7 +6,8 @@ through the best bridge available — exact form, the name-variant lexicon,
 romanisation of Arabic-script units, folded spelling — and combines the pair
 similarities weighted by how rare each name element is. Structure rules then
 apply: a reversed nasab chain ("Salman bin Muhammad" vs "Muhammad bin Salman")
-and two different family names or nisbas are strong evidence against a match.
+and two different family names or nisbas are strong evidence against a match
+(unless three given names, the ism and two more, agree in order).
 
 >>> score("Qassem Soleimani", "قاسم سليماني") >= DEFAULT_THRESHOLD
 True
@@ -276,8 +277,9 @@ class Explanation:
     names differ; nasab order reversed (X bin Y is not Y bin X); name order differs
     (given/family swapped); one name is the other's nasab (parent and child); same nasab,
     different first names (siblings); only common name elements matched; look-alike
-    letters from another script folded (possible evasion). Family-name, nisba and nasab
-    conflicts keep the score at or below :data:`CONFLICT_CAP`.
+    letters from another script folded (possible evasion); family names differ but three or
+    more given names agree in order (the conflict then does not count). Family-name, nisba
+    and nasab conflicts keep the score at or below :data:`CONFLICT_CAP`.
     """
 
     a: str
