@@ -335,15 +335,13 @@ _ABD = re.compile(r"abd[aeiou]?l?")
 #: counts at most this much. So does "Abu X" against "X": lists print the family name
 #: "Abu Marzook" as "MARZOUK, Musa Abu" (but Abu Bakr and Bakr are two names too).
 _ABD_DROPPED: Final = 0.85
-_ABU = re.compile("abu")
 #: Compound heads compared on what follows them when both spellings have one.
-_HEADS: Final = {"abd": _ABD, "abu": _ABU}
+_HEADS: Final = {"abd": _ABD, "abu": re.compile("abu")}
 #: The prefixes so dropped (first three folded letters) and what to strip with them. The
 #: same discount holds for a nasab written as one word: "BINALSHIBH" is "bin al-Shibh",
 #: whose family name lists also print as "al-Shibh" and Arabic as الشيبة.
 _DROPPED_PREFIXES: Final = {
-    "abd": _ABD,
-    "abu": _ABU,
+    **_HEADS,
     "bin": re.compile("bin(?:[ai]l)?"),
     "ibn": re.compile("ibn(?:[ai]l)?"),
 }
@@ -773,25 +771,18 @@ class Scorer:
         family_conflict = nisba_conflict or (
             differ and not (any(i in used_a for i in pa.family_idx) and any(j in used_b for j in pb.family_idx))
         )
-        if family_conflict and not inverted and _chain_agrees(matched, ua, ub, pa.family_idx, pb.family_idx):
+        if family_conflict:
             # three generations of given names, in order, outweigh the family name: lists file
             # one man under a tribe's and a town's nisba (al-Bayjat, al-Tikriti) or a kunya
+            chain = not inverted and _chain_agrees(matched, ua, ub, pa.family_idx, pb.family_idx)
             if want_explain:
+                names = ", ".join(ua[i].text for i in fam_a) + " vs " + ", ".join(ub[j].text for j in fam_b)
                 rules.append(
-                    "family names differ ("
-                    + ", ".join(ua[i].text for i in fam_a)
-                    + " vs "
-                    + ", ".join(ub[j].text for j in fam_b)
-                    + "), but three or more given names agree in order: not counted against"
+                    f"family names differ ({names}), but three or more given names agree in order: not counted against"
+                    if chain else f"family name conflict: {names}"
                 )
-            differ = nisba_conflict = family_conflict = False
-        if family_conflict and want_explain:
-            rules.append(
-                "family name conflict: "
-                + ", ".join(ua[i].text for i in fam_a)
-                + " vs "
-                + ", ".join(ub[j].text for j in fam_b)
-            )
+            if chain:
+                nisba_conflict = family_conflict = False
         # the first name (ism) is the person's own: a different or missing one
         # on either side usually means a relative ("Omar Sabawi Ibrahim" is Sabawi's son)
         first_conflict = False
