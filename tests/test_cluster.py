@@ -102,3 +102,30 @@ def test_cluster_with_workers_gives_the_same_groups() -> None:
         with pytest.raises(ValueError, match="workers"):
             nm.cluster(names, workers=bad)  # type: ignore[arg-type]
     assert nm.cluster([], workers=2) == []
+
+
+def test_pairs_are_weighed_by_the_clustering_model_not_the_scorers() -> None:
+    # a scorer whose own model calls every pair a match (0.99) clusters as the default one:
+    # clustering takes the scorer's alignment and weighs it with the clustering model
+    from namematch.score import FEATURES
+
+    eager = nm.Scorer(model={"weights": dict.fromkeys(FEATURES, 0.0), "intercept": 5.0})
+    names = ["Qassem Soleimani", "قاسم سليماني", "Sattar Hashemi", "Mohammed Ali", "Mohammed Hassan", "Ahmed Hassan"]
+    assert eager.score("FOZ, Amer", "FOZ, Husen") > 0.99 > nm.score("FOZ, Amer", "FOZ, Husen")
+    assert nm.cluster(names, scorer=eager) == nm.cluster(names)
+    assert len(nm.cluster(names, scorer=eager)) == 5
+
+
+def test_clustering_model_discounts_relatives_more_than_the_pair_score() -> None:
+    # fitted on the pairs blocking proposes (namesakes and relatives), the clustering model
+    # weighs a shared family name with another first name lower than the pair score does,
+    # and keeps spelling variants of one name near 1
+    from namematch.cluster import _cluster_terms
+    from namematch.score import _DEFAULT
+
+    weights, intercept = _cluster_terms()
+    brothers = ("FOZ, Amer", "FOZ, Husen")
+    variants = ("Qassem Soleimani", "Ghasem Soleymani")
+    assert _DEFAULT._value(*brothers, weights, intercept) < _DEFAULT.score(*brothers) - 0.2
+    assert _DEFAULT._value(*variants, weights, intercept) > 0.95
+    assert _DEFAULT._value(*variants, _DEFAULT.model_weights, _DEFAULT.model_intercept) == _DEFAULT.score(*variants)

@@ -40,16 +40,35 @@ FIXED = {"nisba_conflict": -4.0, "nasab_inverted": -6.0}
 MUST_BE_POSITIVE = ("coverage_short", "coverage_long")
 
 
+def pair_features(scorer: Scorer, x: str, y: str) -> tuple[float, ...] | None:
+    """The alignment features of two names, in the order ``Scorer.score`` reads them, or
+    None when their score does not come from a model (identical parses score 1.0, names
+    without units 0.0)."""
+    a, b = (x, y) if x <= y else (y, x)
+    pa, pb = scorer.prepare(a), scorer.prepare(b)
+    if not pa.units or not pb.units or pa.identity == pb.identity:
+        return None
+    return scorer._align(pa, pb)[0]
+
+
+def check_signs(model: dict) -> None:
+    """Exit without writing when a conflict weighs for a match or a coverage against one."""
+    for name in MUST_BE_NEGATIVE:
+        if model["weights"][name] > 0:
+            sys.exit(f"refusing to write: {name} weighs for a match ({model['weights'][name]})")
+    for name in MUST_BE_POSITIVE:
+        if model["weights"][name] < 0:
+            sys.exit(f"refusing to write: {name} weighs against a match ({model['weights'][name]})")
+
+
 def features_and_labels() -> tuple[np.ndarray, np.ndarray]:
     scorer = Scorer()
     xs, ys = [], []
     for pairs in sample_pairs(datasets=DEV_SETS).values():
         for x, y, label in pairs:
-            a, b = (x, y) if x <= y else (y, x)
-            pa, pb = scorer.prepare(a), scorer.prepare(b)
-            if not pa.units or not pb.units or pa.identity == pb.identity:
-                continue  # identical parses score 1.0 and empty ones 0.0 without the model
-            feats = scorer._align(pa, pb)[0]
+            feats = pair_features(scorer, x, y)
+            if feats is None:
+                continue
             if label and feats[FEATURES.index("coverage_long")] == 0.0:
                 continue  # a "positive" sharing no name element is an unrelated alias, not a variant
             xs.append(feats)
@@ -99,12 +118,7 @@ def main() -> None:
         "fixed": FIXED,
         "fitted_on_pairs": len(y),
     }
-    for name in MUST_BE_NEGATIVE:
-        if model["weights"][name] > 0:
-            sys.exit(f"refusing to write: {name} weighs for a match ({model['weights'][name]})")
-    for name in MUST_BE_POSITIVE:
-        if model["weights"][name] < 0:
-            sys.exit(f"refusing to write: {name} weighs against a match ({model['weights'][name]})")
+    check_signs(model)
     z = x @ weights + intercept
     p = 1 / (1 + np.exp(-z))
     vetoed = np.any(x[:, [FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "nasab_inverted")]] > 0, axis=1)

@@ -1,21 +1,28 @@
 """Grouping name mentions into persons without a registry.
 
 Candidate pairs come from the shared-key index (blocking), so cost grows with
-the number of plausible pairs, not with the square of the input. Groups are
-formed by **average linkage** over the namematch score read as log-odds
-evidence: a pair scoring ``s`` counts ``logit(s) - logit(threshold)`` (scores
-clipped to [0.01, 0.99]), a cross pair that blocking did not propose counts as
-a score of 0.15, and two groups merge when the mean over *all* their cross
-pairs is at least 0, i.e. when the cross pairs average out at or above the
-threshold (default :data:`CLUSTER_THRESHOLD`, 0.55, above the pair threshold
-0.45). The best-linked pair of groups merges first (a heap, ties by the lower
-item numbers, so the output is deterministic). On the development data
-(``benchmarks/clustering.py``) this and a cohesion guard (below) raise B-cubed F1
-from 0.878 (mean raw score >= 0.45, unproposed pairs 0) to 0.903, mostly by precision (0.911 with
-the scorer's nasab rules for parents and siblings); relatives the pair score does not tell apart
-still merge: that is the pair score's call. Unlike single linkage,
-this does not chain "Mohammed Ali" — "Mohammed Hassan" — "Ahmed Hassan" into
-one person.
+the number of plausible pairs, not with the square of the input. Each proposed
+pair is aligned as :func:`namematch.score` aligns two names, and its alignment
+features are weighed by the **clustering model** (``data/cluster_model.json``,
+fitted by ``tools/fit_cluster_model.py``): a logistic model over the same
+features as the scoring model, fitted on the pairs blocking proposes rather than
+on balanced pairs, so it reads as the chance that two *neighbouring* mentions
+are one person, most of them namesakes, relatives or partial names. Groups are
+formed by **average linkage** over that chance read as log-odds evidence: a pair
+at ``p`` counts ``logit(p) - logit(threshold)`` (clipped to [0.01, 0.99]), a
+cross pair that blocking did not propose counts as 0.15, and two groups merge
+when the mean over *all* their cross pairs is at least 0 (default threshold
+:data:`CLUSTER_THRESHOLD`). The best-linked pair of groups merges first (a heap,
+ties by the lower item numbers, so the output is deterministic), and a cohesion
+guard keeps two tight groups that share only part of a name apart. Unlike single
+linkage, this does not chain "Mohammed Ali" — "Mohammed Hassan" — "Ahmed Hassan"
+into one person.
+
+On the development data (``benchmarks/clustering.py``, B-cubed F1) average
+linkage over the pair score gave 0.914 on all spellings mixed; the clustering
+model gives 0.939 / 0.943 on each half of the persons when fitted on the other
+half (``tools/fit_cluster_model.py --halves``), against 0.928 / 0.936 with the
+pair score.
 
 >>> cluster(["Qassem Soleimani", "Sattar Hashemi", "قاسم سليماني", "Ghasem Soleymani", "ستار هاشمي"])
 [['Qassem Soleimani', 'قاسم سليماني', 'Ghasem Soleymani'], ['Sattar Hashemi', 'ستار هاشمي']]
@@ -23,6 +30,7 @@ one person.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import multiprocessing
@@ -33,14 +41,17 @@ from typing import Any, Final
 
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch.normalize import _check_str
-from namematch.score import _DEFAULT, Scorer
+from namematch.score import _DEFAULT, Scorer, _model_file, _model_terms
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 
 #: Default cluster threshold: two groups merge when the mean log-odds of their
-#: cross pairs reaches the log-odds of this score. Chosen on half 0 of the
-#: persons in ``benchmarks/clustering.py`` (0.55-0.65 are within 0.003 of F1).
-CLUSTER_THRESHOLD: Final = 0.55
+#: cross pairs reaches the log-odds of this chance (the clustering model's scale, not
+#: the pair score's). Best of 0.2-0.5 on persons the model was not fitted on
+#: (``tools/fit_cluster_model.py --halves``: 0.25-0.35 are within 0.001 of F1).
+CLUSTER_THRESHOLD: Final = 0.3
+#: The clustering model's file in ``namematch/data``.
+_MODEL_FILE: Final = "cluster_model.json"
 #: The score a cross pair counts as when blocking did not propose (score) it.
 _UNPROPOSED: Final = 0.15
 #: Two groups of 2+ names do not merge when the mean evidence of their scored
@@ -55,6 +66,12 @@ _PROBE: Final = 50
 _CANDIDATES: Final = 12  # candidate neighbours scored per distinct name
 
 
+@functools.cache
+def _cluster_terms() -> tuple[tuple[float, ...], float]:
+    """The clustering model's weights (in :data:`namematch.score.FEATURES` order) and intercept."""
+    return _model_terms(_model_file(_MODEL_FILE))
+
+
 def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[Any]:
     """An iterable that is not a single string (a str would be read letter by letter)."""
     if isinstance(value, str | bytes | bytearray) or not isinstance(value, Iterable):
@@ -62,15 +79,15 @@ def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[A
     return value
 
 
-def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
-    """Scores of the pairs proposed by the key index (``(i, j)`` with ``i < j``): each
+def _proposed_pairs(uniq: list[str], workers: int = 1) -> list[tuple[int, int]]:
+    """The pairs the key index proposes (``(i, j)`` with ``i < j``, in the order found): each
     name's best-ranked neighbours, as :meth:`namematch.Registry.retrieve` ranks aliases.
 
-    With ``workers`` > 1 (and the ``fork`` start method), keys, neighbours and
-    scores are computed by that many processes; the result is the same.
+    With ``workers`` > 1 (and the ``fork`` start method), keys and neighbours are
+    computed by that many processes; the result is the same.
     """
     spans = _spans(len(uniq), workers)
-    state: dict[str, Any] = {"uniq": uniq, "scorer": scorer}
+    state: dict[str, Any] = {"uniq": uniq}
     nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array] = {}
     for i, nk in enumerate(nks):
@@ -81,10 +98,17 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
         for j in ranked:
             if j != i:
                 pairs[(i, j) if i < j else (j, i)] = None
-    state["pairs"] = todo = list(pairs)
+    return list(pairs)
+
+
+def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
+    """Scores of the proposed pairs (:func:`_proposed_pairs`): ``scorer``'s alignment of the
+    two names, weighed by the clustering model (:func:`_cluster_terms`). ``workers`` as there."""
+    todo = _proposed_pairs(uniq, workers)
     if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
         for name in uniq:
             scorer.prepare(name)
+    state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": _cluster_terms(), "pairs": todo}
     scores = _run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
     return dict(zip(todo, scores, strict=True))
 
@@ -103,8 +127,8 @@ def _neighbours_of(state: dict[str, Any], lo: int, hi: int) -> list[list[int]]:
 
 
 def _scores_of(state: dict[str, Any], lo: int, hi: int) -> list[float]:
-    uniq, score = state["uniq"], state["scorer"].score
-    return [score(uniq[i], uniq[j]) for i, j in state["pairs"][lo:hi]]
+    uniq, value, (weights, intercept) = state["uniq"], state["value"], state["model"]
+    return [value(uniq[i], uniq[j], weights, intercept) for i, j in state["pairs"][lo:hi]]
 
 
 def _spans(n: int, workers: int) -> list[tuple[int, int]]:
@@ -255,8 +279,12 @@ def cluster(
 
     Every input name appears in exactly one group; groups are ordered by their
     first member's position in the input, and members keep input order.
-    ``workers`` > 1 computes keys, neighbours and pair scores in that many
-    processes (where the ``fork`` start method exists; else in this one): same groups.
+    ``threshold`` is on the clustering model's scale (default
+    :data:`CLUSTER_THRESHOLD`; higher gives smaller, purer groups). ``scorer``
+    aligns the names (its caches are used and kept); the alignment is weighed by
+    the clustering model, not by the scorer's own. ``workers`` > 1 computes keys,
+    neighbours and pair scores in that many processes (where the ``fork`` start
+    method exists; else in this one): same groups.
     """
     items = [_check_str(n, "names item") for n in _check_iterable(names, "names")]
     return [[items[i] for i in g] for g in _cluster_indices(items, threshold, scorer, workers)]

@@ -107,10 +107,22 @@ _VETO_A, _VETO_B, _VETO_C = _VETO_FEATURES
 
 
 @functools.cache
+def _model_file(filename: str) -> dict[str, Any]:
+    """A logistic model shipped in ``namematch/data`` (JSON: weights per :data:`FEATURES`
+    name, intercept), as fitted by the tools in ``tools/``."""
+    text = resources.files("namematch").joinpath("data", filename).read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
 def _default_model() -> dict[str, Any]:
     """The scoring model fitted on the development pairs (data/score_model.json)."""
-    text = resources.files("namematch").joinpath("data", "score_model.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return _model_file("score_model.json")
+
+
+def _model_terms(model: Mapping[str, Any]) -> tuple[tuple[float, ...], float]:
+    """A model's weights in :data:`FEATURES` order, and its intercept."""
+    weights = model["weights"]
+    return tuple(float(weights[name]) for name in FEATURES), float(model["intercept"])
 
 
 #: Two units align only at this similarity or above; weaker look-alikes stay unmatched.
@@ -465,6 +477,21 @@ def _compound_rests(x: str, y: str, head: str) -> tuple[str, str]:
 _SCORERS: weakref.WeakSet[Scorer] = weakref.WeakSet()
 
 
+def _combine(features: Sequence[float], weights: Sequence[float], intercept: float) -> float:
+    """A score from alignment features (:data:`FEATURES`) and a logistic model's weights
+    and intercept, after the structure vetoes: a family-name, nisba or nasab-order conflict,
+    or only common name elements shared, keeps it at or below :data:`CONFLICT_CAP`."""
+    z = intercept + sum(map(operator.mul, weights, features))
+    value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+    if features[_VETO_A] or features[_VETO_B] or features[_VETO_C] or (
+        features[_UNMATCHED_BOTH] > 0 and features[_RAREST] < COMMON_RARITY
+    ):
+        # a conflict, or only common elements (Mohammed, Ali) shared while both
+        # names have parts the other lacks: "Mohammed Hassan" vs "Mohammed Hussein"
+        value = min(value, CONFLICT_CAP)
+    return round(min(value, 0.999999), 6)
+
+
 class Scorer:
     """A configured name scorer with a cache of prepared names.
 
@@ -487,10 +514,7 @@ class Scorer:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
         self.threshold = float(threshold)
-        model = _default_model() if model is None else model
-        weights = model["weights"]
-        self.model_weights = tuple(float(weights[name]) for name in FEATURES)
-        self.model_intercept = float(model["intercept"])
+        self.model_weights, self.model_intercept = _model_terms(_default_model() if model is None else model)
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
         self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
@@ -827,7 +851,7 @@ class Scorer:
                     rules.append("same nasab, different first names (siblings)")
         if want_explain:
             if unmatched_both > 1e-9 and rarest < COMMON_RARITY and not only_initials:
-                # the cap of _final: name it, whatever the model would have said
+                # the cap of _combine: name it, whatever the model would have said
                 rules.append("only common name elements shared, and both names have parts the other lacks")
             elif info < 0.6 and (matched or merged_pairs):
                 rules.append("only common name elements matched: weak evidence")
@@ -933,18 +957,21 @@ class Scorer:
         return out
 
     def _final(self, features: Sequence[float]) -> float:
-        """Combine alignment features into the returned score (logistic model),
-        then apply the structure vetoes: a family-name, nisba or nasab-order
-        conflict keeps the score at or below :data:`CONFLICT_CAP`."""
-        z = self.model_intercept + sum(map(operator.mul, self.model_weights, features))
-        value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
-        if features[_VETO_A] or features[_VETO_B] or features[_VETO_C] or (
-            features[_UNMATCHED_BOTH] > 0 and features[_RAREST] < COMMON_RARITY
-        ):
-            # a conflict, or only common elements (Mohammed, Ali) shared while both
-            # names have parts the other lacks: "Mohammed Hassan" vs "Mohammed Hussein"
-            value = min(value, CONFLICT_CAP)
-        return round(min(value, 0.999999), 6)
+        """Combine alignment features into the returned score (this scorer's model)."""
+        return _combine(features, self.model_weights, self.model_intercept)
+
+    def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
+        """The score of two checked strings with the features weighed by ``weights`` and
+        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, the
+        clustering stage its own (``namematch.cluster``), both over the same caches."""
+        if b < a:
+            a, b = b, a  # symmetric by construction
+        pa, pb = self.prepare(a), self.prepare(b)
+        if not pa.units or not pb.units:
+            return 0.0
+        if pa.identity == pb.identity:
+            return 1.0
+        return _combine(self._align(pa, pb)[0], weights, intercept)
 
     # -- public ----------------------------------------------------------
     def score(
@@ -964,15 +991,7 @@ class Scorer:
         _check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
-        if b < a:
-            a, b = b, a  # symmetric by construction
-        pa, pb = self.prepare(a), self.prepare(b)
-        if not pa.units or not pb.units:
-            value = 0.0
-        elif pa.identity == pb.identity:
-            value = 1.0
-        else:
-            value = self._final(self._align(pa, pb)[0])
+        value = self._value(a, b, self.model_weights, self.model_intercept)
         if score_cutoff is not None and value < score_cutoff:
             return 0.0
         return value

@@ -1,0 +1,146 @@
+"""Fit namematch's clustering model on the pairs clustering proposes (reproducible).
+
+``namematch.cluster`` scores only the pairs its key index proposes: each name's dozen
+best-ranked neighbours. Those are mostly hard pairs (namesakes, relatives, partial
+names), far from the balanced pairs the scoring model is fitted on
+(``tools/fit_score_model.py``), where half of the pairs are one person and most
+negatives share just one name element. This script fits a logistic model over the same
+alignment features (``namematch.score.FEATURES``) on exactly the pairs clustering
+sees: all spellings of all development persons mixed, blocked as ``cluster`` blocks
+them, each pair labelled by whether the two spellings belong to one gold person (records
+of one person on two lists merged when they share a spelling, as in
+``benchmarks/clustering.py``). It writes ``src/namematch/data/cluster_model.json``
+atomically.
+
+``--halves`` also fits a model on each half of the persons (hash of the gold person,
+as in the benchmarks) and clusters the other half with it, at several cluster
+thresholds: B-cubed F1 on persons the model never saw, the figure that
+``CLUSTER_THRESHOLD`` is chosen by.
+
+    python tools/fit_cluster_model.py [--dry-run] [--halves]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from _common import DEV_SETS, load_entities  # noqa: E402
+from clustering import bcubed  # noqa: E402
+from fit_score_model import check_signs, fit, pair_features  # noqa: E402
+from resolution import person_groups  # noqa: E402
+
+from namematch.cluster import _Linkage, _proposed_pairs  # noqa: E402
+from namematch.registry import _atomic_write  # noqa: E402
+from namematch.score import _DEFAULT, FEATURES  # noqa: E402
+
+OUT = ROOT / "src" / "namematch" / "data" / "cluster_model.json"
+HALF_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+def spellings() -> tuple[list[str], list[str]]:
+    """Every distinct spelling of every development person, and its gold person."""
+    entities = [e for ds in DEV_SETS for e in load_entities(ds)]
+    group = person_groups(entities)
+    names, gold = [], []
+    for e in entities:
+        for n in dict.fromkeys(e["names"]):
+            names.append(n)
+            gold.append(group[e["id"]])
+    return names, gold
+
+
+class Blocked:
+    """The distinct names of some spellings, the pairs ``cluster`` proposes for them, and
+    each pair's alignment features (None: scored without a model) and label."""
+
+    def __init__(self, names: Sequence[str], gold: Sequence[str]) -> None:
+        distinct: dict[str, int] = {}
+        self.owner = [distinct.setdefault(n, len(distinct)) for n in names]
+        self.uniq = list(distinct)
+        persons: list[set[str]] = [set() for _ in self.uniq]
+        for u, g in zip(self.owner, gold, strict=True):
+            persons[u].add(g)
+        self.gold = list(gold)
+        self.pairs = _proposed_pairs(self.uniq)
+        self.features = [pair_features(_DEFAULT, self.uniq[i], self.uniq[j]) for i, j in self.pairs]
+        self.labels = [float(bool(persons[i] & persons[j])) for i, j in self.pairs]
+
+    def training(self) -> tuple[np.ndarray, np.ndarray]:
+        keep = [k for k, f in enumerate(self.features) if f is not None]
+        return (np.asarray([self.features[k] for k in keep], dtype=float),
+                np.asarray([self.labels[k] for k in keep], dtype=float))
+
+    def bcubed_f1(self, weights: Sequence[float], intercept: float, threshold: float) -> float:
+        """B-cubed F1 of clustering these names with the model (the benchmark's measure)."""
+        value, uniq = _DEFAULT._value, self.uniq
+        edges = {(i, j): value(uniq[i], uniq[j], weights, intercept) for i, j in self.pairs}
+        roots = _Linkage(len(uniq), edges, threshold).run()
+        groups: dict[int, list[int]] = {}
+        for pos, u in enumerate(self.owner):
+            groups.setdefault(roots[u], []).append(pos)
+        return bcubed(list(groups.values()), self.gold)[2]
+
+
+def fitted(blocked: Blocked) -> dict:
+    x, y = blocked.training()
+    w, intercept = fit(x, y, np.zeros(len(y)))
+    model = {
+        "_about": "namematch clustering model: logistic weights over namematch.score.FEATURES, fitted by "
+        "tools/fit_cluster_model.py on the pairs namematch.cluster proposes for all spellings of the "
+        "development persons (un-sc-2018, ofac-sdn-2022, ofac-cons-2018), labelled by gold person.",
+        "features": list(FEATURES),
+        "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)},
+        "intercept": round(intercept, 4),
+        "fitted_on_pairs": len(y),
+        "positives": int(y.sum()),
+    }
+    check_signs(model)
+    return model
+
+
+def terms(model: dict) -> tuple[list[float], float]:
+    return [model["weights"][name] for name in FEATURES], model["intercept"]
+
+
+def halves(names: list[str], gold: list[str]) -> None:
+    """Fit on one half of the persons, cluster the other half: B-cubed F1 per threshold."""
+    half = [int(hashlib.sha1(f"half:{g}".encode()).hexdigest(), 16) % 2 for g in gold]
+    parts = [Blocked([n for n, h in zip(names, half) if h == k], [g for g, h in zip(gold, half) if h == k])
+             for k in (0, 1)]
+    models = [fitted(p) for p in parts]
+    print("cluster threshold | half 1, model of half 0 | half 0, model of half 1 | mean")
+    for thr in HALF_THRESHOLDS:
+        f1 = [parts[1].bcubed_f1(*terms(models[0]), thr), parts[0].bcubed_f1(*terms(models[1]), thr)]
+        print(f"{thr:17} | {f1[0]:23.4f} | {f1[1]:23.4f} | {sum(f1) / 2:.4f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dry-run", action="store_true", help="print the model, do not write it")
+    ap.add_argument("--halves", action="store_true", help="also fit on each half and cluster the other")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the shipped file)")
+    args = ap.parse_args(argv)
+    names, gold = spellings()
+    model = fitted(Blocked(names, gold))
+    print(json.dumps(model, indent=2))
+    if args.halves:
+        halves(names, gold)
+    if not args.dry_run:
+        _atomic_write(args.out, lambda fh: fh.write(json.dumps(model, indent=2, ensure_ascii=False) + "\n"))
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
