@@ -91,3 +91,21 @@ def test_swapping_the_lexicon_refreshes_prepared_units() -> None:
         lexicon._install(None)
     assert Scorer().explain("Zarepour Ali", "Zareepour Ali") == before
     assert kept.explain("Zarepour Ali", "Zareepour Ali") == before
+
+
+def test_a_lexicon_swap_clears_romanisations_and_keys_cached_before_it() -> None:
+    # romanisations and unit keys carry the lexicon's spellings and groups: one computed with
+    # the shipped lexicon must not be served after a swap (a held-out run would see the names
+    # it holds out), nor one computed during the swap after the shipped lexicon is restored
+    from namematch import lexicon
+    from namematch.keys import unit_keys
+    from namematch.romanize import romanize_unit
+
+    shipped = (romanize_unit("محرز"), unit_keys("محرز", "arabic"))
+    lexicon._install(lexicon.build([], [], []))
+    try:
+        swapped = (romanize_unit("محرز"), unit_keys("محرز", "arabic"))
+        assert swapped != shipped
+    finally:
+        lexicon._install(None)
+    assert (romanize_unit("محرز"), unit_keys("محرز", "arabic")) == shipped

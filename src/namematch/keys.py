@@ -295,3 +295,6 @@ def keyed_units(name: str) -> Iterator[tuple[str, frozenset[str]]]:
         ks = unit_keys(core, script)
         if ks:
             yield core, ks
+
+
+_lexicon._on_change.append(_unit_keys_cached.cache_clear)  # keys name lexicon groups: a swap clears them

@@ -232,17 +232,12 @@ _model_override: list[_Model] = []
 
 
 def _install(model_lines: list[str] | None, lexicon: object | None = None) -> None:
-    """Swap the model and lexicon (benchmarks' held-out runs); ``None`` restores the shipped ones."""
+    """Swap the model and lexicon (benchmarks' held-out runs); ``None`` restores the shipped ones.
+    Installing the lexicon clears every cache that holds facts of the two (see :func:`_clear`)."""
     _model_override.clear()
     if model_lines is not None:
         _model_override.append(_Model.from_lines(model_lines))
     _lexicon._install(lexicon)  # type: ignore[arg-type]
-    _scored_unit.cache_clear()
-    _romanize_unit_cached.cache_clear()
-    _romanizations_cached.cache_clear()
-    from namematch.keys import _unit_keys_cached
-
-    _unit_keys_cached.cache_clear()
 
 
 def _model() -> _Model:
@@ -640,3 +635,12 @@ def romanize(name: str, convention: str | None = None) -> str:
     out = _romanizations_cached(name, 1, persian)
     return out[0] if out else ""
 
+
+def _clear() -> None:
+    """Forget romanisations: they carry the lexicon's spellings and the model's choices."""
+    _scored_unit.cache_clear()
+    _romanize_unit_cached.cache_clear()
+    _romanizations_cached.cache_clear()
+
+
+_lexicon._on_change.append(_clear)  # a lexicon swap (also through _install) clears them
