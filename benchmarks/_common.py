@@ -161,6 +161,11 @@ def best_f1(scores: Sequence[float], labels: Sequence[int]) -> tuple[float, floa
     return best, thr
 
 
+#: Pair score from which retrieval recall counts a query as one a full scan would confidently
+#: answer (the "matched" figures of resolution.py and scale.py).
+CONFIDENT_PAIR = 0.95
+
+
 def retrieval_scores(reg: nm.Registry, queries: Sequence[str], chunk: int = 25) -> Iterator[tuple[float, float]]:
     """Per query: the best score over every alias of ``reg`` (a full scan with its scorer) and
     the best over the aliases :meth:`Registry.retrieve` hands to the scorer. Retrieval found

@@ -46,7 +46,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import ROOT, print_table, retrieval_scores
+from _common import CONFIDENT_PAIR, ROOT, print_table, retrieval_scores
 
 import namematch as nm
 from namematch import lexicon
@@ -196,7 +196,7 @@ RECALL_TIE = 0.01
 def _recall(reg: Registry, queries: Sequence[tuple[str, str | None]]) -> dict[str, float]:
     """Share of queries whose best alias over the whole registry (namematch scorer) is retrieved:
     over all queries, over the queries of registry persons, and over the queries whose
-    full-scan best reaches the registry's match threshold (where a full scan would answer).
+    full-scan best pair score reaches ``CONFIDENT_PAIR`` (a confident answer).
 
     A query counts as a hit when the best score among the aliases :meth:`Registry.retrieve`
     returns (the ones ``match`` scores) equals the best over all aliases (ties: any best alias
@@ -205,7 +205,7 @@ def _recall(reg: Registry, queries: Sequence[tuple[str, str | None]]) -> dict[st
     counts = {k: [0, 0] for k in ("all", "present", "matched", "all_tie", "present_tie", "matched_tie")}
     found = retrieval_scores(reg, [q for q, _gold in queries])
     for (_q, gold), (best, got) in zip(queries, found, strict=True):
-        for key, counted in (("all", True), ("present", gold is not None), ("matched", best >= reg.match_threshold)):
+        for key, counted in (("all", True), ("present", gold is not None), ("matched", best >= CONFIDENT_PAIR)):
             if counted:
                 counts[key][0] += got >= best
                 counts[key + "_tie"][0] += got >= best - RECALL_TIE

@@ -104,9 +104,9 @@ def test_cluster_with_workers_gives_the_same_groups() -> None:
     assert nm.cluster([], workers=2) == []
 
 
-def test_pairs_are_weighed_by_the_clustering_model_not_the_scorers() -> None:
+def test_pairs_are_weighed_by_the_candidate_model_not_the_scorers() -> None:
     # a scorer whose own model calls every pair a match (0.99) clusters as the default one:
-    # clustering takes the scorer's alignment and weighs it with the clustering model
+    # clustering takes the scorer's alignment and weighs it with the candidate model
     from namematch.score import FEATURES
 
     eager = nm.Scorer(model={"weights": dict.fromkeys(FEATURES, 0.0), "intercept": 5.0})
@@ -116,14 +116,13 @@ def test_pairs_are_weighed_by_the_clustering_model_not_the_scorers() -> None:
     assert len(nm.cluster(names, scorer=eager)) == 5
 
 
-def test_clustering_model_discounts_relatives_more_than_the_pair_score() -> None:
-    # fitted on the pairs blocking proposes (namesakes and relatives), the clustering model
+def test_candidate_model_discounts_relatives_more_than_the_pair_score() -> None:
+    # fitted on the pairs blocking proposes (namesakes and relatives), the candidate model
     # weighs a shared family name with another first name lower than the pair score does,
     # and keeps spelling variants of one name near 1
-    from namematch.cluster import _cluster_terms
-    from namematch.score import _DEFAULT
+    from namematch.score import _DEFAULT, _candidate_terms
 
-    weights, intercept = _cluster_terms()
+    weights, intercept = _candidate_terms()
     brothers = ("FOZ, Amer", "FOZ, Husen")
     variants = ("Qassem Soleimani", "Ghasem Soleymani")
     assert _DEFAULT._value(*brothers, weights, intercept) < _DEFAULT.score(*brothers) - 0.2

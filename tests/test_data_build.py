@@ -29,12 +29,12 @@ def test_shipped_lexicon_is_rebuilt_identically(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="development data ../shared not present")
-def test_shipped_cluster_model_is_refitted_identically(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("fit_cluster_model", ROOT / "tools" / "fit_cluster_model.py")
+def test_shipped_candidate_model_is_refitted_identically(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("fit_candidate_model", ROOT / "tools" / "fit_candidate_model.py")
     assert spec and spec.loader
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    out = tmp_path / "cluster_model.json"
+    out = tmp_path / "candidate_model.json"
     assert tool.main(["--out", str(out)]) == 0
-    shipped = (DATA / "cluster_model.json").read_text(encoding="utf-8")
-    assert out.read_text(encoding="utf-8") == shipped, "cluster_model.json differs from what tools/fit_cluster_model.py fits"
+    shipped = (DATA / "candidate_model.json").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped, "candidate_model.json differs from what tools/fit_candidate_model.py fits"

@@ -3,8 +3,8 @@
 Candidate pairs come from the shared-key index (blocking), so cost grows with
 the number of plausible pairs, not with the square of the input. Each proposed
 pair is aligned as :func:`namematch.score` aligns two names, and its alignment
-features are weighed by the **clustering model** (``data/cluster_model.json``,
-fitted by ``tools/fit_cluster_model.py``): a logistic model over the same
+features are weighed by the **candidate model** (``data/candidate_model.json``,
+fitted by ``tools/fit_candidate_model.py``): a logistic model over the same
 features as the scoring model, fitted on the pairs blocking proposes rather than
 on balanced pairs, so it reads as the chance that two *neighbouring* mentions
 are one person, most of them namesakes, relatives or partial names. Groups are
@@ -19,9 +19,9 @@ linkage, this does not chain "Mohammed Ali" — "Mohammed Hassan" — "Ahmed Has
 into one person.
 
 On the development data (``benchmarks/clustering.py``, B-cubed F1) average
-linkage over the pair score gave 0.914 on all spellings mixed; the clustering
+linkage over the pair score gave 0.914 on all spellings mixed; the candidate
 model gives 0.939 / 0.943 on each half of the persons when fitted on the other
-half (``tools/fit_cluster_model.py --halves``), against 0.928 / 0.936 with the
+half (``tools/fit_candidate_model.py --halves``), against 0.928 / 0.936 with the
 pair score.
 
 >>> cluster(["Qassem Soleimani", "Sattar Hashemi", "قاسم سليماني", "Ghasem Soleymani", "ستار هاشمي"])
@@ -30,7 +30,6 @@ pair score.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import multiprocessing
@@ -41,17 +40,15 @@ from typing import Any, Final
 
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch.normalize import _check_str
-from namematch.score import _DEFAULT, Scorer, _model_file, _model_terms
+from namematch.score import _DEFAULT, Scorer, _candidate_terms
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 
 #: Default cluster threshold: two groups merge when the mean log-odds of their
-#: cross pairs reaches the log-odds of this chance (the clustering model's scale, not
+#: cross pairs reaches the log-odds of this chance (the candidate model's scale, not
 #: the pair score's). Best of 0.2-0.5 on persons the model was not fitted on
-#: (``tools/fit_cluster_model.py --halves``: 0.25-0.35 are within 0.001 of F1).
+#: (``tools/fit_candidate_model.py --halves``: 0.25-0.35 are within 0.001 of F1).
 CLUSTER_THRESHOLD: Final = 0.3
-#: The clustering model's file in ``namematch/data``.
-_MODEL_FILE: Final = "cluster_model.json"
 #: The score a cross pair counts as when blocking did not propose (score) it.
 _UNPROPOSED: Final = 0.15
 #: Two groups of 2+ names do not merge when the mean evidence of their scored
@@ -64,12 +61,6 @@ _CLIP: Final = 0.01  # scores are kept in [0.01, 0.99] before log-odds: 0 and 1 
 _SCAN_BUDGET: Final = 1_000
 _PROBE: Final = 50
 _CANDIDATES: Final = 12  # candidate neighbours scored per distinct name
-
-
-@functools.cache
-def _cluster_terms() -> tuple[tuple[float, ...], float]:
-    """The clustering model's weights (in :data:`namematch.score.FEATURES` order) and intercept."""
-    return _model_terms(_model_file(_MODEL_FILE))
 
 
 def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[Any]:
@@ -103,12 +94,12 @@ def _proposed_pairs(uniq: list[str], workers: int = 1) -> list[tuple[int, int]]:
 
 def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
     """Scores of the proposed pairs (:func:`_proposed_pairs`): ``scorer``'s alignment of the
-    two names, weighed by the clustering model (:func:`_cluster_terms`). ``workers`` as there."""
+    two names, weighed by the candidate model (:func:`namematch.score._candidate_terms`). ``workers`` as there."""
     todo = _proposed_pairs(uniq, workers)
     if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
         for name in uniq:
             scorer.prepare(name)
-    state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": _cluster_terms(), "pairs": todo}
+    state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": _candidate_terms(), "pairs": todo}
     scores = _run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
     return dict(zip(todo, scores, strict=True))
 
@@ -279,10 +270,10 @@ def cluster(
 
     Every input name appears in exactly one group; groups are ordered by their
     first member's position in the input, and members keep input order.
-    ``threshold`` is on the clustering model's scale (default
+    ``threshold`` is on the candidate model's scale (default
     :data:`CLUSTER_THRESHOLD`; higher gives smaller, purer groups). ``scorer``
     aligns the names (its caches are used and kept); the alignment is weighed by
-    the clustering model, not by the scorer's own. ``workers`` > 1 computes keys,
+    the candidate model, not by the scorer's own. ``workers`` > 1 computes keys,
     neighbours and pair scores in that many processes (where the ``fork`` start
     method exists; else in this one): same groups.
     """

@@ -46,7 +46,7 @@ from namematch._index import (
     rank_name,
 )
 from namematch.normalize import _check_str
-from namematch.score import Explanation, Scorer
+from namematch.score import Explanation, Scorer, _candidate_terms
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
@@ -171,7 +171,11 @@ class Person:
 
 @attrs.frozen(slots=True)
 class Candidate:
-    """A registry person proposed for a mention, with the alias that matched best."""
+    """A registry person proposed for a mention, with the alias that matched best.
+
+    ``score`` is the pair score of mention and alias (:func:`namematch.score`) in the
+    candidates of :meth:`Registry.resolve`, and the candidate model's chance that the
+    alias is the mention's person in the one :meth:`Registry.match` returns."""
 
     person: Person
     score: float
@@ -559,18 +563,33 @@ class Registry:
     def match(self, mention: str, threshold: float | None = None, *, margin: float | None = None) -> Candidate | None:
         """The person the mention refers to, or None when the registry holds no such person.
 
-        Decision rule (``namematch._decide``): the best candidate of
-        :meth:`resolve` is returned only if its score reaches ``threshold``
-        (default :attr:`match_threshold`) and it leads the best rival, a
-        person whose matched alias is a different name, by ``margin`` in
-        log-odds (default :attr:`margin`). A mention of a third member of a
-        family whose two relatives are in the registry thus gets None rather
-        than the closer relative.
+        The best candidates of :meth:`resolve` are weighed again by the candidate
+        model (:func:`namematch.score._candidate_terms`: the pair score's features,
+        fitted on names and the neighbours retrieval finds for them, mostly namesakes
+        and relatives) and ranked by it. Decision rule (``namematch._decide``): the
+        best is returned, with that chance as its score, only if it reaches
+        ``threshold`` (default :attr:`match_threshold`) and leads the best rival, a
+        person whose matched alias is a different name, by ``margin`` in log-odds
+        (default :attr:`margin`). A mention of a third member of a family whose two
+        relatives are in the registry thus gets None rather than the closer relative.
         """
         thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
         mar = self.margin if margin is None else _decide.check_margin(margin)
-        found = self.resolve(mention, limit=_decide.RIVALS if mar > 0.0 else 1)
-        return _decide.decide(found, thr, mar, self.scorer.score)
+        return self._decided(mention, thr, mar, *_candidate_terms())
+
+    def _decided(
+        self, mention: str, threshold: float, margin: float, weights: tuple[float, ...], intercept: float
+    ) -> Candidate | None:
+        """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
+        (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
+        value = self.scorer._value
+
+        def chance(a: str, b: str) -> float:
+            return value(a, b, weights, intercept)
+
+        found = [attrs.evolve(c, score=chance(mention, c.alias)) for c in self.resolve(mention, limit=_decide.RIVALS)]
+        found.sort(key=lambda c: (-c.score, c.person.id))
+        return _decide.decide(found, threshold, margin, chance)
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False

@@ -125,6 +125,16 @@ def _model_terms(model: Mapping[str, Any]) -> tuple[tuple[float, ...], float]:
     return tuple(float(weights[name]) for name in FEATURES), float(model["intercept"])
 
 
+@functools.cache
+def _candidate_terms() -> tuple[tuple[float, ...], float]:
+    """Weights and intercept of the **candidate model** (``data/candidate_model.json``, fitted
+    by ``tools/fit_candidate_model.py``): the scoring model's features weighed for the pairs
+    that key retrieval proposes, a name and its nearest neighbours in a registry or a set of
+    mentions, mostly namesakes, relatives and partial names. The scoring model is fitted on
+    balanced pairs and is generous to those; clustering and :meth:`Registry.match` use this one."""
+    return _model_terms(_model_file("candidate_model.json"))
+
+
 #: Two units align only at this similarity or above; weaker look-alikes stay unmatched.
 MIN_PAIR_SIMILARITY: Final = 0.72
 #: Two family names that do not align but are at least this similar (KASHLAF ~

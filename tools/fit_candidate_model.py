@@ -1,23 +1,24 @@
-"""Fit namematch's clustering model on the pairs clustering proposes (reproducible).
+"""Fit namematch's candidate model on the pairs key retrieval proposes (reproducible).
 
-``namematch.cluster`` scores only the pairs its key index proposes: each name's dozen
-best-ranked neighbours. Those are mostly hard pairs (namesakes, relatives, partial
+``namematch.cluster`` scores only the pairs its key index proposes, each name's dozen
+best-ranked neighbours, and ``Registry.match`` decides among the few aliases its index
+retrieves for a mention. Those are mostly hard pairs (namesakes, relatives, partial
 names), far from the balanced pairs the scoring model is fitted on
 (``tools/fit_score_model.py``), where half of the pairs are one person and most
 negatives share just one name element. This script fits a logistic model over the same
-alignment features (``namematch.score.FEATURES``) on exactly the pairs clustering
-sees: all spellings of all development persons mixed, blocked as ``cluster`` blocks
-them, each pair labelled by whether the two spellings belong to one gold person (records
-of one person on two lists merged when they share a spelling, as in
-``benchmarks/clustering.py``). It writes ``src/namematch/data/cluster_model.json``
-atomically.
+alignment features (``namematch.score.FEATURES``) on the pairs clustering proposes for
+all spellings of all development persons mixed, each pair labelled by whether the two
+spellings belong to one gold person (records of one person on two lists merged when
+they share a spelling, as in ``benchmarks/clustering.py``). It writes
+``src/namematch/data/candidate_model.json`` atomically.
 
 ``--halves`` also fits a model on each half of the persons (hash of the gold person,
-as in the benchmarks) and clusters the other half with it, at several cluster
-thresholds: B-cubed F1 on persons the model never saw, the figure that
-``CLUSTER_THRESHOLD`` is chosen by.
+as in the benchmarks) and uses it on the other half, for the figures the defaults are
+chosen by on persons the model never saw: B-cubed F1 of clustering at several cluster
+thresholds (``CLUSTER_THRESHOLD``), and ``Registry.match`` on the queries of
+``benchmarks/resolution.py`` at several match thresholds (``MATCH_THRESHOLD``).
 
-    python tools/fit_cluster_model.py [--dry-run] [--halves]
+    python tools/fit_candidate_model.py [--dry-run] [--halves]
 """
 
 from __future__ import annotations
@@ -38,14 +39,17 @@ sys.path.insert(0, str(ROOT / "tools"))
 from _common import DEV_SETS, load_entities  # noqa: E402
 from clustering import bcubed  # noqa: E402
 from fit_score_model import check_signs, fit, pair_features  # noqa: E402
+from resolution import build as resolution_build  # noqa: E402
 from resolution import person_groups  # noqa: E402
 
+from namematch._decide import MARGIN  # noqa: E402
 from namematch.cluster import _Linkage, _proposed_pairs  # noqa: E402
-from namematch.registry import _atomic_write  # noqa: E402
+from namematch.registry import Registry, _atomic_write  # noqa: E402
 from namematch.score import _DEFAULT, FEATURES  # noqa: E402
 
-OUT = ROOT / "src" / "namematch" / "data" / "cluster_model.json"
+OUT = ROOT / "src" / "namematch" / "data" / "candidate_model.json"
 HALF_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+MATCH_THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 def spellings() -> tuple[list[str], list[str]]:
@@ -96,8 +100,9 @@ def fitted(blocked: Blocked) -> dict:
     x, y = blocked.training()
     w, intercept = fit(x, y, np.zeros(len(y)))
     model = {
-        "_about": "namematch clustering model: logistic weights over namematch.score.FEATURES, fitted by "
-        "tools/fit_cluster_model.py on the pairs namematch.cluster proposes for all spellings of the "
+        "_about": "namematch candidate model: logistic weights over namematch.score.FEATURES for a name and "
+        "a neighbour that key retrieval proposes (namematch.cluster, Registry.match), fitted by "
+        "tools/fit_candidate_model.py on the pairs namematch.cluster proposes for all spellings of the "
         "development persons (un-sc-2018, ofac-sdn-2022, ofac-cons-2018), labelled by gold person.",
         "features": list(FEATURES),
         "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)},
@@ -113,16 +118,36 @@ def terms(model: dict) -> tuple[list[float], float]:
     return [model["weights"][name] for name in FEATURES], model["intercept"]
 
 
+def _half(group: str) -> int:
+    return int(hashlib.sha1(f"half:{group}".encode()).hexdigest(), 16) % 2
+
+
 def halves(names: list[str], gold: list[str]) -> None:
-    """Fit on one half of the persons, cluster the other half: B-cubed F1 per threshold."""
-    half = [int(hashlib.sha1(f"half:{g}".encode()).hexdigest(), 16) % 2 for g in gold]
+    """Fit on one half of the persons and use the model on the other half: B-cubed F1 of
+    clustering per cluster threshold, and ``Registry.match`` per match threshold."""
+    half = [_half(g) for g in gold]
     parts = [Blocked([n for n, h in zip(names, half) if h == k], [g for g, h in zip(gold, half) if h == k])
              for k in (0, 1)]
-    models = [fitted(p) for p in parts]
+    models = [terms(fitted(p)) for p in parts]
     print("cluster threshold | half 1, model of half 0 | half 0, model of half 1 | mean")
     for thr in HALF_THRESHOLDS:
-        f1 = [parts[1].bcubed_f1(*terms(models[0]), thr), parts[0].bcubed_f1(*terms(models[1]), thr)]
+        f1 = [parts[1].bcubed_f1(*models[0], thr), parts[0].bcubed_f1(*models[1], thr)]
         print(f"{thr:17} | {f1[0]:23.4f} | {f1[1]:23.4f} | {sum(f1) / 2:.4f}")
+    persons, queries, group = resolution_build()
+    reg = Registry(persons)
+    print("\nRegistry.match on the queries of benchmarks/resolution.py, each half with the model of the "
+          "other (accuracy@1 of registry persons' queries, NIL accuracy of absent persons')")
+    print("match threshold | cross acc@1 | cross NIL | same acc@1 | same NIL | all queries right")
+    for thr in MATCH_THRESHOLDS:
+        right: dict[tuple[str, bool], list[bool]] = {}
+        for _ds, kind, q, want, h in queries:
+            got = reg._decided(q, thr, MARGIN, *models[1 - h])
+            got_group = None if got is None else group[got.person.id]
+            right.setdefault((kind, want is None), []).append(got_group == want)
+        cells = [sum(v) / max(len(v), 1) for v in (right.get((k, nil), []) for k in ("cross-script", "same-script")
+                                                   for nil in (False, True))]
+        print(f"{thr:15} | " + " | ".join(f"{c:.3f}" for c in cells)
+              + f" | {sum(map(sum, right.values())) / len(queries):.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
