@@ -51,7 +51,7 @@ import namematch as nm
 #: The baseline's cut-off in the main table (rapidfuzz scores are 0-100).
 BASELINE_CUTOFF = 85
 BASELINE_CUTOFFS = (60, 70, 75, 80, 85, 90, 95)
-MATCH_THRESHOLDS = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+MATCH_THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
 def _plain(s: str) -> str:

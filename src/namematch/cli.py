@@ -337,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--match", action="store_true",
                    help="decide as Registry.match: the person the mention refers to, or none")
     p.add_argument("--match-threshold", type=float, default=None,
-                   help="with --match: chance (candidate model) the best candidate must reach (default 0.85)")
+                   help="with --match: chance (candidate model) the best candidate must reach (default 0.75)")
     p.add_argument("--margin", type=float, default=None,
                    help="with --match: log-odds lead over a differently named rival (default 1.0)")
 
