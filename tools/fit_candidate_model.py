@@ -24,7 +24,6 @@ thresholds (``CLUSTER_THRESHOLD``), and ``Registry.match`` on the queries of
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Sequence
@@ -39,13 +38,13 @@ sys.path.insert(0, str(ROOT / "tools"))
 from _common import DEV_SETS, load_entities  # noqa: E402
 from clustering import bcubed  # noqa: E402
 from fit_score_model import check_signs, fit, pair_features  # noqa: E402
+from resolution import _bucket, person_groups  # noqa: E402
 from resolution import build as resolution_build  # noqa: E402
-from resolution import person_groups  # noqa: E402
 
 from namematch._decide import MARGIN  # noqa: E402
 from namematch.cluster import _Linkage, _proposed_pairs  # noqa: E402
 from namematch.registry import Registry, _atomic_write  # noqa: E402
-from namematch.score import _DEFAULT, FEATURES  # noqa: E402
+from namematch.score import _DEFAULT, FEATURES, _combine, _model_terms  # noqa: E402
 
 OUT = ROOT / "src" / "namematch" / "data" / "candidate_model.json"
 HALF_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -87,8 +86,11 @@ class Blocked:
 
     def bcubed_f1(self, weights: Sequence[float], intercept: float, threshold: float) -> float:
         """B-cubed F1 of clustering these names with the model (the benchmark's measure)."""
-        value, uniq = _DEFAULT._value, self.uniq
-        edges = {(i, j): value(uniq[i], uniq[j], weights, intercept) for i, j in self.pairs}
+        uniq = self.uniq
+        edges = {  # as cluster scores them: the stored features weighed, or the model-free value
+            (i, j): _DEFAULT._value(uniq[i], uniq[j], weights, intercept) if f is None else _combine(f, weights, intercept)
+            for (i, j), f in zip(self.pairs, self.features, strict=True)
+        }
         roots = _Linkage(len(uniq), edges, threshold).run()
         groups: dict[int, list[int]] = {}
         for pos, u in enumerate(self.owner):
@@ -114,21 +116,13 @@ def fitted(blocked: Blocked) -> dict:
     return model
 
 
-def terms(model: dict) -> tuple[list[float], float]:
-    return [model["weights"][name] for name in FEATURES], model["intercept"]
-
-
-def _half(group: str) -> int:
-    return int(hashlib.sha1(f"half:{group}".encode()).hexdigest(), 16) % 2
-
-
 def halves(names: list[str], gold: list[str]) -> None:
     """Fit on one half of the persons and use the model on the other half: B-cubed F1 of
     clustering per cluster threshold, and ``Registry.match`` per match threshold."""
-    half = [_half(g) for g in gold]
+    half = [_bucket(g, "half:", 2) for g in gold]
     parts = [Blocked([n for n, h in zip(names, half) if h == k], [g for g, h in zip(gold, half) if h == k])
              for k in (0, 1)]
-    models = [terms(fitted(p)) for p in parts]
+    models = [_model_terms(fitted(p)) for p in parts]
     print("cluster threshold | half 1, model of half 0 | half 0, model of half 1 | mean")
     for thr in HALF_THRESHOLDS:
         f1 = [parts[1].bcubed_f1(*models[0], thr), parts[0].bcubed_f1(*models[1], thr)]

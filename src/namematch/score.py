@@ -972,8 +972,9 @@ class Scorer:
 
     def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
-        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, the
-        clustering stage its own (``namematch.cluster``), both over the same caches."""
+        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, clustering
+        and :meth:`Registry.match` the candidate model (:func:`_candidate_terms`), all over
+        the same caches."""
         if b < a:
             a, b = b, a  # symmetric by construction
         pa, pb = self.prepare(a), self.prepare(b)
