@@ -417,3 +417,17 @@ def test_glued_article_is_read_only_before_a_listed_arabic_name() -> None:
     assert _glued_article_core("ali") == ""
     expl = nm.explain("Yahya Alsayed Ibrahim", "Yahya al-Sayyid Ibrahim")
     assert ("Alsayed", "al-Sayyid") in {(p.a, p.b) for p in expl.pairs}
+
+
+@given(names, names)
+def test_values_read_every_model_from_one_alignment(a: str, b: str) -> None:
+    """Registry.match reads the pair score and the candidate model's chance through
+    ``Scorer._values``: each value is what ``_value`` gives under that model alone."""
+    from namematch.score import _candidate_terms
+
+    sc = Scorer()
+    own = (sc.model_weights, sc.model_intercept)
+    candidate = _candidate_terms()
+    pair, chance = sc._values(a, b, (own, candidate))
+    assert pair == sc.score(a, b) == sc._values(b, a, (own,))[0]
+    assert chance == sc._value(a, b, *candidate)

@@ -44,11 +44,8 @@ def pair_features(scorer: Scorer, x: str, y: str) -> tuple[float, ...] | None:
     """The alignment features of two names, in the order ``Scorer.score`` reads them, or
     None when their score does not come from a model (identical parses score 1.0, names
     without units 0.0)."""
-    a, b = (x, y) if x <= y else (y, x)
-    pa, pb = scorer.prepare(a), scorer.prepare(b)
-    if not pa.units or not pb.units or pa.identity == pb.identity:
-        return None
-    return scorer._align(pa, pb)[0]
+    features = scorer._features(x, y)
+    return None if isinstance(features, float) else features
 
 
 def check_signs(model: dict) -> None:

@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, TextIO, TypeVar
@@ -540,25 +540,32 @@ class Registry:
         _check_str(mention, "mention")
         if not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a positive int, got {limit!r}")
-        best: dict[int, tuple[float, str, Person]] = {}
-        for pidx, person, text in self._retrieved(mention):
-            if person is None:
-                continue
-            s = self.scorer.score(mention, text)
-            cur = best.get(pidx)
-            if cur is None or s > cur[0] or (s == cur[0] and text < cur[1]):
-                best[pidx] = (s, text, person)
-        ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[1][2].id))
+        model = (self.scorer.model_weights, self.scorer.model_intercept)
         out = []
-        for _pidx, (s, text, person) in ranked:
-            if threshold is not None and s < threshold:
-                break
-            if s <= 0.0:
+        for (s,), text, person in self._ranked(mention, (model,)):
+            if (threshold is not None and s < threshold) or s <= 0.0:
                 break
             out.append(Candidate(person, s, text, mention))
             if len(out) >= limit:
                 break
         return out
+
+    def _ranked(
+        self, mention: str, models: Sequence[tuple[Sequence[float], float]]
+    ) -> list[tuple[tuple[float, ...], str, Person]]:
+        """Every retrieved person once, with the values of its best alias under ``models``
+        (one alignment each: :meth:`Scorer._values`), ranked by the first model's value (the
+        pair score), then person id. A person's best alias: highest first value, then text."""
+        values = self.scorer._values
+        best: dict[int, tuple[tuple[float, ...], str, Person]] = {}
+        for pidx, person, text in self._retrieved(mention):
+            if person is None:
+                continue
+            v = values(mention, text, models)
+            cur = best.get(pidx)
+            if cur is None or v[0] > cur[0][0] or (v[0] == cur[0][0] and text < cur[1]):
+                best[pidx] = (v, text, person)
+        return sorted(best.values(), key=lambda x: (-x[0][0], x[2].id))
 
     def match(self, mention: str, threshold: float | None = None, *, margin: float | None = None) -> Candidate | None:
         """The person the mention refers to, or None when the registry holds no such person.
@@ -582,12 +589,20 @@ class Registry:
     ) -> Candidate | None:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
+        _check_str(mention, "mention")
         value = self.scorer._value
 
         def chance(a: str, b: str) -> float:
             return value(a, b, weights, intercept)
 
-        found = [attrs.evolve(c, score=chance(mention, c.alias)) for c in self.resolve(mention, limit=_decide.RIVALS)]
+        models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
+        found = []
+        for (s, p), text, person in self._ranked(mention, models):
+            if s <= 0.0:
+                break
+            found.append(Candidate(person, p, text, mention))
+            if len(found) >= _decide.RIVALS:
+                break
         found.sort(key=lambda c: (-c.score, c.person.id))
         return _decide.decide(found, threshold, margin, chance)
 

@@ -970,19 +970,35 @@ class Scorer:
         """Combine alignment features into the returned score (this scorer's model)."""
         return _combine(features, self.model_weights, self.model_intercept)
 
-    def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
-        """The score of two checked strings with the features weighed by ``weights`` and
-        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, clustering
-        and :meth:`Registry.match` the candidate model (:func:`_candidate_terms`), all over
-        the same caches."""
+    def _features(self, a: str, b: str) -> tuple[float, ...] | float:
+        """The alignment features of two checked strings (in :data:`FEATURES` order), or
+        their score when it does not come from a model: 1.0 for the same parse, 0.0 when
+        a name has no units. Symmetric: the pair is put in one order first."""
         if b < a:
-            a, b = b, a  # symmetric by construction
+            a, b = b, a
         pa, pb = self.prepare(a), self.prepare(b)
         if not pa.units or not pb.units:
             return 0.0
         if pa.identity == pb.identity:
             return 1.0
-        return _combine(self._align(pa, pb)[0], weights, intercept)
+        return self._align(pa, pb)[0]
+
+    def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
+        """The score of two checked strings with the features weighed by ``weights`` and
+        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, clustering
+        the candidate model (:func:`_candidate_terms`), all over the same caches."""
+        features = self._features(a, b)
+        if isinstance(features, float):
+            return features
+        return _combine(features, weights, intercept)
+
+    def _values(self, a: str, b: str, models: Sequence[tuple[Sequence[float], float]]) -> tuple[float, ...]:
+        """:meth:`_value` under each of ``models`` (``(weights, intercept)``) from one alignment:
+        :meth:`Registry.match` reads both the pair score and the candidate model's chance."""
+        features = self._features(a, b)
+        if isinstance(features, float):
+            return (features,) * len(models)
+        return tuple([_combine(features, weights, intercept) for weights, intercept in models])
 
     # -- public ----------------------------------------------------------
     def score(
