@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import namematch as nm
-from namematch.score import Scorer
+from namematch.score import Scorer, _candidate_terms
 from tests.conftest import any_text, arabic_names, latin_names, names
 
 T = nm.DEFAULT_THRESHOLD
@@ -423,8 +423,6 @@ def test_glued_article_is_read_only_before_a_listed_arabic_name() -> None:
 def test_values_read_every_model_from_one_alignment(a: str, b: str) -> None:
     """Registry.match reads the pair score and the candidate model's chance through
     ``Scorer._values``: each value is what ``_value`` gives under that model alone."""
-    from namematch.score import _candidate_terms
-
     sc = Scorer()
     own = (sc.model_weights, sc.model_intercept)
     candidate = _candidate_terms()

@@ -543,7 +543,7 @@ class Registry:
         model = (self.scorer.model_weights, self.scorer.model_intercept)
         out = []
         for (s,), text, person in self._ranked(mention, (model,)):
-            if (threshold is not None and s < threshold) or s <= 0.0:
+            if threshold is not None and s < threshold:
                 break
             out.append(Candidate(person, s, text, mention))
             if len(out) >= limit:
@@ -553,9 +553,10 @@ class Registry:
     def _ranked(
         self, mention: str, models: Sequence[tuple[Sequence[float], float]]
     ) -> list[tuple[tuple[float, ...], str, Person]]:
-        """Every retrieved person once, with the values of its best alias under ``models``
-        (one alignment each: :meth:`Scorer._values`), ranked by the first model's value (the
-        pair score), then person id. A person's best alias: highest first value, then text."""
+        """Every retrieved person whose best alias has a positive value under the first of
+        ``models`` (the pair score), once, with that alias's values under all of them (one
+        alignment each: :meth:`Scorer._values`), ranked by that value, then person id.
+        A person's best alias: highest first value, then text."""
         values = self.scorer._values
         best: dict[int, tuple[tuple[float, ...], str, Person]] = {}
         for pidx, person, text in self._retrieved(mention):
@@ -565,7 +566,7 @@ class Registry:
             cur = best.get(pidx)
             if cur is None or v[0] > cur[0][0] or (v[0] == cur[0][0] and text < cur[1]):
                 best[pidx] = (v, text, person)
-        return sorted(best.values(), key=lambda x: (-x[0][0], x[2].id))
+        return sorted((x for x in best.values() if x[0][0] > 0.0), key=lambda x: (-x[0][0], x[2].id))
 
     def match(self, mention: str, threshold: float | None = None, *, margin: float | None = None) -> Candidate | None:
         """The person the mention refers to, or None when the registry holds no such person.
@@ -596,13 +597,8 @@ class Registry:
             return value(a, b, weights, intercept)
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
-        found = []
-        for (s, p), text, person in self._ranked(mention, models):
-            if s <= 0.0:
-                break
-            found.append(Candidate(person, p, text, mention))
-            if len(found) >= _decide.RIVALS:
-                break
+        ranked = self._ranked(mention, models)[: _decide.RIVALS]
+        found = [Candidate(person, chance_of, text, mention) for (_pair, chance_of), text, person in ranked]
         found.sort(key=lambda c: (-c.score, c.person.id))
         return _decide.decide(found, threshold, margin, chance)
 

@@ -985,8 +985,9 @@ class Scorer:
 
     def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
-        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, clustering
-        the candidate model (:func:`_candidate_terms`), all over the same caches."""
+        ``intercept`` (:func:`_combine`): :meth:`score` passes this scorer's model, clustering and
+        :meth:`Registry.match`'s rival check the candidate model (:func:`_candidate_terms`),
+        all over the same caches."""
         features = self._features(a, b)
         if isinstance(features, float):
             return features
