@@ -217,6 +217,32 @@ def evaluate(corpus: Corpus, entities: list[Entity]) -> dict[str, dict[str, floa
     return out
 
 
+def print_errors(corpus: Corpus, entities: list[Entity]) -> None:
+    """Per document: predicted forms that match no gold form, gold forms no prediction
+    matches, and the entities that hold mentions of several gold persons or split one."""
+    preds: dict[str, dict[str, int]] = defaultdict(dict)
+    for n, e in enumerate(entities):
+        for m in e.mentions:
+            preds[m.doc_id][m.text] = n
+    for d in corpus.docs:
+        gold_doc = corpus.gold.get(d, {})
+        forms = [f for fs in gold_doc.values() for f in fs]
+        wrong = [p for p in preds.get(d, {}) if not any(_match_rank(p, f) for f in forms)]
+        missed = [f for f in forms if not any(_match_rank(p, f) for p in preds.get(d, {}))]
+        inexact = [p for p in preds.get(d, {}) if p not in wrong and _fold(p) not in {_fold(f) for f in forms}]
+        if wrong or missed or inexact:
+            print(f"{corpus.name}/{d}: wrong {wrong} missed {missed} inexact {inexact}")
+    for n, e in enumerate(entities):
+        pids = {_assign(m.text, corpus.gold.get(m.doc_id, {})) for m in e.mentions} - {None}
+        if len(pids) > 1:
+            print(f"merged: {sorted(pids)} in entity {n} {e.name!r}")
+    for pid in corpus.cross_doc:
+        ents = {n for n, e in enumerate(entities) for m in e.mentions
+                if _assign(m.text, corpus.gold.get(m.doc_id, {})) == pid}
+        if len(ents) != 1:
+            print(f"split: {pid} over {len(ents)} entities {[entities[n].name for n in ents]}")
+
+
 def synthetic_persons(n: int, seed: int = 7) -> list[Person]:
     """``n`` made-up persons: a listed given name and a made-up family name, in Latin
     and (for half of them) Arabic script."""
@@ -250,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--persons", type=int, default=10_000, help="registry size for the throughput run")
     ap.add_argument("--repeat", type=int, default=10, help="copies of each corpus in the throughput run")
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput run")
+    ap.add_argument("--errors", action="store_true", help="list the unmatched predictions and gold forms")
     args = ap.parse_args(argv)
     folders = args.corpora or [f for f in DEFAULT_CORPORA if f.exists()]
     corpora = [load_corpus(f) for f in folders]
@@ -259,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         registry = Registry(c.persons) if c.persons else None
         entities = resolve_documents(c.docs, registry)
         figs = evaluate(c, entities)
+        if args.errors:
+            print_errors(c, entities)
         for lang in ("en", "ar", "fa", "all"):
             if lang not in figs:
                 continue

@@ -1,0 +1,373 @@
+"""Person names in Arabic and Persian running text (private).
+
+Arabic script has no capitals, so a span is a name when its words' name evidence
+(:mod:`namematch.link._evidence`) outweighs their ordinary-language evidence,
+with context added: a title or role before the name (``وزير الخارجية``,
+``السيد``, ``آقای``), a role after it (``عباس عراقچی، وزیر ...``), a verb of
+saying, quotes, or a name word before it. Without such context a name must
+start with a given name and hold two name words. A second pass finds the
+family names of the names found (``عراقچی`` after ``سید عباس عراقچی``), with
+proclitics (``لعراقچی``, ``والصفدي``).
+
+Every pass reads each word a bounded number of times: the time is linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from namematch.link._evidence import PARTICLES, arabic_kind, arabic_score, split_compound
+from namematch.link._found import Found
+from namematch.link._resources import LinkWords
+from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, stem_start
+
+__all__ = ["ArabicDetector"]
+
+#: Evidence added to the first word after a title or role, or before a role.
+TITLE_BONUS: Final = 1.5
+#: Evidence added to a word that continues a name (a name word before it).
+CONTINUE_BONUS: Final = 1.0
+#: The same without a title or role around the name.
+FREE_CONTINUE_BONUS: Final = 0.5
+#: Evidence added to an article word (al-X) right after a given name: a family name.
+ARTICLE_BONUS: Final = 0.5
+#: Evidence added to a word before a detached family-name suffix (زارع پور).
+SUFFIX_BONUS: Final = 1.0
+MAX_NAME_WORDS: Final = 7
+#: Words that may stand between a role and the name: "في", "لدى" before a place.
+_LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
+_SAYYID: Final = frozenset({"سيد"})
+
+
+class _Info:
+    """What the detector reads of one Arabic-script word."""
+
+    __slots__ = ("kind", "off", "score", "stem")
+
+    def __init__(self, kind: str, off: int, stem: str, score: float) -> None:
+        self.kind = kind
+        self.off = off
+        self.stem = stem
+        self.score = score
+
+
+def _info(w: Word, lw: LinkWords) -> _Info:
+    whole = w.readings[0][1]
+    kind = arabic_kind(whole, lw)
+    if kind != "word":
+        return _Info(kind, 0, whole, 0.0)
+    best = _Info("word", 0, whole, arabic_score(whole, whole) + 0.3)
+    if best.score > 1.0 or whole in lw.given:
+        best.score -= 0.3
+        return best
+    for off, stem in w.readings[1:]:
+        k = arabic_kind(stem, lw)
+        if k not in ("word", "particle", "suffix"):
+            return _Info(k, off, stem, 0.0)
+        if k == "word":
+            s = arabic_score(stem, whole)
+            if s > best.score:
+                best = _Info("word", off, stem, s)
+    if best.off == 0:
+        best.score -= 0.3
+    return best
+
+
+class ArabicDetector:
+    """Finds the Arabic-script mentions of one text (see the module docstring)."""
+
+    def __init__(self, text: str, words: list[Word], lw: LinkWords, found: list[Found]) -> None:
+        self.text = text
+        self.w = words
+        self.lw = lw
+        self.found = found
+        self.info: list[_Info | None] = [_info(x, lw) if x.arabic else None for x in words]
+        self.taken = bytearray(len(words))
+
+    # -- helpers -----------------------------------------------------------
+    def kind(self, k: int) -> str:
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf.kind if inf is not None else "none"
+
+    def add(self, first: int, last: int, ctx_from: int | None, ctx_to: int | None = None,
+            strong: bool = True) -> None:
+        w = self.w
+        inf = self.info[first]
+        assert inf is not None
+        start = stem_start(w[first], inf.off)
+        ctx = ""
+        hon = ""
+        if ctx_from is not None:
+            a, b = (ctx_from, first - 1) if ctx_to is None else (ctx_from, ctx_to)
+            if a <= b:
+                ctx = self.text[w[a].start : w[b].end]
+                for k in range(b, a - 1, -1):
+                    inf_k = self.info[k]
+                    if inf_k is not None and inf_k.stem in self.lw.honorifics:
+                        hon = w[k].text
+                        break
+        if w[first].norm in _SAYYID and not hon:
+            hon = w[first].text
+        for k in range(first, last + 1):
+            self.taken[k] = 1
+        self.found.append(Found(first, last, start, w[last].end, ctx, hon, strong))
+
+    def read_name(self, j: int, bonus: float, free: bool = False) -> int | None:
+        """Read a name forward from word j; return its last word index, or None.
+
+        ``bonus`` is added to the first word's evidence (a title before it)."""
+        w = self.w
+        n = len(w)
+        cont = FREE_CONTINUE_BONUS if free else CONTINUE_BONUS
+        k = j
+        last = -1
+        names = 0
+        prev_given = False
+        while k < n and k - j < MAX_NAME_WORDS:
+            x = w[k]
+            inf = self.info[k]
+            if inf is None or (k > j and x.brk) or self.taken[k]:
+                break
+            if k > j and inf.off:
+                break  # "X وY": a proclitic starts another phrase
+            kind = inf.kind
+            if kind == "particle":
+                nxt = self.info[k + 1] if k + 1 < n else None
+                if nxt is None or w[k + 1].brk or nxt.kind not in ("word", "suffix") or nxt.off:
+                    break
+                if inf.stem == "ال" and k == j:
+                    break
+                k += 2
+                last = k - 1
+                names += 1
+                prev_given = False
+                continue
+            if kind == "suffix" and k > j and last == k - 1:
+                last = k
+                k += 1
+                continue
+            if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
+                k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
+                continue
+            if kind != "word":
+                break
+            s = inf.score + (bonus if k == j or (k == j + 1 and w[j].norm in _SAYYID) else cont)
+            if prev_given and inf.stem.startswith("ال") and not free:
+                s += ARTICLE_BONUS
+            if k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk:
+                s += SUFFIX_BONUS
+            if s <= 0:
+                break
+            last = k
+            names += 1
+            prev_given = inf.stem in self.lw.given or split_compound(inf.stem) is not None
+            k += 1
+        if last < j or names == 0:
+            return None
+        if free and names < 2:
+            return None
+        return last
+
+    def read_back(self, i: int) -> int | None:
+        """Read a name backwards from word i - 1 (a role at word i after it); return its
+        first word index, or None."""
+        w = self.w
+        k = i - 1
+        first = None
+        names = 0
+        while k >= 0 and i - k <= MAX_NAME_WORDS:
+            inf = self.info[k]
+            if inf is None or self.taken[k]:
+                break
+            kind = inf.kind
+            if kind == "suffix" and k < i - 1 + 1:
+                first = k
+                k -= 1
+                if w[k + 1].brk:
+                    break
+                continue
+            if kind == "particle" and first is not None:
+                first = k
+            elif kind == "word":
+                s = inf.score + (TITLE_BONUS if k == i - 1 else CONTINUE_BONUS)
+                if first is not None and self.kind(first) == "suffix":
+                    s += 1.0
+                if s <= 0:
+                    break
+                if inf.off and k != i - 1 and names:
+                    first = k
+                    names += 1
+                    break
+                first = k
+                names += 1
+            else:
+                break
+            if w[k].brk:
+                break
+            k -= 1
+        if first is None or names == 0:
+            return None
+        while first < i and self.kind(first) in ("particle", "suffix"):
+            first += 1
+        return first if first < i else None
+
+    # -- passes ------------------------------------------------------------
+    def run(self) -> None:
+        self.triggered()
+        self.free()
+        self.quoted()
+
+    def triggered(self) -> None:
+        """Names after a title, role or verb of saying, and before a role."""
+        w = self.w
+        n = len(w)
+        lw = self.lw
+        i = 0
+        while i < n:
+            inf = self.info[i]
+            if inf is None or self.taken[i]:
+                i += 1
+                continue
+            role = inf.kind == "role"
+            say = inf.kind != "role" and inf.stem in lw.says
+            if role and i > 0 and not w[i].brk and not w[i].comma:
+                first = self.read_back(i)
+                if first is not None and not any(self.taken[first:i]):
+                    self.add(first, i - 1, i, self._context_end(i))
+            if not (role or say):
+                i += 1
+                continue
+            plural = inf.stem in lw.plural_titles
+            j = self._skip_context(i + 1)
+            if j < n and not w[j].brk and self.info[j] is not None:
+                last = self.read_name(j, TITLE_BONUS if role else CONTINUE_BONUS)
+                if last is not None and (role or self._name_start(j)):
+                    self.add(j, last, i if role else None)
+                    i = last + 1
+                    while plural and i < n:  # a list of names after "آقایان", "Messrs"
+                        j = i + 1 if self.info[i] is not None and self.info[i].stem == "و" else i
+                        if j >= n or self.info[j] is None or not (w[j].comma or w[i].comma or j > i):
+                            break
+                        last = self.read_name(j, TITLE_BONUS)
+                        if last is None:
+                            break
+                        self.add(j, last, None)
+                        i = last + 1
+                    continue
+            i = max(j, i + 1)
+
+    def _skip_context(self, j: int) -> int:
+        """The first word after the role and context words starting at j."""
+        w = self.w
+        n = len(w)
+        start = j
+        while j < n and self.info[j] is not None and not w[j].brk and j - start < 12:
+            kind = self.kind(j)
+            if kind in ("role", "qual", "place"):
+                j += 1
+                continue
+            if self.info[j].stem in _LINKERS and self.kind(j + 1) == "place":  # type: ignore[union-attr]
+                j += 2
+                continue
+            break
+        return j
+
+    def _context_end(self, i: int) -> int:
+        """The last context word of a role phrase starting at word i."""
+        j = self._skip_context(i + 1)
+        return max(i, j - 1)
+
+    def _name_start(self, j: int) -> bool:
+        inf = self.info[j]
+        return inf is not None and (inf.stem in self.lw.given or inf.score > 1.0)
+
+    def free(self) -> None:
+        """Names without context: a given name, then a second name word."""
+        w = self.w
+        n = len(w)
+        given = self.lw.given
+        for i in range(n):
+            inf = self.info[i]
+            if inf is None or self.taken[i] or inf.kind != "word":
+                continue
+            if not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0:
+                continue
+            if i > 0 and self.kind(i - 1) in ("org",) or self._named_after(i):
+                continue
+            last = self.read_name(i, 0.0, free=True)
+            if last is not None:
+                self.add(i, last, None)
+
+    def _named_after(self, i: int) -> bool:
+        """True when the word before i makes the name a place or institution (مطار, شارع)."""
+        if i == 0 or self.w[i].brk:
+            return False
+        prev = self.info[i - 1]
+        return prev is not None and prev.stem in self.lw.named_after
+
+    def quoted(self) -> None:
+        """A name in quotes or guillemets: «X», "X" (one to four name words)."""
+        w = self.w
+        n = len(w)
+        for i in range(n):
+            if self.info[i] is None or self.taken[i] or not any(c in OPEN_QUOTES for c in w[i].gap):
+                continue
+            k = i
+            while k + 1 < n and k - i < 4 and not w[k + 1].brk and self.info[k + 1] is not None:
+                k += 1
+            closing = w[k + 1].gap if k + 1 < n else self.text[w[k].end : w[k].end + 2]
+            if not any(c in CLOSE_QUOTES for c in closing):
+                continue
+            if all(self.kind(m) in ("word", "particle", "suffix") for m in range(i, k + 1)):
+                scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
+                if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
+                    if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]
+                        self.add(i, k, None)
+
+    # -- second pass: family names already seen -------------------------------
+    def anchors(self) -> None:
+        """Mentions of the family names (and full names) of the names found."""
+        w = self.w
+        n = len(w)
+        keys: set[str] = set()
+        for f in self.found:
+            if not w[f.first].arabic:
+                continue
+            stems = [self.info[k].stem for k in range(f.first, f.last + 1)]  # type: ignore[union-attr]
+            stems = [s for s in stems if s not in _SAYYID]
+            if not stems:
+                continue
+            if len(stems) >= 2:
+                last = stems[-1]
+                if stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix":
+                    last = stems[-2] + last
+                keys.add(last)
+                if len(stems) >= 3:
+                    keys.add(stems[-2] + stems[-1])
+            keys.add("".join(stems))
+        if not keys:
+            return
+        keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
+        keys |= {"ال" + k for k in keys if not k.startswith("ال")}
+        for i in range(n):
+            inf = self.info[i]
+            if inf is None or self.taken[i]:
+                continue
+            if i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]:
+                nxt = self.info[i + 1]
+                assert nxt is not None
+                if not nxt.off and any(stem + nxt.stem in keys for _off, stem in w[i].readings):
+                    off = next(o for o, s in w[i].readings if s + nxt.stem in keys)
+                    self._add_at(i, i + 1, off)
+                    continue
+            for off, stem in w[i].readings:
+                if stem in keys and self.kind(i) not in ("role", "stop", "place", "org", "qual"):
+                    self._add_at(i, i, off)
+                    break
+
+    def _add_at(self, first: int, last: int, off: int) -> None:
+        w = self.w
+        for k in range(first, last + 1):
+            self.taken[k] = 1
+        self.found.append(Found(first, last, stem_start(w[first], off), w[last].end, "", "", True))

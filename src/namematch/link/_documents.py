@@ -1,0 +1,379 @@
+"""link and resolve_documents: coreference, registry resolution, cross-document
+merging (private)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any, Final
+
+from namematch.keys import keyed_units
+from namematch.link._coref import chains
+from namematch.link._display import display_name
+from namematch.link._evidence import split_compound
+from namematch.link._find import check_text, find_mentions
+from namematch.link._records import Entity, EntityMention, LinkedMention, Mention
+from namematch.link._resources import LinkWords, words
+from namematch.link._scan import arabic_readings, scan
+from namematch.normalize import normalize
+from namematch.parse import parse
+from namematch.registry import Person, Registry
+from namematch.score import score as default_score
+
+__all__ = ["context_countries", "link", "resolution_form", "resolve_documents"]
+
+#: Two mention chains of different documents are one person from this pair score on
+#: (with agreeing family names and no conflicting country).
+MERGE_THRESHOLD: Final = 0.8
+#: A family name alone joins a person named in full elsewhere from this unit score on.
+SURNAME_THRESHOLD: Final = 0.85
+#: Blocks of chains sharing a key larger than this are not compared (a common given
+#: name); the chains still meet through their other name units.
+MAX_BLOCK: Final = 40
+_SPLIT_SUFFIX_RE: Final = re.compile(
+    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
+)
+
+
+def resolution_form(name: str) -> str:
+    """A name as the scorer should read it: Persian family-name suffixes written apart
+    glued back with a ZWNJ (``زارع پور`` -> ``زارع‌پور``), name elements glued without
+    one split (``سیدعباس`` -> ``سید عباس``, ``محمدباقر`` -> ``محمد باقر``)."""
+    name = _SPLIT_SUFFIX_RE.sub("\u200c", name)
+    if name.isascii():
+        return name
+    out = []
+    for word in name.split():
+        norm = normalize(word).replace(" ", "")
+        parts = split_compound(norm) if len(norm) >= 6 and word[:1] > "\u05ff" else None
+        if parts is not None and parts[0] not in ("عبد", "ابو", "بن"):
+            out.append(f"{parts[0]} {parts[1]}")
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def context_countries(context: str, lw: LinkWords | None = None) -> frozenset[str]:
+    """The countries a mention's context words name ("Iraqi Foreign Minister" -> iraq)."""
+    if not context:
+        return frozenset()
+    lw = lw or words()
+    found: set[str] = set()
+    for w in scan(context):
+        forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
+        for f in forms:
+            for g in (f, f[:-1] if f.endswith("يه") else f):
+                c = lw.country_of.get(g)
+                if c:
+                    found.add(c)
+    return frozenset(found)
+
+
+def _person_country(person: Person, lw: LinkWords) -> str:
+    value = person.attributes.get("country") if person.attributes else None
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    key = normalize(value)
+    return lw.country_of.get(key, key)
+
+
+# ---------------------------------------------------------------------------
+# One document
+# ---------------------------------------------------------------------------
+
+
+def link(text: str, registry: Registry | None = None, *, lang: str | None = None,
+         nlp: Any = None, _memo: dict[Any, Any] | None = None) -> list[LinkedMention]:
+    """Find the person mentions of a text, link partial mentions to the full one
+    they abbreviate, and resolve each chain against ``registry``.
+
+    Each chain (a full mention and its partial mentions) is matched once, with
+    :meth:`Registry.match` on its fullest form; every mention of the chain gets
+    that person and score. A registry person whose ``country`` attribute differs
+    from every country the chain's context names ("the Iraqi minister") is not
+    taken: a namesake of another country.
+    """
+    text = check_text(text, "text")
+    if registry is not None and not isinstance(registry, Registry):
+        raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
+    mentions = find_mentions(text, lang, nlp=nlp)
+    ante = chains(mentions)
+    people: dict[int, tuple[Person | None, float]] = {}
+    if registry is not None:
+        lw = words()
+        contexts: dict[int, set[str]] = defaultdict(set)
+        for i, m in enumerate(mentions):
+            root = i if ante[i] is None else ante[i]
+            assert root is not None
+            contexts[root] |= context_countries(m.context, lw)
+        for root in sorted(contexts):
+            form = resolution_form(mentions[root].text)
+            key = (form, frozenset(contexts[root]))
+            if _memo is not None and key in _memo:
+                cand = _memo[key]
+            else:
+                cand = _match(registry, form, contexts[root], lw)
+                if _memo is not None:
+                    _memo[key] = cand
+            people[root] = (cand.person, cand.score) if cand is not None else (None, 0.0)
+    out: list[LinkedMention] = []
+    for i, m in enumerate(mentions):
+        root = i if ante[i] is None else ante[i]
+        person, s = people.get(root, (None, 0.0))  # type: ignore[arg-type]
+        out.append(LinkedMention(m, person, s, ante[i]))
+    return out
+
+
+def _match(registry: Registry, form: str, countries: set[str], lw: LinkWords) -> Any:
+    cand = registry.match(form)
+    if cand is None or not _corroborated(form, cand.alias, registry):
+        return None
+    if countries:
+        pc = _person_country(cand.person, lw)
+        if pc and pc not in countries:
+            return None  # a namesake of another country
+    return cand
+
+
+def _corroborated(form: str, alias: str, registry: Registry) -> bool:
+    """A registry match of a name of two or more units must agree on two units.
+
+    Guards against a common given name carrying a match ("Mohammad Kazem Al-e
+    Sadegh" is not "Mohammed bin Salman" however the overall score comes out).
+    """
+    mine = [u.text for u in parse(form).units]
+    theirs = [u.text for u in parse(alias).units]
+    need = min(2, len(mine), len(theirs))
+    if need <= 1:
+        return True
+    scorer = registry.scorer
+    thr = getattr(scorer, "threshold", 0.7)
+    agree = 0
+    for u in mine:
+        if any(_unit_score(scorer, u, t) >= thr for t in theirs):
+            agree += 1
+            if agree >= need:
+                return True
+    return False
+
+
+def _unit_score(scorer: Any, a: str, b: str) -> float:
+    if normalize(a) == normalize(b):
+        return 1.0
+    return float(scorer.score(a, b)) if scorer is not None else 0.0
+
+
+# ---------------------------------------------------------------------------
+# Many documents
+# ---------------------------------------------------------------------------
+
+
+class _Chain:
+    """The mentions of one person in one document."""
+
+    __slots__ = ("countries", "doc", "form", "mentions", "person", "rep", "score", "units")
+
+    def __init__(self, doc: str, rep: str) -> None:
+        self.doc = doc
+        self.rep = rep
+        self.form = resolution_form(rep)
+        self.mentions: list[EntityMention] = []
+        self.person: Person | None = None
+        self.score = 0.0
+        self.countries: set[str] = set()
+        self.units = [u for u in parse(self.form).units if len(u.core) >= 2]
+
+
+class _Groups:
+    """Union-find over chains that keeps the countries of each group: two groups
+    whose contexts name different countries only are not joined."""
+
+    def __init__(self, chains_: list[_Chain]) -> None:
+        self.parent = list(range(len(chains_)))
+        self.countries = [set(c.countries) for c in chains_]
+        self.docs = [{c.doc} for c in chains_]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ca, cb = self.countries[ra], self.countries[rb]
+        if ca and cb and not (ca & cb):
+            return False
+        if self.docs[ra] & self.docs[rb]:
+            return False  # one document's chains are distinct persons
+        if len(self.docs[ra]) < len(self.docs[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.countries[ra] |= cb
+        self.docs[ra] |= self.docs[rb]
+        return True
+
+
+def _check_docs(docs: object) -> Mapping[str, str]:
+    if not isinstance(docs, Mapping):
+        raise TypeError(f"docs must be a mapping of document id to text, not {type(docs).__name__}")
+    for doc_id, text in docs.items():
+        if not isinstance(doc_id, str):
+            raise TypeError(f"docs keys (document ids) must be str, not {type(doc_id).__name__}: {doc_id!r}")
+        if not isinstance(text, str):
+            raise TypeError(f"docs[{doc_id!r}] must be str, not {type(text).__name__}")
+    return docs
+
+
+def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None, *,
+                      threshold: float | None = None) -> list[Entity]:
+    """Group the person mentions of many documents into entities.
+
+    ``docs`` maps a document id (a ``str``; anything else raises
+    :class:`TypeError`, so ``1`` and ``"1"`` cannot be merged into one document)
+    to its text; documents are read in sorted id order so the result does not
+    depend on the mapping's order. A mention chain whose fullest form matches a
+    registry person joins that person's entity. The other chains are merged
+    across documents and scripts when the pair score of their fullest forms
+    reaches ``threshold`` (default :data:`MERGE_THRESHOLD`), their family names
+    agree and their contexts name no different countries; a family name alone
+    joins the one person of that family name named in full elsewhere, unless it
+    is also a common given name. Entities come registry persons first, then new
+    persons, each group in the order of first mention.
+    """
+    docs = _check_docs(docs)
+    if registry is not None and not isinstance(registry, Registry):
+        raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
+    if threshold is not None and (not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0):
+        raise ValueError(f"threshold must be a number in [0, 1], got {threshold!r}")
+    lw = words()
+    all_chains: list[_Chain] = []
+    memo: dict[Any, Any] = {}
+    for doc_id in sorted(docs):
+        linked = link(docs[doc_id], registry, _memo=memo)
+        by_root: dict[int, _Chain] = {}
+        for i, lm in enumerate(linked):
+            root = i if lm.antecedent is None else lm.antecedent
+            ch = by_root.get(root)
+            if ch is None:
+                ch = by_root[root] = _Chain(doc_id, linked[root].text)
+                ch.person, ch.score = lm.person, lm.score
+                all_chains.append(ch)
+            m = lm.mention
+            ch.mentions.append(EntityMention(doc_id, m.text, m.start, m.end, m.script, m.context, m.honorific))
+            ch.countries |= context_countries(m.context, lw)
+    groups: list[tuple[Person | None, list[_Chain]]] = []
+    by_person: dict[str, int] = {}
+    rest: list[_Chain] = []
+    for ch in all_chains:
+        if ch.person is None:
+            rest.append(ch)
+        elif ch.person.id in by_person:
+            groups[by_person[ch.person.id]][1].append(ch)
+        else:
+            by_person[ch.person.id] = len(groups)
+            groups.append((ch.person, [ch]))
+    for members in merge_chains(rest, MERGE_THRESHOLD if threshold is None else float(threshold)):
+        groups.append((None, members))
+    entities: list[Entity] = []
+    for person, members in groups:
+        mentions = tuple(m for ch in members for m in ch.mentions)
+        forms = [m.text for m in mentions]
+        entities.append(Entity(mentions, person, display_name(person, forms, [resolution_form(f) for f in forms])))
+    return entities
+
+
+def _surname(ch: _Chain) -> str:
+    return ch.units[-1].core if ch.units else ""
+
+
+def _common_given(core: str, lw: LinkWords) -> bool:
+    from namematch.link._evidence import _rarity
+
+    return core in lw.given or _rarity(core) < 0.35
+
+
+def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
+    """Group the chains of new persons across documents (see :func:`resolve_documents`)."""
+    lw = words()
+    n = len(chains_)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, ch in enumerate(chains_):
+        seen: set[str] = set()
+        for _core, ks in keyed_units(ch.form):
+            for k in ks:
+                if k not in seen:
+                    seen.add(k)
+                    blocks[k].append(i)
+    pairs: dict[tuple[int, int], float] = {}
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = members[x], members[y]
+                if chains_[a].doc == chains_[b].doc or (a, b) in pairs:
+                    continue
+                pairs[(a, b)] = -1.0
+    full = [len(ch.units) >= 2 for ch in chains_]
+    scored: list[tuple[float, int, int]] = []
+    for a, b in pairs:
+        ca, cb = chains_[a], chains_[b]
+        if not (full[a] and full[b]):
+            continue
+        s = default_score(ca.form, cb.form)
+        if s >= threshold and _family_agrees(ca, cb):
+            scored.append((s, a, b))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    groups = _Groups(chains_)
+    for _s, a, b in scored:
+        groups.join(a, b)
+    # a family name alone: joins the one group holding that family name in full
+    single_of: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        for s_, f_ in ((a, b), (b, a)):
+            if not full[s_] and full[f_] and len(chains_[s_].units) == 1:
+                core = _surname(chains_[s_])
+                if _common_given(core, lw):
+                    continue
+                if _unit_match(chains_[s_].units[0].text, chains_[f_].units[-1].text) >= SURNAME_THRESHOLD:
+                    single_of[s_].add(groups.find(f_))
+    for s_, targets in sorted(single_of.items()):
+        roots = {groups.find(t) for t in targets}
+        if len(roots) == 1:
+            groups.join(s_, next(iter(roots)))
+    # the same rare family name alone in several documents, with no full name to join
+    for a, b in sorted(pairs):
+        if full[a] or full[b] or a in single_of or b in single_of:
+            continue
+        ua, ub = chains_[a].units, chains_[b].units
+        if len(ua) == 1 and len(ub) == 1 and not _common_given(ua[0].core, lw):
+            if _unit_match(ua[0].text, ub[0].text) >= SURNAME_THRESHOLD:
+                groups.join(a, b)
+    out: dict[int, list[_Chain]] = {}
+    for i in range(n):
+        out.setdefault(groups.find(i), []).append(chains_[i])
+    return list(out.values())
+
+
+def _unit_match(a: str, b: str) -> float:
+    if normalize(a) == normalize(b):
+        return 1.0
+    return float(default_score(a, b))
+
+
+def _family_agrees(a: _Chain, b: _Chain) -> bool:
+    """The family names of two full names agree: the last unit of one matches a unit
+    of the other (word order and nasab length vary; given names alone never join)."""
+    la, lb = a.units[-1], b.units[-1]
+    if _unit_match(la.text, lb.text) >= SURNAME_THRESHOLD:
+        return True
+    return any(_unit_match(la.text, u.text) >= SURNAME_THRESHOLD for u in b.units[1:]) or any(
+        _unit_match(lb.text, u.text) >= SURNAME_THRESHOLD for u in a.units[1:]
+    )
+
+
+
