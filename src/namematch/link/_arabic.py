@@ -15,9 +15,10 @@ length of the text.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Final
 
-from namematch.link._evidence import PARTICLES, arabic_kind, arabic_score, split_compound
+from namematch.link._evidence import PARTICLES, _rarity, arabic_kind, arabic_score, split_compound
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
 from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, stem_start
@@ -38,6 +39,18 @@ MAX_NAME_WORDS: Final = 7
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
 _SAYYID: Final = frozenset({"سيد"})
+#: A proclitic is read off a word only when the whole word is no name (evidence below
+#: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
+CLITIC_WHOLE: Final = 0.5
+CLITIC_STEM: Final = 1.0
+#: Extra evidence for the word after a run of given names under a title: the family-name slot.
+FAMILY_SLOT_BONUS: Final = 1.5
+#: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
+_RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
+
+
+def _letters(raw: str) -> str:
+    return "".join(c for c in raw if unicodedata.category(c)[0] == "L" and c != "\u0640")
 
 
 class _Info:
@@ -54,23 +67,26 @@ class _Info:
 
 def _info(w: Word, lw: LinkWords) -> _Info:
     whole = w.readings[0][1]
+    raw = _letters(w.text)
+    if raw in _RAW_STOPS or (raw[:1] in "وف" and raw[1:] in _RAW_STOPS):
+        return _Info("stop", 0, whole, 0.0)
     kind = arabic_kind(whole, lw)
     if kind != "word":
         return _Info(kind, 0, whole, 0.0)
-    best = _Info("word", 0, whole, arabic_score(whole, whole) + 0.3)
-    if best.score > 1.0 or whole in lw.given:
-        best.score -= 0.3
+    nisba = not raw.endswith("ى")
+    best = _Info("word", 0, whole, arabic_score(whole, whole, nisba))
+    if whole in lw.given or _rarity(whole) < 1.0:
         return best
     for off, stem in w.readings[1:]:
         k = arabic_kind(stem, lw)
         if k not in ("word", "particle", "suffix"):
             return _Info(k, off, stem, 0.0)
-        if k == "word":
-            s = arabic_score(stem, whole)
-            if s > best.score:
-                best = _Info("word", off, stem, s)
-    if best.off == 0:
-        best.score -= 0.3
+    if best.score > CLITIC_WHOLE:
+        return best
+    for off, stem in w.readings[1:]:
+        s = arabic_score(stem, whole, nisba)
+        if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
+            best = _Info("word", off, stem, s)
     return best
 
 
@@ -107,6 +123,10 @@ class ArabicDetector:
                     if inf_k is not None and inf_k.stem in self.lw.honorifics:
                         hon = w[k].text
                         break
+        if (first > 0 and w[first - 1].norm in _SAYYID and not w[first].brk and not self.taken[first - 1]
+                and self.info[first - 1] is not None and not self.info[first - 1].off):  # type: ignore[union-attr]
+            first -= 1  # the sayyid marker written bare is part of an official name (سید عباس عراقچی)
+            start = w[first].start
         if w[first].norm in _SAYYID and not hon:
             hon = w[first].text
         for k in range(first, last + 1):
@@ -124,16 +144,22 @@ class ArabicDetector:
         last = -1
         names = 0
         prev_given = False
+        only_given = True
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
-            if k > j and inf.off:
+            if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
+                                      and _rarity(inf.stem) >= 1.0)):
                 break  # "X وY": a proclitic starts another phrase
             kind = inf.kind
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
+                if (nxt is not None and nxt.kind == "particle" and nxt.stem in ("عبد", "ابو") and not w[k + 1].brk
+                        and inf.stem in ("بن", "ابن", "بنت", "آل", "ابو", "ام")):
+                    k += 1  # بن عبد الرحمن: a particle before a compound
+                    continue
                 if nxt is None or w[k + 1].brk or nxt.kind not in ("word", "suffix") or nxt.off:
                     break
                 if inf.stem == "ال" and k == j:
@@ -152,16 +178,24 @@ class ArabicDetector:
                 continue
             if kind != "word":
                 break
-            s = inf.score + (bonus if k == j or (k == j + 1 and w[j].norm in _SAYYID) else cont)
+            first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
+            s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
-            if k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk:
+            slot = names > 0 and only_given
+            if slot and (not free or names >= 2):
+                s += FAMILY_SLOT_BONUS
+            before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
+            if before_suffix:
                 s += SUFFIX_BONUS
             if s <= 0:
                 break
+            if inf.score < 0 and not (first_word or slot or before_suffix):
+                break  # an ordinary word after a name is no part of it
             last = k
             names += 1
             prev_given = inf.stem in self.lw.given or split_compound(inf.stem) is not None
+            only_given = only_given and prev_given
             k += 1
         if last < j or names == 0:
             return None
@@ -170,47 +204,29 @@ class ArabicDetector:
         return last
 
     def read_back(self, i: int) -> int | None:
-        """Read a name backwards from word i - 1 (a role at word i after it); return its
-        first word index, or None."""
+        """The first word of a name that ends right before word i (a role in apposition
+        after it: ``اسحاق دار، معاون``, ``عیسی زارع پور وزیر``), or None.
+
+        The name is read forward from each of the four words before i, the farthest
+        first: two name words starting with a name element, or one word that is a name
+        on its own evidence set off by a comma."""
         w = self.w
-        k = i - 1
-        first = None
-        names = 0
-        while k >= 0 and i - k <= MAX_NAME_WORDS:
-            inf = self.info[k]
-            if inf is None or self.taken[k]:
-                break
-            kind = inf.kind
-            if kind == "suffix" and k < i - 1 + 1:
-                first = k
-                k -= 1
-                if w[k + 1].brk:
-                    break
+        for s in range(max(0, i - 4), i):
+            if self.info[s] is None or any(self.taken[s:i]):
                 continue
-            if kind == "particle" and first is not None:
-                first = k
-            elif kind == "word":
-                s = inf.score + (TITLE_BONUS if k == i - 1 else CONTINUE_BONUS)
-                if first is not None and self.kind(first) == "suffix":
-                    s += 1.0
-                if s <= 0:
-                    break
-                if inf.off and k != i - 1 and names:
-                    first = k
-                    names += 1
-                    break
-                first = k
-                names += 1
-            else:
-                break
-            if w[k].brk:
-                break
-            k -= 1
-        if first is None or names == 0:
-            return None
-        while first < i and self.kind(first) in ("particle", "suffix"):
-            first += 1
-        return first if first < i else None
+            if any(w[k].brk for k in range(s + 1, i)):
+                continue
+            last = self.read_name(s, CONTINUE_BONUS)
+            if last != i - 1:
+                continue
+            head = self.info[s]
+            assert head is not None
+            names = sum(1 for k in range(s, i) if self.kind(k) == "word")
+            if names >= 2 and (self._name_start(s) or head.score > 0):
+                return s
+            if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
+                return s
+        return None
 
     # -- passes ------------------------------------------------------------
     def run(self) -> None:
@@ -231,7 +247,7 @@ class ArabicDetector:
                 continue
             role = inf.kind == "role"
             say = inf.kind != "role" and inf.stem in lw.says
-            if role and i > 0 and not w[i].brk and not w[i].comma:
+            if role and i > 0 and (not w[i].brk or w[i].comma):
                 first = self.read_back(i)
                 if first is not None and not any(self.taken[first:i]):
                     self.add(first, i - 1, i, self._context_end(i))
@@ -240,7 +256,7 @@ class ArabicDetector:
                 continue
             plural = inf.stem in lw.plural_titles
             j = self._skip_context(i + 1)
-            if j < n and not w[j].brk and self.info[j] is not None:
+            if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if role else CONTINUE_BONUS)
                 if last is not None and (role or self._name_start(j)):
                     self.add(j, last, i if role else None)
@@ -289,9 +305,11 @@ class ArabicDetector:
         given = self.lw.given
         for i in range(n):
             inf = self.info[i]
-            if inf is None or self.taken[i] or inf.kind != "word":
+            if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
                 continue
-            if not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0:
+            kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام") and i + 1 < n and (
+                self.info[i + 1] is not None and self.info[i + 1].score > 0)  # type: ignore[union-attr]
+            if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0):
                 continue
             if i > 0 and self.kind(i - 1) in ("org",) or self._named_after(i):
                 continue
@@ -314,10 +332,16 @@ class ArabicDetector:
             if self.info[i] is None or self.taken[i] or not any(c in OPEN_QUOTES for c in w[i].gap):
                 continue
             k = i
-            while k + 1 < n and k - i < 4 and not w[k + 1].brk and self.info[k + 1] is not None:
+            closed = False
+            while k - i < 4:
+                after = w[k + 1].gap if k + 1 < n else self.text[w[k].end : w[k].end + 2]
+                if any(c in CLOSE_QUOTES for c in after):
+                    closed = True
+                    break
+                if k + 1 >= n or w[k + 1].brk or self.info[k + 1] is None:
+                    break
                 k += 1
-            closing = w[k + 1].gap if k + 1 < n else self.text[w[k].end : w[k].end + 2]
-            if not any(c in CLOSE_QUOTES for c in closing):
+            if not closed:
                 continue
             if all(self.kind(m) in ("word", "particle", "suffix") for m in range(i, k + 1)):
                 scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]

@@ -37,7 +37,7 @@ GIVEN: Final = 2.0
 KNOWN: Final = 0.5
 COMMONNESS: Final = 2.0
 SHAPE: Final = 0.7
-UNKNOWN: Final = -0.5
+UNKNOWN: Final = -0.3
 
 
 def _rarity(form: str) -> float:
@@ -108,13 +108,14 @@ def _adjective_forms(norm: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=131072)
-def arabic_score(stem: str, surface: str) -> float:
+def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
     """Name evidence minus ordinary-language evidence of an Arabic-script word
-    (``stem``: a reading without proclitics; ``surface``: the whole word).
+    (``stem``: a reading without proclitics; ``surface``: the whole word; ``nisba``:
+    False when a final ``ي`` was written ``ى``, a verb or noun ending, not a nisba).
 
     * a listed given name: +2.0; a lexicon name element: +0.5, plus up to +2.0 the
       more common it is as a name; else a name shape (nisba, Persian family-name
-      suffix, glued compound): +0.7; else -0.5;
+      suffix, glued compound): +0.7; else -0.3;
     * minus the word's Zipf frequency above 3 (one in a million words), the larger
       of the stem's and the surface form's, in Arabic or Persian.
     """
@@ -126,7 +127,7 @@ def arabic_score(stem: str, surface: str) -> float:
         ev += KNOWN + COMMONNESS * (1.0 - r)
     elif not given:
         shaped = (
-            (stem.endswith("ي") and len(stem) >= 4)
+            (nisba and stem.endswith("ي") and len(stem) >= 4)
             or (stem.endswith(PERSIAN_SUFFIXES) and len(stem) >= 5)
             or split_compound(stem) is not None
         )
