@@ -39,6 +39,7 @@ MAX_NAME_WORDS: Final = 7
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
 _SAYYID: Final = frozenset({"سيد"})
+_PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A proclitic is read off a word only when the whole word is no name (evidence below
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
 CLITIC_WHOLE: Final = 0.5
@@ -153,6 +154,8 @@ class ArabicDetector:
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
                                       and _rarity(inf.stem) >= 1.0)):
                 break  # "X وY": a proclitic starts another phrase
+            if k > j and x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5:
+                break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             kind = inf.kind
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
@@ -176,6 +179,11 @@ class ArabicDetector:
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
+            if (kind == "place" and names >= 2 and last == k - 1 and inf.stem.startswith("ال")
+                    and inf.stem.endswith("ي") and not inf.off
+                    and all(self.info[m].score > 0 for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
+                last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
+                break
             if kind != "word":
                 break
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
@@ -190,11 +198,11 @@ class ArabicDetector:
                 s += SUFFIX_BONUS
             if s <= 0:
                 break
-            if inf.score < 0 and not (first_word or slot or before_suffix):
+            if inf.score < 0 and not before_suffix and not slot and (names >= 2 or not first_word):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
-            prev_given = inf.stem in self.lw.given or split_compound(inf.stem) is not None
+            prev_given = inf.stem in self.lw.given
             only_given = only_given and prev_given
             k += 1
         if last < j or names == 0:

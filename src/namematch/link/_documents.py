@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any, Final
 
-from namematch.keys import keyed_units
+from namematch.keys import keyed_units, unit_keys
 from namematch.link._coref import chains
 from namematch.link._display import display_name
 from namematch.link._evidence import split_compound
@@ -17,7 +17,7 @@ from namematch.link._records import Entity, EntityMention, LinkedMention, Mentio
 from namematch.link._resources import LinkWords, words
 from namematch.link._scan import arabic_readings, scan
 from namematch.normalize import normalize
-from namematch.parse import parse
+from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
 from namematch.score import score as default_score
 
@@ -26,13 +26,15 @@ __all__ = ["context_countries", "link", "resolution_form", "resolve_documents"]
 #: Two mention chains of different documents are one person from this pair score on
 #: (with agreeing family names and no conflicting country).
 MERGE_THRESHOLD: Final = 0.8
-#: A family name alone joins a person named in full elsewhere from this unit score on.
-SURNAME_THRESHOLD: Final = 0.85
+#: Two name units agree from this unit score on (or from 0.5 with a shared blocking key).
+UNIT_AGREE: Final = 0.75
+#: Two full names in one document are one person (a misspelling) from this pair score on.
+SAME_DOC_THRESHOLD: Final = 0.95
 #: Blocks of chains sharing a key larger than this are not compared (a common given
 #: name); the chains still meet through their other name units.
 MAX_BLOCK: Final = 40
 _SPLIT_SUFFIX_RE: Final = re.compile(
-    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
+    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
 )
 
 
@@ -47,7 +49,7 @@ def resolution_form(name: str) -> str:
     for word in name.split():
         norm = normalize(word).replace(" ", "")
         parts = split_compound(norm) if len(norm) >= 6 and word[:1] > "\u05ff" else None
-        if parts is not None and parts[0] not in ("عبد", "ابو", "بن"):
+        if parts is not None and parts[0] not in ("عبد", "ابو"):
             out.append(f"{parts[0]} {parts[1]}")
         else:
             out.append(word)
@@ -200,14 +202,14 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def join(self, a: int, b: int) -> bool:
+    def join(self, a: int, b: int, *, same_doc: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         ca, cb = self.countries[ra], self.countries[rb]
         if ca and cb and not (ca & cb):
             return False
-        if self.docs[ra] & self.docs[rb]:
+        if self.docs[ra] & self.docs[rb] and not same_doc:
             return False  # one document's chains are distinct persons
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
@@ -296,6 +298,62 @@ def _common_given(core: str, lw: LinkWords) -> bool:
     return core in lw.given or _rarity(core) < 0.35
 
 
+def _unit_match(a: str, b: str) -> float:
+    if normalize(a) == normalize(b):
+        return 1.0
+    return float(default_score(a, b))
+
+
+def _units_agree(a: NameToken, b: NameToken) -> bool:
+    """Two name units are one name element: equal, or a blocking key shared and a unit
+    score of 0.5 or more (spelling variants across scripts), or a unit score of 0.75."""
+    if a.core == b.core:
+        return True
+    s = _unit_match(a.text, b.text)
+    if s >= UNIT_AGREE:
+        return True
+    return s >= 0.5 and bool(unit_keys(a.core, a.script) & unit_keys(b.core, b.script))
+
+
+def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
+    """Two full names of new persons are one person (see :func:`resolve_documents`)."""
+    ua, ub = a.units, b.units
+    if s >= threshold and _units_agree(ua[-1], ub[-1]) and _units_agree(ua[0], ub[0]):
+        return True  # the pair score, with given and family names agreeing
+    if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
+        return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
+    if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
+            and a.countries & b.countries and _units_agree(ua[0], ub[0]) and _units_agree(ua[1], ub[1])):
+        return True  # X bin Y ... of the same country: the nasab written to different lengths
+    return False
+
+
+def _subsequence(short: list[NameToken], long_: list[NameToken]) -> bool:
+    """Every unit of ``short`` agrees with a unit of ``long_``, in order."""
+    k = 0
+    for u in short:
+        while k < len(long_) and not _units_agree(u, long_[k]):
+            k += 1
+        if k == len(long_):
+            return False
+        k += 1
+    return True
+
+
+def _lineage(ch: _Chain) -> bool:
+    return any(u.lineage for u in ch.units)
+
+
+def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
+    free = list(ub)
+    for u in ua:
+        hit = next((v for v in free if _units_agree(u, v)), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
 def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
     """Group the chains of new persons across documents (see :func:`resolve_documents`)."""
     lw = words()
@@ -308,72 +366,56 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
                 if k not in seen:
                     seen.add(k)
                     blocks[k].append(i)
-    pairs: dict[tuple[int, int], float] = {}
+    pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                a, b = members[x], members[y]
-                if chains_[a].doc == chains_[b].doc or (a, b) in pairs:
-                    continue
-                pairs[(a, b)] = -1.0
+                pairs.add((members[x], members[y]))
     full = [len(ch.units) >= 2 for ch in chains_]
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[bool, float, int, int]] = []
     for a, b in pairs:
         ca, cb = chains_[a], chains_[b]
         if not (full[a] and full[b]):
             continue
+        same_doc = ca.doc == cb.doc
         s = default_score(ca.form, cb.form)
-        if s >= threshold and _family_agrees(ca, cb):
-            scored.append((s, a, b))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        if same_doc and s < SAME_DOC_THRESHOLD:
+            continue
+        if _same_person(ca, cb, s, threshold):
+            scored.append((not same_doc, -s, a, b))
+    scored.sort()
     groups = _Groups(chains_)
-    for _s, a, b in scored:
-        groups.join(a, b)
-    # a family name alone: joins the one group holding that family name in full
-    single_of: dict[int, set[int]] = defaultdict(set)
-    for a, b in pairs:
+    for cross, _s, a, b in scored:
+        groups.join(a, b, same_doc=not cross)
+    # a partial name (a family name alone, or a name missing some elements): joins the
+    # one group whose full name holds its elements in order
+    part_of: dict[int, set[int]] = defaultdict(set)
+    for a, b in sorted(pairs):
         for s_, f_ in ((a, b), (b, a)):
-            if not full[s_] and full[f_] and len(chains_[s_].units) == 1:
-                core = _surname(chains_[s_])
-                if _common_given(core, lw):
+            cs, cf = chains_[s_], chains_[f_]
+            if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
+                continue
+            if len(cs.units) == 1:
+                if _common_given(_surname(cs), lw) or not _units_agree(cs.units[0], cf.units[-1]):
                     continue
-                if _unit_match(chains_[s_].units[0].text, chains_[f_].units[-1].text) >= SURNAME_THRESHOLD:
-                    single_of[s_].add(groups.find(f_))
-    for s_, targets in sorted(single_of.items()):
+            elif not (_units_agree(cs.units[0], cf.units[0]) and _subsequence(cs.units, cf.units)):
+                continue
+            part_of[s_].add(f_)
+    for s_, targets in sorted(part_of.items()):
         roots = {groups.find(t) for t in targets}
         if len(roots) == 1:
             groups.join(s_, next(iter(roots)))
+    single_of = part_of
     # the same rare family name alone in several documents, with no full name to join
     for a, b in sorted(pairs):
         if full[a] or full[b] or a in single_of or b in single_of:
             continue
         ua, ub = chains_[a].units, chains_[b].units
-        if len(ua) == 1 and len(ub) == 1 and not _common_given(ua[0].core, lw):
-            if _unit_match(ua[0].text, ub[0].text) >= SURNAME_THRESHOLD:
-                groups.join(a, b)
+        if len(ua) == 1 and len(ub) == 1 and not _common_given(ua[0].core, lw) and _units_agree(ua[0], ub[0]):
+            groups.join(a, b)
     out: dict[int, list[_Chain]] = {}
     for i in range(n):
         out.setdefault(groups.find(i), []).append(chains_[i])
     return list(out.values())
-
-
-def _unit_match(a: str, b: str) -> float:
-    if normalize(a) == normalize(b):
-        return 1.0
-    return float(default_score(a, b))
-
-
-def _family_agrees(a: _Chain, b: _Chain) -> bool:
-    """The family names of two full names agree: the last unit of one matches a unit
-    of the other (word order and nasab length vary; given names alone never join)."""
-    la, lb = a.units[-1], b.units[-1]
-    if _unit_match(la.text, lb.text) >= SURNAME_THRESHOLD:
-        return True
-    return any(_unit_match(la.text, u.text) >= SURNAME_THRESHOLD for u in b.units[1:]) or any(
-        _unit_match(lb.text, u.text) >= SURNAME_THRESHOLD for u in a.units[1:]
-    )
-
-
-

@@ -26,7 +26,7 @@ __all__ = ["arabic_kind", "arabic_score", "latin_ordinary", "split_compound"]
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
 #: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده").
-DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
+DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال"})
 #: Heads a name element may be glued to when Persian is written without ZWNJ.

@@ -142,7 +142,7 @@ class LatinDetector:
         # ("the National Security Council Ali Shamkhani")
         for k in range(j - 1, i - 1, -1):
             if self.is_org(w[k]):
-                if k + 1 < j and known(w[k + 1].norm, lw):
+                if k + 1 < j:
                     self.run_words(k + 1, j)
                 return
         if j < len(w) and not w[j].brk and not w[j].arabic and w[j].norm in _ORG_FOLLOWERS:
