@@ -36,6 +36,8 @@ ARTICLE_BONUS: Final = 0.5
 #: Evidence added to a word before a detached family-name suffix (زارع پور).
 SUFFIX_BONUS: Final = 1.0
 MAX_NAME_WORDS: Final = 7
+#: A name of one word after a title: its evidence with the title bonus must reach this.
+SINGLE_MARGIN: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
 _SAYYID: Final = frozenset({"سيد"})
@@ -134,10 +136,13 @@ class ArabicDetector:
             self.taken[k] = 1
         self.found.append(Found(first, last, start, w[last].end, ctx, hon, strong))
 
-    def read_name(self, j: int, bonus: float, free: bool = False) -> int | None:
+    def read_name(self, j: int, bonus: float, free: bool = False, until: int | None = None) -> int | None:
         """Read a name forward from word j; return its last word index, or None.
 
-        ``bonus`` is added to the first word's evidence (a title before it)."""
+        ``bonus`` is added to the first word's evidence (a title before it). ``free``:
+        no title or role around the name (two name words needed). ``until``: the
+        name must end at that word (a role follows it), so its words need only
+        outweigh their ordinary evidence with the continuation bonus."""
         w = self.w
         n = len(w)
         cont = FREE_CONTINUE_BONUS if free else CONTINUE_BONUS
@@ -154,8 +159,11 @@ class ArabicDetector:
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
                                       and _rarity(inf.stem) >= 1.0)):
                 break  # "X وY": a proclitic starts another phrase
-            if k > j and x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5:
+            if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
+            if (k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word"
+                    and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0):
+                break  # "وتقنيات" after a role: the role phrase goes on
             kind = inf.kind
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
@@ -198,7 +206,8 @@ class ArabicDetector:
                 s += SUFFIX_BONUS
             if s <= 0:
                 break
-            if inf.score < 0 and not before_suffix and not slot and (names >= 2 or not first_word):
+            if (inf.score < 0 and not before_suffix and not slot and (names >= 2 or not first_word)
+                    and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
@@ -209,6 +218,8 @@ class ArabicDetector:
             return None
         if free and names < 2:
             return None
+        if names == 1 and last == j and not free and self.info[j].score + bonus < SINGLE_MARGIN:  # type: ignore[union-attr]
+            return None  # one word after a title must be clearly a name
         return last
 
     def read_back(self, i: int) -> int | None:
@@ -224,7 +235,7 @@ class ArabicDetector:
                 continue
             if any(w[k].brk for k in range(s + 1, i)):
                 continue
-            last = self.read_name(s, CONTINUE_BONUS)
+            last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
                 continue
             head = self.info[s]

@@ -133,7 +133,30 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
         )
         ev += SHAPE if shaped else UNKNOWN
     z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw))
+    if z == 0.0 and r >= 1.0 and not given:
+        z = _compound_zipf(stem, lw)
     return ev - max(0.0, z - MIN_ZIPF)
+
+
+#: Both parts of a word read as a compound of two ordinary words must be this common.
+COMPOUND_ZIPF: Final = 3.5
+
+
+def _compound_zipf(stem: str, lw: LinkWords) -> float:
+    """The Zipf frequency of the rarer part, when a word is two ordinary words written
+    together (Persian without ZWNJ: عهدهدار, همجواری, میگیرد), else 0.0. Splits where
+    a part is a name element or a family-name suffix do not count (زارعپور)."""
+    if len(stem) < 5:
+        return 0.0
+    best = 0.0
+    for cut in range(2, len(stem) - 1):
+        a, b = stem[:cut], stem[cut:]
+        if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
+            continue
+        za, zb = _zipf_ar(a, lw), _zipf_ar(b, lw)
+        if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
+            best = max(best, min(za, zb))
+    return best
 
 
 @lru_cache(maxsize=65536)
