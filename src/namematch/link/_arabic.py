@@ -36,11 +36,18 @@ ARTICLE_BONUS: Final = 0.5
 #: Evidence added to a word before a detached family-name suffix (زارع پور).
 SUFFIX_BONUS: Final = 1.0
 MAX_NAME_WORDS: Final = 7
+#: The second word of a name under a title may be this ordinary (a famous family name is a
+#: common word: رفسنجاني); later words, and words of names without context, not at all.
+SECOND_WORD_CUTOFF: Final = -1.0
+#: Evidence above this: a name element, or a rare word (not in the frequency lists).
+UNKNOWN_FLOOR: Final = -0.5
 #: A name of one word after a title: its evidence with the title bonus must reach this.
 SINGLE_MARGIN: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
 _SAYYID: Final = frozenset({"سيد"})
+_TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
+                                       ("ثقه", "الاسلام")})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A proclitic is read off a word only when the whole word is no name (evidence below
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
@@ -103,6 +110,10 @@ class ArabicDetector:
         self.found = found
         self.info: list[_Info | None] = [_info(x, lw) if x.arabic else None for x in words]
         self.taken = bytearray(len(words))
+        for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
+            a, b = self.info[k], self.info[k + 1]
+            if a is not None and b is not None and not words[k + 1].brk and (a.stem, b.stem) in _TWO_WORD_TITLES:
+                a.kind = b.kind = "role"
 
     # -- helpers -----------------------------------------------------------
     def kind(self, k: int) -> str:
@@ -175,9 +186,9 @@ class ArabicDetector:
                     break
                 if inf.stem == "ال" and k == j:
                     break
+                names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
                 k += 2
                 last = k - 1
-                names += 1
                 prev_given = False
                 continue
             if kind == "suffix" and k > j and last == k - 1:
@@ -189,7 +200,7 @@ class ArabicDetector:
                 continue
             if (kind == "place" and names >= 2 and last == k - 1 and inf.stem.startswith("ال")
                     and inf.stem.endswith("ي") and not inf.off
-                    and all(self.info[m].score > 0 for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
+                    and all(self.info[m].score > UNKNOWN_FLOOR for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
                 last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
                 break
             if kind != "word":
@@ -206,7 +217,8 @@ class ArabicDetector:
                 s += SUFFIX_BONUS
             if s <= 0:
                 break
-            if (inf.score < 0 and not before_suffix and not slot and (names >= 2 or not first_word)
+            cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
+            if (inf.score < cutoff and not before_suffix and not slot and (names >= 2 or not first_word)
                     and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
@@ -243,8 +255,11 @@ class ArabicDetector:
             names = sum(1 for k in range(s, i) if self.kind(k) == "word")
             if names >= 2 and (self._name_start(s) or head.score > 0):
                 return s
-            if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
-                return s
+            if names == 1 and head.kind == "word" and (
+                (w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"))
+                or (head.score > 0 and (s == 0 or w[s].brk))
+            ):
+                return s  # "X، وزیر" or "، X دبیر": one name word set off before a role
         return None
 
     # -- passes ------------------------------------------------------------
@@ -314,8 +329,10 @@ class ArabicDetector:
         return max(i, j - 1)
 
     def _name_start(self, j: int) -> bool:
+        """A name may start at word j on its own evidence: a given name, or a word whose
+        name evidence clearly outweighs its ordinary-language evidence."""
         inf = self.info[j]
-        return inf is not None and (inf.stem in self.lw.given or inf.score > 1.0)
+        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5)
 
     def free(self) -> None:
         """Names without context: a given name, then a second name word."""
@@ -326,8 +343,9 @@ class ArabicDetector:
             inf = self.info[i]
             if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
                 continue
-            kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام") and i + 1 < n and (
-                self.info[i + 1] is not None and self.info[i + 1].score > 0)  # type: ignore[union-attr]
+            kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام", "بن") and i + 1 < n and (
+                self.info[i + 1] is not None and self.info[i + 1].score > (1.0 if inf.stem == "بن" else 0)  # type: ignore[union-attr]
+            )
             if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0):
                 continue
             if i > 0 and self.kind(i - 1) in ("org",) or self._named_after(i):
@@ -408,6 +426,27 @@ class ArabicDetector:
                 if stem in keys and self.kind(i) not in ("role", "stop", "place", "org", "qual"):
                     self._add_at(i, i, off)
                     break
+
+    def coordinated(self) -> None:
+        """A rare name-shaped word joined by "و" to a name found (``عراقجي واسحاق دار``):
+        a name too."""
+        w = self.w
+        for f in list(self.found):
+            if not w[f.first].arabic:
+                continue
+            head = self.info[f.first]
+            k = f.first - 1
+            if head is not None and w[f.first].norm[:1] == "و" and k >= 0 and not w[f.first].brk:
+                inf = self.info[k]
+                if inf is not None and not self.taken[k] and inf.kind == "word" and inf.score > 0.5 and (
+                        w[k].brk or k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "word"):  # type: ignore[union-attr]
+                    self._add_at(k, k, inf.off)
+            k = f.last + 1
+            if k < len(w) and not w[k].brk and w[k].norm[:1] == "و":
+                inf = self.info[k]
+                nxt = k + 1 < len(w) and not w[k + 1].brk and self.kind(k + 1) == "word"
+                if inf is not None and not self.taken[k] and inf.kind == "word" and inf.off and inf.score > 0.5 and not nxt:
+                    self._add_at(k, k, inf.off)
 
     def _add_at(self, first: int, last: int, off: int) -> None:
         w = self.w

@@ -28,6 +28,9 @@ __all__ = ["context_countries", "link", "resolution_form", "resolve_documents"]
 MERGE_THRESHOLD: Final = 0.8
 #: Two name units agree from this unit score on (or from 0.5 with a shared blocking key).
 UNIT_AGREE: Final = 0.75
+#: A family name alone joins a person of another document only when the name element is
+#: this rare (lexicon rarity; 1.0 = not listed): a common family name has namesakes.
+DISTINCTIVE_RARITY: Final = 0.5
 #: Two full names in one document are one person (a misspelling) from this pair score on.
 SAME_DOC_THRESHOLD: Final = 0.95
 #: Blocks of chains sharing a key larger than this are not compared (a common given
@@ -292,6 +295,14 @@ def _surname(ch: _Chain) -> str:
     return ch.units[-1].core if ch.units else ""
 
 
+def _distinctive(core: str, lw: LinkWords) -> bool:
+    """A family name rare enough to stand for one person across documents: not a given
+    name, and not a common name element of the lexicon."""
+    from namematch.link._evidence import _rarity
+
+    return core not in lw.given and _rarity(core) >= DISTINCTIVE_RARITY
+
+
 def _common_given(core: str, lw: LinkWords) -> bool:
     from namematch.link._evidence import _rarity
 
@@ -398,9 +409,10 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
             if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
             if len(cs.units) == 1:
-                if _common_given(_surname(cs), lw) or not _units_agree(cs.units[0], cf.units[-1]):
+                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units[1:]):
                     continue
-            elif not (_units_agree(cs.units[0], cf.units[0]) and _subsequence(cs.units, cf.units)):
+            elif not (_subsequence(cs.units, cf.units) and (
+                    _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0]))):
                 continue
             part_of[s_].add(f_)
     for s_, targets in sorted(part_of.items()):
@@ -413,7 +425,7 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
         if full[a] or full[b] or a in single_of or b in single_of:
             continue
         ua, ub = chains_[a].units, chains_[b].units
-        if len(ua) == 1 and len(ub) == 1 and not _common_given(ua[0].core, lw) and _units_agree(ua[0], ub[0]):
+        if len(ua) == 1 and len(ub) == 1 and _distinctive(ua[0].core, lw) and _units_agree(ua[0], ub[0]):
             groups.join(a, b)
     out: dict[int, list[_Chain]] = {}
     for i in range(n):

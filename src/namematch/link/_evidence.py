@@ -149,7 +149,7 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
     if len(stem) < 5:
         return 0.0
     best = 0.0
-    for cut in range(2, len(stem) - 1):
+    for cut in range(3, len(stem) - 2):
         a, b = stem[:cut], stem[cut:]
         if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
             continue

@@ -185,8 +185,8 @@ class LatinDetector:
             # ordinary English at the edges ("Later", "Special Envoy"): not part of the name
             while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]):
                 a += 1
-            while b >= a and latin_ordinary(w[b].norm):
-                b -= 1
+            while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given):
+                b -= 1  # (a family name after a given name stays: Donald Trump)
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e
@@ -209,8 +209,12 @@ class LatinDetector:
             if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))):
                 has_role = True
                 ctx_from = a - 1
-        # "the Serail": a capitalised word after "the" without a role is no person
-        if (not has_role and a == run_start and a > 0 and not w[a].brk and w[a - 1].norm == "the"):
+        units = [x for x in w[a : b + 1] if x.norm not in LATIN_PARTICLES or x.cap]
+        multi = len(units) >= 2
+        is_known = any(known(p, lw) for x in w[a : b + 1] for p in x.parts)
+        # "the Serail": a capitalised word after "the" without a role or a full name is no person
+        if (not has_role and not (multi and is_known) and a == run_start and a > 0 and not w[a].brk
+                and w[a - 1].norm == "the"):
             return
         appos = False
         ctx_to: int | None = None
@@ -225,9 +229,6 @@ class LatinDetector:
                     break
                 if not (self.is_qual(x) or self.is_place(x) or x.norm in ("the", "a", "an", "his", "her")):
                     break
-        units = [x for x in w[a : b + 1] if x.norm not in LATIN_PARTICLES or x.cap]
-        multi = len(units) >= 2
-        is_known = any(known(p, lw) for x in w[a : b + 1] for p in x.parts)
         particle = any(x.norm in ("bin", "ibn", "bint") or self._particle(x) for x in w[a : b + 1])
         ordinary = all(latin_ordinary(x.norm) for x in units)
         if ordinary:
