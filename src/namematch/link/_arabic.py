@@ -46,6 +46,9 @@ SINGLE_MARGIN: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
+_ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
+_CLITIC_PAIR_SCORE: Final = -1.5
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام")})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
@@ -85,6 +88,10 @@ def _info(w: Word, lw: LinkWords) -> _Info:
         return _Info(kind, 0, whole, 0.0)
     nisba = not raw.endswith("ى")
     best = _Info("word", 0, whole, arabic_score(whole, whole, nisba))
+    if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
+            and _rarity(whole) >= 1.0):
+        best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
+        return best
     if whole in lw.given or _rarity(whole) < 1.0:
         return best
     for off, stem in w.readings[1:]:
@@ -172,9 +179,9 @@ class ArabicDetector:
                 break  # "X وY": a proclitic starts another phrase
             if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
-            if (k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word"
-                    and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0):
-                break  # "وتقنيات" after a role: the role phrase goes on
+            if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
+                    inf.stem not in self.lw.given and (_rarity(inf.stem) >= 1.0 or self._ordinary_stem(x))):
+                break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
             kind = inf.kind
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
@@ -255,11 +262,10 @@ class ArabicDetector:
             names = sum(1 for k in range(s, i) if self.kind(k) == "word")
             if names >= 2 and (self._name_start(s) or head.score > 0):
                 return s
-            if names == 1 and head.kind == "word" and (
-                (w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"))
-                or (head.score > 0 and (s == 0 or w[s].brk))
-            ):
-                return s  # "X، وزیر" or "، X دبیر": one name word set off before a role
+            if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
+                return s  # "X، وزیر": one name word set off by a comma before a role
+            if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
+                return s  # "، X دبیر": one name word set off before a role that names no one after it
         return None
 
     # -- passes ------------------------------------------------------------
@@ -306,6 +312,17 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i = max(j, i + 1)
+
+    def _ordinary_stem(self, x: Word) -> bool:
+        """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
+        rest = x.norm[1:]
+        return rest in self.lw.says or arabic_score(rest, rest) < 0
+
+    def _names_after(self, i: int) -> bool:
+        """True when the role phrase at word i is followed by a name (``وأكد الأمير فيصل``)."""
+        j = self._skip_context(i + 1)
+        w = self.w
+        return j < len(w) and not w[j].brk and self.info[j] is not None and self.read_name(j, TITLE_BONUS) is not None
 
     def _skip_context(self, j: int) -> int:
         """The first word after the role and context words starting at j."""
@@ -423,9 +440,14 @@ class ArabicDetector:
                     self._add_at(i, i + 1, off)
                     continue
             for off, stem in w[i].readings:
-                if stem in keys and self.kind(i) not in ("role", "stop", "place", "org", "qual"):
+                if stem not in keys:
+                    continue
+                kind = self.kind(i)
+                if kind == "place" and not (w[i].brk or i == 0 or not w[i - 1].norm.startswith("ال")):
+                    break  # "الملف السوداني": an adjective after a definite noun, not the family name
+                if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
-                    break
+                break
 
     def coordinated(self) -> None:
         """A rare name-shaped word joined by "و" to a name found (``عراقجي واسحاق دار``):
