@@ -16,12 +16,13 @@ length of the text.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 from namematch.link._evidence import PARTICLES, _rarity, arabic_kind, arabic_score, split_compound
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
-from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, stem_start
+from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, arabic_readings, stem_start
 
 __all__ = ["ArabicDetector"]
 
@@ -79,8 +80,20 @@ class _Info:
 
 
 def _info(w: Word, lw: LinkWords) -> _Info:
-    whole = w.readings[0][1]
-    raw = _letters(w.text)
+    kind, off, stem, score = _word_info(w.text, w.norm, lw)
+    return _Info(kind, off, stem, score)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float]:
+    """(kind, proclitic letters, stem, evidence) of an Arabic-script word (cached)."""
+    info = _read_word(text, arabic_readings(norm), lw)
+    return info.kind, info.off, info.stem, info.score
+
+
+def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) -> _Info:
+    whole = readings[0][1]
+    raw = _letters(text)
     if raw in _RAW_STOPS or (raw[:1] in "وف" and raw[1:] in _RAW_STOPS):
         return _Info("stop", 0, whole, 0.0)
     kind = arabic_kind(whole, lw)
@@ -94,13 +107,13 @@ def _info(w: Word, lw: LinkWords) -> _Info:
         return best
     if whole in lw.given or _rarity(whole) < 1.0:
         return best
-    for off, stem in w.readings[1:]:
+    for off, stem in readings[1:]:
         k = arabic_kind(stem, lw)
         if k not in ("word", "particle", "suffix"):
             return _Info(k, off, stem, 0.0)
     if best.score > CLITIC_WHOLE:
         return best
-    for off, stem in w.readings[1:]:
+    for off, stem in readings[1:]:
         s = arabic_score(stem, whole, nisba)
         if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
             best = _Info("word", off, stem, s)

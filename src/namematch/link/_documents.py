@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -63,7 +64,11 @@ def context_countries(context: str, lw: LinkWords | None = None) -> frozenset[st
     """The countries a mention's context words name ("Iraqi Foreign Minister" -> iraq)."""
     if not context:
         return frozenset()
-    lw = lw or words()
+    return _countries(context, lw or words())
+
+
+@lru_cache(maxsize=8192)
+def _countries(context: str, lw: LinkWords) -> frozenset[str]:
     found: set[str] = set()
     for w in scan(context):
         forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
@@ -309,6 +314,7 @@ def _common_given(core: str, lw: LinkWords) -> bool:
     return core in lw.given or _rarity(core) < 0.35
 
 
+@lru_cache(maxsize=65536)
 def _unit_match(a: str, b: str) -> float:
     if normalize(a) == normalize(b):
         return 1.0
@@ -366,13 +372,29 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
 
 
 def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
-    """Group the chains of new persons across documents (see :func:`resolve_documents`)."""
+    """Group the chains of new persons across documents (see :func:`resolve_documents`).
+
+    The chains of one written full name (or of one distinctive family name alone) are
+    joined first, so the pairs compared grow with the distinct names, not with the
+    documents; then the distinct names that share a blocking key are compared.
+    """
     lw = words()
     n = len(chains_)
-    blocks: dict[str, list[int]] = defaultdict(list)
+    groups = _Groups(chains_)
+    node_of: dict[str, int] = {}
+    reps: list[int] = []
     for i, ch in enumerate(chains_):
+        sig = normalize(ch.form)
+        if len(ch.units) >= 2 or (len(ch.units) == 1 and _distinctive(ch.units[0].core, lw)):
+            first = node_of.get(sig)
+            if first is not None and groups.join(i, first):
+                continue
+            node_of.setdefault(sig, i)
+        reps.append(i)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in reps:
         seen: set[str] = set()
-        for _core, ks in keyed_units(ch.form):
+        for _core, ks in keyed_units(chains_[i].form):
             for k in ks:
                 if k not in seen:
                     seen.add(k)
@@ -395,11 +417,11 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
         if same_doc and s < SAME_DOC_THRESHOLD:
             continue
         if _same_person(ca, cb, s, threshold):
-            scored.append((not same_doc, -s, a, b))
+            scored.append((-s, a, b))
     scored.sort()
-    groups = _Groups(chains_)
-    for cross, _s, a, b in scored:
-        groups.join(a, b, same_doc=not cross)
+    for neg, a, b in scored:
+        # names this close may share a document: one person's name misspelt in it
+        groups.join(a, b, same_doc=-neg >= SAME_DOC_THRESHOLD)
     # a partial name (a family name alone, or a name missing some elements): joins the
     # one group whose full name holds its elements in order
     part_of: dict[int, set[int]] = defaultdict(set)

@@ -16,7 +16,6 @@ from namematch.parse import parse
 
 __all__ = ["check_text", "find_mentions"]
 
-_PERSIAN_ONLY: Final = frozenset("پچژگیک")
 _WORD_RE: Final = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
@@ -32,8 +31,7 @@ def doc_language(words: list[Word]) -> str:
     for x in words[:2000]:
         if x.arabic:
             arabic += 1
-            if any(c in _PERSIAN_ONLY for c in x.text):
-                persian += 1
+            persian += x.persian
     if arabic == 0:
         return "en"
     return "fa" if persian * 8 >= arabic else "ar"

@@ -66,9 +66,10 @@ def zipf_table(lang: str) -> Mapping[str, float]:
     return MappingProxyType(table)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, eq=False)
 class LinkWords:
-    """Every word list the linker reads, as normalised forms."""
+    """Every word list the linker reads, as normalised forms (compared and hashed by
+    identity: caches key on the one value in use)."""
 
     #: honorifics (not part of a name, recorded on the mention): Sayyid, Dr, الشيخ, آقای
     honorifics: frozenset[str]

@@ -12,6 +12,7 @@ as", ``لل`` = ``ل`` + article).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 from namematch.normalize import LATIN, _tokens, _Word, normalize_latin
@@ -36,7 +37,7 @@ _LATIN_ARTICLES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "az-
 class Word:
     """One word of the text: its span, normal form and the gap before it."""
 
-    __slots__ = ("allcaps", "arabic", "brk", "cap", "comma", "end", "gap", "norm", "parts", "poss",
+    __slots__ = ("allcaps", "arabic", "brk", "cap", "comma", "end", "gap", "norm", "parts", "persian", "poss",
                  "readings", "sent", "start", "text")  # fmt: skip
 
     def __init__(self, text: str, start: int, end: int, norm: str, parts: tuple[str, ...], arabic: bool,
@@ -49,17 +50,22 @@ class Word:
         self.arabic = arabic
         self.gap = gap
         self.poss = False
+        self.persian = False
         self.cap = False
         self.allcaps = False
         self.readings: tuple[tuple[int, str], ...] = ((0, norm),)
-        self.brk = any(c in BREAK_CHARS for c in gap)
-        self.comma = any(c in _COMMAS for c in gap) and not any(
-            c in BREAK_CHARS and c not in _COMMAS for c in gap
-        )
-        self.sent = any(c in _SENTENCE_END for c in gap)
+        self.brk, self.comma, self.sent = _gap_marks(gap)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Word({self.text!r}, {self.start}, {self.norm!r})"
+
+
+@lru_cache(maxsize=4096)
+def _gap_marks(gap: str) -> tuple[bool, bool, bool]:
+    """(break, comma only, sentence end) of the characters between two words."""
+    brk = any(c in BREAK_CHARS for c in gap)
+    comma = any(c in _COMMAS for c in gap) and not any(c in BREAK_CHARS and c not in _COMMAS for c in gap)
+    return brk, comma, any(c in _SENTENCE_END for c in gap)
 
 
 def _letter_offset(raw: str, letters: int) -> int:
@@ -75,6 +81,7 @@ def _letter_offset(raw: str, letters: int) -> int:
     return len(raw)
 
 
+@lru_cache(maxsize=65536)
 def arabic_readings(norm: str) -> tuple[tuple[int, str], ...]:
     """The readings of a normalised Arabic-script word: ``(letters of proclitics, stem)``,
     the whole word first. ``و``/``ف`` may precede ``ب``/``ل``/``ك``; ``لل`` is ``ل`` + the
@@ -152,6 +159,7 @@ def scan(text: str) -> list[Word]:
             norm = t.norm.replace(" ", "")
             w = Word(t.text, start, t.end, norm, (norm,), True, gap)
             w.readings = arabic_readings(norm)
+            w.persian = t.script == "persian"
             prev_end = t.end
         if words:
             prev = words[-1]
