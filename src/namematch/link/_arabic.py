@@ -284,8 +284,8 @@ class ArabicDetector:
     # -- passes ------------------------------------------------------------
     def run(self) -> None:
         self.triggered()
-        self.free()
         self.quoted()
+        self.free()
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
@@ -309,10 +309,12 @@ class ArabicDetector:
                 continue
             plural = inf.stem in lw.plural_titles
             j = self._skip_context(i + 1)
+            titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
+            ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
-                last = self.read_name(j, TITLE_BONUS if role else CONTINUE_BONUS)
-                if last is not None and (role or self._name_start(j)):
-                    self.add(j, last, i if role else None)
+                last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
+                if last is not None and (titled or self._name_start(j)):
+                    self.add(j, last, ctx_from)
                     i = last + 1
                     while plural and i < n:  # a list of names after "آقایان", "Messrs"
                         j = i + 1 if self.info[i] is not None and self.info[i].stem == "و" else i
@@ -324,7 +326,7 @@ class ArabicDetector:
                         self.add(j, last, None)
                         i = last + 1
                     continue
-            i = max(j, i + 1)
+            i += 1
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
@@ -410,7 +412,8 @@ class ArabicDetector:
                 k += 1
             if not closed:
                 continue
-            if all(self.kind(m) in ("word", "particle", "suffix") for m in range(i, k + 1)):
+            if self.kind(i) in ("word", "particle") and all(
+                    self.kind(m) in ("word", "particle", "suffix", "role") for m in range(i + 1, k + 1)):
                 scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
                 if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
                     if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]

@@ -85,13 +85,13 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
         return "suffix"
     if stem in lw.roles:
         return "role"
-    if stem in lw.stops or len(stem) < 2:
-        return "stop"
     for a in _adjective_forms(stem):
         if a in lw.nationalities or a in lw.places:
             return "place"
         if a in lw.quals:
             return "qual"
+    if stem in lw.stops or len(stem) < 2:
+        return "stop"
     if stem in lw.orgs:
         return "org"
     return "word"
