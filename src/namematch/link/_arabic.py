@@ -380,7 +380,7 @@ class ArabicDetector:
             )
             if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0):
                 continue
-            if i > 0 and self.kind(i - 1) in ("org",) or self._named_after(i):
+            if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
                 continue
             last = self.read_name(i, 0.0, free=True)
             if last is not None:

@@ -3,18 +3,19 @@ merging (private)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Final
 
-from namematch.keys import keyed_units, unit_keys
+from namematch.keys import unit_keys
 from namematch.link._coref import chains
 from namematch.link._display import display_name
 from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
-from namematch.link._records import Entity, EntityMention, LinkedMention, Mention
+from namematch.link._records import Entity, EntityMention, LinkedMention
 from namematch.link._resources import LinkWords, words
 from namematch.link._scan import arabic_readings, scan
 from namematch.normalize import normalize
@@ -371,12 +372,28 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
     return True
 
 
+def _block_keys(ch: _Chain) -> set[str]:
+    """Blocking keys of a chain's name: those of its units after the first (a given name
+    alone never joins two names), and of each two of them written together (Bou Habib =
+    Bouhabib); a name of one unit, that unit's."""
+    units = ch.units[1:] if len(ch.units) >= 2 else ch.units
+    out: set[str] = set()
+    for u in units:
+        out |= unit_keys(u.core, u.script)
+    for a, b in itertools.pairwise(units):
+        if a.script == b.script:
+            out |= unit_keys(a.core + b.core, a.script)
+    return out
+
+
 def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
     """Group the chains of new persons across documents (see :func:`resolve_documents`).
 
     The chains of one written full name (or of one distinctive family name alone) are
     joined first, so the pairs compared grow with the distinct names, not with the
-    documents; then the distinct names that share a blocking key are compared.
+    documents; then the distinct names that share a blocking key of a unit after the
+    first (a family name, a father's name) are compared, at most :data:`MAX_BLOCK` names
+    per key.
     """
     lw = words()
     n = len(chains_)
@@ -393,12 +410,8 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
         reps.append(i)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in reps:
-        seen: set[str] = set()
-        for _core, ks in keyed_units(chains_[i].form):
-            for k in ks:
-                if k not in seen:
-                    seen.add(k)
-                    blocks[k].append(i)
+        for k in _block_keys(chains_[i]):
+            blocks[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
