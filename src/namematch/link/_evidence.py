@@ -40,6 +40,7 @@ SHAPE: Final = 0.7
 UNKNOWN: Final = -0.3
 
 
+@lru_cache(maxsize=131072)
 def _rarity(form: str) -> float:
     try:
         r = lexicon.rarity(form)
@@ -170,3 +171,15 @@ def latin_ordinary(norm: str) -> bool:
     r = _rarity(norm)
     expected = MIN_ZIPF + 3.5 * (1.0 - r) + 0.5 if r < 1.0 else MIN_ZIPF + 1.0
     return z > expected
+
+
+def _clear_caches() -> None:
+    """Forget what was read from the lexicon (it was swapped)."""
+    for fn in (_rarity, arabic_score, latin_ordinary, split_compound):
+        fn.cache_clear()
+    from namematch.link._arabic import _word_info
+
+    _word_info.cache_clear()
+
+
+lexicon._on_change.append(_clear_caches)  # a lexicon swap clears the evidence read from it

@@ -142,14 +142,14 @@ def scan(text: str) -> list[Word]:
                 continue
             w = Word(raw, start, end, "".join(norms), tuple(norms), False, gap)
             w.poss = poss
-            letters = [c for c in raw if c.isalpha()]
-            w.allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
+            w.allcaps = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
             lead = raw
-            low = raw.lower()
-            for pre in _LATIN_ARTICLES:
-                if low.startswith(pre) and len(raw) > len(pre):
-                    lead = raw[len(pre):]
-                    break
+            if "-" in raw[:4]:
+                low = raw.lower()
+                for pre in _LATIN_ARTICLES:
+                    if low.startswith(pre) and len(raw) > len(pre):
+                        lead = raw[len(pre):]
+                        break
             w.cap = (raw[:1].isupper() or lead[:1].isupper()) and not w.allcaps
             if poss:
                 prev_end = end + 2
