@@ -223,3 +223,15 @@ def test_cross_document_comparisons_grow_linearly(monkeypatch):
     calls[0] = 0
     resolve_documents(_news(300))
     assert calls[0] <= 2.5 * small
+
+
+def test_registry_namesakes_told_apart_by_office():
+    reg = Registry([
+        Person("xx-king", "Salim bin Rashid Al Kabir", attributes={"country": "Oman", "role": "King"}),
+        Person("xx-prince", "Salim bin Rashid Al Kabir", aliases=("Salim Al Kabir",),
+               attributes={"country": "Oman", "role": "Crown Prince and Minister of Defence"}),
+    ])
+    king = link("King Salim bin Rashid Al Kabir received the envoys.", reg)[0]
+    prince = link("Crown Prince Salim bin Rashid Al Kabir received the envoys.", reg)[0]
+    assert king.person is not None and prince.person is not None
+    assert {king.person.id, prince.person.id} == {"xx-king", "xx-prince"}

@@ -23,7 +23,7 @@ from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
 from namematch.score import score as default_score
 
-__all__ = ["context_countries", "link", "resolution_form", "resolve_documents"]
+__all__ = ["context_countries", "context_roles", "link", "resolution_form", "resolve_documents"]
 
 #: Two mention chains of different documents are one person from this pair score on
 #: (with agreeing family names and no conflicting country).
@@ -102,8 +102,10 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     Each chain (a full mention and its partial mentions) is matched once, with
     :meth:`Registry.match` on its fullest form; every mention of the chain gets
     that person and score. A registry person whose ``country`` attribute differs
-    from every country the chain's context names ("the Iraqi minister") is not
-    taken: a namesake of another country.
+    from every country the chain's context names ("the Iraqi minister"), or whose
+    ``role`` names another office than the context ("King" for a minister), is not
+    taken: a namesake; the registry's next candidate whose attributes agree with the
+    context is taken instead, if any.
     """
     text = check_text(text, "text")
     if registry is not None and not isinstance(registry, Registry):
@@ -113,18 +115,20 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
         lw = words()
-        contexts: dict[int, set[str]] = defaultdict(set)
+        contexts: dict[int, _Context] = defaultdict(_Context)
         for i, m in enumerate(mentions):
             root = i if ante[i] is None else ante[i]
             assert root is not None
-            contexts[root] |= context_countries(m.context, lw)
+            contexts[root].countries |= context_countries(m.context, lw)
+            contexts[root].roles |= context_roles(m.context, lw)
         for root in sorted(contexts):
             form = resolution_form(mentions[root].text)
-            key = (form, frozenset(contexts[root]))
+            ctx = contexts[root]
+            key = (form, frozenset(ctx.countries), frozenset(ctx.roles))
             if _memo is not None and key in _memo:
                 cand = _memo[key]
             else:
-                cand = _match(registry, form, contexts[root], lw)
+                cand = _match(registry, form, ctx, lw)
                 if _memo is not None:
                     _memo[key] = cand
             people[root] = (cand.person, cand.score) if cand is not None else (None, 0.0)
@@ -136,15 +140,84 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     return out
 
 
-def _match(registry: Registry, form: str, countries: set[str], lw: LinkWords) -> Any:
+def _match(registry: Registry, form: str, context: _Context, lw: LinkWords) -> Any:
+    """The registry person of a chain: :meth:`Registry.match` of its fullest form, unless
+    that person's country or office conflicts with the chain's context; then the best
+    ranked candidate above the scorer's threshold whose attributes agree (the registry
+    holds the namesake the context names), else None."""
     cand = registry.match(form)
-    if cand is None or not _corroborated(form, cand.alias, registry):
+    if cand is not None and _corroborated(form, cand.alias, registry) and not _conflicts(cand.person, context, lw):
+        return cand
+    if cand is None or not (context.countries or context.roles):
         return None
-    if countries:
-        pc = _person_country(cand.person, lw)
-        if pc and pc not in countries:
-            return None  # a namesake of another country
-    return cand
+    for other in registry.resolve(form, limit=5, threshold=registry.scorer.threshold):
+        if other.person.id == cand.person.id or not _agrees(other.person, context, lw):
+            continue
+        if _corroborated(form, other.alias, registry):
+            return other
+    return None
+
+
+class _Context:
+    """The countries and offices named around the mentions of one chain."""
+
+    __slots__ = ("countries", "roles")
+
+    def __init__(self) -> None:
+        self.countries: set[str] = set()
+        self.roles: set[str] = set()
+
+
+def context_roles(context: str, lw: LinkWords | None = None) -> frozenset[str]:
+    """The offices a mention's context names, canonical ("Foreign Minister" -> minister)."""
+    if not context:
+        return frozenset()
+    return _roles(context, lw or words())
+
+
+@lru_cache(maxsize=8192)
+def _roles(context: str, lw: LinkWords) -> frozenset[str]:
+    found: set[str] = set()
+    for w in scan(context):
+        forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
+        for f in forms:
+            role = lw.role_of.get(f)
+            if role in _OFFICES:
+                found.add(role)
+    return frozenset(found)
+
+
+#: Offices that tell namesakes apart (a king is not a minister). "president" and "speaker"
+#: are left out: Arabic رئيس heads anything (a parliament, a council, a government).
+_OFFICES: Final = frozenset({"minister", "ambassador", "king", "prince", "emir", "envoy", "consul", "general",
+                             "judge", "cleric"})
+
+
+def _person_roles(person: Person, lw: LinkWords) -> frozenset[str]:
+    value = person.attributes.get("role") if person.attributes else None
+    return context_roles(value, lw) if isinstance(value, str) else frozenset()
+
+
+def _conflicts(person: Person, context: _Context, lw: LinkWords) -> bool:
+    """The person's country is none of those the context names, or the person's office
+    none of the offices it names."""
+    pc = _person_country(person, lw)
+    if pc and context.countries and pc not in context.countries:
+        return True
+    pr = _person_roles(person, lw)
+    cr = frozenset(context.roles)
+    if not pr or not cr or pr & cr:
+        return False
+    # a prince may hold any office but the throne (Prince X, the foreign minister)
+    return not (("prince" in cr and "king" not in pr) or ("prince" in pr and "king" not in cr))
+
+
+def _agrees(person: Person, context: _Context, lw: LinkWords) -> bool:
+    """The person's attributes agree with the context on something and conflict on nothing."""
+    if _conflicts(person, context, lw):
+        return False
+    pc = _person_country(person, lw)
+    return bool((pc and pc in context.countries) or (_person_roles(person, lw) & context.roles))
 
 
 def _corroborated(form: str, alias: str, registry: Registry) -> bool:
