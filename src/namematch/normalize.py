@@ -449,14 +449,18 @@ def _tokenize_chunks(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # ty
     is one token made at once; any other chunk goes through the general tokenizer."""
     text = _clean_text(text)
     tokens: list[_T] = []
+    arabic: dict[str, tuple[str, str, bool]] = {}  # words repeat in running text
     for m in _CHUNK.finditer(text):
         chunk = m.group()
         s = m.start()
         if chunk.isascii() and chunk.isalnum():
             norm = chunk.lower()
             tokens.append(make(chunk, norm, s, m.end(), NONE if norm.isdigit() else LATIN, False))
-        elif _ARABIC_RUN.fullmatch(chunk):
-            norm, script, homoglyphs = _norm_token(chunk, ARABIC)
+        elif chunk in arabic or _ARABIC_RUN.fullmatch(chunk):
+            known = arabic.get(chunk)
+            if known is None:
+                known = arabic[chunk] = _norm_token(chunk, ARABIC)
+            norm, script, homoglyphs = known
             if norm:
                 tokens.append(make(chunk, norm, s, m.end(), script, homoglyphs))
         else:

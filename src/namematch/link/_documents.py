@@ -17,7 +17,7 @@ from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention
 from namematch.link._resources import LinkWords, words
-from namematch.link._scan import arabic_readings, scan
+from namematch.link._scan import _letter_offset, arabic_readings, scan
 from namematch.normalize import normalize
 from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
@@ -55,7 +55,8 @@ def resolution_form(name: str) -> str:
         norm = normalize(word).replace(" ", "")
         parts = split_compound(norm) if len(norm) >= 6 and word[:1] > "\u05ff" else None
         if parts is not None and parts[0] not in ("عبد", "ابو"):
-            out.append(f"{parts[0]} {parts[1]}")
+            cut = _letter_offset(word, len(parts[0]))  # split the word as written
+            out.append(f"{word[:cut]} {word[cut:]}")
         else:
             out.append(word)
     return " ".join(out)
