@@ -383,12 +383,6 @@ def _distinctive(core: str, lw: LinkWords) -> bool:
     return core not in lw.given and _rarity(core) >= DISTINCTIVE_RARITY
 
 
-def _common_given(core: str, lw: LinkWords) -> bool:
-    from namematch.link._evidence import _rarity
-
-    return core in lw.given or _rarity(core) < 0.35
-
-
 @lru_cache(maxsize=65536)
 def _unit_match(a: str, b: str) -> float:
     if normalize(a) == normalize(b):
@@ -528,10 +522,9 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
         roots = {groups.find(t) for t in targets}
         if len(roots) == 1:
             groups.join(s_, next(iter(roots)))
-    single_of = part_of
     # the same rare family name alone in several documents, with no full name to join
     for a, b in sorted(pairs):
-        if full[a] or full[b] or a in single_of or b in single_of:
+        if full[a] or full[b] or a in part_of or b in part_of:
             continue
         ua, ub = chains_[a].units, chains_[b].units
         if len(ua) == 1 and len(ub) == 1 and _distinctive(ua[0].core, lw) and _units_agree(ua[0], ub[0]):

@@ -10,10 +10,10 @@ class Found:
     it was found (``strong``: on its own evidence; weak ones need a strong mention
     of the same name in the document)."""
 
-    __slots__ = ("context", "end", "first", "honorific", "how", "last", "start", "strong")
+    __slots__ = ("context", "end", "first", "honorific", "last", "start", "strong")
 
     def __init__(self, first: int, last: int, start: int, end: int, context: str = "",
-                 honorific: str = "", strong: bool = True, how: str = "") -> None:
+                 honorific: str = "", strong: bool = True) -> None:
         self.first = first
         self.last = last
         self.start = start
@@ -21,4 +21,3 @@ class Found:
         self.context = context
         self.honorific = honorific
         self.strong = strong
-        self.how = how  # the pass that found it (for debugging)
