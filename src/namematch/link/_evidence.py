@@ -37,7 +37,7 @@ GIVEN: Final = 2.0
 KNOWN: Final = 0.5
 COMMONNESS: Final = 2.0
 SHAPE: Final = 0.7
-UNKNOWN: Final = -0.3
+UNKNOWN: Final = -0.2
 
 
 @lru_cache(maxsize=131072)
@@ -116,7 +116,7 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
 
     * a listed given name: +2.0; a lexicon name element: +0.5, plus up to +2.0 the
       more common it is as a name; else a name shape (nisba, Persian family-name
-      suffix, glued compound): +0.7; else -0.3;
+      suffix, glued compound): +0.7; else -0.2;
     * minus the word's Zipf frequency above 3 (one in a million words), the larger
       of the stem's and the surface form's, in Arabic or Persian.
     """
