@@ -146,7 +146,7 @@ def test_reader_threads_on_a_loaded_registry_during_writes(tmp_path: Path) -> No
             for m in mentions:
                 try:
                     seen.append((m, answers(reg, [m])))
-                except Exception as exc:  # noqa: BLE001 - reported below
+                except Exception as exc:
                     seen.append((m, exc))
             seen.append(("len", len(reg)))
 
