@@ -565,3 +565,84 @@ def test_duplicate_csv_columns_are_refused(tmp_path: Path) -> None:
         with pytest.raises(RegistryError, match=r"duplicate column.*'name'") as err:
             Registry.from_csv(path, errors=errors)
         assert err.value.line == 1
+
+
+# ---------------------------------------------------------------------------
+# Beyond the rows: a file forged with a correct checksum, live writers' files
+# ---------------------------------------------------------------------------
+
+
+def _forge(path: Path, *sql: str) -> None:
+    """Edit an index and seal it again with a correct checksum (a deliberate forgery)."""
+    from namematch import _store
+
+    _edit(path, *sql)
+    con = sqlite3.connect(path)
+    try:
+        _store._set_checksum(con, bytes(8))
+        con.commit()
+        with open(path, "rb") as fh:
+            checksum = _store.file_checksum(fh)
+        _store._set_checksum(con, checksum)
+        con.commit()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("sql", [
+    ["UPDATE postings SET ids = ids || x'01' WHERE key = (SELECT MIN(key) FROM postings)"],
+    ["UPDATE postings SET ids = x'ffffff7f' || ids"],  # an alias id past the end, unsorted
+    ["UPDATE postings SET ids = x'ffffffff'"],  # a negative alias id
+    ["UPDATE postings SET ids = 'text'"],
+    ["UPDATE aliases SET pidx = 99 WHERE aid = 0"],
+    ["UPDATE aliases SET text = x'00ff' WHERE aid = 0"],
+    ["UPDATE persons SET json = '{broken'"],
+    ["UPDATE persons SET json = '[' || json || ']'"],
+    ["UPDATE persons SET json = '" + "[" * 3000 + "'"],
+    ["UPDATE persons SET json = json_set(json, '$.name', '')"],
+    ["UPDATE persons SET json = json_set(json, '$.id', 'q1')"],
+    ["UPDATE persons SET json = CAST(json AS BLOB)"],
+    ["UPDATE persons SET json = x'c3'"],
+    ["UPDATE meta SET value = '3' WHERE key = 'persons'"],
+    ["UPDATE alias_units SET data = x'01'"],
+    ["DELETE FROM aliases WHERE aid = 2", "UPDATE meta SET value = value - 1 WHERE key = 'aliases'"],
+])
+def test_forged_index_gives_format_errors_never_raw_ones(tmp_path: Path, sql: list[str]) -> None:
+    path = _saved(tmp_path)
+    _forge(path, *sql)
+    with pytest.raises(RegistryFormatError):  # at load, or when the forged record is read
+        reg = Registry.load(path)
+        for mention in [*MENTIONS, "q1", "Ghasem Soleymani"]:
+            reg.resolve(mention)
+            reg.match(mention)
+        for person_id in ("q1", "h1", "p1"):
+            reg.get(person_id)
+        list(reg)
+        reg.add(OTHERS[0])  # reads the whole file into memory
+
+
+def test_a_live_writers_temporary_file_is_kept(tmp_path: Path) -> None:
+    from namematch import _atomic
+
+    path = tmp_path / "r.jsonl"
+    long_ago = time.time() - 3600
+    with _atomic.replacing(path) as tmp:
+        os.utime(tmp, (long_ago, long_ago))
+        assert _atomic.remove_stale(path) == [] and tmp.exists()  # locked by this writer
+        tmp.write_text("new")
+    assert path.read_text() == "new" and _temporaries(tmp_path) == []
+    young = tmp_path / ".r.jsonl.young.tmp"
+    young.write_text("a writer that has not locked its file yet")
+    assert _atomic.remove_stale(path) == [] and young.exists()  # too young to be stale
+    os.utime(young, (long_ago, long_ago))
+    assert _atomic.remove_stale(path) == [young] and not young.exists()
+
+
+def test_a_failed_save_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "r.nmx"
+    Registry(PERSONS).save(path)
+    before = path.read_bytes()
+    reg = Registry([*PERSONS, Person("s1", "Ali \ud800 Hassan")])
+    with pytest.raises(ValueError, match="surrogate"):
+        reg.save(path)
+    assert path.read_bytes() == before and _temporaries(tmp_path) == []

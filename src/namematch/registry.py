@@ -256,7 +256,7 @@ class _Snapshot:
                 return ids[: int(np.searchsorted(ids, visible))]
             return ids
 
-        return rank_name(query, post, max(visible, 1), limit=limit, visible=visible, unit_counts=self.index.units)
+        return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units)
 
     def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
         index = self.index
