@@ -59,6 +59,10 @@ POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian
 _CACHED_POSTINGS: Final = 2048  # decoded posting lists an open index keeps
 _CHUNK: Final = 500  # ids per ``IN (...)`` query
 _MAGIC: Final = b"SQLite format 3\x00"
+# SQLite's defences for files from elsewhere: no SQL functions from the schema, page
+# checks, no memory map (a file truncated under a map would crash the process), no writes
+_PRAGMAS: Final = ("PRAGMA trusted_schema=OFF", "PRAGMA cell_size_check=ON", "PRAGMA mmap_size=0",
+                   "PRAGMA query_only=ON")
 # what reading a damaged file can raise: SQLite's errors, and text that is not UTF-8
 _READ_ERRORS: Final = (sqlite3.Error, UnicodeDecodeError)
 
@@ -196,16 +200,21 @@ class IndexFile:
         (the file is hashed through a descriptor opened before the connection, and
         the path must name the same file after it: else it was replaced meanwhile)."""
         for _attempt in range(3):
-            try:
-                fh = open(self.path, "rb")
+            try:  # non-blocking: a FIFO is refused below instead of waiting for a writer
+                fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
             except FileNotFoundError as exc:
                 raise RegistryError("no such index file", self.path) from exc
             except IsADirectoryError as exc:
                 raise RegistryError("not an index file (a directory)", self.path) from exc
+            except OSError as exc:
+                raise RegistryError(f"cannot read index file ({exc.strerror})", self.path) from exc
+            before = os.fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                os.close(fd)
+                kind = "a directory" if stat.S_ISDIR(before.st_mode) else "not a regular file"
+                raise RegistryError(f"not an index file ({kind})", self.path)
+            fh = os.fdopen(fd, "rb")
             try:
-                before = os.fstat(fh.fileno())
-                if not stat.S_ISREG(before.st_mode):
-                    raise RegistryError("not an index file (not a regular file)", self.path)
                 header = fh.read(100)
                 if header[:16] != _MAGIC:
                     raise RegistryFormatError("not a namematch index (not an SQLite file)", self.path)
@@ -221,10 +230,11 @@ class IndexFile:
                     con.close()
                     continue  # replaced while opening: open the new file
                 try:
-                    con.execute("PRAGMA trusted_schema=OFF")
-                    con.execute("PRAGMA cell_size_check=ON")
-                    con.execute("PRAGMA mmap_size=0")
-                    con.execute("PRAGMA query_only=ON")
+                    try:
+                        for pragma in _PRAGMAS:
+                            con.execute(pragma)
+                    except _READ_ERRORS as exc:
+                        raise self._fail("cannot open index", exc) from exc
                     self._con = con
                     self._check_schema(con)
                     if _stored_checksum(header) != file_checksum(fh):
@@ -291,19 +301,23 @@ class IndexFile:
                 "another namematch release); rebuild it with Registry.save()",
                 self.path,
             )
-        (persons, top_person), = self._all("SELECT COUNT(*), COALESCE(MAX(pidx) + 1, 0) FROM persons")
-        (aliases, top_alias, top_owner), = self._all(
-            "SELECT COUNT(*), COALESCE(MAX(aid) + 1, 0), COALESCE(MAX(pidx) + 1, 0) FROM aliases")
+        # O(log n) look-ups, not scans: the checksum vouches for a saved file's rows; holes
+        # in a forged one are found when a missing row is read
+        # (one MIN or MAX per query: SQLite reads only an end of the table for those)
+        low_person, top_person, low_alias, top_alias = (self._all(f"SELECT {end}({key}) FROM {table}")[0][0]
+            for table, key in (("persons", "pidx"), ("aliases", "aid")) for end in ("MIN", "MAX"))
         units = self._all("SELECT data FROM alias_units")
+        persons, aliases = meta.get("persons", ""), meta.get("aliases", "")
+        if not (persons.isdigit() and aliases.isdigit()):
+            raise self._fail("index tables disagree with each other (counts)")
+        persons, aliases = int(persons), int(aliases)
         if (
-            str(persons) != meta.get("persons") or str(aliases) != meta.get("aliases")
-            or persons != top_person or aliases != top_alias or top_owner > persons
-            or self._all("SELECT COUNT(*) FROM persons WHERE pidx < 0")[0][0]
-            or self._all("SELECT COUNT(*) FROM aliases WHERE aid < 0 OR pidx < 0")[0][0]
+            (low_person, top_person) != ((0, persons - 1) if persons else (None, None))
+            or (low_alias, top_alias) != ((0, aliases - 1) if aliases else (None, None))
             or len(units) != 1 or not isinstance(units[0][0], bytes) or len(units[0][0]) != aliases
         ):
             raise self._fail("index tables disagree with each other (counts)")
-        self.count, self.alias_count = int(persons), int(aliases)
+        self.count, self.alias_count = persons, aliases
         self.unit_counts = array("B", units[0][0])
 
     # -- reads ------------------------------------------------------------------

@@ -265,7 +265,7 @@ class _Snapshot:
             yield pidx, index.persons[pidx] if self.alive(pidx) else None, text
 
     def alias_list(self) -> list[tuple[int, str]]:
-        return self.index.aliases[: self.aliases]
+        return self.index.aliases  # not copied: entries past ``aliases`` are a change in progress
 
     def written(self) -> _Snapshot:
         return self
@@ -437,7 +437,7 @@ class Registry:
 
     def get(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
-        return self._state.get(person_id)
+        return self._state.get(person_id) if isinstance(person_id, str) else None
 
     def __len__(self) -> int:
         return len(self._state)
