@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import namematch as nm
 from namematch.registry import Person, Registry, RegistryError, RegistryFormatError
@@ -646,3 +648,28 @@ def test_a_failed_save_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="surrogate"):
         reg.save(path)
     assert path.read_bytes() == before and _temporaries(tmp_path) == []
+
+
+# any text a file can hold (no lone surrogates), line-breaking characters included
+_file_text = st.text(alphabet=st.characters(codec="utf-8", categories=None), min_size=1, max_size=25).filter(str.strip)
+_records = st.lists(st.builds(
+    lambda pid, name, aliases, value: Person(pid, name, aliases, {"note": value}),
+    _file_text, _file_text, st.lists(_file_text, max_size=3), _file_text,
+), max_size=6, unique_by=lambda p: p.id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_records)
+def test_what_is_saved_loads_back_alike_in_every_encoding(tmp_path_factory: pytest.TempPathFactory,
+                                                          persons: list[Person]) -> None:
+    folder = tmp_path_factory.mktemp("round")
+    reg = Registry(persons)
+    reg.to_jsonl(folder / "r.jsonl")
+    text = (folder / "r.jsonl").read_text(encoding="utf-8")
+    want = [p.to_dict() for p in persons]
+    for enc in _ENCODINGS:
+        again = Registry.from_jsonl(_write(folder / f"{enc}.jsonl", text, enc))
+        assert records(again) == want, enc
+        assert again.load_report.loaded == len(persons) and again.load_report.skipped == 0
+    reg.save(folder / "r.nmx")
+    assert records(Registry.load(folder / "r.nmx")) == want
