@@ -209,16 +209,15 @@ class _Index:
         return pidx
 
 
-@attrs.frozen(slots=True)
 class _Snapshot:
     """One state of an in-memory registry: the first ``persons`` records and ``aliases``
-    names of ``index``, with the removals up to ``version``."""
+    names of ``index``, with the removals up to ``version``, ``count`` of them live
+    (never changed once published; a plain class: one is made per change)."""
 
-    index: _Index
-    version: int
-    persons: int
-    aliases: int
-    count: int
+    __slots__ = ("aliases", "count", "index", "persons", "version")
+
+    def __init__(self, index: _Index, version: int, persons: int, aliases: int, count: int) -> None:
+        self.index, self.version, self.persons, self.aliases, self.count = index, version, persons, aliases, count
 
     def alive(self, pidx: int) -> bool:
         return pidx < self.persons and self.index.removed_at[pidx] > self.version
@@ -432,7 +431,7 @@ class Registry:
                 raise KeyError(person_id)
             version = state.version + 1
             state.index.removed_at[pidx] = version
-            self._state = attrs.evolve(state, version=version, count=state.count - 1)
+            self._state = _Snapshot(state.index, version, state.persons, state.aliases, state.count - 1)
             return state.index.persons[pidx]
 
     def get(self, person_id: str) -> Person | None:
