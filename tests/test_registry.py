@@ -242,9 +242,9 @@ def test_add_while_a_reader_views_a_posting_list(reg: Registry) -> None:
     from namematch._index import _as_ids, name_keys
 
     key = sorted(name_keys("Qassem Soleimani").units[0])[0]
-    view = _as_ids(reg._postings[key])
+    view = _as_ids(reg._state.index.postings[key])
     reg.add(Person("q-new", "Qasem Soleimany Rad"))
-    assert len(view) == len(reg._postings[key]) - 1  # the reader's view is unchanged
+    assert len(view) == len(reg._state.index.postings[key]) - 1  # the reader's view is unchanged
     assert reg.get("q-new") is not None
     assert any(reg._aliases[a][1] == "Qasem Soleimany Rad" for a in reg.retrieve("Qasem Soleimany Rad"))
 

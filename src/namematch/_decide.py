@@ -39,6 +39,10 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Final, Protocol, TypeVar
 
+from namematch._options import check_margin, check_threshold  # the one rule for every threshold
+
+__all__ = ["MARGIN", "MATCH_THRESHOLD", "RIVALS", "check_margin", "check_threshold", "decide", "logit"]
+
 #: Default :attr:`Registry.match_threshold`: the best candidate's chance (candidate model) must reach it.
 MATCH_THRESHOLD: Final = 0.75
 #: Default :attr:`Registry.margin`: minimal log-odds lead of the best candidate over its rival.
@@ -58,29 +62,6 @@ class _Cand(Protocol):
 
 
 C = TypeVar("C", bound=_Cand)
-
-
-def _number(value: object, name: str) -> float:
-    """``value`` as float, or TypeError naming the argument (bools are refused)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
-    return float(value)
-
-
-def check_threshold(value: object, name: str = "match_threshold") -> float:
-    """A threshold in [0, 1] as float, or ValueError/TypeError naming the argument."""
-    value = _number(value, name)
-    if not 0.0 <= value <= 1.0:  # also refuses NaN
-        raise ValueError(f"{name} must be in [0, 1], got {value!r}")
-    return value
-
-
-def check_margin(value: object) -> float:
-    """A margin (log-odds, >= 0, finite) as float, or ValueError/TypeError."""
-    value = _number(value, "margin")
-    if not (0.0 <= value < math.inf):  # also refuses NaN
-        raise ValueError(f"margin must be a finite number >= 0 (log-odds), got {value!r}")
-    return value
 
 
 def logit(score: float) -> float:

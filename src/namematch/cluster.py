@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
+from namematch._options import check_threshold
 from namematch.normalize import _check_str
 from namematch.score import _DEFAULT, Scorer, _candidate_terms
 
@@ -254,7 +255,7 @@ def _cluster_indices(
     distinct: dict[str, int] = {}
     owner = [distinct.setdefault(name, len(distinct)) for name in names]
     uniq = list(distinct)
-    thr = CLUSTER_THRESHOLD if threshold is None else float(threshold)
+    thr = CLUSTER_THRESHOLD if threshold is None else check_threshold(threshold, "threshold")
     check_workers(workers)
     roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or _DEFAULT, workers), thr).run()
     groups: dict[int, list[int]] = {}

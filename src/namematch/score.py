@@ -38,6 +38,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
+from namematch._options import check_threshold
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.normalize import ARABIC, OTHER, PERSIAN, _check_str
 from namematch.parse import FAMILY, INITIAL, _name_fields
@@ -521,9 +522,7 @@ class Scorer:
         model: Mapping[str, Any] | None = None,
         cache_size: int = 200_000,
     ) -> None:
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
-        self.threshold = float(threshold)
+        self.threshold = check_threshold(threshold, "threshold")
         self.model_weights, self.model_intercept = _model_terms(_default_model() if model is None else model)
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
@@ -1026,7 +1025,8 @@ class Scorer:
 
     def is_match(self, a: str, b: str, threshold: float | None = None) -> bool:
         """True when ``score(a, b)`` reaches the threshold (default: the scorer's)."""
-        return self.score(a, b) >= (self.threshold if threshold is None else threshold)
+        limit = self.threshold if threshold is None else check_threshold(threshold, "threshold")
+        return self.score(a, b) >= limit
 
     def explain(self, a: str, b: str) -> Explanation:
         """Score two names and say why: aligned units, unmatched units, rules fired."""
