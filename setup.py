@@ -9,6 +9,13 @@ without Cython, without a C compiler, or with ``NAMEMATCH_PURE_PYTHON=1`` set
 installs the pure-Python package (a failed compilation is a warning, not an
 error). ``namematch._build.compiled_modules()`` says which modules are compiled.
 
+The build is kept short (``pip install .`` in well under a minute on 2 cores): Cython
+translates and the C compiler compiles the modules in parallel, one job per core, and
+the C code is optimised with ``-O1`` and without debug information (``-g0``) instead of
+Python's default ``-O3 -g``. That takes the C compilation from about 140 to 45 CPU
+seconds; the compiled code is as fast (``benchmarks/speed.py``: cold, prepared and
+cached scoring within the run-to-run noise of an ``-O3`` build).
+
 All metadata lives in ``pyproject.toml``; this file only declares the extensions.
 """
 
@@ -46,6 +53,7 @@ def _extensions() -> list[Extension]:
             modules,
             build_dir="build/cython",  # generated C stays out of the source tree
             quiet=True,
+            nthreads=_jobs(),
             compiler_directives={
                 "language_level": 3,
                 "binding": True,  # functions keep Python's introspection (signatures, docstrings, pickling)
@@ -61,16 +69,36 @@ def _extensions() -> list[Extension]:
     return compiled
 
 
+def _jobs() -> int:
+    """Parallel jobs for translating and compiling: one per core the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+#: Appended to the compiler's flags (later flags win): see the module docstring.
+_QUICK_FLAGS = ["-O1", "-g0"]
+
+
 class _BuildExt(build_ext):
-    """build_ext that drops a module's earlier compiled files when its compilation fails
-    (the build folder's copy, and the one beside the source in an in-place build): the
-    edited ``.py`` is then imported, not the old compiled code."""
+    """build_ext that compiles the modules in parallel with quick flags, and drops a
+    module's earlier compiled files when its compilation fails (the build folder's copy,
+    and the one beside the source in an in-place build): the edited ``.py`` is then
+    imported, not the old compiled code."""
+
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if not self.parallel:  # pip passes no -j: one job per core
+            self.parallel = _jobs()
 
     def run(self) -> None:
         self._in_place = bool(self.inplace)  # setuptools clears the flag while it builds
         super().run()
 
     def build_extension(self, ext: Extension) -> None:
+        if self.compiler.compiler_type == "unix":  # gcc and clang; MSVC keeps its defaults
+            ext.extra_compile_args = [*ext.extra_compile_args, *_QUICK_FLAGS]
         try:
             super().build_extension(ext)
         except Exception:
