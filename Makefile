@@ -1,8 +1,8 @@
 # namematch: two commands set everything up on a fresh machine.
-#   make demo   -- create .venv with the runtime dependencies only, link the bundled example
-#                  corpus and write its HTML report (build/demo/namematch-demo.html)
-#   make test   -- add the test, docs, Spark and DuckDB dependencies, then ruff, the strict
-#                  docs build and pytest (doctests included)
+#   make demo   -- create .venv with the runtime dependencies only (pure Python, no compiler
+#                  needed), link the bundled example corpus and write its HTML report
+#   make test   -- add the test, docs, Spark and DuckDB dependencies and the compiled build
+#                  (setup.py), then ruff, the strict docs build and pytest (doctests included)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -23,17 +23,16 @@ $(VENV)/.runtime: pyproject.toml setup.py
 # as conflicts after any later install
 $(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -e '.[test,spark,duckdb,docs]' six emoji
+	NAMEMATCH_COMPILE=1 $(PIP) install -e '.[test,spark,duckdb,docs]' six emoji
 	$(PIP) install --no-deps camel-tools==1.6.0
 	touch $(VENV)/.runtime $@
 
 venv: $(VENV)/.installed
 
 # keeps the compiled modules in step with their sources after edits (pip install -e
-# built them once; a no-op build takes under a second); NAMEMATCH_PURE_PYTHON=1 skips
-# compiling (see setup.py)
+# built them once; a no-op build takes under a second); see setup.py
 ext: venv
-	$(PY) setup.py -q build_ext --inplace
+	NAMEMATCH_COMPILE=1 $(PY) setup.py -q build_ext --inplace
 
 demo: $(VENV)/.runtime
 	$(VENV)/bin/namematch demo --html $(DEMO_HTML)
