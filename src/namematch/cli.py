@@ -217,8 +217,8 @@ def _registry_from_table(path: str, args: argparse.Namespace) -> namematch.Regis
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise CLIError(f"{label}:{first[0]}: duplicate columns in the header: {', '.join(dupes)}")
-    id_at = _header_index(header, args.id_col, "--id-col", label)
-    name_at = _header_index(header, args.name_col, "--name-col", label)
+    id_at = _header_index(header, args.id_col or "id", "--id-col", label)
+    name_at = _header_index(header, args.name_col or "name", "--name-col", label)
     alias_at = [_header_index(header, c, "--alias-col", label) for c in (args.alias_col or [])]
     if not args.alias_col and "aliases" in header:
         alias_at = [header.index("aliases")]
@@ -244,7 +244,7 @@ def _load_registry(path: str, args: argparse.Namespace) -> namematch.Registry:
             head = fh.read(16)
         except OSError as exc:
             raise CLIError(f"{label}: cannot read ({exc.strerror})") from exc
-    table_options = (args.id_col, args.name_col, args.alias_col, args.delimiter) != ("id", "name", None, None)
+    table_options = (args.id_col, args.name_col, args.alias_col, args.delimiter) != (None, None, None, None)
     try:
         if head == b"SQLite format 3\x00":
             if table_options:
@@ -307,7 +307,7 @@ class _Out:
         self.rows: list[dict[str, Any]] = []
         self._csv: Any = None
         if fmt == "csv":
-            self._csv = csv.writer(sys.stdout, lineterminator="\n")
+            self._csv = csv.writer(sys.stdout)  # RFC 4180: CRLF rows; cells holding CR or LF are quoted
             self._csv.writerow([_csv_safe(c) for c in self.columns])
 
     def row(self, **values: Any) -> None:
@@ -693,8 +693,8 @@ def _add_registry_options(p: argparse.ArgumentParser, required: bool) -> None:
                    help=("persons to resolve against" + (" (required)" if required else "") +
                          ": JSON lines (one person per line), CSV/TSV with a header, or an index saved by "
                          "Registry.save"))
-    p.add_argument("--id-col", default="id", metavar="NAME", help="CSV/TSV registry: the id column (default: id)")
-    p.add_argument("--name-col", default="name", metavar="NAME",
+    p.add_argument("--id-col", default=None, metavar="NAME", help="CSV/TSV registry: the id column (default: id)")
+    p.add_argument("--name-col", default=None, metavar="NAME",
                    help="CSV/TSV registry: the main name column (default: name)")
     p.add_argument("--alias-col", action="append", default=None, metavar="NAME",
                    help="CSV/TSV registry: a column of other spellings, split on '|' (repeatable; "
@@ -822,12 +822,22 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     return args
 
 
-def _check_argv(argv: Sequence[str]) -> None:
-    """Arguments must be valid UTF-8: Python passes undecodable bytes on as lone surrogates,
-    which would be echoed back raw."""
+def _decoded_argv(argv: Sequence[str]) -> list[str]:
+    """The arguments as UTF-8 text whatever the locale. Python decodes them with the
+    locale's encoding and passes undecodable bytes on as lone surrogates: recover the
+    bytes and decode them as UTF-8; bytes that are not UTF-8 are refused, never echoed."""
+    out = []
     for n, arg in enumerate(argv, 1):
-        if re.search(r"[\ud800-\udfff]", arg):
-            raise CLIError(f"argument {n} is not valid UTF-8: {_shown(arg)}")
+        try:
+            raw = os.fsencode(arg)
+        except UnicodeError:  # text the locale cannot encode: it came in as text, keep it
+            out.append(arg)
+            continue
+        try:
+            out.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise CLIError(f"argument {n} is not valid UTF-8: {_shown(raw.decode('utf-8', 'surrogateescape'))}") from None
+    return out
 
 
 def _utf8_streams() -> None:
@@ -845,8 +855,7 @@ def _utf8_streams() -> None:
 
 def _run(argv: Sequence[str] | None) -> int:
     _utf8_streams()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    _check_argv(argv)
+    argv = _decoded_argv(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = _parse(parser, argv)
     if not getattr(args, "func", None):
@@ -858,6 +867,8 @@ def _run(argv: Sequence[str] | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     try:
+        if getattr(signal.getsignal(signal.SIGINT), "__module__", None) == "namematch.__main__":
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on: KeyboardInterrupt
         return _run(argv)
     except SystemExit as exc:  # argparse: --help, --version, usage errors (already printed)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
