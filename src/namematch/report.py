@@ -216,14 +216,12 @@ def html_report(
         f"<li><b>{len(doc_ids)}</b>documents</li>",
         f"<li><b>{len(mentions)}</b>person mentions</li>",
         f"<li><b>{len(entities)}</b>persons</li>",
-        f"<li><b>{known}</b>in the registry</li>",
-        f"<li><b>{len(entities) - known}</b>new</li>",
+        f"<li><b>{known}</b>from the registry{'' if registry is None else f' (of {len(registry):,})'}</li>",
+        f"<li><b>{len(entities) - known}</b>new (not in the registry)</li>",
     ]
     if by_script:
         per_script = ", ".join(f"{n} {_SCRIPT_LABELS.get(s, s)}" for s, n in by_script.most_common())
         parts.append(f"<li>mentions by script: {_esc(per_script)}</li>")
-    if registry is not None:
-        parts.append(f"<li>registry of <b>{len(registry)}</b> persons</li>")
     parts += ["</ul>", "</header>", "<main>", '<section id="persons-index">', "<h2>Persons</h2>"]
     if entities:
         parts.append("<table><thead><tr><th>#</th><th>Person</th><th>Registry id</th><th>Scripts</th>"
