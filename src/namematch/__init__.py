@@ -111,6 +111,10 @@ class _Package(_types.ModuleType):
             return
         super().__setattr__(name, value)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # pickled by name, as pickle libraries (cloudpickle: Spark's closures) pickle modules
+        return _importlib.import_module, (self.__name__,)
+
 
 _sys.modules[__name__].__class__ = _Package
 
