@@ -464,9 +464,11 @@ def test_non_regular_files_are_refused_not_read(tmp_path):
         _one_line_error(proc.returncode, err, "not a regular file")
 
 
-def test_binary_stdin_stops_at_once():
-    proc = subprocess.run([sys.executable, "-m", "namematch", "link", "-"], stdin=open("/dev/zero", "rb"),
-                          capture_output=True, timeout=60)
+@pytest.mark.parametrize("command", ["link", "normalize", "cluster"])
+def test_binary_stdin_stops_at_once(command):
+    with open("/dev/zero", "rb") as zero:  # endless NUL bytes, no line end
+        proc = subprocess.run([sys.executable, "-m", "namematch", command, "-"], stdin=zero, capture_output=True,
+                              timeout=60)
     _one_line_error(proc.returncode, proc.stderr.decode(), "<stdin>", "binary")
 
 

@@ -145,16 +145,28 @@ def _read_source(path: str) -> str:
 
 def _stdin_lines() -> Iterator[str]:
     """Lines of standard input, read as they come, strictly UTF-8 whatever the locale
-    (undecodable bytes would otherwise be echoed back as lone surrogates or raise)."""
+    (undecodable bytes would otherwise be echoed back as lone surrogates or raise). Read in
+    pieces of at most 64 KiB: binary data (a NUL byte) stops the read at once, even in a
+    line that never ends."""
     buffer = _stdin_bytes()
     if buffer is None:  # replaced by a text stream (tests, embedding)
         yield from sys.stdin
         return
-    for n, raw in enumerate(buffer, 1):
+    n, parts = 0, []
+    while True:
+        piece = buffer.readline(_CHUNK)
+        if b"\x00" in piece:
+            raise CLIError(f"<stdin>:{n + 1}: binary input (NUL byte), expected UTF-8 text")
+        if piece:
+            parts.append(piece)
+            if not piece.endswith(b"\n"):
+                continue
+        if not parts:
+            return
+        n += 1
+        raw, parts = b"".join(parts), []
         if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
-        if b"\x00" in raw:
-            raise CLIError(f"<stdin>:{n}: binary input (NUL byte), expected UTF-8 text")
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
