@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-class _DoctestBlocks(Preprocessor):
+class _DoctestBlocks(Preprocessor):  # type: ignore[misc]  # markdown has no type hints
     """Wrap runs of doctest lines in fenced code."""
 
     def __init__(self, md: Markdown | None = None) -> None:
@@ -59,7 +59,7 @@ class _DoctestBlocks(Preprocessor):
         return out
 
 
-class _DoctestExtension(Extension):
+class _DoctestExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:  # the name is Markdown's API
         # before fenced_code (25) and normalize_whitespace (30) see the text
         md.preprocessors.register(_DoctestBlocks(md), "namematch_doctest_blocks", 35)

@@ -88,11 +88,11 @@ def check_installed() -> None:
             _fail("the demo report lacks the demo persons")
     demo = where.parent / "data" / "demo"
     article = (demo / "articles" / "en-01.txt").read_bytes()
-    done = subprocess.run([str(command), "link", "--registry", str(demo / "registry.jsonl"), "-", "--format", "jsonl"],
-                          input=article, capture_output=True, timeout=300)
-    ids = {json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines() if line.strip()}
-    if done.returncode != 0 or "ir-araghchi" not in ids:
-        _fail(f"namematch link - failed: {done.stderr.decode('utf-8', 'replace')}")
+    linked = subprocess.run([str(command), "link", "--registry", str(demo / "registry.jsonl"), "-", "--format", "jsonl"],
+                            input=article, capture_output=True, timeout=300)
+    ids = {json.loads(line)["id"] for line in linked.stdout.decode("utf-8").splitlines() if line.strip()}
+    if linked.returncode != 0 or "ir-araghchi" not in ids:
+        _fail(f"namematch link - failed: {linked.stderr.decode('utf-8', 'replace')}")
     version = subprocess.run([str(command), "--version"], capture_output=True, text=True, timeout=60).stdout
     print(f"check_install: sdist, wheel and installed command fine ({version.strip()})")
 

@@ -457,7 +457,7 @@ def _cmd_keys(args: argparse.Namespace) -> int:
 _EXPLAIN_COLUMNS = ["a", "b", "score", "match", "threshold", "pairs", "unmatched_a", "unmatched_b", "rules"]
 
 
-def _explained_row(ex: Any) -> dict[str, Any]:
+def _explained_row(ex: namematch.Explanation) -> dict[str, Any]:
     """An explanation as one flat row (CSV, table): each aligned pair as ``a = b (method, similarity)``."""
     data = ex.to_dict()
     data["pairs"] = [
