@@ -5,7 +5,11 @@ One module per stage, data flowing one way:
 ``normalize`` (script-aware cleaning) → ``parse`` (name units and roles) →
 ``romanize`` + ``keys`` (cross-script bridge, lexicons in ``data/``) →
 ``score`` (alignment, :class:`Scorer`, :func:`explain`) → ``registry`` /
-``cluster`` (records, index, resolution) → ``link`` (mentions in text) → ``cli``.
+``cluster`` (records, index, resolution) → ``link`` (mentions in text) →
+``report`` (an HTML page of the persons found) and ``cli``.
+
+The public names below are imported on first use (all of them at once), so that
+``import namematch`` is quick and the command line starts before the heavy imports.
 
 >>> import namematch as nm
 >>> nm.score("Qassem Soleimani", "قاسم سليماني") >= nm.DEFAULT_THRESHOLD
