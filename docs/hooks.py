@@ -1,14 +1,19 @@
-"""mkdocs hook: docstring examples render as Python code blocks.
+"""mkdocs hook: docstring examples render as Python code blocks, roles as code.
 
 The API reference is generated from docstrings whose examples are bare doctest
 lines (``>>> call`` then its output). Markdown reads ``>>>`` as nested block
 quotes, glues each output to its input and takes outputs such as ``[('a', 'b')]``
 for cross-references. This hook adds a Markdown preprocessor that wraps each run
 of doctest lines (up to a blank line) in a fenced ``python`` block; text already
-inside a fence is left alone. The pages' own examples are fenced already.
+inside a fence is left alone. The pages' own examples are fenced already. Sphinx
+roles in docstrings (``:func:`tokenize```, ``:class:`~namematch.Registry```) show as
+the inline code they name.
 
->>> _DoctestBlocks().run(["Text.", "", ">>> f([1])", "[('a', 'b')]", "", "More."])
-['Text.', '', '```python', '>>> f([1])', "[('a', 'b')]", '```', '', 'More.']
+>>> _DoctestBlocks().run(["Text.", "", ">>> f([1])", "[('a', 'b')]", "", "See :func:`f`."])
+['Text.', '', '```python', '>>> f([1])', "[('a', 'b')]", '```', '', 'See `f`.']
+>>> _roles_as_code(":class:`~namematch.registry.Registry` and :meth:`Registry.match`")
+'`Registry` and `Registry.match`'
+
 """
 
 from __future__ import annotations
@@ -21,6 +26,13 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|data|attr|exc|obj|const):`~?([^`]+)`")
+
+
+def _roles_as_code(line: str) -> str:
+    """``:func:`x``` -> ```x```; ``:class:`~a.b.C``` -> ```C```."""
+    return _ROLE.sub(lambda m: "`" + (m.group(1).rsplit(".", 1)[-1] if m.group(0).count("~") else m.group(1)) + "`",
+                     line)
 
 
 class _DoctestBlocks(Preprocessor):  # type: ignore[misc]  # markdown has no type hints
@@ -54,7 +66,7 @@ class _DoctestBlocks(Preprocessor):  # type: ignore[misc]  # markdown has no typ
                 out += ["```python", *block, "```"]  # a blank line or the end follows
                 continue
             else:
-                out.append(line)
+                out.append(_roles_as_code(line))
             i += 1
         return out
 
