@@ -690,7 +690,16 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help with room for the longest command name beside its description."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=28)
+        self._action_max_length = 16  # argparse leaves the indented command names out of its count
 
 
 def _add_format(p: argparse.ArgumentParser, extra: Sequence[str] = ()) -> None:
