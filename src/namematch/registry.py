@@ -725,32 +725,10 @@ def _check_errors(errors: str) -> None:
 
 
 def _each(mentions: Iterable[str], func: Callable[[str], _T], progress: bool) -> list[_T]:
-    """``func`` of each mention, in order; ``progress`` draws a bar on stderr."""
+    """``func`` of each mention, in order; ``progress`` draws a bar on stderr (a terminal's only)."""
     items = list(mentions)
-    bar = _Progress(len(items)) if progress else None
-    out = []
-    for m in items:
-        out.append(func(m))
-        if bar:
-            bar.step()
-    if bar:
-        bar.close()
-    return out
+    if progress:
+        from namematch._progress import progress as bar
 
-
-class _Progress:
-    """A minimal progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-        self.enabled = sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled and (self.done % 100 == 0 or self.done == self.total):
-            sys.stderr.write(f"\r{self.done}/{self.total}")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+        return [func(m) for m in bar(items, total=len(items), desc="mentions", unit="mention")]
+    return [func(m) for m in items]
