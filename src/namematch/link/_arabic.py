@@ -44,6 +44,8 @@ SECOND_WORD_CUTOFF: Final = -1.0
 UNKNOWN_FLOOR: Final = -0.5
 #: A name of one word after a title: its evidence with the title bonus must reach this.
 SINGLE_MARGIN: Final = 0.5
+#: ... and a word no list knows, after an office rather than an honorific, this much of its own.
+SINGLE_OWN: Final = 0.0
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
 _SAYYID: Final = frozenset({"سيد"})
@@ -51,7 +53,12 @@ _SAYYID: Final = frozenset({"سيد"})
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
-                                       ("ثقه", "الاسلام")})
+                                       ("ثقه", "الاسلام"), ("ولي", "العهد")})
+#: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
+#: البحرين, أمير البلاد).
+_TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
+#: A given name too, and a title before a name that is no particle (سلطان هیثم; not بن سلطان آل).
+_TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A proclitic is read off a word only when the whole word is no name (evidence below
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
@@ -132,8 +139,15 @@ class ArabicDetector:
         self.taken = bytearray(len(words))
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
             a, b = self.info[k], self.info[k + 1]
-            if a is not None and b is not None and not words[k + 1].brk and (a.stem, b.stem) in _TWO_WORD_TITLES:
+            if a is None or b is None or words[k + 1].brk:
+                continue
+            if (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
+            elif a.kind == "word" and not a.off and (
+                    (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual"))
+                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
+                        and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
+                a.kind = "role"
 
     # -- helpers -----------------------------------------------------------
     def kind(self, k: int) -> str:
@@ -218,8 +232,7 @@ class ArabicDetector:
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
-            if (kind == "place" and names >= 2 and last == k - 1 and inf.stem.startswith("ال")
-                    and inf.stem.endswith("ي") and not inf.off
+            if (kind == "place" and names >= 2 and last == k - 1 and inf.stem.endswith("ي") and not inf.off
                     and all(self.info[m].score > UNKNOWN_FLOOR for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
                 last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
                 break
@@ -313,6 +326,8 @@ class ArabicDetector:
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
+                if last == j and self._weak_single(j):
+                    last = None
                 if last is not None and (titled or self._name_start(j)):
                     self.add(j, last, ctx_from)
                     i = last + 1
@@ -327,6 +342,17 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i += 1
+
+    def _weak_single(self, j: int) -> bool:
+        """True when word j, a name of one word after a role (an office, not an honorific
+        such as السيد, آقای, الدكتور), has less name evidence of its own than
+        :data:`SINGLE_OWN`: the word after an office is often an adjective of it
+        (خبرنگار پارلمانی, المبعوث الأممي)."""
+        inf = self.info[j]
+        prev = self.info[j - 1] if j > 0 else None
+        if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
+            return False
+        return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""

@@ -20,6 +20,7 @@ from typing import Final
 
 from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
+from namematch.link._shape import shape_score
 
 __all__ = ["arabic_kind", "arabic_score", "latin_ordinary", "split_compound"]
 
@@ -38,6 +39,11 @@ KNOWN: Final = 0.5
 COMMONNESS: Final = 2.0
 SHAPE: Final = 0.7
 UNKNOWN: Final = -0.2
+#: Weight of the name-shape score (link._shape) of a word the lexicon does not know, and the
+#: most evidence it gives with the shape above (it only adds: Arabic names are shaped like
+#: Arabic words).
+SHAPE_WEIGHT: Final = 0.25
+SHAPE_MAX: Final = 1.2
 
 
 @lru_cache(maxsize=131072)
@@ -86,6 +92,8 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
         return "suffix"
     if stem in lw.roles:
         return "role"
+    if len(stem) > 3 and stem[-1] == "ي" and stem[-2] in "واه" and stem[:-1] in lw.roles:
+        return "role"  # the Persian ezafe written after a vowel: سخنگوی, نماینده ی
     for a in _adjective_forms(stem):
         if a in lw.nationalities or a in lw.places:
             return "place"
@@ -132,7 +140,7 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
             or (stem.endswith(PERSIAN_SUFFIXES) and len(stem) >= 5)
             or split_compound(stem) is not None
         )
-        ev += SHAPE if shaped else UNKNOWN
+        ev += SHAPE if shaped else max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
     z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw))
     if z == 0.0 and r >= 1.0 and not given:
         z = _compound_zipf(stem, lw)

@@ -35,6 +35,8 @@ _ORG_FOLLOWERS: Final = frozenset({"news", "agency", "party", "newspaper", "dail
                                    "airport", "university", "foundation", "street", "square"})
 _SAYYID: Final = frozenset({"seyed", "seyyed", "sayyid", "sayed", "sayyed", "seied", "sayid", "syed", "seyyid"})
 MAX_NAME_WORDS: Final = 8
+#: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
+_TITLE_OR_NAME: Final = frozenset({"sultan"})
 
 
 def known(form: str, lw: LinkWords) -> bool:
@@ -157,7 +159,8 @@ class LatinDetector:
                 cls += ["place", "place"]
                 k += 2
                 continue
-            if self.is_role(x):
+            if self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
+                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
                 c = "role"
             elif self.is_qual(x) or self.is_place(x):
                 c = "qual"
