@@ -44,14 +44,23 @@ SECOND_WORD_CUTOFF: Final = -1.0
 UNKNOWN_FLOOR: Final = -0.5
 #: A name of one word after a title: its evidence with the title bonus must reach this.
 SINGLE_MARGIN: Final = 0.5
+#: Two name words before a role whose last has name evidence: their evidence must sum above this.
+READ_BACK_SUM: Final = -0.5
 #: ... and a word no list knows, after an office rather than an honorific, this much of its own.
 SINGLE_OWN: Final = 0.0
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
-_LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال"})
+_LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
+#: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
+FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
 _SAYYID: Final = frozenset({"سيد"})
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
+#: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
+_FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
+                                   "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
+#: Name particles a proclitic is read off before (the whole word is no name).
+_CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد")})
 #: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
@@ -112,6 +121,10 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
             and _rarity(whole) >= 1.0):
         best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
         return best
+    if whole not in lw.given and _rarity(whole) >= 0.8:
+        for off, stem in readings[1:]:
+            if stem in _CLITIC_PARTICLES:
+                return _Info("particle", off, stem, 0.0)  # وعبد الحميد, لأبي الغيط: a proclitic, a name particle
     if whole in lw.given or _rarity(whole) < 1.0:
         return best
     for off, stem in readings[1:]:
@@ -137,6 +150,7 @@ class ArabicDetector:
         self.found = found
         self.info: list[_Info | None] = [_info(x, lw) if x.arabic else None for x in words]
         self.taken = bytearray(len(words))
+        self._formulas()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
             a, b = self.info[k], self.info[k + 1]
             if a is None or b is None or words[k + 1].brk:
@@ -148,6 +162,22 @@ class ArabicDetector:
                     or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _formulas(self) -> None:
+        """Religious formulas around الله are no names: the word before الله and the formula
+        word after it (طيب الله ثراه, رضي الله عنه) or before it (حفظه الله, رحمه الله)."""
+        w = self.w
+        for k, inf in enumerate(self.info):
+            if inf is None or inf.stem != "الله" or w[k].brk:
+                continue
+            before = self.info[k - 1] if k > 0 else None
+            after = self.info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+            if after is not None and after.stem in _FORMULA_WORDS:
+                for m in (k - 1, k, k + 1):
+                    if self.info[m] is not None:
+                        self.info[m].kind = "stop"  # type: ignore[union-attr]
+            elif before is not None and before.stem in _FORMULA_WORDS:
+                before.kind = inf.kind = "stop"
 
     # -- helpers -----------------------------------------------------------
     def kind(self, k: int) -> str:
@@ -210,6 +240,15 @@ class ArabicDetector:
                     inf.stem not in self.lw.given and (_rarity(inf.stem) >= 1.0 or self._ordinary_stem(x))):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
             kind = inf.kind
+            if k > j and inf.stem in FOREIGN_PARTICLES and last == k - 1:
+                m = k
+                while m < n and m - k < 3 and self.info[m] is not None and self.info[m].stem in FOREIGN_PARTICLES and (  # type: ignore[union-attr]
+                        not w[m].brk):
+                    m += 1
+                if m < n and not w[m].brk and self.kind(m) == "word" and not self.taken[m]:
+                    k = m  # von der, van, de: a name word follows
+                    continue
+                break
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
                 if (nxt is not None and nxt.kind == "particle" and nxt.stem in ("عبد", "ابو") and not w[k + 1].brk
@@ -236,13 +275,16 @@ class ArabicDetector:
                     and all(self.info[m].score > UNKNOWN_FLOOR for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
                 last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
                 break
+            if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
+                    self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
+                kind = "word"  # a given name that is also a common word, after an honorific (الشيخ صباح)
             if kind != "word":
                 break
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
-            slot = names > 0 and only_given
+            slot = 0 < names < 3 and only_given
             if slot and (not free or names >= 2):
                 s += FAMILY_SLOT_BONUS
             before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
@@ -286,8 +328,15 @@ class ArabicDetector:
             head = self.info[s]
             assert head is not None
             names = sum(1 for k in range(s, i) if self.kind(k) == "word")
-            if names >= 2 and (self._name_start(s) or head.score > 0):
-                return s
+            tail = self.info[i - 1]
+            assert tail is not None
+            if names >= 2 and (self._name_start(s) or head.score > 0) and (
+                    head.kind != "particle" or all(self.info[k].score > UNKNOWN_FLOOR  # type: ignore[union-attr]
+                                                   for k in range(s + 2, i) if self.kind(k) == "word")):
+                return s  # (after a particle and its name, no ordinary word: بن فلان غداء ...)
+            if names >= 2 and tail.kind == "word" and tail.score > 0 and sum(
+                    self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr]
+                return s  # "جیحون بایراموف وزیر": a family name with name evidence before the role
             if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
                 return s  # "X، وزیر": one name word set off by a comma before a role
             if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
@@ -311,7 +360,7 @@ class ArabicDetector:
             if inf is None or self.taken[i]:
                 i += 1
                 continue
-            role = inf.kind == "role"
+            role = inf.kind == "role" and not self._named_after(i)
             say = inf.kind != "role" and inf.stem in lw.says
             if role and i > 0 and (not w[i].brk or w[i].comma):
                 first = self.read_back(i)
@@ -326,6 +375,10 @@ class ArabicDetector:
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
+                if (last is not None and last + 2 < n and self.kind(last + 1) == "word" and self.kind(last + 2) == "role"
+                        and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
+                    longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
+                    last = longer if longer == last + 1 else last  # "خليفة شاهين المرر وزير": up to the role
                 if last == j and self._weak_single(j):
                     last = None
                 if last is not None and (titled or self._name_start(j)):
@@ -390,7 +443,8 @@ class ArabicDetector:
         """A name may start at word j on its own evidence: a given name, or a word whose
         name evidence clearly outweighs its ordinary-language evidence."""
         inf = self.info[j]
-        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5)
+        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5
+                                    or (inf.kind == "particle" and inf.stem in _CLITIC_PARTICLES))
 
     def free(self) -> None:
         """Names without context: a given name, then a second name word."""
@@ -413,11 +467,19 @@ class ArabicDetector:
                 self.add(i, last, None)
 
     def _named_after(self, i: int) -> bool:
-        """True when the word before i makes the name a place or institution (مطار, شارع)."""
-        if i == 0 or self.w[i].brk:
-            return False
-        prev = self.info[i - 1]
-        return prev is not None and prev.stem in self.lw.named_after
+        """True when the word before i, or before the titles and qualifiers before i, makes
+        the name a place or institution (مطار, شارع, جامع الشيخ, فرودگاه بین‌المللی)."""
+        k = i - 1
+        while k >= 0 and not self.w[k + 1].brk and i - k <= 4:
+            prev = self.info[k]
+            if prev is None:
+                return False
+            if prev.stem in self.lw.named_after:
+                return True
+            if prev.kind not in ("role", "qual"):
+                return False
+            k -= 1
+        return False
 
     def quoted(self) -> None:
         """A name in quotes or guillemets: «X», "X" (one to four name words)."""
@@ -485,6 +547,8 @@ class ArabicDetector:
                 if stem not in keys:
                     continue
                 kind = self.kind(i)
+                if self._named_after(i) or (i > 0 and not w[i].brk and self._named_after(i - 1)):
+                    break  # فرودگاه حیدر علیاف: a place named after a person
                 if kind == "place" and not (w[i].brk or i == 0 or not w[i - 1].norm.startswith("ال")):
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
                 if kind not in ("role", "stop", "org", "qual"):

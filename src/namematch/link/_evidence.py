@@ -140,10 +140,14 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
             or (stem.endswith(PERSIAN_SUFFIXES) and len(stem) >= 5)
             or split_compound(stem) is not None
         )
-        ev += SHAPE if shaped else max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
+        plural = _plural_zipf(stem, lw)
+        if shaped or plural:
+            ev += SHAPE if shaped else UNKNOWN
+        else:
+            ev += max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
     z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw))
     if z == 0.0 and r >= 1.0 and not given:
-        z = _compound_zipf(stem, lw)
+        z = max(_compound_zipf(stem, lw), _plural_zipf(stem, lw))
     return ev - max(0.0, z - MIN_ZIPF)
 
 
@@ -166,6 +170,21 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
         if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
             best = max(best, min(za, zb))
     return best
+
+
+#: Persian plural endings (ها, and ها with the ezafe: تلاشهای).
+_PERSIAN_PLURALS: Final = ("هاي", "ها")
+
+
+def _plural_zipf(stem: str, lw: LinkWords) -> float:
+    """The Zipf frequency of the singular of a Persian plural written without ZWNJ
+    (تلاشهای -> تلاش), else 0.0."""
+    for end in _PERSIAN_PLURALS:
+        if stem.endswith(end) and len(stem) - len(end) >= 3:
+            base = stem[: -len(end)]
+            if base not in lw.given and _rarity(base) >= 0.5:
+                return _zipf_ar(base, lw)
+    return 0.0
 
 
 @lru_cache(maxsize=65536)
