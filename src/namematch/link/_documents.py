@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Final
 
+from rapidfuzz.distance import JaroWinkler
+
 from namematch.keys import unit_keys
 from namematch.link._coref import chains
 from namematch.link._display import display_name
@@ -18,9 +20,10 @@ from namematch.link._find import check_text, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention
 from namematch.link._resources import LinkWords, words
 from namematch.link._scan import _letter_offset, arabic_readings, scan
-from namematch.normalize import normalize
+from namematch.normalize import LATIN, normalize
 from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
+from namematch.romanize import romanize
 from namematch.score import score as default_score
 
 __all__ = ["context_countries", "context_roles", "link", "resolution_form", "resolve_documents"]
@@ -401,11 +404,76 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
     return s >= 0.5 and bool(unit_keys(a.core, a.script) & unit_keys(b.core, b.script))
 
 
+#: Two rare name elements whose loose romanisations (:func:`_loose_roman`) are this similar
+#: (Jaro-Winkler) and share a blocking key are spellings of one element.
+LOOSE_AGREE: Final = 0.85
+_LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
+                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "s"), ("q", "k"), ("c", "k"), ("g", "k"),
+                       ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
+
+
+@lru_cache(maxsize=65536)
+def _loose_roman(core: str) -> str:
+    """A name element read loosely, the same in any script: romanised, lower case, one
+    letter for sounds that spellings of one name exchange (q/g/k, j/y/i, e/i, o/u, sh/s,
+    ch/s, w/v), doubled letters single, and a leading article off (Almarar, المرر)."""
+    s = core if core.isascii() else romanize(core)
+    s = "".join(c for c in s.lower() if "a" <= c <= "z")
+    if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():
+        s = s[2:]
+    for a, b in _LOOSE_STEPS:
+        s = s.replace(a, b)
+    out = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    text = "".join(out)
+    return text[2:] if core.isascii() and text.startswith(("al", "il")) and len(text) > 5 else text
+
+
+def _rare_element(core: str) -> bool:
+    from namematch.link._evidence import _rarity
+
+    return core not in words().given and _rarity(core) >= DISTINCTIVE_RARITY
+
+
+@lru_cache(maxsize=65536)
+def _loose_agree_cores(a: str, b: str) -> bool:
+    ra, rb = _loose_roman(a), _loose_roman(b)
+    return len(ra) >= 3 and len(rb) >= 3 and ra[0] == rb[0] and JaroWinkler.similarity(ra, rb) >= LOOSE_AGREE
+
+
+def _agree(a: NameToken, b: NameToken) -> bool:
+    """Two name units are one element: :func:`_units_agree`, or both rare elements
+    whose loose romanisations agree (Gargash / قرقاش, Kallas / كالاس, غوتيريش / گوترش:
+    spellings the pair score does not bridge)."""
+    if _units_agree(a, b):
+        return True
+    return _rare_element(a.core) and _rare_element(b.core) and _loose_agree_cores(a.core, b.core)
+
+
+def _joined(units: list[NameToken]) -> list[NameToken]:
+    """The units with the last two written together when they are one compound family
+    name written apart in one spelling (تخت روانچی / تختروانچی)."""
+    if len(units) < 3:
+        return units
+    a, b = units[-2], units[-1]
+    text = a.text + b.text
+    joined = parse(text).units
+    if len(joined) != 1:
+        return units
+    return [*units[:-2], joined[0]]
+
+
 def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
     """Two full names of new persons are one person (see :func:`resolve_documents`)."""
     ua, ub = a.units, b.units
     if s >= threshold and _units_agree(ua[-1], ub[-1]) and _units_agree(ua[0], ub[0]):
         return True  # the pair score, with given and family names agreeing
+    for xa, xb in ((ua, ub), (_joined(ua), ub), (ua, _joined(ub))):
+        if len(xa) == len(xb) and all(_agree(x, y) for x, y in zip(xa, xb, strict=True)) and (
+                _rare_element(xa[-1].core) or _units_agree(xa[-1], xb[-1])):
+            return True  # every element agrees in order, spelt as another script or press spells it
     if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
         return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
     if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
@@ -448,8 +516,11 @@ def _block_keys(ch: _Chain) -> set[str]:
     out: set[str] = set()
     for u in units:
         out |= unit_keys(u.core, u.script)
+        loose = _loose_roman(u.core)
+        if len(loose) >= 4 and _rare_element(u.core):
+            out.add("~" + loose[:4])  # Guterres / غوتيريش: a sibilant the keys read apart
     for a, b in itertools.pairwise(units):
-        if a.script == b.script:
+        if (a.script == LATIN) == (b.script == LATIN):
             out |= unit_keys(a.core + b.core, a.script)
     return out
 
