@@ -16,6 +16,7 @@ length of the text.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Final
 
@@ -512,22 +513,10 @@ class ArabicDetector:
         """Mentions of the family names (and full names) of the names found."""
         w = self.w
         n = len(w)
+        self._split_proclitic_tails()
         keys: set[str] = set()
         for f in self.found:
-            if not w[f.first].arabic:
-                continue
-            stems = [self.info[k].stem for k in range(f.first, f.last + 1)]  # type: ignore[union-attr]
-            stems = [s for s in stems if s not in _SAYYID]
-            if not stems:
-                continue
-            if len(stems) >= 2:
-                last = stems[-1]
-                if stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix":
-                    last = stems[-2] + last
-                keys.add(last)
-                if len(stems) >= 3:
-                    keys.add(stems[-2] + stems[-1])
-            keys.add("".join(stems))
+            keys |= self._keys_of(f)
         if not keys:
             return
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
@@ -554,6 +543,47 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+
+    def _keys_of(self, f: Found) -> set[str]:
+        """The forms that stand for a found Arabic-script name alone: its family name (with
+        a particle or detached suffix before it), its last two words, and the whole name."""
+        w = self.w
+        if not w[f.first].arabic:
+            return set()
+        stems = [self.info[k].stem for k in range(f.first, f.last + 1)]  # type: ignore[union-attr]
+        stems = [s for s in stems if s not in _SAYYID]
+        if not stems:
+            return set()
+        keys = {"".join(stems)}
+        if len(stems) >= 2:
+            last = stems[-1]
+            if stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix":
+                last = stems[-2] + last
+            keys.add(last)
+            if len(stems) >= 3:
+                keys.add(stems[-2] + stems[-1])
+        return keys
+
+    def _split_proclitic_tails(self) -> bool:
+        """A name read on into the next word when that word is a proclitic and the family
+        name of another name found (العليمي بغروندبرغ: "al-Alimi welcomed Grundberg"): the
+        word is a mention of its own. True when one was split."""
+        w = self.w
+        split = False
+        own = [self._keys_of(f) for f in self.found]
+        held: Counter[str] = Counter(k for keys in own for k in keys)
+        for f, mine in zip(list(self.found), own, strict=True):
+            k = f.last
+            if k <= f.first or not w[k].arabic or len(w[k].readings) < 2:
+                continue
+            hit = next(((o, st) for o, st in w[k].readings[1:] if held[st] > (st in mine)), None)
+            if hit is None:
+                continue
+            f.last = k - 1
+            f.end = w[k - 1].end
+            self.found.append(Found(k, k, stem_start(w[k], hit[0]), w[k].end, "", "", True))
+            split = True
+        return split
 
     def coordinated(self) -> None:
         """A rare name-shaped word joined by "و" to a name found (``عراقجي واسحاق دار``):

@@ -13,7 +13,7 @@ from typing import Any, Final
 from rapidfuzz.distance import JaroWinkler
 
 from namematch.keys import unit_keys
-from namematch.link._coref import chains
+from namematch.link._coref import aliases, chains, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
@@ -115,7 +115,7 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     if registry is not None and not isinstance(registry, Registry):
         raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
     mentions = find_mentions(text, lang, nlp=nlp)
-    ante = chains(mentions)
+    ante = aliases(text, mentions, variants(mentions, chains(mentions)))
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
         lw = words()
