@@ -20,7 +20,14 @@ from collections import Counter
 from functools import lru_cache
 from typing import Final
 
-from namematch.link._evidence import PARTICLES, _rarity, arabic_kind, arabic_score, split_compound
+from namematch.link._evidence import (
+    PARTICLES,
+    _rarity,
+    arabic_kind,
+    arabic_score,
+    compound_given,
+    split_compound,
+)
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
 from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, arabic_readings, stem_start
@@ -35,6 +42,8 @@ CONTINUE_BONUS: Final = 1.0
 FREE_CONTINUE_BONUS: Final = 0.5
 #: Evidence added to an article word (al-X) right after a given name: a family name.
 ARTICLE_BONUS: Final = 0.5
+#: Evidence added to a word before بن and a given name (the person's own name: شهاب بن طارق).
+NASAB_BONUS: Final = 1.5
 #: Evidence added to a word before a detached family-name suffix (زارع پور).
 SUFFIX_BONUS: Final = 1.0
 MAX_NAME_WORDS: Final = 7
@@ -78,6 +87,12 @@ CLITIC_STEM: Final = 1.0
 FAMILY_SLOT_BONUS: Final = 1.5
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
+
+
+def _closing_quote(gap: str) -> bool:
+    """True when the gap before a word is a closing quote and spaces (a quoted name, then
+    its role: «X» نماینده)."""
+    return bool(gap.strip()) and all(c in CLOSE_QUOTES or c.isspace() for c in gap)
 
 
 def _letters(raw: str) -> str:
@@ -291,15 +306,18 @@ class ArabicDetector:
             before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
             if before_suffix:
                 s += SUFFIX_BONUS
+            nasab = self._before_nasab(k)
+            if nasab:
+                s += NASAB_BONUS
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
-            if (inf.score < cutoff and not before_suffix and not slot and (names >= 2 or not first_word)
+            if (inf.score < cutoff and not before_suffix and not slot and not nasab and (names >= 2 or not first_word)
                     and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
-            prev_given = inf.stem in self.lw.given
+            prev_given = inf.stem in self.lw.given or compound_given(inf.stem)
             only_given = only_given and prev_given
             k += 1
         if last < j or names == 0:
@@ -363,10 +381,14 @@ class ArabicDetector:
                 continue
             role = inf.kind == "role" and not self._named_after(i)
             say = inf.kind != "role" and inf.stem in lw.says
-            if role and i > 0 and (not w[i].brk or w[i].comma):
+            appositive = False
+            if role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap)):
                 first = self.read_back(i)
                 if first is not None and not any(self.taken[first:i]):
                     self.add(first, i - 1, i, self._context_end(i))
+                    appositive = True
+                elif i > 0 and self.taken[i - 1] and w[i].comma:
+                    appositive = True  # "X، شاعر ...": the role describes the name before it
             if not (role or say):
                 i += 1
                 continue
@@ -382,7 +404,7 @@ class ArabicDetector:
                     last = longer if longer == last + 1 else last  # "خليفة شاهين المرر وزير": up to the role
                 if last == j and self._weak_single(j):
                     last = None
-                if last is not None and (titled or self._name_start(j)):
+                if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
                     self.add(j, last, ctx_from)
                     i = last + 1
                     while plural and i < n:  # a list of names after "آقایان", "Messrs"
@@ -396,6 +418,16 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i += 1
+
+    def _before_nasab(self, k: int) -> bool:
+        """True when word k is followed by بن / بنت and a given name: the person's own name
+        (شهاب بن طارق), however common the word is."""
+        w = self.w
+        if k + 2 >= len(w) or w[k + 1].brk or w[k + 2].brk:
+            return False
+        a, b = self.info[k + 1], self.info[k + 2]
+        return (a is not None and b is not None and a.stem in ("بن", "بنت") and not a.off
+                and b.kind == "word" and b.stem in self.lw.given)
 
     def _weak_single(self, j: int) -> bool:
         """True when word j, a name of one word after a role (an office, not an honorific
@@ -459,7 +491,8 @@ class ArabicDetector:
             kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام", "بن") and i + 1 < n and (
                 self.info[i + 1] is not None and self.info[i + 1].score > (1.0 if inf.stem == "بن" else 0)  # type: ignore[union-attr]
             )
-            if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0):
+            if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
+                    inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
                 continue
             if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
                 continue

@@ -74,9 +74,8 @@ def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[
 def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
     """One-word mentions that no longer name holds but whose word is a misspelling of the
     family name of exactly one longer name of the document (Motaqi for Muttaqi) point to it."""
-    from namematch.score import score as pair_score
-
     from namematch.keys import unit_keys
+    from namematch.score import score as pair_score
 
     fulls: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     cores: set[str] = set()

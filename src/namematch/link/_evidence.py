@@ -22,7 +22,7 @@ from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
 from namematch.link._shape import shape_score
 
-__all__ = ["arabic_kind", "arabic_score", "latin_ordinary", "split_compound"]
+__all__ = ["arabic_kind", "arabic_score", "compound_given", "latin_ordinary", "split_compound"]
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
@@ -32,6 +32,9 @@ DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد"
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال"})
 #: Heads a name element may be glued to when Persian is written without ZWNJ.
 _GLUED_HEADS: Final = ("سيد", "عبد", "امير", "ابو", "بن", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
+
+#: Second elements glued to a given name (Zabihullah, Jalaluddin).
+_GLUED_TAILS: Final = ("الله", "الدين")
 
 #: Weights of the evidence (see arabic_score).
 GIVEN: Final = 2.0
@@ -80,7 +83,20 @@ def split_compound(stem: str) -> tuple[str, str] | None:
         a, b = stem[:cut], stem[cut:]
         if a in lw.given and (b in lw.given or b.startswith("عبد")):
             return a, b
+    for tail in _GLUED_TAILS:  # ذبیحالله, جلالالدین, نصرالله: a name glued to الله / الدين
+        if stem.endswith(tail) and len(stem) - len(tail) >= 3:
+            return stem[: -len(tail)], tail
     return None
+
+
+def compound_given(stem: str) -> bool:
+    """True when a word is a given name written as two elements glued together
+    (محمدجواد, ذبیحالله, جلالالدین)."""
+    parts = split_compound(stem)
+    if parts is None:
+        return False
+    given = words().given
+    return parts[1] in _GLUED_TAILS or (parts[0] in given and parts[1] in given)
 
 
 def arabic_kind(stem: str, lw: LinkWords) -> str:
@@ -134,20 +150,21 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
     ev = GIVEN if given else 0.0
     if r < 1.0:
         ev += KNOWN + COMMONNESS * (1.0 - r)
-    elif not given:
-        shaped = (
+    plural = 0.0
+    if r >= 1.0 and not given:
+        plural = _plural_zipf(stem, lw)  # a Persian plural of an ordinary word (تلاشهای): ordinary
+        shaped = not plural and (
             (nisba and stem.endswith("ي") and len(stem) >= 4)
             or (stem.endswith(PERSIAN_SUFFIXES) and len(stem) >= 5)
             or split_compound(stem) is not None
         )
-        plural = _plural_zipf(stem, lw)
         if shaped or plural:
             ev += SHAPE if shaped else UNKNOWN
         else:
             ev += max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
-    z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw))
+    z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw), plural)
     if z == 0.0 and r >= 1.0 and not given:
-        z = max(_compound_zipf(stem, lw), _plural_zipf(stem, lw))
+        z = _compound_zipf(stem, lw)
     return ev - max(0.0, z - MIN_ZIPF)
 
 
