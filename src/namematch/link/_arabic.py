@@ -89,6 +89,17 @@ FAMILY_SLOT_BONUS: Final = 1.5
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
 
+_PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
+
+
+@lru_cache(maxsize=65536)
+def _key_form(stem: str) -> str:
+    """A name form as the second pass compares it: Persian letters read as their Arabic
+    neighbours (روانچی / روانجي) and the case forms of ابو (لأبي الغيط) as ابو."""
+    f = stem.translate(_PERSIAN_LETTERS)
+    return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
+
+
 def _closing_quote(gap: str) -> bool:
     """True when the gap before a word is a closing quote and spaces (a quoted name, then
     its role: «X» نماینده)."""
@@ -549,7 +560,7 @@ class ArabicDetector:
         self._split_proclitic_tails()
         keys: set[str] = set()
         for f in self.found:
-            keys |= self._keys_of(f)
+            keys |= {_key_form(k) for k in self._keys_of(f)}
         if not keys:
             return
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
@@ -561,12 +572,12 @@ class ArabicDetector:
             if i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]:
                 nxt = self.info[i + 1]
                 assert nxt is not None
-                if not nxt.off and any(stem + nxt.stem in keys for _off, stem in w[i].readings):
-                    off = next(o for o, s in w[i].readings if s + nxt.stem in keys)
+                if not nxt.off and any(_key_form(stem + nxt.stem) in keys for _off, stem in w[i].readings):
+                    off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in keys)
                     self._add_at(i, i + 1, off)
                     continue
             for off, stem in w[i].readings:
-                if stem not in keys:
+                if _key_form(stem) not in keys:
                     continue
                 kind = self.kind(i)
                 if self._named_after(i) or (i > 0 and not w[i].brk and self._named_after(i - 1)):

@@ -26,12 +26,20 @@ def unit_cores(name: str) -> frozenset[str]:
     for u in parse(name).units:
         core = u.core if len(u.core) >= 2 else u.norm
         if len(core) >= 2:
+            if not core.isascii():
+                core = core.translate(_PERSIAN_LETTERS)  # روانچی / روانجي
+                if core in _KUNYA_CASES:
+                    continue  # أبي / أبا: the case forms of أبو, a particle (لأبي الغيط = أبو الغيط)
             out.add(core)
             parts = split_compound(core) if not core.isascii() else None
             if parts is not None:
                 rest = parts[1][2:] if parts[1].startswith("ال") and len(parts[1]) > 4 else parts[1]
                 out.add(rest)
     return frozenset(out)
+
+
+_PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
+_KUNYA_CASES: Final = frozenset({"ابي", "ابا"})
 
 
 def family(script: str) -> str:

@@ -509,10 +509,10 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
 
 
 def _block_keys(ch: _Chain) -> set[str]:
-    """Blocking keys of a chain's name: those of its units after the first (a given name
-    alone never joins two names), and of each two of them written together (Bou Habib =
-    Bouhabib); a name of one unit, that unit's."""
-    units = ch.units[1:] if len(ch.units) >= 2 else ch.units
+    """Blocking keys of a chain's name: those of its units after the first (a common given
+    name alone never joins two names; a rare one, Qaboos, may), and of each two of them
+    written together (Bou Habib = Bouhabib); a name of one unit, that unit's."""
+    units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
     out: set[str] = set()
     for u in units:
         out |= unit_keys(u.core, u.script)
@@ -582,8 +582,8 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
             cs, cf = chains_[s_], chains_[f_]
             if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
-            if len(cs.units) == 1:
-                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units[1:]):
+            if len(cs.units) == 1:  # a rare element alone, even a given name (Qaboos: قابوس بن سعيد)
+                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units):
                     continue
             elif not (_subsequence(cs.units, cf.units) and (
                     _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0]))):
