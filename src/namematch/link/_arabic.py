@@ -42,6 +42,11 @@ CONTINUE_BONUS: Final = 1.0
 FREE_CONTINUE_BONUS: Final = 0.5
 #: Evidence added to an article word (al-X) right after a given name: a family name.
 ARTICLE_BONUS: Final = 0.5
+#: Words that start a byline or photo credit before a colon or dash (عکس:, كتب -, بقلم:).
+_BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "گزارش",
+                                 "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
+#: The words of a byline must each be less common than this evidence says (no ordinary phrase).
+BYLINE_FLOOR: Final = -1.5
 #: Evidence added to a word before بن and a given name (the person's own name: شهاب بن طارق).
 NASAB_BONUS: Final = 1.5
 #: Evidence added to a word before a detached family-name suffix (زارع پور).
@@ -57,7 +62,7 @@ SINGLE_MARGIN: Final = 0.5
 #: Two name words before a role whose last has name evidence: their evidence must sum above this.
 READ_BACK_SUM: Final = -0.5
 #: ... and a word no list knows, after an office rather than an honorific, this much of its own.
-SINGLE_OWN: Final = 0.0
+SINGLE_OWN: Final = -0.15
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
@@ -282,7 +287,7 @@ class ArabicDetector:
                         and inf.stem in ("بن", "ابن", "بنت", "آل", "ابو", "ام")):
                     k += 1  # بن عبد الرحمن: a particle before a compound
                     continue
-                if nxt is None or w[k + 1].brk or nxt.kind not in ("word", "suffix") or nxt.off:
+                if nxt is None or w[k + 1].brk or nxt.kind not in ("word", "suffix", "place") or nxt.off:
                     break
                 if inf.stem == "ال" and k == j:
                     break
@@ -375,9 +380,28 @@ class ArabicDetector:
 
     # -- passes ------------------------------------------------------------
     def run(self) -> None:
+        self.bylines()
         self.triggered()
         self.quoted()
         self.free()
+
+    def bylines(self) -> None:
+        """A byline or photo credit: a cue word, a colon or dash, and two or three name
+        words ending the line or sentence (عکس: X Y, كتب - X Y Z)."""
+        w = self.w
+        n = len(w)
+        for i in range(n - 2):
+            inf = self.info[i]
+            if inf is None or inf.stem not in _BYLINE_CUES or not any(c in w[i + 1].gap for c in ":-\u2013"):
+                continue
+            k = i + 1
+            while k < n and k - i <= 4 and self.kind(k) == "word" and (k == i + 1 or not w[k].brk):
+                k += 1
+            names = k - i - 1
+            if not 2 <= names <= 3 or (k < n and not w[k].brk):
+                continue
+            if all(self.info[m].score > BYLINE_FLOOR for m in range(i + 1, k)):  # type: ignore[union-attr]
+                self.add(i + 1, k - 1, None)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
@@ -519,7 +543,7 @@ class ArabicDetector:
             prev = self.info[k]
             if prev is None:
                 return False
-            if prev.stem in self.lw.named_after:
+            if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
                 return True
             if prev.kind not in ("role", "qual"):
                 return False

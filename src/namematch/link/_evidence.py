@@ -45,7 +45,7 @@ UNKNOWN: Final = -0.2
 #: Weight of the name-shape score (link._shape) of a word the lexicon does not know, and the
 #: most evidence it gives with the shape above (it only adds: Arabic names are shaped like
 #: Arabic words).
-SHAPE_WEIGHT: Final = 0.25
+SHAPE_WEIGHT: Final = 0.35
 SHAPE_MAX: Final = 1.2
 
 

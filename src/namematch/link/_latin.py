@@ -35,6 +35,8 @@ _ORG_FOLLOWERS: Final = frozenset({"news", "agency", "party", "newspaper", "dail
                                    "airport", "university", "foundation", "street", "square"})
 _SAYYID: Final = frozenset({"seyed", "seyyed", "sayyid", "sayed", "sayyed", "seied", "sayid", "syed", "seyyid"})
 MAX_NAME_WORDS: Final = 8
+#: At most this many accepted name elements are compared with one weak word per blocking key.
+_MAX_VARIANT_BLOCK: Final = 50
 #: Words between a role and a comma before the name ("envoy for Yemen, X").
 _ROLE_LINKS: Final = frozenset({"for", "of", "to", "the", "on", "in", "and", "at"})
 #: Words before a byline or a photo credit: a name of two to four words follows.
@@ -238,7 +240,7 @@ class LatinDetector:
         offices = has_role and any(self.is_role(w[k]) and w[k].norm not in lw.honorifics for k in range(c, a))
         if a > 0 and not offices:
             cue = self._cue(run_start) if run_start > 0 else ""
-            if cue == "place" and not (multi and is_known):
+            if cue == "place":
                 self.weak.append((a, b, None))  # "at Seri Perdana": a place unless the name is seen
                 return
             if cue == "byline" and a == run_start and multi and b - a < 4 and not all(latin_ordinary(x.norm) for x in units):
@@ -323,7 +325,11 @@ class LatinDetector:
 
     def second_pass(self) -> None:
         """Accept the weak candidates whose name units all belong to an accepted name."""
+        from namematch.keys import unit_keys
+        from namematch.link._coref import SAME_DOC_VARIANT
         from namematch.link._coref import unit_cores as cores_of
+        from namematch.normalize import LATIN
+        from namematch.score import score as pair_score
 
         w = self.w
         accepted: set[str] = set()
@@ -332,7 +338,17 @@ class LatinDetector:
                 accepted.update(cores_of(self.text[f.start : f.end]))
         if not accepted:
             return
+        by_key: dict[str, set[str]] = {}
+        for core in accepted:
+            for key in unit_keys(core, LATIN):
+                if len(by_key.setdefault(key, set())) < _MAX_VARIANT_BLOCK:
+                    by_key[key].add(core)
         for a, b, ctx in self.weak:
             cores = cores_of(self.text[w[a].start : w[b].end])
             if cores and cores <= accepted:
                 self.add(a, b, ctx)
+            elif a == b and len(cores) == 1:  # "Mostaqi" after "Karim Mustaqi": one name misspelt
+                core = next(iter(cores))
+                near = {c for key in unit_keys(core, LATIN) for c in by_key.get(key, ())}
+                if any(float(pair_score(core, c)) >= SAME_DOC_VARIANT for c in near):
+                    self.add(a, b, ctx)
