@@ -583,8 +583,12 @@ class ArabicDetector:
         n = len(w)
         self._split_proclitic_tails()
         keys: set[str] = set()
+        tails: set[str] = set()  # the last words of the names found: a pair of words can match only there
         for f in self.found:
             keys |= {_key_form(k) for k in self._keys_of(f)}
+            last = self.info[f.last]
+            if last is not None:
+                tails.add(_key_form(last.stem))
         if not keys:
             return
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
@@ -596,7 +600,8 @@ class ArabicDetector:
             if i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]:
                 nxt = self.info[i + 1]
                 assert nxt is not None
-                if not nxt.off and any(_key_form(stem + nxt.stem) in keys for _off, stem in w[i].readings):
+                if not nxt.off and _key_form(nxt.stem) in tails and any(
+                        _key_form(stem + nxt.stem) in keys for _off, stem in w[i].readings):
                     off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in keys)
                     self._add_at(i, i + 1, off)
                     continue
