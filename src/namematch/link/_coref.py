@@ -85,6 +85,10 @@ def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None
     from namematch.keys import unit_keys
     from namematch.score import score as pair_score
 
+    pointed = {a for a in ante if a is not None}
+    lone = [i for i, m in enumerate(mentions) if ante[i] is None and len(m.parsed.units) == 1 and i not in pointed]
+    if not lone:
+        return ante
     fulls: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     cores: set[str] = set()
     for i, m in enumerate(mentions):
@@ -98,10 +102,10 @@ def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None
     if not fulls:
         return ante
     out = list(ante)
-    pointed = {a for a in ante if a is not None}
-    for i, m in enumerate(mentions):
+    for i in lone:
+        m = mentions[i]
         units = m.parsed.units
-        if ante[i] is not None or len(units) != 1 or i in pointed or unit_cores(m.text) & cores:
+        if unit_cores(m.text) & cores:
             continue  # (a word that is an element of a longer name is chains' to decide)
         fam = family(m.script)
         near = {c for key in unit_keys(units[0].core, units[0].script) for c in fulls.get((fam, key), ())}
