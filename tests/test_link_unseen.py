@@ -106,6 +106,8 @@ def test_own_name_before_bin_and_a_proclitic_before_a_particle():
     assert ms == ["نجم بن خالد"]  # نجم is a common word ("star"); before بن and a given name it is a name
     ms = find_mentions("بحث الأمين العام مع محمد المنصوري رئيس المجلس، وعبد الكريم الزبيدي رئيس الحكومة، الأوضاع.")
     assert [m.text for m in ms] == ["محمد المنصوري", "عبد الكريم الزبيدي"]
+    # a title word after عبد is one of God's names, part of the compound
+    assert _texts("وشارك في الاجتماع وزير الداخلية عبد الأمير الفتلاوي.") == ["عبد الأمير الفتلاوي"]
 
 
 def test_religious_formula_is_no_name_but_the_name_of_god_in_a_name_is():

@@ -287,8 +287,9 @@ class ArabicDetector:
                         and inf.stem in ("بن", "ابن", "بنت", "آل", "ابو", "ام")):
                     k += 1  # بن عبد الرحمن: a particle before a compound
                     continue
-                if nxt is None or w[k + 1].brk or nxt.kind not in ("word", "suffix", "place") or nxt.off:
-                    break
+                compound = inf.stem == "عبد" and nxt is not None and nxt.kind in ("role", "qual") and nxt.stem.startswith("ال")
+                if nxt is None or w[k + 1].brk or (nxt.kind not in ("word", "suffix", "place") and not compound) or nxt.off:
+                    break  # (عبد الأمير, عبد الملك: a title word after عبد is one of God's names)
                 if inf.stem == "ال" and k == j:
                     break
                 names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
