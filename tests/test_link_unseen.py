@@ -67,6 +67,11 @@ def test_persian_name_before_its_role():
     assert _texts("ایروانی از تلاشهای یوهان لیندکویست فرستاده ویژه سازمان ملل قدردانی کرد.")[-1] == "یوهان لیندکویست"
 
 
+def test_foreign_name_cut_into_short_words_is_no_compound_but_a_verb_prefix_is():
+    assert _texts("وی با آنالنا کوالچیک وزیر امور خارجه لهستان دیدار کرد.") == ["آنالنا کوالچیک"]
+    assert _texts("سفیر گفت این نشست برگزار میگیرد و سفیر همچنین میکند.") == []
+
+
 def test_quoted_name_before_its_role():
     assert _texts("وی با «ماکسیم بارانوف» نماینده ویژه دولت بلاروس دیدار کرد.") == ["ماکسیم بارانوف"]
 

@@ -168,6 +168,8 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
     return ev - max(0.0, z - MIN_ZIPF)
 
 
+#: Persian verb prefixes written without ZWNJ.
+_VERB_PREFIXES: Final = ("نمي", "مي")
 #: Both parts of a word read as a compound of two ordinary words must be this common.
 COMPOUND_ZIPF: Final = 3.5
 
@@ -179,10 +181,15 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
     if len(stem) < 5:
         return 0.0
     best = 0.0
+    for head in _VERB_PREFIXES:  # میگیرد, نمیشود: a verb's prefix and a verb
+        if stem.startswith(head) and len(stem) - len(head) >= 3:
+            best = max(best, _zipf_ar(stem[len(head):], lw))
     for cut in range(3, len(stem) - 2):
         a, b = stem[:cut], stem[cut:]
         if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
             continue
+        if len(a) < 4 and len(b) < 4:
+            continue  # two three-letter pieces are as often a foreign name cut anywhere (آرارات)
         za, zb = _zipf_ar(a, lw), _zipf_ar(b, lw)
         if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
             best = max(best, min(za, zb))
