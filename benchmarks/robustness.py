@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, Callable[[int], object]]] = [
 
 # Linking on Arabic-script news text (role phrases, quotes, nicknames, proclitics, bylines) and
 # across many documents: the cross-document merge must grow with the documents, not their pairs.
-NEWS_AR = ("استقبل وزير الخارجية سالم الكعبي المبعوث الأممي يوهان كراوسبرغ، وقال محمد حمدان الزيدي «أبو حمزة» "
+NEWS_AR = ("استقبل وزير الخارجية سالم الكعبي المبعوث الأممي يوهان كراوسبرغ، وقال سالم مهدي الزيدي «أبو حمزة» "
            "لكراوسبرغ إن الزيارة مهمة. با ماکسیم بارانوف وزیر امور خارجه دیدار کرد. عکس: مهسا رضایی\n")  # ~220 chars
 
 

@@ -64,7 +64,7 @@ def test_persian_name_before_its_role():
     assert _texts("وزیر امور خارجه روز دوشنبه با ماکسیم بارانوف وزیر امور خارجه بلاروس دیدار کرد.") == ["ماکسیم بارانوف"]
     # the ezafe after a role word ending in a vowel (سخنگوی), and a plural of an ordinary word before the name
     assert _texts("یوهان لیندکویست سخنگوی کمیسیون اروپا گفت که نشست ادامه دارد.") == ["یوهان لیندکویست"]
-    assert _texts("ایروانی از تلاشهای یوهان لیندکویست فرستاده ویژه سازمان ملل قدردانی کرد.")[-1] == "یوهان لیندکویست"
+    assert _texts("وزیر از کوششهای یوهان لیندکویست فرستاده ویژه اتحادیه قدردانی کرد.")[-1] == "یوهان لیندکویست"
 
 
 def test_foreign_name_cut_into_short_words_is_no_compound_but_a_verb_prefix_is():
@@ -83,7 +83,7 @@ def test_long_arabic_role_phrase_before_a_foreign_name():
 
 def test_adjective_after_an_office_is_no_name():
     assert _texts("رحب المبعوث الأممي بالاتفاق، وقال المستشار الدبلوماسي إن") == []
-    assert _texts("وکالت خبرنگار پارلمانی گزارش داد.") == []
+    assert _texts("وکالت خبرنگار اقتصادی گزارش داد.") == []
 
 
 def test_military_ranks_and_formulas_and_epithets():
@@ -129,8 +129,8 @@ def test_role_phrase_comma_name():
 
 
 def test_bylines_and_photo_credits():
-    assert _texts("(Reporting by Tom Weller in Cairo and Nadia Farouk in Amman; Editing by Mark Hollis)") == [
-        "Tom Weller", "Nadia Farouk", "Mark Hollis"]
+    assert _texts("(Reporting by Tom Weller in Cairo and Nadia Farouk in Amman; Editing by Paul Hollis)") == [
+        "Tom Weller", "Nadia Farouk", "Paul Hollis"]
     assert _texts("By OLGA PETRENKO and ARMEN SAHAKYAN Associated Press") == ["OLGA PETRENKO", "ARMEN SAHAKYAN"]
     assert _texts("Caption: the ministers meet. (Photo: LINA KAROUI/AGENCY)") == ["LINA KAROUI"]
     assert _texts("عکس: مهسا رضایی") == ["مهسا رضایی"]
@@ -149,7 +149,7 @@ def test_initials_and_honorifics():
 def test_nicknames_join_the_name_before_them():
     lms = link('The militia led by Ali Musa Karim, widely known as "Abu Layth", attacked. Abu Layth later denied it.')
     assert [(m.text, m.antecedent) for m in lms] == [("Ali Musa Karim", None), ("Abu Layth", 0), ("Abu Layth", 0)]
-    lms = link("قوات يقودها سالم حمدان الزيدي «أبو حمزة» وقال أبو حمزة إن")
+    lms = link("قوات يقودها سالم مهدي الزيدي «أبو حمزة» وقال أبو حمزة إن")
     assert [m.antecedent for m in lms] == [None, 0, 0]
 
 

@@ -1,6 +1,6 @@
 """Build the name-shape table of the linker: character n-gram weights that tell a name
-written in Arabic script (above all a foreign name transliterated: ``لافروف``,
-``غروندبرغ``, ``پاشینیان``) from an ordinary Arabic or Persian word.
+written in Arabic script (above all a foreign name transliterated: ``بارانوف``,
+``كراوسبرغ``, ``لیندکویست``) from an ordinary Arabic or Persian word.
 
 Reads only what an installed namematch has:
 

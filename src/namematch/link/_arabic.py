@@ -47,7 +47,7 @@ _BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "
                                  "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
 #: The words of a byline must each be less common than this evidence says (no ordinary phrase).
 BYLINE_FLOOR: Final = -1.5
-#: Evidence added to a word before بن and a given name (the person's own name: شهاب بن طارق).
+#: Evidence added to a word before بن and a given name (the person's own name: نجم بن خالد).
 NASAB_BONUS: Final = 1.5
 #: Evidence added to a word before a detached family-name suffix (زارع پور).
 SUFFIX_BONUS: Final = 1.0
@@ -81,7 +81,7 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
 #: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
 #: البحرين, أمير البلاد).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
-#: A given name too, and a title before a name that is no particle (سلطان هیثم; not بن سلطان آل).
+#: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A proclitic is read off a word only when the whole word is no name (evidence below
@@ -100,7 +100,7 @@ _PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
 @lru_cache(maxsize=65536)
 def _key_form(stem: str) -> str:
     """A name form as the second pass compares it: Persian letters read as their Arabic
-    neighbours (روانچی / روانجي) and the case forms of ابو (لأبي الغيط) as ابو."""
+    neighbours (کوچکی / كوجكي) and the case forms of ابو (لأبي الفضل) as ابو."""
     f = stem.translate(_PERSIAN_LETTERS)
     return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
 
@@ -156,7 +156,7 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
     if whole not in lw.given and _rarity(whole) >= 0.8:
         for off, stem in readings[1:]:
             if stem in _CLITIC_PARTICLES:
-                return _Info("particle", off, stem, 0.0)  # وعبد الحميد, لأبي الغيط: a proclitic, a name particle
+                return _Info("particle", off, stem, 0.0)  # وعبد الكريم, لأبي الفضل: a proclitic, a name particle
     if whole in lw.given or _rarity(whole) < 1.0:
         return best
     for off, stem in readings[1:]:
@@ -310,7 +310,7 @@ class ArabicDetector:
                 break
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
-                kind = "word"  # a given name that is also a common word, after an honorific (الشيخ صباح)
+                kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
             if kind != "word":
                 break
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
@@ -372,7 +372,7 @@ class ArabicDetector:
                 return s  # (after a particle and its name, no ordinary word: بن فلان غداء ...)
             if names >= 2 and tail.kind == "word" and tail.score > 0 and sum(
                     self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr]
-                return s  # "جیحون بایراموف وزیر": a family name with name evidence before the role
+                return s  # "ماکسیم بارانوف وزیر": a family name with name evidence before the role
             if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
                 return s  # "X، وزیر": one name word set off by a comma before a role
             if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
@@ -437,7 +437,7 @@ class ArabicDetector:
                 if (last is not None and last + 2 < n and self.kind(last + 1) == "word" and self.kind(last + 2) == "role"
                         and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
                     longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
-                    last = longer if longer == last + 1 else last  # "خليفة شاهين المرر وزير": up to the role
+                    last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
                 if last == j and self._weak_single(j):
                     last = None
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
@@ -457,7 +457,7 @@ class ArabicDetector:
 
     def _before_nasab(self, k: int) -> bool:
         """True when word k is followed by بن / بنت and a given name: the person's own name
-        (شهاب بن طارق), however common the word is."""
+        (نجم بن خالد), however common the word is."""
         w = self.w
         if k + 2 >= len(w) or w[k + 1].brk or w[k + 2].brk:
             return False
@@ -469,7 +469,7 @@ class ArabicDetector:
         """True when word j, a name of one word after a role (an office, not an honorific
         such as السيد, آقای, الدكتور), has less name evidence of its own than
         :data:`SINGLE_OWN`: the word after an office is often an adjective of it
-        (خبرنگار پارلمانی, المبعوث الأممي)."""
+        (خبرنگار اقتصادی, المبعوث الأممي)."""
         inf = self.info[j]
         prev = self.info[j - 1] if j > 0 else None
         if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
@@ -611,7 +611,7 @@ class ArabicDetector:
                     continue
                 kind = self.kind(i)
                 if self._named_after(i) or (i > 0 and not w[i].brk and self._named_after(i - 1)):
-                    break  # فرودگاه حیدر علیاف: a place named after a person
+                    break  # فرودگاه رضا کیانی: a place named after a person
                 if kind == "place" and not (w[i].brk or i == 0 or not w[i - 1].norm.startswith("ال")):
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
                 if kind not in ("role", "stop", "org", "qual"):
@@ -640,7 +640,7 @@ class ArabicDetector:
 
     def _split_proclitic_tails(self) -> bool:
         """A name read on into the next word when that word is a proclitic and the family
-        name of another name found (العليمي بغروندبرغ: "al-Alimi welcomed Grundberg"): the
+        name of another name found (الجبوري بكراوسبرغ: "al-Jubouri welcomed Krausberg"): the
         word is a mention of its own. True when one was split."""
         w = self.w
         split = False

@@ -27,9 +27,9 @@ def unit_cores(name: str) -> frozenset[str]:
         core = u.core if len(u.core) >= 2 else u.norm
         if len(core) >= 2:
             if not core.isascii():
-                core = core.translate(_PERSIAN_LETTERS)  # روانچی / روانجي
+                core = core.translate(_PERSIAN_LETTERS)  # کوچکی / كوجكي
                 if core in _KUNYA_CASES:
-                    continue  # أبي / أبا: the case forms of أبو, a particle (لأبي الغيط = أبو الغيط)
+                    continue  # أبي / أبا: the case forms of أبو, a particle (لأبي الفضل = أبو الفضل)
             out.add(core)
             parts = split_compound(core) if not core.isascii() else None
             if parts is not None:
@@ -55,13 +55,13 @@ _ALIAS_GAP: Final = re.compile(
     re.IGNORECASE,
 )
 #: A one-word mention is a misspelling of a longer name's element in the same document
-#: from this unit score on (Muttaqi / Motaqi).
+#: from this unit score on (Mustaqi / Mostaqi).
 SAME_DOC_VARIANT: Final = 0.9
 
 
 def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
     """The antecedents with nicknames joined to the name right before them ("Mohamed
-    Hamdan Dagalo, widely known as "Hemedti"", ``محمد حمدان دقلو «حميدتي»``): the
+    Musa Karim, widely known as "Abu Layth"", ``سالم مهدي الزيدي «أبو حمزة»``): the
     nickname's chain points to the name's chain."""
     root = [i if a is None else a for i, a in enumerate(ante)]
     redirect: dict[int, int] = {}
@@ -81,7 +81,7 @@ def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[
 
 def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
     """One-word mentions that no longer name holds but whose word is a misspelling of the
-    family name of exactly one longer name of the document (Motaqi for Muttaqi) point to it."""
+    family name of exactly one longer name of the document (Mostaqi for Mustaqi) point to it."""
     from namematch.keys import unit_keys
     from namematch.score import score as pair_score
 

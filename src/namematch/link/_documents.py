@@ -416,7 +416,7 @@ _LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh"
 def _loose_roman(core: str) -> str:
     """A name element read loosely, the same in any script: romanised, lower case, one
     letter for sounds that spellings of one name exchange (q/g/k, j/y/i, e/i, o/u, sh/s,
-    ch/s, w/v), doubled letters single, and a leading article off (Almarar, المرر)."""
+    ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
     s = core if core.isascii() else romanize(core)
     s = "".join(c for c in s.lower() if "a" <= c <= "z")
     if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():
@@ -445,7 +445,7 @@ def _loose_agree_cores(a: str, b: str) -> bool:
 
 def _agree(a: NameToken, b: NameToken) -> bool:
     """Two name units are one element: :func:`_units_agree`, or both rare elements
-    whose loose romanisations agree (Gargash / قرقاش, Kallas / كالاس, غوتيريش / گوترش:
+    whose loose romanisations agree (Kvistgaard / كفيستغارد, a Portuguese s written ش:
     spellings the pair score does not bridge)."""
     if _units_agree(a, b):
         return True
@@ -454,7 +454,7 @@ def _agree(a: NameToken, b: NameToken) -> bool:
 
 def _joined(units: list[NameToken]) -> list[NameToken]:
     """The units with the last two written together when they are one compound family
-    name written apart in one spelling (تخت روانچی / تختروانچی)."""
+    name written apart in one spelling (مير كاظمي / میرکاظمی)."""
     if len(units) < 3:
         return units
     a, b = units[-2], units[-1]
@@ -510,7 +510,7 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
 
 def _block_keys(ch: _Chain) -> set[str]:
     """Blocking keys of a chain's name: those of its units after the first (a common given
-    name alone never joins two names; a rare one, Qaboos, may), and of each two of them
+    name alone never joins two names; a rare one may), and of each two of them
     written together (Bou Habib = Bouhabib); a name of one unit, that unit's."""
     units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
     out: set[str] = set()
@@ -518,7 +518,7 @@ def _block_keys(ch: _Chain) -> set[str]:
         out |= unit_keys(u.core, u.script)
         loose = _loose_roman(u.core)
         if len(loose) >= 4 and _rare_element(u.core):
-            out.add("~" + loose[:4])  # Guterres / غوتيريش: a sibilant the keys read apart
+            out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)
     for a, b in itertools.pairwise(units):
         if (a.script == LATIN) == (b.script == LATIN):
             out |= unit_keys(a.core + b.core, a.script)
@@ -582,7 +582,7 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
             cs, cf = chains_[s_], chains_[f_]
             if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
-            if len(cs.units) == 1:  # a rare element alone, even a given name (Qaboos: قابوس بن سعيد)
+            if len(cs.units) == 1:  # a rare element alone, even a given name (Tahmurath: طهمورث بن نصر)
                 if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units):
                     continue
             elif not (_subsequence(cs.units, cf.units) and (

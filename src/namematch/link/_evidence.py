@@ -83,7 +83,7 @@ def split_compound(stem: str) -> tuple[str, str] | None:
         a, b = stem[:cut], stem[cut:]
         if a in lw.given and (b in lw.given or b.startswith("عبد")):
             return a, b
-    for tail in _GLUED_TAILS:  # ذبیحالله, جلالالدین, نصرالله: a name glued to الله / الدين
+    for tail in _GLUED_TAILS:  # حبیبالله, نصرالله, شمسالدین: a name glued to الله / الدين
         if stem.endswith(tail) and len(stem) - len(tail) >= 3:
             return stem[: -len(tail)], tail
     return None
@@ -91,7 +91,7 @@ def split_compound(stem: str) -> tuple[str, str] | None:
 
 def compound_given(stem: str) -> bool:
     """True when a word is a given name written as two elements glued together
-    (محمدجواد, ذبیحالله, جلالالدین)."""
+    (محمدباقر, حبیبالله, شمسالدین)."""
     parts = split_compound(stem)
     if parts is None:
         return False
@@ -189,7 +189,7 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
         if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
             continue
         if len(a) < 4 and len(b) < 4:
-            continue  # two three-letter pieces are as often a foreign name cut anywhere (آرارات)
+            continue  # two three-letter pieces are as often a foreign name cut anywhere (آنالنا)
         za, zb = _zipf_ar(a, lw), _zipf_ar(b, lw)
         if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
             best = max(best, min(za, zb))

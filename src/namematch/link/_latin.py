@@ -173,7 +173,7 @@ class LatinDetector:
             elif self.is_qual(x) or self.is_place(x):
                 c = "qual"
             elif self._initial(k) and k + 1 < j:
-                c = "name"  # an initial: "S. Jaishankar"
+                c = "name"  # an initial: "R. Venkataraman"
             elif x.norm in lw.stops or (len(x.norm) < 2 and x.norm not in LATIN_PARTICLES):
                 c = "stop"
             else:
@@ -207,7 +207,7 @@ class LatinDetector:
             k = e
 
     def _initial(self, k: int) -> bool:
-        """Word k is an initial: one capital letter and a dot ("S. Jaishankar")."""
+        """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
         x = self.w[k]
         return len(x.text) == 1 and x.cap and self.text[x.end : x.end + 1] == "."
 
@@ -231,7 +231,7 @@ class LatinDetector:
                 ctx_from = a - 1
         if not has_role and a == run_start and a > 0 and w[a].comma and self._closed(b):
             role_at = self._role_before_comma(a)
-            if role_at is not None:  # "the UN special envoy for Yemen, Hans Grundberg, met"
+            if role_at is not None:  # "the UN special envoy for Libya, Hendrik Vossberg, met"
                 has_role = True
                 ctx_from = role_at
         units = [x for x in w[a : b + 1] if x.norm not in LATIN_PARTICLES or x.cap]
@@ -241,13 +241,13 @@ class LatinDetector:
         if a > 0 and not offices:
             cue = self._cue(run_start) if run_start > 0 else ""
             if cue == "place":
-                self.weak.append((a, b, None))  # "at Seri Perdana": a place unless the name is seen
+                self.weak.append((a, b, None))  # "at Villa Aurora": a place unless the name is seen
                 return
             if cue == "byline" and a == run_start and multi and b - a < 4 and not all(latin_ordinary(x.norm) for x in units):
-                self.add(a, b, None)  # "Editing by Mark Ellison", "Photo: Jane Roe"
+                self.add(a, b, None)  # "Editing by Tom Weller", "Photo: Jane Roe"
                 return
             if cue == "alias" and a == run_start:
-                self.add(a, b, None)  # known as "Hemedti"
+                self.add(a, b, None)  # known as "Abu Layth"
                 return
         # "the Serail": a capitalised word after "the" without a role or a full name is no person
         if (not has_role and not (multi and is_known) and a == run_start and a > 0 and not w[a].brk
@@ -287,7 +287,7 @@ class LatinDetector:
         return b + 1 >= len(w) or w[b + 1].comma or w[b + 1].sent or w[b + 1].arabic
 
     def _role_before_comma(self, a: int) -> int | None:
-        """The role word of a role phrase ending with a comma right before word a ("Mirzoyan's
+        """The role word of a role phrase ending with a comma right before word a ("the minister's
         spokeswoman, X", "the UN special envoy for Yemen, X"), or None."""
         w = self.w
         for k in range(a - 1, max(-1, a - 7), -1):

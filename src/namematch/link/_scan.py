@@ -167,7 +167,7 @@ def scan(text: str) -> list[Word]:
                 w.brk = True
             elif not w.arabic and w.brk and gap.strip() == "." and (
                     prev.norm in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper() and w.cap)):
-                w.brk = w.sent = False  # "Dr. Badr", "S. Jaishankar": an abbreviation's or initial's dot
+                w.brk = w.sent = False  # "Dr. Badr", "R. Venkataraman": an abbreviation's or initial's dot
         else:
             w.sent = True
         words.append(w)
