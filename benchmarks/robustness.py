@@ -86,6 +86,21 @@ CASES: list[tuple[str, str, Callable[[int], object]]] = [
     ("resolve_documents", "text", lambda n: nm.resolve_documents({"d": fresh(text_of(n))}, REGISTRY)),
 ]
 
+# Linking on Arabic-script news text (role phrases, quotes, nicknames, proclitics, bylines) and
+# across many documents: the cross-document merge must grow with the documents, not their pairs.
+NEWS_AR = ("استقبل وزير الخارجية سالم الكعبي المبعوث الأممي يوهان كراوسبرغ، وقال سالم مهدي الزيدي «أبو حمزة» "
+           "لكراوسبرغ إن الزيارة مهمة. با ماکسیم بارانوف وزیر امور خارجه دیدار کرد. عکس: مهسا رضایی\n")  # ~220 chars
+
+
+def news_docs(scale: int) -> dict[str, str]:
+    return {f"d{k}": fresh(NEWS_AR) for k in range(10 * scale)}  # 10 .. 10,000 documents
+
+
+CASES += [
+    ("find_mentions", "ar/fa news", lambda n: nm.find_mentions(fresh(NEWS_AR * 5 * n))),
+    ("resolve_documents", "news docs", lambda n: nm.resolve_documents(news_docs(n))),
+]
+
 
 # -- texts dense in title + name mentions (issue 23, row 2) -------------------------------
 _LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهي"

@@ -20,7 +20,8 @@ Three layers, each usable alone:
   are one person and their contexts do not conflict.
 
 The package: ``_scan`` (the text tokenized once), ``_evidence`` (name or
-ordinary word), ``_latin`` and ``_arabic`` (the detectors), ``_find``,
+ordinary word), ``_shape`` (the letters of a transliterated name), ``_latin`` and
+``_arabic`` (the detectors), ``_find``,
 ``_coref`` (in-document chains), ``_documents`` (registry and cross-document
 merging), ``_display`` (display names), ``_resources`` (the word lists, one
 frozen value). Every pass runs in time linear in the length of the text.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Final
 
@@ -25,6 +26,10 @@ def unit_cores(name: str) -> frozenset[str]:
     for u in parse(name).units:
         core = u.core if len(u.core) >= 2 else u.norm
         if len(core) >= 2:
+            if not core.isascii():
+                core = core.translate(_PERSIAN_LETTERS)  # کوچکی / كوجكي
+                if core in _KUNYA_CASES:
+                    continue  # أبي / أبا: the case forms of أبو, a particle (لأبي الفضل = أبو الفضل)
             out.add(core)
             parts = split_compound(core) if not core.isascii() else None
             if parts is not None:
@@ -33,9 +38,81 @@ def unit_cores(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
+_KUNYA_CASES: Final = frozenset({"ابي", "ابا"})
+
+
 def family(script: str) -> str:
     """``latin`` or ``arabic`` (Arabic and Persian script together)."""
     return "latin" if script == LATIN else "arabic"
+
+
+#: What stands between a name and its nickname: "known as", "dubbed", «», المعروف بـ, معروف به.
+_ALIAS_GAP: Final = re.compile(
+    r"^[\s,(\[«\"“‘'-]*(?:(?:(?:widely|popularly|commonly|better|also|locally)\s+)?"
+    r"(?:known\s+as|dubbed|nicknamed|called|aka|alias)"
+    r"|(?:ال)?(?:معروف|ملقب|مكنى|مشهور)[ةه]?\s*(?:ب|باسم|به)?)?[\s\u0640«\"“‘']*$",
+    re.IGNORECASE,
+)
+#: A one-word mention is a misspelling of a longer name's element in the same document
+#: from this unit score on (Mustaqi / Mostaqi).
+SAME_DOC_VARIANT: Final = 0.9
+
+
+def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
+    """The antecedents with nicknames joined to the name right before them ("Mohamed
+    Musa Karim, widely known as "Abu Layth"", ``سالم مهدي الزيدي «أبو حمزة»``): the
+    nickname's chain points to the name's chain."""
+    root = [i if a is None else a for i, a in enumerate(ante)]
+    redirect: dict[int, int] = {}
+    for k in range(1, len(mentions)):
+        prev, cur = mentions[k - 1], mentions[k]
+        gap = text[prev.end : cur.start]
+        if len(gap) > 40 or not gap or root[k] == root[k - 1]:
+            continue
+        if not any(c in gap for c in "«\"“‘'(") and not re.search(r"[^\W\d_]", gap):
+            continue  # "X Y": two names side by side, no quote or cue between them
+        if _ALIAS_GAP.match(gap) and root[k] not in redirect and root[k] > root[k - 1]:
+            redirect[root[k]] = redirect.get(root[k - 1], root[k - 1])
+    if not redirect:
+        return ante
+    return [redirect[r] if r in redirect else a for r, a in zip(root, ante, strict=True)]
+
+
+def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
+    """One-word mentions that no longer name holds but whose word is a misspelling of the
+    family name of exactly one longer name of the document (Mostaqi for Mustaqi) point to it."""
+    from namematch.keys import unit_keys
+    from namematch.score import score as pair_score
+
+    pointed = {a for a in ante if a is not None}
+    lone = [i for i, m in enumerate(mentions) if ante[i] is None and len(m.parsed.units) == 1 and i not in pointed]
+    if not lone:
+        return ante
+    fulls: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    cores: set[str] = set()
+    for i, m in enumerate(mentions):
+        units = m.parsed.units
+        if ante[i] is None and len(units) >= 2:
+            last = units[-1]
+            for key in unit_keys(last.core, last.script):
+                if len(fulls[(family(m.script), key)]) < _MAX_SUPERSETS:
+                    fulls[(family(m.script), key)].append((last.text, i))
+            cores |= unit_cores(m.text)
+    if not fulls:
+        return ante
+    out = list(ante)
+    for i in lone:
+        m = mentions[i]
+        units = m.parsed.units
+        if unit_cores(m.text) & cores:
+            continue  # (a word that is an element of a longer name is chains' to decide)
+        fam = family(m.script)
+        near = {c for key in unit_keys(units[0].core, units[0].script) for c in fulls.get((fam, key), ())}
+        hits = {j for last, j in near if float(pair_score(units[0].text, last)) >= SAME_DOC_VARIANT}
+        if len(hits) == 1:
+            out[i] = hits.pop()
+    return out
 
 
 def chains(mentions: list[Mention]) -> list[int | None]:

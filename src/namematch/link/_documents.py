@@ -10,17 +10,20 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Final
 
+from rapidfuzz.distance import JaroWinkler
+
 from namematch.keys import unit_keys
-from namematch.link._coref import chains
+from namematch.link._coref import aliases, chains, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention
 from namematch.link._resources import LinkWords, words
 from namematch.link._scan import _letter_offset, arabic_readings, scan
-from namematch.normalize import normalize
+from namematch.normalize import LATIN, normalize
 from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
+from namematch.romanize import romanize
 from namematch.score import score as default_score
 
 __all__ = ["context_countries", "context_roles", "link", "resolution_form", "resolve_documents"]
@@ -112,7 +115,7 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     if registry is not None and not isinstance(registry, Registry):
         raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
     mentions = find_mentions(text, lang, nlp=nlp)
-    ante = chains(mentions)
+    ante = aliases(text, mentions, variants(mentions, chains(mentions)))
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
         lw = words()
@@ -401,11 +404,76 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
     return s >= 0.5 and bool(unit_keys(a.core, a.script) & unit_keys(b.core, b.script))
 
 
+#: Two rare name elements whose loose romanisations (:func:`_loose_roman`) are this similar
+#: (Jaro-Winkler) and share a blocking key are spellings of one element.
+LOOSE_AGREE: Final = 0.85
+_LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
+                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "s"), ("q", "k"), ("c", "k"), ("g", "k"),
+                       ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
+
+
+@lru_cache(maxsize=65536)
+def _loose_roman(core: str) -> str:
+    """A name element read loosely, the same in any script: romanised, lower case, one
+    letter for sounds that spellings of one name exchange (q/g/k, j/y/i, e/i, o/u, sh/s,
+    ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
+    s = core if core.isascii() else romanize(core)
+    s = "".join(c for c in s.lower() if "a" <= c <= "z")
+    if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():
+        s = s[2:]
+    for a, b in _LOOSE_STEPS:
+        s = s.replace(a, b)
+    out = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    text = "".join(out)
+    return text[2:] if core.isascii() and text.startswith(("al", "il")) and len(text) > 5 else text
+
+
+def _rare_element(core: str) -> bool:
+    from namematch.link._evidence import _rarity
+
+    return core not in words().given and _rarity(core) >= DISTINCTIVE_RARITY
+
+
+@lru_cache(maxsize=65536)
+def _loose_agree_cores(a: str, b: str) -> bool:
+    ra, rb = _loose_roman(a), _loose_roman(b)
+    return len(ra) >= 3 and len(rb) >= 3 and ra[0] == rb[0] and JaroWinkler.similarity(ra, rb) >= LOOSE_AGREE
+
+
+def _agree(a: NameToken, b: NameToken) -> bool:
+    """Two name units are one element: :func:`_units_agree`, or both rare elements
+    whose loose romanisations agree (Kvistgaard / كفيستغارد, a Portuguese s written ش:
+    spellings the pair score does not bridge)."""
+    if _units_agree(a, b):
+        return True
+    return _rare_element(a.core) and _rare_element(b.core) and _loose_agree_cores(a.core, b.core)
+
+
+def _joined(units: list[NameToken]) -> list[NameToken]:
+    """The units with the last two written together when they are one compound family
+    name written apart in one spelling (مير كاظمي / میرکاظمی)."""
+    if len(units) < 3:
+        return units
+    a, b = units[-2], units[-1]
+    text = a.text + b.text
+    joined = parse(text).units
+    if len(joined) != 1:
+        return units
+    return [*units[:-2], joined[0]]
+
+
 def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
     """Two full names of new persons are one person (see :func:`resolve_documents`)."""
     ua, ub = a.units, b.units
     if s >= threshold and _units_agree(ua[-1], ub[-1]) and _units_agree(ua[0], ub[0]):
         return True  # the pair score, with given and family names agreeing
+    for xa, xb in ((ua, ub), (_joined(ua), ub), (ua, _joined(ub))):
+        if len(xa) == len(xb) and all(_agree(x, y) for x, y in zip(xa, xb, strict=True)) and (
+                _rare_element(xa[-1].core) or _units_agree(xa[-1], xb[-1])):
+            return True  # every element agrees in order, spelt as another script or press spells it
     if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
         return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
     if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
@@ -441,15 +509,18 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
 
 
 def _block_keys(ch: _Chain) -> set[str]:
-    """Blocking keys of a chain's name: those of its units after the first (a given name
-    alone never joins two names), and of each two of them written together (Bou Habib =
-    Bouhabib); a name of one unit, that unit's."""
-    units = ch.units[1:] if len(ch.units) >= 2 else ch.units
+    """Blocking keys of a chain's name: those of its units after the first (a common given
+    name alone never joins two names; a rare one may), and of each two of them
+    written together (Bou Habib = Bouhabib); a name of one unit, that unit's."""
+    units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
     out: set[str] = set()
     for u in units:
         out |= unit_keys(u.core, u.script)
+        loose = _loose_roman(u.core)
+        if len(loose) >= 4 and _rare_element(u.core):
+            out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)
     for a, b in itertools.pairwise(units):
-        if a.script == b.script:
+        if (a.script == LATIN) == (b.script == LATIN):
             out |= unit_keys(a.core + b.core, a.script)
     return out
 
@@ -511,8 +582,8 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
             cs, cf = chains_[s_], chains_[f_]
             if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
-            if len(cs.units) == 1:
-                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units[1:]):
+            if len(cs.units) == 1:  # a rare element alone, even a given name (Tahmurath: طهمورث بن نصر)
+                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units):
                     continue
             elif not (_subsequence(cs.units, cf.units) and (
                     _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0]))):

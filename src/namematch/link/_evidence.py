@@ -20,8 +20,9 @@ from typing import Final
 
 from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
+from namematch.link._shape import shape_score
 
-__all__ = ["arabic_kind", "arabic_score", "latin_ordinary", "split_compound"]
+__all__ = ["arabic_kind", "arabic_score", "compound_given", "latin_ordinary", "split_compound"]
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
@@ -32,12 +33,20 @@ PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "�
 #: Heads a name element may be glued to when Persian is written without ZWNJ.
 _GLUED_HEADS: Final = ("سيد", "عبد", "امير", "ابو", "بن", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
 
+#: Second elements glued to a given name (Zabihullah, Jalaluddin).
+_GLUED_TAILS: Final = ("الله", "الدين")
+
 #: Weights of the evidence (see arabic_score).
 GIVEN: Final = 2.0
 KNOWN: Final = 0.5
 COMMONNESS: Final = 2.0
 SHAPE: Final = 0.7
 UNKNOWN: Final = -0.2
+#: Weight of the name-shape score (link._shape) of a word the lexicon does not know, and the
+#: most evidence it gives with the shape above (it only adds: Arabic names are shaped like
+#: Arabic words).
+SHAPE_WEIGHT: Final = 0.35
+SHAPE_MAX: Final = 1.2
 
 
 @lru_cache(maxsize=131072)
@@ -74,7 +83,20 @@ def split_compound(stem: str) -> tuple[str, str] | None:
         a, b = stem[:cut], stem[cut:]
         if a in lw.given and (b in lw.given or b.startswith("عبد")):
             return a, b
+    for tail in _GLUED_TAILS:  # حبیبالله, نصرالله, شمسالدین: a name glued to الله / الدين
+        if stem.endswith(tail) and len(stem) - len(tail) >= 3:
+            return stem[: -len(tail)], tail
     return None
+
+
+def compound_given(stem: str) -> bool:
+    """True when a word is a given name written as two elements glued together
+    (محمدباقر, حبیبالله, شمسالدین)."""
+    parts = split_compound(stem)
+    if parts is None:
+        return False
+    given = words().given
+    return parts[1] in _GLUED_TAILS or (parts[0] in given and parts[1] in given)
 
 
 def arabic_kind(stem: str, lw: LinkWords) -> str:
@@ -86,6 +108,8 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
         return "suffix"
     if stem in lw.roles:
         return "role"
+    if len(stem) > 3 and stem[-1] == "ي" and stem[-2] in "واه" and stem[:-1] in lw.roles:
+        return "role"  # the Persian ezafe written after a vowel: سخنگوی, نماینده ی
     for a in _adjective_forms(stem):
         if a in lw.nationalities or a in lw.places:
             return "place"
@@ -126,19 +150,26 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
     ev = GIVEN if given else 0.0
     if r < 1.0:
         ev += KNOWN + COMMONNESS * (1.0 - r)
-    elif not given:
-        shaped = (
+    plural = 0.0
+    if r >= 1.0 and not given:
+        plural = _plural_zipf(stem, lw)  # a Persian plural of an ordinary word (تلاشهای): ordinary
+        shaped = not plural and (
             (nisba and stem.endswith("ي") and len(stem) >= 4)
             or (stem.endswith(PERSIAN_SUFFIXES) and len(stem) >= 5)
             or split_compound(stem) is not None
         )
-        ev += SHAPE if shaped else UNKNOWN
-    z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw))
+        if shaped or plural:
+            ev += SHAPE if shaped else UNKNOWN
+        else:
+            ev += max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
+    z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw), plural)
     if z == 0.0 and r >= 1.0 and not given:
         z = _compound_zipf(stem, lw)
     return ev - max(0.0, z - MIN_ZIPF)
 
 
+#: Persian verb prefixes written without ZWNJ.
+_VERB_PREFIXES: Final = ("نمي", "مي")
 #: Both parts of a word read as a compound of two ordinary words must be this common.
 COMPOUND_ZIPF: Final = 3.5
 
@@ -150,14 +181,34 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
     if len(stem) < 5:
         return 0.0
     best = 0.0
+    for head in _VERB_PREFIXES:  # میگیرد, نمیشود: a verb's prefix and a verb
+        if stem.startswith(head) and len(stem) - len(head) >= 3:
+            best = max(best, _zipf_ar(stem[len(head):], lw))
     for cut in range(3, len(stem) - 2):
         a, b = stem[:cut], stem[cut:]
         if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
             continue
+        if len(a) < 4 and len(b) < 4:
+            continue  # two three-letter pieces are as often a foreign name cut anywhere (آنالنا)
         za, zb = _zipf_ar(a, lw), _zipf_ar(b, lw)
         if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
             best = max(best, min(za, zb))
     return best
+
+
+#: Persian plural endings (ها, and ها with the ezafe: تلاشهای).
+_PERSIAN_PLURALS: Final = ("هاي", "ها")
+
+
+def _plural_zipf(stem: str, lw: LinkWords) -> float:
+    """The Zipf frequency of the singular of a Persian plural written without ZWNJ
+    (تلاشهای -> تلاش), else 0.0."""
+    for end in _PERSIAN_PLURALS:
+        if stem.endswith(end) and len(stem) - len(end) >= 3:
+            base = stem[: -len(end)]
+            if base not in lw.given and _rarity(base) >= 0.5:
+                return _zipf_ar(base, lw)
+    return 0.0
 
 
 @lru_cache(maxsize=65536)

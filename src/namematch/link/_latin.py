@@ -35,6 +35,16 @@ _ORG_FOLLOWERS: Final = frozenset({"news", "agency", "party", "newspaper", "dail
                                    "airport", "university", "foundation", "street", "square"})
 _SAYYID: Final = frozenset({"seyed", "seyyed", "sayyid", "sayed", "sayyed", "seied", "sayid", "syed", "seyyid"})
 MAX_NAME_WORDS: Final = 8
+#: At most this many accepted name elements are compared with one weak word per blocking key.
+_MAX_VARIANT_BLOCK: Final = 50
+#: Words between a role and a comma before the name ("envoy for Yemen, X").
+_ROLE_LINKS: Final = frozenset({"for", "of", "to", "the", "on", "in", "and", "at"})
+#: Words before a byline or a photo credit: a name of two to four words follows.
+_BYLINE_CUES: Final = frozenset({"by", "photo", "photos", "photograph", "picture", "credit", "credits"})
+#: Words before a nickname: "dubbed", "nicknamed", "alias", "known as".
+_ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
+#: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
+_TITLE_OR_NAME: Final = frozenset({"sultan"})
 
 
 def known(form: str, lw: LinkWords) -> bool:
@@ -129,7 +139,7 @@ class LatinDetector:
         """A run in capitals (a byline "IBRAHIM AMRO"): a name when it starts with a given
         name and has two or three words."""
         w = self.w
-        if 2 <= j - i <= 3 and w[i].norm in self.lw.given and not any(
+        if 2 <= j - i <= 3 and (w[i].norm in self.lw.given or (i > 0 and self._cue(i) == "byline")) and not any(
             self.is_org(w[k]) or self.is_place(w[k]) or self.is_role(w[k]) or w[k].norm in self.lw.stops
             for k in range(i, j)
         ):
@@ -157,10 +167,13 @@ class LatinDetector:
                 cls += ["place", "place"]
                 k += 2
                 continue
-            if self.is_role(x):
+            if self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
+                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
                 c = "role"
             elif self.is_qual(x) or self.is_place(x):
                 c = "qual"
+            elif self._initial(k) and k + 1 < j:
+                c = "name"  # an initial: "R. Venkataraman"
             elif x.norm in lw.stops or (len(x.norm) < 2 and x.norm not in LATIN_PARTICLES):
                 c = "stop"
             else:
@@ -183,13 +196,20 @@ class LatinDetector:
                               and w[b].norm not in lw.given):
                 b -= 1
             # ordinary English at the edges ("Later", "Special Envoy"): not part of the name
-            while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]):
+            byline = a == i and i > 0 and self._cue(i) == "byline"
+            while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
+                    self._initial(a)):
                 a += 1
             while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given):
                 b -= 1  # (a family name after a given name stays: Donald Trump)
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e
+
+    def _initial(self, k: int) -> bool:
+        """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
+        x = self.w[k]
+        return len(x.text) == 1 and x.cap and self.text[x.end : x.end + 1] == "."
 
     @staticmethod
     def _particle(x: Word) -> bool:
@@ -209,9 +229,26 @@ class LatinDetector:
             if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))):
                 has_role = True
                 ctx_from = a - 1
+        if not has_role and a == run_start and a > 0 and w[a].comma and self._closed(b):
+            role_at = self._role_before_comma(a)
+            if role_at is not None:  # "the UN special envoy for Libya, Hendrik Vossberg, met"
+                has_role = True
+                ctx_from = role_at
         units = [x for x in w[a : b + 1] if x.norm not in LATIN_PARTICLES or x.cap]
         multi = len(units) >= 2
         is_known = any(known(p, lw) for x in w[a : b + 1] for p in x.parts)
+        offices = has_role and any(self.is_role(w[k]) and w[k].norm not in lw.honorifics for k in range(c, a))
+        if a > 0 and not offices:
+            cue = self._cue(run_start) if run_start > 0 else ""
+            if cue == "place":
+                self.weak.append((a, b, None))  # "at Villa Aurora": a place unless the name is seen
+                return
+            if cue == "byline" and a == run_start and multi and b - a < 4 and not all(latin_ordinary(x.norm) for x in units):
+                self.add(a, b, None)  # "Editing by Tom Weller", "Photo: Jane Roe"
+                return
+            if cue == "alias" and a == run_start:
+                self.add(a, b, None)  # known as "Abu Layth"
+                return
         # "the Serail": a capitalised word after "the" without a role or a full name is no person
         if (not has_role and not (multi and is_known) and a == run_start and a > 0 and not w[a].brk
                 and w[a - 1].norm == "the"):
@@ -244,9 +281,55 @@ class LatinDetector:
         else:
             self.weak.append((a, b, ctx_from))
 
+    def _closed(self, b: int) -> bool:
+        """True when the run ending at word b is followed by a comma or a sentence end."""
+        w = self.w
+        return b + 1 >= len(w) or w[b + 1].comma or w[b + 1].sent or w[b + 1].arabic
+
+    def _role_before_comma(self, a: int) -> int | None:
+        """The role word of a role phrase ending with a comma right before word a ("the minister's
+        spokeswoman, X", "the UN special envoy for Yemen, X"), or None."""
+        w = self.w
+        for k in range(a - 1, max(-1, a - 7), -1):
+            x = w[k]
+            if x.arabic or (k < a - 1 and w[k + 1].brk):
+                return None
+            if self.is_role(x):
+                return k
+            if not (self.is_qual(x) or self.is_place(x) or x.norm in _ROLE_LINKS or x.allcaps):
+                return None
+        return None
+
+    def _cue(self, a: int) -> str:
+        """What the words right before a capitalised run announce: ``byline`` ("by",
+        "Photo:", "Editing by"), ``alias`` ("known as", "dubbed"), ``place`` ("at"), or ""."""
+        w = self.w
+        prev = w[a - 1]
+        if prev.arabic:
+            return ""
+        if prev.norm in _BYLINE_CUES and (not w[a].brk or w[a].gap.strip() in (":", "-", "\u2013")):
+            return "byline"
+        if prev.norm == "and" and not w[a].brk and a >= 2:
+            for f in reversed(self.found):  # "By X and Y": a second name after a byline's name
+                if f.last == a - 2 and f.first > 0 and self._cue(f.first) == "byline":
+                    return "byline"
+                if f.last < a - 2:
+                    break
+        if w[a].brk and not any(c in "\"\u201c\u2018'\u00ab" for c in w[a].gap):
+            return ""
+        if prev.norm in _ALIAS_CUES or (prev.norm == "as" and a >= 2 and w[a - 2].norm in ("known", "nicknamed")):
+            return "alias"
+        if prev.norm == "at" and not w[a].brk:
+            return "place"
+        return ""
+
     def second_pass(self) -> None:
         """Accept the weak candidates whose name units all belong to an accepted name."""
+        from namematch.keys import unit_keys
+        from namematch.link._coref import SAME_DOC_VARIANT
         from namematch.link._coref import unit_cores as cores_of
+        from namematch.normalize import LATIN
+        from namematch.score import score as pair_score
 
         w = self.w
         accepted: set[str] = set()
@@ -255,7 +338,17 @@ class LatinDetector:
                 accepted.update(cores_of(self.text[f.start : f.end]))
         if not accepted:
             return
+        by_key: dict[str, set[str]] = {}
+        for core in accepted:
+            for key in unit_keys(core, LATIN):
+                if len(by_key.setdefault(key, set())) < _MAX_VARIANT_BLOCK:
+                    by_key[key].add(core)
         for a, b, ctx in self.weak:
             cores = cores_of(self.text[w[a].start : w[b].end])
             if cores and cores <= accepted:
                 self.add(a, b, ctx)
+            elif a == b and len(cores) == 1:  # "Mostaqi" after "Karim Mustaqi": one name misspelt
+                core = next(iter(cores))
+                near = {c for key in unit_keys(core, LATIN) for c in by_key.get(key, ())}
+                if any(float(pair_score(core, c)) >= SAME_DOC_VARIANT for c in near):
+                    self.add(a, b, ctx)

@@ -96,6 +96,8 @@ class LinkWords:
     role_of: Mapping[str, str]
     #: Zipf frequency of ordinary words: "en", and "ar" / "fa" for Arabic script
     zipf: Mapping[str, Mapping[str, float]]
+    #: name-shape weights of character n-grams (see link._shape)
+    shape: Mapping[str, float] = MappingProxyType({})
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +119,9 @@ def words() -> LinkWords:
             says.add(form)
         elif kind == "plural":
             plural.add(form)
+            roles.add(form)
+        elif kind == "honorific":
+            honorifics.add(form)
             roles.add(form)
         else:
             roles.add(form)
@@ -147,4 +152,5 @@ def words() -> LinkWords:
         given=_list("link_given_names.txt"),
         role_of=MappingProxyType(role_of),
         zipf=MappingProxyType({lang: zipf_table(lang) for lang in ("en", "ar", "fa")}),
+        shape=MappingProxyType({r[0]: float(r[1]) for r in _table("link_name_shape.tsv") if len(r) > 1}),
     )

@@ -165,8 +165,9 @@ def scan(text: str) -> list[Word]:
             prev = words[-1]
             if prev.arabic != w.arabic:
                 w.brk = True
-            elif (not w.arabic and w.brk and gap.strip() == "." and prev.norm in _ABBREVIATIONS):
-                w.brk = w.sent = False  # "Dr. Badr": the abbreviation's dot does not break
+            elif not w.arabic and w.brk and gap.strip() == "." and (
+                    prev.norm in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper() and w.cap)):
+                w.brk = w.sent = False  # "Dr. Badr", "R. Venkataraman": an abbreviation's or initial's dot
         else:
             w.sent = True
         words.append(w)
