@@ -171,7 +171,7 @@ def test_registry_resolve_match_any_str(text: str) -> None:
     assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
     assert len({c.person.id for c in cands}) == len(cands)
     m = REGISTRY.match(text)
-    assert m is None or (isinstance(m, nm.Candidate) and m.score >= REGISTRY.match_threshold)
+    assert m is None or (isinstance(m, nm.Candidate) and m.chance >= REGISTRY.match_threshold)
 
 
 @FUZZ

@@ -373,29 +373,31 @@ def test_a_repeated_name_aligns_in_order() -> None:
     assert why.score == nm.score("Ahmed Ali Mohammed", "Ahmad Ali Mohammed")
 
 
-def test_double_surname_sharing_one_half_is_no_family_conflict() -> None:
-    why = nm.explain("VALENCIA CABALLERO, Elias Armando", "VALENCIA PENA, Elias Armando")
-    assert not any("family name conflict" in r for r in why.rules)
-    assert why.score >= nm.DEFAULT_THRESHOLD
-    # with no family name in common the conflict stands
-    assert any("family name conflict" in r for r in nm.explain("CABALLERO, Elias Armando", "PENA, Elias Armando").rules)
-    # and a second, different nisba is still evidence against
-    assert nm.score("Ahmed Hassan al-Tikriti al-Douri", "Ahmed Hassan al-Tikriti al-Jubouri") <= 0.4
+def test_double_surname_differing_in_one_half_is_a_part_conflict() -> None:
+    # one half of a double surname differs: evidence against, less than no family name shared
+    part = nm.explain("VALENCIA CABALLERO, Elias Armando", "VALENCIA PENA, Elias Armando")
+    assert any("differ in one part" in r for r in part.rules)
+    whole = nm.explain("CABALLERO, Elias Armando", "PENA, Elias Armando")
+    assert any("family name conflict" in r for r in whole.rules)
+    assert whole.score < part.score < nm.DEFAULT_THRESHOLD
+    # a dropped half is no conflict
+    assert nm.score("VALENCIA CABALLERO, Elias Armando", "VALENCIA, Elias Armando") >= nm.DEFAULT_THRESHOLD
+    # and a second, different nisba is evidence against
+    assert nm.score("Ahmed Hassan al-Tikriti al-Douri", "Ahmed Hassan al-Tikriti al-Jubouri") < nm.DEFAULT_THRESHOLD
 
 
-def test_a_shared_chain_of_three_given_names_outweighs_a_family_conflict() -> None:
-    # ism, father and grandfather agree in order: one man filed under two nisbas
-    a, b = "Khalid Jassim Shakir al-Dulaimi", "Khalid Jassim Shakir al-Tikriti"
-    why = nm.explain(a, b)
-    assert why.score >= T and any("three or more given names agree" in r for r in why.rules)
-    assert not any(r.startswith("family name conflict") for r in why.rules)
-    assert nm.score("خالد جاسم شاكر الدليمي", b) >= T
-    # two given names, a chain of common names only, a chain out of order or another
-    # first name: the conflict still counts
-    assert nm.score("Khalid Jassim al-Dulaimi", "Khalid Jassim al-Tikriti") <= 0.4
-    assert nm.score("Ahmed Hassan Ali al-Dulaimi", "Ahmed Hassan Ali al-Tikriti") <= 0.4
-    assert nm.score(a, "Khalid Shakir Jassim al-Tikriti") < T
-    assert nm.score("Omar Jassim Shakir al-Dulaimi", b) < T
+def test_a_long_shared_chain_with_one_differing_element_is_suspicious_not_certain() -> None:
+    # ism, father and grandfather agree, the nisba or the father differs: perhaps one man
+    # listed twice, perhaps two; below the threshold, far from certain either way
+    for a, b in [("Khalid Jassim Shakir al-Dulaimi", "Khalid Jassim Shakir al-Tikriti"),
+                 ("KHALID BIN SAEED BIN ALI AL-HARTHI", "KHALID BIN NASSER BIN ALI AL-HARTHI"),
+                 ("خالد جاسم شاكر الدليمي", "Khalid Jassim Shakir al-Tikriti")]:
+        why = nm.explain(a, b)
+        assert 0.05 <= why.score < T, why
+        assert any("conflict" in r or "differ" in r for r in why.rules)
+    # the same chain without the differing element matches
+    assert nm.score("Khalid Jassim Shakir al-Tikriti", "Khalid Jassim Shakir") >= T
+    assert nm.score("Khalid Jassim Shakir al-Dulaimi", "Khalid Shakir Jassim al-Dulaimi") < T
 
 
 def test_family_name_moved_to_the_front_keeps_a_bin_chain() -> None:

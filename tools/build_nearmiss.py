@@ -64,6 +64,7 @@ import namematch as nm  # noqa: E402
 from namematch import lexicon  # noqa: E402
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys  # noqa: E402
 from namematch.score import _fold_latin  # noqa: E402
+from namematch.score._units import _consonants  # noqa: E402
 
 SEED = 26
 #: Replacements drawn from among this many most alike candidates of the kind.
@@ -89,6 +90,8 @@ class Pair(NamedTuple):
     half: int
     dataset: str
     cross: bool  # one name in Arabic script, the other not
+    replaced: str = ""  # the element replaced (its text), for a near miss
+    by: str = ""  # and what replaced it
 
 
 class _Element(NamedTuple):
@@ -139,8 +142,7 @@ def _kinds(parsed: nm.ParsedName) -> list[str]:
 
 def _arabic_element(core: str) -> bool:
     """Whether the lexicon lists a Latin form with an Arabic-script spelling (an Arabic name element)."""
-    lex = lexicon._current()
-    return any(lex.arabic[g] for g in lexicon._group_ids(core))
+    return _named(core)
 
 
 def _fold(core: str, arabic: bool) -> str:
@@ -152,18 +154,24 @@ def _skeletons(core: str, arabic: bool) -> set[str]:
 
 
 def _is_variant(x: _Element, y: _Element, own: set[str]) -> bool:
-    """Whether ``y`` may be a spelling of ``x`` (or of a name the person uses)."""
+    """Whether ``y`` may be a spelling of ``x`` or of a name the person uses: one of the
+    person's own forms, in one lexicon group with one, the same folded spelling, or the same
+    consonants (Latin: as ``namematch.score`` classes them; Arabic script: the skeleton of the
+    retrieval keys), unless the lexicon lists both as two known names (Hassan, Hussein)."""
     if y.core in own or y.fold in own or y.fold == x.fold:
         return True
-    if lexicon.same_group(x.core, y.core):
+    if any(lexicon.same_group(y.core, f) for f in (x.core, *own)):
         return True
     if x.kind == "syllable" and _loose(x.core) == _loose(y.core):
         return True
-    if _skeletons(x.core, x.arabic) & _skeletons(y.core, y.arabic):
-        # the same consonants: a spelling variant, unless both are listed as two names
-        gx, gy = lexicon._group_ids(x.core), lexicon._group_ids(y.core)
-        return not (gx and gy)
-    return False
+    same = (_skeletons(x.core, True) & _skeletons(y.core, True)) if x.arabic else (_consonants(x.fold) & _consonants(y.fold))
+    return bool(same) and not (_named(x.core) and _named(y.core))
+
+
+def _named(core: str) -> bool:
+    """Whether a form is listed in a lexicon group with an Arabic-script form (a known name)."""
+    lex = lexicon._current()
+    return any(lex.arabic[g] for g in lexicon._group_ids(core))
 
 
 def _shape(x: _Element, y: _Element) -> float:
@@ -221,8 +229,11 @@ def _own_forms(names: list[str]) -> set[str]:
     return own
 
 
-def _replace(name: str, unit: nm.NameToken, kind: str, pool: dict, own: set[str], rng: random.Random) -> str | None:
-    """``name`` with ``unit`` replaced by a near-miss element of its kind, or None if there is none."""
+def _replace(
+    name: str, unit: nm.NameToken, kind: str, pool: dict, own: set[str], rng: random.Random
+) -> tuple[str, str] | None:
+    """``name`` with ``unit`` replaced by a near-miss element of its kind (and the element's
+    text as written there), or None if there is none."""
     arabic = unit.script in ("arabic", "persian")
     x = _Element(unit.text, unit.core, kind, arabic, _fold(unit.core, arabic))
     alike = []
@@ -236,7 +247,8 @@ def _replace(name: str, unit: nm.NameToken, kind: str, pool: dict, own: set[str]
     if not chosen:
         return None
     y = rng.choice(chosen)
-    return name[: unit.start] + _style(y.text, unit.text) + name[unit.end :]
+    text = _style(y.text, unit.text)
+    return name[: unit.start] + text + name[unit.end :], text
 
 
 def _variant_pair(a: str, b: str) -> bool:
@@ -268,8 +280,9 @@ def _compatible(u: nm.NameToken, v: nm.NameToken) -> bool:
 
 def _near_miss(
     target: str, partner: str, pool: dict, own: set[str], rng: random.Random
-) -> tuple[str, str] | None:
-    """``target`` with one element replaced by a near miss, and the kind replaced (or None).
+) -> tuple[str, str, str, str] | None:
+    """``target`` with one element replaced by a near miss, the kind replaced, the element's
+    text and its replacement's (or None).
     Only an element that ``partner`` spells too is replaced: a pair in which one name
     lacks the element says nothing about it (a dropped middle name)."""
     parsed = nm.parse(target)
@@ -281,8 +294,8 @@ def _near_miss(
     rng.shuffle(slots)
     for unit, kind in slots:
         altered = _replace(target, unit, kind, pool, own, rng)
-        if altered is not None and nm.normalize(altered) != nm.normalize(target):
-            return altered, kind
+        if altered is not None and nm.normalize(altered[0]) != nm.normalize(target):
+            return altered[0], kind, unit.text, altered[1]
     return None
 
 
@@ -318,7 +331,8 @@ def near_miss_pairs(seed: int = SEED) -> list[Pair]:
             if altered is None:
                 continue
             out.append(Pair(a, b, 1, "variant", half, ds, is_arabic(a) != is_arabic(b)))
-            out.append(Pair(partner, altered[0], 0, altered[1], half, ds, is_arabic(partner) != is_arabic(altered[0])))
+            out.append(Pair(partner, altered[0], 0, altered[1], half, ds, is_arabic(partner) != is_arabic(altered[0]),
+                            altered[2], altered[3]))
             made += 1
     return out
 
@@ -336,9 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"all: {len(pairs)} pairs, {sum(p.label for p in pairs)} positives, {sum(p.cross for p in pairs)} cross-script")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
-            fh.write("a\tb\tlabel\tkind\thalf\tdataset\tcross\n")
+            fh.write("a\tb\tlabel\tkind\thalf\tdataset\tcross\treplaced\tby\n")
             for p in pairs:
-                fh.write("\t".join(map(str, (p.a, p.b, p.label, p.kind, p.half, p.dataset, int(p.cross)))) + "\n")
+                fh.write("\t".join(map(str, (p.a, p.b, p.label, p.kind, p.half, p.dataset, int(p.cross), p.replaced, p.by))) + "\n")
     return 0
 
 

@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, Protocol, TypeVar
 
 #: Default :attr:`Registry.match_threshold`: the best candidate's chance (candidate model) must reach it.
-MATCH_THRESHOLD: Final = 0.75
+MATCH_THRESHOLD: Final = 0.6
 #: Default :attr:`Registry.margin`: minimal log-odds lead of the best candidate over its rival.
 MARGIN: Final = 1.0
 #: Candidates :meth:`Registry.match` asks :meth:`Registry.resolve` for (best + rivals).
@@ -51,7 +51,7 @@ _EPS: Final = 1e-6
 
 class _Cand(Protocol):
     @property
-    def score(self) -> float: ...
+    def chance(self) -> float | None: ...
 
     @property
     def alias(self) -> str: ...
@@ -92,7 +92,7 @@ def logit(score: float) -> float:
 def decide(
     candidates: Sequence[C], threshold: float, margin: float, same_name: Callable[[str, str], float]
 ) -> C | None:
-    """The best of ``candidates`` (ranked best first) if it passes both tests, else None.
+    """The best of ``candidates`` (ranked by ``chance``, best first) if it passes both tests, else None.
 
     ``same_name(a, b)`` scores two aliases against each other (the registry's
     scorer); it is called only while looking for the rival, at most once per
@@ -101,13 +101,13 @@ def decide(
     if not candidates:
         return None
     best = candidates[0]
-    if best.score < threshold:
+    if (best.chance or 0.0) < threshold:
         return None
     if margin <= 0.0:
         return best
-    lead = logit(best.score)
+    lead = logit(best.chance or 0.0)
     for other in candidates[1:]:
-        if lead - logit(other.score) >= margin:
+        if lead - logit(other.chance or 0.0) >= margin:
             return best  # this one and every later one (lower scores) are far enough behind
         if other.alias != best.alias and same_name(best.alias, other.alias) < threshold:
             return None  # a rival with a different name, too close

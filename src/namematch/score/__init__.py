@@ -28,11 +28,10 @@ module-level functions).
 
 from __future__ import annotations
 
-from namematch.score._model import CONFLICT_CAP, FEATURES
+from namematch.score._model import FEATURES, PARTIAL_CAP
 from namematch.score._model import candidate_terms as _candidate_terms
 from namematch.score._model import combine as _combine
 from namematch.score._model import model_terms as _model_terms
-from namematch.score._rules import COMMON_RARITY
 from namematch.score._scorer import (
     _DEFAULT,
     DEFAULT_THRESHOLD,
@@ -44,7 +43,7 @@ from namematch.score._scorer import (
     score,
     score_matrix,
 )
-from namematch.score._units import MAX_UNITS, MIN_PAIR_SIMILARITY, NEAR_FAMILY, _fold_latin
+from namematch.score._units import AGREE_FROM, MAX_UNITS, MIN_PAIR_SIMILARITY, _fold_latin
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -58,5 +57,5 @@ __all__ = [
 ]
 
 # private names other namematch modules and tools read (an underscored name is the package's own)
-_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _combine, _model_terms, _fold_latin, COMMON_RARITY, CONFLICT_CAP,
-                  FEATURES, MAX_UNITS, MIN_PAIR_SIMILARITY, NEAR_FAMILY)  # fmt: skip
+_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _combine, _model_terms, _fold_latin, PARTIAL_CAP,
+                  FEATURES, MAX_UNITS, MIN_PAIR_SIMILARITY, AGREE_FROM)  # fmt: skip

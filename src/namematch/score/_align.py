@@ -1,11 +1,13 @@
 """Alignment of two names' units (part of :mod:`namematch.score`).
 
-Units pair off greedily, most similar first, at :data:`MIN_PAIR_SIMILARITY` or above;
-crossing pairs that can swap without loss are swapped back (a repeated name must not
-read as a reordered one); adjacent units left over on one side may match one unit of
-the other joined (split and merged units: Mohammad Reza ~ Mohammadreza). What the pairs
-mean — agreement, a differing element, a reordered chain — is for the rules
-(``namematch.score._rules``) to say.
+Units pair off greedily, most similar first, at :data:`MIN_PAIR_SIMILARITY` or above.
+A pair at :data:`AGREE_FROM` or above *agrees* (two spellings of one name element), as
+does an initial and a name it begins; a weaker pair is a *look-alike* (two different elements that resemble each other) and
+leaves both units unaligned. Crossing pairs that can swap without loss are swapped back
+(a repeated name must not read as a reordered one); adjacent units left over on one side
+may match one unit of the other joined (split and merged units: Mohammad Reza ~
+Mohammadreza). What the pairs mean — agreement, a differing element, a reordered chain —
+is for the rules (``namematch.score._rules``) to say.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
-from namematch.score._units import MIN_PAIR_SIMILARITY, _Prepared, _Unit
+from namematch.score._units import AGREE_FROM, INITIAL_MATCH, MIN_PAIR_SIMILARITY, _Prepared, _Unit
 
 #: A unit-pair similarity and its method; a function giving it for two units.
 Similarity = tuple[float, str]
@@ -30,13 +32,14 @@ _MERGE_CAP: Final = 0.95
 class Alignment:
     """Two prepared names and how their units pair off.
 
-    ``matched``: ``(i, j, similarity, method)`` per aligned unit pair (``i`` in ``a``);
+    ``matched``: ``(i, j, similarity, method)`` per agreeing unit pair (``i`` in ``a``);
     ``merged``: ``(units of a, units of b, similarity)`` per split/merged pair; ``used_a``
     / ``used_b``: the units aligned either way; ``inverted``: the aligned order of the
-    single pairs goes back somewhere; ``order``: the single pairs' ``(i, j)``, sorted.
+    single pairs goes back somewhere; ``order``: the single pairs' ``(i, j)``, sorted;
+    ``lookalike``: ``(i, j, similarity, method)`` per look-alike pair (both units unaligned).
     """
 
-    __slots__ = ("a", "b", "fewer", "inverted", "matched", "merged", "order", "used_a", "used_b")
+    __slots__ = ("a", "b", "fewer", "inverted", "lookalike", "matched", "merged", "order", "used_a", "used_b")
 
     def __init__(
         self,
@@ -48,6 +51,7 @@ class Alignment:
         used_b: set[int],
         inverted: bool,
         order: list[tuple[int, int]],
+        lookalike: list[tuple[int, int, float, str]],
     ) -> None:
         self.a = a
         self.b = b
@@ -57,6 +61,7 @@ class Alignment:
         self.used_b = used_b
         self.inverted = inverted
         self.order = order
+        self.lookalike = lookalike
         n, m = len(a.units), len(b.units)
         self.fewer = n if n < m else m
 
@@ -96,12 +101,20 @@ def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], m
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched: list[tuple[int, int, float, str]] = []
+    lookalike: list[tuple[int, int, float, str]] = []
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
     for neg_s, i, j, method in sims:
-        if i in used_a or j in used_b:
+        if i in taken_a or j in taken_b:
             continue
-        used_a.add(i)
-        used_b.add(j)
-        matched.append((i, j, -neg_s, method))
+        taken_a.add(i)
+        taken_b.add(j)
+        if -neg_s >= AGREE_FROM or method == INITIAL_MATCH:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j, -neg_s, method))
+        else:
+            lookalike.append((i, j, -neg_s, method))
     inverted = False
     order: list[tuple[int, int]] = []
     if len(matched) > 1:
@@ -125,7 +138,9 @@ def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], m
             used_a.update(ia)
             used_b.update(jb)
             merged_pairs.append((ia, jb, s))
-    return Alignment(a, b, matched, merged_pairs, used_a, used_b, inverted, order)
+    if merged_pairs and lookalike:
+        lookalike = [p for p in lookalike if p[0] not in used_a and p[1] not in used_b]
+    return Alignment(a, b, matched, merged_pairs, used_a, used_b, inverted, order, lookalike)
 
 
 def merges(

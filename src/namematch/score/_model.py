@@ -17,31 +17,30 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any, Final
 
-from namematch.score._rules import COMMON_RARITY
-
 #: Features of an alignment, in the order the scoring model weighs them.
 FEATURES: Final = (
-    "coverage_short",  # weighted share of the shorter name's units matched (x evidence)
-    "coverage_long",  # the same for the longer name
+    "coverage",  # weighted share of the shorter name's units that agree (x evidence)
     "information",  # matched evidence x rarity weight, summed (capped at 3)
     "weakest_pair",  # evidence of the weakest matched pair
-    "family_conflict",  # both names carry a family name and they differ
+    "family_conflict",  # both names carry a family name and they differ (no family name shared)
     "nisba_conflict",  # both carry a nisba with the article (al-Dulaimi vs al-Tikriti) and they differ
-    "first_name_conflict",  # the first names differ or one is missing
-    "nasab_inverted",  # X bin Y vs Y bin X
+    "family_part_conflict",  # family names share one part and differ in another (SOTO PARRA vs FRUTOS PARRA)
+    "first_name_conflict",  # the first names differ
+    "first_name_extra",  # a name in front of the other's first name (a child's name, a prefix)
+    "chain_conflict",  # given names at the same place of the chain that differ (father, patronymic), counted
+    "nasab_inverted",  # X bin Y vs Y bin X; a parent and a child; siblings; a name in the other's nasab
     "order_swapped",  # given/family written in the other order
     "cross_script",  # one name in Arabic script, the other not
     "single_unit",  # one of the names has a single unit
-    "unmatched_both",  # rarity weight left unmatched on BOTH sides (the smaller of the two)
-    "rarest_match",  # rarity of the rarest name element matched (0 when only Mohammed/Ali matched)
+    "rarest_match",  # rarity of the rarest element that agrees (0 when only Mohammed, Ali agree)
+    "all_agree",  # every element of both names agrees as a spelling of one of the other's, no rule against
 )
 
-#: Highest score two names can get when they conflict in structure (different family
-#: names or nisbas, both present; a reversed nasab chain): below any sensible threshold.
-CONFLICT_CAP: Final = 0.40
-_UNMATCHED_BOTH: Final = FEATURES.index("unmatched_both")
-_RAREST: Final = FEATURES.index("rarest_match")
-_VETO_A, _VETO_B, _VETO_C = (FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "nasab_inverted"))
+#: Highest score of two names not every element of which agrees as a spelling of one of the
+#: other's (the ``all_agree`` feature): a dropped name, an initial, a look-alike or any rule
+#: against keeps the pair out of the band of certain matches (0.99 and above).
+PARTIAL_CAP: Final = 0.985
+_ALL_AGREE: Final = FEATURES.index("all_agree")
 
 
 @functools.cache
@@ -74,15 +73,10 @@ def candidate_terms() -> tuple[tuple[float, ...], float]:
 
 
 def combine(features: Sequence[float], weights: Sequence[float], intercept: float) -> float:
-    """A score from alignment features (:data:`FEATURES`) and a logistic model's weights
-    and intercept, after the structure vetoes: a family-name, nisba or nasab-order conflict,
-    or only common name elements shared, keeps it at or below :data:`CONFLICT_CAP`."""
+    """A score from alignment features (:data:`FEATURES`) and a logistic model's weights and
+    intercept: the model's probability, at most :data:`PARTIAL_CAP` unless every element agrees."""
     z = intercept + sum(map(operator.mul, weights, features))
     value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
-    if features[_VETO_A] or features[_VETO_B] or features[_VETO_C] or (
-        features[_UNMATCHED_BOTH] > 0 and features[_RAREST] < COMMON_RARITY
-    ):
-        # a conflict, or only common elements (Mohammed, Ali) shared while both
-        # names have parts the other lacks: "Mohammed Hassan" vs "Mohammed Hussein"
-        value = min(value, CONFLICT_CAP)
+    if not features[_ALL_AGREE] and value > PARTIAL_CAP:
+        value = PARTIAL_CAP
     return round(min(value, 0.999999), 6)

@@ -10,48 +10,42 @@ same results.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import Final
 
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
-from namematch.score._units import NEAR_FAMILY, _Prepared, _Unit, evidence
+from namematch.score._units import _Prepared, _Unit, evidence
 
 #: A rule's value and its reason ("" when it does not fire).
 Finding = tuple[float, str]
 NO: Final[Finding] = (0.0, "")
 
-#: Name elements rarer than this count as distinctive (see namematch.lexicon.rarity).
-COMMON_RARITY: Final = 0.3
 #: Below this similarity two unaligned first names are different names even when one is
 #: not listed (the sibling rule needs them different; a romanisation the lexicon does not
 #: know may align them weakly: MEHREZ ~ محرز at 0.55 without the lexicon).
 _UNLIKE: Final = 0.5
-#: Given names (not family names) that must align, in order and from the first, for a
-#: family-name or nisba conflict not to count (see :func:`chain_agrees`) ...
-_CHAIN_AGREES: Final = 3
-#: ... each at this similarity or above, and the rarest of them at least :data:`COMMON_RARITY`.
-_CHAIN_MATCH: Final = 0.8
-#: Matched information below this is weak evidence (reported, not a feature).
+#: Matched information below this is weak evidence (said in the reason).
 _WEAK_INFORMATION: Final = 0.6
 #: Matched information counts up to this much.
 _INFORMATION_CAP: Final = 3.0
 
 
 class Evidence:
-    """What the aligned pairs bring: coverage of each name by evidence-weighted matched
-    weight (shorter name first), matched information, the weakest pair's evidence, the
-    rarest matched element's rarity x evidence, the weight left unmatched on both sides
-    (the smaller), and whether only initials aligned."""
+    """What the agreeing pairs bring, each weighted by the rarity of its elements (a match on
+    Mohammed says little, on Zarepour a lot): the evidence-weighted share of each name's
+    weight that agrees, the information matched, and the weakest pair's evidence. Initials
+    alone are no evidence of identity."""
 
-    __slots__ = ("cov_long", "cov_short", "information", "only_initials", "rarest", "unmatched_both", "weakest")
+    __slots__ = ("cov_a", "cov_b", "information", "only_initials", "rarest", "weakest")
 
     def __init__(self, al: Alignment) -> None:
         pa, pb = al.a, al.b
         ua, ub = pa.units, pb.units
         w_a, w_b = pa.weights, pb.weights
-        got_a = got_b = hit_a = hit_b = info = 0.0
+        got_a = got_b = info = 0.0
         weakest = 1.0
         rarest = 0.0
         only_initials = not al.merged
@@ -70,29 +64,43 @@ class Evidence:
         for ev, wa, wb in weighed:
             got_a += ev * wa
             got_b += ev * wb
-            hit_a += wa
-            hit_b += wb
             info += ev * (wa + wb) / 2
             if ev < weakest:
                 weakest = ev
-        cov_a = got_a / (pa.weight_sum or 1.0)
-        cov_b = got_b / (pb.weight_sum or 1.0)
-        left_a, left_b = pa.weight_sum - hit_a, pb.weight_sum - hit_b
-        unmatched = left_a if left_a < left_b else left_b
-        if not weighed:
-            weakest = 0.0
-        if only_initials:
-            cov_a = cov_b = info = weakest = rarest = 0.0  # initials alone are no evidence of identity
-        n, m = len(ua), len(ub)
-        if n == m:
-            self.cov_short, self.cov_long = (cov_a, cov_b) if cov_a < cov_b else (cov_b, cov_a)
-        else:
-            self.cov_short, self.cov_long = (cov_a, cov_b) if n < m else (cov_b, cov_a)
+        if not weighed or only_initials:
+            got_a = got_b = info = weakest = rarest = 0.0
+        self.cov_a = got_a / (pa.weight_sum or 1.0)
+        self.cov_b = got_b / (pb.weight_sum or 1.0)
         self.information = info if info < _INFORMATION_CAP else _INFORMATION_CAP
         self.weakest = weakest
         self.rarest = rarest
-        self.unmatched_both = unmatched if unmatched > 1e-9 else 0.0
         self.only_initials = only_initials
+
+
+def coverage(al: Alignment, ev: Evidence) -> Finding:
+    """The share of the shorter name's weight that agrees, by evidence (two names of one length:
+    the smaller share). What the longer name has besides is read by the rules against."""
+    n, m = len(al.a.units), len(al.b.units)
+    a, b = ev.cov_a, ev.cov_b
+    return (min(a, b) if n == m else (a if n < m else b)), ""
+
+
+def information(al: Alignment, ev: Evidence) -> Finding:
+    """The information the agreeing elements carry (evidence x rarity weight, capped)."""
+    if ev.information < _WEAK_INFORMATION and (al.matched or al.merged) and not ev.only_initials:
+        return ev.information, "only common name elements agree: weak evidence"
+    return ev.information, ""
+
+
+def weakest_pair(ev: Evidence) -> Finding:
+    """The evidence of the least sure agreeing pair."""
+    return ev.weakest, ""
+
+
+def rarest_match(ev: Evidence) -> Finding:
+    """The rarity of the rarest agreeing element (x evidence): 0 when only names such as
+    Mohammed and Ali agree, which namesakes share."""
+    return ev.rarest, ""
 
 
 # -- family names and nisbas -------------------------------------------------------
@@ -102,74 +110,80 @@ def _unaligned_family(al: Alignment) -> tuple[list[int], list[int]]:
     return ([i for i in al.a.family_idx if i not in al.used_a], [j for j in al.b.family_idx if j not in al.used_b])
 
 
-def _near_family(ua: Sequence[_Unit], ub: Sequence[_Unit], fam_a: Sequence[int], fam_b: Sequence[int],
-                 sim: UnitSim) -> bool:  # fmt: skip
-    """Whether two unaligned family names are near spellings (KASHLAF ~ KHUSHLAF): too far
-    apart to count as a match, too close to count as evidence against."""
-    return any(sim(ua[i], ub[j])[0] >= NEAR_FAMILY for i in fam_a for j in fam_b)
-
-
-def family_names_differ(a: _Prepared, b: _Prepared, fam_a: Sequence[int], fam_b: Sequence[int],
-                        sim: UnitSim) -> tuple[bool, bool]:  # fmt: skip
-    """Whether the unaligned family names ``fam_a``/``fam_b`` differ (both present and not
-    near spellings), and whether they are two different nisbas (al-Dulaimi vs al-Tikriti)."""
-    differ = bool(fam_a and fam_b) and not _near_family(a.units, b.units, fam_a, fam_b, sim)
+def family_names_differ(a: _Prepared, b: _Prepared, fam_a: Sequence[int], fam_b: Sequence[int]) -> tuple[bool, bool]:
+    """Whether the unaligned family names ``fam_a``/``fam_b`` differ (both present: however
+    alike their spellings, Rezaei and Rezvani are two names), and whether they are two
+    different nisbas (al-Dulaimi vs al-Tikriti)."""
+    differ = bool(fam_a and fam_b)
     return differ, differ and any(a.units[i].article for i in fam_a) and any(b.units[j].article for j in fam_b)
 
 
-def family_conflict(al: Alignment, sim: UnitSim) -> tuple[Finding, Finding]:
-    """Two different family names or nisbas, both present (a shared family name makes a
-    second, different one no conflict: a double surname's other half; a second nisba
-    still is one): ``(family conflict, nisba conflict)``, each with its reason."""
+def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
+    """Two different family names or nisbas, both present: ``(family conflict, nisba
+    conflict, part conflict)``, each with its reason. Two different nisbas (al-Dulaimi vs
+    al-Tikriti) are a nisba conflict; two different family names sharing no family name are a
+    family conflict; one differing part of family names that share another (a double
+    surname's other half: SOTO PARRA vs FRUTOS PARRA, which lists also drop or vary) is a
+    part conflict."""
     fam_a, fam_b = _unaligned_family(al)
-    differ, nisba = family_names_differ(al.a, al.b, fam_a, fam_b, sim)
-    shared = any(i in al.used_a for i in al.a.family_idx) and any(j in al.used_b for j in al.b.family_idx)
-    if not (nisba or (differ and not shared)):
-        return NO, NO
+    differ, nisba = family_names_differ(al.a, al.b, fam_a, fam_b)
+    if not differ:
+        return NO, NO, NO
     names = ", ".join(al.a.units[i].text for i in fam_a) + " vs " + ", ".join(al.b.units[j].text for j in fam_b)
     reason = f"family name conflict: {names}"
-    return ((0.0, reason), (1.0, reason)) if nisba else ((1.0, reason), NO)
-
-
-def chain_agrees(al: Alignment) -> Finding:
-    """Whether the names share an ism-and-nasab chain, which outweighs a family-name or nisba
-    conflict: the first names and at least two more given names align in order (not initials;
-    two of them at least listed in the lexicon), the rarest of them not a common name.
-    "Bashar Sabawi Ibrahim Hasan al-Bayjat" and "... al-Tikriti" are one man filed under a
-    tribe's and a town's nisba; "Ahmed Hassan Ali al-Dulaimi" and "... al-Tikriti" may be two."""
-    if al.inverted:
-        return NO
-    ua, ub = al.a.units, al.b.units
-    fam_a, fam_b = al.a.family_idx, al.b.family_idx
-    chain = [
-        (i, j)
-        for i, j, s, _m in al.matched
-        if s >= _CHAIN_MATCH and i not in fam_a and j not in fam_b and not (ua[i].initial or ub[j].initial)
-    ]
-    if len(chain) < _CHAIN_AGREES or (0, 0) not in chain:
-        return NO
-    if sum(1 for i, j in chain if ua[i].groups or ub[j].groups) < 2:
-        return NO  # not a chain of known given names (Burmese "Daw Than Than" is no nasab)
-    if max(min(ua[i].rarity, ub[j].rarity) for i, j in chain) < COMMON_RARITY:
-        return NO
-    fa, fb = _unaligned_family(al)
-    names = ", ".join(ua[i].text for i in fa) + " vs " + ", ".join(ub[j].text for j in fb)
-    return 1.0, f"family names differ ({names}), but three or more given names agree in order: not counted against"
+    if nisba:
+        return NO, (1.0, reason), NO
+    if any(i in al.used_a for i in al.a.family_idx) and any(j in al.used_b for j in al.b.family_idx):
+        return NO, NO, (1.0, f"family names differ in one part: {names}")
+    return (1.0, reason), NO, NO
 
 
 # -- first names -----------------------------------------------------------------------
 
 
-def first_name_conflict(al: Alignment) -> Finding:
-    """The first name (ism) is the person's own: a different or missing one on either side
-    usually means a relative ("Omar Sabawi Ibrahim" is Sabawi's son)."""
+def first_name_conflict(al: Alignment) -> tuple[Finding, Finding]:
+    """The first name (ism) is the person's own: ``(first names differ, a name in front)``.
+    Two first names that align with nothing (or only look alike) are two persons' names,
+    perhaps brothers; a first name on one side only, in front of the other's (a first name
+    aligning with a later unit), is a child's name ("Omar Sabawi Ibrahim" is Sabawi's son) or a
+    prefix (Malik, Daw, Haji)."""
     ua, ub = al.a.units, al.b.units
     if al.fewer < 2 or ua[0].initial or ub[0].initial:
-        return NO
+        return NO, NO
     pa, pb = al.partners()
-    if pa != 0 and (pa is None or pb is None):
-        return 1.0, f"first names differ: {ua[0].text} vs {ub[0].text}"
-    return NO
+    if pa is None and pb is None:
+        return (1.0, f"first names differ: {ua[0].text} vs {ub[0].text}"), NO
+    if pa is None or pb is None:
+        extra = ua[0] if pa is None else ub[0]
+        return NO, (1.0, f"a name in front of the other's first name: {extra.text}")
+    return NO, NO
+
+
+def chain_conflict(al: Alignment) -> Finding:
+    """Given names after the first that differ at the same place of the two names' chains
+    (a father, a grandfather, a patronymic, a middle name): between two consecutive aligned
+    elements, each given name of one name facing one of the other counts (extra ones are
+    dropped names, not differences). "Khalid bin Saeed bin Ali" and "Khalid bin Nasser bin
+    Ali" differ in the father; "Ivan Petrovich" and "Ivan Sergeyevich" in the patronymic."""
+    if al.inverted:
+        return NO
+    pa, pb = al.a, al.b
+    ua, ub = pa.units, pb.units
+    anchors = sorted({(i, j) for i, j, _s, _m in al.matched} | {(ia[0], jb[0]) for ia, jb, _s in al.merged})
+    anchors = [(0, 0), *anchors, (len(ua), len(ub))]
+    count = 0
+    pairs: list[str] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
+        if j1 < j0:
+            return NO  # a merged pair out of order: no chain to compare
+        ga = [i for i in range(max(i0, 1), i1) if i not in al.used_a and not ua[i].family]
+        gb = [j for j in range(max(j0, 1), j1) if j not in al.used_b and not ub[j].family]
+        k = min(len(ga), len(gb))
+        count += k
+        pairs += [f"{ua[x].text} vs {ub[y].text}" for x, y in zip(ga[:k], gb[:k])]
+    if not count:
+        return NO
+    return float(count), "names in the chain differ: " + ", ".join(pairs)
 
 
 # -- order and relatives -------------------------------------------------------------------
@@ -258,6 +272,21 @@ def parent_and_child(al: Alignment) -> Finding:
     return 1.0, "one name is the other's nasab (parent and child)"
 
 
+def named_in_nasab(al: Alignment) -> Finding:
+    """One name holds only names that stand after a lineage particle in the other's chain,
+    whose own first name it lacks: it names a father or grandfather ("Salman" in
+    "Mohammad bin Salman", "Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz")."""
+    for short, long_, flip in ((al.a, al.b, False), (al.b, al.a, True)):
+        if not long_.has_lineage or len(short.units) >= len(long_.units):
+            continue
+        placed = [(j if not flip else i) for i, j, _s, _m in al.matched]
+        if not placed or al.merged or 0 in placed or len(placed) != len(short.units):
+            continue
+        if long_.units[min(placed)].lineage and not any(long_.units[k].family for k in placed):
+            return 1.0, "one name stands in the other's nasab (a father or forebear)"
+    return NO
+
+
 def siblings(al: Alignment, sim: UnitSim) -> Finding:
     """The same chain of two or more elements after different first names: siblings
     ("Qusay" / "Uday Saddam Hussein al-Tikriti", "Ali Taher Faleh" / "Tarak Taher Faleh")."""
@@ -281,6 +310,18 @@ def siblings(al: Alignment, sim: UnitSim) -> Finding:
     return 1.0, "same nasab, different first names (siblings)"
 
 
+def all_agree(al: Alignment) -> Finding:
+    """Every element of both names agrees with one of the other's as a spelling of it
+    (exact, listed variant, romanisation, sound, merged units; not an initial): only such
+    pairs may score 0.99 or more."""
+    pa, pb = al.a, al.b
+    if len(al.used_a) < len(pa.units) or len(al.used_b) < len(pb.units):
+        return NO
+    if any(pa.units[i].initial or pb.units[j].initial for i, j, _s, _m in al.matched):
+        return NO
+    return 1.0, ""
+
+
 # -- the features -------------------------------------------------------------------------
 
 
@@ -289,71 +330,74 @@ def features(al: Alignment, sim: UnitSim) -> tuple[tuple[float, ...], list[str]]
     reasons of the rules that fired (in the order ``explain`` reports them)."""
     pa, pb = al.a, al.b
     reasons: list[str] = []
+    if al.matched and not al.merged and all(pa.units[i].initial or pb.units[j].initial for i, j, _s, _m in al.matched):
+        # initials alone are no evidence of identity, nor do they account for what they face
+        al = Alignment(pa, pb, [], [], set(), set(), False, [], al.lookalike)
+        reasons.append("only initials agree")
     if pa.honorifics or pb.honorifics:
         reasons.append("honorifics/titles ignored: " + ", ".join(pa.honorifics + pb.honorifics))
     if al.merged:
         reasons.append("split/merged name units aligned")
     ev = Evidence(al)
-    family, nisba = family_conflict(al, sim)
-    if family[0] or nisba[0]:
-        chain = chain_agrees(al)
-        if chain[0]:
-            family, nisba = NO, NO
-            reasons.append(chain[1])
-        else:
-            reasons.append(family[1] or nisba[1])
-    first = first_name_conflict(al)
+    cover = coverage(al, ev)
+    info = information(al, ev)
+    family, nisba, part = family_conflict(al)
+    first, extra = first_name_conflict(al)
+    chain = chain_conflict(al)
     reversed_, swapped = nasab_reversed(al)
     relatives = NO
     if not reversed_[0]:
         relatives = parent_and_child(al)
         if not relatives[0]:
             relatives = siblings(al, sim)
-    for finding in (first, reversed_, swapped, relatives):
+        if not relatives[0]:
+            relatives = named_in_nasab(al)
+    agree = all_agree(al)
+    for finding in (family, nisba, part, first, extra, chain, reversed_, swapped, relatives, info):
         if finding[1]:
             reasons.append(finding[1])
-    if ev.unmatched_both and ev.rarest < COMMON_RARITY and not ev.only_initials:
-        # the cap of _model.combine: name it, whatever the model would have said
-        reasons.append("only common name elements shared, and both names have parts the other lacks")
-    elif ev.information < _WEAK_INFORMATION and (al.matched or al.merged):
-        reasons.append("only common name elements matched: weak evidence")
     if any(u.homoglyphs for u in pa.units + pb.units):
         reasons.append("look-alike letters from another script folded (possible evasion)")
+    against = family[0] or nisba[0] or part[0] or first[0] or extra[0] or chain[0] or reversed_[0] or relatives[0]
     values = (
-        ev.cov_short,
-        ev.cov_long,
-        ev.information,
-        ev.weakest,
+        cover[0],
+        info[0],
+        weakest_pair(ev)[0],
         family[0],
         nisba[0],
+        part[0],
         first[0],
+        extra[0],
+        chain[0],
         max(reversed_[0], relatives[0]),
         swapped[0],
         float(pa.arabic != pb.arabic),
         float(al.fewer == 1),
-        ev.unmatched_both,
-        ev.rarest,
+        rarest_match(ev)[0],
+        0.0 if against else agree[0],
     )
     return values, reasons
 
 
-def unaligned_features(pa: _Prepared, pb: _Prepared, sim: UnitSim) -> tuple[float, ...]:
+def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
     """The features of two names none of whose units align (what :func:`features` gives for
     that case, without building the alignment: most pairs of different persons)."""
     ua, ub = pa.units, pb.units
     n, m = len(ua), len(ub)
     fewer = n if n < m else m
-    differ, nisba = family_names_differ(pa, pb, pa.family_idx, pb.family_idx, sim)
-    left_a, left_b = pa.weight_sum, pb.weight_sum
-    unmatched = left_a if left_a < left_b else left_b
+    differ, nisba = family_names_differ(pa, pb, pa.family_idx, pb.family_idx)
+    chain = min(len(pa.middle), len(pb.middle))
     return (
-        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0,
         float(differ and not nisba),
         float(nisba),
+        0.0,
         float(fewer >= 2 and not (ua[0].initial or ub[0].initial)),
+        0.0,
+        float(chain),
         0.0, 0.0,
         float(pa.arabic != pb.arabic),
         float(fewer == 1),
-        unmatched if unmatched > 1e-9 else 0.0,
+        0.0,
         0.0,
     )  # fmt: skip

@@ -30,7 +30,7 @@ from namematch.score._units import (
 
 #: Scores at or above this value are matches. Chosen on the development data as
 #: the threshold of best F1 over all pair slices (see ``benchmarks/accuracy.py``).
-DEFAULT_THRESHOLD: Final = 0.45
+DEFAULT_THRESHOLD: Final = 0.5
 
 
 @attrs.frozen(slots=True)
@@ -232,7 +232,7 @@ class Scorer:
         """The features of two prepared names (a short cut for names none of whose units align)."""
         sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
         if not sims and not self._any_merge(pa, pb):
-            return unaligned_features(pa, pb, self._unit_sim)
+            return unaligned_features(pa, pb)
         return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
 
     def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
