@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import namematch as nm
@@ -135,17 +135,41 @@ def test_rapidfuzz_protocol() -> None:
 
 def test_score_matrix_agrees_with_score() -> None:
     np = pytest.importorskip("numpy")
-    qs = ["قاسم سليماني", "Sattar Hashemi", "Mohammed Hassan"]
-    cs = ["Qassem Soleimani", "S. Hashemi", "Mohammed Hussein", "Angela Merkel"]
+    qs = ["قاسم سليماني", "Sattar Hashemi", "Mohammed Hassan", "S. Hashemi", "Mohammad Reza"]
+    cs = ["Qassem Soleimani", "S. Hashemi", "Mohammed Hussein", "Angela Merkel", "Mohammadreza Karimi", "HAMEIH, Jamill"]
     m = nm.score_matrix(qs, cs)
-    assert m.shape == (3, 4)
+    assert m.shape == (5, 6) and m.dtype == np.float64
     for i, q in enumerate(qs):
         for j, c in enumerate(cs):
-            if m[i, j] > 0:
-                assert m[i, j] == pytest.approx(nm.score(q, c), abs=1e-5)
-            else:
-                assert nm.score(q, c) < T
+            assert m[i, j] == nm.score(q, c), (q, c)
     assert np.argmax(m[0]) == 0
+    assert nm.score_matrix(qs, cs, workers=2).tolist() == m.tolist()
+    cut = nm.score_matrix(qs, cs, score_cutoff=0.5)
+    assert ((cut == m) | ((m < 0.5) & (cut == 0.0))).all()
+
+
+@settings(max_examples=60)
+@given(st.lists(names, max_size=6), st.lists(names, max_size=6))
+def test_score_matrix_equals_score_cell_by_cell(qs: list[str], cs: list[str]) -> None:
+    m = Scorer().score_matrix(qs, cs)
+    s = Scorer()
+    for i, q in enumerate(qs):
+        for j, c in enumerate(cs):
+            assert m[i][j] == s.score(q, c), (q, c)
+
+
+def test_score_matrix_gives_nan_for_missing_names() -> None:
+    np = pytest.importorskip("numpy")
+    m = nm.score_matrix(["Sattar Hashemi", None, float("nan")], ["S. Hashemi", None])
+    assert m[0, 0] == nm.score("Sattar Hashemi", "S. Hashemi")
+    assert np.isnan(m[1:]).all() and np.isnan(m[:, 1]).all()
+    pd = pytest.importorskip("pandas")
+    m = nm.score_matrix(pd.Series(["Sattar Hashemi", None, pd.NA]), pd.Series(["S. Hashemi"]))
+    assert m[0, 0] == nm.score("Sattar Hashemi", "S. Hashemi") and np.isnan(m[1:, 0]).all()
+    with pytest.raises(TypeError):
+        nm.score_matrix(["Ali", 3], ["Ali"])
+    with pytest.raises(ValueError, match="workers"):
+        nm.score_matrix(["Ali"], ["Ali"], workers=0)
 
 
 def test_scorer_configuration() -> None:

@@ -165,9 +165,9 @@ def chain_conflict(al: Alignment) -> Finding:
     elements, each given name of one name facing one of the other counts (extra ones are
     dropped names, not differences). "Khalid bin Saeed bin Ali" and "Khalid bin Nasser bin
     Ali" differ in the father; "Ivan Petrovich" and "Ivan Sergeyevich" in the patronymic."""
-    if al.inverted:
-        return NO
     pa, pb = al.a, al.b
+    if al.inverted or not pa.middle or not pb.middle:
+        return NO
     ua, ub = pa.units, pb.units
     anchors = sorted({(i, j) for i, j, _s, _m in al.matched} | {(ia[0], jb[0]) for ia, jb, _s in al.merged})
     anchors = [(0, 0), *anchors, (len(ua), len(ub))]

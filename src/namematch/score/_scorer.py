@@ -13,11 +13,14 @@ from rapidfuzz.distance import Indel
 from namematch import lexicon as _lexicon
 from namematch.normalize import _check_str
 from namematch.parse import _name_fields
+from namematch.score import _matrix
 from namematch.score._align import Alignment, align, similar_pairs
 from namematch.score._model import combine, default_model, model_terms
 from namematch.score._rules import features, unaligned_features
 from namematch.score._units import (
     _EMPTY,
+    AGREE_FROM,
+    INITIAL_MATCH,
     MAX_UNITS,
     MERGED,
     _fold_latin,
@@ -231,7 +234,8 @@ class Scorer:
     def _pair_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
         """The features of two prepared names (a short cut for names none of whose units align)."""
         sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
-        if not sims and not self._any_merge(pa, pb):
+        if not any(-s >= AGREE_FROM and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
+            # nothing agrees but look-alikes and initials, which explain nothing (_rules.features)
             return unaligned_features(pa, pb)
         return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
 
@@ -339,42 +343,34 @@ class Scorer:
         *,
         score_cutoff: float | None = None,
         dtype: Any = None,
+        workers: int = 1,
     ) -> Any:
-        """Scores of every query against every choice.
+        """Scores of every query against every choice: cell ``[i][j]`` equals
+        ``score(queries[i], choices[j])``.
 
-        Each string is prepared once. Pairs that share no retrieval key cannot
-        reach a match and get 0.0 without being aligned; the rest are scored in
-        full. Returns a numpy array (``float32`` unless ``dtype`` says) when
-        numpy is installed, else a list of lists.
+        Each string is prepared once. Pairs with no two units alike take the closed form
+        the scorer takes for them, from a table computed once per kind of name; the
+        others are scored in full (see ``namematch.score._matrix``). A missing name (None,
+        NaN, pandas' NA) gives a row or column of NaN; a result below ``score_cutoff`` is
+        0.0 (rapidfuzz's protocol). ``workers`` > 1 shares the pairs scored in full among
+        that many forked processes (the same results). Returns a numpy array (``float64``
+        unless ``dtype`` says) when numpy is installed, else a list of lists.
         """
-        qs = [self.prepare(_check_str(q, "queries item")) for q in _check_names(queries, "queries")]
-        cs = [self.prepare(_check_str(c, "choices item")) for c in _check_names(choices, "choices")]
-        index: dict[str, list[int]] = {}
-        for k, c in enumerate(cs):
-            for key in sorted({key for u in c.units for key in u.keys}):
-                index.setdefault(key, []).append(k)
-        rows: list[list[float]] = []
-        for q in qs:
-            row = [0.0] * len(cs)
-            cand: set[int] = set()
-            for u in q.units:
-                for key in u.keys:
-                    cand.update(index.get(key, ()))
-            for k in cand:
-                c = cs[k]
-                a, b = (q, c) if q.source <= c.source else (c, q)
-                if a.identity == b.identity:
-                    val = 1.0 if a.units else 0.0
-                else:
-                    val = self._final(self._pair_features(a, b))
-                if score_cutoff is None or val >= score_cutoff:
-                    row[k] = val
-            rows.append(row)
+        if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+            raise ValueError(f"workers must be a positive int, got {workers!r}")
+        qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
+        cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
+        rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
+                              workers)  # fmt: skip
         try:
             import numpy as np
         except ImportError:  # pragma: no cover - numpy is optional
             return rows
-        return np.asarray(rows, dtype=dtype or np.float32).reshape(len(qs), len(cs))
+        return np.asarray(rows, dtype=dtype or np.float64).reshape(len(qs), len(cs))
+
+    def _pair_value(self, a: str, b: str) -> float:
+        """The score of two checked strings under this scorer's model."""
+        return self._value(a, b, self.model_weights, self.model_intercept)
 
 
 def _clear_scorers() -> None:
@@ -383,6 +379,11 @@ def _clear_scorers() -> None:
 
 
 _lexicon._on_change.append(_clear_scorers)  # their prepared names and unit-pair similarities carry lexicon facts
+
+
+def _checked_item(value: object, argument: str) -> object:
+    """A name of a score matrix: a str, or a missing value (None, NaN, pandas' NA) kept as is."""
+    return value if _matrix.is_missing(value) else _check_str(value, argument)
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
@@ -437,7 +438,8 @@ def explain(a: str, b: str) -> Explanation:
 
 
 def score_matrix(
-    queries: Iterable[str], choices: Iterable[str], *, score_cutoff: float | None = None
+    queries: Iterable[str], choices: Iterable[str], *, score_cutoff: float | None = None, workers: int = 1
 ) -> Any:
-    """Score every query against every choice (see :meth:`Scorer.score_matrix`)."""
-    return _DEFAULT.score_matrix(queries, choices, score_cutoff=score_cutoff)
+    """Score every query against every choice (see :meth:`Scorer.score_matrix`): cell ``[i][j]``
+    equals ``score(queries[i], choices[j])``; a missing name (None, NaN) gives NaN."""
+    return _DEFAULT.score_matrix(queries, choices, score_cutoff=score_cutoff, workers=workers)
