@@ -339,7 +339,7 @@ def test_match_same_name_twice_is_not_a_rival() -> None:
 
 def test_match_threshold_parameter() -> None:
     reg = Registry(PERSONS)
-    assert reg.match_threshold == 0.6 and reg.margin == 1.0
+    assert reg.match_threshold == 0.7 and reg.margin == 1.0
     loose = Registry(PERSONS, match_threshold=nm.DEFAULT_THRESHOLD, margin=0)
     c = reg.match("Qassem", threshold=0.0)
     assert c is not None and c.person == reg.resolve("Qassem")[0].person

@@ -64,7 +64,7 @@ import namematch as nm  # noqa: E402
 from namematch import lexicon  # noqa: E402
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys  # noqa: E402
 from namematch.score import _fold_latin  # noqa: E402
-from namematch.score._units import _consonants  # noqa: E402
+from namematch.score._units import _consonants, _latin_readings  # noqa: E402
 
 SEED = 26
 #: Replacements drawn from among this many most alike candidates of the kind.
@@ -160,11 +160,17 @@ def _is_variant(x: _Element, y: _Element, own: set[str]) -> bool:
     retrieval keys), unless the lexicon lists both as two known names (Hassan, Hussein)."""
     if y.core in own or y.fold in own or y.fold == x.fold:
         return True
+    if not x.arabic and min(len(x.fold), len(y.fold)) >= 3 and (x.fold in y.fold or y.fold in x.fold):
+        return True  # one holds the other (Bashir, Bashiruddin; Daoud, Abu Daoud): not a look-alike name
     if any(lexicon.same_group(y.core, f) for f in (x.core, *own)):
         return True
     if x.kind == "syllable" and _loose(x.core) == _loose(y.core):
         return True
-    same = (_skeletons(x.core, True) & _skeletons(y.core, True)) if x.arabic else (_consonants(x.fold) & _consonants(y.fold))
+    if x.arabic:
+        same = _skeletons(x.core, True) & _skeletons(y.core, True)
+    else:  # in every reading of ch and th (Fathi, Fady)
+        same = {c for r in _latin_readings(x.core) for c in _consonants(_fold_latin(r))} & {
+            c for r in _latin_readings(y.core) for c in _consonants(_fold_latin(r))}
     return bool(same) and not (_named(x.core) and _named(y.core))
 
 
@@ -269,6 +275,12 @@ def _variant_pair(a: str, b: str) -> bool:
     return True
 
 
+def _counterpart(u: nm.NameToken, v: nm.NameToken) -> bool:
+    """Whether ``v`` spells the element ``u`` in the same role, written out (not an initial):
+    replacing ``u`` then makes a difference the other name shows."""
+    return (u.role == "family") == (v.role == "family") and v.role != "initial" and _compatible(u, v)
+
+
 def _compatible(u: nm.NameToken, v: nm.NameToken) -> bool:
     if u.core == v.core:
         return True
@@ -288,7 +300,7 @@ def _near_miss(
     parsed = nm.parse(target)
     others = nm.parse(partner).units
     slots = [(u, k) for u, k in zip(parsed.units, _kinds(parsed), strict=True)
-             if k and any(_compatible(u, v) for v in others)]
+             if k and any(_counterpart(u, v) for v in others)]
     if len(parsed.units) < 2 or not slots:
         return None
     rng.shuffle(slots)

@@ -255,12 +255,8 @@ def unit_uncached(
             latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4))) + latin
     elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
         latin = romanize_unit(core, limit=1) or (core,)
-    elif "ch" in core:
-        # Latin "ch" is sh (Chafik), kh (Barich, بريخ) or the Persian ch the Arabic press writes
-        # ج (Araghchi, عراقجي): compared in each reading
-        latin = (core, core.replace("ch", "kh"), core.replace("ch", "j"))
     else:
-        latin = (core,)
+        latin = _latin_readings(core)
     groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
     if glued:
         groups += _lexicon._facts(whole)[0]  # the unit's frozenset drops repeats
@@ -277,6 +273,19 @@ def unit_uncached(
         f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{head}:{tail}:{core}{':' + whole if glued else ''}", head, tail,
         named, bare,
     )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _latin_readings(core: str) -> tuple[str, ...]:
+    """A Latin spelling and its other readings, compared each: "ch" is sh (Chafik), kh (Barich,
+    بريخ) or the Persian ch the Arabic press writes ج (Araghchi, عراقجي); "th" is ث (Othman,
+    Osman) or ذ (Ghathafi, Qadhafi)."""
+    out = [core]
+    if "ch" in core:
+        out += [core.replace("ch", "kh"), core.replace("ch", "j")]
+    if "th" in core:
+        out += [x.replace("th", "dh") for x in out]
+    return tuple(out)
 
 
 def _arabic_backed(groups: frozenset[int]) -> bool:
