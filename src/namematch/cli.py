@@ -304,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="namematch",
         description="Resolve person names across Arabic, Persian and Latin script.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the --version line is not wrapped
     )
     parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__} ({_build.describe()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -337,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--match", action="store_true",
                    help="decide as Registry.match: the person the mention refers to, or none")
     p.add_argument("--match-threshold", type=float, default=None,
-                   help="with --match: chance (candidate model) the best candidate must reach (default 0.75)")
+                   help="with --match: chance (candidate model) the best candidate must reach (default 0.7)")
     p.add_argument("--margin", type=float, default=None,
                    help="with --match: log-odds lead over a differently named rival (default 1.0)")
 

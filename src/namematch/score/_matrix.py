@@ -7,11 +7,11 @@ facts of each name alone (whether it has a family name and with the article, its
 an initial in front, the given names after the first, its script), the closed form the
 scorer itself takes for them (``_rules.unaligned_features``). Such pairs are filled from a
 table computed once per combination of those facts. The other pairs are found by a bound
-on unit similarity: two units can agree (:data:`AGREE_FROM`) only if
-one of their spellings (folded, without a compound's head or tail, without a glued
-article) is at least 0.66 alike to one of the other's by edit similarity (0.5 across
-scripts, where a shared consonant skeleton lifts the pair), or they share a lexicon group,
-a sound, an initial letter, or (two Arabic-script units) their letters are 0.75 alike.
+on unit similarity: two units can agree (:data:`AGREE_FROM`) only if one of their
+spellings (folded, without a compound's head or tail, without a glued article) is at least
+0.79 alike to one of the other's by edit similarity (a shared key adds 0.06; 0.85 across
+scripts), or they share a lexicon group, a sound, an Arabic-script consonant skeleton, across
+scripts three consonants, or (two Arabic-script units) their letters are 0.89 alike.
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
 other, are scored in full.
