@@ -59,7 +59,7 @@ def _extensions() -> list[Extension]:
         from Cython.Build import cythonize
     except ImportError:
         return []
-    modules = [Extension(f"namematch.{name}", [f"src/namematch/{name}.py"]) for name in _candidates()]
+    modules = [Extension(f"namematch.{name}", [f"src/namematch/{name.replace('.', '/')}.py"]) for name in _candidates()]
     try:
         compiled = cythonize(
             modules,

@@ -73,16 +73,16 @@ def test_stale_modules_finds_a_compiled_file_older_than_its_source_in_a_checkout
 
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
     package = tmp_path / "src" / "namematch"
-    package.mkdir(parents=True)
-    (package / f"score{suffix}").write_bytes(b"")
-    (package / "score.py").write_text("")
+    (package / "score").mkdir(parents=True)
+    (package / "score" / f"_units{suffix}").write_bytes(b"")
+    (package / "score" / "_units.py").write_text("")
     (package / f"parse{suffix}").write_bytes(b"")
     (package / "parse.py").write_text("")
-    os.utime(package / f"score{suffix}", (1_000_000, 1_000_000))
+    os.utime(package / "score" / f"_units{suffix}", (1_000_000, 1_000_000))
     # an installed package (no setup.py two levels up): file times are not checked
     assert _build.stale_modules(str(package)) == ()
     (tmp_path / "setup.py").write_text("")
-    assert _build.stale_modules(str(package)) == ("score",)
+    assert _build.stale_modules(str(package)) == ("score._units",)
 
 
 @pytest.mark.skipif(not _build.compiled_modules(), reason="pure-Python install: nothing compiled to compare")

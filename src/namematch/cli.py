@@ -694,8 +694,9 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-class _Formatter(argparse.HelpFormatter):
-    """Help with room for the longest command name beside its description."""
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help with room for the longest command name beside its description; descriptions, the
+    epilog and the ``--version`` line are printed as written (not re-wrapped)."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=28)
@@ -733,7 +734,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="namematch",
         description="Resolve person names across Arabic, Persian and Latin script.",
-        epilog="Every command that reads names or text reads standard input for '-'. "
+        epilog="Every command that reads names or text reads standard input for '-'.\n"
                "Scores and thresholds are on a 0-1 scale.",
     )
     parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__} ({_build.describe()})",

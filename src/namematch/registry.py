@@ -144,14 +144,18 @@ class Person:
 class Candidate:
     """A registry person proposed for a mention, with the alias that matched best.
 
-    ``score`` is the pair score of mention and alias (:func:`namematch.score`) in the
-    candidates of :meth:`Registry.resolve`, and the candidate model's chance that the
-    alias is the mention's person in the one :meth:`Registry.match` returns."""
+    ``score`` is always the pair score of mention and alias (:func:`namematch.score`: the
+    probability that the two names denote one person, for pairs half of which are one
+    person). ``chance`` is set on the candidate :meth:`Registry.match` returns: the
+    candidate model's probability that this person is the one the mention means, weighed
+    among the persons the registry retrieved for it (mostly namesakes and relatives);
+    ``Registry.match_threshold`` and ``margin`` are on that scale."""
 
     person: Person
     score: float
     alias: str
     mention: str = ""
+    chance: float | None = None
 
     def explain(self) -> Explanation:
         """Why the mention matched this alias (see :func:`namematch.explain`)."""
@@ -532,8 +536,8 @@ class Registry:
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
         ranked = self._ranked(mention, models)[: _decide.RIVALS]
-        found = [Candidate(person, chance_of, text, mention) for (_pair, chance_of), text, person in ranked]
-        found.sort(key=lambda c: (-c.score, c.person.id))
+        found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
+        found.sort(key=lambda c: (-(c.chance or 0.0), c.person.id))
         return _decide.decide(found, threshold, margin, chance)
 
     def resolve_many(
