@@ -19,7 +19,7 @@ import namematch as nm
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
-SOURCES = sorted((ROOT / "src" / "namematch").glob("*.py"))
+SOURCES = sorted((ROOT / "src" / "namematch").rglob("*.py"))
 
 _NUMBER = r"\**(\d+(?:\.\d+)?)(?![\d.])\**"
 
@@ -31,20 +31,21 @@ def _code_values() -> dict[str, float]:
         "match_threshold": registry.match_threshold,
         "margin": registry.margin,
         "CLUSTER_THRESHOLD": importlib.import_module("namematch.cluster").CLUSTER_THRESHOLD,
-        "CONFLICT_CAP": importlib.import_module("namematch.score").CONFLICT_CAP,
+        "PARTIAL_CAP": importlib.import_module("namematch.score").PARTIAL_CAP,
     }
 
 
 #: (what the number is, pattern with the number as its group, where it must be found at least once)
 QUOTES = [
     ("match_threshold", rf"`Registry\.match_threshold` \(default {_NUMBER}\)?", "docs/how-it-works.md"),
-    ("match_threshold", rf"default match threshold\s+\({_NUMBER}\)", "docs/limits.md"),
+    ("match_threshold", rf"default match threshold\s+\({_NUMBER}\)", None),
     ("match_threshold", rf"match_threshold`\s*(?:=|is)\s*{_NUMBER}", None),
     ("margin", rf"`Registry\.margin` in log-odds \(default {_NUMBER}", "docs/how-it-works.md"),
     ("CLUSTER_THRESHOLD", rf"`?CLUSTER_THRESHOLD`?\s*(?:=|is|\(default)\s*{_NUMBER}", "docs/how-it-works.md"),
     ("DEFAULT_THRESHOLD", rf"`?(?:namematch\.)?DEFAULT_THRESHOLD`?,?\s*(?:=|is|\(default)?\s*{_NUMBER}", "docs/scale.md"),
     ("DEFAULT_THRESHOLD", rf"default (?:pair[- ]score )?threshold (?:of |\(){_NUMBER}", None),
-    ("CONFLICT_CAP", rf"`?CONFLICT_CAP`?\s*(?:=|is|\()\s*{_NUMBER}", None),
+    ("PARTIAL_CAP", rf"`?PARTIAL_CAP`?\s*(?:=|is|\()\s*{_NUMBER}", None),
+    ("PARTIAL_CAP", rf"scores at most {_NUMBER} unless every element agrees", "docs/how-it-works.md"),
 ]
 
 
