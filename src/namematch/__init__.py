@@ -57,11 +57,14 @@ if TYPE_CHECKING:
     )
     from namematch.report import html_report, write_html_report
     from namematch.romanize import romanizations, romanize
+    from namematch.user_lexicon import UserLexicon, UserLexiconError
     from namematch.score import (
         DEFAULT_THRESHOLD,
         AlignedPair,
         Explanation,
+        FitReport,
         Scorer,
+        ScorerFileError,
         explain,
         is_match,
         score,
@@ -85,6 +88,8 @@ _EXPORTS: dict[str, str] = {
     "romanizations": "romanize", "romanize": "romanize",
     "DEFAULT_THRESHOLD": "score", "AlignedPair": "score", "Explanation": "score", "Scorer": "score",
     "explain": "score", "is_match": "score", "score": "score", "score_matrix": "score",
+    "FitReport": "score", "ScorerFileError": "score",
+    "UserLexicon": "user_lexicon", "UserLexiconError": "user_lexicon",
 }  # fmt: skip
 
 
@@ -141,6 +146,7 @@ __all__ = [
     "Entity",
     "EntityMention",
     "Explanation",
+    "FitReport",
     "LinkedMention",
     "LoadReport",
     "Mention",
@@ -151,7 +157,10 @@ __all__ = [
     "RegistryError",
     "RegistryFormatError",
     "Scorer",
+    "ScorerFileError",
     "Token",
+    "UserLexicon",
+    "UserLexiconError",
     "__version__",
     "cluster",
     "cluster_records",
