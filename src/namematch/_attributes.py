@@ -219,7 +219,7 @@ def query_of(
     role: object = None,
 ) -> Query:  # fmt: skip
     """A :class:`Query` from :meth:`Registry.match`'s keyword arguments (TypeError for values of no known form)."""
-    if birth_year is not None and not isinstance(birth_year, int | str) or isinstance(birth_year, bool):
+    if (birth_year is not None and not isinstance(birth_year, int | str)) or isinstance(birth_year, bool):
         raise TypeError(f"birth_year must be an int or str, not {type(birth_year).__name__}")
     years, dates = births_of([birth_year, birth_date])
     if birth_year is not None and not years:

@@ -1,7 +1,9 @@
 """The ``namematch`` command line (last stage: it only calls the public API).
 
 Commands: ``normalize``, ``parse``, ``romanize``, ``keys``, ``score``,
-``resolve``, ``cluster``, ``link``, ``demo``. Every command that reads names or
+``resolve``, ``cluster``, ``link``, ``fit``, ``demo``. ``--scorer FILE`` (a scorer saved by
+``fit``) and ``--lexicon FILE`` (a user lexicon) apply to ``score``, ``resolve``,
+``cluster`` and ``link``. Every command that reads names or
 text reads standard input for ``-``. Output is a readable table by default, or
 ``--format jsonl|csv`` (and ``html`` for ``link``); CSV cells that a
 spreadsheet would run as a formula are escaped. Progress bars appear on
@@ -234,7 +236,7 @@ def _registry_from_table(path: str, args: argparse.Namespace) -> namematch.Regis
     alias_at = [_header_index(header, c, "--alias-col", label) for c in (args.alias_col or [])]
     if not args.alias_col and "aliases" in header:
         alias_at = [header.index("aliases")]
-    reg = namematch.Registry()
+    reg = namematch.Registry(scorer=_scorer_of(args))
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -257,20 +259,71 @@ def _load_registry(path: str, args: argparse.Namespace) -> namematch.Registry:
         except OSError as exc:
             raise CLIError(f"{label}: cannot read ({exc.strerror})") from exc
     table_options = (args.id_col, args.name_col, args.alias_col, args.delimiter) != (None, None, None, None)
+    scorer = _scorer_of(args)
+    kind = getattr(args, "registry_format", None) or "auto"
     try:
         if head == b"SQLite format 3\x00":
             if table_options:
                 raise CLIError(f"{label}: a saved index has no columns to map (--id-col, --delimiter, ...)")
-            return namematch.Registry.load(path)
-        if table_options or path.lower().endswith((".tsv", ".tab")):
+            return namematch.Registry.load(path, scorer=scorer)
+        if kind == "ftm" or (kind == "auto" and not table_options and _looks_like_ftm(path)):
+            reg = namematch.Registry.from_ftm(path, scorer=scorer)
+            if reg.load_report is not None and reg.load_report.ignored:
+                print(f"namematch: {label}: {reg.load_report.ignored} entities that are not persons skipped",
+                      file=sys.stderr)
+            return reg
+        if kind in ("csv", "tsv") or table_options or path.lower().endswith((".tsv", ".tab")):
+            if kind == "tsv" and args.delimiter is None:
+                args.delimiter = "\t"
             return _registry_from_table(path, args)
         if path.lower().endswith(".csv"):
-            return namematch.Registry.from_csv(path)
-        return namematch.Registry.from_jsonl(path)
+            return namematch.Registry.from_csv(path, scorer=scorer)
+        return namematch.Registry.from_jsonl(path, scorer=scorer)
     except namematch.RegistryError as exc:
         raise CLIError(f"bad registry: {_shown(str(exc))}") from exc
     except (sqlite3.Error, csv.Error, RecursionError, KeyError, IndexError, UnicodeError) as exc:
         raise CLIError(f"{label}: unreadable registry ({type(exc).__name__}: {_shown(str(exc))})") from exc
+
+
+def _looks_like_ftm(path: str) -> bool:
+    """Whether a JSON-lines file holds FollowTheMoney entities (its first record has a schema and properties)."""
+    if path.lower().endswith((".csv", ".tsv", ".tab")):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            first = fh.readline(1 << 20)
+        data = json.loads(first.decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and "schema" in data and "properties" in data and "name" not in data
+
+
+def _scorer_of(args: argparse.Namespace) -> Any:
+    """The scorer of ``--scorer FILE`` and ``--lexicon FILE`` (None: the default scorer); cached on ``args``."""
+    if hasattr(args, "_scorer"):
+        return args._scorer
+    path, lexicons = getattr(args, "scorer", None), getattr(args, "lexicon", None) or []
+    scorer = None
+    try:
+        lexicon = namematch.UserLexicon.read(*lexicons) if lexicons else None
+        if path is not None:
+            with _open_regular(path, "scorer file"):
+                pass
+            scorer = namematch.Scorer.load(path)
+            if lexicon:
+                joined = lexicon if scorer.lexicon is None else scorer.lexicon | lexicon
+                report = scorer.report
+                scorer = namematch.Scorer(threshold=scorer.threshold, model=scorer.model,
+                                          candidate_model=scorer.candidate_model, lexicon=joined)
+                scorer.report = report
+        elif lexicon:
+            scorer = namematch.Scorer(lexicon=lexicon)
+    except (namematch.ScorerFileError, namematch.UserLexiconError) as exc:
+        raise CLIError(_shown(str(exc))) from exc
+    except OSError as exc:
+        raise CLIError(f"{_shown(str(getattr(exc, 'filename', '') or ''))}: cannot read ({exc.strerror})") from exc
+    args._scorer = scorer
+    return scorer
 
 
 class _Guarded:
@@ -529,10 +582,16 @@ def _cmd_score(args: argparse.Namespace) -> int:
         raise CLIError("give two names to score, or --pairs FILE ('-' reads standard input)")
     else:
         columns, records = [args.a_col, args.b_col], [(0, {args.a_col: args.a, args.b_col: args.b})]
-    threshold = namematch.DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    scorer = _scorer_of(args)
+    default = namematch.DEFAULT_THRESHOLD if scorer is None else scorer.threshold
+    threshold = default if args.threshold is None else args.threshold
     steps = _progress.progress(records, total=len(records), desc="scoring pairs", unit="pair")
     if args.explain:
-        explain = namematch.explain if args.threshold is None else namematch.Scorer(threshold=threshold).explain
+        if scorer is not None:
+            scorer.threshold = threshold
+            explain = scorer.explain
+        else:
+            explain = namematch.explain if args.threshold is None else namematch.Scorer(threshold=threshold).explain
         out = _Out(args.format, _EXPLAIN_COLUMNS)
         for _line, rec in steps:
             ex = explain(rec[args.a_col], rec[args.b_col])
@@ -547,8 +606,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
         out.close()
         return 0
     out = _Out(args.format, [*(c for c in columns if c not in ("score", "match")), "score", "match"])
+    score = namematch.score if scorer is None else scorer.score
     for _line, rec in steps:
-        s = namematch.score(rec[args.a_col], rec[args.b_col])
+        s = score(rec[args.a_col], rec[args.b_col])
         out.row(**{**rec, "score": s, "match": s >= threshold})
     out.close()
     return 0
@@ -584,7 +644,7 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     text = _read_source(args.file)
     names = [line.strip() for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
     with _progress.working(f"clustering {len(names):,} names"):
-        groups = namematch.cluster(names, threshold=args.threshold, workers=args.workers)
+        groups = namematch.cluster(names, threshold=args.threshold, workers=args.workers, scorer=_scorer_of(args))
     out = _Out(args.format, ["group", "size", "names"])
     for k, g in enumerate(groups, 1):
         out.row(group=k, size=len(g), names=g)
@@ -656,13 +716,15 @@ def _cmd_link(args: argparse.Namespace) -> int:
 
     reg = _load_registry(args.registry, args) if args.registry else None
     docs = _collect_documents(args.paths)
+    scorer = _scorer_of(args)
+    lexicon = None if scorer is None else scorer.lexicon
     with _progress.steps(len(docs), desc="linking documents", unit="doc") as step:
         counted = _CountedDocs(docs, step)
         if reg is not None:
             entities = _Guarded(reg, args.registry)(namematch.resolve_documents, counted, registry=reg,
-                                                    threshold=args.threshold)
+                                                    threshold=args.threshold, scorer=scorer, lexicon=lexicon)
         else:
-            entities = namematch.resolve_documents(counted, threshold=args.threshold)
+            entities = namematch.resolve_documents(counted, threshold=args.threshold, scorer=scorer, lexicon=lexicon)
     if args.format == "html":
         title = f"namematch: persons in {len(docs)} document{'s' if len(docs) != 1 else ''}"
         sys.stdout.write(namematch.html_report(entities, docs, title=title, registry=reg))
@@ -673,6 +735,100 @@ def _cmd_link(args: argparse.Namespace) -> int:
             out.row(entity=k, id=ent.person.id if ent.person else None, name=ent.name, doc_id=m.doc_id,
                     start=m.start, end=m.end, script=m.script, mention=m.text, attributes=_attributes(ent.person))
     out.close()
+    return 0
+
+
+def _fit_pairs(args: argparse.Namespace) -> tuple[list[tuple[str, str, bool]], list[tuple[int, str]]]:
+    """The labelled pairs of ``namematch fit``'s file and its bad lines ``(line, why)``."""
+    from namematch.score._fit import parse_label
+
+    path = args.pairs_file
+    label = "<stdin>" if path == "-" else _shown(path)
+    text = _read_source(path)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    suffix = path.lower().rsplit(".", 1)[-1] if "." in os.path.basename(path) else ""
+    cols = (args.a_col, args.b_col, args.label_col)
+    pairs: list[tuple[str, str, bool]] = []
+    bad: list[tuple[int, str]] = []
+
+    def add(line: int, a: object, b: object, y: object) -> None:
+        if not isinstance(a, str) or not a.strip() or not isinstance(b, str) or not b.strip():
+            bad.append((line, f"{args.a_col!r} and {args.b_col!r} must be non-empty names"))
+            return
+        try:
+            pairs.append((a, b, parse_label(y)))
+        except ValueError as exc:
+            bad.append((line, str(exc)))
+
+    if suffix in ("jsonl", "ndjson", "json") or (suffix not in ("csv", "tsv", "tab") and first.lstrip()[:1] in "{["
+                                                   and first.strip()):
+        for line, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+            if not raw.strip():
+                continue
+            try:
+                value = json.loads(raw)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                bad.append((line, f"broken JSON ({getattr(exc, 'msg', 'nested too deeply')})"))
+                continue
+            if isinstance(value, list) and len(value) == 3:
+                add(line, *value)
+            elif isinstance(value, dict) and all(c in value for c in cols):
+                add(line, *(value[c] for c in cols))
+            else:
+                bad.append((line, f"expected an object with {', '.join(map(repr, cols))}, or [a, b, same]"))
+        return pairs, bad
+    delimiter = args.delimiter or ("\t" if suffix in ("tsv", "tab") or ("\t" in first and "," not in first) else ",")
+    rows = _table_rows(text, label, delimiter)
+    head = next(rows, None)
+    if head is None:
+        return pairs, bad
+    header = [h.strip() for h in head[1]]
+    at = [_header_index(header, c, o, label) for c, o in zip(cols, ("--a-col", "--b-col", "--label-col"))]
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            bad.append((line, f"expected {len(header)} columns, found {len(row)}"))
+            continue
+        add(line, *(row[k] for k in at))
+    return pairs, bad
+
+
+def _fit_rule(text: str) -> str | float:
+    """``--threshold`` of ``fit``: ``f1`` or a target precision in (0, 1)."""
+    if text.strip().lower() == "f1":
+        return "f1"
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{_shown(text)!r}: give 'f1' or a target precision such as 0.95") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: a target precision is between 0 and 1 (such as 0.95)")
+    return value
+
+
+def _cmd_fit(args: argparse.Namespace) -> int:
+    pairs, bad = _fit_pairs(args)
+    label = "<stdin>" if args.pairs_file == "-" else _shown(args.pairs_file)
+    if bad:
+        shown = "; ".join(f"{label}:{line}: {_shown(why)}" for line, why in bad[:10])
+        more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
+        if not args.skip_bad:
+            raise CLIError(f"{len(bad)} bad line(s): {shown}{more}; fix them or pass --skip-bad")
+        print(f"namematch: {len(bad)} bad line(s) skipped: {shown}{more}", file=sys.stderr)
+    lexicon = None
+    if args.lexicon:
+        try:
+            lexicon = namematch.UserLexicon.read(*args.lexicon)
+        except namematch.UserLexiconError as exc:
+            raise CLIError(_shown(str(exc))) from exc
+    try:
+        scorer = namematch.Scorer.fit(pairs, threshold=args.threshold, lexicon=lexicon, progress=True)
+    except ValueError as exc:
+        raise CLIError(f"{label}: {_shown(str(exc))}") from exc
+    scorer.save(args.output)
+    print(scorer.report)
+    print(f"\nwrote {_shown(args.output)}")
     return 0
 
 
@@ -710,6 +866,14 @@ def _add_format(p: argparse.ArgumentParser, extra: Sequence[str] = ()) -> None:
                         + (", or one self-contained HTML page" if "html" in extra else ""))
 
 
+def _add_scorer_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scorer", metavar="FILE", default=None,
+                   help="a scorer saved by 'namematch fit' (its models, threshold and user lexicon)")
+    p.add_argument("--lexicon", action="append", default=None, metavar="FILE",
+                   help="a user lexicon file (TSV/CSV: variant groups, honorifics, titles, stop-words), layered "
+                        "over the shipped name data; repeatable")
+
+
 def _add_registry_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--registry", metavar="FILE", default=None,
                    help=("persons to resolve against" + (" (required)" if required else "") +
@@ -723,6 +887,9 @@ def _add_registry_options(p: argparse.ArgumentParser, required: bool) -> None:
                         "default: aliases, if present); the remaining columns become attributes")
     p.add_argument("--delimiter", type=_one_char, default=None, metavar="CHAR",
                    help="CSV/TSV registry: the field separator (default: tab for .tsv files, else ',')")
+    p.add_argument("--registry-format", choices=["auto", "jsonl", "csv", "tsv", "ftm"], default="auto",
+                   help="the registry file's format (default: auto, from the file: a saved index, FollowTheMoney "
+                        "entities, CSV/TSV by suffix, else JSON lines); ftm reads OpenSanctions-style entities")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -772,11 +939,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=_unit_interval("--threshold"), default=None,
                    help=f"score from which a pair is a match (default: {namematch.DEFAULT_THRESHOLD})")
     p.add_argument("--explain", action="store_true", help="show the alignment and the rules that fired")
+    _add_scorer_options(p)
     _add_format(p)
     p.set_defaults(func=_cmd_score)
 
     p = names_command("resolve", "resolve mentions against a registry (JSONL, CSV/TSV or saved index)", _cmd_resolve)
     _add_registry_options(p, required=True)
+    _add_scorer_options(p)
     p.add_argument("--limit", type=_positive_int, default=1, help="candidates listed per mention (default: 1)")
     p.add_argument("--threshold", type=_unit_interval("--threshold"), default=namematch.DEFAULT_THRESHOLD,
                    help=f"lowest pair score listed (default: {namematch.DEFAULT_THRESHOLD})")
@@ -797,6 +966,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "higher gives smaller, purer groups)")
     p.add_argument("--workers", type=_positive_int, default=1,
                    help="processes computing keys and pair scores (default: 1; same groups)")
+    _add_scorer_options(p)
     _add_format(p)
     p.set_defaults(func=_cmd_cluster)
 
@@ -806,11 +976,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="FILE|DIR",
                    help="text files or folders; '-' reads one document from standard input")
     _add_registry_options(p, required=False)
+    _add_scorer_options(p)
     p.add_argument("--threshold", type=_unit_interval("--threshold"), default=None,
                    help=f"clustering of persons not in the registry: chance from which mentions join "
                         f"(default: {cluster_threshold})")
     _add_format(p, extra=["html"])
     p.set_defaults(func=_cmd_link)
+
+    p = sub.add_parser("fit", help="fit a scorer to labelled pairs and save it",
+                       description="Fit a scorer to labelled name pairs (same person or not) and save it as JSON: "
+                                   "the pair model starts from the shipped one, regularised toward it; the "
+                                   "threshold is set on held-apart pairs. Prints precision, recall and F1 per "
+                                   "threshold and a calibration table. Use the file with --scorer.")
+    p.add_argument("pairs_file", metavar="PAIRS", help="labelled pairs: CSV/TSV with a header, or JSON lines of "
+                   "objects or [a, b, same] arrays ('-' for standard input)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the fitted scorer (JSON)")
+    p.add_argument("--a-col", default="a", metavar="NAME", help="the first name's column or key (default: a)")
+    p.add_argument("--b-col", default="b", metavar="NAME", help="the second name's column or key (default: b)")
+    p.add_argument("--label-col", default="same", metavar="NAME",
+                   help="the label's column or key: true/false, 1/0, yes/no or same/different (default: same)")
+    p.add_argument("--delimiter", type=_one_char, default=None, metavar="CHAR",
+                   help="CSV: the field separator (default: tab for .tsv files or tab-separated input, else ',')")
+    p.add_argument("--threshold", type=_fit_rule, default="f1",
+                   help="'f1' (default: the threshold of best F1) or a target precision such as 0.95")
+    p.add_argument("--lexicon", action="append", default=None, metavar="FILE",
+                   help="a user lexicon file (variant groups, honorifics, titles, stop-words) to fit with; repeatable")
+    p.add_argument("--skip-bad", action="store_true", help="skip bad lines (reported on stderr) instead of stopping")
+    p.set_defaults(func=_cmd_fit)
 
     p = sub.add_parser("demo", help="link the bundled example articles to the bundled registry",
                        description="Link the bundled example articles to the bundled example registry.")

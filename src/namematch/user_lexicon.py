@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import os
 import re
@@ -268,3 +269,19 @@ def as_lexicon(value: object) -> UserLexicon | None:
     if isinstance(value, list | tuple) and all(isinstance(p, str | os.PathLike) for p in value):
         return UserLexicon.read(*value) or None
     raise TypeError(f"lexicon must be a UserLexicon, a file path or a list of paths, not {type(value).__name__}")
+
+
+@functools.lru_cache(maxsize=16)
+def layered_words(lexicon: UserLexicon, base: Any) -> Any:
+    """The linker's word lists (``namematch.link``'s frozen ``LinkWords``) with the user's
+    honorifics (announce a name, never part of it), titles (announce a name) and stop-words
+    (never part of a name, even where the shipped lists know the word as a given name) added:
+    one value per lexicon and base, so the linker's caches keyed on it stay warm."""
+    honorifics = base.honorifics | lexicon.honorifics
+    return attrs.evolve(
+        base,
+        honorifics=honorifics,
+        roles=(base.roles | lexicon.honorifics | lexicon.titles) - lexicon.stopwords,
+        stops=base.stops | lexicon.stopwords,
+        given=base.given - lexicon.stopwords - lexicon.dropped,
+    )

@@ -35,6 +35,7 @@ from namematch.score._model import FEATURES, PARTIAL_CAP
 from namematch.score._model import candidate_terms as _candidate_terms
 from namematch.score._model import combine as _combine
 from namematch.score._model import model_terms as _model_terms
+from namematch.score._persist import ScorerFileError
 from namematch.score._scorer import (
     _DEFAULT,
     DEFAULT_THRESHOLD,
@@ -46,7 +47,6 @@ from namematch.score._scorer import (
     score,
     score_matrix,
 )
-from namematch.score._persist import ScorerFileError
 from namematch.score._units import AGREE_FROM, MAX_UNITS, MIN_PAIR_SIMILARITY, _fold_latin
 
 __all__ = [

@@ -16,9 +16,8 @@ from namematch import lexicon as _lexicon
 from namematch._options import check_threshold
 from namematch.normalize import _check_str
 from namematch.parse import _name_fields
-from namematch.score import _matrix
+from namematch.score import _layer, _matrix
 from namematch.score._align import Alignment, align, similar_pairs
-from namematch.score import _layer
 from namematch.score._model import candidate_terms, combine, default_model, model_terms
 from namematch.score._rules import features, unaligned_features
 from namematch.score._units import (
