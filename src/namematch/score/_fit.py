@@ -293,18 +293,21 @@ def choose_threshold(scores: Sequence[float], labels: Sequence[bool], rule: str 
     ``rule="f1"``: the thresholds whose F1 is within half a same-person pair's worth of the
     best (``1 / (2 * same-person pairs)``) are equally good as far as the pairs can tell; the
     median of them is taken, so one pair does not pull the threshold to the edge of the
-    plateau. A number: the lowest threshold whose precision reaches it (the most recall at
-    that precision); when none does, the most precise (and the target is not met)."""
+    plateau. A number: of the thresholds whose precision reaches it, those whose recall is
+    within the same tolerance of the best such recall, the median; when none reaches it, the
+    most precise threshold (and the target is not met)."""
     rows = [_row(scores, labels, t) for t in THRESHOLD_GRID]
+    tolerance = 1.0 / (2 * max(1, sum(labels)))
     if rule == "f1":
         best = max(r.f1 for r in rows)
-        tolerance = 1.0 / (2 * max(1, sum(labels)))
         near = [r.threshold for r in rows if r.f1 >= best - tolerance]
         return near[len(near) // 2], True
     target = float(rule)
     reached = [r for r in rows if r.precision >= target and r.matches]
     if reached:
-        return reached[0].threshold, True
+        most = max(r.recall for r in reached)
+        near = [r.threshold for r in reached if r.recall >= most - tolerance]
+        return near[len(near) // 2], True
     most = max(rows, key=lambda r: (r.precision, -r.threshold))
     return most.threshold, False
 
