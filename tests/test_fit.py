@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import stat
@@ -131,7 +133,7 @@ def test_save_load_round_trip_keeps_mode_and_scores(tmp_path) -> None:
     assert loaded.threshold == fitted.threshold
     assert loaded.model_weights == fitted.model_weights and loaded.candidate_terms == fitted.candidate_terms
     assert loaded.lexicon == fitted.lexicon and loaded.report == fitted.report
-    for a, b, _y in family_pairs()[:8] + [("Giulia Rossi", "Julia Rossi", True)]:
+    for a, b, _y in [*family_pairs()[:8], ("Giulia Rossi", "Julia Rossi", True)]:
         assert loaded.score(a, b) == fitted.score(a, b)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["features"] == list(FEATURES)
@@ -212,3 +214,37 @@ def test_cli_refuses_a_broken_scorer_file(tmp_path, capsys) -> None:
     bad.write_text('{"format": "other"}', encoding="utf-8")
     assert main(["score", "a b", "c d", "--scorer", str(bad)]) == 1
     assert "not a scorer file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_cli_fit_report_formats(fmt: str, tmp_path, capsys) -> None:
+    pairs_file, out = tmp_path / "pairs.csv", tmp_path / "scorer.json"
+    _write_pairs(pairs_file, family_pairs())
+    assert main(["fit", str(pairs_file), "-o", str(out), "--format", fmt]) == 0
+    captured = capsys.readouterr()
+    saved = nm.Scorer.load(out)
+    if fmt == "jsonl":
+        (report,) = [json.loads(line) for line in captured.out.splitlines()]
+        assert report["threshold"] == saved.threshold and report["pairs"] == len(family_pairs())
+    else:
+        rows = list(csv.DictReader(io.StringIO(captured.out)))
+        assert [r["threshold"] for r in rows if r["chosen"] == "true"] == [str(saved.threshold)]
+    assert f"wrote {out}" in captured.err
+
+
+def test_cli_fit_target_precision_and_its_checks(tmp_path, capsys) -> None:
+    pairs_file, out = tmp_path / "pairs.csv", tmp_path / "scorer.json"
+    _write_pairs(pairs_file, family_pairs())
+    assert main(["fit", str(pairs_file), "-o", str(out), "--threshold", "95"]) == 2
+    assert "did you mean 0.95?" in capsys.readouterr().err and not out.exists()
+    assert main(["fit", str(pairs_file), "-o", str(out), "--threshold", "0.99", "--format", "jsonl"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["rule"] == "precision >= 0.99" and nm.Scorer.load(out).threshold == report["threshold"]
+
+
+def test_cli_fit_unwritable_output_is_one_line(tmp_path, capsys) -> None:
+    pairs_file = tmp_path / "pairs.csv"
+    _write_pairs(pairs_file, family_pairs())
+    assert main(["fit", str(pairs_file), "-o", str(pairs_file / "scorer.json")]) == 1  # its folder is a file
+    err = capsys.readouterr().err
+    assert err.startswith("namematch: error:") and err.count("\n") == 1 and "Traceback" not in err

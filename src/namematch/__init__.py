@@ -57,7 +57,6 @@ if TYPE_CHECKING:
     )
     from namematch.report import html_report, write_html_report
     from namematch.romanize import romanizations, romanize
-    from namematch.user_lexicon import UserLexicon, UserLexiconError
     from namematch.score import (
         DEFAULT_THRESHOLD,
         AlignedPair,
@@ -70,6 +69,7 @@ if TYPE_CHECKING:
         score,
         score_matrix,
     )
+    from namematch.user_lexicon import UserLexicon, UserLexiconError
 
 #: Each public name and the module that defines it. The modules are imported on the first
 #: use of any public name (all of them then), so ``import namematch`` itself is quick: the

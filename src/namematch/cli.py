@@ -740,8 +740,7 @@ def _cmd_link(args: argparse.Namespace) -> int:
 
 def _fit_pairs(args: argparse.Namespace) -> tuple[list[tuple[str, str, bool]], list[tuple[int, str]]]:
     """The labelled pairs of ``namematch fit``'s file and its bad lines ``(line, why)``."""
-    from namematch.score._fit import parse_label
-
+    parse_label = importlib.import_module("namematch.score")._parse_label
     path = args.pairs_file
     label = "<stdin>" if path == "-" else _shown(path)
     text = _read_source(path)
@@ -802,8 +801,11 @@ def _fit_rule(text: str) -> str | float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{_shown(text)!r}: give 'f1' or a target precision such as 0.95") from None
-    if not 0.0 < value < 1.0:
-        raise argparse.ArgumentTypeError(f"{_shown(text)}: a target precision is between 0 and 1 (such as 0.95)")
+    if math.isnan(value) or not 0.0 < value < 1.0:
+        hint = f"; did you mean {value / 100:g}?" if 1.0 < value < 100.0 else ""
+        raise argparse.ArgumentTypeError(
+            f"{_shown(text)} is outside 0-1 (--threshold is 'f1' or a target precision on the 0-1 scale, "
+            f"such as 0.95{hint})")
     return value
 
 
@@ -827,8 +829,20 @@ def _cmd_fit(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CLIError(f"{label}: {_shown(str(exc))}") from exc
     scorer.save(args.output)
-    print(scorer.report)
-    print(f"\nwrote {_shown(args.output)}")
+    report = scorer.report
+    if args.format == "table":
+        print(report)
+        print(f"\nwrote {_shown(args.output)}")
+        return 0
+    if args.format == "jsonl":
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        out = _Out("csv", ["threshold", "precision", "recall", "f1", "matches", "chosen"])
+        for r in report.rows:
+            out.row(threshold=r.threshold, precision=r.precision, recall=r.recall, f1=r.f1, matches=r.matches,
+                    chosen=r.threshold == report.threshold)
+        out.close()
+    print(f"namematch: wrote {_shown(args.output)}", file=sys.stderr)
     return 0
 
 
@@ -1002,6 +1016,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lexicon", action="append", default=None, metavar="FILE",
                    help="a user lexicon file (variant groups, honorifics, titles, stop-words) to fit with; repeatable")
     p.add_argument("--skip-bad", action="store_true", help="skip bad lines (reported on stderr) instead of stopping")
+    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table",
+                   help="the report: tables (default), one JSON object (the whole report), or CSV (precision, "
+                        "recall and F1 per threshold)")
     p.set_defaults(func=_cmd_fit)
 
     p = sub.add_parser("demo", help="link the bundled example articles to the bundled registry",

@@ -31,6 +31,7 @@ labelled pairs), ``_persist`` (:meth:`Scorer.save` and :meth:`Scorer.load`) and 
 from __future__ import annotations
 
 from namematch.score._fit import FitReport
+from namematch.score._fit import parse_label as _parse_label
 from namematch.score._model import FEATURES, PARTIAL_CAP
 from namematch.score._model import candidate_terms as _candidate_terms
 from namematch.score._model import combine as _combine
@@ -63,5 +64,5 @@ __all__ = [
 ]
 
 # private names other namematch modules and tools read (an underscored name is the package's own)
-_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _combine, _model_terms, _fold_latin, PARTIAL_CAP,
+_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _parse_label, _combine, _model_terms, _fold_latin, PARTIAL_CAP,
                   FEATURES, MAX_UNITS, MIN_PAIR_SIMILARITY, AGREE_FROM)  # fmt: skip
