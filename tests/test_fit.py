@@ -157,6 +157,28 @@ def test_a_mismatching_or_broken_scorer_file_is_refused(tmp_path, change: str) -
         assert "another configuration" in str(info.value)
 
 
+@pytest.mark.parametrize(("where", "value"), [
+    (("model", "weights", "coverage"), "x"),
+    (("model", "weights", "coverage"), float("nan")),
+    (("candidate_model", "intercept"), float("inf")),
+    (("model", "weights"), {}),
+    (("threshold",), 5),
+    (("lexicon",), {"variants": "Ioannis"}),
+    (("report",), [1]),
+])  # fmt: skip
+def test_a_damaged_scorer_file_is_refused(tmp_path, where: tuple[str, ...], value: object) -> None:
+    path = tmp_path / "scorer.json"
+    nm.Scorer.fit(family_pairs()).save(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    target = data
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(nm.ScorerFileError, match="damaged scorer file"):
+        nm.Scorer.load(path)
+
+
 def test_a_fitted_scorer_serves_the_registry_and_clustering() -> None:
     fitted = nm.Scorer.fit(family_pairs())
     shipped_reg = nm.Registry([nm.Person("p1", "Roberto Cavalleri")])

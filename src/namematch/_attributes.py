@@ -194,7 +194,8 @@ def roles_of(value: object) -> frozenset[str]:
 
 def births_of(value: object) -> tuple[frozenset[int], frozenset[str]]:
     """Birth years and full ISO dates (YYYY-MM-DD) of a value."""
-    years, dates = set(), set()
+    years: set[int] = set()
+    dates: set[str] = set()
     for v in _values(value):
         for m in _ISO_DATE.finditer(v):
             dates.add(m.group(0))

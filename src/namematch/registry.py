@@ -668,7 +668,7 @@ class Registry:
             if person is None:
                 ignored += 1
                 continue
-            loaded += reg._add_record(lambda person=person: person, path, n, errors, skipped)
+            loaded += reg._add_record(functools.partial(_same, person), path, n, errors, skipped)
         reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped), ignored)
         return reg
 
@@ -840,6 +840,11 @@ def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, 
     if not evidence:
         return c
     return attrs.evolve(c, chance=_attributes.moved(c.chance or 0.0, evidence), evidence=evidence)
+
+
+def _same(person: Person) -> Person:
+    """The person itself (a record maker for :meth:`Registry._add_record`)."""
+    return person
 
 
 def _check_errors(errors: str) -> None:

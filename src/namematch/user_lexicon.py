@@ -161,8 +161,8 @@ class UserLexicon:
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
-                line = raw[: exc.start].count(b"\n") + 1
-                raise UserLexiconError(f"not valid UTF-8 ({exc.reason})", path, line) from exc
+                bad_line = raw[: exc.start].count(b"\n") + 1
+                raise UserLexiconError(f"not valid UTF-8 ({exc.reason})", path, bad_line) from exc
         tsv = os.fspath(path).lower().endswith((".tsv", ".tab"))
         groups: list[list[str]] = []
         lists: dict[str, list[str]] = {"honorific": [], "title": [], "stopword": []}
@@ -221,11 +221,13 @@ class UserLexicon:
 
     # -- values -----------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
+        """The entries as plain data (JSON-ready, sorted); :meth:`from_dict` reads it back."""
         return {"variants": [list(g) for g in self.variants], "honorifics": sorted(self.honorifics),
                 "titles": sorted(self.titles), "stopwords": sorted(self.stopwords)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserLexicon:
+        """A lexicon from :meth:`to_dict`'s data."""
         if not isinstance(data, Mapping):
             raise TypeError(f"a user lexicon must be an object, not {type(data).__name__}")
         return cls(data.get("variants") or (), data.get("honorifics") or (), data.get("titles") or (),

@@ -120,10 +120,14 @@ class FitReport:
     calibration: tuple[CalibrationRow, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as plain data (JSON-ready); :meth:`from_dict` reads it back."""
         return attrs.asdict(self, recurse=True)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FitReport:
+        """A report from :meth:`to_dict`'s data (TypeError for missing or unknown fields)."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"a fit report must be an object, not {type(data).__name__}")
         values = dict(data)
         values["rows"] = tuple(ThresholdRow(**r) for r in values.get("rows", ()))
         values["calibration"] = tuple(CalibrationRow(**r) for r in values.get("calibration", ()))
@@ -178,7 +182,7 @@ def read_pairs(pairs: object) -> list[tuple[str, str, bool]]:
     DataFrame (columns ``a``, ``b``, ``same``, or its three columns in order). A bad item is a
     TypeError/ValueError naming its position (0-based)."""
     if type(pairs).__name__ == "DataFrame" and hasattr(pairs, "columns"):
-        columns = list(pairs.columns)  # type: ignore[attr-defined]
+        columns = list(pairs.columns)
         if {"a", "b", "same"} <= set(columns):
             frame = pairs[["a", "b", "same"]]  # type: ignore[index]
         elif len(columns) == 3:
@@ -308,8 +312,8 @@ def choose_threshold(scores: Sequence[float], labels: Sequence[bool], rule: str 
         most = max(r.recall for r in reached)
         near = [r.threshold for r in reached if r.recall >= most - tolerance]
         return near[len(near) // 2], True
-    most = max(rows, key=lambda r: (r.precision, -r.threshold))
-    return most.threshold, False
+    sharpest = max(rows, key=lambda r: (r.precision, -r.threshold))
+    return sharpest.threshold, False
 
 
 def calibration(scores: Sequence[float], labels: Sequence[bool], bins: int = 10) -> tuple[list[CalibrationRow], float]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -114,5 +115,8 @@ def load_scorer(cls: type[Scorer], path: str | os.PathLike[str]) -> Scorer:
                      lexicon=lexicon)
     except (KeyError, TypeError, ValueError) as exc:
         raise ScorerFileError(f"damaged scorer file ({type(exc).__name__}: {exc})", path) from exc
+    terms = (*scorer.model_weights, scorer.model_intercept, *scorer.candidate_terms[0], scorer.candidate_terms[1])
+    if not all(math.isfinite(t) for t in terms):
+        raise ScorerFileError("damaged scorer file (a weight or intercept is not a finite number)", path)
     scorer.report = report
     return scorer
