@@ -270,3 +270,19 @@ def test_cli_fit_unwritable_output_is_one_line(tmp_path, capsys) -> None:
     assert main(["fit", str(pairs_file), "-o", str(pairs_file / "scorer.json")]) == 1  # its folder is a file
     err = capsys.readouterr().err
     assert err.startswith("namematch: error:") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_fitted_scorer_serves_duckdb_and_travels_to_spark_executors() -> None:
+    fitted = nm.Scorer.fit(family_pairs(), lexicon=nm.UserLexicon(variants=[("Giulia", "Julia")]))
+    a, b = "Roberto Cavalleri", "Simone Cavalleri"
+    assert fitted.score(a, b) != nm.score(a, b)
+    duckdb = pytest.importorskip("duckdb")
+    nm_duckdb = pytest.importorskip("namematch.duckdb")
+    con = nm_duckdb.register(duckdb.connect(), scorer=fitted)
+    (value,) = con.execute("SELECT namematch_score(?, ?)", [a, b]).fetchone()
+    assert value == pytest.approx(fitted.score(a, b))
+    spark = pytest.importorskip("namematch.spark")  # the scorer as executors rebuild it
+    rebuilt = spark._build_scorer(spark._scorer_spec(fitted))
+    assert rebuilt is not fitted and rebuilt.threshold == fitted.threshold
+    assert rebuilt.score(a, b) == fitted.score(a, b)
+    assert rebuilt.score("Giulia Rossi", "Julia Rossi") == fitted.score("Giulia Rossi", "Julia Rossi")
