@@ -222,3 +222,20 @@ def test_invented_corpus_exact_spans_and_persons(invented_figures):
     assert figures["exactF1"] >= 0.90
     assert figures["xdoc"] >= 35, f"{figures['xdoc']} of {figures['xdoc_n']} cross-document persons as one entity"
     assert figures["merged"] == 0, "two gold persons in one entity"
+
+
+def test_regnal_and_papal_names_keep_their_ordinal():
+    assert find_mentions("بعث البابا بولس السادس عشر رسالة إلى المؤتمر.")[0].text == "بولس السادس عشر"
+    assert find_mentions("پیام پاپ گریگوری سیزدهم به همایش خوانده شد.")[0].text == "گریگوری سیزدهم"
+    assert _texts("وأكد الملك فهد الثاني أن التعاون مستمر.") == ["فهد الثاني"]
+
+
+def test_callings_and_professions_announce_a_name():
+    ms = find_mentions("The singer Mira Talbot and the footballer Jonas Ferreira met the mayor.")
+    assert [(m.text, m.context) for m in ms] == [("Mira Talbot", "singer"), ("Jonas Ferreira", "footballer")]
+    assert _texts("التقى رجل الأعمال سامر الخطيب بالوزير.") == ["سامر الخطيب"]
+
+
+def test_foreign_name_starting_with_waw_is_no_conjunction():
+    assert _texts("صرح وزير الخارجية الأسترالي ويلسون تاكر بأن بلاده ترحب.") == ["ويلسون تاكر"]
+    assert _texts("وأكد المسؤول أن وتقنيات جديدة ستعتمد.") == []

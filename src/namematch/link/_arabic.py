@@ -20,9 +20,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Final
 
+from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
     _rarity,
+    _zipf_ar,
     arabic_kind,
     arabic_score,
     compound_given,
@@ -77,7 +79,8 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
 #: Name particles a proclitic is read off before (the whole word is no name).
 _CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
-                                       ("ثقه", "الاسلام"), ("ولي", "العهد")})
+                                       ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
+                                       ("سيده", "الاعمال")})
 #: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
 #: البحرين, أمير البلاد).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
@@ -269,7 +272,7 @@ class ArabicDetector:
             if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
-                    inf.stem not in self.lw.given and (_rarity(inf.stem) >= 1.0 or self._ordinary_stem(x))):
+                    inf.stem not in self.lw.given and self._conjunction(x, inf)):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
             kind = inf.kind
             if k > j and inf.stem in FOREIGN_PARTICLES and last == k - 1:
@@ -440,6 +443,8 @@ class ArabicDetector:
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
                 if last == j and self._weak_single(j):
                     last = None
+                if last is not None and titled and last - j <= 1:
+                    last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
                     self.add(j, last, ctx_from)
                     i = last + 1
@@ -455,6 +460,18 @@ class ArabicDetector:
                     continue
             i += 1
 
+    def _ordinal_end(self, last: int) -> int:
+        """The last word of a regnal or papal name ending at word ``last``: the ordinal words
+        after it, if any (الرابع عشر, الثاني, چهاردهم)."""
+        w = self.w
+        k = last
+        while k + 1 < len(w) and k - last < 2 and not w[k + 1].brk and not self.taken[k + 1]:
+            inf = self.info[k + 1]
+            if inf is None or inf.off or inf.stem not in self.lw.ordinals:
+                break
+            k += 1
+        return k
+
     def _before_nasab(self, k: int) -> bool:
         """True when word k is followed by بن / بنت and a given name: the person's own name
         (نجم بن خالد), however common the word is."""
@@ -467,14 +484,30 @@ class ArabicDetector:
 
     def _weak_single(self, j: int) -> bool:
         """True when word j, a name of one word after a role (an office, not an honorific
-        such as السيد, آقای, الدكتور), has less name evidence of its own than
+        such as السيد, آقای, الدكتور, nor a ruler's title), has less name evidence of its own than
         :data:`SINGLE_OWN`: the word after an office is often an adjective of it
         (خبرنگار اقتصادی, المبعوث الأممي)."""
         inf = self.info[j]
         prev = self.info[j - 1] if j > 0 else None
         if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
             return False
+        if self.lw.role_of.get(prev.stem) in RULERS:
+            return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0
+
+    def _conjunction(self, x: Word, inf: _Info) -> bool:
+        """True when a word starting with و/ف reads as the conjunction and an ordinary word
+        (وتقنيات, وأكد), not as a name that starts with the letter (فرانسيس, وانغ): the rest
+        is a known ordinary word or a verb; when neither reading is a known word, an unlisted
+        word is read as the conjunction."""
+        rest = x.norm[1:]
+        if rest in self.lw.says:
+            return True
+        if _zipf_ar(rest, self.lw) > 0:
+            return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
+        if _zipf_ar(x.norm, self.lw) > 0:
+            return False  # the whole word is a word of its own, the rest none
+        return _rarity(inf.stem) >= 1.0
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
