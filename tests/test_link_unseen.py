@@ -239,3 +239,21 @@ def test_callings_and_professions_announce_a_name():
 def test_foreign_name_starting_with_waw_is_no_conjunction():
     assert _texts("صرح وزير الخارجية الأسترالي ويلسون تاكر بأن بلاده ترحب.") == ["ويلسون تاكر"]
     assert _texts("وأكد المسؤول أن وتقنيات جديدة ستعتمد.") == []
+
+
+def test_regnal_names_in_latin_keep_their_numeral_and_possessives_of_names_in_s():
+    assert _texts("Pope Gregory XVII greeted King Charles III in the square.") == ["Gregory XVII", "Charles III"]
+    assert _texts("Minister Ahmed Hassan II said it.") == ["Ahmed Hassan"]  # a numeral after no ruler
+    assert _texts("Crowds gathered for Pope Urban' Mass.") == ["Urban"]
+    assert _texts("Crowds gathered for Pope Linus' Mass.") == ["Linus"]
+
+
+def test_grand_ayatollah_and_archbishop_are_titles():
+    assert find_mentions("استقبل آية الله العظمى كاظم الحسيني الوفد.")[0].text == "كاظم الحسيني"
+    assert find_mentions("دیدار با آیت‌الله العظمی جعفر موسوی در قم.")[0].text == "جعفر موسوی"
+    assert find_mentions("در دیدار با اسقف اعظم توماس کلر سفیر در تهران")[0].text == "توماس کلر"
+
+
+def test_regnal_name_joins_the_same_title_across_documents_not_an_untitled_full_name():
+    docs = {"a": "Pope Linus spoke in Rome.", "b": "وأشاد البابا لينوس بالحوار.", "c": "Linus Corrigan, a lawyer, spoke."}
+    assert sorted(_persons(docs)) == [("a", "b"), ("c",)]

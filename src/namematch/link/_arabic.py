@@ -80,7 +80,7 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
 _CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
-                                       ("سيده", "الاعمال")})
+                                       ("سيده", "الاعمال"), ("اسقف", "اعظم")})
 #: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
 #: البحرين, أمير البلاد).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})

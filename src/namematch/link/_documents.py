@@ -599,9 +599,11 @@ def _join_singles(chains_: list[_Chain], singles: list[int], groups: _Groups, lw
       name), and the contexts' countries and offices do not conflict.
     * A given name alone never joins another document, unless it is written with the
       title of a ruler or a pope (King X, Sultan X, Pope X) and exactly one full name of
-      the collection starts with it, its offices agreeing.
+      the collection starts with it, written with a ruler's title too and its offices agreeing.
     * The same rare family name alone in several documents, with no full name holding it
-      anywhere, is one person.
+      anywhere, is one person; so is the same regnal name written with the same ruler's or
+      pope's title in several documents (Pope X, البابا X, پاپ X) when no full name starts
+      with it.
     """
     if not singles:
         return
@@ -616,15 +618,21 @@ def _join_singles(chains_: list[_Chain], singles: list[int], groups: _Groups, lw
     by_first = _index_units(chains_, fulls, first)
     by_other = _index_units(chains_, fulls, others)
     alone: dict[int, list[int]] = {}
+    regnal: list[int] = []
     for s in singles:
         ch = chains_[s]
         u = ch.units[0]
         if _rulers(ch):
             starts = _holders(u, by_first, chains_, first, ch.doc)
-            if starts:
-                roots = {groups.find(t) for t in starts}
-                if len(roots) == 1 and not any(_office_conflict(ch, chains_[t]) for t in starts):
-                    groups.join(s, next(iter(roots)))
+            if starts is None:
+                continue
+            titled = {t for t in starts if _rulers(chains_[t])}  # (a full name written without a ruler's title is another person)
+            if not titled:
+                regnal.append(s)
+                continue
+            roots = {groups.find(t) for t in titled}
+            if len(roots) == 1 and not any(_office_conflict(ch, chains_[t]) for t in titled):
+                groups.join(s, next(iter(roots)))
             continue
         if not _distinctive(u.core, lw):
             continue
@@ -638,9 +646,15 @@ def _join_singles(chains_: list[_Chain], singles: list[int], groups: _Groups, lw
                 groups.join(s, next(iter(roots)))
             continue
         alone[s] = []
-    # the same rare family name alone in several documents, no full name holding it
+    _join_alone(chains_, regnal, groups, lambda a, b: bool(a.roles & b.roles & RULERS))
+    _join_alone(chains_, list(alone), groups, lambda a, b: not _office_conflict(a, b))
+
+
+def _join_alone(chains_: list[_Chain], singles: list[int], groups: _Groups, offices_agree: Any) -> None:
+    """Join names of one word of different documents that no full name holds anywhere when
+    their units agree and ``offices_agree(a, b)``."""
     by_key: dict[str, list[int]] = defaultdict(list)
-    for s in alone:
+    for s in singles:
         u = chains_[s].units[0]
         for k in unit_keys(u.core, u.script):
             if len(by_key[k]) < MAX_BLOCK:
@@ -648,7 +662,7 @@ def _join_singles(chains_: list[_Chain], singles: list[int], groups: _Groups, lw
     for members in by_key.values():
         for x, y in itertools.combinations(members, 2):
             a, b = chains_[x], chains_[y]
-            if a.doc != b.doc and _units_agree(a.units[0], b.units[0]) and not _office_conflict(a, b):
+            if a.doc != b.doc and _units_agree(a.units[0], b.units[0]) and offices_agree(a, b):
                 groups.join(x, y)
 
 

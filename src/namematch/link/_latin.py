@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Final
 
 from namematch import lexicon
+from namematch.link._context import RULERS
 from namematch.link._evidence import latin_ordinary
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
@@ -43,6 +44,9 @@ _ROLE_LINKS: Final = frozenset({"for", "of", "to", "the", "on", "in", "and", "at
 _BYLINE_CUES: Final = frozenset({"by", "photo", "photos", "photograph", "picture", "credit", "credits"})
 #: Words before a nickname: "dubbed", "nicknamed", "alias", "known as".
 _ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
+#: Roman numerals after a ruler's or pope's name (a regnal name), "I" left out (the pronoun).
+_REGNAL_NUMERALS: Final = frozenset(
+    "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
 
@@ -100,6 +104,11 @@ class LatinDetector:
                         if self.text[w[k].end : w[k].end + 1] == ".":
                             hon += "."
                         break
+        if (last + 1 < len(w) and not w[last + 1].brk and w[last + 1].text in _REGNAL_NUMERALS and (
+                (first == last and w[first].norm in self.lw.given)
+                or any(self.lw.role_of.get(x.norm) in RULERS for x in w[context_from:first]
+                       if context_from is not None))):
+            last += 1  # a regnal numeral: "Pope Leo XIV", "King Charles III", "Mohammed VI"
         if first > 0 and w[first - 1].norm in _SAYYID and not w[first].brk and context_to is None:
             first -= 1  # the sayyid marker is part of an official name (Seyed Abbas Araghchi)
             hon = hon or w[first].text
