@@ -257,3 +257,9 @@ def test_grand_ayatollah_and_archbishop_are_titles():
 def test_regnal_name_joins_the_same_title_across_documents_not_an_untitled_full_name():
     docs = {"a": "Pope Linus spoke in Rome.", "b": "وأشاد البابا لينوس بالحوار.", "c": "Linus Corrigan, a lawyer, spoke."}
     assert sorted(_persons(docs)) == [("a", "b"), ("c",)]
+
+
+def test_an_ordinary_word_after_a_name_the_document_names_in_full_is_cut_off():
+    text = "استقبل أمير البلاد الشيخ نايف بن سالم آل راشد الوفد. وجدد الشيخ نايف موقف بلاده الثابت."
+    assert _texts(text) == ["نايف بن سالم آل راشد", "نايف"]
+    assert _texts("التقى الوزير غسان سلامة بالسفير. وقال الوزير غسان الخطيب إن") == ["غسان سلامة", "غسان الخطيب"]

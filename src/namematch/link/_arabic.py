@@ -91,6 +91,9 @@ _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
 CLITIC_WHOLE: Final = 0.5
 CLITIC_STEM: Final = 1.0
+#: A word that ends a name found but is clearly ordinary (below this evidence) and no name
+#: element is cut off when the words before it start a longer name of the document.
+TAIL_ORDINARY: Final = -1.5
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
@@ -650,6 +653,32 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+
+    def trim_tails(self) -> None:
+        """A name read on into an ordinary word (``الشيخ تميم موقف بلاده``: "Sheikh Tamim's
+        stance") is cut before it when the words before it start exactly one longer name
+        found in the document that does not hold the word: the document names the person
+        in full, and the word is no name element (unknown to the lexicon) and clearly
+        ordinary (evidence below :data:`TAIL_ORDINARY`)."""
+        w = self.w
+        stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
+                         if self.info[k] is not None] for f in self.found if w[f.first].arabic}
+        for f in self.found:
+            mine = stems.get(id(f))
+            if mine is None or len(mine) < 2 or len(mine) != f.last - f.first + 1:
+                continue
+            tail = self.info[f.last]
+            assert tail is not None
+            if tail.kind != "word" or tail.off or tail.score >= TAIL_ORDINARY or _rarity(tail.stem) < 1.0:
+                continue
+            head = mine[:-1]
+            longer = [g for g in self.found if g is not f and len(stems.get(id(g), ())) > len(mine)
+                      and stems[id(g)][: len(head)] == head]
+            if len(longer) != 1 or mine[-1] in stems[id(longer[0])]:
+                continue
+            f.last -= 1
+            f.end = w[f.last].end
+            self.taken[f.last + 1] = 0
 
     def _keys_of(self, f: Found) -> set[str]:
         """The forms that stand for a found Arabic-script name alone: its family name (with

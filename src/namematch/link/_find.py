@@ -62,6 +62,7 @@ def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None) -> lis
     arabic = ArabicDetector(text, ws, lw, found)
     arabic.run()
     arabic.coordinated()
+    arabic.trim_tails()
     arabic.anchors()
     spans = dedupe([(f.start, f.end, f.context, f.honorific) for f in found])
     if nlp is not None:
