@@ -263,3 +263,10 @@ def test_an_ordinary_word_after_a_name_the_document_names_in_full_is_cut_off():
     text = "استقبل أمير البلاد الشيخ نايف بن سالم آل راشد الوفد. وجدد الشيخ نايف موقف بلاده الثابت."
     assert _texts(text) == ["نايف بن سالم آل راشد", "نايف"]
     assert _texts("التقى الوزير غسان سلامة بالسفير. وقال الوزير غسان الخطيب إن") == ["غسان سلامة", "غسان الخطيب"]
+
+
+def test_sheikh_between_two_name_words_is_part_of_the_name():
+    assert _texts("President Abdi Sheikh Warsame arrived in Doha.") == ["Abdi Sheikh Warsame"]
+    assert _texts("استقبل الرئيس الصومالي عمر شيخ آدم الوفد.") == ["عمر شيخ آدم"]
+    assert _texts("Emir Sheikh Nayef received Sheikh Ali.") == ["Nayef", "Ali"]
+    assert _texts("The Amir Sheikh Nayef bin Salim received the envoy.") == ["Nayef bin Salim"]

@@ -70,6 +70,9 @@ _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
 FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Title words written bare (no article) that are name elements between two name words
+#: (Somali and South Asian names: حسن شيخ محمود).
+_INNER_TITLES: Final = frozenset({"شيخ"})
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
@@ -307,6 +310,10 @@ class ArabicDetector:
                 last = k
                 k += 1
                 continue
+            if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
+                    and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
+                    and self.info[k + 1].score > UNKNOWN_FLOOR):  # type: ignore[union-attr]
+                kind = "word"  # a title word inside a name, between two name words: حسن شيخ محمود
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue

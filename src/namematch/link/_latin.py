@@ -47,6 +47,10 @@ _ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
 #: Roman numerals after a ruler's or pope's name (a regnal name), "I" left out (the pronoun).
 _REGNAL_NUMERALS: Final = frozenset(
     "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
+#: Titles that are name elements between two name words (Somali and South Asian names).
+_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh"})
+#: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
+_TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
 
@@ -176,7 +180,11 @@ class LatinDetector:
                 cls += ["place", "place"]
                 k += 2
                 continue
-            if self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
+            if (x.norm in _INNER_TITLES and cls and cls[-1] == "name" and k + 1 < j
+                    and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
+                    and not self.is_role(w[k + 1]) and not self.is_qual(w[k + 1])):
+                c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud"
+            elif self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
                     (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
                 c = "role"
             elif self.is_qual(x) or self.is_place(x):
