@@ -270,3 +270,10 @@ def test_sheikh_between_two_name_words_is_part_of_the_name():
     assert _texts("استقبل الرئيس الصومالي عمر شيخ آدم الوفد.") == ["عمر شيخ آدم"]
     assert _texts("Emir Sheikh Nayef received Sheikh Ali.") == ["Nayef", "Ali"]
     assert _texts("The Amir Sheikh Nayef bin Salim received the envoy.") == ["Nayef bin Salim"]
+
+
+def test_two_given_names_glued_are_followed_by_the_family_name():
+    assert _texts("در پایان، صدای محمدرضا ستوده پخش شد.") == ["محمدرضا ستوده"]
+    assert _texts("آیین یادبود امیرحسین دلاور برگزار شد.") == ["امیرحسین دلاور"]
+    assert _texts("محمدرضا سخنرانی کرد.") == []  # an ordinary word after the name
+    assert _texts("حبیب‌الله سخنرانی کرد.") == []  # a name glued to الله is one given name

@@ -331,7 +331,9 @@ class ArabicDetector:
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
             slot = 0 < names < 3 and only_given
-            if slot and (not free or names >= 2):
+            if slot and (not free or names >= 2 or (
+                    names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
+                # (two given names glued, محمدرضا, are a name whose family name follows)
                 s += FAMILY_SLOT_BONUS
             before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
             if before_suffix:
@@ -469,6 +471,13 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i += 1
+
+    def _two_given(self, j: int) -> bool:
+        """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), not a
+        name glued to الله / الدين (عبدالله is one given name, often alone)."""
+        inf = self.info[j]
+        parts = split_compound(inf.stem) if inf is not None else None
+        return parts is not None and parts[0] in self.lw.given and parts[1] in self.lw.given
 
     def _ordinal_end(self, last: int) -> int:
         """The last word of a regnal or papal name ending at word ``last``: the ordinal words
