@@ -277,3 +277,8 @@ def test_two_given_names_glued_are_followed_by_the_family_name():
     assert _texts("آیین یادبود امیرحسین دلاور برگزار شد.") == ["امیرحسین دلاور"]
     assert _texts("محمدرضا سخنرانی کرد.") == []  # an ordinary word after the name
     assert _texts("حبیب‌الله سخنرانی کرد.") == []  # a name glued to الله is one given name
+
+
+def test_family_name_written_together_then_apart_in_one_document():
+    linked = link("دیدار با علی خوشنویس در تهران. خوش نویس گفت که جلسه خوب بود.")
+    assert [(x.mention.text, x.antecedent) for x in linked] == [("علی خوشنویس", None), ("خوش نویس", 0)]

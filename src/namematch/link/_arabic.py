@@ -658,6 +658,12 @@ class ArabicDetector:
                     off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in keys)
                     self._add_at(i, i + 1, off)
                     continue
+                if not nxt.off and nxt.kind in ("word", "suffix") and any(
+                        _key_form(stem + nxt.stem) in tails for _off, stem in w[i].readings if len(stem) >= 3):
+                    # a family name found written together, here written apart (قلعه نویی)
+                    off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in tails)
+                    self._add_at(i, i + 1, off)
+                    continue
             for off, stem in w[i].readings:
                 if _key_form(stem) not in keys:
                     continue

@@ -115,6 +115,15 @@ def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None
     return out
 
 
+def _glued(m: Mention) -> str:
+    """The two units of an Arabic-script mention written as one word (قلعه نویی ->
+    قلعهنویی, Persian letters read as their Arabic neighbours), or ""."""
+    units = m.parsed.units
+    if len(units) != 2:
+        return ""
+    return "".join(u.core for u in units).translate(_PERSIAN_LETTERS)
+
+
 def _first_core(full: Mention) -> str:
     units = full.parsed.units
     if not units:
@@ -136,8 +145,12 @@ def chains(mentions: list[Mention]) -> list[int | None]:
     first_of: dict[tuple[str, frozenset[str]], int] = {}
     keys: list[tuple[str, frozenset[str]]] = []
     regnal: set[tuple[str, frozenset[str]]] = set()  # one-word names written with a ruler's title
+    held = {c for m in mentions if m.script != LATIN for c in unit_cores(m.text)}
     for i, m in enumerate(mentions):
         key = (family(m.script), unit_cores(m.text))
+        glued = _glued(m) if m.script != LATIN and len(key[1]) == 2 else ""
+        if glued in held:
+            key = (key[0], frozenset({glued}))  # a family name written apart here, together elsewhere
         keys.append(key)
         first_of.setdefault(key, i)
         if len(key[1]) == 1 and m.context and context_roles(m.context) & RULERS:
