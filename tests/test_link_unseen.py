@@ -282,3 +282,13 @@ def test_two_given_names_glued_are_followed_by_the_family_name():
 def test_family_name_written_together_then_apart_in_one_document():
     linked = link("دیدار با علی خوشنویس در تهران. خوش نویس گفت که جلسه خوب بود.")
     assert [(x.mention.text, x.antecedent) for x in linked] == [("علی خوشنویس", None), ("خوش نویس", 0)]
+
+
+def test_haji_inside_a_persian_family_name_and_a_noun_with_his_after_a_name():
+    text = ("استقبل الوزير نائب رئيس المجلس كريم رضا حاجي ميرزائي. "
+            "وقدم حاجي ميرزائي شكره للوزير. وجرى اللقاء بين الوزير وحاجي ميرزائي.")
+    assert _texts(text) == ["كريم رضا حاجي ميرزائي", "حاجي ميرزائي", "حاجي ميرزائي"]
+
+
+def test_institution_words_with_the_article_stand_in_a_role_phrase():
+    assert _texts("بحضور النائب الثاني لرئيس المجلس كاوان عبدالله، الذي شدد على التنسيق.") == ["كاوان عبدالله"]

@@ -71,8 +71,8 @@ _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي
 FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
 _SAYYID: Final = frozenset({"سيد"})
 #: Title words written bare (no article) that are name elements between two name words
-#: (Somali and South Asian names: حسن شيخ محمود).
-_INNER_TITLES: Final = frozenset({"شيخ"})
+#: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
+_INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
@@ -97,6 +97,10 @@ CLITIC_STEM: Final = 1.0
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
 TAIL_ORDINARY: Final = -1.5
+#: ... when the words before it are one given name, no very common one (lexicon rarity).
+TAIL_HEAD_RARITY: Final = 0.3
+#: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
+PRONOUN_BASE_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
@@ -112,6 +116,12 @@ def _key_form(stem: str) -> str:
     neighbours (کوچکی / كوجكي) and the case forms of ابو (لأبي الفضل) as ابو."""
     f = stem.translate(_PERSIAN_LETTERS)
     return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
+
+
+def _at(seq: list[str], part: list[str]) -> int:
+    """The index where ``part`` occurs contiguously in ``seq``, or -1."""
+    n = len(part)
+    return next((i for i in range(len(seq) - n + 1) if seq[i : i + n] == part), -1)
 
 
 def _closing_quote(gap: str) -> bool:
@@ -312,8 +322,12 @@ class ArabicDetector:
                 continue
             if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
-                    and self.info[k + 1].score > UNKNOWN_FLOOR):  # type: ignore[union-attr]
-                kind = "word"  # a title word inside a name, between two name words: حسن شيخ محمود
+                    and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
+                last = k + 1  # a title word inside a name and the name word after it: حسن شيخ محمود
+                names += 2
+                prev_given = only_given = False
+                k += 2
+                continue
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
@@ -678,10 +692,12 @@ class ArabicDetector:
 
     def trim_tails(self) -> None:
         """A name read on into an ordinary word (``الشيخ تميم موقف بلاده``: "Sheikh Tamim's
-        stance") is cut before it when the words before it start exactly one longer name
-        found in the document that does not hold the word: the document names the person
-        in full, and the word is no name element (unknown to the lexicon) and clearly
-        ordinary (evidence below :data:`TAIL_ORDINARY`)."""
+        stance"; ``X شكره``: "X's thanks") is cut before it when the words before it occur
+        in exactly one longer name found in the document that does not hold the word: the
+        document names the person in full, and the word is no name element (unknown to
+        the lexicon) and ordinary (evidence below :data:`TAIL_ORDINARY`, or a common noun
+        with a pronoun suffix). A head of one word must be no very common given name
+        (lexicon rarity :data:`TAIL_HEAD_RARITY` or more: محمد X may be another person)."""
         w = self.w
         stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
                          if self.info[k] is not None] for f in self.found if w[f.first].arabic}
@@ -691,16 +707,47 @@ class ArabicDetector:
                 continue
             tail = self.info[f.last]
             assert tail is not None
-            if tail.kind != "word" or tail.off or tail.score >= TAIL_ORDINARY or _rarity(tail.stem) < 1.0:
+            if tail.kind != "word" or tail.off or _rarity(tail.stem) < 1.0 or not self._ordinary_tail(tail):
                 continue
             head = mine[:-1]
+            if len(head) == 1 and _rarity(self.info[f.first].stem) < TAIL_HEAD_RARITY:  # type: ignore[union-attr]
+                continue
             longer = [g for g in self.found if g is not f and len(stems.get(id(g), ())) > len(mine)
-                      and stems[id(g)][: len(head)] == head]
+                      and _at(stems[id(g)], head) >= 0]
             if len(longer) != 1 or mine[-1] in stems[id(longer[0])]:
                 continue
             f.last -= 1
             f.end = w[f.last].end
             self.taken[f.last + 1] = 0
+
+    def inner_titles(self) -> None:
+        """A title word written right before a mention joins it when exactly one longer name
+        of the document holds it there (``حاجي بابائي`` of ``حميد رضا حاجي بابائي``)."""
+        w = self.w
+        stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
+                         if self.info[k] is not None] for f in self.found if w[f.first].arabic}
+        fulls = [st for st in stems.values() if len(st) >= 3]
+        for f in self.found:
+            mine = stems.get(id(f))
+            k = f.first - 1
+            if mine is None or k < 0 or w[f.first].brk or self.taken[k]:
+                continue
+            title = next(((o, st) for o, st in w[k].readings if st in _INNER_TITLES), None)  # (وحاجي: و and حاجي)
+            if title is None:
+                continue
+            part = [_key_form(title[1]), *mine]
+            if sum(1 for st in fulls if st is not mine and _at(st, part) > 0) == 1:
+                self.taken[k] = 1
+                f.first = k
+                f.start = stem_start(w[k], title[0])
+                stems[id(f)] = part
+
+    def _ordinary_tail(self, tail: _Info) -> bool:
+        """True when a word is clearly ordinary, or a common noun with a pronoun suffix (شكره)."""
+        if tail.score < TAIL_ORDINARY:
+            return True
+        stem = tail.stem
+        return len(stem) >= 4 and stem.endswith("ه") and _zipf_ar(stem[:-1], self.lw) >= PRONOUN_BASE_ZIPF
 
     def _keys_of(self, f: Found) -> set[str]:
         """The forms that stand for a found Arabic-script name alone: its family name (with
