@@ -292,3 +292,11 @@ def test_haji_inside_a_persian_family_name_and_a_noun_with_his_after_a_name():
 
 def test_institution_words_with_the_article_stand_in_a_role_phrase():
     assert _texts("بحضور النائب الثاني لرئيس المجلس كاوان عبدالله، الذي شدد على التنسيق.") == ["كاوان عبدالله"]
+
+
+def test_foreign_given_names_read_loosely_when_a_rare_family_name_agrees_across_scripts():
+    docs = {"a": "Foreign Minister Alexandre Vasconcelos visited Cairo.",
+            "b": "وصل وزير الخارجية ألكسندر فاسكونسيلوس إلى القاهرة."}
+    assert _persons(docs) == [("a", "b")]
+    docs = {"a": "Minister Hassan Kvistgaard spoke.", "b": "وقال الوزير حسين كفيستغارد إن"}
+    assert len(_persons(docs)) == 2  # two Arabic given names that differ: two persons

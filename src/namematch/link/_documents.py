@@ -428,6 +428,10 @@ def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
         if len(xa) == len(xb) and all(_agree(x, y) for x, y in zip(xa, xb, strict=True)) and (
                 _rare_element(xa[-1].core) or _units_agree(xa[-1], xb[-1])):
             return True  # every element agrees in order, spelt as another script or press spells it
+        if (len(xa) == len(xb) and a.doc != b.doc and _rare_element(xa[-1].core) and _rare_element(xb[-1].core)
+                and _agree(xa[-1], xb[-1]) and xa[-1].script != xb[-1].script
+                and all(_agree(x, y) or _loose_agree_cores(x.core, y.core) for x, y in zip(xa[:-1], xb[:-1], strict=True))):
+            return True  # a rare family name across scripts: the given names read loosely (Rafael / رافائيل)
     if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
         return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
     if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
