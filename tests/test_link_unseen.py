@@ -300,3 +300,8 @@ def test_foreign_given_names_read_loosely_when_a_rare_family_name_agrees_across_
     assert _persons(docs) == [("a", "b")]
     docs = {"a": "Minister Hassan Kvistgaard spoke.", "b": "وقال الوزير حسين كفيستغارد إن"}
     assert len(_persons(docs)) == 2  # two Arabic given names that differ: two persons
+
+
+def test_buildings_named_after_a_person_in_lower_case_and_in_french():
+    assert _texts("Thousands came to the Karim Haddad stadium on Sunday.") == []
+    assert _texts("The summit opened at the Palais du Peuple, flanked by Omar Haddad.") == ["Omar Haddad"]

@@ -168,8 +168,8 @@ class LatinDetector:
                 if k + 1 < j:
                     self.run_words(k + 1, j)
                 return
-        if j < len(w) and not w[j].brk and not w[j].arabic and w[j].norm in _ORG_FOLLOWERS:
-            return
+        if j < len(w) and not w[j].brk and not w[j].arabic and (w[j].norm in _ORG_FOLLOWERS or w[j].norm in lw.named_after):
+            return  # "the X Y stadium", "X Y hospital": a place named after a person
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
         cls: list[str] = []
