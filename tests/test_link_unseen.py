@@ -305,3 +305,8 @@ def test_foreign_given_names_read_loosely_when_a_rare_family_name_agrees_across_
 def test_buildings_named_after_a_person_in_lower_case_and_in_french():
     assert _texts("Thousands came to the Karim Haddad stadium on Sunday.") == []
     assert _texts("The summit opened at the Palais du Peuple, flanked by Omar Haddad.") == ["Omar Haddad"]
+
+
+def test_english_family_names_that_are_titles_after_a_given_name():
+    assert _texts("Carla Bishop, director general of the agency, said the talks went well.") == ["Carla Bishop"]
+    assert _texts("Officials met Pope Gregory and King Tahmurath.") == ["Gregory", "Tahmurath"]

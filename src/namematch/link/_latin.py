@@ -49,6 +49,10 @@ _REGNAL_NUMERALS: Final = frozenset(
     "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
 #: Titles that are name elements between two name words (Somali and South Asian names).
 _INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh"})
+#: English family names that are titles too (Pope, Bishop, King, Major): after a given name,
+#: ending the capitalised run, the family name.
+_SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major", "judge", "dean", "marshal",
+                                    "sheriff", "abbott", "chancellor"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
@@ -184,6 +188,10 @@ class LatinDetector:
                     and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
                     and not self.is_role(w[k + 1]) and not self.is_qual(w[k + 1])):
                 c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud"
+            elif (x.norm in _SURNAME_TITLES and k + 1 == j and k > i and cls[-1] == "name"
+                    and w[k - 1].norm in lw.given and w[k - 1].norm not in _TITLE_NAMES
+                    and not (k + 1 < len(w) and w[k + 1].norm in ("of", "for"))):
+                c = "name"  # an English family name that is a title too, after a given name: "Amy Pope said"
             elif self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
                     (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
                 c = "role"
