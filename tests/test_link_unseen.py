@@ -310,3 +310,7 @@ def test_buildings_named_after_a_person_in_lower_case_and_in_french():
 def test_english_family_names_that_are_titles_after_a_given_name():
     assert _texts("Carla Bishop, director general of the agency, said the talks went well.") == ["Carla Bishop"]
     assert _texts("Officials met Pope Gregory and King Tahmurath.") == ["Gregory", "Tahmurath"]
+
+
+def test_a_compound_after_a_proclitic_keeps_its_particle():
+    assert _texts("أسعار النفط... وعبد العزيز بن فيصل: السوق متوازنة") == ["عبد العزيز بن فيصل"]

@@ -598,9 +598,14 @@ class ArabicDetector:
                 continue
             if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
                 continue
-            last = self.read_name(i, 0.0, free=True)
+            first = i
+            before = self.info[i - 1] if i > 0 else None
+            if (before is not None and before.kind == "particle" and before.stem in ("عبد", "ابو", "ام")
+                    and not w[i].brk and not self.taken[i - 1]):
+                first = i - 1  # the name element is the particle and this word (وعبد العزيز بن سلمان)
+            last = self.read_name(first, 0.0, free=True)
             if last is not None:
-                self.add(i, last, None)
+                self.add(first, last, None)
 
     def _named_after(self, i: int) -> bool:
         """True when the word before i, or before the titles and qualifiers before i, makes
