@@ -314,3 +314,8 @@ def test_english_family_names_that_are_titles_after_a_given_name():
 
 def test_a_compound_after_a_proclitic_keeps_its_particle():
     assert _texts("أسعار النفط... وعبد العزيز بن فيصل: السوق متوازنة") == ["عبد العزيز بن فيصل"]
+
+
+def test_a_role_with_and_after_a_name_starts_a_new_phrase_and_more_portfolios():
+    text = "وشارك وزير النفط الكويتي كريم الهاجري، ووزير الطاقة والبنية التحتية الإماراتي سهيل الكتبي."
+    assert _texts(text) == ["كريم الهاجري", "سهيل الكتبي"]

@@ -452,8 +452,8 @@ class ArabicDetector:
                 if first is not None and not any(self.taken[first:i]):
                     self.add(first, i - 1, i, self._context_end(i))
                     appositive = True
-                elif i > 0 and self.taken[i - 1] and w[i].comma:
-                    appositive = True  # "X، شاعر ...": the role describes the name before it
+                elif i > 0 and self.taken[i - 1] and w[i].comma and not (inf.off and w[i].norm[:1] == "و"):
+                    appositive = True  # "X، شاعر ...": the role describes the name before it (not "X، ووزير ...": and the minister)
             if not (role or say):
                 i += 1
                 continue
