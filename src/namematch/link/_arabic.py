@@ -118,10 +118,22 @@ def _key_form(stem: str) -> str:
     return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
 
 
-def _at(seq: list[str], part: list[str]) -> int:
-    """The index where ``part`` occurs contiguously in ``seq``, or -1."""
-    n = len(part)
-    return next((i for i in range(len(seq) - n + 1) if seq[i : i + n] == part), -1)
+#: Runs of words of the names found indexed for the passes over one document: at most this
+#: many holders are kept per run (the passes need to know only "exactly one").
+_MAX_HOLDERS: Final = 3
+
+
+def _sub_index(stems: dict[int, list[str]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Every run of one to four consecutive words of each name -> (name id, position, name
+    length), a few holders per run: the passes look names up instead of comparing pairs."""
+    index: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+    for key, st in stems.items():
+        for a in range(len(st)):
+            for b in range(a + 1, min(len(st), a + 4) + 1):
+                holders = index.setdefault(tuple(st[a:b]), [])
+                if len(holders) <= _MAX_HOLDERS:
+                    holders.append((key, a, len(st)))
+    return index
 
 
 def _closing_quote(gap: str) -> bool:
@@ -706,6 +718,7 @@ class ArabicDetector:
         w = self.w
         stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
                          if self.info[k] is not None] for f in self.found if w[f.first].arabic}
+        index: dict[tuple[str, ...], list[tuple[int, int, int]]] | None = None
         for f in self.found:
             mine = stems.get(id(f))
             if mine is None or len(mine) < 2 or len(mine) != f.last - f.first + 1:
@@ -717,9 +730,10 @@ class ArabicDetector:
             head = mine[:-1]
             if len(head) == 1 and _rarity(self.info[f.first].stem) < TAIL_HEAD_RARITY:  # type: ignore[union-attr]
                 continue
-            longer = [g for g in self.found if g is not f and len(stems.get(id(g), ())) > len(mine)
-                      and _at(stems[id(g)], head) >= 0]
-            if len(longer) != 1 or mine[-1] in stems[id(longer[0])]:
+            if index is None:
+                index = _sub_index(stems)
+            longer = {g for g, _pos, size in index.get(tuple(head), ()) if g != id(f) and size > len(mine)}
+            if len(longer) != 1 or mine[-1] in stems[longer.pop()]:
                 continue
             f.last -= 1
             f.end = w[f.last].end
@@ -731,7 +745,7 @@ class ArabicDetector:
         w = self.w
         stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
                          if self.info[k] is not None] for f in self.found if w[f.first].arabic}
-        fulls = [st for st in stems.values() if len(st) >= 3]
+        index = _sub_index({i: st for i, st in stems.items() if len(st) >= 3})
         for f in self.found:
             mine = stems.get(id(f))
             k = f.first - 1
@@ -741,7 +755,7 @@ class ArabicDetector:
             if title is None:
                 continue
             part = [_key_form(title[1]), *mine]
-            if sum(1 for st in fulls if st is not mine and _at(st, part) > 0) == 1:
+            if len({g for g, pos, _size in index.get(tuple(part), ()) if g != id(f) and pos > 0}) == 1:
                 self.taken[k] = 1
                 f.first = k
                 f.start = stem_start(w[k], title[0])
