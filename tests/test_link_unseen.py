@@ -337,3 +337,9 @@ def test_second_invented_corpus_held_where_it_stands(invented_2_figures):
     assert figures["exactF1"] >= 0.87
     assert figures["xdoc"] >= 20, f"{figures['xdoc']} of {figures['xdoc_n']} cross-document persons as one entity"
     assert figures["merged"] == 0, "two gold persons in one entity"
+
+
+def test_a_kunya_in_its_case_forms_starts_a_name_without_context():
+    text = "وتناولت الجلسة علاقة أبي حيان بتراث أبي الطيب الموصلي، الذي عده النقاد أستاذه."
+    assert _texts(text) == ["أبي حيان", "أبي الطيب الموصلي"]
+    assert _texts("قال إن أبي كان يعمل في المدينة.") == []  # "my father"

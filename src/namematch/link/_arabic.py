@@ -70,6 +70,10 @@ _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
 FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Particles that start a name without context, and the evidence the next word needs: a
+#: kunya (أبو, and its case forms أبي, أبا) before any word that is no common one.
+_FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
+                          "بن": 1.0}
 #: Title words written bare (no article) that are name elements between two name words
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
 _INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
@@ -602,8 +606,9 @@ class ArabicDetector:
             inf = self.info[i]
             if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
                 continue
-            kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام", "بن") and i + 1 < n and (
-                self.info[i + 1] is not None and self.info[i + 1].score > (1.0 if inf.stem == "بن" else 0)  # type: ignore[union-attr]
+            kunya = inf.kind == "particle" and inf.stem in _FREE_PARTICLES and i + 1 < n and not w[i + 1].brk and (
+                self.info[i + 1] is not None and self.info[i + 1].kind == "word"  # type: ignore[union-attr]
+                and self.info[i + 1].score > _FREE_PARTICLES[inf.stem]  # type: ignore[union-attr]
             )
             if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
                     inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
@@ -616,6 +621,11 @@ class ArabicDetector:
                     and not w[i].brk and not self.taken[i - 1]):
                 first = i - 1  # the name element is the particle and this word (وعبد العزيز بن سلمان)
             last = self.read_name(first, 0.0, free=True)
+            if last is not None and kunya:
+                k = i + 2  # after a kunya and its name, only name words of their own evidence
+                while k <= last and self.kind(k) == "word" and self.info[k].score > 0:  # type: ignore[union-attr]
+                    k += 1
+                last = k - 1
             if last is not None:
                 self.add(first, last, None)
 
