@@ -222,3 +222,124 @@ def test_invented_corpus_exact_spans_and_persons(invented_figures):
     assert figures["exactF1"] >= 0.90
     assert figures["xdoc"] >= 35, f"{figures['xdoc']} of {figures['xdoc_n']} cross-document persons as one entity"
     assert figures["merged"] == 0, "two gold persons in one entity"
+
+
+def test_regnal_and_papal_names_keep_their_ordinal():
+    assert find_mentions("بعث البابا بولس السادس عشر رسالة إلى المؤتمر.")[0].text == "بولس السادس عشر"
+    assert find_mentions("پیام پاپ گریگوری سیزدهم به همایش خوانده شد.")[0].text == "گریگوری سیزدهم"
+    assert _texts("وأكد الملك فهد الثاني أن التعاون مستمر.") == ["فهد الثاني"]
+
+
+def test_callings_and_professions_announce_a_name():
+    ms = find_mentions("The singer Mira Talbot and the footballer Jonas Ferreira met the mayor.")
+    assert [(m.text, m.context) for m in ms] == [("Mira Talbot", "singer"), ("Jonas Ferreira", "footballer")]
+    assert _texts("التقى رجل الأعمال سامر الخطيب بالوزير.") == ["سامر الخطيب"]
+
+
+def test_foreign_name_starting_with_waw_is_no_conjunction():
+    assert _texts("صرح وزير الخارجية الأسترالي ويلسون تاكر بأن بلاده ترحب.") == ["ويلسون تاكر"]
+    assert _texts("وأكد المسؤول أن وتقنيات جديدة ستعتمد.") == []
+
+
+def test_regnal_names_in_latin_keep_their_numeral_and_possessives_of_names_in_s():
+    assert _texts("Pope Gregory XVII greeted King Charles III in the square.") == ["Gregory XVII", "Charles III"]
+    assert _texts("Minister Ahmed Hassan II said it.") == ["Ahmed Hassan"]  # a numeral after no ruler
+    assert _texts("Crowds gathered for Pope Urban' Mass.") == ["Urban"]
+    assert _texts("Crowds gathered for Pope Linus' Mass.") == ["Linus"]
+
+
+def test_grand_ayatollah_and_archbishop_are_titles():
+    assert find_mentions("استقبل آية الله العظمى كاظم الحسيني الوفد.")[0].text == "كاظم الحسيني"
+    assert find_mentions("دیدار با آیت‌الله العظمی جعفر موسوی در قم.")[0].text == "جعفر موسوی"
+    assert find_mentions("در دیدار با اسقف اعظم توماس کلر سفیر در تهران")[0].text == "توماس کلر"
+
+
+def test_regnal_name_joins_the_same_title_across_documents_not_an_untitled_full_name():
+    docs = {"a": "Pope Linus spoke in Rome.", "b": "وأشاد البابا لينوس بالحوار.", "c": "Linus Corrigan, a lawyer, spoke."}
+    assert sorted(_persons(docs)) == [("a", "b"), ("c",)]
+
+
+def test_an_ordinary_word_after_a_name_the_document_names_in_full_is_cut_off():
+    text = "استقبل أمير البلاد الشيخ نايف بن سالم آل راشد الوفد. وجدد الشيخ نايف موقف بلاده الثابت."
+    assert _texts(text) == ["نايف بن سالم آل راشد", "نايف"]
+    assert _texts("التقى الوزير غسان سلامة بالسفير. وقال الوزير غسان الخطيب إن") == ["غسان سلامة", "غسان الخطيب"]
+
+
+def test_sheikh_between_two_name_words_is_part_of_the_name():
+    assert _texts("President Abdi Sheikh Warsame arrived in Doha.") == ["Abdi Sheikh Warsame"]
+    assert _texts("استقبل الرئيس الصومالي عمر شيخ آدم الوفد.") == ["عمر شيخ آدم"]
+    assert _texts("Emir Sheikh Nayef received Sheikh Ali.") == ["Nayef", "Ali"]
+    assert _texts("The Amir Sheikh Nayef bin Salim received the envoy.") == ["Nayef bin Salim"]
+
+
+def test_two_given_names_glued_are_followed_by_the_family_name():
+    assert _texts("در پایان، صدای محمدرضا ستوده پخش شد.") == ["محمدرضا ستوده"]
+    assert _texts("آیین یادبود امیرحسین دلاور برگزار شد.") == ["امیرحسین دلاور"]
+    assert _texts("محمدرضا سخنرانی کرد.") == []  # an ordinary word after the name
+    assert _texts("حبیب‌الله سخنرانی کرد.") == []  # a name glued to الله is one given name
+
+
+def test_family_name_written_together_then_apart_in_one_document():
+    linked = link("دیدار با علی خوشنویس در تهران. خوش نویس گفت که جلسه خوب بود.")
+    assert [(x.mention.text, x.antecedent) for x in linked] == [("علی خوشنویس", None), ("خوش نویس", 0)]
+
+
+def test_haji_inside_a_persian_family_name_and_a_noun_with_his_after_a_name():
+    text = ("استقبل الوزير نائب رئيس المجلس كريم رضا حاجي ميرزائي. "
+            "وقدم حاجي ميرزائي شكره للوزير. وجرى اللقاء بين الوزير وحاجي ميرزائي.")
+    assert _texts(text) == ["كريم رضا حاجي ميرزائي", "حاجي ميرزائي", "حاجي ميرزائي"]
+
+
+def test_institution_words_with_the_article_stand_in_a_role_phrase():
+    assert _texts("بحضور النائب الثاني لرئيس المجلس كاوان عبدالله، الذي شدد على التنسيق.") == ["كاوان عبدالله"]
+
+
+def test_foreign_given_names_read_loosely_when_a_rare_family_name_agrees_across_scripts():
+    docs = {"a": "Foreign Minister Alexandre Vasconcelos visited Cairo.",
+            "b": "وصل وزير الخارجية ألكسندر فاسكونسيلوس إلى القاهرة."}
+    assert _persons(docs) == [("a", "b")]
+    docs = {"a": "Minister Hassan Kvistgaard spoke.", "b": "وقال الوزير حسين كفيستغارد إن"}
+    assert len(_persons(docs)) == 2  # two Arabic given names that differ: two persons
+
+
+def test_buildings_named_after_a_person_in_lower_case_and_in_french():
+    assert _texts("Thousands came to the Karim Haddad stadium on Sunday.") == []
+    assert _texts("The summit opened at the Palais du Peuple, flanked by Omar Haddad.") == ["Omar Haddad"]
+
+
+def test_english_family_names_that_are_titles_after_a_given_name():
+    assert _texts("Carla Bishop, director general of the agency, said the talks went well.") == ["Carla Bishop"]
+    assert _texts("Officials met Pope Gregory and King Tahmurath.") == ["Gregory", "Tahmurath"]
+
+
+def test_a_compound_after_a_proclitic_keeps_its_particle():
+    assert _texts("أسعار النفط... وعبد العزيز بن فيصل: السوق متوازنة") == ["عبد العزيز بن فيصل"]
+
+
+def test_a_role_with_and_after_a_name_starts_a_new_phrase_and_more_portfolios():
+    text = "وشارك وزير النفط الكويتي كريم الهاجري، ووزير الطاقة والبنية التحتية الإماراتي سهيل الكتبي."
+    assert _texts(text) == ["كريم الهاجري", "سهيل الكتبي"]
+
+
+@pytest.fixture(scope="module")
+def invented_2_figures() -> dict[str, dict[str, float]]:
+    bench = _benchmark()
+    corpus = bench.load_corpus(ROOT / "benchmarks" / "data" / "news-invented-2")
+    return bench.evaluate(corpus, resolve_documents(corpus.docs))
+
+
+def test_second_invented_corpus_held_where_it_stands(invented_2_figures):
+    """The third development set (written blind to the code, first measured as held-out)."""
+    for lang in ("en", "ar", "fa"):
+        assert invented_2_figures[lang]["P"] >= 0.95, lang
+        assert invented_2_figures[lang]["R"] >= 0.83, lang
+    figures = invented_2_figures["all"]
+    assert figures["exactF1"] >= 0.87
+    assert figures["xdoc"] >= 20, f"{figures['xdoc']} of {figures['xdoc_n']} cross-document persons as one entity"
+    assert figures["merged"] == 0, "two gold persons in one entity"
+
+
+def test_a_kunya_in_its_case_forms_starts_a_name_without_context():
+    text = "وتناولت الجلسة علاقة أبي حيان بتراث أبي الطيب الموصلي، الذي عده النقاد أستاذه."
+    assert _texts(text) == ["أبي حيان", "أبي الطيب الموصلي"]
+    assert _texts("قال إن أبي كان يعمل في المدينة.") == []  # "my father"

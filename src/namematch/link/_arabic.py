@@ -20,9 +20,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Final
 
+from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
     _rarity,
+    _zipf_ar,
     arabic_kind,
     arabic_score,
     compound_given,
@@ -68,6 +70,13 @@ _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
 FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Particles that start a name without context, and the evidence the next word needs: a
+#: kunya (أبو, and its case forms أبي, أبا) before any word that is no common one.
+_FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
+                          "بن": 1.0}
+#: Title words written bare (no article) that are name elements between two name words
+#: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
+_INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
@@ -77,7 +86,8 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
 #: Name particles a proclitic is read off before (the whole word is no name).
 _CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
-                                       ("ثقه", "الاسلام"), ("ولي", "العهد")})
+                                       ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
+                                       ("سيده", "الاعمال"), ("اسقف", "اعظم")})
 #: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
 #: البحرين, أمير البلاد).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
@@ -88,6 +98,13 @@ _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
 CLITIC_WHOLE: Final = 0.5
 CLITIC_STEM: Final = 1.0
+#: A word that ends a name found but is clearly ordinary (below this evidence) and no name
+#: element is cut off when the words before it start a longer name of the document.
+TAIL_ORDINARY: Final = -1.5
+#: ... when the words before it are one given name, no very common one (lexicon rarity).
+TAIL_HEAD_RARITY: Final = 0.3
+#: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
+PRONOUN_BASE_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
@@ -103,6 +120,24 @@ def _key_form(stem: str) -> str:
     neighbours (کوچکی / كوجكي) and the case forms of ابو (لأبي الفضل) as ابو."""
     f = stem.translate(_PERSIAN_LETTERS)
     return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
+
+
+#: Runs of words of the names found indexed for the passes over one document: at most this
+#: many holders are kept per run (the passes need to know only "exactly one").
+_MAX_HOLDERS: Final = 3
+
+
+def _sub_index(stems: dict[int, list[str]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Every run of one to four consecutive words of each name -> (name id, position, name
+    length), a few holders per run: the passes look names up instead of comparing pairs."""
+    index: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+    for key, st in stems.items():
+        for a in range(len(st)):
+            for b in range(a + 1, min(len(st), a + 4) + 1):
+                holders = index.setdefault(tuple(st[a:b]), [])
+                if len(holders) <= _MAX_HOLDERS:
+                    holders.append((key, a, len(st)))
+    return index
 
 
 def _closing_quote(gap: str) -> bool:
@@ -269,7 +304,7 @@ class ArabicDetector:
             if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
-                    inf.stem not in self.lw.given and (_rarity(inf.stem) >= 1.0 or self._ordinary_stem(x))):
+                    inf.stem not in self.lw.given and self._conjunction(x, inf)):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
             kind = inf.kind
             if k > j and inf.stem in FOREIGN_PARTICLES and last == k - 1:
@@ -301,6 +336,14 @@ class ArabicDetector:
                 last = k
                 k += 1
                 continue
+            if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
+                    and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
+                    and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
+                last = k + 1  # a title word inside a name and the name word after it: حسن شيخ محمود
+                names += 2
+                prev_given = only_given = False
+                k += 2
+                continue
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
@@ -318,7 +361,9 @@ class ArabicDetector:
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
             slot = 0 < names < 3 and only_given
-            if slot and (not free or names >= 2):
+            if slot and (not free or names >= 2 or (
+                    names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
+                # (two given names glued, محمدرضا, are a name whose family name follows)
                 s += FAMILY_SLOT_BONUS
             before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
             if before_suffix:
@@ -423,8 +468,8 @@ class ArabicDetector:
                 if first is not None and not any(self.taken[first:i]):
                     self.add(first, i - 1, i, self._context_end(i))
                     appositive = True
-                elif i > 0 and self.taken[i - 1] and w[i].comma:
-                    appositive = True  # "X، شاعر ...": the role describes the name before it
+                elif i > 0 and self.taken[i - 1] and w[i].comma and not (inf.off and w[i].norm[:1] == "و"):
+                    appositive = True  # "X، شاعر ...": the role describes the name before it (not "X، ووزير ...": and the minister)
             if not (role or say):
                 i += 1
                 continue
@@ -440,6 +485,8 @@ class ArabicDetector:
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
                 if last == j and self._weak_single(j):
                     last = None
+                if last is not None and titled and last - j <= 1:
+                    last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
                     self.add(j, last, ctx_from)
                     i = last + 1
@@ -455,6 +502,25 @@ class ArabicDetector:
                     continue
             i += 1
 
+    def _two_given(self, j: int) -> bool:
+        """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), not a
+        name glued to الله / الدين (عبدالله is one given name, often alone)."""
+        inf = self.info[j]
+        parts = split_compound(inf.stem) if inf is not None else None
+        return parts is not None and parts[0] in self.lw.given and parts[1] in self.lw.given
+
+    def _ordinal_end(self, last: int) -> int:
+        """The last word of a regnal or papal name ending at word ``last``: the ordinal words
+        after it, if any (الرابع عشر, الثاني, چهاردهم)."""
+        w = self.w
+        k = last
+        while k + 1 < len(w) and k - last < 2 and not w[k + 1].brk and not self.taken[k + 1]:
+            inf = self.info[k + 1]
+            if inf is None or inf.off or inf.stem not in self.lw.ordinals:
+                break
+            k += 1
+        return k
+
     def _before_nasab(self, k: int) -> bool:
         """True when word k is followed by بن / بنت and a given name: the person's own name
         (نجم بن خالد), however common the word is."""
@@ -467,14 +533,30 @@ class ArabicDetector:
 
     def _weak_single(self, j: int) -> bool:
         """True when word j, a name of one word after a role (an office, not an honorific
-        such as السيد, آقای, الدكتور), has less name evidence of its own than
+        such as السيد, آقای, الدكتور, nor a ruler's title), has less name evidence of its own than
         :data:`SINGLE_OWN`: the word after an office is often an adjective of it
         (خبرنگار اقتصادی, المبعوث الأممي)."""
         inf = self.info[j]
         prev = self.info[j - 1] if j > 0 else None
         if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
             return False
+        if self.lw.role_of.get(prev.stem) in RULERS:
+            return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0
+
+    def _conjunction(self, x: Word, inf: _Info) -> bool:
+        """True when a word starting with و/ف reads as the conjunction and an ordinary word
+        (وتقنيات, وأكد), not as a name that starts with the letter (فرانسيس, وانغ): the rest
+        is a known ordinary word or a verb; when neither reading is a known word, an unlisted
+        word is read as the conjunction."""
+        rest = x.norm[1:]
+        if rest in self.lw.says:
+            return True
+        if _zipf_ar(rest, self.lw) > 0:
+            return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
+        if _zipf_ar(x.norm, self.lw) > 0:
+            return False  # the whole word is a word of its own, the rest none
+        return _rarity(inf.stem) >= 1.0
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
@@ -524,17 +606,28 @@ class ArabicDetector:
             inf = self.info[i]
             if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
                 continue
-            kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام", "بن") and i + 1 < n and (
-                self.info[i + 1] is not None and self.info[i + 1].score > (1.0 if inf.stem == "بن" else 0)  # type: ignore[union-attr]
+            kunya = inf.kind == "particle" and inf.stem in _FREE_PARTICLES and i + 1 < n and not w[i + 1].brk and (
+                self.info[i + 1] is not None and self.info[i + 1].kind == "word"  # type: ignore[union-attr]
+                and self.info[i + 1].score > _FREE_PARTICLES[inf.stem]  # type: ignore[union-attr]
             )
             if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
                     inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
                 continue
             if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
                 continue
-            last = self.read_name(i, 0.0, free=True)
+            first = i
+            before = self.info[i - 1] if i > 0 else None
+            if (before is not None and before.kind == "particle" and before.stem in ("عبد", "ابو", "ام")
+                    and not w[i].brk and not self.taken[i - 1]):
+                first = i - 1  # the name element is the particle and this word (وعبد العزيز بن سلمان)
+            last = self.read_name(first, 0.0, free=True)
+            if last is not None and kunya:
+                k = i + 2  # after a kunya and its name, only name words of their own evidence
+                while k <= last and self.kind(k) == "word" and self.info[k].score > 0:  # type: ignore[union-attr]
+                    k += 1
+                last = k - 1
             if last is not None:
-                self.add(i, last, None)
+                self.add(first, last, None)
 
     def _named_after(self, i: int) -> bool:
         """True when the word before i, or before the titles and qualifiers before i, makes
@@ -606,6 +699,12 @@ class ArabicDetector:
                     off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in keys)
                     self._add_at(i, i + 1, off)
                     continue
+                if not nxt.off and nxt.kind in ("word", "suffix") and any(
+                        _key_form(stem + nxt.stem) in tails for _off, stem in w[i].readings if len(stem) >= 3):
+                    # a family name found written together, here written apart (قلعه نویی)
+                    off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in tails)
+                    self._add_at(i, i + 1, off)
+                    continue
             for off, stem in w[i].readings:
                 if _key_form(stem) not in keys:
                     continue
@@ -617,6 +716,67 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+
+    def trim_tails(self) -> None:
+        """A name read on into an ordinary word (``الشيخ تميم موقف بلاده``: "Sheikh Tamim's
+        stance"; ``X شكره``: "X's thanks") is cut before it when the words before it occur
+        in exactly one longer name found in the document that does not hold the word: the
+        document names the person in full, and the word is no name element (unknown to
+        the lexicon) and ordinary (evidence below :data:`TAIL_ORDINARY`, or a common noun
+        with a pronoun suffix). A head of one word must be no very common given name
+        (lexicon rarity :data:`TAIL_HEAD_RARITY` or more: محمد X may be another person)."""
+        w = self.w
+        stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
+                         if self.info[k] is not None] for f in self.found if w[f.first].arabic}
+        index: dict[tuple[str, ...], list[tuple[int, int, int]]] | None = None
+        for f in self.found:
+            mine = stems.get(id(f))
+            if mine is None or len(mine) < 2 or len(mine) != f.last - f.first + 1:
+                continue
+            tail = self.info[f.last]
+            assert tail is not None
+            if tail.kind != "word" or tail.off or _rarity(tail.stem) < 1.0 or not self._ordinary_tail(tail):
+                continue
+            head = mine[:-1]
+            if len(head) == 1 and _rarity(self.info[f.first].stem) < TAIL_HEAD_RARITY:  # type: ignore[union-attr]
+                continue
+            if index is None:
+                index = _sub_index(stems)
+            longer = {g for g, _pos, size in index.get(tuple(head), ()) if g != id(f) and size > len(mine)}
+            if len(longer) != 1 or mine[-1] in stems[longer.pop()]:
+                continue
+            f.last -= 1
+            f.end = w[f.last].end
+            self.taken[f.last + 1] = 0
+
+    def inner_titles(self) -> None:
+        """A title word written right before a mention joins it when exactly one longer name
+        of the document holds it there (``حاجي بابائي`` of ``حميد رضا حاجي بابائي``)."""
+        w = self.w
+        stems = {id(f): [_key_form(self.info[k].stem) for k in range(f.first, f.last + 1)  # type: ignore[union-attr]
+                         if self.info[k] is not None] for f in self.found if w[f.first].arabic}
+        index = _sub_index({i: st for i, st in stems.items() if len(st) >= 3})
+        for f in self.found:
+            mine = stems.get(id(f))
+            k = f.first - 1
+            if mine is None or k < 0 or w[f.first].brk or self.taken[k]:
+                continue
+            title = next(((o, st) for o, st in w[k].readings if st in _INNER_TITLES), None)  # (وحاجي: و and حاجي)
+            if title is None:
+                continue
+            part = [_key_form(title[1]), *mine]
+            if len({g for g, pos, _size in index.get(tuple(part), ()) if g != id(f) and pos > 0}) == 1:
+                self.taken[k] = 1
+                f.first = k
+                f.start = stem_start(w[k], title[0])
+                stems[id(f)] = part
+
+    def _ordinary_tail(self, tail: _Info) -> bool:
+        """True when a word is clearly ordinary, or a common noun with a pronoun suffix (شكره)."""
+        if tail.score < TAIL_ORDINARY:
+            return True
+        stem = tail.stem
+        return len(stem) >= 4 and stem.endswith("ه") and _zipf_ar(stem[:-1], self.lw) >= PRONOUN_BASE_ZIPF
 
     def _keys_of(self, f: Found) -> set[str]:
         """The forms that stand for a found Arabic-script name alone: its family name (with

@@ -115,6 +115,23 @@ def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None
     return out
 
 
+def _glued(m: Mention) -> str:
+    """The two units of an Arabic-script mention written as one word (قلعه نویی ->
+    قلعهنویی, Persian letters read as their Arabic neighbours), or ""."""
+    units = m.parsed.units
+    if len(units) != 2:
+        return ""
+    return "".join(u.core for u in units).translate(_PERSIAN_LETTERS)
+
+
+def _first_core(full: Mention) -> str:
+    units = full.parsed.units
+    if not units:
+        return ""
+    core = units[0].core
+    return core if core.isascii() else core.translate(_PERSIAN_LETTERS)
+
+
 def chains(mentions: list[Mention]) -> list[int | None]:
     """Antecedent index of each mention (None for the fullest mention of a chain).
 
@@ -123,12 +140,21 @@ def chains(mentions: list[Mention]) -> list[int | None]:
     longer name. Mentions are grouped by their set of unit cores first, so the work
     grows with the number of distinct names, not of mentions.
     """
+    from namematch.link._context import RULERS, context_roles
+
     first_of: dict[tuple[str, frozenset[str]], int] = {}
     keys: list[tuple[str, frozenset[str]]] = []
+    regnal: set[tuple[str, frozenset[str]]] = set()  # one-word names written with a ruler's title
+    held = {c for m in mentions if m.script != LATIN for c in unit_cores(m.text)}
     for i, m in enumerate(mentions):
         key = (family(m.script), unit_cores(m.text))
+        glued = _glued(m) if m.script != LATIN and len(key[1]) == 2 else ""
+        if glued in held:
+            key = (key[0], frozenset({glued}))  # a family name written apart here, together elsewhere
         keys.append(key)
         first_of.setdefault(key, i)
+        if len(key[1]) == 1 and m.context and context_roles(m.context) & RULERS:
+            regnal.add(key)
     by_core: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
     for key in first_of:
         for c in key[1]:
@@ -146,7 +172,9 @@ def chains(mentions: list[Mention]) -> list[int | None]:
             continue
         # the longer names must form one chain: the largest contains all others
         top = max(sups, key=lambda k: (len(k[1]), -first_of[k]))
-        top_of[key] = top if all(k[1] <= top[1] for k in sups) else None
+        if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[top]]):
+            top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
+        top_of[key] = top if top is not None and all(k[1] <= top[1] for k in sups) else None
     ante: list[int | None] = []
     for i, key in enumerate(keys):
         top = top_of[key]

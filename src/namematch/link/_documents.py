@@ -13,13 +13,14 @@ from typing import Any, Final
 from rapidfuzz.distance import JaroWinkler
 
 from namematch.keys import unit_keys
+from namematch.link._context import RULERS, context_countries, context_roles
 from namematch.link._coref import aliases, chains, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention
 from namematch.link._resources import LinkWords, words
-from namematch.link._scan import _letter_offset, arabic_readings, scan
+from namematch.link._scan import _letter_offset
 from namematch.normalize import LATIN, normalize
 from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
@@ -63,26 +64,6 @@ def resolution_form(name: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
-
-
-def context_countries(context: str, lw: LinkWords | None = None) -> frozenset[str]:
-    """The countries a mention's context words name ("Iraqi Foreign Minister" -> iraq)."""
-    if not context:
-        return frozenset()
-    return _countries(context, lw or words())
-
-
-@lru_cache(maxsize=8192)
-def _countries(context: str, lw: LinkWords) -> frozenset[str]:
-    found: set[str] = set()
-    for w in scan(context):
-        forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
-        for f in forms:
-            for g in (f, f[:-1] if f.endswith("يه") else f):
-                c = lw.country_of.get(g)
-                if c:
-                    found.add(c)
-    return frozenset(found)
 
 
 def _person_country(person: Person, lw: LinkWords) -> str:
@@ -174,31 +155,6 @@ class _Context:
         self.roles: set[str] = set()
 
 
-def context_roles(context: str, lw: LinkWords | None = None) -> frozenset[str]:
-    """The offices a mention's context names, canonical ("Foreign Minister" -> minister)."""
-    if not context:
-        return frozenset()
-    return _roles(context, lw or words())
-
-
-@lru_cache(maxsize=8192)
-def _roles(context: str, lw: LinkWords) -> frozenset[str]:
-    found: set[str] = set()
-    for w in scan(context):
-        forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
-        for f in forms:
-            role = lw.role_of.get(f)
-            if role in _OFFICES:
-                found.add(role)
-    return frozenset(found)
-
-
-#: Offices that tell namesakes apart (a king is not a minister). "president" and "speaker"
-#: are left out: Arabic رئيس heads anything (a parliament, a council, a government).
-_OFFICES: Final = frozenset({"minister", "ambassador", "king", "prince", "emir", "envoy", "consul", "general",
-                             "judge", "cleric"})
-
-
 def _person_roles(person: Person, lw: LinkWords) -> frozenset[str]:
     value = person.attributes.get("role") if person.attributes else None
     return context_roles(value, lw) if isinstance(value, str) else frozenset()
@@ -262,7 +218,7 @@ def _unit_score(scorer: Any, a: str, b: str) -> float:
 class _Chain:
     """The mentions of one person in one document."""
 
-    __slots__ = ("countries", "doc", "form", "mentions", "person", "rep", "score", "units")
+    __slots__ = ("countries", "doc", "form", "mentions", "person", "rep", "roles", "score", "units")
 
     def __init__(self, doc: str, rep: str) -> None:
         self.doc = doc
@@ -272,6 +228,7 @@ class _Chain:
         self.person: Person | None = None
         self.score = 0.0
         self.countries: set[str] = set()
+        self.roles: set[str] = set()
         self.units = [u for u in parse(self.form).units if len(u.core) >= 2]
 
 
@@ -358,6 +315,7 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
             m = lm.mention
             ch.mentions.append(EntityMention(doc_id, m.text, m.start, m.end, m.script, m.context, m.honorific))
             ch.countries |= context_countries(m.context, lw)
+            ch.roles |= context_roles(m.context, lw)
     groups: list[tuple[Person | None, list[_Chain]]] = []
     by_person: dict[str, int] = {}
     rest: list[_Chain] = []
@@ -378,10 +336,6 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         forms = [m.text for m in mentions]
         entities.append(Entity(mentions, person, display_name(person, forms, [resolution_form(f) for f in forms])))
     return entities
-
-
-def _surname(ch: _Chain) -> str:
-    return ch.units[-1].core if ch.units else ""
 
 
 def _distinctive(core: str, lw: LinkWords) -> bool:
@@ -480,6 +434,10 @@ def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
         if len(xa) == len(xb) and all(_agree(x, y) for x, y in zip(xa, xb, strict=True)) and (
                 _rare_element(xa[-1].core) or _units_agree(xa[-1], xb[-1])):
             return True  # every element agrees in order, spelt as another script or press spells it
+        if (len(xa) == len(xb) and a.doc != b.doc and _rare_element(xa[-1].core) and _rare_element(xb[-1].core)
+                and _agree(xa[-1], xb[-1]) and xa[-1].script != xb[-1].script
+                and all(_agree(x, y) or _loose_agree_cores(x.core, y.core) for x, y in zip(xa[:-1], xb[:-1], strict=True))):
+            return True  # a rare family name across scripts: the given names read loosely (Rafael / رافائيل)
     if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
         return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
     if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
@@ -547,7 +505,7 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
     reps: list[int] = []
     for i, ch in enumerate(chains_):
         sig = normalize(ch.form)
-        if len(ch.units) >= 2 or (len(ch.units) == 1 and _distinctive(ch.units[0].core, lw)):
+        if len(ch.units) >= 2:
             first = node_of.get(sig)
             if first is not None and groups.join(i, first):
                 continue
@@ -580,33 +538,144 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
     for neg, a, b in scored:
         # names this close may share a document: one person's name misspelt in it
         groups.join(a, b, same_doc=-neg >= SAME_DOC_THRESHOLD)
-    # a partial name (a family name alone, or a name missing some elements): joins the
-    # one group whose full name holds its elements in order
+    # a partial name of two units or more (a name missing some elements): joins the one
+    # group whose full name holds its elements in order
     part_of: dict[int, set[int]] = defaultdict(set)
     for a, b in sorted(pairs):
         for s_, f_ in ((a, b), (b, a)):
             cs, cf = chains_[s_], chains_[f_]
-            if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
+            if not full[f_] or len(cs.units) < 2 or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
-            if len(cs.units) == 1:  # a rare element alone, even a given name (Tahmurath: طهمورث بن نصر)
-                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units):
-                    continue
-            elif not (_subsequence(cs.units, cf.units) and (
-                    _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0]))):
-                continue
-            part_of[s_].add(f_)
+            if _subsequence(cs.units, cf.units) and (
+                    _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0])):
+                part_of[s_].add(f_)
     for s_, targets in sorted(part_of.items()):
         roots = {groups.find(t) for t in targets}
         if len(roots) == 1:
             groups.join(s_, next(iter(roots)))
-    # the same rare family name alone in several documents, with no full name to join
-    for a, b in sorted(pairs):
-        if full[a] or full[b] or a in part_of or b in part_of:
-            continue
-        ua, ub = chains_[a].units, chains_[b].units
-        if len(ua) == 1 and len(ub) == 1 and _distinctive(ua[0].core, lw) and _units_agree(ua[0], ub[0]):
-            groups.join(a, b)
+    _join_singles(chains_, [i for i in reps if len(chains_[i].units) == 1], groups, lw)
     out: dict[int, list[_Chain]] = {}
     for i in range(n):
         out.setdefault(groups.find(i), []).append(chains_[i])
     return list(out.values())
+
+
+def _index_units(chains_: list[_Chain], ids: list[int], pick: Any) -> dict[str, list[int]]:
+    """Blocking key -> chains, over the units ``pick(units)`` of the chains ``ids``; a key
+    held by more than :data:`MAX_BLOCK` chains maps to ``[-1]`` (too common to decide)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in ids:
+        for u in pick(chains_[i].units):
+            for k in unit_keys(u.core, u.script):
+                hits = index[k]
+                if hits and hits[0] == -1:
+                    continue
+                if len(hits) >= MAX_BLOCK:
+                    index[k] = [-1]
+                elif not hits or hits[-1] != i:
+                    hits.append(i)
+    return index
+
+
+def _holders(unit: NameToken, index: dict[str, list[int]], chains_: list[_Chain], pick: Any,
+             doc: str) -> set[int] | None:
+    """The chains of other documents whose units ``pick(units)`` hold ``unit``; None when a
+    blocking key is too common to tell."""
+    out: set[int] = set()
+    for k in unit_keys(unit.core, unit.script):
+        hits = index.get(k, ())
+        if hits and hits[0] == -1:
+            return None
+        for i in hits:
+            ch = chains_[i]
+            if ch.doc != doc and any(_units_agree(unit, u) for u in pick(ch.units)):
+                out.add(i)
+    return out
+
+
+def _office_conflict(a: _Chain, b: _Chain) -> bool:
+    return bool(a.roles and b.roles and not (a.roles & b.roles))
+
+
+def _join_singles(chains_: list[_Chain], singles: list[int], groups: _Groups, lw: LinkWords) -> None:
+    """Join the names of one word that stand alone in their document (no full name of the
+    document holds them) to a person of another document, strictly: a wrong merge is
+    worse than a split.
+
+    * A family name alone joins the full name of another document whose family name it
+      is when the element is rare (no listed given name, lexicon rarity at least
+      :data:`DISTINCTIVE_RARITY`), exactly one person of the whole collection holds it,
+      no name of the collection uses it as another element (a given name, a father's
+      name), and the contexts' countries and offices do not conflict.
+    * A given name alone never joins another document, unless it is written with the
+      title of a ruler or a pope (King X, Sultan X, Pope X) and exactly one full name of
+      the collection starts with it, written with a ruler's title too and its offices agreeing.
+    * The same rare family name alone in several documents, with no full name holding it
+      anywhere, is one person; so is the same regnal name written with the same ruler's or
+      pope's title in several documents (Pope X, البابا X, پاپ X) when no full name starts
+      with it.
+    """
+    if not singles:
+        return
+    fulls = [i for i, ch in enumerate(chains_) if len(ch.units) >= 2]
+    def last(us: list[NameToken]) -> list[NameToken]:
+        return us[-1:]
+    def first(us: list[NameToken]) -> list[NameToken]:
+        return us[:1]
+    def others(us: list[NameToken]) -> list[NameToken]:
+        return us[:-1]
+    by_last = _index_units(chains_, fulls, last)
+    by_first = _index_units(chains_, fulls, first)
+    by_other = _index_units(chains_, fulls, others)
+    alone: dict[int, list[int]] = {}
+    regnal: list[int] = []
+    for s in singles:
+        ch = chains_[s]
+        u = ch.units[0]
+        if _rulers(ch):
+            starts = _holders(u, by_first, chains_, first, ch.doc)
+            if starts is None:
+                continue
+            titled = {t for t in starts if _rulers(chains_[t])}  # (a full name written without a ruler's title is another person)
+            if not titled:
+                regnal.append(s)
+                continue
+            roots = {groups.find(t) for t in titled}
+            if len(roots) == 1 and not any(_office_conflict(ch, chains_[t]) for t in titled):
+                groups.join(s, next(iter(roots)))
+            continue
+        if not _distinctive(u.core, lw):
+            continue
+        held = _holders(u, by_last, chains_, last, ch.doc)
+        used = _holders(u, by_other, chains_, others, ch.doc)
+        if held is None or used is None or used:
+            continue
+        if held:
+            roots = {groups.find(t) for t in held}
+            if len(roots) == 1 and not any(_office_conflict(ch, chains_[t]) for t in held):
+                groups.join(s, next(iter(roots)))
+            continue
+        alone[s] = []
+    _join_alone(chains_, regnal, groups, lambda a, b: bool(a.roles & b.roles & RULERS))
+    _join_alone(chains_, list(alone), groups, lambda a, b: not _office_conflict(a, b))
+
+
+def _join_alone(chains_: list[_Chain], singles: list[int], groups: _Groups, offices_agree: Any) -> None:
+    """Join names of one word of different documents that no full name holds anywhere when
+    their units agree and ``offices_agree(a, b)``."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for s in singles:
+        u = chains_[s].units[0]
+        for k in unit_keys(u.core, u.script):
+            if len(by_key[k]) < MAX_BLOCK:
+                by_key[k].append(s)
+    for members in by_key.values():
+        for x, y in itertools.combinations(members, 2):
+            a, b = chains_[x], chains_[y]
+            if a.doc != b.doc and _units_agree(a.units[0], b.units[0]) and offices_agree(a, b):
+                groups.join(x, y)
+
+
+def _rulers(ch: _Chain) -> bool:
+    """The chain's context names a ruler's or a pope's office (King, Sultan, Pope)."""
+    return bool(ch.roles & RULERS)

@@ -65,7 +65,9 @@ def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None, lexico
     arabic = ArabicDetector(text, ws, lw, found)
     arabic.run()
     arabic.coordinated()
+    arabic.trim_tails()
     arabic.anchors()
+    arabic.inner_titles()
     spans = dedupe([(f.start, f.end, f.context, f.honorific) for f in found])
     if nlp is not None:
         spans = _merge_spacy(text, spans, nlp)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Final
 
 from namematch import lexicon
+from namematch.link._context import RULERS
 from namematch.link._evidence import latin_ordinary
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
@@ -43,6 +44,17 @@ _ROLE_LINKS: Final = frozenset({"for", "of", "to", "the", "on", "in", "and", "at
 _BYLINE_CUES: Final = frozenset({"by", "photo", "photos", "photograph", "picture", "credit", "credits"})
 #: Words before a nickname: "dubbed", "nicknamed", "alias", "known as".
 _ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
+#: Roman numerals after a ruler's or pope's name (a regnal name), "I" left out (the pronoun).
+_REGNAL_NUMERALS: Final = frozenset(
+    "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
+#: Titles that are name elements between two name words (Somali and South Asian names).
+_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh"})
+#: English family names that are titles too (Pope, Bishop, King, Major): after a given name,
+#: ending the capitalised run, the family name.
+_SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major", "judge", "dean", "marshal",
+                                    "sheriff", "abbott", "chancellor"})
+#: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
+_TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
 
@@ -100,6 +112,11 @@ class LatinDetector:
                         if self.text[w[k].end : w[k].end + 1] == ".":
                             hon += "."
                         break
+        if (last + 1 < len(w) and not w[last + 1].brk and w[last + 1].text in _REGNAL_NUMERALS and (
+                (first == last and w[first].norm in self.lw.given)
+                or any(self.lw.role_of.get(x.norm) in RULERS for x in w[context_from:first]
+                       if context_from is not None))):
+            last += 1  # a regnal numeral: "Pope Leo XIV", "King Charles III", "Mohammed VI"
         if first > 0 and w[first - 1].norm in _SAYYID and not w[first].brk and context_to is None:
             first -= 1  # the sayyid marker is part of an official name (Seyed Abbas Araghchi)
             hon = hon or w[first].text
@@ -155,8 +172,8 @@ class LatinDetector:
                 if k + 1 < j:
                     self.run_words(k + 1, j)
                 return
-        if j < len(w) and not w[j].brk and not w[j].arabic and w[j].norm in _ORG_FOLLOWERS:
-            return
+        if j < len(w) and not w[j].brk and not w[j].arabic and (w[j].norm in _ORG_FOLLOWERS or w[j].norm in lw.named_after):
+            return  # "the X Y stadium", "X Y hospital": a place named after a person
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
         cls: list[str] = []
@@ -167,7 +184,15 @@ class LatinDetector:
                 cls += ["place", "place"]
                 k += 2
                 continue
-            if self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
+            if (x.norm in _INNER_TITLES and cls and cls[-1] == "name" and k + 1 < j
+                    and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
+                    and not self.is_role(w[k + 1]) and not self.is_qual(w[k + 1])):
+                c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud"
+            elif (x.norm in _SURNAME_TITLES and k + 1 == j and k > i and cls[-1] == "name"
+                    and w[k - 1].norm in lw.given and w[k - 1].norm not in _TITLE_NAMES
+                    and not (k + 1 < len(w) and w[k + 1].norm in ("of", "for"))):
+                c = "name"  # an English family name that is a title too, after a given name: "Amy Pope said"
+            elif self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
                     (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
                 c = "role"
             elif self.is_qual(x) or self.is_place(x):

@@ -98,6 +98,8 @@ class LinkWords:
     zipf: Mapping[str, Mapping[str, float]]
     #: name-shape weights of character n-grams (see link._shape)
     shape: Mapping[str, float] = MappingProxyType({})
+    #: ordinal words after a regnal or papal name (الرابع, عشر, چهاردهم)
+    ordinals: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,7 @@ def words() -> LinkWords:
     quals: set[str] = set()
     says: set[str] = set()
     plural: set[str] = set()
+    ordinals: set[str] = set()
     role_of: dict[str, str] = {k: v for k, v in titles.items() if k and v}
     for row in _table("link_roles.tsv"):
         form = normalize(row[0])
@@ -120,6 +123,8 @@ def words() -> LinkWords:
         elif kind == "plural":
             plural.add(form)
             roles.add(form)
+        elif kind == "ordinal":
+            ordinals.add(form)
         elif kind == "honorific":
             honorifics.add(form)
             roles.add(form)
@@ -153,4 +158,5 @@ def words() -> LinkWords:
         role_of=MappingProxyType(role_of),
         zipf=MappingProxyType({lang: zipf_table(lang) for lang in ("en", "ar", "fa")}),
         shape=MappingProxyType({r[0]: float(r[1]) for r in _table("link_name_shape.tsv") if len(r) > 1}),
+        ordinals=_frozen(ordinals),
     )

@@ -20,6 +20,8 @@ from namematch.normalize import LATIN, _tokens, _Word, normalize_latin
 __all__ = ["Word", "arabic_readings", "scan"]
 
 _POSSESSIVE: Final = ("'s", "\u2019s", "\u02bcs", "'S", "\u2019S", "\u02bcS")
+#: Apostrophes: after a word ending in s, one alone is the possessive (Francis').
+_APOSTROPHES: Final = frozenset("'\u2019\u02bc")
 _HYPHENS: Final = frozenset("-\u2010\u2011")
 _ABBREVIATIONS: Final = frozenset(
     {"dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "capt", "maj", "sen", "rep",
@@ -130,12 +132,17 @@ def scan(text: str) -> list[Word]:
             end = parts[-1].end
             raw = text[start:end]
             poss = False
+            mark = 0  # the length of a possessive ending read off the word
             if raw.endswith(_POSSESSIVE) and len(raw) > 3:
-                raw, end, poss = raw[:-2], end - 2, True
+                raw, end, poss, mark = raw[:-2], end - 2, True, 2
                 last = normalize_latin(raw[raw.rfind("-") + 1 :]) if "-" in raw else ""
                 norms = [p.norm for p in parts[:-1]] + [last or normalize_latin(text[parts[-1].start : end])]
             else:
                 norms = [p.norm for p in parts]
+                after = text[end + 1 : end + 2]
+                if (raw[-1:] in "sS" and len(raw) > 3 and text[end : end + 1] in _APOSTROPHES
+                        and not (after.isalpha() or after.isdigit())):
+                    poss, mark = True, 1  # "Francis' visit", "Jonas' remarks": the possessive of a name ending in s
             norms = [x for x in norms if x]
             if not norms:
                 i += 1
@@ -151,10 +158,7 @@ def scan(text: str) -> list[Word]:
                         lead = raw[len(pre):]
                         break
             w.cap = (raw[:1].isupper() or lead[:1].isupper()) and not w.allcaps
-            if poss:
-                prev_end = end + 2
-            else:
-                prev_end = end
+            prev_end = end + mark
         else:
             norm = t.norm.replace(" ", "")
             w = Word(t.text, start, t.end, norm, (norm,), True, gap)
