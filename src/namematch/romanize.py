@@ -442,8 +442,43 @@ def _lexicon_spellings(form: str, persian: bool) -> list[tuple[str, float]]:
 _MATCH_LIMIT: Final = 5
 
 
+#: Compound heads (Abd, Abu) and tails (ad-Din, Allah) split off one unit. Real names
+#: have at most two; the bound keeps a hostile unit (one word of a thousand repeated
+#: "Abd") linear: what is left is spelt by the model, which is linear in its length.
+_MAX_AFFIXES: Final = 4
+
+
 @_short_cache(maxsize=65536)
 def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float], ...]:
+    """Ranked (spelling, log-score) of one unit: listed spellings, else the compound's
+    heads and tails (Abd, Abu; ad-Din, Allah) around the spelt rest, else the model."""
+    heads: list[list[tuple[str, float]]] = []
+    tails: list[list[tuple[str, float]]] = []
+    for _ in range(_MAX_AFFIXES):
+        if _lexicon._ranked_spellings(form, persian):
+            break
+        if form.startswith((_ABD, _ABU)) and len(form) > 4:
+            abd = form.startswith(_ABD)
+            heads.append((_ABDUL_FORMS_PERSIAN if persian else _ABDUL_FORMS) if abd else _ABU_FORMS)
+            form = _strip_article(form[3:])
+        elif form.endswith(_DIN) and len(form) > 6:
+            tails.append(_DIN_FORMS)
+            form = form[:-5]
+        elif form.endswith(_ALLAH) and len(form) > 6:  # Aminullah, Ruhollah: X + the divine name
+            tails.append(_ALLAH_FORMS_PERSIAN if persian else _ALLAH_FORMS)
+            form = form[:-4]
+        else:
+            break
+    out = _scored_simple(form, persian, limit)
+    for tail in reversed(tails):
+        out = _combine(out, tail, limit)
+    for head in reversed(heads):
+        out = _combine(head, out, limit)
+    return tuple(out)
+
+
+def _scored_simple(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
+    """Listed spellings of a form (padded by the model's for a long list), else the model's."""
     lex = _lexicon_spellings(form, persian)
     if lex:
         # model spellings pad a listed form's spellings only for a caller that wants a long
@@ -454,20 +489,8 @@ def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float
         model = _decode(form, persian, limit) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]
-        return tuple((lex + extra)[:limit])
-    if form.startswith(_ABD) and len(form) > 4:
-        rest = _strip_article(form[3:])
-        heads = _ABDUL_FORMS_PERSIAN if persian else _ABDUL_FORMS
-        return tuple(_combine(heads, list(_scored_unit(rest, persian, limit)), limit))
-    if form.startswith(_ABU) and len(form) > 4:
-        rest = _strip_article(form[3:])
-        return tuple(_combine(_ABU_FORMS, list(_scored_unit(rest, persian, limit)), limit))
-    if form.endswith(_DIN) and len(form) > 6:
-        return tuple(_combine(list(_scored_unit(form[:-5], persian, limit)), _DIN_FORMS, limit))
-    if form.endswith(_ALLAH) and len(form) > 6:  # Aminullah, Ruhollah: X + the divine name
-        tails = _ALLAH_FORMS_PERSIAN if persian else _ALLAH_FORMS
-        return tuple(_combine(list(_scored_unit(form[:-4], persian, limit)), tails, limit))
-    return tuple(_decode(form, persian, limit))
+        return (lex + extra)[:limit]
+    return _decode(form, persian, limit)
 
 
 def _check_form(form: object) -> str:
