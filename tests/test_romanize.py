@@ -124,3 +124,61 @@ def test_huge_input() -> None:
     big = "محمد " * 200_000
     assert romanize(big).startswith("mohammed")
     assert romanize("\ud800 علي").isascii()
+
+
+# Foreign and Arabic names as Arabic and Persian news write them, and the form the
+# press prints (public figures named in the project's issue on romanisation).
+PRESS_NAMES = [
+    ("هاكان فيدان", "Hakan Fidan"),
+    ("أنطونيو تاياني", "Antonio Tajani"),
+    ("جوزيف عون", "Joseph Aoun"),
+    ("شهباز شريف", "Shehbaz Sharif"),
+    ("عباس عراقجي", "Abbas Araghchi"),
+    ("محمد شياع السوداني", "Mohammed Shia al-Sudani"),
+]
+
+
+@pytest.mark.parametrize(("arabic", "press"), PRESS_NAMES)
+def test_display_form_as_the_press_prints_it(arabic: str, press: str) -> None:
+    assert romanize(arabic, style="display") == press
+    # the plain form is the same spelling, lower case, the article apart
+    assert romanize(arabic) == press.lower().replace("al-", "al ")
+
+
+def test_display_styles_particles_articles_and_honorifics() -> None:
+    assert romanize("الشيخ محمد بن راشد", style="display") == "Sheikh Mohammed bin Rashid"
+    assert romanize("السيد علي", style="display") == "Sayyid Ali"
+    assert romanize("السيد علي", convention="persian", style="display") == "Seyed Ali"
+    assert romanize("الخراوي", style="display") == "Al-Kharawi"  # the article opens the name
+    assert romanize("ابو مهدي", style="display").startswith("Abu M")
+    assert romanize("وزير الخارجية هاكان فيدان", style="display").endswith("Hakan Fidan")
+    assert romanize("Hakan  Fidan", style="display") == "Hakan Fidan"  # Latin passes through
+    assert romanize("", style="display") == ""
+    with pytest.raises(ValueError, match="style"):
+        romanize("علي", style="fancy")
+    with pytest.raises(TypeError, match="style"):
+        romanize("علي", style=None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=100)
+@given(arabic_names)
+def test_display_form_ascii_deterministic_capitalised(name: str) -> None:
+    d = romanize(name, style="display")
+    assert d.isascii() and d == romanize(name, style="display")
+    assert d.lower().replace("-", " ").split() == romanize(name).split() or not d
+    for word in d.split():
+        assert word[0].isupper() or word.split("-")[0] in ("al", "bin", "ibn", "bint", "ould") or word[0].isdigit()
+
+
+def test_model_spells_unseen_foreign_names() -> None:
+    # out of the lexicon: the model spells them, letters of every origin
+    for form, expected in (("فيدان", "fidan"), ("عراقجي", "araghchi"), ("تاياني", "tajani")):
+        assert expected in romanize_unit(form, limit=10), (form, romanize_unit(form, limit=10))
+
+
+def test_lexicon_keeps_precedence_over_the_model() -> None:
+    from namematch import lexicon
+
+    for form in ("حسين", "محمد", "عباس"):
+        listed = lexicon._ranked_spellings(form, False)
+        assert listed and romanize_unit(form, limit=len(listed)) == tuple(listed[: len(listed)])[:50]

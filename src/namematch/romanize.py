@@ -50,7 +50,7 @@ from namematch.normalize import (
     script_of,
     tokenize,
 )
-from namematch.parse import HONORIFIC, PARTICLE, TITLE, parse
+from namematch.parse import HONORIFIC, PARTICLE, TITLE, NameToken, parse
 
 __all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
 
@@ -137,8 +137,10 @@ def _persian_tail_bonus(tail: str) -> float:
 # ---------------------------------------------------------------------------
 
 
-class _Model:
-    """Counts of Latin chunks per Arabic letter in context, with Witten-Bell backoff."""
+class _ChunkModel:
+    """namematch's first model, kept as the fallback (a hand prior when the data file is
+    missing) and for comparison in ``benchmarks/translit.py``: counts of Latin chunks per
+    Arabic letter in a fixed context, interpolated; no memory of the spelling so far."""
 
     __slots__ = ("_choices", "tables")
 
@@ -162,7 +164,7 @@ class _Model:
         return found
 
     @classmethod
-    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _Model:
+    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _ChunkModel:
         tables: list[dict[tuple[str, ...], dict[str, int]]] = [{} for _ in range(4)]
         # lines come grouped by level and context: each is read once per group
         last_level: str | None = None
@@ -193,7 +195,7 @@ class _Model:
         return cls(tables)
 
     @classmethod
-    def fallback(cls) -> _Model:
+    def fallback(cls) -> _ChunkModel:
         """A hand prior: each onset, with or without a short vowel 'a'."""
         t0: dict[tuple[str, ...], dict[str, int]] = {}
         for letter, onsets in ONSETS.items():
@@ -228,30 +230,173 @@ class _Model:
         return probs
 
 
-_model_override: list[_Model] = []
+_BOS: Final = "<s>"
+_EOS: Final = "</s>"
+_LATIN_BOS: Final = "<w>"
+_LATIN_EOS: Final = "</w>"
+#: Weight of the Latin letter model's log-probability in a spelling's score.
+_LATIN_WEIGHT: Final = 0.3
+#: Readings of a letter drawn from the model's unigrams whatever the context (its
+#: longer contexts add the readings seen after them).
+_UNIGRAM_READINGS: Final = 12
 
 
-def _install(model_lines: list[str] | None, lexicon: object | None = None) -> None:
+class _JointModel:
+    """The joint-sequence model (``data/translit_model.tsv``, built by
+    ``tools/build_translit.py``): an n-gram model over graphones, each an Arabic
+    letter with the Latin chunk it is written with (``ب:b``, ``ا:``, ``م:me``). The
+    probability of a spelling is that of its graphone sequence; the n-gram history
+    carries what the letters and chunks before said (an ending, the name's origin)."""
+
+    __slots__ = ("_by_ctx", "_choices", "bow", "latin_order", "logp", "order", "unigram")
+
+    def __init__(self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float]):
+        self.logp = logp
+        self.bow = bow
+        self.order = self.latin_order = 1
+        by_ctx: dict[tuple[tuple[str, ...], str], list[str]] = {}
+        unigram: dict[str, list[tuple[float, str]]] = {}
+        for g, lp in logp.items():
+            tok = g[-1]
+            if tok[:1] == "_" or tok == _LATIN_EOS:
+                self.latin_order = max(self.latin_order, len(g))
+                continue
+            self.order = max(self.order, len(g))
+            if len(tok) < 2 or tok[1] != ":":
+                continue
+            if len(g) == 1:
+                unigram.setdefault(tok[0], []).append((lp, tok))
+            else:
+                by_ctx.setdefault((g[:-1], tok[0]), []).append(tok)
+        self.unigram = {k: tuple(t for _, t in sorted(v, key=lambda x: (-x[0], x[1]))[:_UNIGRAM_READINGS])
+                        for k, v in unigram.items()}
+        self._by_ctx = {k: tuple(sorted(v)) for k, v in by_ctx.items()}
+        self._choices: dict[tuple[tuple[str, ...], str, bool], tuple[tuple[float, str, str], ...]] = {}
+
+    @classmethod
+    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _JointModel:
+        logp: dict[tuple[str, ...], float] = {}
+        bow: dict[tuple[str, ...], float] = {}
+        for line in lines:
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            gram = tuple(parts[0].split(" "))
+            try:
+                if parts[1]:
+                    logp[gram] = float(parts[1])
+                if len(parts) > 2 and parts[2]:
+                    bow[gram] = float(parts[2])
+            except ValueError:
+                continue
+        return cls(logp, bow)
+
+    def score(self, hist: tuple[str, ...], tok: str) -> float:
+        """log P(tok | hist), backing off to shorter histories."""
+        lp = 0.0
+        while True:
+            v = self.logp.get((*hist, tok))
+            if v is not None:
+                return lp + v
+            if not hist:
+                return lp - 20.0
+            lp += self.bow.get(hist, 0.0)
+            hist = hist[1:]
+
+    def choices(self, hist: tuple[str, ...], letter: str, persian: bool) -> tuple[tuple[float, str, str], ...]:
+        """The best ``_EXPAND_JOINT`` (log-score, graphone, chunk) readings of a letter after
+        ``hist``, memoised (bounded)."""
+        key = (hist, letter, persian)
+        found = self._choices.get(key)
+        if found is None:
+            toks = set(self.unigram.get(letter, ()))
+            for k in range(len(hist)):
+                toks.update(self._by_ctx.get((hist[k:], letter), ()))
+            ranked = sorted(
+                ((self.score(hist, t) + _bonus(letter, t[2:], persian), t) for t in toks),
+                key=lambda x: (-x[0], x[1]),
+            )[:_EXPAND_JOINT]
+            found = tuple([(sc, t, t[2:]) for sc, t in ranked])
+            if not found:  # a letter the model never saw: its usual consonant
+                found = ((-20.0, letter + ":" + ONSETS[letter][0], ONSETS[letter][0]),)
+            if len(self._choices) < 400_000:  # the bound is a guard
+                self._choices[key] = found
+        return found
+
+    def decode(self, letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
+        """Beam search over the letters' readings; (spelling, log-score) best first. The
+        spellings left in the beam are ranked by their joint log-probability plus
+        ``_LATIN_WEIGHT`` times their log-probability under the Latin letter model."""
+        keep = self.order - 1
+        width = _JOINT_BEAM if limit <= _MATCH_LIMIT else _JOINT_BEAM_LONG
+        beam: list[tuple[float, str, tuple[str, ...]]] = [(0.0, "", (_BOS,))]
+        for letter in letters:
+            if letter.isdigit():
+                beam = [(s, out + letter, hist) for s, out, hist in beam]
+                continue
+            cand: dict[str, tuple[float, tuple[str, ...]]] = {}
+            for s, out, hist in beam:
+                for cs, tok, chunk in self.choices(hist, letter, persian):
+                    sc = s + cs
+                    new = out + chunk
+                    old = cand.get(new)
+                    if old is None or old[0] < sc:
+                        h = (*hist, tok)
+                        cand[new] = (sc, h[-keep:] if len(h) > keep else h)
+            beam = sorted(((v[0], k, v[1]) for k, v in cand.items()), key=lambda x: (-x[0], x[1]))[:width]
+        out = {}
+        for s, spelling, hist in beam:
+            if spelling:
+                out[spelling] = s + self.score(hist, _EOS) + _LATIN_WEIGHT * self.spelling_score(spelling)
+        return sorted(out.items(), key=lambda x: (-x[1], x[0]))[:limit]
+
+    def spelling_score(self, spelling: str) -> float:
+        """log P(spelling) under the Latin letter model (0 without one)."""
+        if self.latin_order < 2:
+            return 0.0
+        keep = self.latin_order - 1
+        hist: tuple[str, ...] = (_LATIN_BOS,)
+        lp = 0.0
+        for c in spelling:
+            tok = "_" + c
+            lp += self.score(hist, tok)
+            hist = (*hist, tok)[-keep:]
+        return lp + self.score(hist, _LATIN_EOS)
+
+
+#: Beam widths of the joint model: for callers that want a few spellings (matching,
+#: keys, romanize) and for a long list (romanizations).
+_JOINT_BEAM: Final = 8
+_JOINT_BEAM_LONG: Final = 24
+_EXPAND_JOINT: Final = 8
+
+_model_override: list[_ChunkModel | _JointModel] = []
+
+
+def _install(model_lines: list[str] | None, lexicon: object | None = None, *, kind: str = "joint") -> None:
     """Swap the model and lexicon (benchmarks' held-out runs); ``None`` restores the shipped ones.
-    Installing the lexicon clears every cache that holds facts of the two (see :func:`_clear`)."""
+    ``kind`` names the model the lines are of: ``"joint"`` (the shipped kind) or ``"chunk"``
+    (the first model, for comparison). Installing the lexicon clears every cache that holds
+    facts of the two (see :func:`_clear`)."""
     _model_override.clear()
     if model_lines is not None:
-        _model_override.append(_Model.from_lines(model_lines))
+        cls = _ChunkModel if kind == "chunk" else _JointModel
+        _model_override.append(cls.from_lines(model_lines))
     _lexicon._install(lexicon)  # type: ignore[arg-type]
 
 
-def _model() -> _Model:
+def _model() -> _ChunkModel | _JointModel:
     return _model_override[-1] if _model_override else _shipped_model()
 
 
 @lru_cache(maxsize=1)
-def _shipped_model() -> _Model:
+def _shipped_model() -> _ChunkModel | _JointModel:
     try:
         lines = data_lines("translit_model.tsv")
     except (FileNotFoundError, OSError):
-        return _Model.fallback()
-    model = _Model.from_lines(lines)
-    return model if model.tables[0] else _Model.fallback()
+        return _ChunkModel.fallback()
+    model = _JointModel.from_lines(lines)
+    return model if model.unigram else _ChunkModel.fallback()
 
 
 def _split_onset(letter: str, chunk: str) -> tuple[str, str]:
@@ -330,6 +475,8 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
     model = _model()
     if not letters:
         return []
+    if isinstance(model, _JointModel):
+        return model.decode(letters, persian, limit)
     beam: list[tuple[float, str]] = [(0.0, "")]
     n = len(letters)
     for i, letter in enumerate(letters):
@@ -572,22 +719,31 @@ def _name_options(name: str, persian: bool | None, limit: int) -> list[list[tupl
     p = parse(name)
     if persian is None and any(t.script == PERSIAN for t in p.tokens):
         persian = True
+    return [o for o in _token_options(list(p.tokens), persian, limit) if o]
+
+
+def _token_options(tokens: list[NameToken], persian: bool | None, limit: int) -> list[list[tuple[str, float]]]:
+    """Scored Latin options of each token (an empty list for a token with none)."""
     opts: list[list[tuple[str, float]]] = []
-    for tok in p.tokens:
+    for tok in tokens:
         if tok.script not in (ARABIC, PERSIAN):
             opts.append([(normalize(tok.text) or tok.norm, 0.0)])
             continue
         if tok.role in (PARTICLE,) and tok.norm in _PARTICLES_LATIN:
             opts.append([(_PARTICLES_LATIN[tok.norm], 0.0)])
             continue
+        if tok.role == HONORIFIC and tok.canonical and not _lexicon._ranked_spellings(tok.core, bool(persian)):
+            opts.append([(tok.canonical.replace(" ", ""), 0.0)])  # as the honorifics table writes it
+            continue
         per = persian if persian is not None else False
-        core = tok.core if tok.role not in (HONORIFIC, TITLE) else tok.norm
+        core = tok.core if tok.role != TITLE else tok.norm
         scored = list(_scored_unit(core, per, max(limit, 5))) if core else []
         scored = [("".join(c for c in s if c.isascii() and c.isalnum()), sc) for s, sc in scored]
         scored = [(s, sc) for s, sc in scored if s]
         if not scored:
+            opts.append([])
             continue
-        if tok.article:
+        if tok.article and tok.role != HONORIFIC:
             scored = [("al " + s, sc) for s, sc in scored]
         opts.append(scored)
     return opts
@@ -639,24 +795,99 @@ def _ascii(text: str) -> str:
     return " ".join(w for w in (normalize_latin(x) for x in text.split()) if w)
 
 
-def romanize(name: str, convention: str | None = None) -> str:
-    """The single most likely Latin spelling of a name, lower-case.
+_STYLES: Final = ("plain", "display")
+
+
+def romanize(name: str, convention: str | None = None, *, style: str = "plain") -> str:
+    """The single most likely Latin spelling of a name.
 
     ``convention`` is ``None`` (decide from the letters: Persian conventions when
-    the name has Persian letters), ``"arabic"`` or ``"persian"``. Latin input
-    returns :func:`namematch.normalize.normalize` of it.
+    the name has Persian letters), ``"arabic"`` or ``"persian"``.
+
+    ``style="plain"`` (the default) gives lower-case letters and spaces, the form
+    matching and keys compare; Latin input returns :func:`namematch.normalize.normalize`
+    of it. ``style="display"`` gives the form the press prints: each name word
+    capitalised, the article as ``al-`` (``Al-`` at the start), lineage particles in
+    lower case (``bin``, ``ibn``), ``Abu`` apart from the name it binds, honorifics
+    as the press writes them (``Sheikh``, ``Sayyid``; ``Seyed`` under the Persian
+    convention) and office titles left out; Latin words are kept as written.
 
     >>> romanize("نصير عبد المحسن عبد الله الخراوي")
     'naseer abdulmohsen abdullah al kharawi'
     >>> romanize("مسعود پزشكيان")
     'masoud pezeshkian'
+    >>> romanize("الشيخ محمد بن راشد", style="display")
+    'Sheikh Mohammed bin Rashid'
+    >>> romanize("Hakan  Fidan", style="display")
+    'Hakan Fidan'
     """
     _check_str(name)
     persian = _check_convention(convention)
+    if not isinstance(style, str):
+        raise TypeError(f"style must be str, not {type(style).__name__}")
+    if style not in _STYLES:
+        raise ValueError(f"style must be 'plain' or 'display', not {style!r}")
+    if style == "display":
+        return _display_cached(name, persian)
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         return _ascii(normalize(name))
     out = _romanizations_cached(name, 1, persian)
     return out[0] if out else ""
+
+
+#: Honorifics (by their canonical form) as the press prints them: (Arabic convention,
+#: Persian convention); any other is capitalised.
+_HONORIFIC_DISPLAY: Final[dict[str, tuple[str, str]]] = {
+    "sayyid": ("Sayyid", "Seyed"), "sayyida": ("Sayyida", "Seyedeh"), "hajj": ("Hajj", "Haj"),
+    "he": ("H.E.", "H.E."), "prof": ("Prof.", "Prof."), "dr": ("Dr", "Dr"), "eng": ("Eng.", "Eng."),
+    "mr": ("Mr", "Mr"), "mrs": ("Mrs", "Mrs"), "ms": ("Ms", "Ms"), "honourable": ("Hon.", "Hon."),
+    "reverend": ("Rev.", "Rev."),
+}  # fmt: skip
+#: Lineage particles and the article stay lower case inside a name.
+_LOWER_PARTICLES: Final = frozenset({"bin", "ibn", "bint", "ould", "al"})
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@_short_cache(maxsize=8192)
+def _display_cached(name: str, persian: bool | None) -> str:
+    p = parse(name)
+    if not any(t.script in (ARABIC, PERSIAN) for t in p.tokens):
+        return " ".join(name.split())
+    if persian is None and any(t.script == PERSIAN for t in p.tokens):
+        persian = True
+    words: list[str] = []
+    toks = [t for t in p.tokens if t.role != TITLE] or list(p.tokens)
+    for tok, opts in zip(toks, _token_options(toks, persian, 1), strict=True):
+        if not opts:
+            continue
+        best = opts[0][0]
+        if tok.script not in (ARABIC, PERSIAN):
+            words.append(" ".join(tok.text.split()))
+        elif tok.role == HONORIFIC and tok.canonical and best == tok.canonical.replace(" ", ""):
+            forms = _HONORIFIC_DISPLAY.get(tok.canonical)
+            words.append(forms[bool(persian)] if forms else " ".join(map(_cap, tok.canonical.split())))
+        elif tok.role == PARTICLE:
+            words.append(best if best in _LOWER_PARTICLES else _cap(best))
+        else:
+            words.append(_display_unit(tok.core, best))
+    if words and words[0].startswith("al-"):
+        words[0] = "A" + words[0][1:]
+    return _ascii(" ".join(words)) if not all(w.isascii() for w in words) else " ".join(words)
+
+
+def _display_unit(core: str, spelling: str) -> str:
+    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name."""
+    article = spelling.startswith("al ")
+    word = spelling[3:] if article else spelling
+    if core.startswith(_ABU) and len(core) > 4:
+        for head, _ in _ABU_FORMS:
+            if word.startswith(head) and len(word) > len(head) + 1:
+                word = _cap(head) + " " + _cap(word[len(head):])
+                break
+    return ("al-" if article else "") + _cap(word)
 
 
 def _clear() -> None:
