@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from rapidfuzz.distance import Levenshtein
 
 from namematch.normalize import normalize
+from namematch.parse import parse
 from namematch.romanize import romanizations, romanize, romanize_unit
 from tests.conftest import any_text, arabic_names, names
 
@@ -165,7 +166,8 @@ def test_display_styles_particles_articles_and_honorifics() -> None:
 def test_display_form_ascii_deterministic_capitalised(name: str) -> None:
     d = romanize(name, style="display")
     assert d.isascii() and d == romanize(name, style="display")
-    assert d.lower().replace("-", " ").split() == romanize(name).split() or not d
+    if not any(t.role in ("title", "honorific") for t in parse(name).tokens):
+        assert _letters(d) == _letters(romanize(name))  # the same spelling, styled
     for word in d.split():
         assert word[0].isupper() or word.split("-")[0] in ("al", "bin", "ibn", "bint", "ould") or word[0].isdigit()
 
@@ -181,4 +183,4 @@ def test_lexicon_keeps_precedence_over_the_model() -> None:
 
     for form in ("حسين", "محمد", "عباس"):
         listed = lexicon._ranked_spellings(form, False)
-        assert listed and romanize_unit(form, limit=len(listed)) == tuple(listed[: len(listed)])[:50]
+        assert listed and romanize_unit(form, limit=len(listed)) == tuple(listed)

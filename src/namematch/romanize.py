@@ -41,6 +41,7 @@ from namematch import lexicon as _lexicon
 from namematch._data import data_lines
 from namematch.normalize import (
     ARABIC,
+    LATIN,
     OTHER,
     PERSIAN,
     _check_str,
@@ -855,7 +856,9 @@ def _cap(word: str) -> str:
 def _display_cached(name: str, persian: bool | None) -> str:
     p = parse(name)
     if not any(t.script in (ARABIC, PERSIAN) for t in p.tokens):
-        return " ".join(name.split())
+        # Latin words as written; words of other scripts (and stray marks) transliterated
+        words = [t.text if t.script == LATIN else _cap(_ascii(normalize(t.text))) for t in p.tokens]
+        return " ".join(w for w in words if w)
     if persian is None and any(t.script == PERSIAN for t in p.tokens):
         persian = True
     words: list[str] = []
