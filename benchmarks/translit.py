@@ -1,27 +1,28 @@
 """Benchmark of the cross-script bridge: romanisation and blocking keys.
 
-Prints one table per setting:
+The lexicon and both transliteration models (the joint-sequence model namematch ships
+and its former chunk model, ``tools/build_translit.py``) are rebuilt in-process without
+one fifth of the development data (``--fold``, 0 by default: the Arabic token cores and
+person ids of a hash split), and measured on that fifth only. All in the same run:
 
-* ``shipped``  — the lexicon and model as shipped (built from all development
-  data, so the test rows are partly training-set numbers);
-* ``held-out`` — lexicon and model rebuilt in-process without the test part of a
-  hash split (one fifth of the Arabic token groups and of the persons), measured
-  on that test part only.
+* hit@1 / hit@10 of ``romanize_unit`` on the cross-script tokens of each token set
+  (an Arabic-script unit against the Latin spellings that set gives for it) and on
+  the cross-script units of the listed persons (un-sc, positional alignment), for
+  namematch with each model, unidecode, anyascii, camel-tools ar2bw and a naive
+  vowel-insertion baseline;
+* the cost of ``romanize`` on a held-out token out of the lexicon, per model, and
+  its ratio to the former model;
+* unless ``--romanize-only``: key recall on token pairs and on whole-name pairs of one
+  person, cross-script and same-script, the share of hard negatives (different persons
+  sharing a token) that share a key, and the mean candidate fraction on a
+  10,000-person registry (development persons plus synthetic persons drawn from the
+  token lists), with an exact-token blocking floor.
 
-Rows (all measured in the same run):
+``--shipped`` also measures the shipped lexicon and model (built from all development
+data, so partly training-set numbers). Tune on ``--fold 1`` to ``4``; report fold 0.
 
-* romanize exact-hit / hit@10 on cross-script tokens (an Arabic-script unit
-  against every Latin spelling seen for it), for namematch, unidecode,
-  anyascii, camel-tools ar2bw and a naive vowel-insertion baseline;
-* key recall on token pairs and on whole-name pairs of one person, cross-script
-  and same-script (Latin ↔ Latin), and the share of hard negatives (different
-  persons sharing a token) that share a key;
-* mean candidate fraction on a 10,000-person registry: the development persons
-  plus synthetic persons made of tokens drawn from the token lists (weighted
-  by the square root of their counts), with an exact-token blocking floor.
-
-Usage: ``python benchmarks/translit.py [--shared PATH] [--quick]``. Reads ../shared;
-the library itself never does.
+Usage: ``python benchmarks/translit.py [--shared PATH] [--fold K] [--romanize-only] [--quick]``.
+Reads ../shared; the library itself never does.
 """
 
 from __future__ import annotations

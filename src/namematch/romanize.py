@@ -7,12 +7,11 @@ spellings. :func:`romanize_unit` ranks them for one name unit:
    practice for that Arabic-script form, most frequent first;
 2. compounds are split: ``عبد`` + X → ``abdul`` + X, ``ابو`` + X → ``abu`` + X,
    X + ``الدين`` → X + ``uddin``;
-3. otherwise a learned character model: every Arabic letter emits a Latin
-   "chunk" (its consonant plus the vowels that follow it), with probabilities
-   conditioned on the neighbouring letters and the position in the word. The
-   tables are counted from aligned development token pairs by
-   ``tools/build_lexicon.py`` and shipped as ``data/translit_model.tsv``; a
-   beam search ranks the outputs.
+3. otherwise the transliteration model: a joint-sequence (graphone) trigram
+   model over Arabic letters paired with the Latin chunks they are written with,
+   trained by ``tools/build_translit.py`` on development token pairs of every origin
+   and shipped as ``data/translit_model.tsv``; a beam search ranks its spellings
+   and a Latin letter model reranks the beam.
 
 Persian convention (v for consonant و, gh for ق, z for ذ ظ ض, s for ث ص, e/o
 for short vowels) applies when the unit has Persian letters, when
@@ -239,7 +238,7 @@ _LATIN_EOS: Final = "</w>"
 _LATIN_WEIGHT: Final = 0.3
 #: Readings of a letter drawn from the model's unigrams whatever the context (its
 #: longer contexts add the readings seen after them).
-_UNIGRAM_READINGS: Final = 12
+_UNIGRAM_READINGS: Final = 8
 
 
 class _JointModel:
@@ -367,9 +366,9 @@ class _JointModel:
 
 #: Beam widths of the joint model: for callers that want a few spellings (matching,
 #: keys, romanize) and for a long list (romanizations).
-_JOINT_BEAM: Final = 8
+_JOINT_BEAM: Final = 6
 _JOINT_BEAM_LONG: Final = 24
-_EXPAND_JOINT: Final = 8
+_EXPAND_JOINT: Final = 6
 
 _model_override: list[_ChunkModel | _JointModel] = []
 
