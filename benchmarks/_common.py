@@ -152,6 +152,34 @@ def f1_at(scores: Sequence[float], labels: Sequence[int], threshold: float) -> f
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def precision_recall_at(scores: Sequence[float], labels: Sequence[int], threshold: float) -> tuple[float, float]:
+    """Precision and recall of the pairs scoring at least ``threshold``."""
+    tp = sum(1 for s, y in zip(scores, labels) if s >= threshold and y)
+    fp = sum(1 for s, y in zip(scores, labels) if s >= threshold and not y)
+    pos = sum(1 for y in labels if y)
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / pos if pos else 0.0)
+
+
+def reliability(
+    scores: Sequence[float], labels: Sequence[int], bins: int = 10
+) -> tuple[list[tuple[float, float, int, float, float]], float]:
+    """A reliability table of scores read as probabilities: per bin of equal width
+    ``(low, high, pairs, mean score, share of positives)``, and the expected calibration
+    error (the pair-weighted mean of ``|mean score - share of positives|`` over the bins)."""
+    rows = []
+    ece = 0.0
+    for k in range(bins):
+        lo, hi = k / bins, (k + 1) / bins
+        idx = [i for i, s in enumerate(scores) if lo <= s < hi or (k == bins - 1 and s == hi)]
+        if not idx:
+            continue
+        mean = sum(scores[i] for i in idx) / len(idx)
+        rate = sum(labels[i] for i in idx) / len(idx)
+        rows.append((lo, hi, len(idx), mean, rate))
+        ece += len(idx) / len(scores) * abs(mean - rate)
+    return rows, ece
+
+
 def best_f1(scores: Sequence[float], labels: Sequence[int]) -> tuple[float, float]:
     best, thr = 0.0, 0.0
     for t in sorted(set(round(s, 3) for s in scores)):

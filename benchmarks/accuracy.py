@@ -7,6 +7,13 @@ same run, unidecode + Jaro-Winkler and unidecode + rapidfuzz token_sort_ratio.
     python benchmarks/accuracy.py
     python benchmarks/accuracy.py --holdout   # also: names the lexicon and model never saw
 
+**Near misses.** A second table scores the near-miss pairs of ``tools/build_nearmiss.py``
+(a real name with one element replaced by a real name element of similar shape that is
+not a variant of it, against real spelling pairs of the same persons), per kind of pair
+and per half of the persons, with precision and recall at the default threshold and the
+share of near-miss negatives scoring 0.9 or more. A reliability table then reads the
+scores of all pairs (development pairs and near misses) as probabilities.
+
 ``--holdout`` rebuilds the lexicon and the transliteration model without the test fifth
 of the persons and Arabic-script tokens (``tools/build_lexicon.py --holdout``'s split) and
 scores the pairs of that fifth with the shipped and with the held-out data in the same run:
@@ -26,7 +33,9 @@ from _common import (
     best_f1,
     f1_at,
     load_entities,
+    precision_recall_at,
     print_table,
+    reliability,
     sample_pairs,
 )
 from rapidfuzz import fuzz
@@ -79,6 +88,64 @@ def main() -> None:
         rows.append(["ALL", method, len(all_labels), average_precision(scores, all_labels), bf, bt, f1_at(scores, all_labels, thr)])
     print(f"namematch {nm.__version__}, DEFAULT_THRESHOLD={nm.DEFAULT_THRESHOLD}")
     print_table(["slice", "method", "pairs", "avg precision", "best F1", "at thr", "F1 @ default thr"], rows)
+    dev_scores = all_scores["namematch"]
+    near_scores, near_labels = near_miss_table()
+    calibration_table(dev_scores + near_scores, all_labels + near_labels)
+
+
+def near_miss_pairs() -> list:
+    """The near-miss pairs of ``tools/build_nearmiss.py`` (built, seeded, from the development persons)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_nearmiss
+
+    return build_nearmiss.near_miss_pairs()
+
+
+def near_miss_rows(pairs: list, scores: list[float], threshold: float) -> list[list[object]]:
+    """One row per slice of near-miss pairs: pairs, AP, best F1 (and where), F1, precision and
+    recall at ``threshold``, share of negatives at or above ``threshold`` and 0.9."""
+    slices: dict[str, list[int]] = {}
+    for k, p in enumerate(pairs):
+        for name in ("ALL", f"half {p.half}", "cross-script" if p.cross else "same-script"):
+            slices.setdefault(name, []).append(k)
+    rows = []
+    for name, idx in slices.items():
+        sc, lab = [scores[k] for k in idx], [pairs[k].label for k in idx]
+        neg = [s for s, y in zip(sc, lab) if not y]
+        bf, bt = best_f1(sc, lab)
+        prec, rec = precision_recall_at(sc, lab, threshold)
+        rows.append([name, len(idx), average_precision(sc, lab), bf, bt, f1_at(sc, lab, threshold), prec, rec,
+                     sum(s >= threshold for s in neg) / max(len(neg), 1), sum(s >= 0.9 for s in neg) / max(len(neg), 1)])
+    return rows
+
+
+def near_miss_table() -> tuple[list[float], list[int]]:
+    """namematch and the baselines on the near-miss pairs; namematch's negatives per kind."""
+    pairs = near_miss_pairs()
+    scores: list[float] = []
+    for method, (func, thr) in baselines().items():
+        got = [func(p.a, p.b) for p in pairs]
+        if method == "namematch":
+            scores = got
+        print(f"\nNear-miss pairs, {method} (threshold {thr}):")
+        print_table(["slice", "pairs", "avg precision", "best F1", "at thr", "F1 @ thr", "precision @ thr",
+                     "recall @ thr", "negatives >= thr", "negatives >= 0.9"], near_miss_rows(pairs, got, thr))
+    kinds: dict[str, list[float]] = {}
+    for p, s in zip(pairs, scores):
+        kinds.setdefault(p.kind, []).append(s)
+    print("\nnamematch per kind of near-miss pair (variant = positives):")
+    print_table(["kind", "pairs", "mean score", f">= {nm.DEFAULT_THRESHOLD}", ">= 0.9"],
+                [[k, len(v), sum(v) / len(v), sum(s >= nm.DEFAULT_THRESHOLD for s in v) / len(v),
+                  sum(s >= 0.9 for s in v) / len(v)] for k, v in sorted(kinds.items())])
+    return scores, [p.label for p in pairs]
+
+
+def calibration_table(scores: list[float], labels: list[int]) -> None:
+    """The reliability of namematch's scores read as probabilities, on all pairs above."""
+    rows, ece = reliability(scores, labels)
+    print(f"\nReliability of the shipped model on the development and near-miss pairs ({len(scores)} pairs, "
+          f"{sum(labels) / len(labels):.2f} positives): expected calibration error {ece:.3f}")
+    print_table(["score from", "to", "pairs", "mean score", "share same person"], rows)
 
 
 def holdout_table() -> None:

@@ -73,16 +73,16 @@ def test_stale_modules_finds_a_compiled_file_older_than_its_source_in_a_checkout
 
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
     package = tmp_path / "src" / "namematch"
-    package.mkdir(parents=True)
-    (package / f"score{suffix}").write_bytes(b"")
-    (package / "score.py").write_text("")
+    (package / "score").mkdir(parents=True)
+    (package / "score" / f"_units{suffix}").write_bytes(b"")
+    (package / "score" / "_units.py").write_text("")
     (package / f"parse{suffix}").write_bytes(b"")
     (package / "parse.py").write_text("")
-    os.utime(package / f"score{suffix}", (1_000_000, 1_000_000))
+    os.utime(package / "score" / f"_units{suffix}", (1_000_000, 1_000_000))
     # an installed package (no setup.py two levels up): file times are not checked
     assert _build.stale_modules(str(package)) == ()
     (tmp_path / "setup.py").write_text("")
-    assert _build.stale_modules(str(package)) == ("score",)
+    assert _build.stale_modules(str(package)) == ("score._units",)
 
 
 @pytest.mark.skipif(not _build.compiled_modules(), reason="pure-Python install: nothing compiled to compare")
@@ -111,3 +111,41 @@ def test_compiled_build_gives_the_pure_python_results(tmp_path: Path) -> None:
     assert got.keys() == want.keys()
     for key in want:
         assert got[key] == want[key], key
+
+
+# ---------------------------------------------------------------------------
+# the package module: public names load on first use
+# ---------------------------------------------------------------------------
+
+
+def test_public_names_survive_submodule_imports() -> None:
+    # a fresh interpreter: submodules imported directly first, then the package's names used
+    script = (
+        "import namematch.score, namematch.link, namematch.cluster, namematch.keys\n"
+        "import namematch, types\n"
+        "names = ['score', 'link', 'cluster', 'keys', 'normalize', 'parse', 'romanize']\n"
+        "assert not any(isinstance(getattr(namematch, n), types.ModuleType) for n in names)\n"
+        "assert namematch.score('Ali', 'Ali') == 1.0\n"
+        "from namematch import *\n"
+        "print(sorted(set(namematch.__all__) - set(dir(namematch))))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
+
+
+def test_importing_the_package_is_quick_and_loads_no_stage() -> None:
+    script = "import sys, namematch; print(sorted(m for m in sys.modules if m.startswith('namematch.')))"
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "['namematch._build']"  # the CLI can take over Ctrl-C before the heavy imports
+
+
+def test_the_package_pickles_by_name() -> None:
+    import pickle
+
+    import namematch
+
+    assert pickle.loads(pickle.dumps(namematch)) is namematch
+    cloudpickle = pytest.importorskip("pyspark.cloudpickle")  # Spark ships closures that use namematch
+    assert pickle.loads(cloudpickle.dumps(lambda a: namematch.score(a, a)))("Ali") == 1.0

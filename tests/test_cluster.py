@@ -111,20 +111,20 @@ def test_pairs_are_weighed_by_the_candidate_model_not_the_scorers() -> None:
 
     eager = nm.Scorer(model={"weights": dict.fromkeys(FEATURES, 0.0), "intercept": 5.0})
     names = ["Qassem Soleimani", "قاسم سليماني", "Sattar Hashemi", "Mohammed Ali", "Mohammed Hassan", "Ahmed Hassan"]
-    assert eager.score("FOZ, Amer", "FOZ, Husen") > 0.99 > nm.score("FOZ, Amer", "FOZ, Husen")
+    assert eager.score("FOZ, Amer", "FOZ, Husen") > 0.98 > nm.DEFAULT_THRESHOLD > nm.score("FOZ, Amer", "FOZ, Husen")
     assert nm.cluster(names, scorer=eager) == nm.cluster(names)
     assert len(nm.cluster(names, scorer=eager)) == 5
 
 
-def test_candidate_model_discounts_relatives_more_than_the_pair_score() -> None:
+def test_candidate_model_keeps_relatives_apart_and_variants_together() -> None:
     # fitted on the pairs blocking proposes (namesakes and relatives), the candidate model
-    # weighs a shared family name with another first name lower than the pair score does,
-    # and keeps spelling variants of one name near 1
+    # gives a shared family name with another first name less than even odds, as the pair
+    # score does, and keeps spelling variants of one name near 1
     from namematch.score import _DEFAULT, _candidate_terms
 
     weights, intercept = _candidate_terms()
     brothers = ("FOZ, Amer", "FOZ, Husen")
     variants = ("Qassem Soleimani", "Ghasem Soleymani")
-    assert _DEFAULT._value(*brothers, weights, intercept) < _DEFAULT.score(*brothers) - 0.2
+    assert _DEFAULT._value(*brothers, weights, intercept) < 0.5 and _DEFAULT.score(*brothers) < 0.5
     assert _DEFAULT._value(*variants, weights, intercept) > 0.95
     assert _DEFAULT._value(*variants, _DEFAULT.model_weights, _DEFAULT.model_intercept) == _DEFAULT.score(*variants)

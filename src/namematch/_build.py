@@ -13,8 +13,10 @@ import importlib.machinery
 import os
 import shutil
 
-#: The modules an installation may carry compiled, in pipeline order (setup.py reads this list).
-_CANDIDATES = ("normalize", "parse", "lexicon", "romanize", "keys", "score")
+#: The modules an installation may carry compiled, in pipeline order (setup.py reads this list;
+#: a dotted name is a module of a subpackage: ``score._units`` is ``score/_units.py``).
+_CANDIDATES = ("normalize", "parse", "lexicon", "romanize", "keys", "score._units", "score._align", "score._rules",
+               "score._model", "score._scorer")  # fmt: skip
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -61,13 +63,14 @@ def stale_modules(directory: str = _HERE) -> tuple[str, ...]:
         return ()
     out = []
     for name in _CANDIDATES:
+        path = os.path.join(directory, *name.split("."))
         try:
-            source = os.stat(os.path.join(directory, name + ".py")).st_mtime
+            source = os.stat(path + ".py").st_mtime
         except OSError:
             continue
         for suffix in importlib.machinery.EXTENSION_SUFFIXES:
             try:
-                built = os.stat(os.path.join(directory, name + suffix)).st_mtime
+                built = os.stat(path + suffix).st_mtime
             except OSError:
                 continue
             if built < source:

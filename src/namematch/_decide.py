@@ -22,15 +22,15 @@ asks two things of the best of them:
    apart by any name, so the second of them does not veto the first; their
    order stays that of the ranking (score, then id).
 
-``margin=0`` turns the rival check off (a plain threshold). ``MATCH_THRESHOLD =
-0.75`` was chosen with ``benchmarks/resolution.py``: from 0.70 to 0.76 no figure is
-worse than with the pair score at its former default 0.95, and 0.75 gives accuracy@1
-0.958 / 0.810 on Arabic-script / Latin queries (0.958 / 0.805 before) and NIL
-accuracy 1.000 / 0.976 (1.000 / 0.966). The model is fitted on the same persons; fitted
-on one half and used on the other half's queries (``tools/fit_candidate_model.py
---halves``), it is at least as good as the pair score on all four figures at every
-threshold from 0.6 to 0.85. ``MARGIN = 1.0``: the best must be about e ≈ 2.7 times as
-likely in odds as the rival.
+``margin=0`` turns the rival check off (a plain threshold). Both tests read the
+candidate's ``chance`` (the candidate model's probability), not its pair score.
+``MATCH_THRESHOLD = 0.7`` was chosen with ``tools/fit_candidate_model.py --halves`` (the
+model fitted on one half of the persons, ``Registry.match`` run on the other half's queries
+of ``benchmarks/resolution.py``) and ``benchmarks/resolution.py``: on the held-apart halves
+it gives accuracy@1 0.965 / 0.831 on Arabic-script / Latin queries and NIL accuracy
+1.000 / 0.967 (0.75: 0.821 / 0.970; 0.6: 0.842 / 0.952); with the shipped model 0.958 / 0.809
+and 1.000 / 0.982. ``MARGIN = 1.0``: the best must be about e ≈ 2.7 times as likely
+in odds as the rival.
 """
 
 from __future__ import annotations
@@ -39,8 +39,13 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Final, Protocol, TypeVar
 
-#: Default :attr:`Registry.match_threshold`: the best candidate's chance (candidate model) must reach it.
-MATCH_THRESHOLD: Final = 0.75
+from namematch._options import check_margin, check_threshold  # the one rule for every threshold
+
+__all__ = ["MARGIN", "MATCH_THRESHOLD", "RIVALS", "check_margin", "check_threshold", "decide", "logit"]
+
+#: Default :attr:`Registry.match_threshold`: the best candidate's chance (candidate model, not
+#: the pair score) must reach it.
+MATCH_THRESHOLD: Final = 0.7
 #: Default :attr:`Registry.margin`: minimal log-odds lead of the best candidate over its rival.
 MARGIN: Final = 1.0
 #: Candidates :meth:`Registry.match` asks :meth:`Registry.resolve` for (best + rivals).
@@ -51,36 +56,13 @@ _EPS: Final = 1e-6
 
 class _Cand(Protocol):
     @property
-    def score(self) -> float: ...
+    def chance(self) -> float | None: ...
 
     @property
     def alias(self) -> str: ...
 
 
 C = TypeVar("C", bound=_Cand)
-
-
-def _number(value: object, name: str) -> float:
-    """``value`` as float, or TypeError naming the argument (bools are refused)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
-    return float(value)
-
-
-def check_threshold(value: object, name: str = "match_threshold") -> float:
-    """A threshold in [0, 1] as float, or ValueError/TypeError naming the argument."""
-    value = _number(value, name)
-    if not 0.0 <= value <= 1.0:  # also refuses NaN
-        raise ValueError(f"{name} must be in [0, 1], got {value!r}")
-    return value
-
-
-def check_margin(value: object) -> float:
-    """A margin (log-odds, >= 0, finite) as float, or ValueError/TypeError."""
-    value = _number(value, "margin")
-    if not (0.0 <= value < math.inf):  # also refuses NaN
-        raise ValueError(f"margin must be a finite number >= 0 (log-odds), got {value!r}")
-    return value
 
 
 def logit(score: float) -> float:
@@ -92,7 +74,7 @@ def logit(score: float) -> float:
 def decide(
     candidates: Sequence[C], threshold: float, margin: float, same_name: Callable[[str, str], float]
 ) -> C | None:
-    """The best of ``candidates`` (ranked best first) if it passes both tests, else None.
+    """The best of ``candidates`` (ranked by ``chance``, best first) if it passes both tests, else None.
 
     ``same_name(a, b)`` scores two aliases against each other (the registry's
     scorer); it is called only while looking for the rival, at most once per
@@ -101,13 +83,13 @@ def decide(
     if not candidates:
         return None
     best = candidates[0]
-    if best.score < threshold:
+    if (best.chance or 0.0) < threshold:
         return None
     if margin <= 0.0:
         return best
-    lead = logit(best.score)
+    lead = logit(best.chance or 0.0)
     for other in candidates[1:]:
-        if lead - logit(other.score) >= margin:
+        if lead - logit(other.chance or 0.0) >= margin:
             return best  # this one and every later one (lower scores) are far enough behind
         if other.alias != best.alias and same_name(best.alias, other.alias) < threshold:
             return None  # a rival with a different name, too close

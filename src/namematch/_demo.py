@@ -10,6 +10,7 @@ mention them, then the new persons the registry lacks.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from importlib.abc import Traversable
@@ -53,8 +54,9 @@ def _print_entity(entity: Entity, out: TextIO) -> None:
     out.write(f"      scripts   : {_scripts(entity)}  ({len(entity.mentions)} mentions)\n")
 
 
-def run_demo(out: TextIO | None = None) -> int:
-    """Link the bundled corpus to the bundled registry and print the persons found.
+def run_demo(out: TextIO | None = None, *, html: str | None = None) -> int:
+    """Link the bundled corpus to the bundled registry and print the persons found;
+    with ``html``, also write the HTML report there and print its path.
 
     Returns 0 (the command's exit code).
     """
@@ -77,6 +79,13 @@ def run_demo(out: TextIO | None = None) -> int:
         out.write("  (none)\n")
     for e in new:
         _print_entity(e, out)
+    if html is not None:
+        from namematch.report import write_html_report
+
+        os.makedirs(os.path.dirname(os.path.abspath(html)), exist_ok=True)
+        write_html_report(html, entities, docs, title="namematch demo: persons in the example articles",
+                          registry=registry)
+        out.write(f"\nHTML report: {os.path.abspath(html)}\n")
     return 0
 
 

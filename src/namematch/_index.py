@@ -230,6 +230,8 @@ def _as_ids(plist: Sequence[int]) -> np.ndarray:
     """
     if isinstance(plist, array):
         return np.frombuffer(plist, dtype=np.dtype(plist.typecode))
+    if isinstance(plist, np.ndarray):  # already a view (a registry state's visible part of a list)
+        return plist
     return np.asarray(plist, dtype=np.int64)
 
 

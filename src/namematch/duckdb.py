@@ -22,7 +22,8 @@ NULL in gives NULL out. Usage::
     con.sql("SELECT namematch_score('Qassem Soleimani', 'قاسم سليماني')").fetchall()
 
 The keyed blocking join (what :func:`link_tables` runs, with ``left(id, name)``,
-``right(id, name)``, a block cap of 1000 right rows and the 0.70 threshold).
+``right(id, name)``, a block cap of 1000 right rows and the default threshold 0.45,
+:data:`namematch.DEFAULT_THRESHOLD`; :func:`link_sql` writes it for any tables).
 Keys are computed once per distinct name, a key carried by more than the cap of
 right rows is not used, each candidate pair of names is scored once, and each
 left row keeps its best right row (ties: the smallest right id)::
@@ -38,7 +39,7 @@ left row keeps its best right row (ties: the smallest right id)::
     pairs AS (SELECT lname, rname, min(rid) AS rid
               FROM lkeys JOIN blocks USING (key) GROUP BY lname, rname),
     scored AS (SELECT lname, rid, namematch_score(lname, rname) AS score FROM pairs),
-    best AS (SELECT lname, rid, score FROM scored WHERE score >= 0.7
+    best AS (SELECT lname, rid, score FROM scored WHERE score >= 0.45
              QUALIFY row_number() OVER (PARTITION BY lname ORDER BY score DESC, rid) = 1)
     SELECT l.lid AS left_id, best.rid AS right_id, best.score
     FROM l JOIN best USING (lname)

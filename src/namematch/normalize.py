@@ -432,7 +432,41 @@ def _tokens(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignor
         return _tokenize_ascii(text, make)
     if _ARABIC_PLAIN.fullmatch(text):
         return _tokenize_arabic_plain(text, make)
+    if len(text) > _CHUNKED_FROM:
+        return _tokenize_chunks(text, make)
     return _tokenize_general(text, make)
+
+
+#: Texts longer than this (running text rather than a name) are tokenized chunk by chunk.
+_CHUNKED_FROM: Final = 256
+#: A chunk of text between whitespace (whitespace always separates tokens).
+_CHUNK: Final = re.compile(r"\S+")
+
+
+def _tokenize_chunks(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
+    """:func:`_tokenize_general` of a long text, one whitespace-separated chunk at a time
+    (same tokens): a chunk of ASCII letters and digits, or of plain Arabic-script letters,
+    is one token made at once; any other chunk goes through the general tokenizer."""
+    text = _clean_text(text)
+    tokens: list[_T] = []
+    arabic: dict[str, tuple[str, str, bool]] = {}  # words repeat in running text
+    for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        s = m.start()
+        if chunk.isascii() and chunk.isalnum():
+            norm = chunk.lower()
+            tokens.append(make(chunk, norm, s, m.end(), NONE if norm.isdigit() else LATIN, False))
+        elif chunk in arabic or _ARABIC_RUN.fullmatch(chunk):
+            known = arabic.get(chunk)
+            if known is None:
+                known = arabic[chunk] = _norm_token(chunk, ARABIC)
+            norm, script, homoglyphs = known
+            if norm:
+                tokens.append(make(chunk, norm, s, m.end(), script, homoglyphs))
+        else:
+            for t in _tokenize_general(chunk, make):
+                tokens.append(make(t.text, t.norm, t.start + s, t.end + s, t.script, t.homoglyphs))
+    return tuple(tokens)
 
 
 def _arabic_plain_class() -> str:

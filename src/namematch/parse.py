@@ -7,6 +7,14 @@ word (``Al-Yasiri`` = ``al Yasiri`` = ``Alyasiri``). Honorifics and titles
 before a name, lineage particles (``bin``, ``ibn``, ``بن``) and initials are
 marked so the scorer can weigh them.
 
+Name structure is decided here, once, and carried on each unit: the article
+(``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` for a kunya Abu X,
+``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
+``"din"`` for X ud-Din, ``"allah"`` for X Allah, ``"zada"`` for X Zada). Later
+stages read these fields instead of deciding them again. (Whether "Alsayed" is
+al-Sayed depends on the lexicon listing Sayed, which is built from parses: the scorer
+decides that one where it reads the lexicon.)
+
 >>> p = parse("Sayyid Sattar Hashemi")
 >>> [(t.text, t.role) for t in p.tokens]
 [('Sayyid', 'honorific'), ('Sattar', 'given'), ('Hashemi', 'family')]
@@ -91,6 +99,11 @@ class NameToken:
     canonical: str = ""
     #: True when look-alike letters from another script were folded.
     homoglyphs: bool = False
+    #: a compound's head: "abd" (Abd X, عبد X), "abu" (a kunya, Abu X), "bin" (a nasab
+    #: written as one word: Binalshibh), else "".
+    head: str = ""
+    #: a compound's tail: "din" (X ud-Din), "allah" (X Allah), "zada" (X Zada), else "".
+    tail: str = ""
 
     @property
     def is_name(self) -> bool:
@@ -104,8 +117,8 @@ class _Part:
     plain slotted class (a frozen attrs instance is several times slower to make).
     Private to one parse, so a role is changed in place (:meth:`retag`)."""
 
-    __slots__ = ("article", "canonical", "core", "end", "homoglyphs", "lineage", "norm", "role", "script", "start",
-                 "text")  # fmt: skip
+    __slots__ = ("article", "canonical", "core", "end", "head", "homoglyphs", "lineage", "norm", "role", "script",
+                 "start", "tail", "text")  # fmt: skip
 
     def __init__(
         self,
@@ -120,6 +133,8 @@ class _Part:
         lineage: bool = False,
         canonical: str = "",
         homoglyphs: bool = False,
+        head: str = "",
+        tail: str = "",
     ) -> None:
         self.text = text
         self.norm = norm
@@ -132,6 +147,8 @@ class _Part:
         self.lineage = lineage
         self.canonical = canonical
         self.homoglyphs = homoglyphs
+        self.head = head
+        self.tail = tail
 
     @property
     def is_name(self) -> bool:
@@ -149,7 +166,7 @@ class _Part:
         """The unit as the :class:`NameToken` that :func:`parse` returns."""
         return NameToken(
             self.text, self.norm, self.core, self.script, self.start, self.end, self.role, self.article,
-            self.lineage, self.canonical, self.homoglyphs,
+            self.lineage, self.canonical, self.homoglyphs, self.head, self.tail,
         )  # fmt: skip
 
 
@@ -266,19 +283,60 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
 
 
 @_short_cache(maxsize=65536)
-def _plain_word(norm: str, script: str) -> tuple[str, str, str]:
-    """(article, core, canonical form) of a word that is not part of a compound:
-    it depends on the word alone, and words repeat across names (cached; the
-    cache keys hold strings only, so the garbage collector stops tracking them)."""
+def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
+    """(article, core, canonical form, head, tail) of a word that is not part of a
+    compound written apart: it depends on the word alone, and words repeat across
+    names (cached; the cache keys hold strings only, so the garbage collector stops
+    tracking them)."""
     exceptions = _lexicons()[3]
     if script in (ARABIC, PERSIAN):
         article, core = _article_core(norm, script, exceptions)
-        return article, core, norm
+        return (article, core, norm, *_arabic_structure(core))
     glued = _abd_glued(norm) if script == LATIN else None
     if glued:
-        return "", glued, glued
+        return "", glued, glued, "abd", _latin_tail(glued).replace("allah", "")
     article, core = _article_core(norm, script, exceptions)
-    return article, core, ("al" + core) if article else norm
+    head, tail = _latin_structure(core) if script == LATIN else ("", "")
+    return article, core, ("al" + core) if article else norm, head, tail
+
+
+#: Endings of a Latin "X ud-Din", "X Allah" or "X Zada" compound written as one word.
+_LATIN_TAIL: Final = re.compile(r"(?:[aeiou]?l?d+(?:in|een|ine)[ei]?|[uo]ll?ah?|all?ah?|zad[aei]h?)$")
+
+
+def _latin_tail(core: str) -> str:
+    """"din", "allah" or "zada" for a Latin compound written as one word (Sirajuddin,
+    Rahmatullah, Akhundzada; at least three letters before the tail), else ""."""
+    m = _LATIN_TAIL.search(core)
+    if m is None or m.start() < 3:
+        return ""
+    found = m.group()
+    return "zada" if found.startswith("zad") else ("din" if "d" in found else "allah")
+
+
+def _latin_structure(core: str) -> tuple[str, str]:
+    """(head, tail) of a plain Latin word: a glued kunya (Abubakar) or nasab (Binladin)
+    head, a compound tail."""
+    head = ""
+    if len(core) >= 6 and core.startswith(("abu", "abou")):
+        head = "abu"
+    elif len(core) >= 6 and core.startswith(("bin", "ibn", "ben")):
+        head = "bin"
+    return head, _latin_tail(core)
+
+
+_ARABIC_TAILS: Final = (("الدين", "din"), ("الله", "allah"), ("زاده", "zada"))
+
+
+def _arabic_structure(core: str) -> tuple[str, str]:
+    """(head, tail) of an Arabic-script word written as one (عبدالرحمن, نورالدين, رحمتالله)."""
+    head = "abd" if core.startswith("عبد") and len(core) >= 5 else ("abu" if core.startswith("ابو") and len(core) >= 5 else "")
+    tail = ""
+    for ending, kind in _ARABIC_TAILS:
+        if core.endswith(ending) and len(core) > len(ending) + 1 and not (kind == "allah" and head == "abd"):
+            tail = kind
+            break
+    return head, tail
 
 
 def _abd_glued(norm: str) -> str | None:
@@ -312,6 +370,8 @@ class _Builder:
         article: str = "",
         lineage: bool = False,
         canonical: str = "",
+        head: str = "",
+        tail: str = "",
     ) -> _Part:
         first = toks[0]
         start, end = first.start, toks[-1].end
@@ -322,15 +382,19 @@ class _Builder:
             script = PERSIAN if PERSIAN in scripts else scripts[-1]
             homoglyphs = any(t.homoglyphs for t in toks)
         return _Part(
-            self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs
-        )
+            self.source[start:end], norm, core, script, start, end, role, article, lineage, canonical, homoglyphs,
+            head, tail,
+        )  # fmt: skip
 
-    def word(self, tok: _Word, norm: str, core: str, role: str, article: str, lineage: bool) -> _Part:
+    def word(
+        self, tok: _Word, norm: str, core: str, role: str, article: str, lineage: bool, head: str, tail: str
+    ) -> _Part:
         """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
         start, end = tok.start, tok.end
         return _Part(
-            self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs
-        )
+            self.source[start:end], norm, core, tok.script, start, end, role, article, lineage, "", tok.homoglyphs,
+            head, tail,
+        )  # fmt: skip
 
     def part(self, toks: list[_Word]) -> list[_Part]:
         out: list[_Part] = []
@@ -391,7 +455,8 @@ class _Builder:
                         if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
                             rest = rest[2:]
                         canon = "abdul" + rest
-                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
+                    tail = _arabic_structure(canon)[1] if is_ar else _latin_tail(canon).replace("allah", "")
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head="abd", tail=tail))
                     lineage_next = False
                     i = j + 1
                     continue
@@ -406,7 +471,7 @@ class _Builder:
                     _, core = _article_core(last.norm, last.script, self.exceptions)
                     head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
                     canon = head + (last.norm if is_ar else core)
-                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next))
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head="abu"))
                     lineage_next = False
                     i = j + 1
                     continue
@@ -442,7 +507,8 @@ class _Builder:
                 if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(("الله", "ullah")):
                     prev = out.pop()
                     canon = prev.core + ("الله" if is_ar else "ullah")
-                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage,
+                                         head=prev.head, tail="" if prev.head == "abd" else "allah"))
                     i += 1
                     continue
                 if kind in ("din", "suffix") and out and out[-1].is_name:
@@ -452,17 +518,19 @@ class _Builder:
                         tok = _Word(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
                     glue = "uddin" if kind == "din" and not is_ar else norm
                     canon = prev.core + glue
-                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage))
+                    tail = "din" if kind == "din" else ("zada" if norm.startswith(("zad", "زاد")) else "")
+                    out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage,
+                                         head=prev.head, tail=tail))
                     i += 1
                     continue
             # a plain word
-            article, core, canon = _plain_word(norm, tok.script)
+            article, core, canon, head, tail = _plain_word(norm, tok.script)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
             if kind in ("abd", "kunya", "article") and nxt is None and out:
                 role = PARTICLE
-            out.append(self.word(tok, canon, core, role, article, lineage_next))
+            out.append(self.word(tok, canon, core, role, article, lineage_next, head, tail))
             lineage_next = False
             i += 1
         return _merge_din(out, self)
@@ -481,7 +549,8 @@ def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
             glue = "الدين" if u.script in (ARABIC, PERSIAN) else "uddin"
             canon = prev.norm + glue
             out.append(
-                builder.unit([_as_token(prev), _as_token(u)], canon, canon, GIVEN, lineage=prev.lineage)
+                builder.unit([_as_token(prev), _as_token(u)], canon, canon, GIVEN, lineage=prev.lineage,
+                             head=prev.head, tail="din")
             )
             continue
         out.append(u)
@@ -582,8 +651,8 @@ def _parse_cached(name: str) -> ParsedName:
 
 
 #: What the scorer and the key functions read of one name unit: text, norm, core,
-#: script, role, lineage, homoglyphs, article (see :class:`NameToken`).
-UnitFields = tuple[str, str, str, str, str, bool, bool, str]
+#: script, role, lineage, homoglyphs, article, head, tail (see :class:`NameToken`).
+UnitFields = tuple[str, str, str, str, str, bool, bool, str, str, str]
 
 
 @_short_cache(maxsize=65536)
@@ -607,7 +676,7 @@ def _name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ..
             honorifics.append(u.text)
         elif role == TITLE:
             titles.append(u.text)
-    fields = tuple([(u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article)
+    fields = tuple([(u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article, u.head, u.tail)
                     for u in _in_name_order(units, family_first)])  # fmt: skip
     return fields, lineage, tuple(honorifics + titles)
 
@@ -628,3 +697,4 @@ def parse(name: str) -> ParsedName:
     """
     _check_str(name)
     return _parse_cached(name)
+

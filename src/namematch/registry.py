@@ -12,32 +12,37 @@ True
 Retrieval goes through an inverted index on the cross-script keys of every
 alias (never a scan of the registry); the final ranking uses the full scorer.
 :meth:`Registry.save` writes the built index to SQLite so a large registry
-opens in seconds with :meth:`Registry.load`.
+opens in seconds with :meth:`Registry.load` (file format and checks:
+``namematch._store``; reading files: ``namematch._loaders``; atomic writes:
+``namematch._atomic``).
+
+Every read (:meth:`Registry.resolve`, :meth:`~Registry.match`, :meth:`~Registry.get`,
+``len``, iteration, :meth:`~Registry.save`) answers from one published state of the
+registry: a writer builds the next state beside the current one and publishes it
+with a single assignment, under a lock that orders writers.
 """
 
 from __future__ import annotations
 
-import codecs
-import contextlib
-import csv
-import io
 import json
 import os
-import sqlite3
 import sys
-import tempfile
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, TextIO, TypeVar
 
 import attrs
+import numpy as np
 
 from namematch import _decide
+from namematch._atomic import atomic_write as _atomic_write
+from namematch._atomic import replacing as _replacing
+from namematch._errors import RegistryError, RegistryFormatError
 from namematch._index import (
     NameKeys,
+    _as_ids,
     add_postings,
     append_grown,
     check_workers,
@@ -45,6 +50,8 @@ from namematch._index import (
     name_keys,
     rank_name,
 )
+from namematch._loaders import check_savable, csv_records, jsonl_records
+from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
 from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer, _candidate_terms
 
@@ -58,49 +65,13 @@ __all__ = [
     "RegistryFormatError",
 ]
 
-#: Version of the saved index layout; a file of another version is refused.
-INDEX_FORMAT_VERSION: Final = 5  # 3: spelling (w:) keys, pair keys grouped per unit pair; 4: other-script units keyed through a transliteration; 5: a glued Latin article's name keyed too (Alsayed)
+# the errors are defined beside the file readers; they are namematch.registry's to users
+RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
-_POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)
-_CACHED_POSTINGS: Final = 2048  # decoded posting lists a disk-backed registry keeps
+_POSTING: Final = POSTING  # posting lists: ascending alias ids, int32
+_ALIVE: Final = sys.maxsize  # removed_at of a person not removed
 _T = TypeVar("_T")
-
-
-def _ids(data: bytes = b"") -> array:
-    """A posting list decoded from its little-endian bytes on disk."""
-    out = array(_POSTING)
-    out.frombytes(data)
-    if sys.byteorder != "little":  # pragma: no cover - big-endian hosts
-        out.byteswap()
-    return out
-
-
-def _le_bytes(ids: array) -> bytes:
-    if sys.byteorder != "little":  # pragma: no cover - big-endian hosts
-        ids = array(ids.typecode, ids)
-        ids.byteswap()
-    return ids.tobytes()
-
-
-class RegistryError(ValueError):
-    """A registry file could not be read: ``path`` and ``line`` say where."""
-
-    def __init__(self, message: str, path: str | os.PathLike[str] | None = None, line: int | None = None):
-        where = ""
-        if path is not None:
-            where = f"{os.fspath(path)}"
-            if line is not None:
-                where += f":{line}"
-            where += ": "
-        super().__init__(where + message)
-        self.path = None if path is None else os.fspath(path)
-        self.line = line
-
-
-class RegistryFormatError(RegistryError):
-    """A saved index is not one this namematch version can read."""
-
 
 def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if value is None:
@@ -173,14 +144,18 @@ class Person:
 class Candidate:
     """A registry person proposed for a mention, with the alias that matched best.
 
-    ``score`` is the pair score of mention and alias (:func:`namematch.score`) in the
-    candidates of :meth:`Registry.resolve`, and the candidate model's chance that the
-    alias is the mention's person in the one :meth:`Registry.match` returns."""
+    ``score`` is always the pair score of mention and alias (:func:`namematch.score`: the
+    probability that the two names denote one person, for pairs half of which are one
+    person). ``chance`` is set on the candidate :meth:`Registry.match` returns: the
+    candidate model's probability that this person is the one the mention means, weighed
+    among the persons the registry retrieved for it (mostly namesakes and relatives);
+    ``Registry.match_threshold`` and ``margin`` are on that scale."""
 
     person: Person
     score: float
     alias: str
     mention: str = ""
+    chance: float | None = None
 
     def explain(self) -> Explanation:
         """Why the mention matched this alias (see :func:`namematch.explain`)."""
@@ -199,158 +174,172 @@ class LoadReport:
     errors: tuple[tuple[int, str], ...] = ()
 
 
-@contextlib.contextmanager
-def _replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary path in ``path``'s folder to write the new file at: when the block
-    ends, the file is flushed to disk and renamed over ``path`` (atomic), or removed
-    if the block raised, so ``path`` holds the old file or the whole new one."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+
+# -- published states ---------------------------------------------------------------
+class _Index:
+    """The in-memory index, grown by writers only (under the registry's lock).
+
+    Every list only grows, and removing a person only records the version it
+    happened at, so what a published :class:`_Snapshot` covers never changes
+    under its readers. Posting lists grow in place (amortised O(1) per entry, so
+    a bulk build is linear); a list a reader is viewing is grown as a copy
+    (:func:`namematch._index.append_grown`).
+    """
+
+    __slots__ = ("aliases", "by_id", "persons", "postings", "previous", "removed_at", "units")
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []  # person index -> record (removed ones stay)
+        self.removed_at: list[int] = []  # person index -> version that removed it, or _ALIVE
+        self.previous: list[int] = []  # person index -> index of the earlier record of the same id, or -1
+        self.by_id: dict[str, int] = {}  # id -> index of its latest record
+        self.aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
+        self.units = array("B")  # alias id -> number of keyed name units (ranking tie-break)
+        self.postings: dict[str, array] = {}  # key -> ascending alias ids
+
+    def append(self, person: Person, nks: Sequence[NameKeys]) -> int:
+        """File a person and its names; its index. Readers see it once a snapshot counts it."""
+        pidx = len(self.persons)
+        self.persons.append(person)
+        self.removed_at.append(_ALIVE)
+        self.previous.append(self.by_id.get(person.id, -1))
+        postings = self.postings
+        for text, nk in zip(person.names, nks, strict=True):
+            aid = len(self.aliases)
+            self.aliases.append((pidx, text))
+            self.units = append_grown(self.units, nk.unit_count)
+            add_postings(postings, nk.all(), aid, _POSTING)
+        self.by_id[person.id] = pidx  # last: an older snapshot follows ``previous`` back from here
+        return pidx
 
 
-def _atomic_write(path: str | os.PathLike[str], write: Any, *, binary: bool = False) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    with _replacing(path) as tmp:
-        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
-            write(fh)
+class _Snapshot:
+    """One state of an in-memory registry: the first ``persons`` records and ``aliases``
+    names of ``index``, with the removals up to ``version``, ``count`` of them live
+    (never changed once published; a plain class: one is made per change)."""
+
+    __slots__ = ("aliases", "count", "index", "persons", "version")
+
+    def __init__(self, index: _Index, version: int, persons: int, aliases: int, count: int) -> None:
+        self.index, self.version, self.persons, self.aliases, self.count = index, version, persons, aliases, count
+
+    def alive(self, pidx: int) -> bool:
+        return pidx < self.persons and self.index.removed_at[pidx] > self.version
+
+    def find(self, person_id: str) -> int | None:
+        """Index of the record of ``person_id`` in this state, or None."""
+        index = self.index
+        pidx = index.by_id.get(person_id, -1)
+        while pidx >= self.persons:  # added after this state: its predecessor, if any
+            pidx = index.previous[pidx]
+        return pidx if pidx >= 0 and index.removed_at[pidx] > self.version else None
+
+    def get(self, person_id: str) -> Person | None:
+        pidx = self.find(person_id)
+        return None if pidx is None else self.index.persons[pidx]
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Person]:
+        index, version = self.index, self.version
+        for pidx in range(self.persons):
+            if index.removed_at[pidx] > version:
+                yield index.persons[pidx]
+
+    def rank(self, query: NameKeys, limit: int) -> list[int]:
+        visible, postings, empty = self.aliases, self.index.postings, array(_POSTING)
+
+        def post(key: str) -> Sequence[int]:
+            plist = postings.get(key)
+            if plist is None:
+                return empty
+            ids = _as_ids(plist)  # pins this list's size while the query runs
+            if len(ids) and ids[-1] >= visible:  # names a writer filed after this state
+                return ids[: int(np.searchsorted(ids, visible))]
+            return ids
+
+        return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units)
+
+    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
+        index = self.index
+        for aid in aids:
+            pidx, text = index.aliases[aid]
+            yield pidx, index.persons[pidx] if self.alive(pidx) else None, text
+
+    def alias_list(self) -> list[tuple[int, str]]:
+        return self.index.aliases  # not copied: entries past ``aliases`` are a change in progress
+
+    def written(self) -> _Snapshot:
+        return self
 
 
-def _decode_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str | None, str]]:
-    """Yield (line number, text or None when undecodable, error) for a UTF-8/UTF-16 file."""
-    raw = Path(path).read_bytes()
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise RegistryError(f"not valid UTF-16: {exc}", path) from exc
-        for n, line in enumerate(text.splitlines(), 1):
-            yield n, line, ""
-        return
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    if b"\x00" in raw[:4096]:
-        raise RegistryError("binary file (NUL bytes), not UTF-8 text", path)
-    for n, line in enumerate(raw.split(b"\n"), 1):
-        try:
-            yield n, line.decode("utf-8").rstrip("\r"), ""
-        except UnicodeDecodeError as exc:
-            yield n, None, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"
+def _person_of_json(text: str) -> Person:
+    return Person.from_dict(json.loads(text))
 
 
-class _Store:
-    """Alias texts and postings of a saved index, read from SQLite on demand."""
+class _Stored:
+    """The state of a registry opened with :meth:`Registry.load`: the file as it was
+    opened, read on demand (``namematch._store``)."""
 
-    def __init__(self, path: str):
-        self.path = path
-        self._local = threading.local()
-        self._cache: dict[str, array] = {}
-        self._units: array | None = None
-        self._count: int | None = None
-        self._alias_count: int | None = None
-        con = self._con()
-        try:
-            version = con.execute("SELECT value FROM meta WHERE key='format'").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise RegistryFormatError(f"not a namematch index: {exc}", path) from exc
-        if version is None or str(version[0]) != str(INDEX_FORMAT_VERSION):
-            found = None if version is None else version[0]
-            raise RegistryFormatError(
-                f"index format {found} is not supported (this namematch reads format {INDEX_FORMAT_VERSION}); "
-                "rebuild it with Registry.save()",
-                path,
-            )
-        built_with = con.execute("SELECT value FROM meta WHERE key='name_data'").fetchone()
-        if built_with is None or built_with[0] != keys_fingerprint():
-            # retrieval keys name lexicon groups by position: other data finds other aliases
-            raise RegistryFormatError(
-                "index was built with other name data (lexicon, particles or transliteration model of "
-                "another namematch release); rebuild it with Registry.save()",
-                path,
-            )
+    __slots__ = ("store",)
 
-    def _con(self) -> sqlite3.Connection:
-        con = getattr(self._local, "con", None)
-        if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            self._local.con = con
-        return con
+    def __init__(self, store: IndexFile) -> None:
+        self.store = store
 
-    def postings(self, key: str) -> array:
-        hit = self._cache.get(key)
-        if hit is not None:
-            return hit
-        row = self._con().execute("SELECT ids FROM postings WHERE key=?", (key,)).fetchone()
-        out = _ids(b"" if row is None else row[0])
-        if len(self._cache) >= _CACHED_POSTINGS:
-            self._cache.clear()
-        self._cache[key] = out  # read-only once published; a lost race only costs a re-read
-        return out
+    def get(self, person_id: str) -> Person | None:
+        return self.store.person_by_id(person_id)  # type: ignore[no-any-return]
 
-    def unit_counts(self) -> array:
-        """Keyed name units of every alias, by alias id (read once)."""
-        counts = self._units
-        if counts is None:
-            row = self._con().execute("SELECT data FROM alias_units").fetchone()
-            counts = self._units = array("B", row[0])
-        return counts
+    def __len__(self) -> int:
+        return self.store.count
 
-    def _rows(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` (with one ``{marks}`` placeholder list) for ids, 500 per query."""
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            yield from self._con().execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+    def __iter__(self) -> Iterator[Person]:
+        return self.store.all_persons()
 
-    def aliases(self, aids: list[int]) -> dict[int, tuple[int, str]]:
-        """(person index, text) of each alias id."""
-        rows = self._rows("SELECT aid, pidx, text FROM aliases WHERE aid IN ({marks})", aids)
-        return {int(aid): (int(pidx), text) for aid, pidx, text in rows}
+    def rank(self, query: NameKeys, limit: int) -> list[int]:
+        store = self.store
+        return rank_name(query, store.postings, max(store.alias_count, 1), limit=limit, unit_counts=store.unit_counts)
 
-    def person(self, pidx: int) -> Person:
-        row = self._con().execute("SELECT json FROM persons WHERE pidx=?", (pidx,)).fetchone()
-        return Person.from_dict(json.loads(row[0]))
+    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
+        if not aids:
+            return
+        rows = self.store.aliases(aids)
+        persons = self.store.persons(sorted({pidx for pidx, _text in rows.values()}))
+        for aid in aids:
+            pidx, text = rows[aid]
+            yield pidx, persons[pidx], text
 
-    def persons(self, pidxs: list[int]) -> dict[int, Person]:
-        """The persons at these indices."""
-        rows = self._rows("SELECT pidx, json FROM persons WHERE pidx IN ({marks})", pidxs)
-        return {int(pidx): Person.from_dict(json.loads(js)) for pidx, js in rows}
+    def alias_list(self) -> list[tuple[int, str]]:
+        return self.store.all_aliases()
 
-    def person_index(self, pid: str) -> int | None:
-        row = self._con().execute("SELECT pidx FROM persons WHERE id=?", (pid,)).fetchone()
-        return None if row is None else int(row[0])
+    def written(self) -> _Snapshot:
+        """The whole file read into an in-memory index (same records, names, keys and
+        numbering: the keys were computed with the same name data, which load checks)."""
+        store, index = self.store, _Index()
+        index.persons = list(store.all_persons())
+        for pidx, person in enumerate(index.persons):
+            if person.id in index.by_id:
+                raise RegistryFormatError(f"person id {person.id!r} is stored twice", store.path)
+            index.by_id[person.id] = pidx
+        index.removed_at = [_ALIVE] * len(index.persons)
+        index.previous = [-1] * len(index.persons)
+        index.aliases = store.all_aliases()
+        index.units = array("B", store.unit_counts)
+        index.postings = dict(store.all_postings())
+        n = len(index.persons)
+        return _Snapshot(index, 0, n, len(index.aliases), n)
 
-    def count(self) -> int:
-        if self._count is None:  # the file is read-only: count once
-            self._count = int(self._con().execute("SELECT COUNT(*) FROM persons").fetchone()[0])
-        return self._count
-
-    def alias_count(self) -> int:
-        if self._alias_count is None:
-            self._alias_count = int(self._con().execute("SELECT COALESCE(MAX(aid) + 1, 0) FROM aliases").fetchone()[0])
-        return self._alias_count
-
-    def all_persons(self) -> Iterator[Person]:
-        for (js,) in self._con().execute("SELECT json FROM persons ORDER BY pidx"):
-            yield Person.from_dict(json.loads(js))
 
 
 class Registry:
     """A set of :class:`Person` records that resolves name mentions to them.
 
-    Thread safety: any number of threads may call :meth:`resolve`/:meth:`match`
-    while another adds or removes persons; each query sees the registry either
-    before or after a concurrent change (mutations hold a lock and publish new
-    index entries only once complete).
+    Thread safety: any number of threads may read (:meth:`resolve`, :meth:`match`,
+    :meth:`get`, ``len``, iteration, :meth:`save`) while others add, replace or
+    remove persons. Each read answers from one published state: the registry
+    before or after each change, never a mix (``add(p, replace=True)`` swaps the
+    records in one step; the first change to a loaded registry reads the file into
+    memory while readers go on reading the file). Writers are serialised by a lock.
     """
 
     def __init__(
@@ -368,17 +357,11 @@ class Registry:
         check_workers(workers)
         self.scorer = scorer or Scorer()
         #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
-        self.match_threshold = _decide.check_threshold(match_threshold)
+        self.match_threshold = _decide.check_threshold(match_threshold, "match_threshold")
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
         self.margin = _decide.check_margin(margin)
-        self._lock = threading.RLock()
-        self._persons: list[Person | None] = []
-        self._by_id: dict[str, int] = {}
-        self._aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
-        self._units = array("B")  # alias id -> number of keyed name units (ranking tie-break)
-        self._postings: dict[str, array] = {}  # key -> ascending alias ids
-        self._visible = 0  # aliases published to readers (ids at or above are being added)
-        self._store: _Store | None = None
+        self._lock = threading.RLock()  # orders writers; readers take no lock
+        self._state: _Snapshot | _Stored = _Snapshot(_Index(), 0, 0, 0, 0)
         self.load_report: LoadReport | None = None
         if workers == 1:
             for p in persons:
@@ -387,32 +370,35 @@ class Registry:
             self._add_parallel(persons, workers)
 
     # -- records ---------------------------------------------------------
-    def _materialize(self) -> None:
-        """Read a disk-backed registry fully into memory (before a change)."""
-        store = self._store
-        if store is None:
-            return
-        persons = list(store.all_persons())
-        self._store = None
-        self._persons, self._by_id, self._aliases, self._postings = [], {}, [], {}
-        self._units, self._visible = array("B"), 0
-        for p in persons:
-            self._add(p)
+    def _writable(self) -> _Snapshot:
+        """The current in-memory state (the lock is held); a loaded registry is read
+        into memory first, and that same state published (readers switch from the
+        file to memory, with the same answers)."""
+        state = self._state
+        if isinstance(state, _Stored):
+            state = self._state = state.written()
+        return state
 
     def add(self, person: Person, *, replace: bool = False) -> None:
-        """Add a person; a duplicate id raises ValueError unless ``replace``."""
+        """Add a person; a duplicate id raises ValueError unless ``replace``
+        (then the new record takes the old one's place in one step)."""
         self._insert(person, replace, None)
 
     def _insert(self, person: Person, replace: bool, nks: list[NameKeys] | None) -> None:
         if not isinstance(person, Person):
             raise TypeError(f"person must be a Person, not {type(person).__name__}")
+        if nks is None:
+            nks = [name_keys(text) for text in person.names]
         with self._lock:
-            self._materialize()
-            if person.id in self._by_id:
-                if not replace:
-                    raise ValueError(f"duplicate person id {person.id!r}")
-                self._remove(person.id)
-            self._add(person, nks)
+            state = self._writable()
+            old = state.find(person.id)
+            if old is not None and not replace:
+                raise ValueError(f"duplicate person id {person.id!r}")
+            index, version = state.index, state.version + 1
+            pidx = index.append(person, nks)
+            if old is not None:
+                index.removed_at[old] = version  # states before ``version`` still see it
+            self._state = _Snapshot(index, version, pidx + 1, len(index.aliases), state.count + (old is None))
 
     def _add_parallel(self, persons: Iterable[Person], workers: int) -> None:
         """:meth:`add` each person in order, the keys of their names computed by a process pool."""
@@ -440,96 +426,46 @@ class Registry:
                 for person, nks in zip(pending.popleft(), keyed, strict=True):
                     self._insert(person, False, nks)
 
-    def _add(self, person: Person, nks: list[NameKeys] | None = None) -> None:
-        """Index a person's names (the lock is held).
-
-        Posting lists grow in place (amortised O(1) per entry, so a bulk build
-        is linear); readers ignore alias ids at or above ``_visible``, which is
-        raised only once the person is complete, so a query sees the person
-        entirely or not at all.
-        """
-        pidx = len(self._persons)
-        self._persons.append(person)
-        postings = self._postings
-        if nks is None:
-            nks = [name_keys(text) for text in person.names]
-        for text, nk in zip(person.names, nks, strict=True):
-            aid = len(self._aliases)
-            self._aliases.append((pidx, text))
-            self._units = append_grown(self._units, nk.unit_count)
-            add_postings(postings, nk.all(), aid, _POSTING)
-        self._by_id[person.id] = pidx
-        self._visible = len(self._aliases)
-
     def remove(self, person_id: str) -> Person:
         """Remove and return the person with this id (KeyError if absent)."""
         with self._lock:
-            self._materialize()
-            return self._remove(person_id)
-
-    def _remove(self, person_id: str) -> Person:
-        pidx = self._by_id.pop(person_id)
-        person = self._persons[pidx]
-        assert person is not None
-        self._persons[pidx] = None  # alias ids stay stable; postings of a removed person are skipped
-        return person
+            state = self._writable()
+            pidx = state.find(person_id)
+            if pidx is None:
+                raise KeyError(person_id)
+            version = state.version + 1
+            state.index.removed_at[pidx] = version
+            self._state = _Snapshot(state.index, version, state.persons, state.aliases, state.count - 1)
+            return state.index.persons[pidx]
 
     def get(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
-        if self._store is not None:
-            pidx = self._store.person_index(person_id)
-            return None if pidx is None else self._store.person(pidx)
-        pidx = self._by_id.get(person_id)
-        return None if pidx is None else self._persons[pidx]
+        return self._state.get(person_id) if isinstance(person_id, str) else None
 
     def __len__(self) -> int:
-        if self._store is not None:
-            return self._store.count()
-        return len(self._by_id)
+        return len(self._state)
 
     def __iter__(self) -> Iterator[Person]:
-        if self._store is not None:
-            yield from self._store.all_persons()
-            return
-        for p in list(self._persons):
-            if p is not None:
-                yield p
+        return iter(self._state)
 
     def __contains__(self, person_id: object) -> bool:
         return isinstance(person_id, str) and self.get(person_id) is not None
 
+    @property
+    def _aliases(self) -> list[tuple[int, str]]:
+        """(person index, text) of every alias by alias id, as :meth:`retrieve` numbers them."""
+        return self._state.alias_list()
+
     # -- resolution ------------------------------------------------------
     def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
         """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`)."""
-        return self._rank(name_keys(mention), limit)
-
-    def _rank(self, query: NameKeys, limit: int) -> list[int]:
-        store = self._store
-        if store is not None:
-            return rank_name(query, store.postings, max(store.alias_count(), 1), limit=limit,
-                             unit_counts=store.unit_counts())
-        visible = self._visible
-        snapshot, units, empty = self._postings, self._units, array(_POSTING)
-
-        def post(k: str) -> array:
-            return snapshot.get(k, empty)
-
-        return rank_name(query, post, max(visible, 1), limit=limit, visible=visible, unit_counts=units)
+        return self._state.rank(name_keys(mention), limit)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
-        """(person index, person or None if removed, alias text) of the retrieved aliases, best first."""
-        aids = self.retrieve(mention)
-        store = self._store
-        if store is None:
-            for aid in aids:
-                pidx, text = self._aliases[aid]
-                yield pidx, self._persons[pidx], text
-            return
-        rows = store.aliases(aids) if aids else {}
-        persons = store.persons(sorted({pidx for pidx, _text in rows.values()}))
-        for aid in aids:
-            pidx, text = rows[aid]
-            yield pidx, persons[pidx], text
+        """(person index, person or None if removed, alias text) of the retrieved aliases,
+        best first, all from one state."""
+        state = self._state
+        return state.retrieved(state.rank(name_keys(mention), _RETRIEVE))
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -540,6 +476,8 @@ class Registry:
         _check_str(mention, "mention")
         if not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a positive int, got {limit!r}")
+        if threshold is not None:
+            threshold = _decide.check_threshold(threshold, "threshold")
         model = (self.scorer.model_weights, self.scorer.model_intercept)
         out = []
         for (s,), text, person in self._ranked(mention, (model,)):
@@ -598,8 +536,8 @@ class Registry:
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
         ranked = self._ranked(mention, models)[: _decide.RIVALS]
-        found = [Candidate(person, chance_of, text, mention) for (_pair, chance_of), text, person in ranked]
-        found.sort(key=lambda c: (-c.score, c.person.id))
+        found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
+        found.sort(key=lambda c: (-(c.chance or 0.0), c.person.id))
         return _decide.decide(found, threshold, margin, chance)
 
     def resolve_many(
@@ -624,7 +562,7 @@ class Registry:
     # -- files -----------------------------------------------------------
     def _add_record(
         self,
-        make: Any,
+        make: Callable[[], Person],
         path: str | os.PathLike[str],
         line: int,
         errors: str,
@@ -632,12 +570,14 @@ class Registry:
     ) -> int:
         """Add the person ``make()`` builds from one file record; 1 if added, else 0.
 
-        A bad record (or a duplicate id, which :meth:`add` refuses) raises
-        :class:`RegistryError` naming file and line, or with ``errors="skip"``
-        is recorded in ``skipped``.
+        A bad record (or a duplicate id, which :meth:`add` refuses, or a record
+        that could not be saved again) raises :class:`RegistryError` naming file
+        and line, or with ``errors="skip"`` is recorded in ``skipped``.
         """
         try:
-            self.add(make())
+            person = make()
+            check_savable(person.to_dict(), "the record")
+            self.add(person)
             return 1
         except (ValueError, TypeError) as exc:
             if errors == "raise":
@@ -649,28 +589,18 @@ class Registry:
     def from_jsonl(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None) -> Registry:
         """Load persons from a JSON-lines file (one :meth:`Person.to_dict` object per line).
 
-        Bad lines (broken JSON, missing fields, duplicate ids, undecodable
-        bytes) raise :class:`RegistryError` with the file and line number, or
-        with ``errors="skip"`` are skipped and counted in ``load_report``.
+        Bad lines (broken JSON, missing fields, duplicate ids or keys, undecodable
+        bytes, text that could not be saved again, nesting deeper than
+        ``namematch._loaders.MAX_NESTING``) raise :class:`RegistryError` with the
+        file and line number, or with ``errors="skip"`` are skipped and counted in
+        ``load_report``. Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` in every encoding.
         """
         _check_errors(errors)
         reg = cls(scorer=scorer)
         skipped: list[tuple[int, str]] = []
         loaded = 0
-        for n, line, problem in _decode_lines(path):
-            if line is not None and not line.strip():
-                continue
-
-            def person_of_line(line: str | None = line, problem: str = problem) -> Person:
-                if line is None:
-                    raise ValueError(problem)
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"broken JSON: {exc.msg} (column {exc.colno})") from exc
-                return Person.from_dict(data)
-
-            loaded += reg._add_record(person_of_line, path, n, errors, skipped)
+        for n, parse in jsonl_records(path):
+            loaded += reg._add_record(lambda parse=parse: Person.from_dict(parse()), path, n, errors, skipped)
         reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped))
         return reg
 
@@ -678,142 +608,115 @@ class Registry:
     def from_csv(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None,
                  alias_separator: str = "|") -> Registry:
         """Load persons from CSV with columns ``id``, ``name``, optional ``aliases``
-        (split on ``|``); every other column becomes an attribute."""
+        (split on ``|``); every other column becomes an attribute.
+
+        Bad rows are reported as :meth:`from_jsonl` reports bad lines; a header
+        without ``id`` and ``name``, with a column named twice, or a quote left
+        open (which would swallow the following lines) is a :class:`RegistryError`
+        even with ``errors="skip"``.
+        """
         _check_errors(errors)
-        text_lines = []
-        for n, line, problem in _decode_lines(path):
-            if line is None:
-                if errors == "raise":
-                    raise RegistryError(problem, path, n)
-                text_lines.append((n, None, problem))
-            else:
-                text_lines.append((n, line, ""))
         reg = cls(scorer=scorer)
         skipped: list[tuple[int, str]] = []
-        good = [line for _, line, _ in text_lines if line is not None]
-        numbers = [n for n, line, _ in text_lines if line is not None]
-        skipped.extend((n, p) for n, line, p in text_lines if line is None)
-        reader = csv.reader(io.StringIO("\n".join(good)), strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            reg.load_report = LoadReport(os.fspath(path), 0, len(skipped), tuple(skipped))
-            return reg
-        header = [h.strip() for h in header]
-        if "id" not in header or "name" not in header:
-            raise RegistryError("CSV header must have 'id' and 'name' columns", path, numbers[0] if numbers else 1)
         loaded = 0
-        rows = iter(reader)
-        while True:
-            start_line = numbers[min(reader.line_num, len(numbers) - 1)]
-            try:
-                row = next(rows)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                # a broken quote swallows the rest of the file: never drop it silently
-                raise RegistryError(f"malformed CSV: {exc}", path, start_line) from exc
-            n = start_line
-            if not any(cell.strip() for cell in row):
-                continue
 
-            def person_of_row(row: list[str] = row) -> Person:
-                if len(row) != len(header):
-                    raise ValueError(f"expected {len(header)} columns, found {len(row)}")
-                rec = dict(zip(header, row, strict=True))
-                aliases = [a.strip() for a in rec.pop("aliases", "").split(alias_separator) if a.strip()]
-                pid, name = rec.pop("id").strip(), rec.pop("name").strip()
-                return Person(pid, name, aliases, {k: v for k, v in rec.items() if v != ""})
+        def person_of_row(parse: Callable[[], dict[str, str]]) -> Person:
+            rec = dict(parse())
+            aliases = [a.strip() for a in rec.pop("aliases", "").split(alias_separator) if a.strip()]
+            pid, name = rec.pop("id").strip(), rec.pop("name").strip()
+            return Person(pid, name, aliases, {k: v for k, v in rec.items() if v != ""})
 
-            loaded += reg._add_record(person_of_row, path, n, errors, skipped)
-        reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(sorted(skipped)))
+        for n, parse in csv_records(path):
+            loaded += reg._add_record(lambda parse=parse: person_of_row(parse), path, n, errors, skipped)
+        reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped))
         return reg
 
     def to_jsonl(self, path: str | os.PathLike[str]) -> None:
-        """Write the persons as JSON lines, atomically (temporary file + rename)."""
+        """Write the persons as JSON lines, atomically (temporary file + rename,
+        keeping the file's mode); a person whose text is not valid Unicode (a lone
+        surrogate) is a ValueError naming it, and the file is left as it was."""
         persons = list(self)
 
         def write(fh: TextIO) -> None:
             for p in persons:
-                fh.write(json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+                fh.write(_saved_json(p) + "\n")
 
         _atomic_write(path, write)
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Save persons, aliases and the built key index to SQLite, atomically.
+        """Save persons, aliases and the built key index to SQLite, atomically
+        (temporary file + rename, keeping the file's mode; see :meth:`to_jsonl`
+        for persons that cannot be saved).
 
         The output is deterministic for the same persons added in the same order.
+        The file is sealed with a checksum that :meth:`load` verifies.
         """
-        with self._lock:
-            self._materialize()
-            with _replacing(path) as tmp:
-                con = sqlite3.connect(tmp)
-                try:
-                    con.execute("PRAGMA journal_mode=OFF")
-                    con.execute("PRAGMA synchronous=OFF")  # the whole file is flushed before the rename
-                    self._write_index(con)
-                    con.commit()
-                finally:
-                    con.close()
-
-    def _write_index(self, con: sqlite3.Connection) -> None:
-        """Write the index tables: persons and aliases renumbered densely (removed
-        persons skipped), alias unit counts, postings as little-endian int32."""
         from namematch import __version__
 
-        con.executescript(
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE persons (pidx INTEGER PRIMARY KEY, id TEXT UNIQUE, json TEXT);"
-            "CREATE TABLE aliases (aid INTEGER PRIMARY KEY, pidx INTEGER, text TEXT);"
-            "CREATE TABLE alias_units (data BLOB);"
-            "CREATE TABLE postings (key TEXT PRIMARY KEY, ids BLOB);"
-        )
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__), ("name_data", keys_fingerprint())])
-        new_pidx: dict[int, int] = {}
-        for old, p in enumerate(self._persons):
-            if p is not None:
-                new_pidx[old] = len(new_pidx)
-        con.executemany("INSERT INTO persons VALUES (?, ?, ?)", (
-            (new_pidx[old], p.id, json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True))
-            for old, p in enumerate(self._persons) if p is not None))
-        kept = [aid for aid, (pidx, _text) in enumerate(self._aliases) if pidx in new_pidx]
-        con.executemany("INSERT INTO aliases VALUES (?, ?, ?)", (
-            (new, new_pidx[self._aliases[aid][0]], self._aliases[aid][1]) for new, aid in enumerate(kept)))
-        con.execute("INSERT INTO alias_units VALUES (?)", (array("B", (self._units[a] for a in kept)).tobytes(),))
-        if len(kept) == len(self._aliases):  # nothing removed: alias ids are already dense
+        with self._lock:
+            state = self._state.written()  # a loaded registry's file is read, not installed
+            index = state.index
+            live = [pidx for pidx in range(state.persons) if state.alive(pidx)]
+            new_pidx = {old: new for new, old in enumerate(live)}
+            kept = [aid for aid in range(state.aliases) if index.aliases[aid][0] in new_pidx]
+            if len(kept) == len(index.aliases):  # nothing removed or pending: alias ids are already dense
 
-            def renumber(ids: array) -> array:
-                return ids
-        else:
-            new_aid = {aid: new for new, aid in enumerate(kept)}
+                def renumber(ids: array) -> array:
+                    return ids
+            else:
+                new_aid = {aid: new for new, aid in enumerate(kept)}
 
-            def renumber(ids: array) -> array:
-                return array(_POSTING, (new_aid[a] for a in ids if a in new_aid))
+                def renumber(ids: array) -> array:
+                    return array(_POSTING, (new_aid[a] for a in ids if a in new_aid))
 
-        def posting_rows() -> Iterator[tuple[str, bytes]]:
-            for key in sorted(self._postings):
-                ids = renumber(self._postings[key])
-                if ids:
-                    yield key, _le_bytes(ids)
+            def posting_rows() -> Iterator[tuple[str, bytes]]:
+                for key in sorted(index.postings):
+                    ids = renumber(index.postings[key])
+                    if ids:
+                        yield key, le_bytes(ids)
 
-        con.executemany("INSERT INTO postings VALUES (?, ?)", posting_rows())
+            meta = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
+                    ("name_data", keys_fingerprint()), ("persons", str(len(live))), ("aliases", str(len(kept)))]
+            with _replacing(path) as tmp:
+                write_index(
+                    tmp,
+                    meta,
+                    ((new_pidx[old], index.persons[old].id, _saved_json(index.persons[old])) for old in live),
+                    ((new, new_pidx[index.aliases[aid][0]], index.aliases[aid][1]) for new, aid in enumerate(kept)),
+                    array("B", (index.units[a] for a in kept)).tobytes(),
+                    posting_rows(),
+                )
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
-        """Open an index written by :meth:`save`. Postings and records are read
-        from disk on demand, so opening is fast whatever the size; a change
-        (``add``/``remove``) first reads the whole registry into memory."""
-        p = Path(path)
-        if not p.is_file():
-            raise RegistryError("no such index file", path)
-        with open(p, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise RegistryFormatError("not a namematch index (not an SQLite file)", path)
+        """Open an index written by :meth:`save`.
+
+        Opening checks the file before answering anything (``namematch._store``):
+        only namematch's own tables (a view, trigger or any other schema object is
+        refused), its format version and name data, a checksum of the whole file
+        and the agreement of its tables; anything else is a
+        :class:`RegistryFormatError`. Postings and records are then read from disk
+        on demand, so opening costs one read of the file whatever the size.
+
+        The registry reads the file it opened for as long as it lives: if another
+        process replaces ``path`` (as :meth:`save` does), this registry keeps
+        answering from the file it opened; load again to see the new one. A change
+        (``add``/``remove``) first reads the whole file into memory.
+        """
         reg = cls(scorer=scorer)
-        reg._store = _Store(os.fspath(p))
+        reg._state = _Stored(IndexFile(path, _person_of_json))
         return reg
 
+
+def _saved_json(person: Person) -> str:
+    """A person's record as saved (one JSON line), or ValueError naming the person if
+    its text cannot be written as UTF-8 (a lone surrogate)."""
+    text = json.dumps(person.to_dict(), ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        check_savable(person.to_dict(), f"person {person.id!r}")
+    return text
 
 def _names_keys(batch: list[tuple[str, ...]]) -> list[list[NameKeys]]:
     """Retrieval keys of each person's names (a process-pool task; NameKeys pickle)."""
@@ -826,32 +729,10 @@ def _check_errors(errors: str) -> None:
 
 
 def _each(mentions: Iterable[str], func: Callable[[str], _T], progress: bool) -> list[_T]:
-    """``func`` of each mention, in order; ``progress`` draws a bar on stderr."""
+    """``func`` of each mention, in order; ``progress`` draws a bar on stderr (a terminal's only)."""
     items = list(mentions)
-    bar = _Progress(len(items)) if progress else None
-    out = []
-    for m in items:
-        out.append(func(m))
-        if bar:
-            bar.step()
-    if bar:
-        bar.close()
-    return out
+    if progress:
+        from namematch._progress import progress as bar
 
-
-class _Progress:
-    """A minimal progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-        self.enabled = sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled and (self.done % 100 == 0 or self.done == self.total):
-            sys.stderr.write(f"\r{self.done}/{self.total}")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+        return [func(m) for m in bar(items, total=len(items), desc="mentions", unit="mention")]
+    return [func(m) for m in items]

@@ -1,0 +1,687 @@
+"""Person names in Arabic and Persian running text (private).
+
+Arabic script has no capitals, so a span is a name when its words' name evidence
+(:mod:`namematch.link._evidence`) outweighs their ordinary-language evidence,
+with context added: a title or role before the name (``وزير الخارجية``,
+``السيد``, ``آقای``), a role after it (``عباس عراقچی، وزیر ...``), a verb of
+saying, quotes, or a name word before it. Without such context a name must
+start with a given name and hold two name words. A second pass finds the
+family names of the names found (``عراقچی`` after ``سید عباس عراقچی``), with
+proclitics (``لعراقچی``, ``والصفدي``).
+
+Every pass reads each word a bounded number of times: the time is linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Final
+
+from namematch.link._evidence import (
+    PARTICLES,
+    _rarity,
+    arabic_kind,
+    arabic_score,
+    compound_given,
+    split_compound,
+)
+from namematch.link._found import Found
+from namematch.link._resources import LinkWords
+from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, arabic_readings, stem_start
+
+__all__ = ["ArabicDetector"]
+
+#: Evidence added to the first word after a title or role, or before a role.
+TITLE_BONUS: Final = 1.5
+#: Evidence added to a word that continues a name (a name word before it).
+CONTINUE_BONUS: Final = 1.0
+#: The same without a title or role around the name.
+FREE_CONTINUE_BONUS: Final = 0.5
+#: Evidence added to an article word (al-X) right after a given name: a family name.
+ARTICLE_BONUS: Final = 0.5
+#: Words that start a byline or photo credit before a colon or dash (عکس:, كتب -, بقلم:).
+_BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "گزارش",
+                                 "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
+#: The words of a byline must each be less common than this evidence says (no ordinary phrase).
+BYLINE_FLOOR: Final = -1.5
+#: Evidence added to a word before بن and a given name (the person's own name: نجم بن خالد).
+NASAB_BONUS: Final = 1.5
+#: Evidence added to a word before a detached family-name suffix (زارع پور).
+SUFFIX_BONUS: Final = 1.0
+MAX_NAME_WORDS: Final = 7
+#: The second word of a name under a title may be this ordinary (a famous family name is a
+#: common word: رفسنجاني); later words, and words of names without context, not at all.
+SECOND_WORD_CUTOFF: Final = -1.0
+#: Evidence above this: a name element, or a rare word (not in the frequency lists).
+UNKNOWN_FLOOR: Final = -0.5
+#: A name of one word after a title: its evidence with the title bonus must reach this.
+SINGLE_MARGIN: Final = 0.5
+#: Two name words before a role whose last has name evidence: their evidence must sum above this.
+READ_BACK_SUM: Final = -0.5
+#: ... and a word no list knows, after an office rather than an honorific, this much of its own.
+SINGLE_OWN: Final = -0.15
+#: Words that may stand between a role and the name: "في", "لدى" before a place.
+_LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
+#: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
+FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
+_SAYYID: Final = frozenset({"سيد"})
+#: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
+_ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
+_CLITIC_PAIR_SCORE: Final = -1.5
+#: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
+_FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
+                                   "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
+#: Name particles a proclitic is read off before (the whole word is no name).
+_CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
+_TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
+                                       ("ثقه", "الاسلام"), ("ولي", "العهد")})
+#: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
+#: البحرين, أمير البلاد).
+_TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
+#: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
+_TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
+_PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
+#: A proclitic is read off a word only when the whole word is no name (evidence below
+#: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
+CLITIC_WHOLE: Final = 0.5
+CLITIC_STEM: Final = 1.0
+#: Extra evidence for the word after a run of given names under a title: the family-name slot.
+FAMILY_SLOT_BONUS: Final = 1.5
+#: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
+_RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
+
+
+_PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
+
+
+@lru_cache(maxsize=65536)
+def _key_form(stem: str) -> str:
+    """A name form as the second pass compares it: Persian letters read as their Arabic
+    neighbours (کوچکی / كوجكي) and the case forms of ابو (لأبي الفضل) as ابو."""
+    f = stem.translate(_PERSIAN_LETTERS)
+    return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
+
+
+def _closing_quote(gap: str) -> bool:
+    """True when the gap before a word is a closing quote and spaces (a quoted name, then
+    its role: «X» نماینده)."""
+    return bool(gap.strip()) and all(c in CLOSE_QUOTES or c.isspace() for c in gap)
+
+
+def _letters(raw: str) -> str:
+    return "".join(c for c in raw if unicodedata.category(c)[0] == "L" and c != "\u0640")
+
+
+class _Info:
+    """What the detector reads of one Arabic-script word."""
+
+    __slots__ = ("kind", "off", "score", "stem")
+
+    def __init__(self, kind: str, off: int, stem: str, score: float) -> None:
+        self.kind = kind
+        self.off = off
+        self.stem = stem
+        self.score = score
+
+
+def _info(w: Word, lw: LinkWords) -> _Info:
+    kind, off, stem, score = _word_info(w.text, w.norm, lw)
+    return _Info(kind, off, stem, score)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float]:
+    """(kind, proclitic letters, stem, evidence) of an Arabic-script word (cached)."""
+    info = _read_word(text, arabic_readings(norm), lw)
+    return info.kind, info.off, info.stem, info.score
+
+
+def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) -> _Info:
+    whole = readings[0][1]
+    raw = _letters(text)
+    if raw in _RAW_STOPS or (raw[:1] in "وف" and raw[1:] in _RAW_STOPS):
+        return _Info("stop", 0, whole, 0.0)
+    kind = arabic_kind(whole, lw)
+    if kind != "word":
+        return _Info(kind, 0, whole, 0.0)
+    nisba = not raw.endswith("ى")
+    best = _Info("word", 0, whole, arabic_score(whole, whole, nisba))
+    if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
+            and _rarity(whole) >= 1.0):
+        best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
+        return best
+    if whole not in lw.given and _rarity(whole) >= 0.8:
+        for off, stem in readings[1:]:
+            if stem in _CLITIC_PARTICLES:
+                return _Info("particle", off, stem, 0.0)  # وعبد الكريم, لأبي الفضل: a proclitic, a name particle
+    if whole in lw.given or _rarity(whole) < 1.0:
+        return best
+    for off, stem in readings[1:]:
+        k = arabic_kind(stem, lw)
+        if k not in ("word", "particle", "suffix"):
+            return _Info(k, off, stem, 0.0)
+    if best.score > CLITIC_WHOLE:
+        return best
+    for off, stem in readings[1:]:
+        s = arabic_score(stem, whole, nisba)
+        if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
+            best = _Info("word", off, stem, s)
+    return best
+
+
+class ArabicDetector:
+    """Finds the Arabic-script mentions of one text (see the module docstring)."""
+
+    def __init__(self, text: str, words: list[Word], lw: LinkWords, found: list[Found]) -> None:
+        self.text = text
+        self.w = words
+        self.lw = lw
+        self.found = found
+        self.info: list[_Info | None] = [_info(x, lw) if x.arabic else None for x in words]
+        self.taken = bytearray(len(words))
+        self._formulas()
+        for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
+            a, b = self.info[k], self.info[k + 1]
+            if a is None or b is None or words[k + 1].brk:
+                continue
+            if (a.stem, b.stem) in _TWO_WORD_TITLES:
+                a.kind = b.kind = "role"
+            elif a.kind == "word" and not a.off and (
+                    (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual"))
+                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
+                        and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
+                a.kind = "role"
+
+    def _formulas(self) -> None:
+        """Religious formulas around الله are no names: the word before الله and the formula
+        word after it (طيب الله ثراه, رضي الله عنه) or before it (حفظه الله, رحمه الله)."""
+        w = self.w
+        for k, inf in enumerate(self.info):
+            if inf is None or inf.stem != "الله" or w[k].brk:
+                continue
+            before = self.info[k - 1] if k > 0 else None
+            after = self.info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+            if after is not None and after.stem in _FORMULA_WORDS:
+                for m in (k - 1, k, k + 1):
+                    if self.info[m] is not None:
+                        self.info[m].kind = "stop"  # type: ignore[union-attr]
+            elif before is not None and before.stem in _FORMULA_WORDS:
+                before.kind = inf.kind = "stop"
+
+    # -- helpers -----------------------------------------------------------
+    def kind(self, k: int) -> str:
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf.kind if inf is not None else "none"
+
+    def add(self, first: int, last: int, ctx_from: int | None, ctx_to: int | None = None,
+            strong: bool = True) -> None:
+        w = self.w
+        inf = self.info[first]
+        assert inf is not None
+        start = stem_start(w[first], inf.off)
+        ctx = ""
+        hon = ""
+        if ctx_from is not None:
+            a, b = (ctx_from, first - 1) if ctx_to is None else (ctx_from, ctx_to)
+            if a <= b:
+                ctx = self.text[w[a].start : w[b].end]
+                for k in range(b, a - 1, -1):
+                    inf_k = self.info[k]
+                    if inf_k is not None and inf_k.stem in self.lw.honorifics:
+                        hon = w[k].text
+                        break
+        if (first > 0 and w[first - 1].norm in _SAYYID and not w[first].brk and not self.taken[first - 1]
+                and self.info[first - 1] is not None and not self.info[first - 1].off):  # type: ignore[union-attr]
+            first -= 1  # the sayyid marker written bare is part of an official name (سید عباس عراقچی)
+            start = w[first].start
+        if w[first].norm in _SAYYID and not hon:
+            hon = w[first].text
+        for k in range(first, last + 1):
+            self.taken[k] = 1
+        self.found.append(Found(first, last, start, w[last].end, ctx, hon, strong))
+
+    def read_name(self, j: int, bonus: float, free: bool = False, until: int | None = None) -> int | None:
+        """Read a name forward from word j; return its last word index, or None.
+
+        ``bonus`` is added to the first word's evidence (a title before it). ``free``:
+        no title or role around the name (two name words needed). ``until``: the
+        name must end at that word (a role follows it), so its words need only
+        outweigh their ordinary evidence with the continuation bonus."""
+        w = self.w
+        n = len(w)
+        cont = FREE_CONTINUE_BONUS if free else CONTINUE_BONUS
+        k = j
+        last = -1
+        names = 0
+        prev_given = False
+        only_given = True
+        while k < n and k - j < MAX_NAME_WORDS:
+            x = w[k]
+            inf = self.info[k]
+            if inf is None or (k > j and x.brk) or self.taken[k]:
+                break
+            if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
+                                      and _rarity(inf.stem) >= 1.0)):
+                break  # "X وY": a proclitic starts another phrase
+            if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
+                break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
+            if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
+                    inf.stem not in self.lw.given and (_rarity(inf.stem) >= 1.0 or self._ordinary_stem(x))):
+                break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
+            kind = inf.kind
+            if k > j and inf.stem in FOREIGN_PARTICLES and last == k - 1:
+                m = k
+                while m < n and m - k < 3 and self.info[m] is not None and self.info[m].stem in FOREIGN_PARTICLES and (  # type: ignore[union-attr]
+                        not w[m].brk):
+                    m += 1
+                if m < n and not w[m].brk and self.kind(m) == "word" and not self.taken[m]:
+                    k = m  # von der, van, de: a name word follows
+                    continue
+                break
+            if kind == "particle":
+                nxt = self.info[k + 1] if k + 1 < n else None
+                if (nxt is not None and nxt.kind == "particle" and nxt.stem in ("عبد", "ابو") and not w[k + 1].brk
+                        and inf.stem in ("بن", "ابن", "بنت", "آل", "ابو", "ام")):
+                    k += 1  # بن عبد الرحمن: a particle before a compound
+                    continue
+                compound = inf.stem == "عبد" and nxt is not None and nxt.kind in ("role", "qual") and nxt.stem.startswith("ال")
+                if nxt is None or w[k + 1].brk or (nxt.kind not in ("word", "suffix", "place") and not compound) or nxt.off:
+                    break  # (عبد الأمير, عبد الملك: a title word after عبد is one of God's names)
+                if inf.stem == "ال" and k == j:
+                    break
+                names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
+                k += 2
+                last = k - 1
+                prev_given = False
+                continue
+            if kind == "suffix" and k > j and last == k - 1:
+                last = k
+                k += 1
+                continue
+            if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
+                k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
+                continue
+            if (kind == "place" and names >= 2 and last == k - 1 and inf.stem.endswith("ي") and not inf.off
+                    and all(self.info[m].score > UNKNOWN_FLOOR for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
+                last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
+                break
+            if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
+                    self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
+                kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
+            if kind != "word":
+                break
+            first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
+            s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
+            if prev_given and inf.stem.startswith("ال") and not free:
+                s += ARTICLE_BONUS
+            slot = 0 < names < 3 and only_given
+            if slot and (not free or names >= 2):
+                s += FAMILY_SLOT_BONUS
+            before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
+            if before_suffix:
+                s += SUFFIX_BONUS
+            nasab = self._before_nasab(k)
+            if nasab:
+                s += NASAB_BONUS
+            if s <= 0:
+                break
+            cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
+            if (inf.score < cutoff and not before_suffix and not slot and not nasab and (names >= 2 or not first_word)
+                    and until is None):
+                break  # an ordinary word after a name is no part of it
+            last = k
+            names += 1
+            prev_given = inf.stem in self.lw.given or compound_given(inf.stem)
+            only_given = only_given and prev_given
+            k += 1
+        if last < j or names == 0:
+            return None
+        if free and names < 2:
+            return None
+        if names == 1 and last == j and not free and self.info[j].score + bonus < SINGLE_MARGIN:  # type: ignore[union-attr]
+            return None  # one word after a title must be clearly a name
+        return last
+
+    def read_back(self, i: int) -> int | None:
+        """The first word of a name that ends right before word i (a role in apposition
+        after it: ``اسحاق دار، معاون``, ``عیسی زارع پور وزیر``), or None.
+
+        The name is read forward from each of the four words before i, the farthest
+        first: two name words starting with a name element, or one word that is a name
+        on its own evidence set off by a comma."""
+        w = self.w
+        for s in range(max(0, i - 4), i):
+            if self.info[s] is None or any(self.taken[s:i]):
+                continue
+            if any(w[k].brk for k in range(s + 1, i)):
+                continue
+            last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
+            if last != i - 1:
+                continue
+            head = self.info[s]
+            assert head is not None
+            names = sum(1 for k in range(s, i) if self.kind(k) == "word")
+            tail = self.info[i - 1]
+            assert tail is not None
+            if names >= 2 and (self._name_start(s) or head.score > 0) and (
+                    head.kind != "particle" or all(self.info[k].score > UNKNOWN_FLOOR  # type: ignore[union-attr]
+                                                   for k in range(s + 2, i) if self.kind(k) == "word")):
+                return s  # (after a particle and its name, no ordinary word: بن فلان غداء ...)
+            if names >= 2 and tail.kind == "word" and tail.score > 0 and sum(
+                    self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr]
+                return s  # "ماکسیم بارانوف وزیر": a family name with name evidence before the role
+            if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
+                return s  # "X، وزیر": one name word set off by a comma before a role
+            if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
+                return s  # "، X دبیر": one name word set off before a role that names no one after it
+        return None
+
+    # -- passes ------------------------------------------------------------
+    def run(self) -> None:
+        self.bylines()
+        self.triggered()
+        self.quoted()
+        self.free()
+
+    def bylines(self) -> None:
+        """A byline or photo credit: a cue word, a colon or dash, and two or three name
+        words ending the line or sentence (عکس: X Y, كتب - X Y Z)."""
+        w = self.w
+        n = len(w)
+        for i in range(n - 2):
+            inf = self.info[i]
+            if inf is None or inf.stem not in _BYLINE_CUES or not any(c in w[i + 1].gap for c in ":-\u2013"):
+                continue
+            k = i + 1
+            while k < n and k - i <= 4 and self.kind(k) == "word" and (k == i + 1 or not w[k].brk):
+                k += 1
+            names = k - i - 1
+            if not 2 <= names <= 3 or (k < n and not w[k].brk):
+                continue
+            if all(self.info[m].score > BYLINE_FLOOR for m in range(i + 1, k)):  # type: ignore[union-attr]
+                self.add(i + 1, k - 1, None)
+
+    def triggered(self) -> None:
+        """Names after a title, role or verb of saying, and before a role."""
+        w = self.w
+        n = len(w)
+        lw = self.lw
+        i = 0
+        while i < n:
+            inf = self.info[i]
+            if inf is None or self.taken[i]:
+                i += 1
+                continue
+            role = inf.kind == "role" and not self._named_after(i)
+            say = inf.kind != "role" and inf.stem in lw.says
+            appositive = False
+            if role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap)):
+                first = self.read_back(i)
+                if first is not None and not any(self.taken[first:i]):
+                    self.add(first, i - 1, i, self._context_end(i))
+                    appositive = True
+                elif i > 0 and self.taken[i - 1] and w[i].comma:
+                    appositive = True  # "X، شاعر ...": the role describes the name before it
+            if not (role or say):
+                i += 1
+                continue
+            plural = inf.stem in lw.plural_titles
+            j = self._skip_context(i + 1)
+            titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
+            ctx_from = i if role else (i + 1 if j > i + 1 else None)
+            if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
+                last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
+                if (last is not None and last + 2 < n and self.kind(last + 1) == "word" and self.kind(last + 2) == "role"
+                        and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
+                    longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
+                    last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
+                if last == j and self._weak_single(j):
+                    last = None
+                if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
+                    self.add(j, last, ctx_from)
+                    i = last + 1
+                    while plural and i < n:  # a list of names after "آقایان", "Messrs"
+                        j = i + 1 if self.info[i] is not None and self.info[i].stem == "و" else i
+                        if j >= n or self.info[j] is None or not (w[j].comma or w[i].comma or j > i):
+                            break
+                        last = self.read_name(j, TITLE_BONUS)
+                        if last is None:
+                            break
+                        self.add(j, last, None)
+                        i = last + 1
+                    continue
+            i += 1
+
+    def _before_nasab(self, k: int) -> bool:
+        """True when word k is followed by بن / بنت and a given name: the person's own name
+        (نجم بن خالد), however common the word is."""
+        w = self.w
+        if k + 2 >= len(w) or w[k + 1].brk or w[k + 2].brk:
+            return False
+        a, b = self.info[k + 1], self.info[k + 2]
+        return (a is not None and b is not None and a.stem in ("بن", "بنت") and not a.off
+                and b.kind == "word" and b.stem in self.lw.given)
+
+    def _weak_single(self, j: int) -> bool:
+        """True when word j, a name of one word after a role (an office, not an honorific
+        such as السيد, آقای, الدكتور), has less name evidence of its own than
+        :data:`SINGLE_OWN`: the word after an office is often an adjective of it
+        (خبرنگار اقتصادی, المبعوث الأممي)."""
+        inf = self.info[j]
+        prev = self.info[j - 1] if j > 0 else None
+        if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
+            return False
+        return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0
+
+    def _ordinary_stem(self, x: Word) -> bool:
+        """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
+        rest = x.norm[1:]
+        return rest in self.lw.says or arabic_score(rest, rest) < 0
+
+    def _names_after(self, i: int) -> bool:
+        """True when the role phrase at word i is followed by a name (``وأكد الأمير فيصل``)."""
+        j = self._skip_context(i + 1)
+        w = self.w
+        return j < len(w) and not w[j].brk and self.info[j] is not None and self.read_name(j, TITLE_BONUS) is not None
+
+    def _skip_context(self, j: int) -> int:
+        """The first word after the role and context words starting at j."""
+        w = self.w
+        n = len(w)
+        start = j
+        while j < n and self.info[j] is not None and not w[j].brk and j - start < 12:
+            kind = self.kind(j)
+            if kind in ("role", "qual", "place"):
+                j += 1
+                continue
+            if self.info[j].stem in _LINKERS and self.kind(j + 1) == "place":  # type: ignore[union-attr]
+                j += 2
+                continue
+            break
+        return j
+
+    def _context_end(self, i: int) -> int:
+        """The last context word of a role phrase starting at word i."""
+        j = self._skip_context(i + 1)
+        return max(i, j - 1)
+
+    def _name_start(self, j: int) -> bool:
+        """A name may start at word j on its own evidence: a given name, or a word whose
+        name evidence clearly outweighs its ordinary-language evidence."""
+        inf = self.info[j]
+        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5
+                                    or (inf.kind == "particle" and inf.stem in _CLITIC_PARTICLES))
+
+    def free(self) -> None:
+        """Names without context: a given name, then a second name word."""
+        w = self.w
+        n = len(w)
+        given = self.lw.given
+        for i in range(n):
+            inf = self.info[i]
+            if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
+                continue
+            kunya = inf.kind == "particle" and inf.stem in ("ابو", "عبد", "ام", "بن") and i + 1 < n and (
+                self.info[i + 1] is not None and self.info[i + 1].score > (1.0 if inf.stem == "بن" else 0)  # type: ignore[union-attr]
+            )
+            if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
+                    inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
+                continue
+            if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
+                continue
+            last = self.read_name(i, 0.0, free=True)
+            if last is not None:
+                self.add(i, last, None)
+
+    def _named_after(self, i: int) -> bool:
+        """True when the word before i, or before the titles and qualifiers before i, makes
+        the name a place or institution (مطار, شارع, جامع الشيخ, فرودگاه بین‌المللی)."""
+        k = i - 1
+        while k >= 0 and not self.w[k + 1].brk and i - k <= 4:
+            prev = self.info[k]
+            if prev is None:
+                return False
+            if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
+                return True
+            if prev.kind not in ("role", "qual"):
+                return False
+            k -= 1
+        return False
+
+    def quoted(self) -> None:
+        """A name in quotes or guillemets: «X», "X" (one to four name words)."""
+        w = self.w
+        n = len(w)
+        for i in range(n):
+            if self.info[i] is None or self.taken[i] or not any(c in OPEN_QUOTES for c in w[i].gap):
+                continue
+            k = i
+            closed = False
+            while k - i < 4:
+                after = w[k + 1].gap if k + 1 < n else self.text[w[k].end : w[k].end + 2]
+                if any(c in CLOSE_QUOTES for c in after):
+                    closed = True
+                    break
+                if k + 1 >= n or w[k + 1].brk or self.info[k + 1] is None:
+                    break
+                k += 1
+            if not closed:
+                continue
+            if self.kind(i) in ("word", "particle") and all(
+                    self.kind(m) in ("word", "particle", "suffix", "role") for m in range(i + 1, k + 1)):
+                scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
+                if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
+                    if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]
+                        self.add(i, k, None)
+
+    # -- second pass: family names already seen -------------------------------
+    def anchors(self) -> None:
+        """Mentions of the family names (and full names) of the names found."""
+        w = self.w
+        n = len(w)
+        self._split_proclitic_tails()
+        keys: set[str] = set()
+        tails: set[str] = set()  # the last words of the names found: a pair of words can match only there
+        for f in self.found:
+            keys |= {_key_form(k) for k in self._keys_of(f)}
+            last = self.info[f.last]
+            if last is not None:
+                tails.add(_key_form(last.stem))
+        if not keys:
+            return
+        keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
+        keys |= {"ال" + k for k in keys if not k.startswith("ال")}
+        for i in range(n):
+            inf = self.info[i]
+            if inf is None or self.taken[i]:
+                continue
+            if i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]:
+                nxt = self.info[i + 1]
+                assert nxt is not None
+                if not nxt.off and _key_form(nxt.stem) in tails and any(
+                        _key_form(stem + nxt.stem) in keys for _off, stem in w[i].readings):
+                    off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in keys)
+                    self._add_at(i, i + 1, off)
+                    continue
+            for off, stem in w[i].readings:
+                if _key_form(stem) not in keys:
+                    continue
+                kind = self.kind(i)
+                if self._named_after(i) or (i > 0 and not w[i].brk and self._named_after(i - 1)):
+                    break  # فرودگاه رضا کیانی: a place named after a person
+                if kind == "place" and not (w[i].brk or i == 0 or not w[i - 1].norm.startswith("ال")):
+                    break  # "الملف السوداني": an adjective after a definite noun, not the family name
+                if kind not in ("role", "stop", "org", "qual"):
+                    self._add_at(i, i, off)
+                break
+
+    def _keys_of(self, f: Found) -> set[str]:
+        """The forms that stand for a found Arabic-script name alone: its family name (with
+        a particle or detached suffix before it), its last two words, and the whole name."""
+        w = self.w
+        if not w[f.first].arabic:
+            return set()
+        stems = [self.info[k].stem for k in range(f.first, f.last + 1)]  # type: ignore[union-attr]
+        stems = [s for s in stems if s not in _SAYYID]
+        if not stems:
+            return set()
+        keys = {"".join(stems)}
+        if len(stems) >= 2:
+            last = stems[-1]
+            if stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix":
+                last = stems[-2] + last
+            keys.add(last)
+            if len(stems) >= 3:
+                keys.add(stems[-2] + stems[-1])
+        return keys
+
+    def _split_proclitic_tails(self) -> bool:
+        """A name read on into the next word when that word is a proclitic and the family
+        name of another name found (الجبوري بكراوسبرغ: "al-Jubouri welcomed Krausberg"): the
+        word is a mention of its own. True when one was split."""
+        w = self.w
+        split = False
+        own = [self._keys_of(f) for f in self.found]
+        held: Counter[str] = Counter(k for keys in own for k in keys)
+        for f, mine in zip(list(self.found), own, strict=True):
+            k = f.last
+            if k <= f.first or not w[k].arabic or len(w[k].readings) < 2:
+                continue
+            hit = next(((o, st) for o, st in w[k].readings[1:] if held[st] > (st in mine)), None)
+            if hit is None:
+                continue
+            f.last = k - 1
+            f.end = w[k - 1].end
+            self.found.append(Found(k, k, stem_start(w[k], hit[0]), w[k].end, "", "", True))
+            split = True
+        return split
+
+    def coordinated(self) -> None:
+        """A rare name-shaped word joined by "و" to a name found (``عراقجي واسحاق دار``):
+        a name too."""
+        w = self.w
+        for f in list(self.found):
+            if not w[f.first].arabic:
+                continue
+            head = self.info[f.first]
+            k = f.first - 1
+            if head is not None and w[f.first].norm[:1] == "و" and k >= 0 and not w[f.first].brk:
+                inf = self.info[k]
+                if inf is not None and not self.taken[k] and inf.kind == "word" and inf.score > 0.5 and (
+                        w[k].brk or k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "word"):  # type: ignore[union-attr]
+                    self._add_at(k, k, inf.off)
+            k = f.last + 1
+            if k < len(w) and not w[k].brk and w[k].norm[:1] == "و":
+                inf = self.info[k]
+                nxt = k + 1 < len(w) and not w[k + 1].brk and self.kind(k + 1) == "word"
+                if inf is not None and not self.taken[k] and inf.kind == "word" and inf.off and inf.score > 0.5 and not nxt:
+                    self._add_at(k, k, inf.off)
+
+    def _add_at(self, first: int, last: int, off: int) -> None:
+        w = self.w
+        for k in range(first, last + 1):
+            self.taken[k] = 1
+        self.found.append(Found(first, last, stem_start(w[first], off), w[last].end, "", "", True))

@@ -1,0 +1,157 @@
+"""In-document coreference: partial mentions to the full name they shorten (private)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Final
+
+from namematch.link._records import Mention
+from namematch.normalize import LATIN, _short_cache
+from namematch.parse import parse
+
+__all__ = ["chains", "unit_cores"]
+
+#: At most this many longer names are compared with one partial name.
+_MAX_SUPERSETS: Final = 200
+
+
+@_short_cache(maxsize=65536)
+def unit_cores(name: str) -> frozenset[str]:
+    """Cores of the name units of a name (articles removed), for partial-name matching;
+    a glued compound (``امیرعبداللهیان``) also gives its parts."""
+    from namematch.link._evidence import split_compound
+
+    out: set[str] = set()
+    for u in parse(name).units:
+        core = u.core if len(u.core) >= 2 else u.norm
+        if len(core) >= 2:
+            if not core.isascii():
+                core = core.translate(_PERSIAN_LETTERS)  # کوچکی / كوجكي
+                if core in _KUNYA_CASES:
+                    continue  # أبي / أبا: the case forms of أبو, a particle (لأبي الفضل = أبو الفضل)
+            out.add(core)
+            parts = split_compound(core) if not core.isascii() else None
+            if parts is not None:
+                rest = parts[1][2:] if parts[1].startswith("ال") and len(parts[1]) > 4 else parts[1]
+                out.add(rest)
+    return frozenset(out)
+
+
+_PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
+_KUNYA_CASES: Final = frozenset({"ابي", "ابا"})
+
+
+def family(script: str) -> str:
+    """``latin`` or ``arabic`` (Arabic and Persian script together)."""
+    return "latin" if script == LATIN else "arabic"
+
+
+#: What stands between a name and its nickname: "known as", "dubbed", «», المعروف بـ, معروف به.
+_ALIAS_GAP: Final = re.compile(
+    r"^[\s,(\[«\"“‘'-]*(?:(?:(?:widely|popularly|commonly|better|also|locally)\s+)?"
+    r"(?:known\s+as|dubbed|nicknamed|called|aka|alias)"
+    r"|(?:ال)?(?:معروف|ملقب|مكنى|مشهور)[ةه]?\s*(?:ب|باسم|به)?)?[\s\u0640«\"“‘']*$",
+    re.IGNORECASE,
+)
+#: A one-word mention is a misspelling of a longer name's element in the same document
+#: from this unit score on (Mustaqi / Mostaqi).
+SAME_DOC_VARIANT: Final = 0.9
+
+
+def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
+    """The antecedents with nicknames joined to the name right before them ("Mohamed
+    Musa Karim, widely known as "Abu Layth"", ``سالم مهدي الزيدي «أبو حمزة»``): the
+    nickname's chain points to the name's chain."""
+    root = [i if a is None else a for i, a in enumerate(ante)]
+    redirect: dict[int, int] = {}
+    for k in range(1, len(mentions)):
+        prev, cur = mentions[k - 1], mentions[k]
+        gap = text[prev.end : cur.start]
+        if len(gap) > 40 or not gap or root[k] == root[k - 1]:
+            continue
+        if not any(c in gap for c in "«\"“‘'(") and not re.search(r"[^\W\d_]", gap):
+            continue  # "X Y": two names side by side, no quote or cue between them
+        if _ALIAS_GAP.match(gap) and root[k] not in redirect and root[k] > root[k - 1]:
+            redirect[root[k]] = redirect.get(root[k - 1], root[k - 1])
+    if not redirect:
+        return ante
+    return [redirect[r] if r in redirect else a for r, a in zip(root, ante, strict=True)]
+
+
+def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
+    """One-word mentions that no longer name holds but whose word is a misspelling of the
+    family name of exactly one longer name of the document (Mostaqi for Mustaqi) point to it."""
+    from namematch.keys import unit_keys
+    from namematch.score import score as pair_score
+
+    pointed = {a for a in ante if a is not None}
+    lone = [i for i, m in enumerate(mentions) if ante[i] is None and len(m.parsed.units) == 1 and i not in pointed]
+    if not lone:
+        return ante
+    fulls: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    cores: set[str] = set()
+    for i, m in enumerate(mentions):
+        units = m.parsed.units
+        if ante[i] is None and len(units) >= 2:
+            last = units[-1]
+            for key in unit_keys(last.core, last.script):
+                if len(fulls[(family(m.script), key)]) < _MAX_SUPERSETS:
+                    fulls[(family(m.script), key)].append((last.text, i))
+            cores |= unit_cores(m.text)
+    if not fulls:
+        return ante
+    out = list(ante)
+    for i in lone:
+        m = mentions[i]
+        units = m.parsed.units
+        if unit_cores(m.text) & cores:
+            continue  # (a word that is an element of a longer name is chains' to decide)
+        fam = family(m.script)
+        near = {c for key in unit_keys(units[0].core, units[0].script) for c in fulls.get((fam, key), ())}
+        hits = {j for last, j in near if float(pair_score(units[0].text, last)) >= SAME_DOC_VARIANT}
+        if len(hits) == 1:
+            out[i] = hits.pop()
+    return out
+
+
+def chains(mentions: list[Mention]) -> list[int | None]:
+    """Antecedent index of each mention (None for the fullest mention of a chain).
+
+    A mention whose unit cores are a subset of one longer name's cores (and of no
+    name that is not a part of that one) points to the first mention of that
+    longer name. Mentions are grouped by their set of unit cores first, so the work
+    grows with the number of distinct names, not of mentions.
+    """
+    first_of: dict[tuple[str, frozenset[str]], int] = {}
+    keys: list[tuple[str, frozenset[str]]] = []
+    for i, m in enumerate(mentions):
+        key = (family(m.script), unit_cores(m.text))
+        keys.append(key)
+        first_of.setdefault(key, i)
+    by_core: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for key in first_of:
+        for c in key[1]:
+            by_core[(key[0], c)].append(key)
+    top_of: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]] | None] = {}
+    for key in first_of:
+        fam, cores = key
+        if not cores:
+            top_of[key] = None
+            continue
+        pivot = min(cores, key=lambda c: (len(by_core[(fam, c)]), c))
+        sups = [k for k in by_core[(fam, pivot)][:_MAX_SUPERSETS] if k != key and cores < k[1]]
+        if not sups:
+            top_of[key] = None
+            continue
+        # the longer names must form one chain: the largest contains all others
+        top = max(sups, key=lambda k: (len(k[1]), -first_of[k]))
+        top_of[key] = top if all(k[1] <= top[1] for k in sups) else None
+    ante: list[int | None] = []
+    for i, key in enumerate(keys):
+        top = top_of[key]
+        if top is not None:
+            ante.append(first_of[top])
+        else:
+            ante.append(None if first_of[key] == i else first_of[key])
+    return ante

@@ -1,0 +1,606 @@
+"""link and resolve_documents: coreference, registry resolution, cross-document
+merging (private)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any, Final
+
+from rapidfuzz.distance import JaroWinkler
+
+from namematch.keys import unit_keys
+from namematch.link._coref import aliases, chains, variants
+from namematch.link._display import display_name
+from namematch.link._evidence import split_compound
+from namematch.link._find import check_text, find_mentions
+from namematch.link._records import Entity, EntityMention, LinkedMention
+from namematch.link._resources import LinkWords, words
+from namematch.link._scan import _letter_offset, arabic_readings, scan
+from namematch.normalize import LATIN, normalize
+from namematch.parse import NameToken, parse
+from namematch.registry import Person, Registry
+from namematch.romanize import romanize
+from namematch.score import score as default_score
+
+__all__ = ["context_countries", "context_roles", "link", "resolution_form", "resolve_documents"]
+
+#: Two mention chains of different documents are one person from this pair score on
+#: (with agreeing family names and no conflicting country).
+MERGE_THRESHOLD: Final = 0.8
+#: Two name units agree from this unit score on (or from 0.5 with a shared blocking key).
+UNIT_AGREE: Final = 0.75
+#: A family name alone joins a person of another document only when the name element is
+#: this rare (lexicon rarity; 1.0 = not listed): a common family name has namesakes.
+DISTINCTIVE_RARITY: Final = 0.5
+#: Two full names in one document are one person (a misspelling) from this pair score on.
+SAME_DOC_THRESHOLD: Final = 0.95
+#: Blocks of chains sharing a key larger than this are not compared (a common given
+#: name); the chains still meet through their other name units.
+MAX_BLOCK: Final = 40
+_SPLIT_SUFFIX_RE: Final = re.compile(
+    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
+)
+
+
+def resolution_form(name: str) -> str:
+    """A name as the scorer should read it: Persian family-name suffixes written apart
+    glued back with a ZWNJ (``زارع پور`` -> ``زارع‌پور``), name elements glued without
+    one split (``سیدعباس`` -> ``سید عباس``, ``محمدباقر`` -> ``محمد باقر``)."""
+    name = _SPLIT_SUFFIX_RE.sub("\u200c", name)
+    if name.isascii():
+        return name
+    out = []
+    for word in name.split():
+        norm = normalize(word).replace(" ", "")
+        parts = split_compound(norm) if len(norm) >= 6 and word[:1] > "\u05ff" else None
+        if parts is not None and parts[0] not in ("عبد", "ابو"):
+            cut = _letter_offset(word, len(parts[0]))  # split the word as written
+            out.append(f"{word[:cut]} {word[cut:]}")
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def context_countries(context: str, lw: LinkWords | None = None) -> frozenset[str]:
+    """The countries a mention's context words name ("Iraqi Foreign Minister" -> iraq)."""
+    if not context:
+        return frozenset()
+    return _countries(context, lw or words())
+
+
+@lru_cache(maxsize=8192)
+def _countries(context: str, lw: LinkWords) -> frozenset[str]:
+    found: set[str] = set()
+    for w in scan(context):
+        forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
+        for f in forms:
+            for g in (f, f[:-1] if f.endswith("يه") else f):
+                c = lw.country_of.get(g)
+                if c:
+                    found.add(c)
+    return frozenset(found)
+
+
+def _person_country(person: Person, lw: LinkWords) -> str:
+    value = person.attributes.get("country") if person.attributes else None
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    key = normalize(value)
+    return lw.country_of.get(key, key)
+
+
+# ---------------------------------------------------------------------------
+# One document
+# ---------------------------------------------------------------------------
+
+
+def link(text: str, registry: Registry | None = None, *, lang: str | None = None,
+         nlp: Any = None, _memo: dict[Any, Any] | None = None) -> list[LinkedMention]:
+    """Find the person mentions of a text, link partial mentions to the full one
+    they abbreviate, and resolve each chain against ``registry``.
+
+    Each chain (a full mention and its partial mentions) is matched once, with
+    :meth:`Registry.match` on its fullest form; every mention of the chain gets
+    that person and score. A registry person whose ``country`` attribute differs
+    from every country the chain's context names ("the Iraqi minister"), or whose
+    ``role`` names another office than the context ("King" for a minister), is not
+    taken: a namesake; the registry's next candidate whose attributes agree with the
+    context is taken instead, if any.
+    """
+    text = check_text(text, "text")
+    if registry is not None and not isinstance(registry, Registry):
+        raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
+    mentions = find_mentions(text, lang, nlp=nlp)
+    ante = aliases(text, mentions, variants(mentions, chains(mentions)))
+    people: dict[int, tuple[Person | None, float]] = {}
+    if registry is not None:
+        lw = words()
+        contexts: dict[int, _Context] = defaultdict(_Context)
+        for i, m in enumerate(mentions):
+            root = i if ante[i] is None else ante[i]
+            assert root is not None
+            contexts[root].countries |= context_countries(m.context, lw)
+            contexts[root].roles |= context_roles(m.context, lw)
+        for root in sorted(contexts):
+            form = resolution_form(mentions[root].text)
+            ctx = contexts[root]
+            key = (form, frozenset(ctx.countries), frozenset(ctx.roles))
+            if _memo is not None and key in _memo:
+                cand = _memo[key]
+            else:
+                cand = _match(registry, form, ctx, lw)
+                if _memo is not None:
+                    _memo[key] = cand
+            people[root] = (cand.person, cand.score) if cand is not None else (None, 0.0)
+    out: list[LinkedMention] = []
+    for i, m in enumerate(mentions):
+        root = i if ante[i] is None else ante[i]
+        person, s = people.get(root, (None, 0.0))  # type: ignore[arg-type]
+        out.append(LinkedMention(m, person, s, ante[i]))
+    return out
+
+
+def _match(registry: Registry, form: str, context: _Context, lw: LinkWords) -> Any:
+    """The registry person of a chain: :meth:`Registry.match` of its fullest form, unless
+    that person's country or office conflicts with the chain's context; then the best
+    ranked candidate above the scorer's threshold whose attributes agree (the registry
+    holds the namesake the context names), else None."""
+    cand = registry.match(form)
+    if cand is not None and _corroborated(form, cand.alias, registry) and not _conflicts(cand.person, context, lw):
+        return cand
+    if cand is None or not (context.countries or context.roles):
+        return None
+    for other in registry.resolve(form, limit=5, threshold=registry.scorer.threshold):
+        if other.person.id == cand.person.id or not _agrees(other.person, context, lw):
+            continue
+        if _corroborated(form, other.alias, registry):
+            return other
+    return None
+
+
+class _Context:
+    """The countries and offices named around the mentions of one chain."""
+
+    __slots__ = ("countries", "roles")
+
+    def __init__(self) -> None:
+        self.countries: set[str] = set()
+        self.roles: set[str] = set()
+
+
+def context_roles(context: str, lw: LinkWords | None = None) -> frozenset[str]:
+    """The offices a mention's context names, canonical ("Foreign Minister" -> minister)."""
+    if not context:
+        return frozenset()
+    return _roles(context, lw or words())
+
+
+@lru_cache(maxsize=8192)
+def _roles(context: str, lw: LinkWords) -> frozenset[str]:
+    found: set[str] = set()
+    for w in scan(context):
+        forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
+        for f in forms:
+            role = lw.role_of.get(f)
+            if role in _OFFICES:
+                found.add(role)
+    return frozenset(found)
+
+
+#: Offices that tell namesakes apart (a king is not a minister). "president" and "speaker"
+#: are left out: Arabic رئيس heads anything (a parliament, a council, a government).
+_OFFICES: Final = frozenset({"minister", "ambassador", "king", "prince", "emir", "envoy", "consul", "general",
+                             "judge", "cleric"})
+
+
+def _person_roles(person: Person, lw: LinkWords) -> frozenset[str]:
+    value = person.attributes.get("role") if person.attributes else None
+    return context_roles(value, lw) if isinstance(value, str) else frozenset()
+
+
+def _conflicts(person: Person, context: _Context, lw: LinkWords) -> bool:
+    """The person's country is none of those the context names, or the person's office
+    none of the offices it names."""
+    pc = _person_country(person, lw)
+    if pc and context.countries and pc not in context.countries:
+        return True
+    pr = _person_roles(person, lw)
+    cr = frozenset(context.roles)
+    if not pr or not cr or pr & cr:
+        return False
+    # a prince may hold any office but the throne (Prince X, the foreign minister)
+    return not (("prince" in cr and "king" not in pr) or ("prince" in pr and "king" not in cr))
+
+
+def _agrees(person: Person, context: _Context, lw: LinkWords) -> bool:
+    """The person's attributes agree with the context on something and conflict on nothing."""
+    if _conflicts(person, context, lw):
+        return False
+    pc = _person_country(person, lw)
+    return bool((pc and pc in context.countries) or (_person_roles(person, lw) & context.roles))
+
+
+def _corroborated(form: str, alias: str, registry: Registry) -> bool:
+    """A registry match of a name of two or more units must agree on two units.
+
+    Guards against a common given name carrying a match ("Mohammad Kazem Al-e
+    Sadegh" is not "Mohammed bin Salman" however the overall score comes out).
+    """
+    mine = [u.text for u in parse(form).units]
+    theirs = [u.text for u in parse(alias).units]
+    need = min(2, len(mine), len(theirs))
+    if need <= 1:
+        return True
+    scorer = registry.scorer
+    thr = getattr(scorer, "threshold", 0.7)
+    agree = 0
+    for u in mine:
+        if any(_unit_score(scorer, u, t) >= thr for t in theirs):
+            agree += 1
+            if agree >= need:
+                return True
+    return False
+
+
+def _unit_score(scorer: Any, a: str, b: str) -> float:
+    if normalize(a) == normalize(b):
+        return 1.0
+    return float(scorer.score(a, b)) if scorer is not None else 0.0
+
+
+# ---------------------------------------------------------------------------
+# Many documents
+# ---------------------------------------------------------------------------
+
+
+class _Chain:
+    """The mentions of one person in one document."""
+
+    __slots__ = ("countries", "doc", "form", "mentions", "person", "rep", "score", "units")
+
+    def __init__(self, doc: str, rep: str) -> None:
+        self.doc = doc
+        self.rep = rep
+        self.form = resolution_form(rep)
+        self.mentions: list[EntityMention] = []
+        self.person: Person | None = None
+        self.score = 0.0
+        self.countries: set[str] = set()
+        self.units = [u for u in parse(self.form).units if len(u.core) >= 2]
+
+
+class _Groups:
+    """Union-find over chains that keeps the countries of each group: two groups
+    whose contexts name different countries only are not joined."""
+
+    def __init__(self, chains_: list[_Chain]) -> None:
+        self.parent = list(range(len(chains_)))
+        self.countries = [set(c.countries) for c in chains_]
+        self.docs = [{c.doc} for c in chains_]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int, *, same_doc: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ca, cb = self.countries[ra], self.countries[rb]
+        if ca and cb and not (ca & cb):
+            return False
+        if self.docs[ra] & self.docs[rb] and not same_doc:
+            return False  # one document's chains are distinct persons
+        if len(self.docs[ra]) < len(self.docs[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.countries[ra] |= cb
+        self.docs[ra] |= self.docs[rb]
+        return True
+
+
+def _check_docs(docs: object) -> Mapping[str, str]:
+    if not isinstance(docs, Mapping):
+        raise TypeError(f"docs must be a mapping of document id to text, not {type(docs).__name__}")
+    for doc_id, text in docs.items():
+        if not isinstance(doc_id, str):
+            raise TypeError(f"docs keys (document ids) must be str, not {type(doc_id).__name__}: {doc_id!r}")
+        if not isinstance(text, str):
+            raise TypeError(f"docs[{doc_id!r}] must be str, not {type(text).__name__}")
+    return docs
+
+
+def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None, *,
+                      threshold: float | None = None) -> list[Entity]:
+    """Group the person mentions of many documents into entities.
+
+    ``docs`` maps a document id (a ``str``; anything else raises
+    :class:`TypeError`, so ``1`` and ``"1"`` cannot be merged into one document)
+    to its text; documents are read in sorted id order so the result does not
+    depend on the mapping's order. A mention chain whose fullest form matches a
+    registry person joins that person's entity. The other chains are merged
+    across documents and scripts when the pair score of their fullest forms
+    reaches ``threshold`` (default :data:`MERGE_THRESHOLD`), their family names
+    agree and their contexts name no different countries; a family name alone
+    joins the one person of that family name named in full elsewhere, unless it
+    is also a common given name. Entities come registry persons first, then new
+    persons, each group in the order of first mention.
+    """
+    docs = _check_docs(docs)
+    if registry is not None and not isinstance(registry, Registry):
+        raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
+    if threshold is not None and (not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0):
+        raise ValueError(f"threshold must be a number in [0, 1], got {threshold!r}")
+    lw = words()
+    all_chains: list[_Chain] = []
+    memo: dict[Any, Any] = {}
+    for doc_id in sorted(docs):
+        linked = link(docs[doc_id], registry, _memo=memo)
+        by_root: dict[int, _Chain] = {}
+        for i, lm in enumerate(linked):
+            root = i if lm.antecedent is None else lm.antecedent
+            ch = by_root.get(root)
+            if ch is None:
+                ch = by_root[root] = _Chain(doc_id, linked[root].text)
+                ch.person, ch.score = lm.person, lm.score
+                all_chains.append(ch)
+            m = lm.mention
+            ch.mentions.append(EntityMention(doc_id, m.text, m.start, m.end, m.script, m.context, m.honorific))
+            ch.countries |= context_countries(m.context, lw)
+    groups: list[tuple[Person | None, list[_Chain]]] = []
+    by_person: dict[str, int] = {}
+    rest: list[_Chain] = []
+    for ch in all_chains:
+        if ch.person is None:
+            rest.append(ch)
+        elif ch.person.id in by_person:
+            groups[by_person[ch.person.id]][1].append(ch)
+        else:
+            by_person[ch.person.id] = len(groups)
+            groups.append((ch.person, [ch]))
+    for members in merge_chains(rest, MERGE_THRESHOLD if threshold is None else float(threshold)):
+        groups.append((None, members))
+    entities: list[Entity] = []
+    for person, members in groups:
+        mentions = tuple(m for ch in members for m in ch.mentions)
+        forms = [m.text for m in mentions]
+        entities.append(Entity(mentions, person, display_name(person, forms, [resolution_form(f) for f in forms])))
+    return entities
+
+
+def _surname(ch: _Chain) -> str:
+    return ch.units[-1].core if ch.units else ""
+
+
+def _distinctive(core: str, lw: LinkWords) -> bool:
+    """A family name rare enough to stand for one person across documents: not a given
+    name, and not a common name element of the lexicon."""
+    from namematch.link._evidence import _rarity
+
+    return core not in lw.given and _rarity(core) >= DISTINCTIVE_RARITY
+
+
+@lru_cache(maxsize=65536)
+def _unit_match(a: str, b: str) -> float:
+    if normalize(a) == normalize(b):
+        return 1.0
+    return float(default_score(a, b))
+
+
+def _units_agree(a: NameToken, b: NameToken) -> bool:
+    """Two name units are one name element: equal, or a blocking key shared and a unit
+    score of 0.5 or more (spelling variants across scripts), or a unit score of 0.75."""
+    if a.core == b.core:
+        return True
+    s = _unit_match(a.text, b.text)
+    if s >= UNIT_AGREE:
+        return True
+    return s >= 0.5 and bool(unit_keys(a.core, a.script) & unit_keys(b.core, b.script))
+
+
+#: Two rare name elements whose loose romanisations (:func:`_loose_roman`) are this similar
+#: (Jaro-Winkler) and share a blocking key are spellings of one element.
+LOOSE_AGREE: Final = 0.85
+_LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
+                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "s"), ("q", "k"), ("c", "k"), ("g", "k"),
+                       ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
+
+
+@lru_cache(maxsize=65536)
+def _loose_roman(core: str) -> str:
+    """A name element read loosely, the same in any script: romanised, lower case, one
+    letter for sounds that spellings of one name exchange (q/g/k, j/y/i, e/i, o/u, sh/s,
+    ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
+    s = core if core.isascii() else romanize(core)
+    s = "".join(c for c in s.lower() if "a" <= c <= "z")
+    if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():
+        s = s[2:]
+    for a, b in _LOOSE_STEPS:
+        s = s.replace(a, b)
+    out = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    text = "".join(out)
+    return text[2:] if core.isascii() and text.startswith(("al", "il")) and len(text) > 5 else text
+
+
+def _rare_element(core: str) -> bool:
+    from namematch.link._evidence import _rarity
+
+    return core not in words().given and _rarity(core) >= DISTINCTIVE_RARITY
+
+
+@lru_cache(maxsize=65536)
+def _loose_agree_cores(a: str, b: str) -> bool:
+    ra, rb = _loose_roman(a), _loose_roman(b)
+    return len(ra) >= 3 and len(rb) >= 3 and ra[0] == rb[0] and JaroWinkler.similarity(ra, rb) >= LOOSE_AGREE
+
+
+def _agree(a: NameToken, b: NameToken) -> bool:
+    """Two name units are one element: :func:`_units_agree`, or both rare elements
+    whose loose romanisations agree (Kvistgaard / كفيستغارد, a Portuguese s written ش:
+    spellings the pair score does not bridge)."""
+    if _units_agree(a, b):
+        return True
+    return _rare_element(a.core) and _rare_element(b.core) and _loose_agree_cores(a.core, b.core)
+
+
+def _joined(units: list[NameToken]) -> list[NameToken]:
+    """The units with the last two written together when they are one compound family
+    name written apart in one spelling (مير كاظمي / میرکاظمی)."""
+    if len(units) < 3:
+        return units
+    a, b = units[-2], units[-1]
+    text = a.text + b.text
+    joined = parse(text).units
+    if len(joined) != 1:
+        return units
+    return [*units[:-2], joined[0]]
+
+
+def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
+    """Two full names of new persons are one person (see :func:`resolve_documents`)."""
+    ua, ub = a.units, b.units
+    if s >= threshold and _units_agree(ua[-1], ub[-1]) and _units_agree(ua[0], ub[0]):
+        return True  # the pair score, with given and family names agreeing
+    for xa, xb in ((ua, ub), (_joined(ua), ub), (ua, _joined(ub))):
+        if len(xa) == len(xb) and all(_agree(x, y) for x, y in zip(xa, xb, strict=True)) and (
+                _rare_element(xa[-1].core) or _units_agree(xa[-1], xb[-1])):
+            return True  # every element agrees in order, spelt as another script or press spells it
+    if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
+        return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
+    if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
+            and a.countries & b.countries and _units_agree(ua[0], ub[0]) and _units_agree(ua[1], ub[1])):
+        return True  # X bin Y ... of the same country: the nasab written to different lengths
+    return False
+
+
+def _subsequence(short: list[NameToken], long_: list[NameToken]) -> bool:
+    """Every unit of ``short`` agrees with a unit of ``long_``, in order."""
+    k = 0
+    for u in short:
+        while k < len(long_) and not _units_agree(u, long_[k]):
+            k += 1
+        if k == len(long_):
+            return False
+        k += 1
+    return True
+
+
+def _lineage(ch: _Chain) -> bool:
+    return any(u.lineage for u in ch.units)
+
+
+def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
+    free = list(ub)
+    for u in ua:
+        hit = next((v for v in free if _units_agree(u, v)), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
+def _block_keys(ch: _Chain) -> set[str]:
+    """Blocking keys of a chain's name: those of its units after the first (a common given
+    name alone never joins two names; a rare one may), and of each two of them
+    written together (Bou Habib = Bouhabib); a name of one unit, that unit's."""
+    units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
+    out: set[str] = set()
+    for u in units:
+        out |= unit_keys(u.core, u.script)
+        loose = _loose_roman(u.core)
+        if len(loose) >= 4 and _rare_element(u.core):
+            out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)
+    for a, b in itertools.pairwise(units):
+        if (a.script == LATIN) == (b.script == LATIN):
+            out |= unit_keys(a.core + b.core, a.script)
+    return out
+
+
+def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
+    """Group the chains of new persons across documents (see :func:`resolve_documents`).
+
+    The chains of one written full name (or of one distinctive family name alone) are
+    joined first, so the pairs compared grow with the distinct names, not with the
+    documents; then the distinct names that share a blocking key of a unit after the
+    first (a family name, a father's name) are compared, at most :data:`MAX_BLOCK` names
+    per key.
+    """
+    lw = words()
+    n = len(chains_)
+    groups = _Groups(chains_)
+    node_of: dict[str, int] = {}
+    reps: list[int] = []
+    for i, ch in enumerate(chains_):
+        sig = normalize(ch.form)
+        if len(ch.units) >= 2 or (len(ch.units) == 1 and _distinctive(ch.units[0].core, lw)):
+            first = node_of.get(sig)
+            if first is not None and groups.join(i, first):
+                continue
+            node_of.setdefault(sig, i)
+        reps.append(i)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in reps:
+        for k in _block_keys(chains_[i]):
+            blocks[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    full = [len(ch.units) >= 2 for ch in chains_]
+    scored: list[tuple[bool, float, int, int]] = []
+    for a, b in pairs:
+        ca, cb = chains_[a], chains_[b]
+        if not (full[a] and full[b]):
+            continue
+        same_doc = ca.doc == cb.doc
+        s = default_score(ca.form, cb.form)
+        if same_doc and s < SAME_DOC_THRESHOLD:
+            continue
+        if _same_person(ca, cb, s, threshold):
+            scored.append((-s, a, b))
+    scored.sort()
+    for neg, a, b in scored:
+        # names this close may share a document: one person's name misspelt in it
+        groups.join(a, b, same_doc=-neg >= SAME_DOC_THRESHOLD)
+    # a partial name (a family name alone, or a name missing some elements): joins the
+    # one group whose full name holds its elements in order
+    part_of: dict[int, set[int]] = defaultdict(set)
+    for a, b in sorted(pairs):
+        for s_, f_ in ((a, b), (b, a)):
+            cs, cf = chains_[s_], chains_[f_]
+            if not full[f_] or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
+                continue
+            if len(cs.units) == 1:  # a rare element alone, even a given name (Tahmurath: طهمورث بن نصر)
+                if not _distinctive(_surname(cs), lw) or not any(_units_agree(cs.units[0], u) for u in cf.units):
+                    continue
+            elif not (_subsequence(cs.units, cf.units) and (
+                    _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0]))):
+                continue
+            part_of[s_].add(f_)
+    for s_, targets in sorted(part_of.items()):
+        roots = {groups.find(t) for t in targets}
+        if len(roots) == 1:
+            groups.join(s_, next(iter(roots)))
+    # the same rare family name alone in several documents, with no full name to join
+    for a, b in sorted(pairs):
+        if full[a] or full[b] or a in part_of or b in part_of:
+            continue
+        ua, ub = chains_[a].units, chains_[b].units
+        if len(ua) == 1 and len(ub) == 1 and _distinctive(ua[0].core, lw) and _units_agree(ua[0], ub[0]):
+            groups.join(a, b)
+    out: dict[int, list[_Chain]] = {}
+    for i in range(n):
+        out.setdefault(groups.find(i), []).append(chains_[i])
+    return list(out.values())

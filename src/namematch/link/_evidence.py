@@ -1,0 +1,236 @@
+"""Is a word a name element or ordinary language? (private)
+
+Name evidence: the given names of ``data/link_given_names.txt``, the name-element
+lexicon (:mod:`namematch.lexicon`: how common a name element is), and name
+shape (a nisba ``-ي``/``-ی``, a Persian family-name suffix, a compound of a
+name element glued to another: ``محمدباقر``, ``سیدعباس``, ``عبدالله``).
+Ordinary-language evidence: how common the word is in the language
+(``wordfreq``'s Zipf frequency). A name element is expected to be about as
+common as it is as a name; a word much more common than that is ordinary.
+
+The scores are log-odds-like numbers: positive means "a name", negative
+"ordinary language"; the detectors add context (a title before, a name word
+before) to them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+from namematch import lexicon
+from namematch.link._resources import MIN_ZIPF, LinkWords, words
+from namematch.link._shape import shape_score
+
+__all__ = ["arabic_kind", "arabic_score", "compound_given", "latin_ordinary", "split_compound"]
+
+#: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
+PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
+#: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده").
+DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
+#: Name particles: a name word follows (bin, Abu, Abd, Al-e).
+PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال"})
+#: Heads a name element may be glued to when Persian is written without ZWNJ.
+_GLUED_HEADS: Final = ("سيد", "عبد", "امير", "ابو", "بن", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
+
+#: Second elements glued to a given name (Zabihullah, Jalaluddin).
+_GLUED_TAILS: Final = ("الله", "الدين")
+
+#: Weights of the evidence (see arabic_score).
+GIVEN: Final = 2.0
+KNOWN: Final = 0.5
+COMMONNESS: Final = 2.0
+SHAPE: Final = 0.7
+UNKNOWN: Final = -0.2
+#: Weight of the name-shape score (link._shape) of a word the lexicon does not know, and the
+#: most evidence it gives with the shape above (it only adds: Arabic names are shaped like
+#: Arabic words).
+SHAPE_WEIGHT: Final = 0.35
+SHAPE_MAX: Final = 1.2
+
+
+@lru_cache(maxsize=131072)
+def _rarity(form: str) -> float:
+    try:
+        r = lexicon.rarity(form)
+    except Exception:  # the lexicon must never break linking
+        return 1.0
+    if r >= 1.0 and form.startswith("ال") and len(form) > 4:
+        try:
+            r = lexicon.rarity(form[2:])
+        except Exception:
+            return 1.0
+    return r
+
+
+def _zipf_ar(form: str, lw: LinkWords) -> float:
+    return max(lw.zipf["ar"].get(form, 0.0), lw.zipf["fa"].get(form, 0.0))
+
+
+@lru_cache(maxsize=65536)
+def split_compound(stem: str) -> tuple[str, str] | None:
+    """A word read as two name elements written without a space or ZWNJ
+    (محمدباقر, سیدعباس, امیرعبداللهیان, عبدالله), or None."""
+    lw = words()
+    if len(stem) < 6:
+        return None
+    for head in _GLUED_HEADS:
+        if stem.startswith(head) and len(stem) - len(head) >= 3:
+            rest = stem[len(head):]
+            if head in ("عبد", "ابو", "بن") or rest in lw.given or _rarity(rest) < 0.9:
+                return head, rest
+    for cut in range(3, len(stem) - 2):
+        a, b = stem[:cut], stem[cut:]
+        if a in lw.given and (b in lw.given or b.startswith("عبد")):
+            return a, b
+    for tail in _GLUED_TAILS:  # حبیبالله, نصرالله, شمسالدین: a name glued to الله / الدين
+        if stem.endswith(tail) and len(stem) - len(tail) >= 3:
+            return stem[: -len(tail)], tail
+    return None
+
+
+def compound_given(stem: str) -> bool:
+    """True when a word is a given name written as two elements glued together
+    (محمدباقر, حبیبالله, شمسالدین)."""
+    parts = split_compound(stem)
+    if parts is None:
+        return False
+    given = words().given
+    return parts[1] in _GLUED_TAILS or (parts[0] in given and parts[1] in given)
+
+
+def arabic_kind(stem: str, lw: LinkWords) -> str:
+    """The word class of an Arabic-script stem: ``role``, ``qual``, ``place``, ``org``,
+    ``stop``, ``particle``, ``suffix`` or ``word``."""
+    if stem in PARTICLES:
+        return "particle"
+    if stem in DETACHED_SUFFIXES:
+        return "suffix"
+    if stem in lw.roles:
+        return "role"
+    if len(stem) > 3 and stem[-1] == "ي" and stem[-2] in "واه" and stem[:-1] in lw.roles:
+        return "role"  # the Persian ezafe written after a vowel: سخنگوی, نماینده ی
+    for a in _adjective_forms(stem):
+        if a in lw.nationalities or a in lw.places:
+            return "place"
+        if a in lw.quals:
+            return "qual"
+    if stem in lw.stops or len(stem) < 2:
+        return "stop"
+    if stem in lw.orgs:
+        return "org"
+    return "word"
+
+
+def _adjective_forms(norm: str) -> tuple[str, ...]:
+    """Masculine singular forms of an Arabic adjective (الإيرانية -> الايراني)."""
+    out = [norm]
+    if norm.endswith("يه") and len(norm) > 4:
+        out.append(norm[:-1])
+    if norm.endswith(("يون", "يين")) and len(norm) > 5:
+        out.append(norm[:-2])
+    return tuple(out)
+
+
+@lru_cache(maxsize=131072)
+def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
+    """Name evidence minus ordinary-language evidence of an Arabic-script word
+    (``stem``: a reading without proclitics; ``surface``: the whole word; ``nisba``:
+    False when a final ``ي`` was written ``ى``, a verb or noun ending, not a nisba).
+
+    * a listed given name: +2.0; a lexicon name element: +0.5, plus up to +2.0 the
+      more common it is as a name; else a name shape (nisba, Persian family-name
+      suffix, glued compound): +0.7; else -0.2;
+    * minus the word's Zipf frequency above 3 (one in a million words), the larger
+      of the stem's and the surface form's, in Arabic or Persian.
+    """
+    lw = words()
+    given = stem in lw.given
+    r = _rarity(stem)
+    ev = GIVEN if given else 0.0
+    if r < 1.0:
+        ev += KNOWN + COMMONNESS * (1.0 - r)
+    plural = 0.0
+    if r >= 1.0 and not given:
+        plural = _plural_zipf(stem, lw)  # a Persian plural of an ordinary word (تلاشهای): ordinary
+        shaped = not plural and (
+            (nisba and stem.endswith("ي") and len(stem) >= 4)
+            or (stem.endswith(PERSIAN_SUFFIXES) and len(stem) >= 5)
+            or split_compound(stem) is not None
+        )
+        if shaped or plural:
+            ev += SHAPE if shaped else UNKNOWN
+        else:
+            ev += max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
+    z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw), plural)
+    if z == 0.0 and r >= 1.0 and not given:
+        z = _compound_zipf(stem, lw)
+    return ev - max(0.0, z - MIN_ZIPF)
+
+
+#: Persian verb prefixes written without ZWNJ.
+_VERB_PREFIXES: Final = ("نمي", "مي")
+#: Both parts of a word read as a compound of two ordinary words must be this common.
+COMPOUND_ZIPF: Final = 3.5
+
+
+def _compound_zipf(stem: str, lw: LinkWords) -> float:
+    """The Zipf frequency of the rarer part, when a word is two ordinary words written
+    together (Persian without ZWNJ: عهدهدار, همجواری, میگیرد), else 0.0. Splits where
+    a part is a name element or a family-name suffix do not count (زارعپور)."""
+    if len(stem) < 5:
+        return 0.0
+    best = 0.0
+    for head in _VERB_PREFIXES:  # میگیرد, نمیشود: a verb's prefix and a verb
+        if stem.startswith(head) and len(stem) - len(head) >= 3:
+            best = max(best, _zipf_ar(stem[len(head):], lw))
+    for cut in range(3, len(stem) - 2):
+        a, b = stem[:cut], stem[cut:]
+        if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
+            continue
+        if len(a) < 4 and len(b) < 4:
+            continue  # two three-letter pieces are as often a foreign name cut anywhere (آنالنا)
+        za, zb = _zipf_ar(a, lw), _zipf_ar(b, lw)
+        if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
+            best = max(best, min(za, zb))
+    return best
+
+
+#: Persian plural endings (ها, and ها with the ezafe: تلاشهای).
+_PERSIAN_PLURALS: Final = ("هاي", "ها")
+
+
+def _plural_zipf(stem: str, lw: LinkWords) -> float:
+    """The Zipf frequency of the singular of a Persian plural written without ZWNJ
+    (تلاشهای -> تلاش), else 0.0."""
+    for end in _PERSIAN_PLURALS:
+        if stem.endswith(end) and len(stem) - len(end) >= 3:
+            base = stem[: -len(end)]
+            if base not in lw.given and _rarity(base) >= 0.5:
+                return _zipf_ar(base, lw)
+    return 0.0
+
+
+@lru_cache(maxsize=65536)
+def latin_ordinary(norm: str) -> bool:
+    """True when a (capitalised) Latin word is ordinary English rather than a name:
+    at least Zipf 4 in English and clearly more common than the name element is."""
+    lw = words()
+    z = lw.zipf["en"].get(norm, 0.0)
+    if z < 4.0 or norm in lw.given:
+        return False
+    r = _rarity(norm)
+    expected = MIN_ZIPF + 3.5 * (1.0 - r) + 0.5 if r < 1.0 else MIN_ZIPF + 1.0
+    return z > expected
+
+
+def _clear_caches() -> None:
+    """Forget what was read from the lexicon (it was swapped)."""
+    for fn in (_rarity, arabic_score, latin_ordinary, split_compound):
+        fn.cache_clear()
+    from namematch.link._arabic import _word_info
+
+    _word_info.cache_clear()
+
+
+lexicon._on_change.append(_clear_caches)  # a lexicon swap clears the evidence read from it

@@ -1,0 +1,354 @@
+"""Person names in English (Latin-script) running text (private).
+
+A name is a run of capitalised words (with lower-case particles inside: ``al-``,
+``bin``, ``de``) that is not an organisation, a place or ordinary English. A
+run is accepted on its own evidence: a title or role before it ("Foreign
+Minister"), a role in apposition after it ("Ishaq Dar, Pakistan's Deputy Prime
+Minister"), or two name words one of which is a known name element or a
+particle. Other runs are kept as weak candidates and accepted only when the
+document names the same person fully (a surname after the full name).
+Ordinary words (``wordfreq``: common English that is not a name element) are
+trimmed from a run's edges ("Later", "Special"), and a run of ordinary words
+alone is no name.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from namematch import lexicon
+from namematch.link._evidence import latin_ordinary
+from namematch.link._found import Found
+from namematch.link._resources import LinkWords
+from namematch.link._scan import Word
+
+__all__ = ["LatinDetector"]
+
+LATIN_PARTICLES: Final = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "ben", "abu", "abou", "abd", "abdul", "abdel", "de",
+     "da", "di", "van", "von", "der", "du", "le", "la", "ul", "ud", "e", "ould", "bou", "y"}
+)  # fmt: skip
+LOWER_JOINERS: Final = frozenset({"al", "el", "bin", "ibn", "bint", "ben", "de", "da", "di",
+                                  "van", "von", "der", "du", "ul", "ud", "e", "ould", "y", "la", "le"})
+_ORG_FOLLOWERS: Final = frozenset({"news", "agency", "party", "newspaper", "daily", "group", "movement",
+                                   "government", "ministry", "television", "tv", "channel", "company",
+                                   "airport", "university", "foundation", "street", "square"})
+_SAYYID: Final = frozenset({"seyed", "seyyed", "sayyid", "sayed", "sayyed", "seied", "sayid", "syed", "seyyid"})
+MAX_NAME_WORDS: Final = 8
+#: At most this many accepted name elements are compared with one weak word per blocking key.
+_MAX_VARIANT_BLOCK: Final = 50
+#: Words between a role and a comma before the name ("envoy for Yemen, X").
+_ROLE_LINKS: Final = frozenset({"for", "of", "to", "the", "on", "in", "and", "at"})
+#: Words before a byline or a photo credit: a name of two to four words follows.
+_BYLINE_CUES: Final = frozenset({"by", "photo", "photos", "photograph", "picture", "credit", "credits"})
+#: Words before a nickname: "dubbed", "nicknamed", "alias", "known as".
+_ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
+#: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
+_TITLE_OR_NAME: Final = frozenset({"sultan"})
+
+
+def known(form: str, lw: LinkWords) -> bool:
+    """True when a normalised Latin word is a known name element."""
+    if len(form) < 2:
+        return False
+    if form in lw.given:
+        return True
+    try:
+        return lexicon.known(form)
+    except Exception:  # the lexicon must never break linking
+        return False
+
+
+class LatinDetector:
+    """Finds the Latin-script mentions of one text (see the module docstring)."""
+
+    def __init__(self, text: str, words: list[Word], lw: LinkWords, found: list[Found]) -> None:
+        self.text = text
+        self.w = words
+        self.lw = lw
+        self.found = found
+        self.weak: list[tuple[int, int, int | None]] = []
+
+    # -- word classes ----------------------------------------------------
+    def is_role(self, x: Word) -> bool:
+        roles = self.lw.roles
+        return x.norm in roles or (len(x.parts) > 1 and all(p in roles for p in x.parts))
+
+    def is_qual(self, x: Word) -> bool:
+        lw = self.lw
+        return all(p in lw.quals or p in lw.nationalities for p in x.parts) or x.norm in lw.places
+
+    def is_place(self, x: Word) -> bool:
+        lw = self.lw
+        return x.norm in lw.places or all(p in lw.nationalities for p in x.parts)
+
+    def is_org(self, x: Word) -> bool:
+        return x.norm in self.lw.orgs
+
+    def add(self, first: int, last: int, context_from: int | None, context_to: int | None = None,
+            strong: bool = True) -> None:
+        w = self.w
+        ctx = ""
+        hon = ""
+        if context_from is not None:
+            a, b = (context_from, first - 1) if context_to is None else (context_from, context_to)
+            if a <= b:
+                ctx = self.text[w[a].start : w[b].end]
+                for k in range(b, a - 1, -1):
+                    if w[k].norm in self.lw.honorifics:
+                        hon = w[k].text
+                        if self.text[w[k].end : w[k].end + 1] == ".":
+                            hon += "."
+                        break
+        if first > 0 and w[first - 1].norm in _SAYYID and not w[first].brk and context_to is None:
+            first -= 1  # the sayyid marker is part of an official name (Seyed Abbas Araghchi)
+            hon = hon or w[first].text
+        self.found.append(Found(first, last, w[first].start, w[last].end, ctx, hon, strong))
+
+    # -- runs ------------------------------------------------------------
+    def run(self) -> None:
+        """Accept capitalised name runs; keep weak candidates for :meth:`second_pass`."""
+        w = self.w
+        n = len(w)
+        i = 0
+        while i < n:
+            if w[i].arabic or not (w[i].cap or w[i].allcaps):
+                i += 1
+                continue
+            caps = w[i].allcaps
+            j = i + 1
+            if not w[i].poss:
+                while j < n and not w[j].arabic and not w[j].brk and w[j].allcaps == caps:
+                    if w[j].cap or w[j].allcaps:
+                        pass
+                    elif (w[j].norm in LOWER_JOINERS and j + 1 < n and w[j + 1].cap
+                          and not w[j + 1].brk and not w[j + 1].arabic):
+                        pass
+                    else:
+                        break
+                    j += 1
+                    if w[j - 1].poss:
+                        break
+            if caps:
+                self.caps_run(i, j)
+            else:
+                self.run_words(i, j)
+            i = j
+
+    def caps_run(self, i: int, j: int) -> None:
+        """A run in capitals (a byline "IBRAHIM AMRO"): a name when it starts with a given
+        name and has two or three words."""
+        w = self.w
+        if 2 <= j - i <= 3 and (w[i].norm in self.lw.given or (i > 0 and self._cue(i) == "byline")) and not any(
+            self.is_org(w[k]) or self.is_place(w[k]) or self.is_role(w[k]) or w[k].norm in self.lw.stops
+            for k in range(i, j)
+        ):
+            self.found.append(Found(i, j - 1, w[i].start, w[j - 1].end, "", "", True))
+
+    def run_words(self, i: int, j: int) -> None:
+        w = self.w
+        lw = self.lw
+        # an organisation word splits the run: what follows it may still be a name
+        # ("the National Security Council Ali Shamkhani")
+        for k in range(j - 1, i - 1, -1):
+            if self.is_org(w[k]):
+                if k + 1 < j:
+                    self.run_words(k + 1, j)
+                return
+        if j < len(w) and not w[j].brk and not w[j].arabic and w[j].norm in _ORG_FOLLOWERS:
+            return
+        if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
+            return
+        cls: list[str] = []
+        k = i
+        while k < j:
+            x = w[k]
+            if k + 1 < j and f"{x.norm} {w[k + 1].norm}" in lw.places:
+                cls += ["place", "place"]
+                k += 2
+                continue
+            if self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
+                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
+                c = "role"
+            elif self.is_qual(x) or self.is_place(x):
+                c = "qual"
+            elif self._initial(k) and k + 1 < j:
+                c = "name"  # an initial: "R. Venkataraman"
+            elif x.norm in lw.stops or (len(x.norm) < 2 and x.norm not in LATIN_PARTICLES):
+                c = "stop"
+            else:
+                c = "name"
+            cls.append(c)
+            k += 1
+        k = 0
+        m = j - i
+        while k < m:
+            if cls[k] != "name":
+                k += 1
+                continue
+            e = k
+            while e < m and cls[e] == "name":
+                e += 1
+            a, b = i + k, i + e - 1
+            while a <= b and w[a].norm in LOWER_JOINERS and not w[a].cap:
+                a += 1
+            while b >= a and (w[b].norm in LATIN_PARTICLES and (not w[b].cap or len(w[b].parts) == 1)
+                              and w[b].norm not in lw.given):
+                b -= 1
+            # ordinary English at the edges ("Later", "Special Envoy"): not part of the name
+            byline = a == i and i > 0 and self._cue(i) == "byline"
+            while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
+                    self._initial(a)):
+                a += 1
+            while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given):
+                b -= 1  # (a family name after a given name stays: Donald Trump)
+            if a <= b and b - a < 2 * MAX_NAME_WORDS:
+                self.segment(a, b, i, cls)
+            k = e
+
+    def _initial(self, k: int) -> bool:
+        """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
+        x = self.w[k]
+        return len(x.text) == 1 and x.cap and self.text[x.end : x.end + 1] == "."
+
+    @staticmethod
+    def _particle(x: Word) -> bool:
+        return x.parts[0] in ("al", "el", "abu", "abdul", "abd", "bin", "ibn")
+
+    def segment(self, a: int, b: int, run_start: int, before: list[str]) -> None:
+        w = self.w
+        lw = self.lw
+        c = a
+        while c > run_start and before[c - 1 - run_start] in ("role", "qual"):
+            c -= 1
+        ctx_from: int | None = c if c < a else None
+        has_role = any(before[k - run_start] == "role" for k in range(c, a)) if c < a else False
+        has_qual = c < a and not has_role
+        if a == run_start and a > 0 and not w[a].brk:
+            prev = w[a - 1]
+            if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))):
+                has_role = True
+                ctx_from = a - 1
+        if not has_role and a == run_start and a > 0 and w[a].comma and self._closed(b):
+            role_at = self._role_before_comma(a)
+            if role_at is not None:  # "the UN special envoy for Libya, Hendrik Vossberg, met"
+                has_role = True
+                ctx_from = role_at
+        units = [x for x in w[a : b + 1] if x.norm not in LATIN_PARTICLES or x.cap]
+        multi = len(units) >= 2
+        is_known = any(known(p, lw) for x in w[a : b + 1] for p in x.parts)
+        offices = has_role and any(self.is_role(w[k]) and w[k].norm not in lw.honorifics for k in range(c, a))
+        if a > 0 and not offices:
+            cue = self._cue(run_start) if run_start > 0 else ""
+            if cue == "place":
+                self.weak.append((a, b, None))  # "at Villa Aurora": a place unless the name is seen
+                return
+            if cue == "byline" and a == run_start and multi and b - a < 4 and not all(latin_ordinary(x.norm) for x in units):
+                self.add(a, b, None)  # "Editing by Tom Weller", "Photo: Jane Roe"
+                return
+            if cue == "alias" and a == run_start:
+                self.add(a, b, None)  # known as "Abu Layth"
+                return
+        # "the Serail": a capitalised word after "the" without a role or a full name is no person
+        if (not has_role and not (multi and is_known) and a == run_start and a > 0 and not w[a].brk
+                and w[a - 1].norm == "the"):
+            return
+        appos = False
+        ctx_to: int | None = None
+        if b + 1 < len(w) and w[b + 1].comma and not w[b + 1].arabic:
+            for k in range(b + 1, min(b + 6, len(w))):
+                x = w[k]
+                if k > b + 1 and x.brk:
+                    break
+                if self.is_role(x):
+                    appos = True
+                    ctx_to = k
+                    break
+                if not (self.is_qual(x) or self.is_place(x) or x.norm in ("the", "a", "an", "his", "her")):
+                    break
+        particle = any(x.norm in ("bin", "ibn", "bint") or self._particle(x) for x in w[a : b + 1])
+        ordinary = all(latin_ordinary(x.norm) for x in units)
+        if ordinary:
+            return
+        if has_role:
+            self.add(a, b, ctx_from)
+        elif appos and ctx_from is None:
+            self.add(a, b, b + 1, ctx_to)
+        elif appos:
+            self.add(a, b, ctx_from)
+        elif multi and (has_qual or is_known or particle):
+            self.add(a, b, ctx_from)
+        else:
+            self.weak.append((a, b, ctx_from))
+
+    def _closed(self, b: int) -> bool:
+        """True when the run ending at word b is followed by a comma or a sentence end."""
+        w = self.w
+        return b + 1 >= len(w) or w[b + 1].comma or w[b + 1].sent or w[b + 1].arabic
+
+    def _role_before_comma(self, a: int) -> int | None:
+        """The role word of a role phrase ending with a comma right before word a ("the minister's
+        spokeswoman, X", "the UN special envoy for Yemen, X"), or None."""
+        w = self.w
+        for k in range(a - 1, max(-1, a - 7), -1):
+            x = w[k]
+            if x.arabic or (k < a - 1 and w[k + 1].brk):
+                return None
+            if self.is_role(x):
+                return k
+            if not (self.is_qual(x) or self.is_place(x) or x.norm in _ROLE_LINKS or x.allcaps):
+                return None
+        return None
+
+    def _cue(self, a: int) -> str:
+        """What the words right before a capitalised run announce: ``byline`` ("by",
+        "Photo:", "Editing by"), ``alias`` ("known as", "dubbed"), ``place`` ("at"), or ""."""
+        w = self.w
+        prev = w[a - 1]
+        if prev.arabic:
+            return ""
+        if prev.norm in _BYLINE_CUES and (not w[a].brk or w[a].gap.strip() in (":", "-", "\u2013")):
+            return "byline"
+        if prev.norm == "and" and not w[a].brk and a >= 2:
+            for f in reversed(self.found):  # "By X and Y": a second name after a byline's name
+                if f.last == a - 2 and f.first > 0 and self._cue(f.first) == "byline":
+                    return "byline"
+                if f.last < a - 2:
+                    break
+        if w[a].brk and not any(c in "\"\u201c\u2018'\u00ab" for c in w[a].gap):
+            return ""
+        if prev.norm in _ALIAS_CUES or (prev.norm == "as" and a >= 2 and w[a - 2].norm in ("known", "nicknamed")):
+            return "alias"
+        if prev.norm == "at" and not w[a].brk:
+            return "place"
+        return ""
+
+    def second_pass(self) -> None:
+        """Accept the weak candidates whose name units all belong to an accepted name."""
+        from namematch.keys import unit_keys
+        from namematch.link._coref import SAME_DOC_VARIANT
+        from namematch.link._coref import unit_cores as cores_of
+        from namematch.normalize import LATIN
+        from namematch.score import score as pair_score
+
+        w = self.w
+        accepted: set[str] = set()
+        for f in self.found:
+            if not w[f.first].arabic:
+                accepted.update(cores_of(self.text[f.start : f.end]))
+        if not accepted:
+            return
+        by_key: dict[str, set[str]] = {}
+        for core in accepted:
+            for key in unit_keys(core, LATIN):
+                if len(by_key.setdefault(key, set())) < _MAX_VARIANT_BLOCK:
+                    by_key[key].add(core)
+        for a, b, ctx in self.weak:
+            cores = cores_of(self.text[w[a].start : w[b].end])
+            if cores and cores <= accepted:
+                self.add(a, b, ctx)
+            elif a == b and len(cores) == 1:  # "Mostaqi" after "Karim Mustaqi": one name misspelt
+                core = next(iter(cores))
+                near = {c for key in unit_keys(core, LATIN) for c in by_key.get(key, ())}
+                if any(float(pair_score(core, c)) >= SAME_DOC_VARIANT for c in near):
+                    self.add(a, b, ctx)

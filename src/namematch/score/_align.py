@@ -1,0 +1,202 @@
+"""Alignment of two names' units (part of :mod:`namematch.score`).
+
+Units pair off greedily, most similar first, at :data:`MIN_PAIR_SIMILARITY` or above.
+A pair at :data:`AGREE_FROM` or above *agrees* (two spellings of one name element), as
+does an initial and a name it begins; a weaker pair is a *look-alike* (two different elements that resemble each other) and
+leaves both units unaligned. Crossing pairs that can swap without loss are swapped back
+(a repeated name must not read as a reordered one); adjacent units left over on one side
+may match one unit of the other joined (split and merged units: Mohammad Reza ~
+Mohammadreza). What the pairs mean — agreement, a differing element, a reordered chain —
+is for the rules (``namematch.score._rules``) to say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any, Final
+
+from namematch.score._units import AGREE_FROM, INITIAL_MATCH, MIN_PAIR_SIMILARITY, _Prepared, _Unit
+
+#: A unit-pair similarity and its method; a function giving it for two units.
+Similarity = tuple[float, str]
+UnitSim = Callable[[_Unit, _Unit], Similarity]
+#: The joined-spelling similarity of adjacent units (i, i+1) of one name against unit j of the other.
+MergeSim = Callable[[_Prepared, int, _Unit], float]
+
+#: A split/merged pair aligns at this similarity or above (at most 0.95 counted).
+MERGE_FROM: Final = 0.8
+_MERGE_CAP: Final = 0.95
+
+
+class Alignment:
+    """Two prepared names and how their units pair off.
+
+    ``matched``: ``(i, j, similarity, method)`` per agreeing unit pair (``i`` in ``a``);
+    ``merged``: ``(units of a, units of b, similarity)`` per split/merged pair; ``used_a``
+    / ``used_b``: the units aligned either way; ``inverted``: the aligned order of the
+    single pairs goes back somewhere; ``order``: the single pairs' ``(i, j)``, sorted;
+    ``lookalike``: ``(i, j, similarity, method)`` per look-alike pair (both units unaligned).
+    """
+
+    __slots__ = ("a", "b", "fewer", "inverted", "lookalike", "matched", "merged", "order", "used_a", "used_b")
+
+    def __init__(
+        self,
+        a: _Prepared,
+        b: _Prepared,
+        matched: list[tuple[int, int, float, str]],
+        merged: list[tuple[tuple[int, ...], tuple[int, ...], float]],
+        used_a: set[int],
+        used_b: set[int],
+        inverted: bool,
+        order: list[tuple[int, int]],
+        lookalike: list[tuple[int, int, float, str]],
+    ) -> None:
+        self.a = a
+        self.b = b
+        self.matched = matched
+        self.merged = merged
+        self.used_a = used_a
+        self.used_b = used_b
+        self.inverted = inverted
+        self.order = order
+        self.lookalike = lookalike
+        n, m = len(a.units), len(b.units)
+        self.fewer = n if n < m else m
+
+    def partners(self) -> tuple[int | None, int | None]:
+        """What the first unit of ``a`` aligned with in ``b``, and the first of ``b`` in ``a``."""
+        pa = pb = None
+        for i, j, _s, _m in self.matched:
+            if i == 0:
+                pa = j
+            if j == 0:
+                pb = i
+        return pa, pb
+
+
+def similar_pairs(
+    a: _Prepared, b: _Prepared, rows: dict[str, dict[str, Similarity]], unit_sim: UnitSim
+) -> list[tuple[float, int, int, str]]:
+    """``(-similarity, i, j, method)`` of every unit pair at :data:`MIN_PAIR_SIMILARITY` or
+    above (``rows``: cached similarities by unit ckeys; ``unit_sim`` for the rest)."""
+    sims: list[tuple[float, int, int, str]] = []
+    empty: dict[str, Similarity] = {}
+    for i, u in enumerate(a.units):
+        row = rows.get(u.ckey, empty)
+        for j, v in enumerate(b.units):
+            hit = row.get(v.ckey)
+            if hit is None:
+                hit = unit_sim(u, v)
+            if hit[0] >= MIN_PAIR_SIMILARITY:
+                sims.append((-hit[0], i, j, hit[1]))
+    return sims
+
+
+def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], merge_sim: MergeSim) -> Alignment:
+    """The alignment of two names given their similar unit pairs (:func:`similar_pairs`)."""
+    n, m = len(a.units), len(b.units)
+    sims.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched: list[tuple[int, int, float, str]] = []
+    lookalike: list[tuple[int, int, float, str]] = []
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for neg_s, i, j, method in sims:
+        if i in taken_a or j in taken_b:
+            continue
+        taken_a.add(i)
+        taken_b.add(j)
+        if -neg_s >= AGREE_FROM or method == INITIAL_MATCH:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j, -neg_s, method))
+        else:
+            lookalike.append((i, j, -neg_s, method))
+    inverted = False
+    order: list[tuple[int, int]] = []
+    if len(matched) > 1:
+        order = sorted([(i, j) for i, j, _, _ in matched])
+        inverted = bool(descents([j for _, j in order]))
+        if inverted:
+            matched = _uncross(matched, sims)
+            order = sorted([(i, j) for i, j, _, _ in matched])
+            inverted = bool(descents([j for _, j in order]))
+    merged: list[tuple[Any, Any, float]] = []
+    # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
+    if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and 0.7 * a.min_joined <= b.max_single:
+        merged += merges(a, b, used_a, used_b, merge_sim)
+    if m - len(used_b) >= 2 and n > len(used_a) and b.adjacent and 0.7 * b.min_joined <= a.max_single:
+        merged += [(j, i, s) for (i, j, s) in merges(b, a, used_b, used_a, merge_sim)]
+    merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for i, j, s in merged:
+        ia = i if isinstance(i, tuple) else (i,)
+        jb = j if isinstance(j, tuple) else (j,)
+        if used_a.isdisjoint(ia) and used_b.isdisjoint(jb):
+            used_a.update(ia)
+            used_b.update(jb)
+            merged_pairs.append((ia, jb, s))
+    if merged_pairs and lookalike:
+        lookalike = [p for p in lookalike if p[0] not in used_a and p[1] not in used_b]
+    return Alignment(a, b, matched, merged_pairs, used_a, used_b, inverted, order, lookalike)
+
+
+def merges(
+    a: _Prepared, b: _Prepared, used_a: AbstractSet[int], used_b: AbstractSet[int], merge_sim: MergeSim
+) -> list[tuple[tuple[int, int], int, float]]:
+    """Adjacent unaligned units of ``a`` that together match one unaligned unit of ``b``."""
+    out: list[tuple[tuple[int, int], int, float]] = []
+    sizes = b.sizes
+    for i, lo, hi, _key in a.adjacent:
+        if i in used_a or i + 1 in used_a:
+            continue
+        for j, v_size in enumerate(sizes):
+            if not lo <= v_size <= hi or j in used_b:  # an initial (size 0) is never in the window
+                continue
+            best = merge_sim(a, i, b.units[j])
+            if best >= MERGE_FROM:
+                out.append(((i, i + 1), j, min(best, _MERGE_CAP)))
+    return out
+
+
+def _uncross(
+    matched: list[tuple[int, int, float, str]], sims: list[tuple[float, int, int, str]]
+) -> list[tuple[int, int, float, str]]:
+    """The greedy alignment (which crosses) with crossing pairs swapped where the swap loses no similarity.
+
+    Greedy alignment takes equally similar pairs in position order, so a repeated
+    name can cross ("Chang Chang Ha" ~ "Jang Chang Ha": the first Chang takes the
+    exact Chang, the second the variant Jang) and read as a reordered name. Two
+    crossing pairs whose swapped partners are as similar are swapped back.
+    """
+    sim = {(i, j): (-neg, method) for neg, i, j, method in sims}
+    out = sorted(matched)
+    changed = True
+    while changed:
+        changed = False
+        for x in range(len(out)):
+            for y in range(x + 1, len(out)):
+                i1, j1, s1, _ = out[x]
+                i2, j2, s2, _ = out[y]
+                if j1 < j2:
+                    continue
+                p, q = sim.get((i1, j2)), sim.get((i2, j1))
+                if p is not None and q is not None and p[0] + q[0] >= s1 + s2 - 1e-9:
+                    out[x], out[y] = (i1, j2, p[0], p[1]), (i2, j1, q[0], q[1])
+                    changed = True
+    return out
+
+
+def descents(js: Sequence[int]) -> list[int]:
+    """Positions ``k`` where ``js[k] > js[k + 1]``: where an aligned order goes back."""
+    return [k for k in range(len(js) - 1) if js[k] > js[k + 1]]
+
+
+def is_rotation(pairs: Sequence[tuple[int, int]]) -> bool:
+    """True when the aligned order is the other name's order rotated: the
+    family name moved to the front or back ("Aweys Hassan Dahir" for "Hassan
+    Dahir Aweys"), as lists print names, rather than a reordered nasab chain."""
+    js = [j for _, j in pairs]
+    return len(descents(js)) == 1 and js[-1] < js[0]

@@ -1,0 +1,303 @@
+"""Scores of every query against every choice, equal cell by cell to ``score`` (part of
+:mod:`namematch.score`).
+
+Most pairs of a large matrix share no two units that agree: the features of such a pair
+(look-alikes and initials explain nothing) depend on a few
+facts of each name alone (whether it has a family name and with the article, its length,
+an initial in front, the given names after the first, its script), the closed form the
+scorer itself takes for them (``_rules.unaligned_features``). Such pairs are filled from a
+table computed once per combination of those facts. The other pairs are found by a bound
+on unit similarity: two units can agree (:data:`AGREE_FROM`) only if one of their
+spellings (folded, without a compound's head or tail, without a glued article) is at least
+0.79 alike to one of the other's by edit similarity (a shared key adds 0.06; 0.85 across
+scripts), or they share a lexicon group, a sound, an Arabic-script consonant skeleton, across
+scripts three consonants, or (two Arabic-script units) their letters are 0.89 alike.
+Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
+pairs that hold such a unit pair, or adjacent units that may be one split unit of the
+other, are scored in full.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from namematch.keys import arabic_skeletons
+from namematch.normalize import OTHER
+from namematch.score._rules import unaligned_features
+from namematch.score._units import (
+    _ARABIC_PRESS,
+    _NO_ALEF,
+    AGREE_FROM,
+    _consonants,
+    _fold_latin,
+    _long_skeletons,
+    _Prepared,
+    _rest,
+    _sounds,
+    _stem,
+    _Unit,
+)
+
+#: Edit similarity (percent) of some spellings of two units below which they cannot agree
+#: (unless a shared fact says so, see :func:`_hashed_pairs`): within a script (a shared key
+#: adds 0.06 to 0.79), and across scripts.
+_SAME_SCRIPT_CUT: Final = 78
+_CROSS_SCRIPT_CUT: Final = 84
+#: Two Arabic-script units less alike than this letter for letter (and of two consonant
+#: skeletons) cannot agree.
+_ARABIC_CUT: Final = 89
+#: A joined pair of adjacent units aligns with a unit from 0.8 (percent, rounded down).
+_MERGE_CUT: Final = 79
+#: Rows of queries compared with cdist at a time (bounds the temporary matrix).
+_CHUNK: Final = 2048
+#: Pairs scored in full per task of a pool of workers; fewer pairs than this are scored in one process.
+_SPAN: Final = 2_000
+
+#: What forked workers read: set by the parent (under the lock) just before the pool starts.
+_FORKED: dict[str, Any] = {}
+_FORK_LOCK = threading.Lock()
+
+
+def is_missing(value: object) -> bool:
+    """None, a float NaN or pandas' NA: a missing name (its row or column is NaN)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ == "NAType"
+
+
+def _strings(u: _Unit) -> set[str]:
+    """The spellings of a unit any comparison reads: folds, and without a head, tail or glued article."""
+    out = set(u.folds)
+    if u.bare:
+        out.add(u.bare)
+    for x in u.folds:
+        if u.tail:
+            stem = _stem(x)
+            if stem:
+                out.add(stem)
+        if u.head:
+            rest = _rest(x, u.head, 1)
+            if rest:
+                out.add(rest)
+    return out
+
+
+def _unit_index(names: Sequence[_Prepared | None]) -> tuple[dict[str, _Unit], dict[str, list[int]]]:
+    """Distinct units by ckey, and the names each is in."""
+    units: dict[str, _Unit] = {}
+    where: dict[str, list[int]] = {}
+    for k, p in enumerate(names):
+        if p is None:
+            continue
+        for u in p.units:
+            units.setdefault(u.ckey, u)
+            rows = where.setdefault(u.ckey, [])
+            if not rows or rows[-1] != k:
+                rows.append(k)
+    return units, where
+
+
+def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, str]]:
+    """Unit pairs that meet through a shared fact: core, lexicon group, sound, Arabic letters
+    without alef or their consonant skeleton; across scripts, three consonants or more."""
+
+    def facts(u: _Unit) -> list[str]:
+        out = [f"c:{u.core}"] + [f"g:{g}" for g in u.groups]
+        for x in _strings(u):
+            out += [f"s:{s}" for s in _sounds(x)]
+        if u.arabic:
+            letters = u.core.translate(_ARABIC_PRESS)
+            out.append(f"a:{letters.translate(_NO_ALEF)}")
+            out += [f"A:{k}" for k in arabic_skeletons(letters)]
+        return out
+
+    def across(u: _Unit) -> list[str]:
+        out = [f"k:{c}" for x in u.folds for c in _consonants(x) if len(c) >= 3]
+        return out + [f"K:{k}" for k in _long_skeletons(u.core, u.arabic)]
+
+    index: dict[str, list[str]] = {}
+    index_across: dict[tuple[bool, str], list[str]] = {}
+    for key, u in cu.items():
+        if u.initial:
+            continue
+        for f in facts(u):
+            index.setdefault(f, []).append(key)
+        if u.script != OTHER:
+            for f in across(u):
+                index_across.setdefault((u.arabic, f), []).append(key)
+    out: set[tuple[str, str]] = set()
+    for key, u in qu.items():
+        if u.initial:
+            continue
+        for f in facts(u):
+            out.update((key, other) for other in index.get(f, ()))
+        if u.script != OTHER:
+            for f in across(u):
+                out.update((key, other) for other in index_across.get((not u.arabic, f), ()))
+    return out
+
+
+def _edit_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, str]]:
+    """Unit pairs some of whose spellings are alike enough by edit similarity to pair off."""
+    out: set[tuple[str, str]] = set()
+    for arabic_q in (False, True):
+        q_items = [(k, s) for k, u in qu.items() if not u.initial and u.arabic == arabic_q for s in _strings(u)]
+        if not q_items:
+            continue
+        for arabic_c in (False, True):
+            c_items = [(k, s) for k, u in cu.items() if not u.initial and u.arabic == arabic_c for s in _strings(u)]
+            if not c_items:
+                continue
+            cut = _SAME_SCRIPT_CUT if arabic_q == arabic_c else _CROSS_SCRIPT_CUT
+            out |= _cdist_pairs(q_items, c_items, fuzz.ratio, cut)
+    q_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in qu.items() if u.arabic and not u.initial]
+    c_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in cu.items() if u.arabic and not u.initial]
+    if q_ar and c_ar:
+        out |= _cdist_pairs(q_ar, c_ar, _letters_ratio, _ARABIC_CUT)
+    return out
+
+
+def _letters_ratio(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> float:
+    return Levenshtein.normalized_similarity(a, b) * 100
+
+
+def _cdist_pairs(
+    q_items: list[tuple[str, str]], c_items: list[tuple[str, str]], scorer: Callable[..., float], cut: int
+) -> set[tuple[str, str]]:
+    import numpy as np
+
+    out: set[tuple[str, str]] = set()
+    c_strings = [s for _, s in c_items]
+    for start in range(0, len(q_items), _CHUNK):
+        part = q_items[start : start + _CHUNK]
+        m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8, workers=-1)
+        for i, j in zip(*np.nonzero(m), strict=True):
+            out.add((part[i][0], c_items[j][0]))
+    return out
+
+
+def _merge_rows(
+    names: Sequence[_Prepared | None], units: dict[str, _Unit]
+) -> set[tuple[int, str]]:
+    """``(name, unit ckey)`` where two adjacent units of the name joined may be the unit."""
+    joined: list[tuple[int, str]] = []
+    for k, p in enumerate(names):
+        if p is None:
+            continue
+        for i, _lo, _hi, _key in p.adjacent:
+            x, y = p.units[i], p.units[i + 1]
+            joined += [(k, _fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
+    singles = [(key, f) for key, u in units.items() if not u.initial for f in u.folds]
+    if not joined or not singles:
+        return set()
+    return {(int(k), key) for k, key in _cdist_pairs(
+        [(str(k), s) for k, s in joined], singles, fuzz.ratio, _MERGE_CUT)}  # fmt: skip
+
+
+def _signature(p: _Prepared) -> tuple[Any, ...]:
+    """The facts of a name the closed form of an unaligned pair reads (``unaligned_features``)."""
+    units = p.units
+    fam = p.family_idx
+    return (bool(fam), any(units[i].article for i in fam), min(len(units), 2), units[0].initial, len(p.middle),
+            p.arabic)  # fmt: skip
+
+
+def candidate_pairs(qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None],
+                    sim: Callable[[_Unit, _Unit], tuple[float, str]]) -> set[tuple[int, int]]:  # fmt: skip
+    """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
+    scored in full (every other pair takes the closed form)."""
+    qu, q_where = _unit_index(qs)
+    cu, c_where = _unit_index(cs)
+    out: set[tuple[int, int]] = set()
+    for kq, kc in _hashed_pairs(qu, cu) | _edit_pairs(qu, cu):
+        u, v = qu[kq], cu[kc]
+        if not (u.initial or v.initial) and sim(u, v)[0] >= AGREE_FROM:
+            out.update((i, j) for i in q_where[kq] for j in c_where[kc])
+    same: dict[tuple[str, ...], list[int]] = {}
+    for j, p in enumerate(cs):
+        if p is not None and p.units:
+            same.setdefault(p.identity, []).append(j)
+    for i, p in enumerate(qs):  # one parse (an initial alone: "A" ~ "A"): 1.0
+        if p is not None and p.units:
+            out.update((i, j) for j in same.get(p.identity, ()))
+    for i, kc in _merge_rows(qs, cu):
+        out.update((i, j) for j in c_where[kc])
+    for j, kq in _merge_rows(cs, qu):
+        out.update((i, j) for i in q_where[kq])
+    return out
+
+
+def matrix(
+    queries: Iterable[object],
+    choices: Iterable[object],
+    prepare: Callable[[str], _Prepared],
+    value: Callable[[str, str], float],
+    final: Callable[[Sequence[float]], float],
+    sim: Callable[[_Unit, _Unit], tuple[float, str]],
+    score_cutoff: float | None,
+    workers: int = 1,
+) -> list[list[float]]:
+    """The rows of the score matrix (``value`` scores a pair in full, ``final`` weighs features);
+    with ``workers`` > 1 (and the fork start method) the pairs scored in full are shared out
+    among that many processes."""
+    q_text = [None if is_missing(q) else q for q in queries]
+    c_text = [None if is_missing(c) else c for c in choices]
+    qs = [None if t is None else prepare(t) for t in q_text]  # type: ignore[arg-type]
+    cs = [None if t is None else prepare(t) for t in c_text]  # type: ignore[arg-type]
+    # the closed form, once per pair of name signatures (names without units score 0.0)
+    sig_q = [None if p is None or not p.units else _signature(p) for p in qs]
+    sig_c = [None if p is None or not p.units else _signature(p) for p in cs]
+    examples_q = {s: p for s, p in zip(sig_q, qs, strict=True) if s is not None}
+    examples_c = {s: p for s, p in zip(sig_c, cs, strict=True) if s is not None}
+    table = {(a, b): final(unaligned_features(pa, pb)) for a, pa in examples_q.items()  # type: ignore[arg-type]
+             for b, pb in examples_c.items()}  # fmt: skip
+    nan = math.nan
+    rows = [[nan if sc is None else 0.0 for sc in cs] if pq is not None else [nan] * len(cs) for pq in qs]
+    for i, sq in enumerate(sig_q):
+        if sq is None:
+            continue
+        row = rows[i]
+        for j, sc in enumerate(sig_c):
+            if sc is not None:
+                row[j] = table[(sq, sc)]
+    full = sorted(candidate_pairs(qs, cs, sim))
+    for (i, j), v in zip(full, _full_values(full, q_text, c_text, value, workers), strict=True):
+        rows[i][j] = v
+    if score_cutoff is not None:
+        for row in rows:
+            for j, v in enumerate(row):
+                if v < score_cutoff:
+                    row[j] = 0.0
+    return rows
+
+
+def _full_values(pairs: list[tuple[int, int]], q_text: list[Any], c_text: list[Any],
+                 value: Callable[[str, str], float], workers: int) -> list[float]:  # fmt: skip
+    """``value`` of each pair, in order; in a pool of forked processes when asked and worth it."""
+    if workers > 1 and len(pairs) > _SPAN and "fork" in multiprocessing.get_all_start_methods():
+        spans = [(lo, min(len(pairs), lo + _SPAN)) for lo in range(0, len(pairs), _SPAN)]
+        out: list[float] = []
+        with _FORK_LOCK:
+            _FORKED.update(pairs=pairs, q=q_text, c=c_text, value=value)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for part in pool.imap(_forked_span, spans):
+                        out.extend(part)
+            finally:
+                _FORKED.clear()
+        return out
+    return [value(q_text[i], c_text[j]) for i, j in pairs]
+
+
+def _forked_span(span: tuple[int, int]) -> list[float]:
+    pairs, q, c, value = _FORKED["pairs"], _FORKED["q"], _FORKED["c"], _FORKED["value"]
+    return [value(q[i], c[j]) for i, j in pairs[span[0] : span[1]]]

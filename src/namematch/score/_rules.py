@@ -1,0 +1,403 @@
+"""What an alignment says: features and structure rules (part of :mod:`namematch.score`).
+
+Each rule is a function of an :class:`~namematch.score._align.Alignment` that returns a
+:data:`Finding`, its value and its reason (the reason is empty when the rule does not
+fire). :func:`features` runs them in order and gives the feature vector the model weighs
+(:data:`namematch.score._model.FEATURES`) and the reasons ``explain`` reports, from the
+same results.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+from typing import Final
+
+from namematch import lexicon as _lexicon
+from namematch._data import data_lines
+from namematch.score._align import Alignment, UnitSim, descents, is_rotation
+from namematch.score._units import _Prepared, _Unit, evidence
+
+#: A rule's value and its reason ("" when it does not fire).
+Finding = tuple[float, str]
+NO: Final[Finding] = (0.0, "")
+
+#: Below this similarity two unaligned first names are different names even when one is
+#: not listed (the sibling rule needs them different; a romanisation the lexicon does not
+#: know may align them weakly: MEHREZ ~ محرز at 0.55 without the lexicon).
+_UNLIKE: Final = 0.5
+#: Matched information below this is weak evidence (said in the reason).
+_WEAK_INFORMATION: Final = 0.6
+#: Matched information counts up to this much.
+_INFORMATION_CAP: Final = 3.0
+
+
+class Evidence:
+    """What the agreeing pairs bring, each weighted by the rarity of its elements (a match on
+    Mohammed says little, on Zarepour a lot): the evidence-weighted share of each name's
+    weight that agrees, the information matched, and the weakest pair's evidence. Initials
+    alone are no evidence of identity."""
+
+    __slots__ = ("cov_a", "cov_b", "information", "only_initials", "rarest", "weakest")
+
+    def __init__(self, al: Alignment) -> None:
+        pa, pb = al.a, al.b
+        ua, ub = pa.units, pb.units
+        w_a, w_b = pa.weights, pb.weights
+        got_a = got_b = info = 0.0
+        weakest = 1.0
+        rarest = 0.0
+        only_initials = not al.merged
+        weighed: list[tuple[float, float, float]] = []
+        for i, j, s, _ in al.matched:
+            ev = evidence(s)
+            x, y = ua[i], ub[j]
+            if not (x.initial or y.initial):
+                only_initials = False
+                r = (x.rarity if x.rarity < y.rarity else y.rarity) * ev
+                if r > rarest:
+                    rarest = r
+            weighed.append((ev, w_a[i], w_b[j]))
+        for ia, jb, s in al.merged:
+            weighed.append((evidence(s), sum(w_a[i] for i in ia), sum(w_b[j] for j in jb)))
+        for ev, wa, wb in weighed:
+            got_a += ev * wa
+            got_b += ev * wb
+            info += ev * (wa + wb) / 2
+            if ev < weakest:
+                weakest = ev
+        if not weighed or only_initials:
+            got_a = got_b = info = weakest = rarest = 0.0
+        self.cov_a = got_a / (pa.weight_sum or 1.0)
+        self.cov_b = got_b / (pb.weight_sum or 1.0)
+        self.information = info if info < _INFORMATION_CAP else _INFORMATION_CAP
+        self.weakest = weakest
+        self.rarest = rarest
+        self.only_initials = only_initials
+
+
+def coverage(al: Alignment, ev: Evidence) -> Finding:
+    """The share of the shorter name's weight that agrees, by evidence (two names of one length:
+    the smaller share). What the longer name has besides is read by the rules against."""
+    n, m = len(al.a.units), len(al.b.units)
+    a, b = ev.cov_a, ev.cov_b
+    return (min(a, b) if n == m else (a if n < m else b)), ""
+
+
+def information(al: Alignment, ev: Evidence) -> Finding:
+    """The information the agreeing elements carry (evidence x rarity weight, capped)."""
+    if ev.information < _WEAK_INFORMATION and (al.matched or al.merged) and not ev.only_initials:
+        return ev.information, "only common name elements agree: weak evidence"
+    return ev.information, ""
+
+
+def weakest_pair(ev: Evidence) -> Finding:
+    """The evidence of the least sure agreeing pair."""
+    return ev.weakest, ""
+
+
+def rarest_match(ev: Evidence) -> Finding:
+    """The rarity of the rarest agreeing element (x evidence): 0 when only names such as
+    Mohammed and Ali agree, which namesakes share."""
+    return ev.rarest, ""
+
+
+# -- family names and nisbas -------------------------------------------------------
+
+
+def _unaligned_family(al: Alignment) -> tuple[list[int], list[int]]:
+    return ([i for i in al.a.family_idx if i not in al.used_a], [j for j in al.b.family_idx if j not in al.used_b])
+
+
+def family_names_differ(a: _Prepared, b: _Prepared, fam_a: Sequence[int], fam_b: Sequence[int]) -> tuple[bool, bool]:
+    """Whether the unaligned family names ``fam_a``/``fam_b`` differ (both present: however
+    alike their spellings, Rezaei and Rezvani are two names), and whether they are two
+    different nisbas (al-Dulaimi vs al-Tikriti)."""
+    differ = bool(fam_a and fam_b)
+    return differ, differ and any(a.units[i].article for i in fam_a) and any(b.units[j].article for j in fam_b)
+
+
+def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
+    """Two different family names or nisbas, both present: ``(family conflict, nisba
+    conflict, part conflict)``, each with its reason. Two different nisbas (al-Dulaimi vs
+    al-Tikriti) are a nisba conflict; two different family names sharing no family name are a
+    family conflict; one differing part of family names that share another (a double
+    surname's other half: SOTO PARRA vs FRUTOS PARRA, which lists also drop or vary) is a
+    part conflict."""
+    fam_a, fam_b = _unaligned_family(al)
+    differ, nisba = family_names_differ(al.a, al.b, fam_a, fam_b)
+    if not differ:
+        return NO, NO, NO
+    names = ", ".join(al.a.units[i].text for i in fam_a) + " vs " + ", ".join(al.b.units[j].text for j in fam_b)
+    reason = f"family name conflict: {names}"
+    if nisba:
+        return NO, (1.0, reason), NO
+    if any(i in al.used_a for i in al.a.family_idx) and any(j in al.used_b for j in al.b.family_idx):
+        return NO, NO, (1.0, f"family names differ in one part: {names}")
+    return (1.0, reason), NO, NO
+
+
+# -- first names -----------------------------------------------------------------------
+
+
+def first_name_conflict(al: Alignment) -> tuple[Finding, Finding]:
+    """The first name (ism) is the person's own: ``(first names differ, a name in front)``.
+    Two first names that align with nothing (or only look alike) are two persons' names,
+    perhaps brothers; a first name on one side only, in front of the other's (a first name
+    aligning with a later unit), is a child's name ("Omar Sabawi Ibrahim" is Sabawi's son) or a
+    prefix (Malik, Daw, Haji)."""
+    ua, ub = al.a.units, al.b.units
+    if al.fewer < 2 or ua[0].initial or ub[0].initial:
+        return NO, NO
+    pa, pb = al.partners()
+    if pa is None and pb is None:
+        return (1.0, f"first names differ: {ua[0].text} vs {ub[0].text}"), NO
+    if pa is None or pb is None:
+        extra = ua[0] if pa is None else ub[0]
+        return NO, (1.0, f"a name in front of the other's first name: {extra.text}")
+    return NO, NO
+
+
+def chain_conflict(al: Alignment) -> Finding:
+    """Given names after the first that differ at the same place of the two names' chains
+    (a father, a grandfather, a patronymic, a middle name): between two consecutive aligned
+    elements, each given name of one name facing one of the other counts (extra ones are
+    dropped names, not differences). "Khalid bin Saeed bin Ali" and "Khalid bin Nasser bin
+    Ali" differ in the father; "Ivan Petrovich" and "Ivan Sergeyevich" in the patronymic."""
+    pa, pb = al.a, al.b
+    if al.inverted or not pa.middle or not pb.middle:
+        return NO
+    ua, ub = pa.units, pb.units
+    anchors = sorted({(i, j) for i, j, _s, _m in al.matched} | {(ia[0], jb[0]) for ia, jb, _s in al.merged})
+    anchors = [(0, 0), *anchors, (len(ua), len(ub))]
+    count = 0
+    pairs: list[str] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
+        if j1 < j0:
+            return NO  # a merged pair out of order: no chain to compare
+        ga = [i for i in range(max(i0, 1), i1) if i not in al.used_a and not ua[i].family]
+        gb = [j for j in range(max(j0, 1), j1) if j not in al.used_b and not ub[j].family]
+        k = min(len(ga), len(gb))
+        count += k
+        pairs += [f"{ua[x].text} vs {ub[y].text}" for x, y in zip(ga[:k], gb[:k])]
+    if not count:
+        return NO
+    return float(count), "names in the chain differ: " + ", ".join(pairs)
+
+
+# -- order and relatives -------------------------------------------------------------------
+
+
+def _family_moved(pairs: Sequence[tuple[int, int]], family_a: Sequence[int], family_b: Sequence[int]) -> bool:
+    """True when the only reordering is one family name moved to the front or back
+    ("Hamroui Kamel ben Mouldi" for "Kamal ben al-Mouldi ... al-Hamraoui"): the
+    chain of given names, lineage particles included, keeps its order."""
+    if not is_rotation(pairs):
+        return False
+    cut = descents([j for _, j in pairs])[0] + 1
+    if cut == 1:
+        moved = pairs[0]
+    elif cut == len(pairs) - 1:
+        moved = pairs[-1]
+    else:
+        return False
+    return moved[0] in family_a or moved[1] in family_b
+
+
+def _given_names_reversed(pairs: Sequence[tuple[int, int]], family_a: Sequence[int], family_b: Sequence[int]) -> bool:
+    """True when two aligned given names stand in the other order on the other side
+    (a reordered nasab chain), not only a family name among them: "VALENCIA CORNELIO,
+    Armando" vs "CORNELIO VALENCIA, Armando" reorder surnames, as lists do."""
+    return bool(descents([j for i, j in pairs if i not in family_a and j not in family_b]))
+
+
+def nasab_reversed(al: Alignment) -> tuple[Finding, Finding]:
+    """A reordered name: ``(nasab order reversed, name order differs)``. With a lineage
+    particle (bin, ibn, ben, ould) any reordering of the chain counts as reversed (unless a
+    family name only moved to the front or back); without one, two given names that change
+    order in names of three units or more. Other reorderings are an order swap (given and
+    family written in the other order, reordered double surnames)."""
+    if not al.inverted:
+        return NO, NO
+    pa, pb, pairs = al.a, al.b, al.order
+    if ((pa.has_lineage or pb.has_lineage) and not _family_moved(pairs, pa.family_idx, pb.family_idx)) or (
+        al.fewer >= 3 and not is_rotation(pairs) and _given_names_reversed(pairs, pa.family_idx, pb.family_idx)
+    ):
+        return (1.0, "nasab order reversed (X bin Y is not Y bin X)"), NO
+    return NO, (1.0, "name order differs (given/family swapped)")
+
+
+def arabic_structure(pa: _Prepared, pb: _Prepared) -> bool:
+    """Whether two names read as Arabic name chains: one is in Arabic script, one has a
+    lineage particle (bin), or both carry a nisba (al-...)."""
+    return (
+        pa.arabic or pb.arabic or pa.has_lineage or pb.has_lineage
+        or (any(u.article for u in pa.units) and any(u.article for u in pb.units))
+    )  # fmt: skip
+
+
+@functools.cache
+def _prefix_names() -> tuple[frozenset[str], frozenset[int]]:
+    """The forms of ``data/prefix_names.txt`` and their lexicon group ids (once per lexicon)."""
+    forms = frozenset(data_lines("prefix_names.txt"))
+    return forms, frozenset(g for f in forms for g in _lexicon._group_ids(f))
+
+
+_lexicon._on_change.append(_prefix_names.cache_clear)
+
+
+def is_prefix_name(unit: _Unit) -> bool:
+    """Whether a unit is a name often written before a person's own name (a devotional
+    Muhammad, a title-like Hafiz, Agha, Khan…: ``data/prefix_names.txt``), or a spelling of one."""
+    forms, groups = _prefix_names()
+    return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
+
+
+def parent_and_child(al: Alignment) -> Finding:
+    """One name is the other's whole nasab after a listed given name: the parent and the
+    child ("Saja Barzan Ibrahim Hasan al-Tikriti" is the daughter of Barzan Ibrahim Hasan
+    al-Tikriti). A leading Muhammad, Hafiz, Agha… (often a prefix or a title) is not counted."""
+    n, m = len(al.a.units), len(al.b.units)
+    if al.fewer < 3 or al.merged or (n - m != 1 and m - n != 1) or len(al.matched) != al.fewer:
+        return NO
+    front = al.a.units[0] if n > m else al.b.units[0]  # the longer name's first unit, the one left over
+    a_is_shorter = n < m
+    for i, j, _s, _m in al.matched:
+        short, long_ = (i, j) if a_is_shorter else (j, i)
+        if long_ != short + 1:
+            return NO
+    if not front.groups or is_prefix_name(front) or not arabic_structure(al.a, al.b):
+        return NO
+    return 1.0, "one name is the other's nasab (parent and child)"
+
+
+def named_in_nasab(al: Alignment) -> Finding:
+    """One name holds only names that stand after a lineage particle in the other's chain,
+    whose own first name it lacks: it names a father or grandfather ("Salman" in
+    "Mohammad bin Salman", "Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz")."""
+    for short, long_, flip in ((al.a, al.b, False), (al.b, al.a, True)):
+        if not long_.has_lineage or len(short.units) >= len(long_.units):
+            continue
+        placed = [(j if not flip else i) for i, j, _s, _m in al.matched]
+        if not placed or al.merged or 0 in placed or len(placed) != len(short.units):
+            continue
+        if long_.units[min(placed)].lineage and not any(long_.units[k].family for k in placed):
+            return 1.0, "one name stands in the other's nasab (a father or forebear)"
+    return NO
+
+
+def siblings(al: Alignment, sim: UnitSim) -> Finding:
+    """The same chain of two or more elements after different first names: siblings
+    ("Qusay" / "Uday Saddam Hussein al-Tikriti", "Ali Taher Faleh" / "Tarak Taher Faleh")."""
+    ua, ub = al.a.units, al.b.units
+    fewer = al.fewer
+    n, m = len(ua), len(ub)
+    if fewer < 3 or al.merged or ua[0].initial or ub[0].initial:
+        return NO
+    if (n - m == 1 or m - n == 1) and len(al.matched) == fewer:
+        return NO  # a parent and a child, if anything (see parent_and_child)
+    pa, pb = al.partners()
+    if pa is not None or pb is not None or len(al.matched) < fewer - 1:
+        return NO
+    placed = {i for i, j, _s, _m in al.matched if i == j}
+    if not all(t in placed for t in range(1, fewer)) or not arabic_structure(al.a, al.b):
+        return NO
+    u, v = ua[0], ub[0]
+    # different first names, not a spelling the romaniser missed: in one script, both listed, or unlike
+    if not (u.arabic == v.arabic or (u.groups and v.groups) or sim(u, v)[0] < _UNLIKE):
+        return NO
+    return 1.0, "same nasab, different first names (siblings)"
+
+
+def all_agree(al: Alignment) -> Finding:
+    """Every element of both names agrees with one of the other's as a spelling of it
+    (exact, listed variant, romanisation, sound, merged units; not an initial): only such
+    pairs may score 0.99 or more."""
+    pa, pb = al.a, al.b
+    if len(al.used_a) < len(pa.units) or len(al.used_b) < len(pb.units):
+        return NO
+    if any(pa.units[i].initial or pb.units[j].initial for i, j, _s, _m in al.matched):
+        return NO
+    return 1.0, ""
+
+
+# -- the features -------------------------------------------------------------------------
+
+
+def features(al: Alignment, sim: UnitSim) -> tuple[tuple[float, ...], list[str]]:
+    """The features of an alignment in :data:`namematch.score._model.FEATURES` order, and the
+    reasons of the rules that fired (in the order ``explain`` reports them)."""
+    pa, pb = al.a, al.b
+    reasons: list[str] = []
+    if al.matched and not al.merged and all(pa.units[i].initial or pb.units[j].initial for i, j, _s, _m in al.matched):
+        # initials alone are no evidence of identity, nor do they account for what they face
+        al = Alignment(pa, pb, [], [], set(), set(), False, [], al.lookalike)
+        reasons.append("only initials agree")
+    if pa.honorifics or pb.honorifics:
+        reasons.append("honorifics/titles ignored: " + ", ".join(pa.honorifics + pb.honorifics))
+    if al.merged:
+        reasons.append("split/merged name units aligned")
+    ev = Evidence(al)
+    cover = coverage(al, ev)
+    info = information(al, ev)
+    family, nisba, part = family_conflict(al)
+    first, extra = first_name_conflict(al)
+    chain = chain_conflict(al)
+    reversed_, swapped = nasab_reversed(al)
+    relatives = NO
+    if not reversed_[0]:
+        relatives = parent_and_child(al)
+        if not relatives[0]:
+            relatives = siblings(al, sim)
+        if not relatives[0]:
+            relatives = named_in_nasab(al)
+    agree = all_agree(al)
+    for finding in (family, nisba, part, first, extra, chain, reversed_, swapped, relatives, info):
+        if finding[1]:
+            reasons.append(finding[1])
+    if any(u.homoglyphs for u in pa.units + pb.units):
+        reasons.append("look-alike letters from another script folded (possible evasion)")
+    against = family[0] or nisba[0] or part[0] or first[0] or extra[0] or chain[0] or reversed_[0] or relatives[0]
+    values = (
+        cover[0],
+        info[0],
+        weakest_pair(ev)[0],
+        family[0],
+        nisba[0],
+        part[0],
+        first[0],
+        extra[0],
+        chain[0],
+        max(reversed_[0], relatives[0]),
+        swapped[0],
+        float(pa.arabic != pb.arabic),
+        float(al.fewer == 1),
+        rarest_match(ev)[0],
+        0.0 if against else agree[0],
+    )
+    return values, reasons
+
+
+def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
+    """The features of two names none of whose units align (what :func:`features` gives for
+    that case, without building the alignment: most pairs of different persons)."""
+    ua, ub = pa.units, pb.units
+    n, m = len(ua), len(ub)
+    fewer = n if n < m else m
+    differ, nisba = family_names_differ(pa, pb, pa.family_idx, pb.family_idx)
+    chain = min(len(pa.middle), len(pb.middle))
+    return (
+        0.0, 0.0, 0.0,
+        float(differ and not nisba),
+        float(nisba),
+        0.0,
+        float(fewer >= 2 and not (ua[0].initial or ub[0].initial)),
+        0.0,
+        float(chain),
+        0.0, 0.0,
+        float(pa.arabic != pb.arabic),
+        float(fewer == 1),
+        0.0,
+        0.0,
+    )  # fmt: skip

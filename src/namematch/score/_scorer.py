@@ -1,0 +1,445 @@
+"""The :class:`Scorer` and the module-level scoring functions (part of :mod:`namematch.score`)."""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+from rapidfuzz.distance import Indel
+
+from namematch import lexicon as _lexicon
+from namematch._options import check_threshold
+from namematch.normalize import _check_str
+from namematch.parse import _name_fields
+from namematch.score import _matrix
+from namematch.score._align import Alignment, align, similar_pairs
+from namematch.score._model import combine, default_model, model_terms
+from namematch.score._rules import features, unaligned_features
+from namematch.score._units import (
+    _EMPTY,
+    AGREE_FROM,
+    INITIAL_MATCH,
+    MAX_UNITS,
+    MERGED,
+    _fold_latin,
+    _Prepared,
+    _Unit,
+    layout,
+    unit_of,
+    unit_similarity,
+)
+
+#: Scores at or above this value are matches. Chosen on the development data as
+#: the threshold of best F1 over all pair slices (see ``benchmarks/accuracy.py``).
+DEFAULT_THRESHOLD: Final = 0.5
+
+
+@attrs.frozen(slots=True)
+class AlignedPair:
+    """Two aligned name units and how they matched.
+
+    ``method`` is one of ``"exact"``, ``"lexicon variant"`` (listed spellings of one name),
+    ``"romanised"`` (across scripts, through a romanisation or transliteration),
+    ``"phonetic key"`` (same-script spellings that share a key), ``"edit similarity"``,
+    ``"initial"`` and ``"merged units"`` (two adjacent units against one: Mohammad Reza ~
+    Mohammadreza).
+    """
+
+    a: str
+    b: str
+    method: str
+    similarity: float
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen(slots=True)
+class Explanation:
+    """Why two names scored what they did.
+
+    ``str(explanation)`` is a short text for reviewers; :meth:`to_dict` and
+    :meth:`to_json` give the same content as data. ``rules`` are the structure rules
+    that fired, among them: honorifics/titles ignored; split/merged name units aligned;
+    family name conflict (two different family names or nisbas, both present); first
+    names differ; nasab order reversed (X bin Y is not Y bin X); name order differs
+    (given/family swapped); one name is the other's nasab (parent and child); same nasab,
+    different first names (siblings); only common name elements matched; look-alike
+    letters from another script folded (possible evasion); family names differ but three or
+    more given names agree in order (the conflict then does not count).
+    """
+
+    a: str
+    b: str
+    score: float
+    pairs: tuple[AlignedPair, ...]
+    unmatched_a: tuple[str, ...]
+    unmatched_b: tuple[str, ...]
+    rules: tuple[str, ...]
+    threshold: float = DEFAULT_THRESHOLD
+
+    @property
+    def is_match(self) -> bool:
+        return self.score >= self.threshold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "score": round(self.score, 4),
+            "match": self.is_match,
+            "threshold": self.threshold,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "unmatched_a": list(self.unmatched_a),
+            "unmatched_b": list(self.unmatched_b),
+            "rules": list(self.rules),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def __str__(self) -> str:
+        verdict = "match" if self.is_match else "no match"
+        lines = [f"{self.a!r} ~ {self.b!r}: {self.score:.3f} ({verdict} at {self.threshold:.2f})"]
+        for p in self.pairs:
+            lines.append(f"  {p.a} = {p.b}  [{p.method}, similarity {p.similarity:.2f}, weight {p.weight:.2f}]")
+        if self.unmatched_a:
+            lines.append(f"  only in first: {', '.join(self.unmatched_a)}")
+        if self.unmatched_b:
+            lines.append(f"  only in second: {', '.join(self.unmatched_b)}")
+        for rule in self.rules:
+            lines.append(f"  rule: {rule}")
+        return "\n".join(lines)
+
+
+def _rf_flags(**_: Any) -> dict[str, Any]:
+    return {"optimal_score": 1.0, "worst_score": 0.0, "flags": 0}
+
+
+#: Every live Scorer, so a lexicon swap can clear their caches (see :meth:`Scorer.clear_cache`).
+_SCORERS: weakref.WeakSet[Scorer] = weakref.WeakSet()
+
+
+class Scorer:
+    """A configured name scorer with a cache of prepared names.
+
+    The module-level :func:`score`, :func:`is_match`, :func:`explain` and
+    :func:`score_matrix` use a default instance. Preparing a name (parse,
+    romanise, keys, weights) happens once per distinct string.
+
+    >>> s = Scorer(threshold=0.8)
+    >>> s.is_match("Ghasem Soleymani", "Qassem Soleimani")
+    True
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        model: Mapping[str, Any] | None = None,
+        cache_size: int = 200_000,
+    ) -> None:
+        self.threshold = check_threshold(threshold, "threshold")
+        self.model_weights, self.model_intercept = model_terms(default_model() if model is None else model)
+        self.cache_size = cache_size
+        self._prepared: dict[str, _Prepared] = {}
+        self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
+        self._pair_count = 0
+        #: joined-pair similarity per adjacent unit pair (its two ckeys), then per single unit
+        self._merge_cache: dict[tuple[str, str], dict[str, float]] = {}
+        self._merge_count = 0
+        _SCORERS.add(self)
+
+    def clear_cache(self) -> None:
+        """Forget prepared names and unit-pair similarities (they are rebuilt on demand).
+        Done for every scorer when the lexicon is swapped, whose facts they carry."""
+        self._prepared = {}
+        self._pair_rows = {}
+        self._pair_count = 0
+        self._merge_cache = {}
+        self._merge_count = 0
+
+    # -- preparation -----------------------------------------------------
+    def prepare(self, name: str) -> _Prepared:
+        """Parse, romanise and key a name once; later calls hit the cache."""
+        prep = self._prepared.get(name)
+        if prep is None:
+            _check_str(name)
+            prep = self._prepare(name)
+            if len(self._prepared) >= self.cache_size:
+                self._prepared.clear()
+            self._prepared[name] = prep
+        return prep
+
+    @staticmethod
+    def _prepare(name: str) -> _Prepared:
+        fields, has_lineage, honorifics = _name_fields(name)
+        units = tuple([unit_of(*f) for f in fields[:MAX_UNITS]])
+        return _Prepared(name, units, has_lineage, honorifics, *layout(units))
+
+    # -- unit similarity -------------------------------------------------
+    def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
+        """Similarity of two units (:func:`~namematch.score._units.unit_similarity`), cached per
+        scorer: one row per unit, ``cache_size`` unit pairs in all (then it starts over)."""
+        rows = self._pair_rows
+        row = rows.get(u.ckey)
+        hit = None if row is None else row.get(v.ckey)
+        if hit is not None:
+            return hit
+        hit = unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+        if self._pair_count >= self.cache_size:
+            rows.clear()
+            self._pair_count = 0
+            row = None
+        if row is None:
+            row = rows[u.ckey] = {}
+        row[v.ckey] = hit
+        other = rows.get(v.ckey)
+        if other is None:
+            other = rows[v.ckey] = {}
+        other[u.ckey] = hit
+        self._pair_count += 1
+        return hit
+
+    def _merge_sim(self, p: _Prepared, i: int, v: _Unit) -> float:
+        """Similarity of units ``i`` and ``i + 1`` of ``p`` joined against the unit ``v``
+        (folded spellings, the first two of each), cached per adjacent pair and unit."""
+        key = (p.units[i].ckey, p.units[i + 1].ckey)
+        cache = self._merge_cache
+        row = cache.get(key)
+        best = None if row is None else row.get(v.ckey)
+        if best is None:
+            x, y = p.units[i], p.units[i + 1]
+            joined = [_fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
+            best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
+            if self._merge_count >= self.cache_size:
+                cache.clear()
+                self._merge_count = 0
+                row = None
+            if row is None:
+                row = cache[key] = {}
+            row[v.ckey] = best
+            self._merge_count += 1
+        return best
+
+    # -- alignment and features --------------------------------------------
+    def _alignment(self, pa: _Prepared, pb: _Prepared) -> Alignment:
+        return align(pa, pb, similar_pairs(pa, pb, self._pair_rows, self._unit_sim), self._merge_sim)
+
+    def _pair_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
+        """The features of two prepared names (a short cut for names none of whose units align)."""
+        sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
+        if not any(-s >= AGREE_FROM and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
+            # nothing agrees but look-alikes and initials, which explain nothing (_rules.features)
+            return unaligned_features(pa, pb)
+        return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
+
+    def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
+        """Whether split/merged units would align between two names with no similar unit pair."""
+        from namematch.score._align import merges
+
+        n, m = len(pa.units), len(pb.units)
+        if n >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and merges(
+            pa, pb, _EMPTY, _EMPTY, self._merge_sim
+        ):
+            return True
+        return bool(
+            m >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single
+            and merges(pb, pa, _EMPTY, _EMPTY, self._merge_sim)
+        )  # fmt: skip
+
+    def _final(self, feats: Sequence[float]) -> float:
+        """Combine alignment features into the returned score (this scorer's model)."""
+        return combine(feats, self.model_weights, self.model_intercept)
+
+    def _features(self, a: str, b: str) -> tuple[float, ...] | float:
+        """The alignment features of two checked strings (in ``FEATURES`` order), or
+        their score when it does not come from a model: 1.0 for the same parse, 0.0 when
+        a name has no units. Symmetric: the pair is put in one order first."""
+        if b < a:
+            a, b = b, a
+        pa, pb = self.prepare(a), self.prepare(b)
+        if not pa.units or not pb.units:
+            return 0.0
+        if pa.identity == pb.identity:
+            return 1.0
+        return self._pair_features(pa, pb)
+
+    def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
+        """The score of two checked strings with the features weighed by ``weights`` and
+        ``intercept`` (``combine``): :meth:`score` passes this scorer's model, clustering and
+        :meth:`Registry.match`'s rival check the candidate model, all over the same caches."""
+        feats = self._features(a, b)
+        if isinstance(feats, float):
+            return feats
+        return combine(feats, weights, intercept)
+
+    def _values(self, a: str, b: str, models: Sequence[tuple[Sequence[float], float]]) -> tuple[float, ...]:
+        """:meth:`_value` under each of ``models`` (``(weights, intercept)``) from one alignment:
+        :meth:`Registry.match` reads both the pair score and the candidate model's chance."""
+        feats = self._features(a, b)
+        if isinstance(feats, float):
+            return (feats,) * len(models)
+        return tuple([combine(feats, weights, intercept) for weights, intercept in models])
+
+    # -- public ----------------------------------------------------------
+    def score(
+        self,
+        a: str,
+        b: str,
+        *,
+        processor: Callable[[str], str] | None = None,
+        score_cutoff: float | None = None,
+    ) -> float:
+        """Similarity of two names in [0, 1] (symmetric; 1.0 for the same parse).
+
+        ``processor`` is applied to both strings first; a result below
+        ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol).
+        """
+        _check_str(a, "a")
+        _check_str(b, "b")
+        if processor is not None:
+            a, b = processor(a), processor(b)
+        value = self._value(a, b, self.model_weights, self.model_intercept)
+        if score_cutoff is not None and value < score_cutoff:
+            return 0.0
+        return value
+
+    def is_match(self, a: str, b: str, threshold: float | None = None) -> bool:
+        """True when ``score(a, b)`` reaches the threshold (default: the scorer's)."""
+        limit = self.threshold if threshold is None else check_threshold(threshold, "threshold")
+        return self.score(a, b) >= limit
+
+    def explain(self, a: str, b: str) -> Explanation:
+        """Score two names and say why: aligned units, unmatched units, rules fired."""
+        _check_str(a, "a")
+        _check_str(b, "b")
+        pa, pb = self.prepare(a), self.prepare(b)
+        value = self.score(a, b)
+        if not pa.units or not pb.units:
+            return Explanation(a, b, value, (), tuple(u.text for u in pa.units),
+                               tuple(u.text for u in pb.units), ("a name has no name units",), self.threshold)  # fmt: skip
+        al = self._alignment(pa, pb)
+        _, rules = features(al, self._unit_sim)
+        if pa.identity == pb.identity:
+            rules.insert(0, "same name after normalisation and parsing")
+        pairs = sorted(al.matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in al.merged])
+        aligned = []
+        for i, j, s, method in pairs:
+            ua, ub = pa.units[i], pb.units[j]
+            aligned.append(AlignedPair(ua.text, ub.text, method, round(s, 3), round((ua.weight + ub.weight) / 2, 3)))
+        un_a = tuple(u.text for k, u in enumerate(pa.units) if k not in al.used_a)
+        un_b = tuple(u.text for k, u in enumerate(pb.units) if k not in al.used_b)
+        return Explanation(a, b, value, tuple(aligned), un_a, un_b, tuple(rules), self.threshold)
+
+    def score_matrix(
+        self,
+        queries: Iterable[str],
+        choices: Iterable[str],
+        *,
+        score_cutoff: float | None = None,
+        dtype: Any = None,
+        workers: int = 1,
+    ) -> Any:
+        """Scores of every query against every choice: cell ``[i][j]`` equals
+        ``score(queries[i], choices[j])``.
+
+        Each string is prepared once. Pairs with no two units alike take the closed form
+        the scorer takes for them, from a table computed once per kind of name; the
+        others are scored in full (see ``namematch.score._matrix``). A missing name (None,
+        NaN, pandas' NA) gives a row or column of NaN; a result below ``score_cutoff`` is
+        0.0 (rapidfuzz's protocol). ``workers`` > 1 shares the pairs scored in full among
+        that many forked processes (the same results). Returns a numpy array (``float64``
+        unless ``dtype`` says) when numpy is installed, else a list of lists.
+        """
+        if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+            raise ValueError(f"workers must be a positive int, got {workers!r}")
+        qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
+        cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
+        rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
+                              workers)  # fmt: skip
+        try:
+            import numpy as np
+        except ImportError:  # pragma: no cover - numpy is optional
+            return rows
+        return np.asarray(rows, dtype=dtype or np.float64).reshape(len(qs), len(cs))
+
+    def _pair_value(self, a: str, b: str) -> float:
+        """The score of two checked strings under this scorer's model."""
+        return self._value(a, b, self.model_weights, self.model_intercept)
+
+
+def _clear_scorers() -> None:
+    for scorer in list(_SCORERS):
+        scorer.clear_cache()
+
+
+_lexicon._on_change.append(_clear_scorers)  # their prepared names and unit-pair similarities carry lexicon facts
+
+
+def _checked_item(value: object, argument: str) -> object:
+    """A name of a score matrix: a str, or a missing value (None, NaN, pandas' NA) kept as is."""
+    return value if _matrix.is_missing(value) else _check_str(value, argument)
+
+
+def _check_names(value: object, argument: str) -> Iterable[str]:
+    """An iterable of names, not a single string (which would iterate its letters)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"{argument} must be an iterable of str, not {type(value).__name__}")
+    return value
+
+
+_DEFAULT = Scorer()
+
+
+def score(
+    a: str,
+    b: str,
+    *,
+    processor: Callable[[str], str] | None = None,
+    score_cutoff: float | None = None,
+) -> float:
+    """Similarity of two person names in [0, 1], across scripts.
+
+    Symmetric; 1.0 when both names normalise to the same parse; compare with
+    :data:`DEFAULT_THRESHOLD`. Follows rapidfuzz's scorer protocol, so
+    ``rapidfuzz.process.extractOne(name, choices, scorer=namematch.score)`` works.
+
+    >>> score("Nasir Abd al-Muhsin Abdallah", "Naseer Abdul Mohsen Abdullah") > 0.8
+    True
+    >>> score("Mohammed Hassan", "Mohammed Hussein") < DEFAULT_THRESHOLD
+    True
+    """
+    return _DEFAULT.score(a, b, processor=processor, score_cutoff=score_cutoff)
+
+
+score._RF_ScorerPy = {"get_scorer_flags": _rf_flags}  # type: ignore[attr-defined]
+Scorer.score._RF_ScorerPy = {"get_scorer_flags": _rf_flags}  # type: ignore[attr-defined]
+
+
+def is_match(a: str, b: str, threshold: float | None = None) -> bool:
+    """True when ``score(a, b) >= threshold`` (default :data:`DEFAULT_THRESHOLD`)."""
+    return _DEFAULT.is_match(a, b, threshold)
+
+
+def explain(a: str, b: str) -> Explanation:
+    """Score two names and explain the result.
+
+    >>> print(explain("Sayyid Sattar Hashemi", "S. Hashemi"))  # doctest: +ELLIPSIS
+    'S. Hashemi' ~ 'Sayyid Sattar Hashemi': ...
+    """
+    if isinstance(a, str) and isinstance(b, str) and b < a:
+        a, b = b, a
+    return _DEFAULT.explain(a, b)
+
+
+def score_matrix(
+    queries: Iterable[str], choices: Iterable[str], *, score_cutoff: float | None = None, workers: int = 1
+) -> Any:
+    """Score every query against every choice (see :meth:`Scorer.score_matrix`): cell ``[i][j]``
+    equals ``score(queries[i], choices[j])``; a missing name (None, NaN) gives NaN."""
+    return _DEFAULT.score_matrix(queries, choices, score_cutoff=score_cutoff, workers=workers)

@@ -1,0 +1,647 @@
+"""Name units prepared for comparison, and how two of them compare (part of :mod:`namematch.score`).
+
+A unit is prepared once per token (parse fields, romanised and folded Latin spellings,
+lexicon groups, rarity); :func:`unit_similarity` compares two units through the best
+bridge available — exact form, the name-variant lexicon, romanisation of Arabic-script
+units, a shared consonant skeleton, folded spelling — and says which bridge it used.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any, Final
+
+import attrs
+from rapidfuzz.distance import Indel, Levenshtein
+
+from namematch import lexicon as _lexicon
+from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
+from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
+from namematch.parse import FAMILY, INITIAL
+from namematch.romanize import romanize_unit
+
+#: Two units pair off at this similarity or above; weaker resemblances stay apart.
+MIN_PAIR_SIMILARITY: Final = 0.72
+#: Two paired units agree (are spellings of one name element) at this similarity or above;
+#: a pair below it is a look-alike: two different elements whose spellings resemble each
+#: other (Rezaei ~ Rezvani), evidence against, not for. Spellings compared letter by letter
+#: must also keep their consonants (see :func:`_agree`); a pair that does not is given
+#: :data:`_LOOKALIKE` at most.
+AGREE_FROM: Final = 0.85
+#: Two spellings this alike may differ in one consonant and still agree (a long name's typo).
+_AGREE_ONE_EDIT: Final = 0.9
+#: The similarity a look-alike pair keeps at most (it still pairs off, as a differing element).
+_LOOKALIKE: Final = 0.84
+#: Similarity of two spellings that sound alike letter class by letter class (consonants by
+#: the classes transliterations confuse, vowels as slots: Qadhafi ~ Gaddafi, Hamza ~ Hamsa)
+#: while their edit similarity is lower, when the lexicon does not list them as two names.
+_SOUND_MATCH: Final = 0.9
+#: Added to a same-script unit pair's similarity when the units share a retrieval key.
+_KEY_BONUS: Final = 0.06
+#: Unit-pair similarities are exact from here up; nothing reads a weaker value.
+_EXACT_FROM: Final = MIN_PAIR_SIMILARITY
+#: Name units read per name in alignment (longer names are truncated): bounds cost.
+MAX_UNITS: Final = 12
+
+# Methods by which two units matched (reported by explain()).
+EXACT: Final = "exact"
+LEXICON: Final = "lexicon variant"
+ROMANISED: Final = "romanised"
+PHONETIC: Final = "phonetic key"
+EDIT: Final = "edit similarity"
+INITIAL_MATCH: Final = "initial"
+MERGED: Final = "merged units"
+
+#: Similarity of an unlisted Arabic-script unit and a Latin one whose consonant skeletons
+#: (3 consonants or more) are the same, when their romanised spellings are further apart.
+_SKELETON_MATCH: Final = 0.85
+#: Skeletons are compared only for pairs whose romanised spellings are at least this alike.
+_SKELETON_FROM: Final = 0.5
+#: Discount on the romanised similarity of a Latin and an Arabic-script unit listed in two
+#: different lexicon groups: two known names, not a spelling of one (Mahmoud ~ أحمد).
+_CROSS_LISTED: Final = 0.9
+#: Two Arabic-script spellings this alike letter for letter, with one consonant skeleton,
+#: are one name (a long vowel written or not).
+_ARABIC_SKELETON_FROM: Final = 0.75
+#: Alef forms, dropped when two Arabic-script spellings are compared: a long a written or not
+#: is a spelling's choice (عبدالرحمن ~ عبدالرحمان); a ي or و more is another name (حسن, حسين).
+_NO_ALEF: Final = str.maketrans("", "", "اأإآى")
+#: Discount on two different known names in one script (Hassan is not Hussein).
+_SAME_SCRIPT_LISTED: Final = 0.85
+#: An Arabic-script unit the lexicon does not list is another name than a listed Latin one
+#: when its letters are less than this alike to every Arabic-script form listed for it.
+_LETTERS_UNLIKE: Final = 0.5
+
+_ARABIC_SCRIPTS: Final = frozenset({ARABIC, PERSIAN})
+#: Persian letters as the Arabic press re-spells them (پ→ب, چ→ج, ژ→ز, گ→ك).
+_ARABIC_PRESS: Final = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك"})
+
+# Latin spelling folds under which transliteration variants of one sound meet.
+_LATIN_FOLDS: Final = (
+    ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ey", "ei"),
+    ("ph", "f"), ("gh", "g"), ("kh", "k"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
+    ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"),
+)  # fmt: skip
+#: Then single letters, in one pass (no letter they give is one they replace).
+_LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
+#: A letter written twice or more in a row.
+_DOUBLED: Final = re.compile(r"(.)\1+", re.DOTALL)
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_latin(s: str) -> str:
+    """Fold a Latin spelling so transliteration variants of one name meet
+    (cached: units that differ in case, role or article share a core's spelling).
+
+    >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
+    ('sulimani', 'sulimani', 'gasim', 'kasim')
+    """
+    for a, b in _LATIN_FOLDS:
+        if a in s:
+            s = s.replace(a, b)
+    y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)
+    s = s.translate(_LETTER_FOLDS)
+    if y:
+        s = "y" + s[1:]
+    if _DOUBLED.search(s):
+        s = _DOUBLED.sub(_first_group, s)
+    s = s.replace("ii", "i").replace("ai", "i").replace("ui", "i")
+    if len(s) > 3 and s.endswith("h"):
+        s = s[:-1]
+    return s
+
+
+#: Consonant classes of folded spellings and vowel slots: the letters transliterations of one
+#: sound confuse share a class (b/p, t/d, s/z, k/g/q, j and a consonant y: Yuri ~ Jury), vowels
+#: are slots. A z is
+#: read both as s (Hamza ~ Hamsa) and as d (the fold writes dh as z: Qadhafi ~ Gaddafi).
+_SOUND_CLASSES: Final = str.maketrans({
+    "b": "B", "p": "B", "t": "T", "d": "T", "s": "S", "j": "J", "k": "K", "g": "K", "h": "H",
+    "f": "F", "l": "L", "m": "M", "n": "N", "r": "R", "y": "J", "a": "V", "i": "V", "u": "V",
+})  # fmt: skip
+_SOUND_LETTERS: Final = frozenset("BTSJKHFLMNRVX")
+#: Letter groups written for one sound (Belarusian dz for d, ts and tz for s), then an h
+#: beside a consonant, which transliterations add and drop (Pahlawan ~ Palawan).
+_SOUND_GROUPS: Final = (("sh", "X"), ("ts", "s"), ("tz", "s"), ("dz", "d"))
+_SILENT_H: Final = re.compile(r"(?<=[^aiu])h|h(?=[^aiu])")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _sounds(fold: str) -> frozenset[str]:
+    """A folded spelling as consonant classes and vowel slots, runs collapsed ("kazafi",
+    "gadafi" -> "KVTVFV"; "hamza", "hamsa" -> "HVMSV"), each reading of its z's; empty when
+    it has fewer than two consonant classes (too short to say two spellings sound alike) or
+    letters outside them."""
+    for a, b in _SOUND_GROUPS:
+        if a in fold:
+            fold = fold.replace(a, b)
+    if "h" in fold:
+        fold = _SILENT_H.sub("", fold)
+    readings = [fold]
+    for _ in range(min(fold.count("z"), 2)):
+        readings = [r.replace("z", z, 1) for r in readings for z in "sd"]
+    out = []
+    for r in readings:
+        sound = r.translate(_SOUND_CLASSES)
+        if not _SOUND_LETTERS.issuperset(sound):
+            return _EMPTY
+        sound = _DOUBLED.sub(_first_group, sound)
+        if len(sound) - sound.count("V") >= 2 and len(sound) >= 4:
+            out.append(sound)
+    return frozenset(out)
+
+
+def _sound_alike(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Whether some folded spellings of two units sound alike (:func:`_sounds`)."""
+    for x in xs:
+        sx = _sounds(x)
+        if sx and any(not sx.isdisjoint(_sounds(y)) for y in ys):
+            return True
+    return False
+
+
+def _fold_q(s: str) -> str:
+    # q/k/g and gh all meet at k for comparison
+    return s.replace("g", "k")
+
+
+#: A unit prepared for comparison. Built on every first sight of a token and never changed
+#: after: a plain slotted class (a frozen attrs class sets each field through
+#: object.__setattr__, several times slower to construct).
+@attrs.define(slots=True, eq=False)
+class _Unit:
+    text: str
+    norm: str
+    core: str
+    arabic: bool
+    initial: bool
+    family: bool
+    lineage: bool
+    weight: float
+    rarity: float
+    latin: tuple[str, ...]  # Latin spellings (romanised for Arabic script), lower-case
+    folds: tuple[str, ...]  # folded Latin spellings for comparison
+    script: str
+    groups: frozenset[int]  # lexicon variant groups of the core (empty: not a listed name element)
+    homoglyphs: bool
+    article: bool
+    ckey: str  # what unit similarity depends on: script, initial, core, structure
+    head: str  # compound head as parse read it: "abd", "abu", "bin" or ""
+    tail: str  # compound tail as parse read it: "din", "allah", "zada" or ""
+    #: listed in a lexicon group that has an Arabic-script form: a known Arabic or Persian name
+    #: element (two such, in different groups, are two names: Hassan, Hussein; a Latin-only
+    #: group, clustered from list aliases, says less)
+    named: bool
+    #: a Latin word starting with al/el that parse did not read as article + name, folded
+    #: without those letters ("ALSHAER": "shair"), to meet the same name written with the
+    #: article apart ("AL-SHAER"); else ""
+    bare: str
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Retrieval keys, computed on first use (unit_keys caches them): an
+        Arabic-script unit's keys need romanisations in both conventions."""
+        return _EMPTY if self.initial else unit_keys(self.core, self.script)
+
+
+@attrs.define(slots=True, eq=False)
+class _Prepared:
+    source: str
+    units: tuple[_Unit, ...]
+    has_lineage: bool
+    honorifics: tuple[str, ...]
+    identity: tuple[str, ...]
+    weights: tuple[float, ...]
+    weight_sum: float
+    arabic: bool
+    family_idx: tuple[int, ...]
+    #: (i, lo, hi, ckeys of i and i+1) for adjacent word units i, i+1 that could be one split
+    #: unit: a single unit of the other name between lo and hi letters long may match them joined
+    adjacent: tuple[tuple[int, float, float, tuple[str, str]], ...]
+    #: shortest joined length of adjacent units (0: none) and longest single unit (first spelling)
+    min_joined: int
+    max_single: int
+    #: first-spelling length of each unit (0 for an initial: never part of a merge)
+    sizes: tuple[int, ...]
+    #: the weights of the given names and initials after the first (not family names): the chain
+    middle: tuple[float, ...]
+
+
+def unit_uncached(
+    text: str, norm: str, core: str, script: str, role: str, lineage: bool, homoglyphs: bool, article: str,
+    head: str, tail: str,
+) -> _Unit:  # fmt: skip
+    """A name unit prepared for comparison, from the parse fields it depends on (not its
+    position in the name, so one cache entry serves every name)."""
+    arabic = script in _ARABIC_SCRIPTS
+    initial = role == INITIAL
+    core = core or norm
+    glued = whole = ""
+    if not (article or arabic or initial):
+        glued = _lexicon._glued_article_core(core)
+    if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
+        whole, core, article = core, glued, "al"
+    if arabic:
+        latin = tuple(romanize_unit(core, limit=4)) or (core,)
+        if tail == "allah":
+            # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
+            latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4))) + latin
+    elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
+        latin = romanize_unit(core, limit=1) or (core,)
+    else:
+        latin = _latin_readings(core)
+    groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
+    if glued:
+        groups += _lexicon._facts(whole)[0]  # the unit's frozenset drops repeats
+    weight = 0.15 if initial else 0.25 + 0.75 * rarity
+    folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
+    unit_groups = _EMPTY if initial else _group_set(groups)
+    named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups))
+    bare = ""
+    if script == LATIN and not (article or initial) and len(core) >= 6 and core[:2] in ("al", "el"):
+        bare = _fold_latin(core[2:])
+    return _Unit(
+        text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
+        unit_groups, homoglyphs, bool(article),
+        f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{head}:{tail}:{core}{':' + whole if glued else ''}", head, tail,
+        named, bare,
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _latin_readings(core: str) -> tuple[str, ...]:
+    """A Latin spelling and its other readings, compared each: "ch" is sh (Chafik), kh (Barich,
+    بريخ) or the Persian ch the Arabic press writes ج (Araghchi, عراقجي); "th" is ث (Othman,
+    Osman) or ذ (Ghathafi, Qadhafi)."""
+    out = [core]
+    if "ch" in core:
+        out += [core.replace("ch", "kh"), core.replace("ch", "j")]
+    if "th" in core:
+        out += [x.replace("th", "dh") for x in out]
+    return tuple(out)
+
+
+def _arabic_backed(groups: frozenset[int]) -> bool:
+    """Whether one of the lexicon groups lists an Arabic-script form."""
+    arabic = _lexicon._current().arabic
+    return any(arabic[g] for g in groups)
+
+
+#: One name unit's preparation depends on its token alone, and tokens repeat
+#: across names far more than names do: cache per token (bounded).
+unit_of = functools.lru_cache(maxsize=1 << 17)(unit_uncached)
+_lexicon._on_change.append(unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
+
+
+def layout(
+    units: Sequence[_Unit],
+) -> tuple[
+    tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...],
+    tuple[tuple[int, float, float, tuple[str, str]], ...], int, int, tuple[int, ...], tuple[float, ...],
+]:  # fmt: skip
+    """What :class:`_Prepared` derives from a name's units, in its field order
+    (identity to middle), in one pass: norms, weights and their sum, whether a unit
+    is in Arabic script, family-name positions, adjacent word-unit pairs (i, the
+    0.7x-1.3x window of their joined first-spelling length, their ckeys), the
+    shortest joined length (0: none), the longest word unit, each unit's length and
+    the weights of the given names after the first."""
+    norms: list[str] = []
+    weights: list[float] = []
+    arabic = False
+    family_idx: list[int] = []
+    adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
+    sizes: list[int] = []
+    min_joined: int | None = None
+    max_single = 0
+    prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
+    middle: list[float] = []
+    for k, u in enumerate(units):
+        norms.append(u.norm)
+        weights.append(u.weight)
+        arabic = arabic or u.arabic
+        if u.family:
+            family_idx.append(k)
+        elif k:
+            middle.append(u.weight)
+        if u.initial:
+            sizes.append(0)
+            prev_size = -1
+            continue
+        size = len(u.latin[0])
+        sizes.append(size)
+        if prev_size >= 0:
+            joined = prev_size + size
+            # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
+            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (units[k - 1].ckey, u.ckey)))
+            if min_joined is None or joined < min_joined:
+                min_joined = joined
+        if size > max_single:
+            max_single = size
+        prev_size = size
+    return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
+            max_single, tuple(sizes), tuple(middle))  # fmt: skip
+
+
+_EMPTY_IDS: Final[tuple[int, ...]] = ()
+#: One shared empty set (each ``frozenset()`` call makes a new, GC-tracked object).
+_EMPTY: Final[frozenset[Any]] = frozenset()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
+    """The set of a unit's lexicon group ids, one per distinct id tuple: the variants of a
+    name share it, and most units, in no group, share the empty one."""
+    return frozenset(ids) if ids else _EMPTY
+
+
+# -- compounds ------------------------------------------------------------------
+
+#: "Abd X" against a plain "X" (Abdul Basir ~ Basir): the press drops the "Abd" of a
+#: well-known bearer, yet Hamid and Abdul Hamid are also two names, so such a pair
+#: counts at most this much. So does "Abu X" against "X" (lists print the family name
+#: "Abu Marzook" as "MARZOUK, Musa Abu") and a nasab written as one word against its
+#: name ("BINALSHIBH" ~ "al-Shibh").
+_ABD_DROPPED: Final = 0.85
+#: What a compound's head is in folded spelling (parse says which head a unit has).
+_HEAD_PATTERNS: Final = {
+    "abd": re.compile("abd[aeiou]?l?"),
+    "abu": re.compile("abu"),
+    "bin": re.compile("(?:bin|ibn)(?:[ai]l)?"),
+}
+#: A compound's tail in folded spelling: "X ud-Din", "X Allah", "X Zada".
+_COMPOUND_TAIL: Final = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?|zad[aei])$")
+#: Similarity of a compound to its own first element (before the edit similarity of the two).
+_STEM_MATCH: Final = 0.9
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(fold: str) -> str | None:
+    """The first element of a folded "X ud-Din" / "X Allah" / "X Zada" compound (3+ letters), else None."""
+    m = _COMPOUND_TAIL.search(fold)
+    return fold[: m.start()] if m and m.start() >= 3 else None
+
+
+def _rest(fold: str, head: str, least: int = 3) -> str | None:
+    """A folded spelling without its compound head (``least`` letters left or more), else None."""
+    m = _HEAD_PATTERNS[head].match(fold)
+    return fold[m.end() :] if m and len(fold) - m.end() >= least else None
+
+
+#: A best similarity and the two spellings that gave it.
+_Best = tuple[float, str, str]
+_NONE: Final[_Best] = (0.0, "", "")
+
+
+def _stem_similarity(compound: _Unit, plain: _Unit) -> _Best:
+    """A compound against a plain unit: "Siraj" ~ "Sirajuddin" through the compound's first element."""
+    best = _NONE
+    for x in compound.folds:
+        sx = _stem(x)
+        if sx is None:
+            continue
+        for y in plain.folds:
+            r = Indel.normalized_similarity(sx, y)
+            r = _STEM_MATCH if _agree(r, sx, y) or _sound_alike((sx,), (y,)) else r * _STEM_MATCH
+            if r > best[0]:
+                best = (r, sx, y)
+    return best
+
+
+def _dropped_head_similarity(full: _Unit, plain: _Unit) -> _Best:
+    """"Abd X", "Abu X" or a one-word nasab against a plain "X", at :data:`_ABD_DROPPED`."""
+    best = _NONE
+    for x in full.folds:
+        rest = _rest(x, full.head)
+        if rest is None:
+            continue
+        for y in plain.folds:
+            r = Indel.normalized_similarity(rest, y)
+            r = _ABD_DROPPED if _agree(r, rest, y) or _sound_alike((rest,), (y,)) else r * _ABD_DROPPED
+            if r > best[0]:
+                best = (r, rest, y)
+    return best
+
+
+def _folded_similarity(u: _Unit, v: _Unit) -> _Best:
+    """Best edit similarity of two units' folded Latin spellings, and the two spellings compared
+    (in the order of ``u``, ``v`` or of the compound and the plain unit): two "Abd X" (two "Abu X")
+    compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
+    against a plain "X" at a discount."""
+    both = u.head if u.head == v.head and u.head in ("abd", "abu") else ""
+    best = _NONE
+    for x in u.folds:
+        rx = _rest(x, both, 1) if both else None
+        for y in v.folds:
+            ry = _rest(y, both, 1) if rx is not None else None
+            if ry is not None:
+                r = Indel.normalized_similarity(rx, ry)
+                if r > best[0]:
+                    best = (r, rx, ry)  # type: ignore[assignment]
+            else:
+                r = Indel.normalized_similarity(x, y)
+                if r > best[0]:
+                    best = (r, x, y)
+    if best[0] < _STEM_MATCH and bool(u.tail) != bool(v.tail):
+        stem = _stem_similarity(u, v) if u.tail else _stem_similarity(v, u)
+        if stem[0] > best[0]:
+            best = stem
+    if best[0] < _ABD_DROPPED and u.head != v.head:
+        for full, plain in ((u, v), (v, u)):
+            # (a kunya is not its son's name: Abu Ahmad is not Ahmad; a family name Abu X is X)
+            if full.head and (full.head != "abu" or full.family):
+                dropped = _dropped_head_similarity(full, plain)
+                if dropped[0] > best[0]:
+                    best = dropped
+    return best
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _consonants(fold: str) -> frozenset[str]:
+    """A folded spelling's consonant classes (:data:`_SOUND_CLASSES`, vowels dropped, runs
+    collapsed; an h, which transliterations add and drop, not counted), each reading of its
+    z's: what a spelling variant keeps."""
+    for a, b in _SOUND_GROUPS:
+        if a in fold:
+            fold = fold.replace(a, b)
+    fold = fold.replace("h", "")
+    readings = [fold]
+    for _ in range(min(fold.count("z"), 2)):
+        readings = [r.replace("z", z, 1) for r in readings for z in "sd"]
+    out = set()
+    for r in readings:
+        # doubled letters are one consonant; two consonants with a vowel between stay two
+        out.add(_DOUBLED.sub(_first_group, r.translate(_SOUND_CLASSES)).replace("V", ""))
+    return frozenset(out)
+
+
+def _same_consonants(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Whether some folded spellings of two units keep the same three consonant classes or more
+    (a romanisation's vowels are guesses: بريخ romanised "brig" is Barich read as "barikh")."""
+    for x in xs:
+        cx = _consonants(x)
+        for y in ys:
+            if any(len(c) >= 3 for c in cx & _consonants(y)):
+                return True
+    return False
+
+
+def _consonant_edits(x: str, y: str) -> int:
+    """Edits between the consonant classes of two folded spellings (insertions, deletions,
+    substitutions; at most 2 counted): 0 for spelling variants (Rosi ~ Rozi, Qasem ~ Ghasem),
+    1 for a consonant more or less or another (Rezaei ~ Rezvani, Habib ~ Shabib)."""
+    best = 2
+    for a in _consonants(x):
+        for b in _consonants(y):
+            d = Levenshtein.distance(a, b, score_cutoff=2)
+            if d < best:
+                if d == 0:
+                    return 0
+                best = d
+    return best
+
+
+def _unlike_listed_forms(core: str, groups: AbstractSet[int]) -> bool:
+    """Whether an Arabic-script unit (its folded ``core``) is unlike, letter for letter, every
+    Arabic-script form the lexicon lists for ``groups`` (a Latin unit's groups); False when the
+    groups list no Arabic-script form (Latin-only groups say nothing about Arabic spelling)."""
+    arabic = _lexicon._current().arabic
+    forms = [f for g in groups for f in arabic[g]]
+    if not forms:
+        return False
+    letters = core.translate(_ARABIC_PRESS)
+    return all(Levenshtein.normalized_similarity(f.translate(_ARABIC_PRESS), letters) < _LETTERS_UNLIKE for f in forms)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _long_skeletons(core: str, arabic: bool) -> frozenset[str]:
+    """A unit's consonant skeletons of three consonants or more (see namematch.keys)."""
+    skeletons = arabic_skeletons(core) if arabic else latin_skeletons(core)
+    return frozenset(k for k in skeletons if len(k) >= 3)
+
+
+def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
+    """Similarity of two units in [0, 1] and the bridge it came through (``method``).
+
+    Exact at or above ``_EXACT_FROM``; below it, only that it is below (such pairs never
+    pair off, so nothing reads their value but the sibling rule's "unlike", far below).
+    """
+    if u.initial or v.initial:
+        if u.initial and v.initial:
+            return (1.0, INITIAL_MATCH) if u.core == v.core else (0.0, INITIAL_MATCH)
+        ini, full = (u, v) if u.initial else (v, u)
+        letter = _fold_q(ini.core[:1])
+        if any(_fold_q(x[:1]) == letter for x in full.latin):
+            return 0.8, INITIAL_MATCH
+        return 0.0, INITIAL_MATCH
+    if u.core == v.core:
+        return 1.0, EXACT
+    both_arabic = u.arabic and v.arabic
+    if both_arabic:
+        a, b = u.core.translate(_ARABIC_PRESS), v.core.translate(_ARABIC_PRESS)
+        if a == b:
+            return 0.97, EXACT
+    if not u.groups.isdisjoint(v.groups):
+        return 0.95, LEXICON
+    if both_arabic:
+        # the letters themselves: romanised folds would merge خ with ه (Khan ~ Hani); a long
+        # vowel more or less (عبدالرحمان ~ عبدالرحمن) keeps the consonants, unless the lexicon
+        # lists both as two names (حسن, حسين)
+        r = Levenshtein.normalized_similarity(a, b)
+        if a.translate(_NO_ALEF) == b.translate(_NO_ALEF):
+            return 0.93, PHONETIC  # an alef written or not (عبدالرحمان, ابرهيم): one spelling's choice
+        if u.groups and v.groups:
+            return r * 0.95 * _SAME_SCRIPT_LISTED, EDIT
+        if r >= _ARABIC_SKELETON_FROM and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
+            return _SOUND_MATCH, PHONETIC
+        return r * 0.95, EDIT
+    best, x, y = _folded_similarity(u, v)
+    # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
+    transliterated = (u.script == OTHER) != (v.script == OTHER)
+    method = ROMANISED if (u.arabic != v.arabic or transliterated) else EDIT
+    if best >= 0.999:
+        return (0.93, method) if u.arabic != v.arabic else (0.96, ROMANISED if transliterated else PHONETIC)
+    # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
+    # to _EXACT_FROM is never read (it does not pair off), so its keys (romanisations
+    # in both conventions for Arabic script) are not needed
+    if u.arabic == v.arabic and best + _KEY_BONUS >= _EXACT_FROM and u.keys & v.keys:
+        best = min(1.0, best + _KEY_BONUS)
+        if method == EDIT:
+            method = PHONETIC
+    if best < AGREE_FROM and ((u.bare and v.article) or (v.bare and u.article)):
+        # "ALSHAER" ~ "AL-SHAER": the article written into the word on one side only
+        glued, apart = (u, v) if u.bare else (v, u)
+        for z in apart.folds:
+            r = Indel.normalized_similarity(glued.bare, z)
+            if r > best:
+                best, x, y = r, glued.bare, z
+        if best >= 0.999:
+            return 0.96, PHONETIC
+        if best < _SOUND_MATCH and _sound_alike((glued.bare,), apart.folds):
+            return _SOUND_MATCH, PHONETIC
+    apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
+    if best < _SOUND_MATCH and not apart and _sound_alike(u.folds, v.folds):
+        return _SOUND_MATCH, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
+    # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): two
+    # listed forms, but of one name, already at a discount
+    structural = not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
+    if structural:
+        pass
+    elif apart and u.arabic == v.arabic:
+        best *= _SAME_SCRIPT_LISTED  # two different known names in one script: Hassan is not Hussein
+    elif apart:
+        best *= _CROSS_LISTED  # the same across scripts, more gently: Mahmoud is not أحمد
+    elif (
+        _SKELETON_FROM <= best < _SKELETON_MATCH
+        and u.arabic != v.arabic
+        and not apart
+    ):
+        # an Arabic-script name the lexicon does not know, its romanisations far from the
+        # Latin spelling: the consonants still meet (محرز ~ Mehrez, romanised "muhars")
+        ar, la = (u, v) if u.arabic else (v, u)
+        if not la.initial and la.script != OTHER and (
+            _long_skeletons(ar.core, True) & _long_skeletons(la.core, False) or _same_consonants(ar.folds, la.folds)
+        ):
+            return _SKELETON_MATCH, PHONETIC
+        if best >= _EXACT_FROM and la.groups and _unlike_listed_forms(ar.core, la.groups):
+            best *= _CROSS_LISTED  # as for two listed names: Eshaq (اسحاق) is not شكور
+    if _EXACT_FROM <= best < 0.95 and not _agree(best, x, y):
+        best = min(best, _LOOKALIKE)
+    return best, method
+
+
+def _agree(similarity: float, x: str, y: str) -> bool:
+    """Whether two spellings alike to ``similarity`` (an edit similarity, perhaps lifted by a
+    shared key) are one name element: their consonant classes must be the same, or for
+    spellings at least :data:`_AGREE_ONE_EDIT` alike and four consonants long differ in one
+    consonant (a long name's typo: GONZALEZ ~ GONZALEV). Vowels, doubled letters, an h and the letters transliterations confuse vary
+    between spellings of one name; a consonant more, less or other makes another name
+    (Rezaei ~ Rezvani, Habib ~ Shabib, Nasser ~ Nashir)."""
+    if similarity < AGREE_FROM or x + "i" == y or y + "i" == x:
+        return False  # (a name and its nisba are two elements: Mahmoud, Mahmoudi)
+    edits = _consonant_edits(x, y)
+    if edits == 0:
+        return True
+    return edits == 1 and similarity >= _AGREE_ONE_EDIT and min(_consonant_count(x), _consonant_count(y)) >= 4
+
+
+def _consonant_count(fold: str) -> int:
+    return min(len(c) for c in _consonants(fold))
+
+
+def evidence(similarity: float) -> float:
+    """How much a unit-pair similarity counts toward a match.
+
+    Spelling variants of one name score 0.85-1.0; different names that look
+    alike (Hassan/Hussein, Mohammed/Ahmed) score 0.6-0.75 and must count little.
+    """
+    if similarity >= 0.95:
+        return similarity
+    x = (similarity - 0.6) / 0.35
+    return 0.0 if x <= 0 else 0.95 * x**1.5
