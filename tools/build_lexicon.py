@@ -381,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
         "translit_model.tsv": (
             "transliteration model: joint-sequence (graphone) n-gram model, Kneser-Ney smoothed "
             "(tools/build_translit.py)",
-            "Format: ngram<TAB>logp<TAB>backoff. An n-gram is graphones joined by spaces, each an Arabic "
+            "Format: '@rank<TAB>feature<TAB>weight' lines (the weights of the ranking score), then "
+            "ngram<TAB>logp<TAB>backoff. An n-gram is graphones joined by spaces, each an Arabic "
             "letter, ':' and the Latin chunk it is written with ('<s>' start, '</s>' end); logp is the natural "
             "log of P(last | the others), empty for a context listed only for its backoff; backoff is the "
             "natural log of the weight of the context's lower-order estimate (0 when empty).",

@@ -10,8 +10,9 @@ spellings. :func:`romanize_unit` ranks them for one name unit:
 3. otherwise the transliteration model: a joint-sequence (graphone) trigram
    model over Arabic letters paired with the Latin chunks they are written with,
    trained by ``tools/build_translit.py`` on development token pairs of every origin
-   and shipped as ``data/translit_model.tsv``; a beam search ranks its spellings
-   and a Latin letter model reranks the beam.
+   (many-to-many EM alignment) and shipped as ``data/translit_model.tsv``; a beam
+   search finds its likeliest spellings and a linear score ranks them with a spelling
+   prior (how often the spelling is written as a word, :mod:`namematch._latin_words`).
 
 Persian convention (v for consonant و, gh for ق, z for ذ ظ ض, s for ث ص, e/o
 for short vowels) applies when the unit has Persian letters, when
@@ -36,6 +37,7 @@ from typing import Final
 
 from unidecode import unidecode
 
+from namematch import _latin_words
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
 from namematch.normalize import (
@@ -232,143 +234,268 @@ class _ChunkModel:
 
 _BOS: Final = "<s>"
 _EOS: Final = "</s>"
-_LATIN_BOS: Final = "<w>"
-_LATIN_EOS: Final = "</w>"
-#: Weight of the Latin letter model's log-probability in a spelling's score.
-_LATIN_WEIGHT: Final = 0.3
-#: Readings of a letter drawn from the model's unigrams whatever the context (its
-#: longer contexts add the readings seen after them).
+#: Readings of an Arabic unit (one or two letters) drawn from the model's unigrams
+#: whatever the context (its longer contexts add the readings seen after them).
 _UNIGRAM_READINGS: Final = 8
+#: Readings of a unit worked out per state (the most any search tries).
+_EXPAND_JOINT: Final = 6
+#: Beam widths of the search (see ``_JointModel.candidates``): (partial spellings kept per
+#: Arabic position, of the others those that start a word of the Latin-script word lists
+#: of ``namematch._latin_words``, readings tried per unit). The quick search serves
+#: romanize, keys and scoring (at most _MATCH_LIMIT spellings); the wide one the rest of a
+#: longer list (romanizations).
+_QUICK_SEARCH: Final = (4, 4, 4)
+_WIDE_SEARCH: Final = (16, 16, 6)
+#: Features of the ranking score, in the order of ``_JointModel.weights``.
+_RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
+#: Prefix answers kept across calls (partial spellings recur from name to name).
+_PREFIX_MEMO: Final = 200_000
 
 
 class _JointModel:
     """The joint-sequence model (``data/translit_model.tsv``, built by
-    ``tools/build_translit.py``): an n-gram model over graphones, each an Arabic
-    letter with the Latin chunk it is written with (``ب:b``, ``ا:``, ``م:me``). The
-    probability of a spelling is that of its graphone sequence; the n-gram history
-    carries what the letters and chunks before said (an ending, the name's origin)."""
+    ``tools/build_translit.py``): an n-gram model over graphones, each one or two Arabic
+    letters with the Latin letters they are written with (``ب:b``, ``ا:``, ``مح:moh``).
+    The probability of a spelling is that of its graphone sequences; the n-gram history
+    carries what the letters and chunks before said (an ending, the name's origin).
 
-    __slots__ = ("_by_ctx", "_choices", "bow", "latin_order", "logp", "order", "unigram")
+    Histories are states: a history is replaced by its longest suffix the model has as a
+    context (the same probabilities, since an unseen context backs off with weight one),
+    so the readings worked out after one state serve every spelling that reaches it.
 
-    def __init__(self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float]):
-        self.logp = logp
-        self.bow = bow
-        self.order = self.latin_order = 1
-        by_ctx: dict[tuple[tuple[str, ...], str], list[str]] = {}
-        unigram: dict[str, list[tuple[float, str]]] = {}
+    :meth:`decode` searches the spellings of highest joint probability with a beam that
+    also keeps the best spellings that start a word people write, and ranks what it
+    found by a linear score of the model's log-probability and the spelling prior (the
+    file's ``@rank`` weights)."""
+
+    __slots__ = (
+        "_choices", "_moves", "_prefix", "bows", "contexts", "longest", "order", "parent", "probs",
+        "readings", "state_of", "weights",
+    )  # fmt: skip
+
+    def __init__(
+        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float]
+    ):
+        self.order = max((len(g) for g in logp), default=1)
+        self.longest = 1
+        self.weights = tuple(float(weights.get(k, 1.0 if k == "logp" else 0.0)) for k in _RANK_FEATURES)
+        # states: the contexts (histories) of the model, the empty one first
+        ctxs = sorted({g[:-1] for g in logp} | set(bow) | {()}, key=lambda c: (len(c), c))
+        self.contexts: list[tuple[str, ...]] = ctxs
+        self.state_of: dict[tuple[str, ...], int] = {c: i for i, c in enumerate(ctxs)}
+        self.parent = [self._longest_state(c[1:]) if c else 0 for c in ctxs]
+        self.bows = [bow.get(c, 0.0) for c in ctxs]
+        self.probs: list[dict[str, float]] = [{} for _ in ctxs]
+        #: per state: unit -> ((graphone, log P(graphone | state)), ...) of the graphones seen
+        #: after that context (for the empty context: each unit's _UNIGRAM_READINGS best)
+        self.readings: list[dict[str, tuple[tuple[str, float], ...]]] = [{} for _ in ctxs]
+        grouped: dict[tuple[int, str], list[tuple[float, str]]] = {}
         for g, lp in logp.items():
-            tok = g[-1]
-            if tok[:1] == "_" or tok == _LATIN_EOS:
-                self.latin_order = max(self.latin_order, len(g))
-                continue
-            self.order = max(self.order, len(g))
-            if len(tok) < 2 or tok[1] != ":":
-                continue
-            if len(g) == 1:
-                unigram.setdefault(tok[0], []).append((lp, tok))
-            else:
-                by_ctx.setdefault((g[:-1], tok[0]), []).append(tok)
-        self.unigram = {k: tuple(t for _, t in sorted(v, key=lambda x: (-x[0], x[1]))[:_UNIGRAM_READINGS])
-                        for k, v in unigram.items()}
-        self._by_ctx = {k: tuple(sorted(v)) for k, v in by_ctx.items()}
-        self._choices: dict[tuple[tuple[str, ...], str, bool], tuple[tuple[float, str, str], ...]] = {}
+            state = self.state_of[g[:-1]]
+            self.probs[state][g[-1]] = lp
+            unit, sep, _chunk = g[-1].partition(":")
+            if sep:
+                self.longest = max(self.longest, len(unit))
+                grouped.setdefault((state, unit), []).append((-lp, g[-1]))
+        for (state, unit), found in grouped.items():
+            found.sort()
+            if not state:
+                found = found[:_UNIGRAM_READINGS]
+            self.readings[state][unit] = tuple([(t, -neg) for neg, t in found])
+        self._choices: dict[tuple[int, str, bool], tuple[tuple[float, str, int], ...]] = {}
+        self._prefix: dict[str, bool] = {}
+        self._moves: dict[tuple[int, str], int] = {}
+
+    def _longest_state(self, hist: tuple[str, ...]) -> int:
+        """The state of the longest suffix of ``hist`` that is a context of the model."""
+        for k in range(len(hist) + 1):
+            state = self.state_of.get(hist[k:])
+            if state is not None:
+                return state
+        return 0
+
+    def _after(self, state: int, tok: str) -> int:
+        """The state reached from ``state`` by ``tok`` (memoised)."""
+        key = (state, tok)
+        found = self._moves.get(key)
+        if found is None:
+            keep = self.order - 1
+            found = self._longest_state((*self.contexts[state], tok)[-keep:] if keep else ())
+            self._moves[key] = found
+        return found
 
     @classmethod
     def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _JointModel:
         logp: dict[tuple[str, ...], float] = {}
         bow: dict[tuple[str, ...], float] = {}
+        weights: dict[str, float] = {}
         for line in lines:
             parts = line.split("\t")
             if len(parts) < 2:
                 continue
-            gram = tuple(parts[0].split(" "))
             try:
+                if parts[0] == "@rank":
+                    if len(parts) == 3:
+                        weights[parts[1]] = float(parts[2])
+                    continue
+                gram = tuple(parts[0].split(" "))
                 if parts[1]:
                     logp[gram] = float(parts[1])
                 if len(parts) > 2 and parts[2]:
                     bow[gram] = float(parts[2])
             except ValueError:
                 continue
-        return cls(logp, bow)
+        return cls(logp, bow, weights)
 
-    def score(self, hist: tuple[str, ...], tok: str) -> float:
-        """log P(tok | hist), backing off to shorter histories."""
+    def score(self, state: int, tok: str) -> float:
+        """log P(tok | the history of ``state``), backing off to shorter histories."""
         lp = 0.0
+        probs, bows, parent = self.probs, self.bows, self.parent
         while True:
-            v = self.logp.get((*hist, tok))
+            v = probs[state].get(tok)
             if v is not None:
                 return lp + v
-            if not hist:
+            if not state:
                 return lp - 20.0
-            lp += self.bow.get(hist, 0.0)
-            hist = hist[1:]
+            lp += bows[state]
+            state = parent[state]
 
-    def choices(self, hist: tuple[str, ...], letter: str, persian: bool) -> tuple[tuple[float, str, str], ...]:
-        """The best ``_EXPAND_JOINT`` (log-score, graphone, chunk) readings of a letter after
-        ``hist``, memoised (bounded)."""
-        key = (hist, letter, persian)
+    def choices(self, state: int, unit: str, persian: bool) -> tuple[tuple[float, str, int], ...]:
+        """The best ``_EXPAND_JOINT`` (log-score, chunk, next state) readings of an Arabic
+        unit after ``state``, memoised (bounded); () for a unit the model does not have."""
+        key = (state, unit, persian)
         found = self._choices.get(key)
         if found is None:
-            toks = set(self.unigram.get(letter, ()))
-            for k in range(len(hist)):
-                toks.update(self._by_ctx.get((hist[k:], letter), ()))
-            ranked = sorted(
-                ((self.score(hist, t) + _bonus(letter, t[2:], persian), t) for t in toks),
-                key=lambda x: (-x[0], x[1]),
-            )[:_EXPAND_JOINT]
-            found = tuple([(sc, t, t[2:]) for sc, t in ranked])
-            if not found:  # a letter the model never saw: its usual consonant
-                found = ((-20.0, letter + ":" + ONSETS[letter][0], ONSETS[letter][0]),)
+            # one walk down the backoff chain: a graphone's probability is read from the
+            # longest context that has it, times the backoff weights passed on the way
+            scored: dict[str, float] = {}
+            acc = 0.0
+            s = state
+            while True:
+                for tok, lp in self.readings[s].get(unit, ()):
+                    if tok not in scored:
+                        scored[tok] = acc + lp
+                if not s:
+                    break
+                acc += self.bows[s]
+                s = self.parent[s]
+            if not scored and len(unit) == 1 and unit in ONSETS:  # a letter the model never saw
+                scored[unit + ":" + ONSETS[unit][0]] = -20.0
+            cut = len(unit) + 1
+            ranked = heapq.nsmallest(
+                _EXPAND_JOINT, [(-(lp + _unit_bonus(unit, t[cut:], persian)), t) for t, lp in scored.items()]
+            )
+            found = tuple([(-neg, t[cut:], self._after(state, t)) for neg, t in ranked])
             if len(self._choices) < 400_000:  # the bound is a guard
                 self._choices[key] = found
         return found
 
+    def _starts_word(self, spellings: list[str]) -> list[bool]:
+        """Whether each partial spelling starts a word of the word lists: short ones from
+        the lists' set of short prefixes, longer ones looked up (memoised, bounded)."""
+        words = _latin_words.latin_words()
+        short, memo = words.short_prefixes, self._prefix
+        todo = [s for s in spellings if len(s) > _latin_words.SHORT and s not in memo]
+        if todo:
+            fresh = dict(zip(todo, words.prefixes(todo), strict=True))
+            if len(memo) < _PREFIX_MEMO:  # the bound is a guard
+                memo.update(fresh)
+            else:
+                return [s in short if len(s) <= _latin_words.SHORT else memo.get(s, fresh.get(s, False)) for s in spellings]
+        return [s in short if len(s) <= _latin_words.SHORT else memo[s] for s in spellings]
+
+    def _prune(
+        self, layer: dict[tuple[str, int], float], words: bool, beam: int, word_beam: int
+    ) -> list[tuple[float, str, int]]:
+        """The hypotheses (negated score, spelling, state) of one position the search goes
+        on with: the ``beam`` best, and (``words``) the ``word_beam`` best of the others
+        whose spelling starts a word."""
+        ranked = sorted([(-v, out, st) for (out, st), v in layer.items()])
+        if len(ranked) <= beam:
+            return ranked
+        kept = ranked[:beam]
+        if words and word_beam:
+            rest = ranked[beam : beam + 4 * word_beam]
+            flags = self._starts_word([x[1] for x in rest])
+            kept += [x for x, ok in zip(rest, flags, strict=True) if ok][:word_beam]
+        return kept
+
     def decode(self, letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
-        """Beam search over the letters' readings; (spelling, log-score) best first. The
-        spellings left in the beam are ranked by their joint log-probability plus
-        ``_LATIN_WEIGHT`` times their log-probability under the Latin letter model."""
-        keep = self.order - 1
-        width = _JOINT_BEAM if limit <= _MATCH_LIMIT else _JOINT_BEAM_LONG
-        beam: list[tuple[float, str, tuple[str, ...]]] = [(0.0, "", (_BOS,))]
-        for letter in letters:
-            if letter.isdigit():
-                beam = [(s, out + letter, hist) for s, out, hist in beam]
+        """(spelling, ranking score) best first: the quick search's for ``limit`` <=
+        ``_MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, the
+        quick search's best first, then the wide search's."""
+        words = any(self.weights[1:4])
+        quick = self.rank(self.candidates(letters, persian, words, *_QUICK_SEARCH), words)
+        if limit <= _MATCH_LIMIT or not quick:
+            return quick[:limit]
+        wide = self.rank(self.candidates(letters, persian, words, *_WIDE_SEARCH), words)
+        first = quick[0]
+        return [first, *[x for x in wide if x[0] != first[0]]][:limit]
+
+    def candidates(
+        self, letters: list[str], persian: bool, words: bool, beam: int, word_beam: int, expand: int
+    ) -> dict[str, float]:
+        """Spelling -> joint log-probability of the spellings a beam search reaches: at each
+        Arabic position the ``beam`` best partial spellings go on, and (with ``words``) the
+        ``word_beam`` best of the others that start a word; each tries ``expand`` readings
+        of the next unit (one or two letters)."""
+        n = len(letters)
+        form = "".join(letters)
+        layers: list[dict[tuple[str, int], float]] = [{} for _ in range(n + 1)]
+        layers[0][("", self.state_of.get((_BOS,), 0))] = 0.0
+        choices = self.choices
+        for i in range(n):
+            if not layers[i]:
                 continue
-            cand: dict[str, tuple[float, tuple[str, ...]]] = {}
-            for s, out, hist in beam:
-                for cs, tok, chunk in self.choices(hist, letter, persian):
-                    sc = s + cs
-                    new = out + chunk
-                    old = cand.get(new)
-                    if old is None or old[0] < sc:
-                        h = (*hist, tok)
-                        cand[new] = (sc, h[-keep:] if len(h) > keep else h)
-            beam = sorted(((v[0], k, v[1]) for k, v in cand.items()), key=lambda x: (-x[0], x[1]))[:width]
-        out = {}
-        for s, spelling, hist in beam:
-            if spelling:
-                out[spelling] = s + self.score(hist, _EOS) + _LATIN_WEIGHT * self.spelling_score(spelling)
-        return sorted(out.items(), key=lambda x: (-x[1], x[0]))[:limit]
+            hyps = self._prune(layers[i], words, beam, word_beam)
+            if form[i].isdigit():  # digits are copied, the history kept
+                nxt = layers[i + 1]
+                for neg, out, st in hyps:
+                    nxt[(out + form[i], st)] = -neg
+                continue
+            for da in range(1, min(self.longest, n - i) + 1):
+                unit = form[i : i + da]
+                if da > 1 and not unit.isalpha():
+                    break
+                nxt = layers[i + da]
+                get = nxt.get
+                for neg, out, st in hyps:
+                    for cs, chunk, st2 in choices(st, unit, persian)[:expand]:
+                        key = (out + chunk, st2)
+                        v = cs - neg
+                        old = get(key)
+                        if old is None or old < v:
+                            nxt[key] = v
+        # the joint probability of a spelling sums over the segmentations that reached it
+        total: dict[str, float] = {}
+        for (out, st), v in layers[n].items():
+            if not out:
+                continue
+            v += self.score(st, _EOS)
+            old = total.get(out)
+            total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
+        return total
 
-    def spelling_score(self, spelling: str) -> float:
-        """log P(spelling) under the Latin letter model (0 without one)."""
-        if self.latin_order < 2:
-            return 0.0
-        keep = self.latin_order - 1
-        hist: tuple[str, ...] = (_LATIN_BOS,)
-        lp = 0.0
-        for c in spelling:
-            tok = "_" + c
-            lp += self.score(hist, tok)
-            hist = (*hist, tok)[-keep:]
-        return lp + self.score(hist, _LATIN_EOS)
+    def features(self, total: dict[str, float], words: bool) -> list[tuple[str, tuple[float, ...]]]:
+        """(spelling, ranking features in the order of ``_RANK_FEATURES``) of candidates,
+        sorted by spelling."""
+        spellings = sorted(total)
+        prior = _latin_words.latin_words().zipf(spellings) if words else [(0.0, 0.0)] * len(spellings)
+        return [
+            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s))))
+            for s, (en, anyl) in zip(spellings, prior, strict=True)
+        ]
 
+    def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
+        """Candidates by their ranking score, best first."""
+        w_lp, w_en, w_any, w_word, w_len = self.weights
+        ranked = [
+            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s)
+            for s, (lp, en, anyl, word, length) in self.features(total, words)
+        ]
+        ranked.sort()
+        return [(s, -neg) for neg, s in ranked]
 
-#: Beam widths of the joint model: for callers that want a few spellings (matching,
-#: keys, romanize) and for a long list (romanizations).
-_JOINT_BEAM: Final = 6
-_JOINT_BEAM_LONG: Final = 24
-_EXPAND_JOINT: Final = 6
 
 _model_override: list[_ChunkModel | _JointModel] = []
 
@@ -396,7 +523,7 @@ def _shipped_model() -> _ChunkModel | _JointModel:
     except (FileNotFoundError, OSError):
         return _ChunkModel.fallback()
     model = _JointModel.from_lines(lines)
-    return model if model.unigram else _ChunkModel.fallback()
+    return model if model.readings[0] else _ChunkModel.fallback()
 
 
 def _split_onset(letter: str, chunk: str) -> tuple[str, str]:
@@ -416,6 +543,15 @@ def _bonus(letter: str, chunk: str, persian: bool) -> float:
     if persian and letter not in "اوي":
         b += _persian_tail_bonus(tail)
     return b
+
+
+@lru_cache(maxsize=65536)
+def _unit_bonus(unit: str, chunk: str, persian: bool) -> float:
+    """:func:`_bonus` of a graphone: of its letter, or for two letters of the best split
+    of the chunk between them."""
+    if len(unit) == 1:
+        return _bonus(unit, chunk, persian)
+    return max(_bonus(unit[0], chunk[:k], persian) + _unit_bonus(unit[1:], chunk[k:], persian) for k in range(len(chunk) + 1))
 
 
 _BEAM: Final = 12
