@@ -244,7 +244,7 @@ _EXPAND_JOINT: Final = 6
 #: of ``namematch._latin_words``, readings tried per unit). The quick search serves
 #: romanize, keys and scoring (at most _MATCH_LIMIT spellings); the wide one the rest of a
 #: longer list (romanizations).
-_QUICK_SEARCH: Final = (4, 4, 4)
+_QUICK_SEARCH: Final = (4, 4, 3)
 _WIDE_SEARCH: Final = (16, 16, 6)
 #: Features of the ranking score, in the order of ``_JointModel.weights``.
 _RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
