@@ -1,27 +1,35 @@
 """Benchmark of the cross-script bridge: romanisation and blocking keys.
 
-Prints one table per setting:
+The lexicon and the candidate transliteration models of ``tools/build_translit.py`` (the
+joint-sequence model namematch ships, the same with one- or two-letter Arabic graphones,
+the same over round one's alignment, and namematch's first chunk model, as shipped
+before) are rebuilt in-process without one fifth of the development data (``--fold``, 0
+by default: the Arabic token cores and person ids of a hash split), and measured on that
+fifth only. All in the same run:
 
-* ``shipped``  — the lexicon and model as shipped (built from all development
-  data, so the test rows are partly training-set numbers);
-* ``held-out`` — lexicon and model rebuilt in-process without the test part of a
-  hash split (one fifth of the Arabic token groups and of the persons), measured
-  on that test part only.
+* hit@1 / hit@10 of ``romanize_unit`` on the cross-script tokens of each token set
+  (an Arabic-script unit against the Latin spellings that set gives for it) and on
+  the cross-script units of the listed persons (un-sc, positional alignment), for
+  namematch with each model, unidecode, anyascii, camel-tools ar2bw and a naive
+  vowel-insertion baseline; hit@1 is what ``romanize`` answers;
+* the cost of ``romanize`` on a held-out token out of the lexicon, per model, and
+  its ratio to the chunk model, and the time the first such call takes (reading the
+  word lists of the spelling prior);
+* unless ``--romanize-only``: key recall on token pairs and on whole-name pairs of one
+  person, cross-script and same-script, the share of hard negatives (different persons
+  sharing a token) that share a key, and the mean candidate fraction on a
+  10,000-person registry (development persons plus synthetic persons drawn from the
+  token lists), with an exact-token blocking floor.
 
-Rows (all measured in the same run):
+``--shipped`` also measures the shipped lexicon and model (built from all development
+data, so partly training-set numbers). Tune on ``--fold 1`` to ``4``; report fold 0.
+``--fit-weights`` fits the ranking weights of the joint model (``RANK_WEIGHTS`` of
+``tools/build_translit.py``) on the held-out fold's tokens instead (use ``--fold 1``).
+``--models`` picks the candidates measured (default: all).
 
-* romanize exact-hit / hit@10 on cross-script tokens (an Arabic-script unit
-  against every Latin spelling seen for it), for namematch, unidecode,
-  anyascii, camel-tools ar2bw and a naive vowel-insertion baseline;
-* key recall on token pairs and on whole-name pairs of one person, cross-script
-  and same-script (Latin ↔ Latin), and the share of hard negatives (different
-  persons sharing a token) that share a key;
-* mean candidate fraction on a 10,000-person registry: the development persons
-  plus synthetic persons made of tokens drawn from the token lists (weighted
-  by the square root of their counts), with an exact-token blocking floor.
-
-Usage: ``python benchmarks/translit.py [--shared PATH] [--quick]``. Reads ../shared;
-the library itself never does.
+Usage: ``python benchmarks/translit.py [--shared PATH] [--fold K] [--romanize-only] [--quick]
+[--models joint,chunk] [--fit-weights]``.
+Reads ../shared; the library itself never does.
 """
 
 from __future__ import annotations
@@ -38,16 +46,26 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import build_lexicon as bl  # noqa: E402
+import build_translit as bt  # noqa: E402
 import jellyfish  # noqa: E402
 from unidecode import unidecode  # noqa: E402
 
+from namematch import _latin_words  # noqa: E402
 from namematch import lexicon as lexmod  # noqa: E402
 from namematch._data import data_lines  # noqa: E402
 from namematch.keys import keys, unit_keys  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize  # noqa: E402
 from namematch.parse import parse  # noqa: E402
 from namematch.registry import Person, Registry  # noqa: E402
-from namematch.romanize import _install, romanize_unit  # noqa: E402
+from namematch.romanize import (  # noqa: E402
+    _RANK_FEATURES,
+    _WIDE_SEARCH,
+    ONSETS,
+    _install,
+    _JointModel,
+    romanize,
+    romanize_unit,
+)
 
 try:
     from anyascii import anyascii
@@ -115,10 +133,11 @@ def baseline_keys(s: str) -> set[str]:
 # ---------------------------------------------------------------------------
 
 
-def token_gold(shared: Path) -> dict[str, set[str]]:
-    """Arabic core → every Latin core seen for it in the token lists (unfiltered)."""
-    gold: dict[str, set[str]] = defaultdict(set)
+def token_gold(shared: Path) -> dict[str, dict[str, set[str]]]:
+    """Per token set: Arabic core → every Latin core that set gives for it (unfiltered)."""
+    out: dict[str, dict[str, set[str]]] = {}
     for src in bl.TOKEN_SOURCES:
+        gold: dict[str, set[str]] = defaultdict(set)
         for line in (shared / "data" / src / "pairs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
             cols = line.split("\t")
             if len(cols) < 2:
@@ -127,7 +146,8 @@ def token_gold(shared: Path) -> dict[str, set[str]]:
             if a and b and a[1] in (ARABIC, PERSIAN) and b[1] == LATIN:
                 gold[a[0]].add(b[0])
                 gold[a[0]].update(b[2])
-    return gold
+        out[src] = dict(gold)
+    return out
 
 
 def person_sets(shared: Path):
@@ -152,28 +172,53 @@ def positional_unit_pairs(a: str, b: str) -> list[tuple[tuple[str, str], tuple[s
 # ---------------------------------------------------------------------------
 
 
-def romanize_rows(gold: dict[str, set[str]]) -> list[tuple[str, float, float, int]]:
-    forms = sorted(gold)
-    rows = []
-    hit1 = hit10 = 0
+def hits(gold: dict[str, set[str]]) -> tuple[float, float]:
+    """(hit@1, hit@10) of romanize_unit under the installed model and lexicon."""
+    h1 = h10 = 0
     misses = []
-    for f in forms:
+    for f in sorted(gold):
         out = romanize_unit(f, limit=10)
-        hit1 += bool(out) and out[0] in gold[f]
+        h1 += bool(out) and out[0] in gold[f]
         if any(o in gold[f] for o in out):
-            hit10 += 1
+            h10 += 1
         else:
             misses.append((f, out[:3], sorted(gold[f])[:4]))
-    if SHOW_MISSES:
-        for m in misses[:SHOW_MISSES]:
-            print("  miss:", *m)
-    rows.append(("namematch", hit1 / len(forms), hit10 / len(forms), len(forms)))
+    for m in misses[:SHOW_MISSES]:
+        print("  miss:", *m)
+    return h1 / len(gold), h10 / len(gold)
+
+
+def romanize_rows(gold: dict[str, set[str]], models: dict[str, tuple[list[str], str]] | None = None,
+                  lexicon=None) -> list[tuple[str, float, float, int]]:
+    """Rows (method, hit@1, hit@10, forms): namematch with each model of ``models``
+    (label → (model lines, kind)) installed beside ``lexicon``, or as installed now when
+    ``models`` is None; then the baselines."""
+    forms = sorted(gold)
+    rows = []
+    for label, (lines, kind) in (models or {"namematch": (None, "")}).items():
+        if models is not None:
+            _install(lines, lexicon, kind=kind)
+        rows.append((label, *hits(gold), len(forms)))
     for name, fn in BASELINES.items():
         if fn is None:
             continue
         h = sum(fn(f) in gold[f] for f in forms)
         rows.append((name, h / len(forms), h / len(forms), len(forms)))
     return rows
+
+
+def romanize_cost(forms: list[str], models: dict[str, tuple[list[str], str]], lexicon, rounds: int = 3) -> dict[str, float]:
+    """Mean µs of ``romanize`` per form not seen before (caches cleared), per model: the best of
+    ``rounds`` passes, the models interleaved within each pass (the machine is noisy)."""
+    best = dict.fromkeys(models, float("inf"))
+    for _ in range(rounds):
+        for label, (lines, kind) in models.items():
+            _install(lines, lexicon, kind=kind)
+            t0 = time.perf_counter()
+            for f in forms:
+                romanize(f)
+            best[label] = min(best[label], (time.perf_counter() - t0) / len(forms) * 1e6)
+    return best
 
 
 def key_recall_tokens(gold: dict[str, set[str]]) -> dict[str, float]:
@@ -279,18 +324,24 @@ def token_keys(name: str) -> set[str]:
 
 
 def print_romanize_table(rows: list[tuple[str, float, float, int]]) -> None:
-    print("| method | romanize exact-hit | hit@10 |")
+    print("| method | hit@1 | hit@10 |")
     print("|---|---|---|")
     for name, h1, h10, _ in rows:
         print(f"| {name} | {h1:.3f} | {h10:.3f} |")
 
 
-def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared: Path, quick: bool) -> None:
+def evaluate(label: str, golds: dict[str, dict[str, set[str]]], persons: list[dict], shared: Path, quick: bool,
+             models: dict[str, tuple[list[str], str]] | None = None, lexicon=None, keys_too: bool = True) -> None:
+    """Romanisation tables per token set and for the persons' cross-script units (every
+    model of ``models`` beside ``lexicon``, or the shipped ones); then, unless not
+    ``keys_too``, key recall and retrieval under the first model."""
     print(f"\n## {label}\n")
     t0 = time.time()
-    rows = romanize_rows(gold)
-    print(f"Cross-script tokens (token lists): {rows[0][3]} Arabic-script forms\n")
-    print_romanize_table(rows)
+    for src, gold in golds.items():
+        rows = romanize_rows(gold, models, lexicon)
+        print(f"Cross-script tokens of {src}: {rows[0][3]} Arabic-script forms\n")
+        print_romanize_table(rows)
+        print()
 
     # un-sc cross-script units: positionally aligned when unit counts agree
     un_gold: dict[str, set[str]] = defaultdict(set)
@@ -309,9 +360,15 @@ def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared:
             for b in la[i + 1 :]:
                 same_names.append((a, b))
     if un_gold:
-        rows = romanize_rows(un_gold)
-        print(f"\nCross-script units of listed persons (un-sc, positional alignment): {rows[0][3]} forms\n")
+        rows = romanize_rows(un_gold, models, lexicon)
+        print(f"Cross-script units of listed persons (un-sc, positional alignment): {rows[0][3]} forms\n")
         print_romanize_table(rows)
+    if models is not None:
+        first = next(iter(models.values()))
+        _install(first[0], lexicon, kind=first[1])
+    if not keys_too:
+        print(f"(time {time.time() - t0:.1f}s)")
+        return
 
     # hard negatives: different persons sharing a normalised token
     by_tok: dict[str, list[int]] = defaultdict(list)
@@ -380,33 +437,96 @@ def evaluate(label: str, gold: dict[str, set[str]], persons: list[dict], shared:
 
 persons_all: list[dict] = []
 SHOW_MISSES = 0
+#: Candidate (tools/build_translit.py) -> row label.
+MODEL_LABELS = {
+    "joint": "namematch (joint model + spelling prior)",
+    "joint-m2m": "joint model, 1-2 letter graphones",
+    "joint-1to1": "joint model, round-one alignment",
+    "chunk": "chunk model (namematch before)",
+}
+
+
+def fit_weights(lines: list[str], golds: dict[str, dict[str, set[str]]], steps: int = 400) -> dict[str, float]:
+    """Fit the ranking weights on held-out tokens: a listwise softmax over each token's
+    candidates (the wide search's) that puts its mass on the gold spellings; prints and
+    returns the weights (rounded) for ``RANK_WEIGHTS``."""
+    import numpy as np
+
+    model = _JointModel.from_lines(lines)
+    lists = []
+    for gold in golds.values():
+        for form in sorted(gold):
+            letters = [c for c in form if c in ONSETS or c.isdigit()]
+            feats = model.features(model.candidates(letters, False, True, *_WIDE_SEARCH), True) if letters else []
+            y = np.array([s in gold[form] for s, _ in feats], dtype=float)
+            if y.any():
+                lists.append((np.array([f for _, f in feats]), y / y.sum()))
+    scale = np.concatenate([x for x, _ in lists]).std(axis=0) + 1e-9
+    w = np.zeros(len(_RANK_FEATURES))
+    w[0] = 1.0
+    for _ in range(steps):
+        grad = np.zeros_like(w)
+        for x, target in lists:
+            s = x @ w
+            p = np.exp(s - s.max())
+            grad += x.T @ (target - p / p.sum())
+        w += 0.5 * grad / len(lists) / scale**2
+    weights = {k: round(float(v), 3) for k, v in zip(_RANK_FEATURES, w, strict=True)}
+    print(f"ranking weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
+    return weights
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--skip-shipped", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="fewer retrieval queries")
+    ap.add_argument("--shipped", action="store_true", help="also measure the shipped lexicon and model")
+    ap.add_argument("--romanize-only", action="store_true", help="romanisation tables and cost only")
+    ap.add_argument("--fold", type=int, choices=range(5), default=0,
+                    help="the fifth held out (0, the default, is the one reported; tune on others)")
     ap.add_argument("--misses", type=int, default=0, help="print this many romanize misses per table")
+    ap.add_argument("--models", default="", help="comma-separated candidates of tools/build_translit.py (default: all)")
+    ap.add_argument("--fit-weights", action="store_true", help="fit the joint model's ranking weights on the fold")
     args = ap.parse_args(argv)
     global SHOW_MISSES
     SHOW_MISSES = args.misses
     shared = args.shared
-    gold = token_gold(shared)
+    golds = token_gold(shared)
     persons = person_sets(shared)
     persons_all.extend(persons)
-    # persons with at least one Arabic-script and one Latin name, or several Latin names
-    if not args.skip_shipped:
+    if args.shipped:
         evaluate("shipped lexicon and model (all development data: partly training-set numbers)",
-                 gold, persons, shared, args.quick)
-    var_lines, freq_lines, model_lines = bl.build_all(shared, holdout=True)
-    manual = data_lines("variants_manual.tsv")
-    held = lexmod.build(var_lines, manual, freq_lines)
-    _install(model_lines, held)
-    test_gold = {a: v for a, v in gold.items() if bl.is_test(a)}
-    test_persons = [p for p in persons if bl.is_test(p["id"])]
-    evaluate("held-out: lexicon and model rebuilt without the test fifth; measured on it "
-             "(manual groups kept)", test_gold, test_persons, shared, args.quick)
+                 golds, persons, shared, args.quick, keys_too=not args.romanize_only)
+    data = bl.training_data(shared, args.fold)
+    var_lines, freq_lines = bl.lexicon_lines(data)
+    pairs = bl.model_pairs(shared, args.fold, data)
+    test_golds = {src: {a: v for a, v in g.items() if bl.is_test(a, args.fold)} for src, g in golds.items()}
+    if args.fit_weights:  # with the lexicon built without the fold (its Latin spellings are a feature)
+        _install(None, lexmod.build(var_lines, data_lines("variants_manual.tsv"), freq_lines))
+        fit_weights(bt.train_joint(pairs), test_golds)
+        _install(None, None)
+        return 0
+    t0 = time.perf_counter()
+    _latin_words.latin_words()
+    first_call = time.perf_counter() - t0
+    chosen = args.models.split(",") if args.models else list(MODEL_LABELS)
+    models = {MODEL_LABELS[c]: (bt.CANDIDATES[c](pairs), bt.KINDS[c]) for c in chosen}
+    held = lexmod.build(var_lines, data_lines("variants_manual.tsv"), freq_lines)
+    test_persons = [p for p in persons if bl.is_test(p["id"], args.fold)]
+    evaluate(f"held-out: lexicon and models rebuilt without the fifth {args.fold} of the development data; "
+             "measured on it (manual groups kept)", test_golds, test_persons, shared, args.quick,
+             models, held, keys_too=not args.romanize_only)
+    unseen = sorted({a for g in test_golds.values() for a in g if not lexmod._ranked_spellings(a, False)})
+    cost = romanize_cost(unseen, models, held)
+    base_label = MODEL_LABELS["chunk"]
+    base = cost.get(base_label, next(iter(cost.values())))
+    print(f"\nCost of romanize on a held-out token out of the lexicon ({len(unseen)} tokens, caches cleared):\n")
+    print(f"| model | µs per token | ratio to {base_label if base_label in cost else 'the first'} |")
+    print("|---|---|---|")
+    for label, us in cost.items():
+        print(f"| {label} | {us:.0f} | {us / base:.2f} |")
+    print(f"\nFirst romanisation out of the lexicon in a process: reading the word lists took {first_call:.1f}s "
+          f"({len(_latin_words.latin_words())} words of {len(_latin_words.LANGUAGES)} languages).")
     _install(None, None)
     return 0
 

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from rapidfuzz.distance import Levenshtein
 
+from namematch import lexicon
 from namematch.normalize import normalize
+from namematch.parse import parse
 from namematch.romanize import romanizations, romanize, romanize_unit
 from tests.conftest import any_text, arabic_names, names
 
@@ -124,3 +126,69 @@ def test_huge_input() -> None:
     big = "محمد " * 200_000
     assert romanize(big).startswith("mohammed")
     assert romanize("\ud800 علي").isascii()
+
+
+# Foreign and Arabic names as Arabic news writes them (public figures named in the
+# project's issue on romanisation), none listed in the lexicon by hand: the display form
+# the press prints where the model's first spelling is the press's, and the press's
+# spelling among the model's first ten where it is not its first.
+PRESS_FIRST = [
+    ("هاكان", "Hakan"),
+    ("أنطونيو", "Antonio"),
+    ("شريف", "Sharif"),
+    ("عباس", "Abbas"),
+    ("محمد شياع", "Mohammed Shia"),
+]
+PRESS_IN_TEN = [("فيدان", "fidan"), ("تاياني", "tajani"), ("عون", "aoun")]
+
+
+@pytest.mark.parametrize(("arabic", "press"), PRESS_FIRST)
+def test_display_form_as_the_press_prints_it(arabic: str, press: str) -> None:
+    assert romanize(arabic, style="display") == press
+    # the plain form is the same spelling, lower case
+    assert romanize(arabic) == press.lower()
+
+
+@pytest.mark.parametrize(("arabic", "press"), PRESS_IN_TEN)
+def test_press_spelling_among_the_first_ten(arabic: str, press: str) -> None:
+    assert not lexicon._ranked_spellings(arabic, False)  # the model's, not a list's
+    assert press in romanize_unit(arabic, limit=10)
+
+
+def test_display_styles_particles_articles_and_honorifics() -> None:
+    assert romanize("الشيخ محمد بن راشد", style="display") == "Sheikh Mohammed bin Rashid"
+    assert romanize("السيد علي", style="display") == "Sayyid Ali"
+    assert romanize("السيد علي", convention="persian", style="display") == "Seyed Ali"
+    assert romanize("الخراوي", style="display") == "Al-Kharawi"  # the article opens the name
+    assert romanize("ابو مهدي", style="display").startswith("Abu M")
+    assert romanize("وزير الخارجية هاكان شريف", style="display") == "Hakan Sharif"  # the title left out
+    assert romanize("Hakan  Fidan", style="display") == "Hakan Fidan"  # Latin passes through
+    assert romanize("", style="display") == ""
+    with pytest.raises(ValueError, match="style"):
+        romanize("علي", style="fancy")
+    with pytest.raises(TypeError, match="style"):
+        romanize("علي", style=None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=100)
+@given(arabic_names)
+def test_display_form_ascii_deterministic_capitalised(name: str) -> None:
+    d = romanize(name, style="display")
+    assert d.isascii() and d == romanize(name, style="display")
+    if not any(t.role in ("title", "honorific") for t in parse(name).tokens):
+        assert _letters(d) == _letters(romanize(name))  # the same spelling, styled
+    for word in d.split():
+        assert word[0].isupper() or word.split("-")[0] in ("al", "bin", "ibn", "bint", "ould") or word[0].isdigit()
+
+
+def test_model_spells_unseen_foreign_names() -> None:
+    # out of the lexicon: the model spells them, letters of every origin
+    for form, expected in (("فيدان", "fidan"), ("تاياني", "tajani"), ("هاكان", "hakan")):
+        assert not lexicon._ranked_spellings(form, False)
+        assert expected in romanize_unit(form, limit=10), (form, romanize_unit(form, limit=10))
+
+
+def test_lexicon_keeps_precedence_over_the_model() -> None:
+    for form in ("حسين", "محمد", "عباس"):
+        listed = lexicon._ranked_spellings(form, False)
+        assert listed and romanize_unit(form, limit=len(listed)) == tuple(listed)

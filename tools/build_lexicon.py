@@ -5,7 +5,7 @@ the repository) and writes, deterministically and sorted:
 
 * ``src/namematch/data/variants.tsv``   name-variant groups (Arabic forms, Latin spellings, count)
 * ``src/namematch/data/frequency.tsv``  counts of name elements (persons + token lists)
-* ``src/namematch/data/translit_model.tsv``  Arabic letter → Latin chunk counts in context
+* ``src/namematch/data/translit_model.tsv``  the transliteration model (``tools/build_translit.py``)
 
 How:
 
@@ -17,13 +17,15 @@ How:
 3. Each Arabic-script form with its Latin spellings is a group; Latin-only
    variant clusters from the ofac/un aliases attach to the groups that share a
    spelling, or form Latin-only groups.
-4. The character model is trained by hard-EM alignment of every Arabic letter
-   to a Latin chunk (its consonant onset plus following vowels).
+4. The transliteration model (a joint-sequence n-gram model, see
+   ``tools/build_translit.py``) is trained on the token pairs and the persons'
+   cross-script unit pairs.
 
-``--holdout`` leaves the test part of a hash split out (used by the benchmark
-to measure on names the lexicon and model never saw).
+``--fold K`` leaves the K-th fifth of a hash split out (Arabic token cores and
+person ids; ``--holdout`` is ``--fold 0``): the benchmarks rebuild without a fifth
+to measure on names the lexicon and model never saw.
 
-Usage: ``python tools/build_lexicon.py [--shared PATH] [--out DIR] [--holdout]``
+Usage: ``python tools/build_lexicon.py [--shared PATH] [--out DIR] [--holdout | --fold K]``
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ from namematch.keys import arabic_skeletons, latin_skeletons  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize_latin  # noqa: E402
 from namematch.parse import parse  # noqa: E402
 from namematch.registry import _atomic_write  # noqa: E402
-from namematch.romanize import _MAX_TAIL, ONSETS, VOWELS  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+import build_translit as bt  # noqa: E402
 
 TOKEN_SOURCES = ("wikidata-ar-name-tokens", "google-translit-ar2en")
 PERSON_SOURCES = ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018")
@@ -62,9 +66,15 @@ LATIN_MIN_SIM = 0.75
 PERSON_WEIGHT = 20  # one listed person counts as much as 20 token-list occurrences
 
 
-def is_test(key: str) -> bool:
-    """Hash split: one fifth of the groups is the held-out test part."""
-    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 5 == 0
+def fold_of(key: str) -> int:
+    """Hash split of the development data into fifths (0-4) by an Arabic token's core
+    or a person's id."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 5
+
+
+def is_test(key: str, fold: int = 0) -> bool:
+    """True when ``key`` falls in the held-out fifth ``fold`` (0 by default)."""
+    return fold_of(key) == fold
 
 
 def sim(a: str, b: str) -> float:
@@ -186,13 +196,13 @@ def align(a: list[tuple[str, str]], b: list[tuple[str, str]], min_sim: float) ->
     return pairs
 
 
-def person_pairs(persons: list[dict], holdout: bool):
+def person_pairs(persons: list[dict], fold: int | None):
     """Arabic↔Latin and Latin↔Latin unit pairs aligned within persons, + per-person units."""
     cross: list[tuple[str, str]] = []
     latin: list[tuple[str, str]] = []
     units_per_person: list[set[tuple[str, str]]] = []
     for p in persons:
-        if holdout and is_test(p["id"]):
+        if fold is not None and is_test(p["id"], fold):
             continue
         names = [name_units(n) for n in p["names"]]
         ar = [n for n in names if n and all(s in (ARABIC, PERSIAN) for _, s in n)]
@@ -294,120 +304,45 @@ def frequency(token_pairs, units_per_person) -> Counter:
 
 
 # ---------------------------------------------------------------------------
-# Character model
-# ---------------------------------------------------------------------------
 
 
-def chunk_options(letter: str, latin: str, j: int):
-    for o in ONSETS.get(letter, ()):
-        if not latin.startswith(o, j):
-            continue
-        k = j + len(o)
-        yield o, k
-        t = 0
-        while t < _MAX_TAIL and k + t < len(latin) and latin[k + t] in VOWELS:
-            t += 1
-            yield latin[j : k + t], k + t
-
-
-def viterbi(ar: str, la: str, logp) -> list[str] | None:
-    n, m = len(ar), len(la)
-    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None, str]] = {(0, 0): (0.0, None, "")}
-    for i in range(n):
-        for j in range(m + 1):
-            cur = best.get((i, j))
-            if cur is None:
-                continue
-            for chunk, k in chunk_options(ar[i], la, j):
-                sc = cur[0] + logp(ar[i], chunk)
-                key = (i + 1, k)
-                if key not in best or best[key][0] < sc:
-                    best[key] = (sc, (i, j), chunk)
-    end = best.get((n, m))
-    if end is None:
-        return None
-    chunks = []
-    state: tuple[int, int] | None = (n, m)
-    while state is not None and state != (0, 0):
-        sc, prev, chunk = best[state]
-        chunks.append(chunk)
-        state = prev
-    return chunks[::-1]
-
-
-def train_model(pairs: list[tuple[str, str, int]]) -> list[str]:
-    """Hard-EM alignment, then context counts. Returns the model file lines."""
-    data = [(a, la, c) for a, la, c in pairs if a and la and all(ch in ONSETS for ch in a)]
-
-    def prior(letter: str, chunk: str) -> float:
-        onsets = ONSETS[letter]
-        best = -9.0
-        for r, o in enumerate(onsets):
-            if chunk.startswith(o) and all(ch in VOWELS for ch in chunk[len(o) :]):
-                best = max(best, -0.7 * r - 0.8 * (len(chunk) - len(o)))
-        return best
-
-    table: dict[str, Counter] | None = None
-
-    def logp(letter: str, chunk: str) -> float:
-        if table is None:
-            return prior(letter, chunk)
-        c = table.get(letter)
-        tot = sum(c.values()) if c else 0
-        return math.log((c.get(chunk, 0) + 0.1 * math.exp(prior(letter, chunk))) / (tot + 1.0)) if c else prior(letter, chunk)
-
-    aligned: list[tuple[str, list[str], int]] = []
-    for _it in range(4):
-        new: dict[str, Counter] = defaultdict(Counter)
-        aligned = []
-        for a, la, w in data:
-            chunks = viterbi(a, la, logp)
-            if chunks is None:
-                continue
-            wt = 1 + int(math.log2(w)) if w > 1 else 1
-            aligned.append((a, chunks, wt))
-            for ch, ck in zip(a, chunks, strict=True):
-                new[ch][ck] += wt
-        table = dict(new)
-    counts: list[Counter] = [Counter() for _ in range(4)]
-    for a, chunks, wt in aligned:
-        n = len(a)
-        for i, (ch, ck) in enumerate(zip(a, chunks, strict=True)):
-            prev = a[i - 1] if i > 0 else "^"
-            nxt = a[i + 1] if i + 1 < n else "$"
-            pos = "I" if i == 0 else ("F" if i == n - 1 else "M")
-            counts[0][(ch, "", ck)] += wt
-            counts[1][(ch + " " + pos, "", ck)] += wt
-            counts[2][(ch + " " + nxt, "", ck)] += wt
-            counts[3][(prev + " " + ch + " " + nxt, "", ck)] += wt
-    lines = []
-    for lv, c in enumerate(counts):
-        for (ctx, _, ck), n in sorted(c.items()):
-            if lv >= 2 and n < 2:
-                continue
-            lines.append(f"{lv}\t{ctx}\t{ck}\t{n}")
-    print(f"model: {len(data)} pairs, {len(aligned)} aligned, {len(lines)} lines", file=sys.stderr)
-    return lines
-
-
-# ---------------------------------------------------------------------------
-
-
-def build_all(shared: Path, holdout: bool = False):
-    """Return (variant lines, frequency lines, model lines) without headers."""
+def training_data(shared: Path, fold: int | None):
+    """(token pairs, cross-script unit pairs, Latin unit pairs, units per person) of the
+    development data, without the fifth ``fold`` when it is given."""
     token_pairs = load_token_pairs(shared)
-    if holdout:
-        token_pairs = [p for p in token_pairs if not is_test(p[0])]
-    persons = load_persons(shared)
-    cross, latin_pairs, units_per_person = person_pairs(persons, holdout)
+    if fold is not None:
+        token_pairs = [p for p in token_pairs if not is_test(p[0], fold)]
+    cross, latin_pairs, units_per_person = person_pairs(load_persons(shared), fold)
+    return token_pairs, cross, latin_pairs, units_per_person
+
+
+def model_pairs(shared: Path, fold: int | None = None, data=None) -> list[tuple[str, str, int]]:
+    """The transliteration model's training pairs (arabic core, latin core, count): the
+    token pairs and the persons' cross-script units (each as 3 occurrences)."""
+    token_pairs, cross, _latin, _units = data or training_data(shared, fold)
+    return [(a, la, c) for a, la, c, _s, _e in token_pairs] + [(a, la, 3) for a, la in cross]
+
+
+def lexicon_lines(data) -> tuple[list[str], list[str]]:
+    """(variant lines, frequency lines) of :func:`training_data`'s answer, without headers."""
+    token_pairs, cross, latin_pairs, units_per_person = data
     groups = build_groups(token_pairs, cross, latin_pairs, units_per_person)
     var_lines = sorted(
         f"{'|'.join(ar) or '-'}\t{'|'.join(la)}\t{count}" for ar, la, count in groups if la
     )
     freq = frequency(token_pairs, units_per_person)
     freq_lines = [f"{f}\t{c}" for f, c in sorted(freq.items()) if c >= 2]
-    train = [(a, la, c) for a, la, c, _s, _e in token_pairs] + [(a, la, 3) for a, la in cross]
-    model_lines = train_model(train)
+    return var_lines, freq_lines
+
+
+def build_all(shared: Path, holdout: bool = False, fold: int | None = None, model: str = "joint"):
+    """Return (variant lines, frequency lines, model lines) without headers; ``holdout``
+    is ``fold=0``; ``model`` names the candidate of ``tools/build_translit.py`` trained."""
+    if holdout and fold is None:
+        fold = 0
+    data = training_data(shared, fold)
+    var_lines, freq_lines = lexicon_lines(data)
+    model_lines = bt.CANDIDATES[model](model_pairs(shared, fold, data))
     return var_lines, freq_lines, model_lines
 
 
@@ -424,11 +359,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "namematch" / "data")
-    ap.add_argument("--holdout", action="store_true", help="leave the test split out")
+    ap.add_argument("--holdout", action="store_true", help="leave the test split out (= --fold 0)")
+    ap.add_argument("--fold", type=int, choices=range(5), default=None, help="leave this fifth (0-4) out")
     args = ap.parse_args(argv)
-    var_lines, freq_lines, model_lines = build_all(args.shared, args.holdout)
+    fold = 0 if args.holdout and args.fold is None else args.fold
+    var_lines, freq_lines, model_lines = build_all(args.shared, fold=fold)
     sources = "\n".join(f"#   {k}: {v}" for k, v in LICENCES.items())
-    hold = " --holdout" if args.holdout else ""
+    hold = f" --fold {fold}" if fold is not None else ""
     files = {
         "variants.tsv": (
             "name-variant groups: Arabic/Persian name elements and the Latin spellings seen for them",
@@ -442,9 +379,13 @@ def main(argv: list[str] | None = None) -> int:
             freq_lines,
         ),
         "translit_model.tsv": (
-            "transliteration model: Latin chunk counts per Arabic letter in context (hard-EM alignment)",
-            "Format: level<TAB>context<TAB>chunk<TAB>count; level 0 letter, 1 letter+position (I/M/F), "
-            "2 letter+next letter, 3 previous+letter+next ('^' start, '$' end).",
+            "transliteration model: joint-sequence (graphone) n-gram model, Kneser-Ney smoothed "
+            "(tools/build_translit.py)",
+            "Format: '@rank<TAB>feature<TAB>weight' lines (the weights of the ranking score), then "
+            "ngram<TAB>logp<TAB>backoff. An n-gram is graphones joined by spaces, each an Arabic "
+            "letter, ':' and the Latin chunk it is written with ('<s>' start, '</s>' end); logp is the natural "
+            "log of P(last | the others), empty for a context listed only for its backoff; backoff is the "
+            "natural log of the weight of the context's lower-order estimate (0 when empty).",
             model_lines,
         ),
     }

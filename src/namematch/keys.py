@@ -208,14 +208,34 @@ def _compound_rest(norm: str) -> str:
     return ""
 
 
+#: Compound levels whose parts get keys of their own ("Abd al-X" -> X, "X Allah" -> X).
+#: Real names have at most two; the bound keeps a hostile unit (one word of a thousand
+#: repeated "Abd") linear.
+_MAX_COMPOUND_LEVELS: Final = 4
+
+
 @lru_cache(maxsize=131072)
 def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
+    """The keys of a unit and of the parts of its compounds (iterative, bounded)."""
+    ks: set[str] = set()
+    item: tuple[str, str] | None = (form, script)
+    for _ in range(_MAX_COMPOUND_LEVELS + 2):  # + the Latin hops of ASCII or other-script forms
+        if item is None:
+            break
+        own, item = _own_keys(*item)
+        ks |= own
+    return frozenset(ks)
+
+
+def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]:
+    """The keys of one unit without its compound's part, and the (form, script) whose
+    keys it also gets (a compound's part, or the Latin form of another script), if any."""
     if script in (ARABIC, PERSIAN):
         norm = normalize_arabic(form).replace(" ", "")
         if not norm:
-            return frozenset()
+            return set(), None
         if all(c.isascii() for c in norm):
-            return _unit_keys_cached(normalize_latin(norm), LATIN)
+            return set(), (normalize_latin(norm), LATIN)
         from namematch.romanize import romanize_unit  # local: romanize imports lexicon
 
         ks = set(_skel_keys(arabic_skeletons(norm), norm))
@@ -225,29 +245,25 @@ def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
         rest = _compound_rest(norm)
-        if rest:
-            ks |= _unit_keys_cached(rest, script)
-        return frozenset(ks)
+        return ks, ((rest, script) if rest else None)
     if script == LATIN:
         norm = normalize_latin(form)
         if not norm:
-            return frozenset()
+            return set(), None
         ks = set(_skel_keys(latin_skeletons(norm), norm))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
         rest = _compound_rest(norm) or _lexicon._glued_article_core(norm)  # Abdulkarim, Alsayed
-        if rest:
-            ks |= _unit_keys_cached(rest, LATIN)
-        return frozenset(ks)
+        return ks, ((rest, LATIN) if rest else None)
     norm = "".join(form.split())
     if norm.isascii():
-        return _unit_keys_cached(norm, LATIN)
+        return set(), ((norm, LATIN) if norm else None)
     if not norm:
-        return frozenset()
+        return set(), None
     from namematch.romanize import romanize_unit
 
     # another script (Cyrillic, Greek, Han…): its own form, and the keys of its transliteration
     latin = romanize_unit(norm, limit=1)
-    return frozenset({"o:" + norm}) | (_unit_keys_cached(latin[0], LATIN) if latin else frozenset())
+    return {"o:" + norm}, ((latin[0], LATIN) if latin else None)
 
 
 def unit_keys(form: str, script: str) -> frozenset[str]:

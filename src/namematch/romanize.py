@@ -7,12 +7,12 @@ spellings. :func:`romanize_unit` ranks them for one name unit:
    practice for that Arabic-script form, most frequent first;
 2. compounds are split: ``عبد`` + X → ``abdul`` + X, ``ابو`` + X → ``abu`` + X,
    X + ``الدين`` → X + ``uddin``;
-3. otherwise a learned character model: every Arabic letter emits a Latin
-   "chunk" (its consonant plus the vowels that follow it), with probabilities
-   conditioned on the neighbouring letters and the position in the word. The
-   tables are counted from aligned development token pairs by
-   ``tools/build_lexicon.py`` and shipped as ``data/translit_model.tsv``; a
-   beam search ranks the outputs.
+3. otherwise the transliteration model: a joint-sequence (graphone) trigram
+   model over Arabic letters paired with the Latin chunks they are written with,
+   trained by ``tools/build_translit.py`` on development token pairs of every origin
+   (many-to-many EM alignment) and shipped as ``data/translit_model.tsv``; a beam
+   search finds its likeliest spellings and a linear score ranks them with a spelling
+   prior (how often the spelling is written as a word, :mod:`namematch._latin_words`).
 
 Persian convention (v for consonant و, gh for ق, z for ذ ظ ض, s for ث ص, e/o
 for short vowels) applies when the unit has Persian letters, when
@@ -37,10 +37,12 @@ from typing import Final
 
 from unidecode import unidecode
 
+from namematch import _latin_words
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
 from namematch.normalize import (
     ARABIC,
+    LATIN,
     OTHER,
     PERSIAN,
     _check_str,
@@ -50,7 +52,7 @@ from namematch.normalize import (
     script_of,
     tokenize,
 )
-from namematch.parse import HONORIFIC, PARTICLE, TITLE, parse
+from namematch.parse import HONORIFIC, PARTICLE, TITLE, NameToken, parse
 
 __all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
 
@@ -137,8 +139,10 @@ def _persian_tail_bonus(tail: str) -> float:
 # ---------------------------------------------------------------------------
 
 
-class _Model:
-    """Counts of Latin chunks per Arabic letter in context, with Witten-Bell backoff."""
+class _ChunkModel:
+    """namematch's first model, kept as the fallback (a hand prior when the data file is
+    missing) and for comparison in ``benchmarks/translit.py``: counts of Latin chunks per
+    Arabic letter in a fixed context, interpolated; no memory of the spelling so far."""
 
     __slots__ = ("_choices", "tables")
 
@@ -162,7 +166,7 @@ class _Model:
         return found
 
     @classmethod
-    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _Model:
+    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _ChunkModel:
         tables: list[dict[tuple[str, ...], dict[str, int]]] = [{} for _ in range(4)]
         # lines come grouped by level and context: each is read once per group
         last_level: str | None = None
@@ -193,7 +197,7 @@ class _Model:
         return cls(tables)
 
     @classmethod
-    def fallback(cls) -> _Model:
+    def fallback(cls) -> _ChunkModel:
         """A hand prior: each onset, with or without a short vowel 'a'."""
         t0: dict[tuple[str, ...], dict[str, int]] = {}
         for letter, onsets in ONSETS.items():
@@ -228,30 +232,298 @@ class _Model:
         return probs
 
 
-_model_override: list[_Model] = []
+_BOS: Final = "<s>"
+_EOS: Final = "</s>"
+#: Readings of an Arabic unit (one or two letters) drawn from the model's unigrams
+#: whatever the context (its longer contexts add the readings seen after them).
+_UNIGRAM_READINGS: Final = 8
+#: Readings of a unit worked out per state (the most any search tries).
+_EXPAND_JOINT: Final = 6
+#: Beam widths of the search (see ``_JointModel.candidates``): (partial spellings kept per
+#: Arabic position, of the others those that start a word of the Latin-script word lists
+#: of ``namematch._latin_words``, readings tried per unit). The quick search serves
+#: romanize, keys and scoring (at most _MATCH_LIMIT spellings); the wide one the rest of a
+#: longer list (romanizations).
+_QUICK_SEARCH: Final = (4, 4, 3)
+_WIDE_SEARCH: Final = (16, 16, 6)
+#: Features of the ranking score, in the order of ``_JointModel.weights``.
+_RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
+#: Prefix answers kept across calls (partial spellings recur from name to name).
+_PREFIX_MEMO: Final = 200_000
 
 
-def _install(model_lines: list[str] | None, lexicon: object | None = None) -> None:
+class _JointModel:
+    """The joint-sequence model (``data/translit_model.tsv``, built by
+    ``tools/build_translit.py``): an n-gram model over graphones, each one or two Arabic
+    letters with the Latin letters they are written with (``ب:b``, ``ا:``, ``مح:moh``).
+    The probability of a spelling is that of its graphone sequences; the n-gram history
+    carries what the letters and chunks before said (an ending, the name's origin).
+
+    Histories are states: a history is replaced by its longest suffix the model has as a
+    context (the same probabilities, since an unseen context backs off with weight one),
+    so the readings worked out after one state serve every spelling that reaches it.
+
+    :meth:`decode` searches the spellings of highest joint probability with a beam that
+    also keeps the best spellings that start a word people write, and ranks what it
+    found by a linear score of the model's log-probability and the spelling prior (the
+    file's ``@rank`` weights)."""
+
+    __slots__ = (
+        "_choices", "_moves", "_prefix", "bows", "contexts", "longest", "order", "parent", "probs",
+        "readings", "state_of", "weights",
+    )  # fmt: skip
+
+    def __init__(
+        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float]
+    ):
+        self.order = max((len(g) for g in logp), default=1)
+        self.longest = 1
+        self.weights = tuple(float(weights.get(k, 1.0 if k == "logp" else 0.0)) for k in _RANK_FEATURES)
+        # states: the contexts (histories) of the model, the empty one first
+        ctxs = sorted({g[:-1] for g in logp} | set(bow) | {()}, key=lambda c: (len(c), c))
+        self.contexts: list[tuple[str, ...]] = ctxs
+        self.state_of: dict[tuple[str, ...], int] = {c: i for i, c in enumerate(ctxs)}
+        self.parent = [self._longest_state(c[1:]) if c else 0 for c in ctxs]
+        self.bows = [bow.get(c, 0.0) for c in ctxs]
+        self.probs: list[dict[str, float]] = [{} for _ in ctxs]
+        #: per state: unit -> ((graphone, log P(graphone | state)), ...) of the graphones seen
+        #: after that context (for the empty context: each unit's _UNIGRAM_READINGS best)
+        self.readings: list[dict[str, tuple[tuple[str, float], ...]]] = [{} for _ in ctxs]
+        grouped: dict[tuple[int, str], list[tuple[float, str]]] = {}
+        for g, lp in logp.items():
+            state = self.state_of[g[:-1]]
+            self.probs[state][g[-1]] = lp
+            unit, sep, _chunk = g[-1].partition(":")
+            if sep:
+                self.longest = max(self.longest, len(unit))
+                grouped.setdefault((state, unit), []).append((-lp, g[-1]))
+        for (state, unit), found in grouped.items():
+            found.sort()
+            if not state:
+                found = found[:_UNIGRAM_READINGS]
+            self.readings[state][unit] = tuple([(t, -neg) for neg, t in found])
+        self._choices: dict[tuple[int, str, bool], tuple[tuple[float, str, int], ...]] = {}
+        self._prefix: dict[str, bool] = {}
+        self._moves: dict[tuple[int, str], int] = {}
+
+    def _longest_state(self, hist: tuple[str, ...]) -> int:
+        """The state of the longest suffix of ``hist`` that is a context of the model."""
+        for k in range(len(hist) + 1):
+            state = self.state_of.get(hist[k:])
+            if state is not None:
+                return state
+        return 0
+
+    def _after(self, state: int, tok: str) -> int:
+        """The state reached from ``state`` by ``tok`` (memoised)."""
+        key = (state, tok)
+        found = self._moves.get(key)
+        if found is None:
+            keep = self.order - 1
+            found = self._longest_state((*self.contexts[state], tok)[-keep:] if keep else ())
+            self._moves[key] = found
+        return found
+
+    @classmethod
+    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> _JointModel:
+        logp: dict[tuple[str, ...], float] = {}
+        bow: dict[tuple[str, ...], float] = {}
+        weights: dict[str, float] = {}
+        for line in lines:
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            try:
+                if parts[0] == "@rank":
+                    if len(parts) == 3:
+                        weights[parts[1]] = float(parts[2])
+                    continue
+                gram = tuple(parts[0].split(" "))
+                if parts[1]:
+                    logp[gram] = float(parts[1])
+                if len(parts) > 2 and parts[2]:
+                    bow[gram] = float(parts[2])
+            except ValueError:
+                continue
+        return cls(logp, bow, weights)
+
+    def score(self, state: int, tok: str) -> float:
+        """log P(tok | the history of ``state``), backing off to shorter histories."""
+        lp = 0.0
+        probs, bows, parent = self.probs, self.bows, self.parent
+        while True:
+            v = probs[state].get(tok)
+            if v is not None:
+                return lp + v
+            if not state:
+                return lp - 20.0
+            lp += bows[state]
+            state = parent[state]
+
+    def choices(self, state: int, unit: str, persian: bool) -> tuple[tuple[float, str, int], ...]:
+        """The best ``_EXPAND_JOINT`` (log-score, chunk, next state) readings of an Arabic
+        unit after ``state``, memoised (bounded); () for a unit the model does not have."""
+        key = (state, unit, persian)
+        found = self._choices.get(key)
+        if found is None:
+            # one walk down the backoff chain: a graphone's probability is read from the
+            # longest context that has it, times the backoff weights passed on the way
+            scored: dict[str, float] = {}
+            acc = 0.0
+            s = state
+            while True:
+                for tok, lp in self.readings[s].get(unit, ()):
+                    if tok not in scored:
+                        scored[tok] = acc + lp
+                if not s:
+                    break
+                acc += self.bows[s]
+                s = self.parent[s]
+            if not scored and len(unit) == 1 and unit in ONSETS:  # a letter the model never saw
+                scored[unit + ":" + ONSETS[unit][0]] = -20.0
+            cut = len(unit) + 1
+            ranked = heapq.nsmallest(
+                _EXPAND_JOINT, [(-(lp + _unit_bonus(unit, t[cut:], persian)), t) for t, lp in scored.items()]
+            )
+            found = tuple([(-neg, t[cut:], self._after(state, t)) for neg, t in ranked])
+            if len(self._choices) < 400_000:  # the bound is a guard
+                self._choices[key] = found
+        return found
+
+    def _starts_word(self, spellings: list[str]) -> list[bool]:
+        """Whether each partial spelling starts a word of the word lists: short ones from
+        the lists' set of short prefixes, longer ones looked up (memoised, bounded)."""
+        words = _latin_words.latin_words()
+        short, memo = words.short_prefixes, self._prefix
+        todo = [s for s in spellings if len(s) > _latin_words.SHORT and s not in memo]
+        if todo:
+            fresh = dict(zip(todo, words.prefixes(todo), strict=True))
+            if len(memo) < _PREFIX_MEMO:  # the bound is a guard
+                memo.update(fresh)
+            else:
+                return [s in short if len(s) <= _latin_words.SHORT else memo.get(s, fresh.get(s, False)) for s in spellings]
+        return [s in short if len(s) <= _latin_words.SHORT else memo[s] for s in spellings]
+
+    def _prune(
+        self, layer: dict[tuple[str, int], float], words: bool, beam: int, word_beam: int
+    ) -> list[tuple[float, str, int]]:
+        """The hypotheses (negated score, spelling, state) of one position the search goes
+        on with: the ``beam`` best, and (``words``) the ``word_beam`` best of the others
+        whose spelling starts a word."""
+        ranked = sorted([(-v, out, st) for (out, st), v in layer.items()])
+        if len(ranked) <= beam:
+            return ranked
+        kept = ranked[:beam]
+        if words and word_beam:
+            rest = ranked[beam : beam + 4 * word_beam]
+            flags = self._starts_word([x[1] for x in rest])
+            kept += [x for x, ok in zip(rest, flags, strict=True) if ok][:word_beam]
+        return kept
+
+    def decode(self, letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
+        """(spelling, ranking score) best first: the quick search's for ``limit`` <=
+        ``_MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, the
+        quick search's best first, then the wide search's."""
+        words = any(self.weights[1:4])
+        quick = self.rank(self.candidates(letters, persian, words, *_QUICK_SEARCH), words)
+        if limit <= _MATCH_LIMIT or not quick:
+            return quick[:limit]
+        wide = self.rank(self.candidates(letters, persian, words, *_WIDE_SEARCH), words)
+        first = quick[0]
+        return [first, *[x for x in wide if x[0] != first[0]]][:limit]
+
+    def candidates(
+        self, letters: list[str], persian: bool, words: bool, beam: int, word_beam: int, expand: int
+    ) -> dict[str, float]:
+        """Spelling -> joint log-probability of the spellings a beam search reaches: at each
+        Arabic position the ``beam`` best partial spellings go on, and (with ``words``) the
+        ``word_beam`` best of the others that start a word; each tries ``expand`` readings
+        of the next unit (one or two letters)."""
+        n = len(letters)
+        form = "".join(letters)
+        layers: list[dict[tuple[str, int], float]] = [{} for _ in range(n + 1)]
+        layers[0][("", self.state_of.get((_BOS,), 0))] = 0.0
+        choices = self.choices
+        for i in range(n):
+            if not layers[i]:
+                continue
+            hyps = self._prune(layers[i], words, beam, word_beam)
+            if form[i].isdigit():  # digits are copied, the history kept
+                nxt = layers[i + 1]
+                for neg, out, st in hyps:
+                    nxt[(out + form[i], st)] = -neg
+                continue
+            for da in range(1, min(self.longest, n - i) + 1):
+                unit = form[i : i + da]
+                if da > 1 and not unit.isalpha():
+                    break
+                nxt = layers[i + da]
+                get = nxt.get
+                for neg, out, st in hyps:
+                    for cs, chunk, st2 in choices(st, unit, persian)[:expand]:
+                        key = (out + chunk, st2)
+                        v = cs - neg
+                        old = get(key)
+                        if old is None or old < v:
+                            nxt[key] = v
+        # the joint probability of a spelling sums over the segmentations that reached it
+        total: dict[str, float] = {}
+        for (out, st), v in layers[n].items():
+            if not out:
+                continue
+            v += self.score(st, _EOS)
+            old = total.get(out)
+            total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
+        return total
+
+    def features(self, total: dict[str, float], words: bool) -> list[tuple[str, tuple[float, ...]]]:
+        """(spelling, ranking features in the order of ``_RANK_FEATURES``) of candidates,
+        sorted by spelling."""
+        spellings = sorted(total)
+        prior = _latin_words.latin_words().zipf(spellings) if words else [(0.0, 0.0)] * len(spellings)
+        return [
+            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s))))
+            for s, (en, anyl) in zip(spellings, prior, strict=True)
+        ]
+
+    def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
+        """Candidates by their ranking score, best first."""
+        w_lp, w_en, w_any, w_word, w_len = self.weights
+        ranked = [
+            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s)
+            for s, (lp, en, anyl, word, length) in self.features(total, words)
+        ]
+        ranked.sort()
+        return [(s, -neg) for neg, s in ranked]
+
+
+_model_override: list[_ChunkModel | _JointModel] = []
+
+
+def _install(model_lines: list[str] | None, lexicon: object | None = None, *, kind: str = "joint") -> None:
     """Swap the model and lexicon (benchmarks' held-out runs); ``None`` restores the shipped ones.
-    Installing the lexicon clears every cache that holds facts of the two (see :func:`_clear`)."""
+    ``kind`` names the model the lines are of: ``"joint"`` (the shipped kind) or ``"chunk"``
+    (the first model, for comparison). Installing the lexicon clears every cache that holds
+    facts of the two (see :func:`_clear`)."""
     _model_override.clear()
     if model_lines is not None:
-        _model_override.append(_Model.from_lines(model_lines))
+        cls = _ChunkModel if kind == "chunk" else _JointModel
+        _model_override.append(cls.from_lines(model_lines))
     _lexicon._install(lexicon)  # type: ignore[arg-type]
 
 
-def _model() -> _Model:
+def _model() -> _ChunkModel | _JointModel:
     return _model_override[-1] if _model_override else _shipped_model()
 
 
 @lru_cache(maxsize=1)
-def _shipped_model() -> _Model:
+def _shipped_model() -> _ChunkModel | _JointModel:
     try:
         lines = data_lines("translit_model.tsv")
     except (FileNotFoundError, OSError):
-        return _Model.fallback()
-    model = _Model.from_lines(lines)
-    return model if model.tables[0] else _Model.fallback()
+        return _ChunkModel.fallback()
+    model = _JointModel.from_lines(lines)
+    return model if model.readings[0] else _ChunkModel.fallback()
 
 
 def _split_onset(letter: str, chunk: str) -> tuple[str, str]:
@@ -271,6 +543,15 @@ def _bonus(letter: str, chunk: str, persian: bool) -> float:
     if persian and letter not in "اوي":
         b += _persian_tail_bonus(tail)
     return b
+
+
+@lru_cache(maxsize=65536)
+def _unit_bonus(unit: str, chunk: str, persian: bool) -> float:
+    """:func:`_bonus` of a graphone: of its letter, or for two letters of the best split
+    of the chunk between them."""
+    if len(unit) == 1:
+        return _bonus(unit, chunk, persian)
+    return max(_bonus(unit[0], chunk[:k], persian) + _unit_bonus(unit[1:], chunk[k:], persian) for k in range(len(chunk) + 1))
 
 
 _BEAM: Final = 12
@@ -330,6 +611,8 @@ def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple
     model = _model()
     if not letters:
         return []
+    if isinstance(model, _JointModel):
+        return model.decode(letters, persian, limit)
     beam: list[tuple[float, str]] = [(0.0, "")]
     n = len(letters)
     for i, letter in enumerate(letters):
@@ -442,8 +725,43 @@ def _lexicon_spellings(form: str, persian: bool) -> list[tuple[str, float]]:
 _MATCH_LIMIT: Final = 5
 
 
+#: Compound heads (Abd, Abu) and tails (ad-Din, Allah) split off one unit. Real names
+#: have at most two; the bound keeps a hostile unit (one word of a thousand repeated
+#: "Abd") linear: what is left is spelt by the model, which is linear in its length.
+_MAX_AFFIXES: Final = 4
+
+
 @_short_cache(maxsize=65536)
 def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float], ...]:
+    """Ranked (spelling, log-score) of one unit: listed spellings, else the compound's
+    heads and tails (Abd, Abu; ad-Din, Allah) around the spelt rest, else the model."""
+    heads: list[list[tuple[str, float]]] = []
+    tails: list[list[tuple[str, float]]] = []
+    for _ in range(_MAX_AFFIXES):
+        if _lexicon._ranked_spellings(form, persian):
+            break
+        if form.startswith((_ABD, _ABU)) and len(form) > 4:
+            abd = form.startswith(_ABD)
+            heads.append((_ABDUL_FORMS_PERSIAN if persian else _ABDUL_FORMS) if abd else _ABU_FORMS)
+            form = _strip_article(form[3:])
+        elif form.endswith(_DIN) and len(form) > 6:
+            tails.append(_DIN_FORMS)
+            form = form[:-5]
+        elif form.endswith(_ALLAH) and len(form) > 6:  # Aminullah, Ruhollah: X + the divine name
+            tails.append(_ALLAH_FORMS_PERSIAN if persian else _ALLAH_FORMS)
+            form = form[:-4]
+        else:
+            break
+    out = _scored_simple(form, persian, limit)
+    for tail in reversed(tails):
+        out = _combine(out, tail, limit)
+    for head in reversed(heads):
+        out = _combine(head, out, limit)
+    return tuple(out)
+
+
+def _scored_simple(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
+    """Listed spellings of a form (padded by the model's for a long list), else the model's."""
     lex = _lexicon_spellings(form, persian)
     if lex:
         # model spellings pad a listed form's spellings only for a caller that wants a long
@@ -454,20 +772,8 @@ def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float
         model = _decode(form, persian, limit) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]
-        return tuple((lex + extra)[:limit])
-    if form.startswith(_ABD) and len(form) > 4:
-        rest = _strip_article(form[3:])
-        heads = _ABDUL_FORMS_PERSIAN if persian else _ABDUL_FORMS
-        return tuple(_combine(heads, list(_scored_unit(rest, persian, limit)), limit))
-    if form.startswith(_ABU) and len(form) > 4:
-        rest = _strip_article(form[3:])
-        return tuple(_combine(_ABU_FORMS, list(_scored_unit(rest, persian, limit)), limit))
-    if form.endswith(_DIN) and len(form) > 6:
-        return tuple(_combine(list(_scored_unit(form[:-5], persian, limit)), _DIN_FORMS, limit))
-    if form.endswith(_ALLAH) and len(form) > 6:  # Aminullah, Ruhollah: X + the divine name
-        tails = _ALLAH_FORMS_PERSIAN if persian else _ALLAH_FORMS
-        return tuple(_combine(list(_scored_unit(form[:-4], persian, limit)), tails, limit))
-    return tuple(_decode(form, persian, limit))
+        return (lex + extra)[:limit]
+    return _decode(form, persian, limit)
 
 
 def _check_form(form: object) -> str:
@@ -549,22 +855,31 @@ def _name_options(name: str, persian: bool | None, limit: int) -> list[list[tupl
     p = parse(name)
     if persian is None and any(t.script == PERSIAN for t in p.tokens):
         persian = True
+    return [o for o in _token_options(list(p.tokens), persian, limit) if o]
+
+
+def _token_options(tokens: list[NameToken], persian: bool | None, limit: int) -> list[list[tuple[str, float]]]:
+    """Scored Latin options of each token (an empty list for a token with none)."""
     opts: list[list[tuple[str, float]]] = []
-    for tok in p.tokens:
+    for tok in tokens:
         if tok.script not in (ARABIC, PERSIAN):
             opts.append([(normalize(tok.text) or tok.norm, 0.0)])
             continue
         if tok.role in (PARTICLE,) and tok.norm in _PARTICLES_LATIN:
             opts.append([(_PARTICLES_LATIN[tok.norm], 0.0)])
             continue
+        if tok.role == HONORIFIC and tok.canonical and not _lexicon._ranked_spellings(tok.core, bool(persian)):
+            opts.append([(tok.canonical.replace(" ", ""), 0.0)])  # as the honorifics table writes it
+            continue
         per = persian if persian is not None else False
-        core = tok.core if tok.role not in (HONORIFIC, TITLE) else tok.norm
+        core = tok.core if tok.role != TITLE else tok.norm
         scored = list(_scored_unit(core, per, max(limit, 5))) if core else []
         scored = [("".join(c for c in s if c.isascii() and c.isalnum()), sc) for s, sc in scored]
         scored = [(s, sc) for s, sc in scored if s]
         if not scored:
+            opts.append([])
             continue
-        if tok.article:
+        if tok.article and tok.role != HONORIFIC:
             scored = [("al " + s, sc) for s, sc in scored]
         opts.append(scored)
     return opts
@@ -616,24 +931,101 @@ def _ascii(text: str) -> str:
     return " ".join(w for w in (normalize_latin(x) for x in text.split()) if w)
 
 
-def romanize(name: str, convention: str | None = None) -> str:
-    """The single most likely Latin spelling of a name, lower-case.
+_STYLES: Final = ("plain", "display")
+
+
+def romanize(name: str, convention: str | None = None, *, style: str = "plain") -> str:
+    """The single most likely Latin spelling of a name.
 
     ``convention`` is ``None`` (decide from the letters: Persian conventions when
-    the name has Persian letters), ``"arabic"`` or ``"persian"``. Latin input
-    returns :func:`namematch.normalize.normalize` of it.
+    the name has Persian letters), ``"arabic"`` or ``"persian"``.
+
+    ``style="plain"`` (the default) gives lower-case letters and spaces, the form
+    matching and keys compare; Latin input returns :func:`namematch.normalize.normalize`
+    of it. ``style="display"`` gives the form the press prints: each name word
+    capitalised, the article as ``al-`` (``Al-`` at the start), lineage particles in
+    lower case (``bin``, ``ibn``), ``Abu`` apart from the name it binds, honorifics
+    as the press writes them (``Sheikh``, ``Sayyid``; ``Seyed`` under the Persian
+    convention) and office titles left out; Latin words are kept as written.
 
     >>> romanize("نصير عبد المحسن عبد الله الخراوي")
     'naseer abdulmohsen abdullah al kharawi'
     >>> romanize("مسعود پزشكيان")
     'masoud pezeshkian'
+    >>> romanize("الشيخ محمد بن راشد", style="display")
+    'Sheikh Mohammed bin Rashid'
+    >>> romanize("Hakan  Fidan", style="display")
+    'Hakan Fidan'
     """
     _check_str(name)
     persian = _check_convention(convention)
+    if not isinstance(style, str):
+        raise TypeError(f"style must be str, not {type(style).__name__}")
+    if style not in _STYLES:
+        raise ValueError(f"style must be 'plain' or 'display', not {style!r}")
+    if style == "display":
+        return _display_cached(name, persian)
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         return _ascii(normalize(name))
     out = _romanizations_cached(name, 1, persian)
     return out[0] if out else ""
+
+
+#: Honorifics (by their canonical form) as the press prints them: (Arabic convention,
+#: Persian convention); any other is capitalised.
+_HONORIFIC_DISPLAY: Final[dict[str, tuple[str, str]]] = {
+    "sayyid": ("Sayyid", "Seyed"), "sayyida": ("Sayyida", "Seyedeh"), "hajj": ("Hajj", "Haj"),
+    "he": ("H.E.", "H.E."), "prof": ("Prof.", "Prof."), "dr": ("Dr", "Dr"), "eng": ("Eng.", "Eng."),
+    "mr": ("Mr", "Mr"), "mrs": ("Mrs", "Mrs"), "ms": ("Ms", "Ms"), "honourable": ("Hon.", "Hon."),
+    "reverend": ("Rev.", "Rev."),
+}  # fmt: skip
+#: Lineage particles and the article stay lower case inside a name.
+_LOWER_PARTICLES: Final = frozenset({"bin", "ibn", "bint", "ould", "al"})
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@_short_cache(maxsize=8192)
+def _display_cached(name: str, persian: bool | None) -> str:
+    p = parse(name)
+    if not any(t.script in (ARABIC, PERSIAN) for t in p.tokens):
+        # Latin words as written; words of other scripts (and stray marks) transliterated
+        words = [t.text if t.script == LATIN else _cap(_ascii(normalize(t.text))) for t in p.tokens]
+        return " ".join(w for w in words if w)
+    if persian is None and any(t.script == PERSIAN for t in p.tokens):
+        persian = True
+    words: list[str] = []
+    toks = [t for t in p.tokens if t.role != TITLE] or list(p.tokens)
+    for tok, opts in zip(toks, _token_options(toks, persian, 1), strict=True):
+        if not opts:
+            continue
+        best = opts[0][0]
+        if tok.script not in (ARABIC, PERSIAN):
+            words.append(" ".join(tok.text.split()))
+        elif tok.role == HONORIFIC and tok.canonical and best == tok.canonical.replace(" ", ""):
+            forms = _HONORIFIC_DISPLAY.get(tok.canonical)
+            words.append(forms[bool(persian)] if forms else " ".join(map(_cap, tok.canonical.split())))
+        elif tok.role == PARTICLE:
+            words.append(best if best in _LOWER_PARTICLES else _cap(best))
+        else:
+            words.append(_display_unit(tok.core, best))
+    if words and words[0].startswith("al-"):
+        words[0] = "A" + words[0][1:]
+    return _ascii(" ".join(words)) if not all(w.isascii() for w in words) else " ".join(words)
+
+
+def _display_unit(core: str, spelling: str) -> str:
+    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name."""
+    article = spelling.startswith("al ")
+    word = spelling[3:] if article else spelling
+    if core.startswith(_ABU) and len(core) > 4:
+        for head, _ in _ABU_FORMS:
+            if word.startswith(head) and len(word) > len(head) + 1:
+                word = _cap(head) + " " + _cap(word[len(head):])
+                break
+    return ("al-" if article else "") + _cap(word)
 
 
 def _clear() -> None:

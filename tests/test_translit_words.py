@@ -1,0 +1,63 @@
+"""The spelling prior of romanisation: folded word lists, look-ups and their cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from namematch import _latin_words as lw
+
+
+def _tiny() -> lw.LatinWords:
+    words = sorted(["fidan", "fidel", "hakan", "on", "tajani"])
+    en = [15, 30, 20, 69, 14]
+    anyl = [41, 35, 30, 69, 30]
+    return lw.LatinWords(np.array(words, dtype=f"S{lw.WIDTH}"), np.array(en, np.uint8), np.array(anyl, np.uint8))
+
+
+def test_fold_keeps_plain_words_only() -> None:
+    assert lw.fold("garcía") == "garcia"
+    assert lw.fold("straße") == "strasse"
+    assert lw.fold("o'neil") == "" and lw.fold("a") == "" and lw.fold("x" * 30) == ""
+
+
+def test_zipf_and_prefixes() -> None:
+    words = _tiny()
+    assert words.zipf(["fidan", "vedan", "on"]) == [(1.5, 4.1), (0.0, 0.0), (6.9, 6.9)]
+    assert words.prefixes(["fid", "fide", "taj", "tax", "hakanx", ""]) == [True, True, True, False, False, True]
+    assert {"", "f", "fi", "fid", "on"} <= words.short_prefixes and "ve" not in words.short_prefixes
+    empty = lw.LatinWords.empty()
+    assert empty.zipf(["fidan"]) == [(0.0, 0.0)] and empty.prefixes(["f"]) == [False]
+
+
+def test_cache_round_trip_and_bad_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NAMEMATCH_CACHE_DIR", str(tmp_path))
+    path = lw._cache_path()
+    assert path is not None and path.parent == tmp_path
+    lw._save(path, _tiny())
+    loaded = lw._load(path)
+    assert loaded is not None and loaded.zipf(["tajani"]) == [(1.4, 3.0)]
+    path.write_bytes(b"not an npz file")
+    assert lw._load(path) is None  # an unreadable cache is read again from the lists
+    monkeypatch.setenv("NAMEMATCH_CACHE_DIR", "")
+    assert lw._cache_path() is None  # empty: no cache
+
+
+def test_the_lists_know_common_names() -> None:
+    words = lw.latin_words()
+    if not len(words):
+        pytest.skip("wordfreq not installed")
+    en, anyl = words.zipf(["hassan"])[0]
+    assert anyl >= en > 0
+
+
+def test_shipped_model_is_small_and_carries_its_ranking_weights() -> None:
+    from namematch import romanize as _  # noqa: F401  (the package's data folder)
+    from namematch._data import data_lines
+
+    path = Path(lw.__file__).parent / "data" / "translit_model.tsv"
+    assert path.stat().st_size <= 20_000_000
+    ranks = [line.split("\t")[1] for line in data_lines("translit_model.tsv") if line.startswith("@rank")]
+    assert ranks == ["logp", "zipf_en", "zipf_any", "word", "length"]
