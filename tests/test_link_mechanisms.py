@@ -9,9 +9,9 @@ import random
 import pytest
 
 from namematch.link import _arabic, _documents, find_mentions, link, resolve_documents
-from namematch.link._display import capitalise
 from namematch.link._documents import context_countries, resolution_form
 from namematch.registry import Person, Registry
+from namematch.romanize import romanize
 
 
 def texts(s: str, lang: str | None = None) -> list[str]:
@@ -143,9 +143,10 @@ def test_a_bare_common_surname_joins_only_its_own_document():
 # -- display names ---------------------------------------------------------------------------
 
 
-def test_capitalise():
-    assert capitalise("mohammed shia al sudani") == "Mohammed Shia al-Sudani"
-    assert capitalise("faisal bin farhan") == "Faisal bin Farhan"
+def test_arabic_only_entity_is_named_in_the_press_style_of_romanize():
+    (entity,) = [e for e in resolve_documents({"a": "استقبل الوزير كريم بن سعيد الحداد ضيفه."}) if e.mentions]
+    assert entity.name == romanize(entity.mentions[0].text, style="display")
+    assert " bin " in entity.name and entity.name[:1].isupper()
 
 
 def test_display_names_are_capitalised_latin():
