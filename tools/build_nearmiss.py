@@ -53,18 +53,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from rapidfuzz.distance import Indel, Levenshtein
 
-from _common import DEV_SETS, is_arabic, load_entities  # noqa: E402
-from rapidfuzz.distance import Indel, Levenshtein  # noqa: E402
-from resolution import _bucket, person_groups  # noqa: E402
-
-import namematch as nm  # noqa: E402
-from namematch import lexicon  # noqa: E402
-from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys  # noqa: E402
-from namematch.score import _fold_latin  # noqa: E402
-from namematch.score._units import _consonants, _latin_readings  # noqa: E402
+import namematch as nm
+from namematch import lexicon
+from namematch.evaluation import DEV_SETS, load_entities, person_groups
+from namematch.evaluation import hash_bucket as _bucket
+from namematch.evaluation import is_arabic_script as is_arabic
+from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
+from namematch.score import _fold_latin
+from namematch.score._units import _consonants, _latin_readings
 
 SEED = 26
 #: Replacements drawn from among this many most alike candidates of the kind.

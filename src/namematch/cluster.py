@@ -41,7 +41,7 @@ from typing import Any, Final
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch._options import check_threshold
 from namematch.normalize import _check_str
-from namematch.score import _DEFAULT, Scorer, _candidate_terms
+from namematch.score import _DEFAULT, Scorer, _candidate_terms  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 
@@ -82,7 +82,7 @@ def _proposed_pairs(uniq: list[str], workers: int = 1) -> list[tuple[int, int]]:
     spans = _spans(len(uniq), workers)
     state: dict[str, Any] = {"uniq": uniq}
     nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
-    postings: dict[str, array] = {}
+    postings: dict[str, array[int]] = {}
     for i, nk in enumerate(nks):
         add_postings(postings, nk.all(), i, "q")
     state.update(nks=nks, postings=postings, units=array("B", (nk.unit_count for nk in nks)))

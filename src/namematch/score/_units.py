@@ -441,7 +441,7 @@ def _folded_similarity(u: _Unit, v: _Unit) -> _Best:
         for y in v.folds:
             ry = _rest(y, both, 1) if rx is not None else None
             if ry is not None:
-                r = Indel.normalized_similarity(rx, ry)
+                r = Indel.normalized_similarity(rx, ry)  # type: ignore[arg-type]  # rx is set when ry is
                 if r > best[0]:
                     best = (r, rx, ry)  # type: ignore[assignment]
             else:
@@ -585,8 +585,8 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
             return 0.96, PHONETIC
         if best < _SOUND_MATCH and _sound_alike((glued.bare,), apart.folds):
             return _SOUND_MATCH, PHONETIC
-    apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < _SOUND_MATCH and not apart and _sound_alike(u.folds, v.folds):
+    both_named = u.named and v.named  # two known names (different groups): Hassan is not Hussein
+    if best < _SOUND_MATCH and not both_named and _sound_alike(u.folds, v.folds):
         return _SOUND_MATCH, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): two
     # listed forms, but of one name, already at a discount
