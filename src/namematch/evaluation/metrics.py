@@ -70,7 +70,7 @@ def best_f1(scores: Sequence[float], labels: Sequence[int]) -> tuple[float, floa
     (the lowest such threshold; ``(0.0, 0.0)`` when no threshold finds a positive).
 
     >>> best_f1([0.9, 0.8, 0.1], [1, 0, 1])
-    (0.6666666666666666, 0.9)
+    (0.8, 0.1)
     """
     best, thr = 0.0, 0.0
     for t in sorted(set(round(s, 3) for s in scores)):
@@ -110,7 +110,7 @@ def bcubed(groups: Sequence[Sequence[int]], gold: Sequence[Hashable]) -> tuple[f
     each cluster (every index of ``gold`` in exactly one group), ``gold`` the true group of each item.
 
     >>> bcubed([[0, 1, 2]], ["a", "a", "b"])
-    (0.5555555555555555, 1.0, 0.7142857142857142)
+    (0.5555555555555555, 1.0, 0.7142857142857143)
     """
     cluster_of: dict[int, int] = {}
     for k, g in enumerate(groups):

@@ -576,17 +576,17 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
             method = PHONETIC
     if best < AGREE_FROM and ((u.bare and v.article) or (v.bare and u.article)):
         # "ALSHAER" ~ "AL-SHAER": the article written into the word on one side only
-        glued, apart = (u, v) if u.bare else (v, u)
-        for z in apart.folds:
+        glued, spaced = (u, v) if u.bare else (v, u)
+        for z in spaced.folds:
             r = Indel.normalized_similarity(glued.bare, z)
             if r > best:
                 best, x, y = r, glued.bare, z
         if best >= 0.999:
             return 0.96, PHONETIC
-        if best < _SOUND_MATCH and _sound_alike((glued.bare,), apart.folds):
+        if best < _SOUND_MATCH and _sound_alike((glued.bare,), spaced.folds):
             return _SOUND_MATCH, PHONETIC
-    both_named = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < _SOUND_MATCH and not both_named and _sound_alike(u.folds, v.folds):
+    apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
+    if best < _SOUND_MATCH and not apart and _sound_alike(u.folds, v.folds):
         return _SOUND_MATCH, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): two
     # listed forms, but of one name, already at a discount
