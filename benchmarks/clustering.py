@@ -1,7 +1,7 @@
 """Clustering quality without a registry: B-cubed precision/recall/F1.
 
 All spellings of all development persons (un-sc-2018, ofac-sdn-2022, ofac-cons-2018, and any
-other person set beside them: see `_common.person_sets`)
+other person set beside them: see `namematch.evaluation.person_sets`)
 are mixed and clustered; namematch ``cluster`` is compared with a baseline that
 groups names whose unidecoded token-sort ratio reaches 85 (single linkage over
 rapidfuzz's cdist), in the same run.

@@ -6,7 +6,7 @@ matched, elements that differ by role, structure conflicts). A logistic model tu
 into the returned score: the probability that the two names denote one person, for pairs
 drawn as the development pairs are, **half of them one person** (the prior, 1:1).
 
-The labelled pairs are the development pairs of ``benchmarks/_common.sample_pairs``
+The labelled pairs are the development pairs of ``namematch.evaluation.sample_pairs``
 (spellings of one person; different persons sharing a name element) and the near-miss
 pairs of ``tools/build_nearmiss.py`` (spellings of one person; a name with one element
 replaced by a look-alike element), about 14,000 pairs, half of them one person. Each pair
