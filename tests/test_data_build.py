@@ -26,6 +26,7 @@ def _run_tool(name: str, *args: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 @needs_shared
 def test_shipped_lexicon_is_rebuilt_identically(tmp_path: Path) -> None:
     _run_tool("build_lexicon", "--shared", str(SHARED), "--out", str(tmp_path))
@@ -35,6 +36,7 @@ def test_shipped_lexicon_is_rebuilt_identically(tmp_path: Path) -> None:
         assert built == shipped, f"{name} differs from what tools/build_lexicon.py builds: rebuild and review it"
 
 
+@pytest.mark.slow
 @needs_shared
 def test_shipped_candidate_model_is_refitted_identically(tmp_path: Path) -> None:
     out = tmp_path / "candidate_model.json"
@@ -43,6 +45,7 @@ def test_shipped_candidate_model_is_refitted_identically(tmp_path: Path) -> None
     assert out.read_text(encoding="utf-8") == shipped, "candidate_model.json differs from what tools/fit_candidate_model.py fits"
 
 
+@pytest.mark.slow
 @needs_shared
 def test_shipped_score_model_is_refitted_identically(tmp_path: Path) -> None:
     out = tmp_path / "score_model.json"

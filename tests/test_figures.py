@@ -29,7 +29,10 @@ from namematch.evaluation import (
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
-pytestmark = pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="development data ../shared not present")
+pytestmark = [
+    pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="development data ../shared not present"),
+    pytest.mark.slow,  # scores every development and near-miss pair
+]
 
 
 @pytest.fixture(scope="module")
