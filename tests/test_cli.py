@@ -272,7 +272,22 @@ def _command_args(tmp: Path, registry: Path) -> dict[str, list[str]]:
         "resolve": ["resolve", "--registry", str(registry), "Sattar Hashemi"],
         "cluster": ["cluster", str(names)],
         "link": ["link", "--registry", str(registry), str(article)],
+        "fit": ["fit", str(_labelled_pairs(tmp)), "-o", str(tmp / "scorer.json")],
     }
+
+
+def _labelled_pairs(tmp: Path) -> Path:
+    """An invented file of labelled pairs for ``namematch fit``."""
+    given = ["Karim", "Samir", "Nadia", "Leila", "Tarek", "Rania"]
+    family = ["Haddadin", "Khoury", "Nassar", "Sabbagh", "Mansour", "Azar"]
+    rows = ["a,b,same"]
+    for k, fam in enumerate(family):
+        a, b, other = given[k], given[(k + 1) % 6], family[(k + 2) % 6]
+        rows += [f"{a} {fam},{a} {fam}e,yes", f"{a} {fam},{a[0]}. {fam},yes",
+                 f"{a} {fam},{b} {other},no", f"{a} {fam},{a} {other},no"]
+    path = tmp / "labelled.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
 
 
 @pytest.mark.parametrize("fmt", ["table", "jsonl", "csv"])

@@ -61,12 +61,15 @@ if TYPE_CHECKING:
         DEFAULT_THRESHOLD,
         AlignedPair,
         Explanation,
+        FitReport,
         Scorer,
+        ScorerFileError,
         explain,
         is_match,
         score,
         score_matrix,
     )
+    from namematch.user_lexicon import UserLexicon, UserLexiconError
 
 #: Each public name and the module that defines it. The modules are imported on the first
 #: use of any public name (all of them then), so ``import namematch`` itself is quick: the
@@ -85,6 +88,8 @@ _EXPORTS: dict[str, str] = {
     "romanizations": "romanize", "romanize": "romanize",
     "DEFAULT_THRESHOLD": "score", "AlignedPair": "score", "Explanation": "score", "Scorer": "score",
     "explain": "score", "is_match": "score", "score": "score", "score_matrix": "score",
+    "FitReport": "score", "ScorerFileError": "score",
+    "UserLexicon": "user_lexicon", "UserLexiconError": "user_lexicon",
 }  # fmt: skip
 
 
@@ -141,6 +146,7 @@ __all__ = [
     "Entity",
     "EntityMention",
     "Explanation",
+    "FitReport",
     "LinkedMention",
     "LoadReport",
     "Mention",
@@ -151,7 +157,10 @@ __all__ = [
     "RegistryError",
     "RegistryFormatError",
     "Scorer",
+    "ScorerFileError",
     "Token",
+    "UserLexicon",
+    "UserLexiconError",
     "__version__",
     "cluster",
     "cluster_records",

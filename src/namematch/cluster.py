@@ -40,8 +40,9 @@ from typing import Any, Final
 
 from namematch._checks import check_str
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
+from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
-from namematch.score import _DEFAULT, Scorer, _candidate_terms  # type: ignore[attr-defined]  # (decision 0011)
+from namematch.score import _DEFAULT, Scorer  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 
@@ -72,7 +73,7 @@ def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[A
     return value
 
 
-def _proposed_pairs(uniq: list[str], workers: int = 1) -> list[tuple[int, int]]:
+def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> list[tuple[int, int]]:
     """The pairs the key index proposes (``(i, j)`` with ``i < j``, in the order found): each
     name's best-ranked neighbours, as :meth:`namematch.Registry.retrieve` ranks aliases.
 
@@ -80,7 +81,7 @@ def _proposed_pairs(uniq: list[str], workers: int = 1) -> list[tuple[int, int]]:
     computed by that many processes; the result is the same.
     """
     spans = _spans(len(uniq), workers)
-    state: dict[str, Any] = {"uniq": uniq}
+    state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon}
     nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array[int]] = {}
     for i, nk in enumerate(nks):
@@ -96,17 +97,20 @@ def _proposed_pairs(uniq: list[str], workers: int = 1) -> list[tuple[int, int]]:
 
 def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
     """Scores of the proposed pairs (:func:`_proposed_pairs`): ``scorer``'s alignment of the
-    two names, weighed by the candidate model (:func:`namematch.score._candidate_terms`). ``workers`` as there."""
-    todo = _proposed_pairs(uniq, workers)
+    two names, weighed by the scorer's candidate model (:attr:`Scorer.candidate_terms`). ``workers`` as there."""
+    todo = _proposed_pairs(uniq, workers, scorer.lexicon)
     if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
         for name in uniq:
             scorer.prepare(name)
-    state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": _candidate_terms(), "pairs": todo}
+    state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": scorer.candidate_terms, "pairs": todo}
     scores = _run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
     return dict(zip(todo, scores, strict=True))
 
 
 def _keys_of(state: dict[str, Any], lo: int, hi: int) -> list[NameKeys]:
+    lexicon = state.get("lexicon")
+    if lexicon is not None:  # the scorer's user variant groups are keys too
+        return [layered_name_keys(n, lexicon) for n in state["uniq"][lo:hi]]
     return [name_keys(n) for n in state["uniq"][lo:hi]]
 
 
@@ -274,8 +278,10 @@ def cluster(
     first member's position in the input, and members keep input order.
     ``threshold`` is on the candidate model's scale (default
     :data:`CLUSTER_THRESHOLD`; higher gives smaller, purer groups). ``scorer``
-    aligns the names (its caches are used and kept); the alignment is weighed by
-    the candidate model, not by the scorer's own. ``workers`` > 1 computes keys,
+    aligns the names (its caches are used and kept, its user lexicon's variant groups
+    are retrieval keys too); the alignment is weighed by the scorer's candidate model
+    (:attr:`Scorer.candidate_terms`: the shipped one, or the one :meth:`Scorer.fit`
+    moved), not by its pair model. ``workers`` > 1 computes keys,
     neighbours and pair scores in that many processes (where the ``fork`` start
     method exists; else in this one): same groups.
     """

@@ -24,6 +24,7 @@ with a single assignment, under a lock that orders writers.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -36,7 +37,7 @@ from typing import Any, Final, TextIO, TypeVar, cast
 import attrs
 import numpy as np
 
-from namematch import _decide
+from namematch import _attributes, _decide
 from namematch._atomic import atomic_write as _atomic_write
 from namematch._atomic import replacing as _replacing
 from namematch._errors import RegistryError, RegistryFormatError
@@ -50,10 +51,11 @@ from namematch._index import (
     name_keys,
     rank_name,
 )
+from namematch._layered_keys import layered_name_keys
 from namematch._loaders import check_savable, csv_records, jsonl_records
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
 from namematch.normalize import _check_str
-from namematch.score import Explanation, Scorer, _candidate_terms  # type: ignore[attr-defined]  # (decision 0011)
+from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
@@ -149,19 +151,26 @@ class Candidate:
     person). ``chance`` is set on the candidate :meth:`Registry.match` returns: the
     candidate model's probability that this person is the one the mention means, weighed
     among the persons the registry retrieved for it (mostly namesakes and relatives);
-    ``Registry.match_threshold`` and ``margin`` are on that scale."""
+    ``Registry.match_threshold`` and ``margin`` are on that scale. ``evidence`` holds what the
+    attributes given to :meth:`Registry.match` said about this person (each a log-likelihood
+    ratio already added to ``chance``'s log-odds)."""
 
     person: Person
     score: float
     alias: str
     mention: str = ""
     chance: float | None = None
+    evidence: tuple[_attributes.AttributeEvidence, ...] = ()
 
     def explain(self) -> Explanation:
-        """Why the mention matched this alias (see :func:`namematch.explain`)."""
+        """Why the mention matched this alias (see :func:`namematch.explain`), with each
+        attribute's part as a rule line."""
         from namematch.score import explain
 
-        return explain(self.mention, self.alias)
+        ex = explain(self.mention, self.alias)
+        if self.evidence:
+            ex = attrs.evolve(ex, rules=ex.rules + tuple(f"attribute {e}" for e in self.evidence))
+        return ex
 
 
 @attrs.frozen(slots=True)
@@ -172,6 +181,8 @@ class LoadReport:
     loaded: int
     skipped: int
     errors: tuple[tuple[int, str], ...] = ()
+    #: records read and left out on purpose (FollowTheMoney entities that are not persons)
+    ignored: int = 0
 
 
 
@@ -350,12 +361,15 @@ class Registry:
         match_threshold: float = _decide.MATCH_THRESHOLD,
         margin: float = _decide.MARGIN,
         workers: int = 1,
+        lexicon: Any = None,
     ) -> None:
         """Build a registry of ``persons``; ``workers`` > 1 computes the names'
         retrieval keys in that many processes (same index, built faster on
-        several cores; worth it from about 100k persons)."""
+        several cores; worth it from about 100k persons). ``scorer`` (e.g. one fitted with
+        :meth:`Scorer.fit`) scores and decides; ``lexicon`` (a :class:`~namematch.UserLexicon`
+        or file paths) is layered over the shipped name data for this registry."""
         check_workers(workers)
-        self.scorer = scorer or Scorer()
+        self.scorer = _with_lexicon(scorer or Scorer(), lexicon)
         #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
         self.match_threshold = _decide.check_threshold(match_threshold, "match_threshold")
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
@@ -388,7 +402,7 @@ class Registry:
         if not isinstance(person, Person):
             raise TypeError(f"person must be a Person, not {type(person).__name__}")
         if nks is None:
-            nks = [name_keys(text) for text in person.names]
+            nks = [self._keys(text) for text in person.names]
         with self._lock:
             state = self._writable()
             old = state.find(person.id)
@@ -422,7 +436,7 @@ class Registry:
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         with ctx.Pool(workers) as pool:
-            for keyed in pool.imap(_names_keys, name_batches()):
+            for keyed in pool.imap(functools.partial(_names_keys, lexicon=self.scorer.lexicon), name_batches()):
                 for person, nks in zip(pending.popleft(), keyed, strict=True):
                     self._insert(person, False, nks)
 
@@ -459,13 +473,20 @@ class Registry:
     # -- resolution ------------------------------------------------------
     def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
         """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`)."""
-        return self._state.rank(name_keys(mention), limit)
+        return self._state.rank(self._keys(mention), limit)
+
+    def _keys(self, name: str) -> NameKeys:
+        """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
+        lexicon = self.scorer.lexicon
+        if lexicon is None or not lexicon.variants:
+            return name_keys(name)
+        return layered_name_keys(name, lexicon)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
         best first, all from one state."""
         state = self._state
-        return state.retrieved(state.rank(name_keys(mention), _RETRIEVE))
+        return state.retrieved(state.rank(self._keys(mention), _RETRIEVE))
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -506,11 +527,31 @@ class Registry:
                 best[pidx] = (v, text, person)
         return sorted((x for x in best.values() if x[0][0] > 0.0), key=lambda x: (-x[0][0], x[2].id))
 
-    def match(self, mention: str, threshold: float | None = None, *, margin: float | None = None) -> Candidate | None:
+    def match(
+        self,
+        mention: str,
+        threshold: float | None = None,
+        *,
+        margin: float | None = None,
+        country: Any = None,
+        birth_year: int | str | None = None,
+        birth_date: str | None = None,
+        gender: str | None = None,
+        role: Any = None,
+    ) -> Candidate | None:
         """The person the mention refers to, or None when the registry holds no such person.
 
+        What is known beside the name is evidence too: ``country`` (a code, a country name or
+        a nationality word, or several: the countries of a mention's context), ``birth_year``
+        or ``birth_date``, ``gender`` and ``role`` (an office, or several) are compared with
+        each candidate's attributes where the person has them (``namematch._attributes``:
+        keys, weights). Each comparison's log-likelihood ratio is added to the candidate's
+        log-odds, agreement raising and conflict lowering it, before the ranking and the
+        decision; the returned candidate's ``evidence`` (and :meth:`Candidate.explain`) shows
+        each attribute's part.
+
         The best candidates of :meth:`resolve` are weighed again by the candidate
-        model (:func:`namematch.score._candidate_terms`: the pair score's features,
+        model (the scorer's :attr:`~Scorer.candidate_terms`: the pair score's features,
         fitted on names and the neighbours retrieval finds for them, mostly namesakes
         and relatives) and ranked by it. Decision rule (``namematch._decide``): the
         best is returned, with that chance as its score, only if it reaches
@@ -521,10 +562,13 @@ class Registry:
         """
         thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
         mar = self.margin if margin is None else _decide.check_margin(margin)
-        return self._decided(mention, thr, mar, *_candidate_terms())
+        query = _attributes.query_of(country=country, birth_year=birth_year, birth_date=birth_date, gender=gender,
+                                     role=role)  # fmt: skip
+        return self._decided(mention, thr, mar, *self.scorer.candidate_terms, query=query)
 
     def _decided(
-        self, mention: str, threshold: float, margin: float, weights: tuple[float, ...], intercept: float
+        self, mention: str, threshold: float, margin: float, weights: tuple[float, ...], intercept: float,
+        query: _attributes.Query | None = None,
     ) -> Candidate | None:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
@@ -537,8 +581,22 @@ class Registry:
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
         ranked = self._ranked(mention, models)[: _decide.RIVALS]
         found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
+        if query:
+            found = [_with_evidence(self._name_chance(c, weights, intercept),
+                                    _attributes.compare(query, c.person.attributes)) for c in found]
         found.sort(key=lambda c: (-(c.chance or 0.0), c.person.id))
         return _decide.decide(found, threshold, margin, chance)
+
+    def _name_chance(self, c: Candidate, weights: tuple[float, ...], intercept: float) -> Candidate:
+        """A candidate whose name is the mention's, parse for parse, with the chance the
+        candidate model gives the name itself (a common name's namesakes are many: "Ahmed
+        Hassan" 0.73, "Sattar Hashemi" 0.9999), not the certainty of an identical parse: the
+        prior that attribute evidence then moves."""
+        scorer = self.scorer
+        pa, pb = scorer.prepare(c.mention), scorer.prepare(c.alias)
+        if not (pa.units and pb.units and pa.identity == pb.identity):
+            return c
+        return attrs.evolve(c, chance=_combine(scorer._pair_features(pa, pb), weights, intercept))
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
@@ -584,6 +642,35 @@ class Registry:
                 raise RegistryError(str(exc), path, line) from exc
             skipped.append((line, str(exc)))
             return 0
+
+    @classmethod
+    def from_ftm(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None,
+                 lexicon: Any = None) -> Registry:
+        """Load the persons of a FollowTheMoney JSON-lines file, as OpenSanctions publishes
+        entities (``namematch._ftm``: ``Person`` entities, their ``name``, ``alias`` and
+        ``weakAlias`` as names, ``birthDate``, ``nationality``, ``gender``, ``position`` ... as
+        attributes). Entities of other schemas are skipped and counted in
+        ``load_report.ignored``; bad lines are reported as :meth:`from_jsonl` reports them."""
+        from namematch._ftm import person_of_entity
+
+        _check_errors(errors)
+        reg = cls(scorer=scorer, lexicon=lexicon)
+        skipped: list[tuple[int, str]] = []
+        loaded = ignored = 0
+        for n, parse in jsonl_records(path):
+            try:
+                person = person_of_entity(parse())
+            except (ValueError, TypeError) as exc:
+                if errors == "raise":
+                    raise RegistryError(str(exc), path, n) from exc
+                skipped.append((n, str(exc)))
+                continue
+            if person is None:
+                ignored += 1
+                continue
+            loaded += reg._add_record(functools.partial(_same, person), path, n, errors, skipped)
+        reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped), ignored)
+        return reg
 
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike[str], *, errors: str = "raise", scorer: Scorer | None = None) -> Registry:
@@ -677,6 +764,8 @@ class Registry:
 
             meta = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
                     ("name_data", keys_fingerprint()), ("persons", str(len(live))), ("aliases", str(len(kept)))]
+            if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
+                meta.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
             with _replacing(path) as tmp:
                 write_index(
                     tmp,
@@ -704,7 +793,15 @@ class Registry:
         (``add``/``remove``) first reads the whole file into memory.
         """
         reg = cls(scorer=scorer)
-        reg._state = _Stored(IndexFile(path, _person_of_json))
+        store = IndexFile(path, _person_of_json)
+        lexicon = reg.scorer.lexicon
+        wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
+        rows = store._all("SELECT value FROM meta WHERE key='user_lexicon'")
+        if (rows[0][0] if rows else None) != wanted:
+            raise RegistryFormatError(
+                "index was built with another user lexicon (its variant groups are retrieval keys); load it with "
+                "a scorer of the same lexicon, or rebuild it with Registry.save()", path)
+        reg._state = _Stored(store)
         return reg
 
 
@@ -718,9 +815,36 @@ def _saved_json(person: Person) -> str:
         check_savable(person.to_dict(), f"person {person.id!r}")
     return text
 
-def _names_keys(batch: list[tuple[str, ...]]) -> list[list[NameKeys]]:
+def _names_keys(batch: list[tuple[str, ...]], lexicon: Any = None) -> list[list[NameKeys]]:
     """Retrieval keys of each person's names (a process-pool task; NameKeys pickle)."""
-    return [[name_keys(text) for text in names] for names in batch]
+    return [[layered_name_keys(text, lexicon) for text in names] for names in batch]
+
+
+def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
+    """``scorer``, or a copy of it with ``lexicon`` (ValueError if it already has another)."""
+    if lexicon is None:
+        return scorer
+    from namematch.user_lexicon import as_lexicon
+
+    lex = as_lexicon(lexicon)
+    if lex is None or lex == scorer.lexicon:
+        return scorer
+    if scorer.lexicon is not None:
+        raise ValueError("the scorer already has a user lexicon: give the lexicon to the Scorer or to the Registry")
+    return Scorer(threshold=scorer.threshold, model=scorer.model, candidate_model=scorer.candidate_model,
+                  lexicon=lex, cache_size=scorer.cache_size)
+
+
+def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, ...]) -> Candidate:
+    """A candidate whose chance the attribute evidence has moved."""
+    if not evidence:
+        return c
+    return attrs.evolve(c, chance=_attributes.moved(c.chance or 0.0, evidence), evidence=evidence)
+
+
+def _same(person: Person) -> Person:
+    """The person itself (a record maker for :meth:`Registry._add_record`)."""
+    return person
 
 
 def _check_errors(errors: str) -> None:

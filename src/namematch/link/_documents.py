@@ -99,7 +99,7 @@ def _person_country(person: Person, lw: LinkWords) -> str:
 
 
 def link(text: str, registry: Registry | None = None, *, lang: str | None = None,
-         nlp: Any = None, _memo: dict[Any, Any] | None = None) -> list[LinkedMention]:
+         nlp: Any = None, lexicon: Any = None, _memo: dict[Any, Any] | None = None) -> list[LinkedMention]:
     """Find the person mentions of a text, link partial mentions to the full one
     they abbreviate, and resolve each chain against ``registry``.
 
@@ -114,7 +114,9 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     text = check_text(text, "text")
     if registry is not None and not isinstance(registry, Registry):
         raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
-    mentions = find_mentions(text, lang, nlp=nlp)
+    if lexicon is None and registry is not None:
+        lexicon = registry.scorer.lexicon  # the registry's user lexicon finds mentions too
+    mentions = find_mentions(text, lang, nlp=nlp, lexicon=lexicon)
     ante = aliases(text, mentions, variants(mentions, chains(mentions)))
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
@@ -317,7 +319,7 @@ def _check_docs(docs: object) -> Mapping[str, str]:
 
 
 def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None, *,
-                      threshold: float | None = None) -> list[Entity]:
+                      threshold: float | None = None, scorer: Any = None, lexicon: Any = None) -> list[Entity]:
     """Group the person mentions of many documents into entities.
 
     ``docs`` maps a document id (a ``str``; anything else raises
@@ -330,7 +332,10 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     agree and their contexts name no different countries; a family name alone
     joins the one person of that family name named in full elsewhere, unless it
     is also a common given name. Entities come registry persons first, then new
-    persons, each group in the order of first mention.
+    persons, each group in the order of first mention. ``scorer`` (e.g. one fitted
+    with :meth:`Scorer.fit`) gives the pair scores of that merging (default: the
+    module-level score); ``lexicon`` (a :class:`~namematch.UserLexicon`) is passed to
+    :func:`find_mentions`.
     """
     docs = _check_docs(docs)
     if registry is not None and not isinstance(registry, Registry):
@@ -341,7 +346,7 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     all_chains: list[_Chain] = []
     memo: dict[Any, Any] = {}
     for doc_id in sorted(docs):
-        linked = link(docs[doc_id], registry, _memo=memo)
+        linked = link(docs[doc_id], registry, lexicon=lexicon, _memo=memo)
         by_root: dict[int, _Chain] = {}
         for i, lm in enumerate(linked):
             root = i if lm.antecedent is None else lm.antecedent
@@ -364,7 +369,8 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         else:
             by_person[ch.person.id] = len(groups)
             groups.append((ch.person, [ch]))
-    for members in merge_chains(rest, MERGE_THRESHOLD if threshold is None else float(threshold)):
+    for members in merge_chains(rest, MERGE_THRESHOLD if threshold is None else float(threshold),
+                                default_score if scorer is None else scorer.score):
         groups.append((None, members))
     entities: list[Entity] = []
     for person, members in groups:
@@ -525,7 +531,7 @@ def _block_keys(ch: _Chain) -> set[str]:
     return out
 
 
-def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
+def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = default_score) -> list[list[_Chain]]:
     """Group the chains of new persons across documents (see :func:`resolve_documents`).
 
     The chains of one written full name (or of one distinctive family name alone) are
@@ -565,7 +571,7 @@ def merge_chains(chains_: list[_Chain], threshold: float) -> list[list[_Chain]]:
         if not (full[a] and full[b]):
             continue
         same_doc = ca.doc == cb.doc
-        s = default_score(ca.form, cb.form)
+        s = pair_score(ca.form, cb.form)
         if same_doc and s < SAME_DOC_THRESHOLD:
             continue
         if _same_person(ca, cb, s, threshold):

@@ -13,6 +13,7 @@ from namematch.link._resources import words
 from namematch.link._scan import Word, scan
 from namematch.normalize import ARABIC, PERSIAN, _clean_text, normalize, script_of
 from namematch.parse import parse
+from namematch.user_lexicon import layered_words
 
 __all__ = ["check_text", "find_mentions"]
 
@@ -37,14 +38,16 @@ def doc_language(words: list[Word]) -> str:
     return "fa" if persian * 8 >= arabic else "ar"
 
 
-def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None) -> list[Mention]:
+def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None, lexicon: Any = None) -> list[Mention]:
     """Find the person mentions in a text, in text order.
 
     ``lang`` (``"en"``, ``"ar"``, ``"fa"`` or None to detect) only decides whether
     an Arabic-script mention without Persian letters is labelled ``persian``;
     both the Latin and the Arabic-script rules always run, so mixed text works.
     ``nlp``, an optional spaCy ``Language``, adds its ``PERSON`` entities where
-    they do not overlap a mention the rules found. Never raises on a ``str``;
+    they do not overlap a mention the rules found. ``lexicon`` (a
+    :class:`~namematch.UserLexicon`) adds the user's honorifics, titles and stop-words
+    to the word lists. Never raises on a ``str``;
     raises :class:`TypeError` for anything else.
 
     >>> [(m.text, m.honorific) for m in find_mentions("Oman's Sayyid Badr Albusaidi met Seyed Sattar Hashemi.")]
@@ -54,7 +57,7 @@ def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None) -> lis
     if lang is not None and not isinstance(lang, str):
         raise TypeError(f"lang must be str or None, not {type(lang).__name__}")
     ws = scan(text)
-    lw = words()
+    lw = words() if lexicon is None else layered_words(lexicon, words())
     found: list[Found] = []
     latin = LatinDetector(text, ws, lw, found)
     latin.run()

@@ -22,16 +22,21 @@ so :func:`score` plugs into ``rapidfuzz.process.extract``.
 The package's parts, one job each: ``_units`` (name units prepared for comparison, and
 how two units compare), ``_align`` (how the units of two names pair off), ``_rules``
 (the features and structure rules an alignment gives, each with its reason), ``_model``
-(the fitted models that weigh the features) and ``_scorer`` (:class:`Scorer` and the
-module-level functions).
+(the fitted models that weigh the features), ``_scorer`` (:class:`Scorer` and the
+module-level functions), ``_fit`` (:meth:`Scorer.fit`: the models fitted to a user's
+labelled pairs), ``_persist`` (:meth:`Scorer.save` and :meth:`Scorer.load`) and ``_layer``
+(a scorer's user lexicon at work).
 """
 
 from __future__ import annotations
 
+from namematch.score._fit import FitReport
+from namematch.score._fit import parse_label as _parse_label
 from namematch.score._model import FEATURES, PARTIAL_CAP
 from namematch.score._model import candidate_terms as _candidate_terms
 from namematch.score._model import combine as _combine
 from namematch.score._model import model_terms as _model_terms
+from namematch.score._persist import ScorerFileError
 from namematch.score._scorer import (
     _DEFAULT,
     DEFAULT_THRESHOLD,
@@ -49,7 +54,9 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignedPair",
     "Explanation",
+    "FitReport",
     "Scorer",
+    "ScorerFileError",
     "explain",
     "is_match",
     "score",
@@ -57,5 +64,5 @@ __all__ = [
 ]
 
 # private names other namematch modules and tools read (an underscored name is the package's own)
-_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _combine, _model_terms, _fold_latin, PARTIAL_CAP,
+_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _parse_label, _combine, _model_terms, _fold_latin, PARTIAL_CAP,
                   FEATURES, MAX_UNITS, MIN_PAIR_SIMILARITY, AGREE_FROM)  # fmt: skip

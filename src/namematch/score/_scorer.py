@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
@@ -14,9 +16,9 @@ from namematch import lexicon as _lexicon
 from namematch._options import check_threshold
 from namematch.normalize import _check_str
 from namematch.parse import _name_fields
-from namematch.score import _matrix
+from namematch.score import _layer, _matrix
 from namematch.score._align import Alignment, align, similar_pairs
-from namematch.score._model import combine, default_model, model_terms
+from namematch.score._model import candidate_terms, combine, default_model, model_terms
 from namematch.score._rules import features, unaligned_features
 from namematch.score._units import (
     _EMPTY,
@@ -131,6 +133,12 @@ class Scorer:
     :func:`score_matrix` use a default instance. Preparing a name (parse,
     romanise, keys, weights) happens once per distinct string.
 
+    ``model`` and ``candidate_model`` are logistic models over the alignment features
+    (``{"weights": {feature: weight}, "intercept": b}``; default: the shipped ones), as
+    :meth:`fit` makes them. ``lexicon`` is a :class:`~namematch.UserLexicon` (or a file path,
+    or a list of them) layered over the shipped name data for this scorer only. A fitted
+    scorer carries its :class:`~namematch.score.FitReport` as ``report`` (None otherwise).
+
     >>> s = Scorer(threshold=0.8)
     >>> s.is_match("Ghasem Soleymani", "Qassem Soleimani")
     True
@@ -142,9 +150,26 @@ class Scorer:
         threshold: float = DEFAULT_THRESHOLD,
         model: Mapping[str, Any] | None = None,
         cache_size: int = 200_000,
+        candidate_model: Mapping[str, Any] | None = None,
+        lexicon: Any = None,
     ) -> None:
+        from namematch.user_lexicon import as_lexicon
+
         self.threshold = check_threshold(threshold, "threshold")
+        #: the pair model as given (None: the shipped one)
+        self.model = None if model is None else dict(model)
         self.model_weights, self.model_intercept = model_terms(default_model() if model is None else model)
+        #: the candidate model as given (None: the shipped one); :attr:`candidate_terms` its terms
+        self.candidate_model = None if candidate_model is None else dict(candidate_model)
+        self.candidate_terms = candidate_terms() if candidate_model is None else model_terms(candidate_model)
+        self.lexicon = as_lexicon(lexicon)
+        self.report: Any = None
+        self._similarity: Callable[[_Unit, _Unit], tuple[float, str]] = _ordered_similarity
+        if self.lexicon is not None:
+            if self.lexicon.variants:
+                self._similarity = _layer.user_similarity(self.lexicon, _ordered_similarity)
+            if self.lexicon.dropped:
+                self._prepare = functools.partial(_prepare_dropping, self.lexicon.dropped)  # type: ignore[method-assign]
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
         self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
@@ -190,7 +215,7 @@ class Scorer:
         hit = None if row is None else row.get(v.ckey)
         if hit is not None:
             return hit
-        hit = unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+        hit = self._similarity(u, v)
         if self._pair_count >= self.cache_size:
             rows.clear()
             self._pair_count = 0
@@ -362,6 +387,8 @@ class Scorer:
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
         rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
                               workers)  # fmt: skip
+        if self.lexicon is not None and self.lexicon.variants:
+            _layer.rescore_user_pairs(rows, qs, cs, self.prepare, self._pair_value, self.lexicon, score_cutoff)
         try:
             import numpy as np
         except ImportError:  # pragma: no cover - numpy is optional
@@ -371,6 +398,72 @@ class Scorer:
     def _pair_value(self, a: str, b: str) -> float:
         """The score of two checked strings under this scorer's model."""
         return self._value(a, b, self.model_weights, self.model_intercept)
+
+    # -- fitting and files (namematch.score._fit, namematch.score._persist) ------------
+    @classmethod
+    def fit(
+        cls,
+        pairs: Any,
+        *,
+        threshold: str | float = "f1",
+        lexicon: Any = None,
+        prior: Scorer | None = None,
+        l2: float | None = None,
+        folds: int = 5,
+        progress: bool = False,
+    ) -> Scorer:
+        """A scorer fitted to labelled pairs: ``(name_a, name_b, same)`` tuples, or a pandas
+        DataFrame with columns ``a``, ``b``, ``same`` (or three columns in that order).
+
+        The pair model starts from ``prior``'s (default: the shipped model) and is regularised
+        toward it, its strength ``l2`` chosen by cross-validation unless given; ``threshold``
+        is set on held-apart pairs for the best F1 (``"f1"``) or for a target precision (a
+        number such as ``0.95``). The new scorer keeps ``prior``'s lexicon unless ``lexicon``
+        is given, and its :class:`~namematch.score.FitReport` is ``report``. See
+        ``namematch.score._fit``.
+        """
+        from namematch.score._fit import fit_scorer
+
+        if prior is not None and not isinstance(prior, Scorer):
+            raise TypeError(f"prior must be a Scorer, not {type(prior).__name__}")
+        if prior is None or lexicon is not None:
+            base = prior or cls()
+            base = cls(threshold=base.threshold, model=base.model, candidate_model=base.candidate_model,
+                       lexicon=lexicon if lexicon is not None else base.lexicon, cache_size=base.cache_size)
+        else:
+            base = prior
+        return fit_scorer(base, pairs, threshold=threshold, l2=l2, folds=folds, progress=progress)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write this scorer (threshold, models, user lexicon, fit report) to ``path`` as JSON,
+        atomically; :meth:`load` reads it back."""
+        from namematch.score._persist import save_scorer
+
+        save_scorer(self, path)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Scorer:
+        """A scorer written by :meth:`save`. A file fitted under another configuration (other
+        features, shipped models or name data) is refused with
+        :class:`~namematch.score.ScorerFileError`, a ValueError: fit it again."""
+        from namematch.score._persist import load_scorer
+
+        return load_scorer(cls, path)
+
+
+def _ordered_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
+    """:func:`unit_similarity` of two units in one order whatever the order given."""
+    return unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+
+
+def _prepare_dropping(dropped: frozenset[str], name: str) -> _Prepared:
+    """:meth:`Scorer._prepare` without the user's honorifics and titles at the ends of the name."""
+    fields, has_lineage, honorifics = _name_fields(name)
+    kept = _layer.drop_words(fields, dropped)
+    if kept is not fields:
+        honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
+    units = tuple([unit_of(*f) for f in kept[:MAX_UNITS]])
+    return _Prepared(name, units, has_lineage, honorifics, *layout(units))
 
 
 def _clear_scorers() -> None:
