@@ -48,11 +48,14 @@ typecheck: venv
 docs: venv
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site
 
+# extra pytest arguments, e.g. make test PYTEST_ARGS=--durations=25 (the slowest tests)
+PYTEST_ARGS ?=
+
 test: ext lint typecheck docs
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: ext lint typecheck docs
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 bench: ext
 	$(PY) benchmarks/accuracy.py --holdout
