@@ -32,7 +32,6 @@ from pathlib import Path
 import numpy as np
 from fit_score_model import check_signs, fit, pair_features
 
-from namematch._decide import MARGIN
 from namematch.cluster import _Linkage, _proposed_pairs
 from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
@@ -132,7 +131,7 @@ def halves(names: list[str], gold: list[str]) -> None:
     for thr in MATCH_THRESHOLDS:
         right: dict[tuple[str, bool], list[bool]] = {}
         for _ds, kind, q, want, h in queries:
-            got = reg._decided(q, thr, MARGIN, *models[1 - h])
+            got = reg._decided(q, thr, reg.margin, *models[1 - h])  # the default margin
             got_group = None if got is None else group[got.person.id]
             right.setdefault((kind, want is None), []).append(got_group == want)
         cells = [sum(v) / max(len(v), 1) for v in (right.get((k, nil), []) for k in ("cross-script", "same-script")
