@@ -1,6 +1,6 @@
 """Fitting namematch to labelled pairs (``Scorer.fit``): does it help, and does it do no harm?
 
-Half/half: the development pairs (``_common.sample_pairs`` on the development sets) are
+Half/half: the development pairs (``namematch.evaluation.sample_pairs`` on the development sets) are
 split by the half of their person (as ``resolution.py`` splits persons); a scorer is fitted
 on one half and measured on the other, against the shipped scorer on the same pairs:
 average precision (AP) and F1 at each scorer's threshold (the fitted threshold; the
