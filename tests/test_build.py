@@ -85,7 +85,6 @@ def test_stale_modules_finds_a_compiled_file_older_than_its_source_in_a_checkout
     assert _build.stale_modules(str(package)) == ("score._units",)
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not _build.compiled_modules(), reason="pure-Python install: nothing compiled to compare")
 def test_compiled_build_gives_the_pure_python_results(tmp_path: Path) -> None:
     pure = tmp_path / "namematch"

@@ -36,7 +36,6 @@ def test_shipped_lexicon_is_rebuilt_identically(tmp_path: Path) -> None:
         assert built == shipped, f"{name} differs from what tools/build_lexicon.py builds: rebuild and review it"
 
 
-@pytest.mark.slow
 @needs_shared
 def test_shipped_candidate_model_is_refitted_identically(tmp_path: Path) -> None:
     out = tmp_path / "candidate_model.json"

@@ -187,7 +187,7 @@ def normalize_col(col: Column | str) -> Column:
     def namematch_normalize(x0):  # type: ignore[no-untyped-def]
         return _normalize_series(x0)
 
-    return cast(Column, _pandas_udf(namematch_normalize, "string", 1)(_col(col)))
+    return cast("Column", _pandas_udf(namematch_normalize, "string", 1)(_col(col)))
 
 
 def romanize_col(col: Column | str, convention: str | None = None) -> Column:
@@ -198,7 +198,7 @@ def romanize_col(col: Column | str, convention: str | None = None) -> Column:
     def namematch_romanize(x0):  # type: ignore[no-untyped-def]
         return _romanize_series(x0, convention)
 
-    return cast(Column, _pandas_udf(namematch_romanize, "string", 1)(_col(col)))
+    return cast("Column", _pandas_udf(namematch_romanize, "string", 1)(_col(col)))
 
 
 def keys_col(col: Column | str) -> Column:
@@ -206,7 +206,7 @@ def keys_col(col: Column | str) -> Column:
     def namematch_keys(x0):  # type: ignore[no-untyped-def]
         return _keys_series(x0)
 
-    return cast(Column, _pandas_udf(namematch_keys, "array<string>", 1)(_col(col)))
+    return cast("Column", _pandas_udf(namematch_keys, "array<string>", 1)(_col(col)))
 
 
 def score_col(a: Column | str, b: Column | str, scorer: _nm.Scorer | None = None) -> Column:
@@ -215,7 +215,7 @@ def score_col(a: Column | str, b: Column | str, scorer: _nm.Scorer | None = None
     ``scorer`` (a :class:`namematch.Scorer`) is rebuilt on each executor from its
     constructor arguments; by default the module-level scorer is used.
     """
-    return cast(Column, _score_udf(scorer)(_col(a), _col(b)))
+    return cast("Column", _score_udf(scorer)(_col(a), _col(b)))
 
 
 def _score_udf(scorer: _nm.Scorer | None, *, once: bool = False) -> Any:
