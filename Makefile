@@ -2,7 +2,9 @@
 #   make demo   -- create .venv with the runtime dependencies only (pure Python, no compiler
 #                  needed), link the bundled example corpus and write its HTML report
 #   make test   -- add the test, docs, Spark and DuckDB dependencies and the compiled build
-#                  (setup.py), then ruff, the strict docs build and pytest (doctests included)
+#                  (setup.py), then ruff, mypy --strict, the strict docs build and pytest
+#                  (doctests included, the slow tests too: CI runs everything)
+#   make test-fast -- the same without the tests marked slow (pytest -m "not slow")
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -10,7 +12,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -qq
 DEMO_HTML := build/demo/namematch-demo.html
 
-.PHONY: demo test lint docs bench dist-check screenshot clean venv ext
+.PHONY: demo test test-fast lint typecheck docs bench dist-check screenshot clean venv ext
 
 # runtime only: what `make demo` needs
 $(VENV)/.runtime: pyproject.toml setup.py
@@ -38,13 +40,22 @@ demo: $(VENV)/.runtime
 	$(VENV)/bin/namematch demo --html $(DEMO_HTML)
 
 lint: venv
-	$(VENV)/bin/ruff check src tests benchmarks setup.py conftest.py docs/hooks.py
+	$(VENV)/bin/ruff check src tests benchmarks tools setup.py conftest.py docs/hooks.py
+
+typecheck: venv
+	$(VENV)/bin/mypy --strict src/namematch
 
 docs: venv
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site
 
-test: ext lint docs
-	$(PY) -m pytest
+# extra pytest arguments, e.g. make test PYTEST_ARGS=--durations=25 (the slowest tests)
+PYTEST_ARGS ?=
+
+test: ext lint typecheck docs
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: ext lint typecheck docs
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 bench: ext
 	$(PY) benchmarks/accuracy.py --holdout

@@ -23,26 +23,27 @@ how much of the accuracy comes from having seen the names.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
-from _common import (
-    PERSON_SETS,
-    ROOT,
-    SHARED,
+from _common import PERSON_SETS, NearMiss, held_out_build, near_miss_pairs
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+from unidecode import unidecode
+
+import namematch as nm
+from namematch.evaluation import (
     average_precision,
     best_f1,
     f1_at,
+    held_out_data,
+    in_test_fifth,
     load_entities,
     precision_recall_at,
     print_table,
     reliability,
     sample_pairs,
 )
-from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
-from unidecode import unidecode
-
-import namematch as nm
 
 
 def _plain(s: str) -> str:
@@ -93,15 +94,7 @@ def main() -> None:
     calibration_table(dev_scores + near_scores, all_labels + near_labels)
 
 
-def near_miss_pairs() -> list:
-    """The near-miss pairs of ``tools/build_nearmiss.py`` (built, seeded, from the development persons)."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import build_nearmiss
-
-    return build_nearmiss.near_miss_pairs()
-
-
-def near_miss_rows(pairs: list, scores: list[float], threshold: float) -> list[list[object]]:
+def near_miss_rows(pairs: list[NearMiss], scores: list[float], threshold: float) -> list[list[object]]:
     """One row per slice of near-miss pairs: pairs, AP, best F1 (and where), F1, precision and
     recall at ``threshold``, share of negatives at or above ``threshold`` and 0.9."""
     slices: dict[str, list[int]] = {}
@@ -150,33 +143,21 @@ def calibration_table(scores: list[float], labels: list[int]) -> None:
 
 def holdout_table() -> None:
     """namematch on the pairs of the held-out fifth, with the shipped and the held-out data."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import build_lexicon as bl
-
-    from namematch import lexicon
-    from namematch._data import data_lines
-    from namematch.romanize import _install
-
     owner: dict[str, str] = {}
     for ds in PERSON_SETS:
         for e in load_entities(ds):
             for n in e["names"]:
                 owner.setdefault(n, e["id"])
-    test = {k: [p for p in v if bl.is_test(owner.get(p[0], p[0]))] for k, v in sample_pairs().items()}
-    var_lines, freq_lines, model_lines = bl.build_all(SHARED.parent, holdout=True)
-    held = lexicon.build(var_lines, data_lines("variants_manual.tsv"), freq_lines)
+    test = {k: [p for p in v if in_test_fifth(owner.get(p[0], p[0]))] for k, v in sample_pairs().items()}
+    held = held_out_build()
     rows = []
-    for label, swap in (("shipped", None), ("held-out", (model_lines, held))):
-        if swap:
-            _install(*swap)
-        try:
+    for label in ("shipped", "held-out"):
+        with held_out_data(*held) if label == "held-out" else contextlib.nullcontext():
             for name, pairs in [*test.items(), ("ALL", [p for v in test.values() for p in v])]:
                 scores, labels = [nm.score(a, b) for a, b, _ in pairs], [y for _, _, y in pairs]
                 bf, bt = best_f1(scores, labels)
                 rows.append([name, label, len(pairs), average_precision(scores, labels), bf, bt,
                              f1_at(scores, labels, nm.DEFAULT_THRESHOLD)])
-        finally:
-            _install(None, None)
     print("\nHeld-out fifth (persons and Arabic-script tokens the held-out lexicon and model never saw):")
     print_table(["slice", "namematch data", "pairs", "avg precision", "best F1", "at thr", "F1 @ default thr"], rows)
 

@@ -1,7 +1,7 @@
 """Clustering quality without a registry: B-cubed precision/recall/F1.
 
 All spellings of all development persons (un-sc-2018, ofac-sdn-2022, ofac-cons-2018, and any
-other person set beside them: see `_common.person_sets`)
+other person set beside them: see `namematch.evaluation.person_sets`)
 are mixed and clustered; namematch ``cluster`` is compared with a baseline that
 groups names whose unidecoded token-sort ratio reaches 85 (single linkage over
 rapidfuzz's cdist), in the same run.
@@ -18,38 +18,15 @@ half of the persons (hash of the gold group) is also clustered on its own.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import time
 
-from _common import PERSON_SETS, load_entities, print_table
+from _common import PERSON_SETS
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
-from resolution import person_groups
 from unidecode import unidecode
 
 import namematch as nm
-
-
-def bcubed(groups: list[list[int]], gold: list[str]) -> tuple[float, float, float]:
-    cluster_of = {}
-    for k, g in enumerate(groups):
-        for i in g:
-            cluster_of[i] = k
-    members: dict[int, list[int]] = {}
-    for i, k in cluster_of.items():
-        members.setdefault(k, []).append(i)
-    by_gold: dict[str, list[int]] = {}
-    for i, g in enumerate(gold):
-        by_gold.setdefault(g, []).append(i)
-    p = r = 0.0
-    for i in range(len(gold)):
-        same_c = members[cluster_of[i]]
-        same_g = by_gold[gold[i]]
-        both = sum(1 for j in same_c if gold[j] == gold[i])
-        p += both / len(same_c)
-        r += both / len(same_g)
-    p, r = p / len(gold), r / len(gold)
-    return p, r, 2 * p * r / (p + r)
+from namematch.evaluation import bcubed, hash_bucket, load_entities, person_groups, print_table
 
 
 def baseline(names: list[str]) -> list[list[int]]:
@@ -103,7 +80,7 @@ def main() -> None:
             gold.append(group[e["id"]])
             raw.append(e["id"])
     rows = _run(names, gold, raw, "all")
-    half = [int(hashlib.sha1(f"half:{g}".encode()).hexdigest(), 16) % 2 for g in gold]
+    half = [hash_bucket(g, "half:", 2) for g in gold]
     for h in (0, 1):
         keep = [i for i in range(len(names)) if half[i] == h]
         rows += _run([names[i] for i in keep], [gold[i] for i in keep], [raw[i] for i in keep], f"half {h}")

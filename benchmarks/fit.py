@@ -1,6 +1,6 @@
 """Fitting namematch to labelled pairs (``Scorer.fit``): does it help, and does it do no harm?
 
-Half/half: the development pairs (``_common.sample_pairs`` on the development sets) are
+Half/half: the development pairs (``namematch.evaluation.sample_pairs`` on the development sets) are
 split by the half of their person (as ``resolution.py`` splits persons); a scorer is fitted
 on one half and measured on the other, against the shipped scorer on the same pairs:
 average precision (AP) and F1 at each scorer's threshold (the fitted threshold; the
@@ -35,10 +35,17 @@ import sys
 import time
 from collections.abc import Sequence
 
-from _common import DEV_SETS, average_precision, f1_at, load_entities, print_table, sample_pairs
-from resolution import _bucket, person_groups
-
 import namematch as nm
+from namematch.evaluation import (
+    DEV_SETS,
+    average_precision,
+    f1_at,
+    load_entities,
+    person_groups,
+    print_table,
+    sample_pairs,
+)
+from namematch.evaluation import hash_bucket as _bucket
 from namematch.score._model import combine
 
 Pair = tuple[str, str, bool]

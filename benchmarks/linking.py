@@ -39,20 +39,18 @@ import argparse
 import json
 import random
 import re
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from namematch.evaluation import data_dir
+from namematch.evaluation import shipped_lines as data_lines
+from namematch.link import Entity, resolve_documents
+from namematch.normalize import script_of
+from namematch.registry import Person, Registry
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from namematch._data import data_lines  # noqa: E402
-from namematch.link import Entity, resolve_documents  # noqa: E402
-from namematch.normalize import script_of  # noqa: E402
-from namematch.registry import Person, Registry  # noqa: E402
-
-DEFAULT_CORPORA = (ROOT.parent / "shared" / "data" / "news-dev", ROOT / "src" / "namematch" / "data" / "demo")
+DEFAULT_CORPORA = (data_dir() / "news-dev", ROOT / "src" / "namematch" / "data" / "demo")
 _WORDS = re.compile(r"\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u0640\u200e\u200f"))
 

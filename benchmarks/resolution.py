@@ -32,21 +32,14 @@ the gold group id), to check that what was tuned on one half holds on the other.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 
-from _common import (
-    CONFIDENT_PAIR,
-    PERSON_SETS,
-    is_arabic,
-    load_entities,
-    print_table,
-    retrieval_scores,
-)
+from _common import CONFIDENT_PAIR, retrieval_scores
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 import namematch as nm
+from namematch.evaluation import print_table, registry_task
 
 #: The baseline's cut-off in the main table (rapidfuzz scores are 0-100).
 BASELINE_CUTOFF = 85
@@ -58,71 +51,9 @@ def _plain(s: str) -> str:
     return " ".join(unidecode(s).lower().replace("-", " ").replace(",", " ").split())
 
 
-def name_form(name: str) -> str:
-    """Sorted normalised tokens; "FAMILY, Given" is read as "Given FAMILY"."""
-    if "," in name and not is_arabic(name):
-        family, _, given = name.partition(",")
-        name = f"{given} {family}"
-    return " ".join(sorted(nm.normalize(name).replace("-", " ").split()))
-
-
-def person_groups(entities: list[dict]) -> dict[str, str]:
-    """Entity id -> gold group id: records sharing one spelling are one person."""
-    root = {e["id"]: e["id"] for e in entities}
-
-    def find(x: str) -> str:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
-    seen: dict[str, str] = {}
-    for e in entities:
-        for n in dict.fromkeys(e["names"]):
-            f = name_form(n)
-            if not f:
-                continue
-            if f in seen:
-                a, b = find(seen[f]), find(e["id"])
-                if a != b:
-                    root[max(a, b)] = min(a, b)
-            else:
-                seen[f] = e["id"]
-    return {e["id"]: find(e["id"]) for e in entities}
-
-
-def _bucket(key: str, salt: str, n: int) -> int:
-    return int(hashlib.sha1((salt + key).encode()).hexdigest(), 16) % n
-
-
-def build(raw: bool = False):
-    """Persons for the registry, queries ``(dataset, kind, query, gold group or None, half)``
-    and the map record id -> gold group id."""
-    entities = [e for ds in PERSON_SETS for e in load_entities(ds)]
-    group = {e["id"]: e["id"] for e in entities} if raw else person_groups(entities)
-    persons, queries = [], []
-    for e in entities:
-        names = list(dict.fromkeys(e["names"]))
-        latin = [n for n in names if not is_arabic(n)]
-        if not latin or len(names) < 2:
-            continue
-        canonical = latin[0]
-        g = group[e["id"]]
-        absent = _bucket(g, "", 4) == 0
-        half = _bucket(g, "half:", 2)
-        if not absent:
-            persons.append(nm.Person(e["id"], canonical))
-        for q in names[1:]:
-            if q == canonical:
-                continue
-            kind = "cross-script" if is_arabic(q) else "same-script"
-            queries.append((e["source"], kind, q, None if absent else g, half))
-    return persons, queries, group
-
-
 def main() -> None:
     raw = "--raw" in sys.argv[1:]
-    persons, queries, group = build(raw)
+    persons, queries, group = registry_task(raw)
     reg = nm.Registry(persons)
     choices = {p.id: _plain(p.name) for p in persons}
     ids = list(choices)

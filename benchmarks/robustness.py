@@ -24,12 +24,8 @@ from __future__ import annotations
 import argparse
 import gc
 import itertools
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import namematch as nm
 

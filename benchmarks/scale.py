@@ -46,10 +46,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import CONFIDENT_PAIR, ROOT, print_table, retrieval_scores
+from _common import CONFIDENT_PAIR, ROOT, retrieval_scores
 
 import namematch as nm
 from namematch import lexicon
+from namematch.evaluation import print_table
 from namematch.registry import Person, Registry
 
 SEED = 20240611

@@ -20,17 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import load_entities, print_table
 from rapidfuzz import fuzz
 
 import namematch as nm
-from namematch import _build
+from namematch.evaluation import DEV_SETS, load_entities, print_table
+from namematch.evaluation import build as _build
 from namematch.score import Scorer
 
 
 def names_pool() -> list[str]:
     pool = []
-    for ds in ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018"):
+    for ds in DEV_SETS:
         for e in load_entities(ds):
             pool.extend(e["names"])
     return list(dict.fromkeys(pool))
@@ -67,7 +67,8 @@ def pure_cold() -> tuple[float, float] | None:
         return None
     with tempfile.TemporaryDirectory() as tmp:
         _build.copy_pure(str(Path(tmp) / "namematch"))
-        env = {**os.environ, "NAMEMATCH_BENCH_SRC": tmp}
+        # the copy first on the path, before the installed package (the child asserts it runs it)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (tmp, os.environ.get("PYTHONPATH"))))}
         res = subprocess.run([sys.executable, __file__, "--pure-cold"], capture_output=True, text=True, env=env)
     if res.returncode != 0:
         sys.exit(f"pure-Python run failed:\n{res.stderr}")

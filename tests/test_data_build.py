@@ -7,9 +7,9 @@ Skipped when ``../shared`` (the development data) is not beside the repository.
 
 from __future__ import annotations
 
-import importlib.util
+import subprocess
+import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -20,18 +20,16 @@ DATA = ROOT / "src" / "namematch" / "data"
 needs_shared = pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="development data ../shared not present")
 
 
-def _tool(name: str) -> ModuleType:
-    """The script ``tools/<name>.py`` imported as a module."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec and spec.loader
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return tool
+def _run_tool(name: str, *args: str) -> None:
+    """Run the script ``tools/<name>.py`` as it is run by hand (tools import their siblings)."""
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / f"{name}.py"), *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 @needs_shared
 def test_shipped_lexicon_is_rebuilt_identically(tmp_path: Path) -> None:
-    assert _tool("build_lexicon").main(["--shared", str(SHARED), "--out", str(tmp_path)]) == 0
+    _run_tool("build_lexicon", "--shared", str(SHARED), "--out", str(tmp_path))
     for name in ("variants.tsv", "frequency.tsv", "translit_model.tsv"):
         built = (tmp_path / name).read_text(encoding="utf-8")
         shipped = (DATA / name).read_text(encoding="utf-8")
@@ -41,14 +39,15 @@ def test_shipped_lexicon_is_rebuilt_identically(tmp_path: Path) -> None:
 @needs_shared
 def test_shipped_candidate_model_is_refitted_identically(tmp_path: Path) -> None:
     out = tmp_path / "candidate_model.json"
-    assert _tool("fit_candidate_model").main(["--out", str(out)]) == 0
+    _run_tool("fit_candidate_model", "--out", str(out))
     shipped = (DATA / "candidate_model.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "candidate_model.json differs from what tools/fit_candidate_model.py fits"
 
 
+@pytest.mark.slow
 @needs_shared
 def test_shipped_score_model_is_refitted_identically(tmp_path: Path) -> None:
     out = tmp_path / "score_model.json"
-    assert _tool("fit_score_model").main(["--out", str(out)]) == 0
+    _run_tool("fit_score_model", "--out", str(out))
     shipped = (DATA / "score_model.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "score_model.json differs from what tools/fit_score_model.py fits"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from namematch.keys import keys, unit_keys
 from namematch.normalize import normalize
 from namematch.parse import parse
-from tests.conftest import any_text, names
+from tests.conftest import any_text, arabic_names, latin_names, names
 
 CROSS = [
     ("قاسم سليماني", ["Qassem Soleimani", "Qasem Soleimani", "Ghasem Soleymani", "Kassem Suleimani"]),
@@ -98,7 +99,12 @@ def test_keys_union_of_units(name: str) -> None:
 @given(names)
 def test_normalisation_equivalent_inputs(name: str) -> None:
     assert keys(name) == keys(normalize(name))
-    assert keys(name) == keys(name)
+
+
+@settings(max_examples=150)
+@given(st.one_of(arabic_names, latin_names))
+def test_keys_ignore_case_and_spacing(name: str) -> None:
+    assert keys(name) == keys(f"  {name.upper()}\t")
 
 
 @given(any_text)

@@ -133,6 +133,7 @@ def test_token_spans_round_trip(s: str) -> None:
         assert tok.norm
 
 
+@pytest.mark.slow
 @given(st.text(alphabet="abcقاسم \u200c-", min_size=1, max_size=50))
 def test_long_input_is_bounded(chunk: str) -> None:
     s = (chunk * (100_000 // len(chunk) + 1))[:100_000]

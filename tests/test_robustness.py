@@ -336,6 +336,7 @@ def test_thousand_token_names_are_capped() -> None:
         assert nm.cluster([name, name + " x"])
 
 
+@pytest.mark.slow
 def test_one_megabyte_strings_everywhere() -> None:
     assert len(nm.normalize(ONE_MB)) > 500_000  # linear scan, nothing dropped
     assert len(nm.parse(ONE_MB).tokens) == MAX_TOKENS
@@ -742,6 +743,7 @@ def test_cli_unreadable_paths(tmp_path: Path) -> None:
         _clean_failure(_cli("cluster", str(locked)), "locked.txt")
 
 
+@pytest.mark.slow
 def test_cli_huge_input(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text(ONE_MB * 3, encoding="utf-8")  # one 3 MB line

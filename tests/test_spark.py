@@ -126,7 +126,7 @@ def _assert_same(got: dict, want: dict) -> None:
         assert math.isclose(got[lid][1], s, abs_tol=1e-9)
 
 
-@pytest.mark.parametrize("max_block_size", [1000, 3])
+@pytest.mark.parametrize("max_block_size", [pytest.param(1000, marks=pytest.mark.slow), 3])  # 1000: ~30 s
 def test_spark_link_dataframes_equals_in_process(spark, left_rows, right_rows, max_block_size):
     left, right = _frames(spark, left_rows, right_rows)
     out = nms.link_dataframes(left, right, max_block_size=max_block_size)

@@ -31,28 +31,30 @@ Usage: ``python tools/build_lexicon.py [--shared PATH] [--out DIR] [--holdout | 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import build_translit as bt  # a sibling tool (tools/ is the script's directory)
 from rapidfuzz.distance import Levenshtein
 
+from namematch.evaluation import (
+    DEV_SETS,
+    TOKEN_SETS,
+    fifth_of,
+    in_test_fifth,
+    load_entities,
+    single_unit,
+)
+from namematch.evaluation import write_atomic as _atomic_write
+from namematch.keys import arabic_skeletons, latin_skeletons
+from namematch.normalize import ARABIC, LATIN, PERSIAN
+from namematch.parse import parse
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from namematch.keys import arabic_skeletons, latin_skeletons  # noqa: E402
-from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize_latin  # noqa: E402
-from namematch.parse import parse  # noqa: E402
-from namematch.registry import _atomic_write  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "tools"))
-import build_translit as bt  # noqa: E402
-
-TOKEN_SOURCES = ("wikidata-ar-name-tokens", "google-translit-ar2en")
-PERSON_SOURCES = ("un-sc-2018", "ofac-sdn-2022", "ofac-cons-2018")
+TOKEN_SOURCES = TOKEN_SETS
+PERSON_SOURCES = DEV_SETS
 LICENCES = {
     "wikidata-ar-name-tokens": "CC0 1.0 (Wikidata; Merhav & Ash, COLING 2018)",
     "google-translit-ar2en": "Apache-2.0 (google/transliteration ar2en.txt; Rosca & Breuel 2016)",
@@ -66,15 +68,10 @@ LATIN_MIN_SIM = 0.75
 PERSON_WEIGHT = 20  # one listed person counts as much as 20 token-list occurrences
 
 
-def fold_of(key: str) -> int:
-    """Hash split of the development data into fifths (0-4) by an Arabic token's core
-    or a person's id."""
-    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 5
-
-
-def is_test(key: str, fold: int = 0) -> bool:
-    """True when ``key`` falls in the held-out fifth ``fold`` (0 by default)."""
-    return fold_of(key) == fold
+#: Hash split of the development data into fifths (0-4) by an Arabic token's core or a
+#: person's id; ``--fold K`` leaves fifth K out (``tools/fit_score_model.py`` swaps in its halves).
+fold_of = fifth_of
+is_test = in_test_fifth
 
 
 def sim(a: str, b: str) -> float:
@@ -95,22 +92,6 @@ def unit_sim(a: str, sa: str, b: str, sb: str) -> float:
     if sa == LATIN and sb == LATIN:
         best = max(best, sim(a, b))
     return best
-
-
-def single_unit(text: str) -> tuple[str, str, list[str]] | None:
-    """(core, script, extra spellings) when a token parses to one name unit."""
-    units = [u for u in parse(text).units if u.core]
-    if len(units) != 1:
-        return None
-    u = units[0]
-    extra = []
-    if u.script == LATIN:
-        raw = normalize_latin(text)
-        if u.article and raw.startswith(("al", "el")) and len(raw) > 4:
-            raw = raw[2:]
-        if raw and raw != u.core:
-            extra.append(raw)
-    return u.core, u.script, extra
 
 
 def load_token_pairs(shared: Path) -> list[tuple[str, str, int, str, list[str]]]:
@@ -134,13 +115,7 @@ def load_token_pairs(shared: Path) -> list[tuple[str, str, int, str, list[str]]]
 
 
 def load_persons(shared: Path) -> list[dict]:
-    out = []
-    for src in PERSON_SOURCES:
-        path = shared / "data" / src / "entities.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.append(json.loads(line))
-    return out
+    return [e for src in PERSON_SOURCES for e in load_entities(src, shared / "data")]
 
 
 def name_units(name: str) -> list[tuple[str, str]]:

@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from namematch.evaluation import shipped_lines as data_lines
+from namematch.evaluation import write_atomic as _atomic_write
+from namematch.link._shape import fold, ngrams
 
-from namematch._data import data_lines  # noqa: E402
-from namematch.link._shape import fold, ngrams  # noqa: E402
-from namematch.registry import _atomic_write  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 OUT = ROOT / "src" / "namematch" / "data" / "link_name_shape.tsv"
 #: An n-gram must occur in this many words (names and ordinary words together).

@@ -1,6 +1,6 @@
 """Build namematch's near-miss development pairs from the development persons (reproducible).
 
-The development pairs of ``benchmarks/_common.sample_pairs`` pair spellings of one person
+The development pairs of ``namematch.evaluation.sample_pairs`` pair spellings of one person
 (positives) with names of other persons that share a name element (negatives). They
 almost never hold a *near miss*: the same name with one element replaced by another
 name that looks alike — "Ahmad Rezaei" and "Ahmad Rezvani", a different father in an
@@ -8,7 +8,7 @@ otherwise equal nasab chain, another patronymic. Those are the pairs a screening
 meets, and the ones a matcher that counts only what agrees scores as one person.
 
 For every gold person of the development lists (records of one person on two lists
-merged as in ``benchmarks/resolution.py``) this script takes real spellings of the
+merged as ``namematch.evaluation.person_groups`` does) this script takes real spellings of the
 person's name and replaces exactly **one** name element by another real name element
 of the development persons, of the same kind and of similar shape:
 
@@ -39,7 +39,7 @@ the benchmarks), so a model fitted on one half is measured on the other.
     python tools/build_nearmiss.py [--seed N] [--out pairs.tsv]
 
 prints the counts per kind and half; ``--out`` writes the pairs (TSV with a header).
-``benchmarks/accuracy.py`` and ``tools/fit_score_model.py`` call :func:`near_miss_pairs`.
+``tools/fit_score_model.py`` calls :func:`near_miss_pairs`; ``benchmarks/accuracy.py`` and ``tests/test_figures.py`` read ``--out``.
 """
 
 from __future__ import annotations
@@ -53,18 +53,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from rapidfuzz.distance import Indel, Levenshtein
 
-from _common import DEV_SETS, is_arabic, load_entities  # noqa: E402
-from rapidfuzz.distance import Indel, Levenshtein  # noqa: E402
-from resolution import _bucket, person_groups  # noqa: E402
-
-import namematch as nm  # noqa: E402
-from namematch import lexicon  # noqa: E402
-from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys  # noqa: E402
-from namematch.score import _fold_latin  # noqa: E402
-from namematch.score._units import _consonants, _latin_readings  # noqa: E402
+import namematch as nm
+from namematch import lexicon
+from namematch.evaluation import DEV_SETS, load_entities, person_groups
+from namematch.evaluation import hash_bucket as _bucket
+from namematch.evaluation import is_arabic_script as is_arabic
+from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
+from namematch.score import _fold_latin
+from namematch.score._units import _consonants, _latin_readings
 
 SEED = 26
 #: Replacements drawn from among this many most alike candidates of the kind.

@@ -57,10 +57,9 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from namematch.romanize import _MAX_TAIL, ONSETS, VOWELS
 
-from namematch.romanize import _MAX_TAIL, ONSETS, VOWELS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 #: n-gram order of the joint model (graphones of history + the predicted one).
 ORDER = 3
@@ -543,8 +542,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--candidate", choices=sorted(CANDIDATES), default="joint")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(ROOT / "tools"))
-    import build_lexicon as bl
+    import build_lexicon as bl  # a sibling tool (tools/ is the script's directory)
 
     pairs = bl.model_pairs(args.shared, args.fold)
     lines = CANDIDATES[args.candidate](pairs)

@@ -71,7 +71,7 @@ def check_wheel(path: Path) -> None:
 
 def check_installed() -> None:
     import namematch
-    from namematch import _build
+    from namematch.evaluation import build as _build
 
     where = Path(namematch.__file__).resolve()
     if "site-packages" not in where.parts:

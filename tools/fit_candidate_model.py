@@ -30,21 +30,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from fit_score_model import check_signs, fit, pair_features
+
+from namematch.cluster import _Linkage, _proposed_pairs
+from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
+from namematch.evaluation import hash_bucket as _bucket
+from namematch.evaluation import registry_task as resolution_build
+from namematch.evaluation import write_atomic as _atomic_write
+from namematch.registry import Registry
+from namematch.score import _DEFAULT, FEATURES, _combine, _model_terms
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tools"))
-
-from _common import DEV_SETS, load_entities  # noqa: E402
-from clustering import bcubed  # noqa: E402
-from fit_score_model import check_signs, fit, pair_features  # noqa: E402
-from resolution import _bucket, person_groups  # noqa: E402
-from resolution import build as resolution_build  # noqa: E402
-
-from namematch._decide import MARGIN  # noqa: E402
-from namematch.cluster import _Linkage, _proposed_pairs  # noqa: E402
-from namematch.registry import Registry, _atomic_write  # noqa: E402
-from namematch.score import _DEFAULT, FEATURES, _combine, _model_terms  # noqa: E402
 
 OUT = ROOT / "src" / "namematch" / "data" / "candidate_model.json"
 HALF_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -135,7 +131,7 @@ def halves(names: list[str], gold: list[str]) -> None:
     for thr in MATCH_THRESHOLDS:
         right: dict[tuple[str, bool], list[bool]] = {}
         for _ds, kind, q, want, h in queries:
-            got = reg._decided(q, thr, MARGIN, *models[1 - h])
+            got = reg._decided(q, thr, reg.margin, *models[1 - h])  # the default margin
             got_group = None if got is None else group[got.person.id]
             right.setdefault((kind, want is None), []).append(got_group == want)
         cells = [sum(v) / max(len(v), 1) for v in (right.get((k, nil), []) for k in ("cross-script", "same-script")

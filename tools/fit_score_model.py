@@ -6,7 +6,7 @@ matched, elements that differ by role, structure conflicts). A logistic model tu
 into the returned score: the probability that the two names denote one person, for pairs
 drawn as the development pairs are, **half of them one person** (the prior, 1:1).
 
-The labelled pairs are the development pairs of ``benchmarks/_common.sample_pairs``
+The labelled pairs are the development pairs of ``namematch.evaluation.sample_pairs``
 (spellings of one person; different persons sharing a name element) and the near-miss
 pairs of ``tools/build_nearmiss.py`` (spellings of one person; a name with one element
 replaced by a look-alike element), about 14,000 pairs, half of them one person. Each pair
@@ -46,31 +46,30 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+import build_lexicon
+import build_nearmiss
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tools"))
-
-import build_lexicon  # noqa: E402
-import build_nearmiss  # noqa: E402
-from _common import (  # noqa: E402
+from namematch import lexicon
+from namematch.evaluation import (
     DEV_SETS,
-    SHARED,
     average_precision,
+    data_dir,
     f1_at,
     load_entities,
+    person_groups,
     precision_recall_at,
     reliability,
     sample_pairs,
 )
-from resolution import _bucket, person_groups  # noqa: E402
+from namematch.evaluation import hash_bucket as _bucket
+from namematch.evaluation import shipped_lines as data_lines
+from namematch.evaluation import write_atomic as _atomic_write
+from namematch.romanize import _install
+from namematch.score import DEFAULT_THRESHOLD, FEATURES, Scorer, _combine
 
-from namematch import lexicon  # noqa: E402
-from namematch._data import data_lines  # noqa: E402
-from namematch.registry import _atomic_write  # noqa: E402
-from namematch.romanize import _install  # noqa: E402
-from namematch.score import DEFAULT_THRESHOLD, FEATURES, Scorer, _combine  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = data_dir()
 
 OUT = ROOT / "src" / "namematch" / "data" / "score_model.json"
 MUST_BE_NEGATIVE = ("family_conflict", "nisba_conflict", "family_part_conflict", "first_name_conflict", "chain_conflict")

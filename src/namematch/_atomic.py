@@ -23,7 +23,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, Any, Final
 
 try:
     import fcntl
@@ -143,5 +143,6 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], object], *
     """Write through a temporary file in the same folder, then rename over ``path``;
     ``write`` gets the open file (text: UTF-8, no newline translation)."""
     with replacing(path) as tmp:
-        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+        opened: IO[Any] = open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="")
+        with opened as fh:
             write(fh)

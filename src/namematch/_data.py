@@ -12,7 +12,7 @@ __all__ = ["data_digest", "data_lines", "data_table", "lines_digest", "optional_
 @cache
 def data_lines(filename: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a data file, stripped of the line end."""
-    text = resources.files("namematch").joinpath("data", filename).read_text(encoding="utf-8")
+    text = resources.files("namematch").joinpath("data").joinpath(filename).read_text(encoding="utf-8")
     return tuple(
         line.rstrip("\r\n")
         for line in text.splitlines()

@@ -23,7 +23,7 @@ __all__ = ["load_demo", "run_demo"]
 
 
 def _demo_dir() -> Traversable:
-    return resources.files("namematch").joinpath("data", "demo")
+    return resources.files("namematch").joinpath("data").joinpath("demo")
 
 
 def load_demo() -> tuple[dict[str, str], Registry]:

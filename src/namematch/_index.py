@@ -154,7 +154,9 @@ def rank_name(
     if not lists:
         return []
     lists.sort(key=lambda x: (x[0], x[1]))
-    scanned, probed, budget = [], [], scan_budget
+    scanned: list[tuple[int, int, float, Sequence[int]]] = []
+    probed: list[tuple[int, int, float, Sequence[int]]] = []
+    budget = scan_budget
     for entry in lists:
         if not scanned or entry[0] <= budget:
             scanned.append(entry)
@@ -197,7 +199,7 @@ def check_workers(workers: object) -> int:
     return workers
 
 
-def add_postings(postings: dict[str, array], keys: Iterable[str], item: int, typecode: str) -> None:
+def add_postings(postings: dict[str, array[int]], keys: Iterable[str], item: int, typecode: str) -> None:
     """File ``item`` under each of ``keys`` (items come in increasing order, so lists stay ascending)."""
     for k in keys:
         plist = postings.get(k)
@@ -210,7 +212,7 @@ def add_postings(postings: dict[str, array], keys: Iterable[str], item: int, typ
                 postings[k] = append_grown(plist, item)
 
 
-def append_grown(values: array, value: int) -> array:
+def append_grown(values: array[int], value: int) -> array[int]:
     """``values`` with ``value`` appended, in place; when a reader holds a numpy view of
     it (:func:`_as_ids`), which pins its size, a grown copy (the reader keeps the old one)."""
     try:

@@ -83,7 +83,7 @@ _SCHEMA: Final = frozenset(
 # itself in user_version and application_id, version-valid-for and SQLite version)
 _UNHASHED: Final = ((24, 28), (60, 64), (68, 72), (92, 100))
 
-def decode_ids(data: bytes = b"") -> array:
+def decode_ids(data: bytes = b"") -> array[int]:
     """A posting list decoded from its little-endian bytes on disk."""
     out = array(POSTING)
     out.frombytes(data)
@@ -92,7 +92,7 @@ def decode_ids(data: bytes = b"") -> array:
     return out
 
 
-def le_bytes(ids: array) -> bytes:
+def le_bytes(ids: array[int]) -> bytes:
     """A posting list as little-endian bytes (the on-disk form)."""
     if sys.byteorder != "little":  # pragma: no cover - big-endian hosts
         ids = array(ids.typecode, ids)
@@ -183,7 +183,7 @@ class IndexFile:
         self.path = os.fspath(path)
         self._decode_person = decode_person
         self._lock = threading.RLock()  # re-entrant: a signal handler or tracer may read mid-read
-        self._cache: dict[str, array] = {}
+        self._cache: dict[str, array[int]] = {}
         self._con = self._open()
         try:
             self._check()
@@ -335,7 +335,7 @@ class IndexFile:
             chunk = ids[start : start + _CHUNK]
             yield from self._all(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
-    def postings(self, key: str) -> array:
+    def postings(self, key: str) -> array[int]:
         """Ascending alias ids filed under ``key`` (cached; empty if none)."""
         hit = self._cache.get(key)
         if hit is not None:
@@ -347,7 +347,7 @@ class IndexFile:
         self._cache[key] = out  # read-only once published; a lost race only costs a re-read
         return out
 
-    def _ids(self, key: object, data: object) -> array:
+    def _ids(self, key: object, data: object) -> array[int]:
         """A stored posting list, checked: int32 alias ids below the alias count (the
         checksum vouches that a saved list is ascending; a forged unsorted list can only
         rank wrongly, never index outside the registry)."""
@@ -424,7 +424,7 @@ class IndexFile:
             out.append((pidx, text))
         return out
 
-    def all_postings(self) -> Iterator[tuple[str, array]]:
+    def all_postings(self) -> Iterator[tuple[str, array[int]]]:
         """Every key and its posting list (each checked as :meth:`postings` checks it)."""
         for key, data in self._stream("SELECT key, ids FROM postings"):
             if not isinstance(key, str):

@@ -38,11 +38,11 @@ from array import array
 from collections.abc import Iterable
 from typing import Any, Final
 
+from namematch._checks import check_str
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
-from namematch.normalize import _check_str
-from namematch.score import _DEFAULT, Scorer
+from namematch.score import _DEFAULT, Scorer  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 
@@ -83,7 +83,7 @@ def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> l
     spans = _spans(len(uniq), workers)
     state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon}
     nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
-    postings: dict[str, array] = {}
+    postings: dict[str, array[int]] = {}
     for i, nk in enumerate(nks):
         add_postings(postings, nk.all(), i, "q")
     state.update(nks=nks, postings=postings, units=array("B", (nk.unit_count for nk in nks)))
@@ -285,7 +285,7 @@ def cluster(
     neighbours and pair scores in that many processes (where the ``fork`` start
     method exists; else in this one): same groups.
     """
-    items = [_check_str(n, "names item") for n in _check_iterable(names, "names")]
+    items = [check_str(n, "names item") for n in _check_iterable(names, "names")]
     return [[items[i] for i in g] for g in _cluster_indices(items, threshold, scorer, workers)]
 
 
@@ -307,5 +307,5 @@ def cluster_records(
         if not isinstance(rec, tuple | list) or len(rec) != 2:
             raise TypeError("records must be (id, name) pairs")
         ids.append(str(rec[0]))
-        names.append(_check_str(rec[1], "record name"))
+        names.append(check_str(rec[1], "record name"))
     return [[ids[i] for i in g] for g in _cluster_indices(names, threshold, scorer, workers)]

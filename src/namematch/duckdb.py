@@ -51,7 +51,7 @@ and an in-process scan with :func:`namematch.score` over the same candidates.
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import namematch as _nm
 
@@ -79,7 +79,7 @@ def _import() -> Any:
 
 # -- vectorised kernels (pyarrow in, pyarrow out) ------------------------------
 def _strings(arr: Any) -> list[str | None]:
-    return arr.to_pylist()
+    return cast("list[str | None]", arr.to_pylist())
 
 
 def _score_arrow(a: Any, b: Any, scorer: _nm.Scorer | None = None) -> Any:
@@ -139,7 +139,7 @@ def register(con: _duckdb.DuckDBPyConnection, *, scorer: _nm.Scorer | None = Non
             con.remove_function(name)
         except Exception:  # not registered yet
             pass
-        con.create_function(name, fn, params, ret, type="arrow")
+        con.create_function(name, fn, params, ret, type="arrow")  # type: ignore[call-overload]
     return con
 
 

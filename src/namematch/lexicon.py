@@ -126,12 +126,12 @@ def build(
     fixed: list[_Group] = []
     for g in groups:
         if g.manual:
-            c = max(
+            shared = max(
                 [groups[o].count for f in g.arabic + g.latin for o in index[f] if not groups[o].manual]
                 + [freq.get(f, 0) for f in g.arabic + g.latin]
                 + [0]
             )
-            g = attrs.evolve(g, count=c)
+            g = attrs.evolve(g, count=shared)
         fixed.append(g)
     counts = sorted((g.count for g in fixed), reverse=True)
     ref = float(counts[min(len(counts) - 1, 15)]) if counts else 1.0
@@ -181,7 +181,7 @@ def _install(lex: _Lexicon | None) -> None:
     _override.clear()
     if lex is not None:
         _override.append(lex)
-    _facts.cache_clear()
+    _facts.cache_clear()  # type: ignore[attr-defined]  # _short_cache keeps lru_cache's cache_clear
     for clear in _on_change:
         clear()
 

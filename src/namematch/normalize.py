@@ -37,6 +37,11 @@ from typing import Any, Final, TypeVar
 import attrs
 from unidecode import unidecode
 
+from namematch._checks import check_str
+
+#: The argument check, under the name the stages still import (decision 0011 lists them).
+_check_str = check_str
+
 __all__ = [
     "ARABIC",
     "LATIN",
@@ -273,12 +278,6 @@ def _clean_text(text: str) -> str:
     except UnicodeEncodeError:
         text = "".join(" " if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
-
-
-def _check_str(value: object, argument: str = "name") -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{argument} must be str, not {type(value).__name__}")
-    return value
 
 
 def script_of(text: str) -> str:

@@ -32,7 +32,7 @@ import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Final, TextIO, TypeVar
+from typing import Any, Final, TextIO, TypeVar, cast
 
 import attrs
 import numpy as np
@@ -55,7 +55,7 @@ from namematch._layered_keys import layered_name_keys
 from namematch._loaders import check_savable, csv_records, jsonl_records
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
 from namematch.normalize import _check_str
-from namematch.score import Explanation, Scorer, _combine
+from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
@@ -97,7 +97,7 @@ def _aliases(value: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _non_empty(_inst: Any, attribute: attrs.Attribute, value: object) -> None:
+def _non_empty(_inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise TypeError(f"Person.{attribute.name} must be str, not {type(value).__name__}")
     if not value.strip():
@@ -206,7 +206,7 @@ class _Index:
         self.by_id: dict[str, int] = {}  # id -> index of its latest record
         self.aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
         self.units = array("B")  # alias id -> number of keyed name units (ranking tie-break)
-        self.postings: dict[str, array] = {}  # key -> ascending alias ids
+        self.postings: dict[str, array[int]] = {}  # key -> ascending alias ids
 
     def append(self, person: Person, nks: Sequence[NameKeys]) -> int:
         """File a person and its names; its index. Readers see it once a snapshot counts it."""
@@ -267,8 +267,8 @@ class _Snapshot:
                 return empty
             ids = _as_ids(plist)  # pins this list's size while the query runs
             if len(ids) and ids[-1] >= visible:  # names a writer filed after this state
-                return ids[: int(np.searchsorted(ids, visible))]
-            return ids
+                return cast(Sequence[int], ids[: int(np.searchsorted(ids, visible))])
+            return cast(Sequence[int], ids)
 
         return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units)
 
@@ -299,7 +299,7 @@ class _Stored:
         self.store = store
 
     def get(self, person_id: str) -> Person | None:
-        return self.store.person_by_id(person_id)  # type: ignore[no-any-return]
+        return self.store.person_by_id(person_id)
 
     def __len__(self) -> int:
         return self.store.count
@@ -687,7 +687,7 @@ class Registry:
         skipped: list[tuple[int, str]] = []
         loaded = 0
         for n, parse in jsonl_records(path):
-            loaded += reg._add_record(lambda parse=parse: Person.from_dict(parse()), path, n, errors, skipped)
+            loaded += reg._add_record(lambda parse=parse: Person.from_dict(parse()), path, n, errors, skipped)  # type: ignore[misc]
         reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped))
         return reg
 
@@ -714,7 +714,7 @@ class Registry:
             return Person(pid, name, aliases, {k: v for k, v in rec.items() if v != ""})
 
         for n, parse in csv_records(path):
-            loaded += reg._add_record(lambda parse=parse: person_of_row(parse), path, n, errors, skipped)
+            loaded += reg._add_record(lambda parse=parse: person_of_row(parse), path, n, errors, skipped)  # type: ignore[misc]
         reg.load_report = LoadReport(os.fspath(path), loaded, len(skipped), tuple(skipped))
         return reg
 
@@ -748,12 +748,12 @@ class Registry:
             kept = [aid for aid in range(state.aliases) if index.aliases[aid][0] in new_pidx]
             if len(kept) == len(index.aliases):  # nothing removed or pending: alias ids are already dense
 
-                def renumber(ids: array) -> array:
+                def renumber(ids: array[int]) -> array[int]:
                     return ids
             else:
                 new_aid = {aid: new for new, aid in enumerate(kept)}
 
-                def renumber(ids: array) -> array:
+                def renumber(ids: array[int]) -> array[int]:
                     return array(_POSTING, (new_aid[a] for a in ids if a in new_aid))
 
             def posting_rows() -> Iterator[tuple[str, bytes]]:

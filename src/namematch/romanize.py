@@ -1030,9 +1030,9 @@ def _display_unit(core: str, spelling: str) -> str:
 
 def _clear() -> None:
     """Forget romanisations: they carry the lexicon's spellings and the model's choices."""
-    _scored_unit.cache_clear()
-    _romanize_unit_cached.cache_clear()
-    _romanizations_cached.cache_clear()
+    _scored_unit.cache_clear()  # type: ignore[attr-defined]  # (_short_cache keeps lru_cache's)
+    _romanize_unit_cached.cache_clear()  # type: ignore[attr-defined]
+    _romanizations_cached.cache_clear()  # type: ignore[attr-defined]
 
 
 _lexicon._on_change.append(_clear)  # a lexicon swap (also through _install) clears them

@@ -44,7 +44,7 @@ import inspect
 import threading
 import uuid
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import namematch as _nm
 
@@ -81,7 +81,7 @@ def _spark() -> tuple[Any, Any]:
         import pandas  # noqa: F401
         import pyarrow  # noqa: F401
         from pyspark.sql import functions as F
-        from pyspark.sql.functions import pandas_udf
+        from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise ImportError(f"{_EXTRA_HINT} ({exc})") from exc
     return F, pandas_udf
@@ -136,9 +136,9 @@ def _build_scorer(spec: tuple[str, Any] | None) -> _nm.Scorer | None:
         return None
     kind, value = spec
     if kind == "object":
-        return value
+        return cast(_nm.Scorer, value)
     cls, kwargs = value
-    return cls(**kwargs)
+    return cast(_nm.Scorer, cls(**kwargs))
 
 
 def _cached(token: str, build: Any) -> Any:
@@ -187,7 +187,7 @@ def normalize_col(col: Column | str) -> Column:
     def namematch_normalize(x0):  # type: ignore[no-untyped-def]
         return _normalize_series(x0)
 
-    return _pandas_udf(namematch_normalize, "string", 1)(_col(col))
+    return cast("Column", _pandas_udf(namematch_normalize, "string", 1)(_col(col)))
 
 
 def romanize_col(col: Column | str, convention: str | None = None) -> Column:
@@ -198,7 +198,7 @@ def romanize_col(col: Column | str, convention: str | None = None) -> Column:
     def namematch_romanize(x0):  # type: ignore[no-untyped-def]
         return _romanize_series(x0, convention)
 
-    return _pandas_udf(namematch_romanize, "string", 1)(_col(col))
+    return cast("Column", _pandas_udf(namematch_romanize, "string", 1)(_col(col)))
 
 
 def keys_col(col: Column | str) -> Column:
@@ -206,7 +206,7 @@ def keys_col(col: Column | str) -> Column:
     def namematch_keys(x0):  # type: ignore[no-untyped-def]
         return _keys_series(x0)
 
-    return _pandas_udf(namematch_keys, "array<string>", 1)(_col(col))
+    return cast("Column", _pandas_udf(namematch_keys, "array<string>", 1)(_col(col)))
 
 
 def score_col(a: Column | str, b: Column | str, scorer: _nm.Scorer | None = None) -> Column:
@@ -215,7 +215,7 @@ def score_col(a: Column | str, b: Column | str, scorer: _nm.Scorer | None = None
     ``scorer`` (a :class:`namematch.Scorer`) is rebuilt on each executor from its
     constructor arguments; by default the module-level scorer is used.
     """
-    return _score_udf(scorer)(_col(a), _col(b))
+    return cast("Column", _score_udf(scorer)(_col(a), _col(b)))
 
 
 def _score_udf(scorer: _nm.Scorer | None, *, once: bool = False) -> Any:
@@ -239,7 +239,7 @@ def _default_partitions(df: DataFrame) -> int:
     try:
         return max(2, 2 * int(spark.sparkContext.defaultParallelism))
     except Exception:  # Spark Connect has no SparkContext
-        return max(2, int(spark.conf.get("spark.sql.shuffle.partitions", "200")))
+        return max(2, int(cast(str, spark.conf.get("spark.sql.shuffle.partitions", "200"))))
 
 
 def _check_positive(name: str, value: int | None) -> None:

@@ -416,7 +416,7 @@ class ArabicDetector:
                                                    for k in range(s + 2, i) if self.kind(k) == "word")):
                 return s  # (after a particle and its name, no ordinary word: بن فلان غداء ...)
             if names >= 2 and tail.kind == "word" and tail.score > 0 and sum(
-                    self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr]
+                    self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr,misc]
                 return s  # "ماکسیم بارانوف وزیر": a family name with name evidence before the role
             if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
                 return s  # "X، وزیر": one name word set off by a comma before a role
@@ -491,7 +491,7 @@ class ArabicDetector:
                     self.add(j, last, ctx_from)
                     i = last + 1
                     while plural and i < n:  # a list of names after "آقایان", "Messrs"
-                        j = i + 1 if self.info[i] is not None and self.info[i].stem == "و" else i
+                        j = i + 1 if self.info[i] is not None and self.info[i].stem == "و" else i  # type: ignore[union-attr]
                         if j >= n or self.info[j] is None or not (w[j].comma or w[i].comma or j > i):
                             break
                         last = self.read_name(j, TITLE_BONUS)

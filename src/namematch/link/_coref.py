@@ -177,9 +177,9 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         top_of[key] = top if top is not None and all(k[1] <= top[1] for k in sups) else None
     ante: list[int | None] = []
     for i, key in enumerate(keys):
-        top = top_of[key]
-        if top is not None:
-            ante.append(first_of[top])
+        chain_top = top_of[key]
+        if chain_top is not None:
+            ante.append(first_of[chain_top])
         else:
             ante.append(None if first_of[key] == i else first_of[key])
     return ante

@@ -383,7 +383,7 @@ def _loose_roman(core: str) -> str:
         s = s[2:]
     for a, b in _LOOSE_STEPS:
         s = s.replace(a, b)
-    out = []
+    out: list[str] = []
     for c in s:
         if not out or out[-1] != c:
             out.append(c)
@@ -523,7 +523,7 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
             for y in range(x + 1, len(members)):
                 pairs.add((members[x], members[y]))
     full = [len(ch.units) >= 2 for ch in chains_]
-    scored: list[tuple[bool, float, int, int]] = []
+    scored: list[tuple[float, int, int]] = []
     for a, b in pairs:
         ca, cb = chains_[a], chains_[b]
         if not (full[a] and full[b]):

@@ -47,7 +47,7 @@ _ALL_AGREE: Final = FEATURES.index("all_agree")
 def model_file(filename: str) -> dict[str, Any]:
     """A logistic model shipped in ``namematch/data`` (JSON: weights per :data:`FEATURES`
     name, intercept), as fitted by the tools in ``tools/``."""
-    text = resources.files("namematch").joinpath("data", filename).read_text(encoding="utf-8")
+    text = resources.files("namematch").joinpath("data").joinpath(filename).read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
 

@@ -164,7 +164,7 @@ class Scorer:
         self.candidate_terms = candidate_terms() if candidate_model is None else model_terms(candidate_model)
         self.lexicon = as_lexicon(lexicon)
         self.report: Any = None
-        self._similarity = _ordered_similarity
+        self._similarity: Callable[[_Unit, _Unit], tuple[float, str]] = _ordered_similarity
         if self.lexicon is not None:
             if self.lexicon.variants:
                 self._similarity = _layer.user_similarity(self.lexicon, _ordered_similarity)

@@ -441,7 +441,7 @@ def _folded_similarity(u: _Unit, v: _Unit) -> _Best:
         for y in v.folds:
             ry = _rest(y, both, 1) if rx is not None else None
             if ry is not None:
-                r = Indel.normalized_similarity(rx, ry)
+                r = Indel.normalized_similarity(rx, ry)  # type: ignore[arg-type]  # rx is set when ry is
                 if r > best[0]:
                     best = (r, rx, ry)  # type: ignore[assignment]
             else:
@@ -576,14 +576,14 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
             method = PHONETIC
     if best < AGREE_FROM and ((u.bare and v.article) or (v.bare and u.article)):
         # "ALSHAER" ~ "AL-SHAER": the article written into the word on one side only
-        glued, apart = (u, v) if u.bare else (v, u)
-        for z in apart.folds:
+        glued, spaced = (u, v) if u.bare else (v, u)
+        for z in spaced.folds:
             r = Indel.normalized_similarity(glued.bare, z)
             if r > best:
                 best, x, y = r, glued.bare, z
         if best >= 0.999:
             return 0.96, PHONETIC
-        if best < _SOUND_MATCH and _sound_alike((glued.bare,), apart.folds):
+        if best < _SOUND_MATCH and _sound_alike((glued.bare,), spaced.folds):
             return _SOUND_MATCH, PHONETIC
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
     if best < _SOUND_MATCH and not apart and _sound_alike(u.folds, v.folds):
