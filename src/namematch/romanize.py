@@ -992,8 +992,8 @@ def _display_cached(name: str, persian: bool | None) -> str:
     p = parse(name)
     if not any(t.script in (ARABIC, PERSIAN) for t in p.tokens):
         # Latin words as written; words of other scripts (and stray marks) transliterated
-        words = [t.text if t.script == LATIN else _cap(_ascii(normalize(t.text))) for t in p.tokens]
-        return " ".join(w for w in words if w)
+        written = [t.text if t.script == LATIN else _cap(_ascii(normalize(t.text))) for t in p.tokens]
+        return " ".join(w for w in written if w)
     if persian is None and any(t.script == PERSIAN for t in p.tokens):
         persian = True
     words: list[str] = []

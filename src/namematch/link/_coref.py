@@ -171,8 +171,9 @@ def chains(mentions: list[Mention]) -> list[int | None]:
             top_of[key] = None
             continue
         # the longer names must form one chain: the largest contains all others
-        top = max(sups, key=lambda k: (len(k[1]), -first_of[k]))
-        if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[top]]):
+        longest = max(sups, key=lambda k: (len(k[1]), -first_of[k]))
+        top: tuple[str, frozenset[str]] | None = longest
+        if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
         top_of[key] = top if top is not None and all(k[1] <= top[1] for k in sups) else None
     ante: list[int | None] = []
