@@ -120,7 +120,7 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
             letters = u.core.translate(_ARABIC_PRESS)
             out.append(f"a:{letters.translate(_NO_ALEF)}")
             out += [f"A:{k}" for k in arabic_skeletons(letters)]
-        else:  # the consonants of a vowel variant (_units._vowel_variant)
+        else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
             out += [f"v:{c}" for x in u.folds for c in _consonants(x) if len(c) >= 3]
         return out
 

@@ -593,7 +593,9 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): two
     # listed forms, but of one name, already at a discount
     structural = not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
-    if not structural and not apart and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y):
+    listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
+    if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y):
+        # (two names the lexicon lists in different groups are two names: Jose, Joseph)
         if _VOWELS_FROM <= best < AGREE_FROM and _vowel_variant(x, y):
             return AGREE_FROM, PHONETIC  # Hissein ~ Issene, Mzoudi ~ Mazuti: the consonants kept
         if _short_form(u, v):
