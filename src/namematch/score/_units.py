@@ -104,10 +104,14 @@ def _fold_latin(s: str) -> str:
 
     >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
     ('sulimani', 'sulimani', 'gasim', 'kasim')
+    >>> _fold_latin("iosifovich") == _fold_latin("yosifovich")
+    True
     """
     for a, b in _LATIN_FOLDS:
         if a in s:
             s = s.replace(a, b)
+    if s[:1] == "i" and s[1:2] in "aeou":  # an initial i before a vowel is a y: Iosif ~ Yosif, Iulia ~ Yulia
+        s = "y" + s[1:]
     y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)
     s = s.translate(_LETTER_FOLDS)
     if y:
