@@ -56,12 +56,12 @@ def test_near_miss_figures(scored: dict[str, tuple[list[float], list[int]]]) -> 
     scores, labels = scored["near"]
     precision, recall = precision_recall_at(scores, labels, nm.DEFAULT_THRESHOLD)
     negatives = [s for s, y in zip(scores, labels, strict=True) if not y]
-    assert precision >= 0.95 and recall >= 0.90  # accepted at 0.973 / 0.988
-    assert sum(s >= 0.9 for s in negatives) / len(negatives) <= 0.01  # 0.8%
+    assert precision >= 0.95 and recall >= 0.90  # accepted at 0.973 / 0.987
+    assert sum(s >= 0.9 for s in negatives) / len(negatives) <= 0.01  # 0.9%
 
 
 def test_development_pair_figures(scored: dict[str, tuple[list[float], list[int]]]) -> None:
-    # accepted at AP 0.974 / 0.967 and F1 0.910 / 0.863 (cross-script / same-script)
+    # accepted at AP 0.974 / 0.967 and F1 0.914 / 0.863 (cross-script / same-script)
     for kind, (least_ap, least_f1) in {"cross": (0.97, 0.90), "same": (0.96, 0.85)}.items():
         scores, labels = scored[kind]
         assert average_precision(scores, labels) >= least_ap, kind
@@ -71,4 +71,4 @@ def test_development_pair_figures(scored: dict[str, tuple[list[float], list[int]
 def test_scores_read_as_probabilities(scored: dict[str, tuple[list[float], list[int]]]) -> None:
     scores = [x for s, _ in scored.values() for x in s]
     labels = [y for _, ys in scored.values() for y in ys]
-    assert reliability(scores, labels)[1] <= 0.05  # 0.037
+    assert reliability(scores, labels)[1] <= 0.05  # 0.035

@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import namematch as nm
@@ -106,6 +106,7 @@ def test_empty_and_blank() -> None:
 
 
 @given(names)
+@example("\u00b5\U0001ee00")  # micro sign + Arabic mathematical alef: "μا" once split, now "μ ا" at once
 def test_normalize_idempotent(s: str) -> None:
     once = nm.normalize(s)
     assert nm.normalize(once) == once
@@ -207,3 +208,9 @@ def test_normalize_latin_ascii_fast_path_agrees_with_the_unicode_path(text: str)
 
     # a non-ASCII letter that normalises away (combining acute) forces the Unicode path
     assert normalize_latin(text) == normalize_latin(text + "\u0301")
+
+
+def test_a_letter_is_read_in_the_script_of_its_compatibility_form() -> None:
+    # the Arabic mathematical alef is ا: it splits from a Greek letter before it, as ا would
+    assert [(t.norm, t.script) for t in nm.tokenize("\u00b5\U0001ee00")] == [("μ", "other"), ("ا", "arabic")]
+    assert nm.normalize("\u00b5\U0001ee00") == "μ ا" == nm.normalize("μ ا")

@@ -262,12 +262,20 @@ def _char_class(c: str) -> str:
 
 
 def _letter_script(c: str) -> str:
+    """The script a word letter is read in: that of its compatibility form (NFKC) when the
+    letter itself lies outside the Arabic and Latin blocks, so a token splits where its
+    normalised form would (the Arabic mathematical alef 𞸀 is ا: "µ𞸀" is "μ ا", which
+    normalises to itself)."""
     if not c.isalpha():
         c = _compat_letter(c) or c
     if _is_arabic_char(c):
         return ARABIC
     if _is_latin_char(c) or (ord(c) in _CONFUSABLES):
         return LATIN
+    if not c.isascii():
+        compat = unicodedata.normalize("NFKC", c)
+        if compat != c and compat and _is_arabic_char(compat[0]):
+            return ARABIC
     return OTHER
 
 

@@ -627,9 +627,36 @@ def _has_name(units: list[_Part]) -> bool:
     return False
 
 
+#: Arabic-script letters that do not join the letter after them: a word may follow them with
+#: no space and still look apart (محمدعبد for محمد عبد).
+_NON_JOINING: Final = frozenset("اأإآدذرزژوؤ")
+
+
+def _split_glued_abd(toks: Sequence[_Word]) -> list[_Word]:
+    """The tokens of a name with a glued "عبد" set apart: an Arabic-script word ending in عبد
+    after three letters or more, the last of them one that does not join (محمدعبد البصير is
+    محمد عبد البصير), when another word follows for the compound."""
+    out: list[_Word] = []
+    last = len(toks) - 1
+    for k, t in enumerate(toks):
+        norm, text = t.norm, t.text
+        if (
+            k < last and len(norm) >= 6 and norm.endswith("عبد") and norm[-4] in _NON_JOINING
+            and text.endswith("عبد") and t.script in (ARABIC, PERSIAN)
+        ):  # fmt: skip
+            cut = t.start + len(text) - 3
+            out.append(_Word(text[:-3], norm[:-3], t.start, cut, t.script, t.homoglyphs))
+            out.append(_Word("عبد", "عبد", cut, t.end, t.script, t.homoglyphs))
+        else:
+            out.append(t)
+    return out
+
+
 def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     """The units of a name in source order, and whether it is written "Family, Given"."""
     toks = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
+    if "عبد" in name:
+        toks = _split_glued_abd(toks)
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]

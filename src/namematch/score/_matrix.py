@@ -11,7 +11,8 @@ on unit similarity: two units can agree (:data:`AGREE_FROM`) only if one of thei
 spellings (folded, without a compound's head or tail, without a glued article) is at least
 0.79 alike to one of the other's by edit similarity (a shared key adds 0.06; 0.85 across
 scripts), or they share a lexicon group, a sound, an Arabic-script consonant skeleton, across
-scripts three consonants, or (two Arabic-script units) their letters are 0.89 alike.
+scripts three consonants, or (two Arabic-script units) their letters are 0.89 alike; or
+(Latin) they keep the same three consonants or more, or one given name begins the other.
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
 other, are scored in full.
@@ -108,7 +109,8 @@ def _unit_index(names: Sequence[_Prepared | None]) -> tuple[dict[str, _Unit], di
 
 def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, str]]:
     """Unit pairs that meet through a shared fact: core, lexicon group, sound, Arabic letters
-    without alef or their consonant skeleton; across scripts, three consonants or more."""
+    without alef or their consonant skeleton, Latin consonants (three or more), a given name
+    and a short form of it; across scripts, three consonants or more."""
 
     def facts(u: _Unit) -> list[str]:
         out = [f"c:{u.core}"] + [f"g:{g}" for g in u.groups]
@@ -118,7 +120,17 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
             letters = u.core.translate(_ARABIC_PRESS)
             out.append(f"a:{letters.translate(_NO_ALEF)}")
             out += [f"A:{k}" for k in arabic_skeletons(letters)]
+        else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
+            out += [f"v:{c}" for x in u.folds for c in _consonants(x) if len(c) >= 3]
         return out
+
+    def short_forms(u: _Unit) -> tuple[list[str], list[str]]:
+        # a given name as a short form, and the short forms it may have (_units._short_form)
+        if u.arabic or u.family or u.head or u.tail:
+            return [], []
+        core = u.core
+        whole = [f"{u.script}:{core}"] if len(core) >= 4 else []
+        return whole, [f"{u.script}:{core[:k]}" for k in range(max(4, (len(core) + 1) // 2), len(core))]
 
     def across(u: _Unit) -> list[str]:
         out = [f"k:{c}" for x in u.folds for c in _consonants(x) if len(c) >= 3]
@@ -126,11 +138,15 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
 
     index: dict[str, list[str]] = {}
     index_across: dict[tuple[bool, str], list[str]] = {}
+    index_short: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
     for key, u in cu.items():
         if u.initial:
             continue
         for f in facts(u):
             index.setdefault(f, []).append(key)
+        for side, fs in zip(index_short, short_forms(u), strict=True):
+            for f in fs:
+                side.setdefault(f, []).append(key)
         if u.script != OTHER:
             for f in across(u):
                 index_across.setdefault((u.arabic, f), []).append(key)
@@ -140,6 +156,11 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
             continue
         for f in facts(u):
             out.update((key, other) for other in index.get(f, ()))
+        whole, cut = short_forms(u)
+        for f in whole:
+            out.update((key, other) for other in index_short[1].get(f, ()))
+        for f in cut:
+            out.update((key, other) for other in index_short[0].get(f, ()))
         if u.script != OTHER:
             for f in across(u):
                 out.update((key, other) for other in index_across.get((not u.arabic, f), ()))

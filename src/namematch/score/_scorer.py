@@ -46,8 +46,8 @@ class AlignedPair:
     ``method`` is one of ``"exact"``, ``"lexicon variant"`` (listed spellings of one name),
     ``"romanised"`` (across scripts, through a romanisation or transliteration),
     ``"phonetic key"`` (same-script spellings that share a key), ``"edit similarity"``,
-    ``"initial"`` and ``"merged units"`` (two adjacent units against one: Mohammad Reza ~
-    Mohammadreza).
+    ``"initial"``, ``"short form"`` (a given name cut short: Alex ~ Alexander) and ``"merged
+    units"`` (two adjacent units against one: Mohammad Reza ~ Mohammadreza).
     """
 
     a: str

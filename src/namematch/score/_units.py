@@ -54,6 +54,8 @@ PHONETIC: Final = "phonetic key"
 EDIT: Final = "edit similarity"
 INITIAL_MATCH: Final = "initial"
 MERGED: Final = "merged units"
+#: A given name and a short form of it (Alex ~ Alexander): agreement, never a spelling of it.
+SHORT_FORM: Final = "short form"
 
 #: Similarity of an unlisted Arabic-script unit and a Latin one whose consonant skeletons
 #: (3 consonants or more) are the same, when their romanised spellings are further apart.
@@ -102,10 +104,14 @@ def _fold_latin(s: str) -> str:
 
     >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
     ('sulimani', 'sulimani', 'gasim', 'kasim')
+    >>> _fold_latin("iosifovich") == _fold_latin("yosifovich")
+    True
     """
     for a, b in _LATIN_FOLDS:
         if a in s:
             s = s.replace(a, b)
+    if s[:1] == "i" and s[1:2] in "aeou":  # an initial i before a vowel is a y: Iosif ~ Yosif, Iulia ~ Yulia
+        s = "y" + s[1:]
     y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)
     s = s.translate(_LETTER_FOLDS)
     if y:
@@ -591,6 +597,13 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): two
     # listed forms, but of one name, already at a discount
     structural = not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
+    listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
+    if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y):
+        # (two names the lexicon lists in different groups are two names: Jose, Joseph)
+        if _VOWELS_FROM <= best < AGREE_FROM and _vowel_variant(x, y):
+            return AGREE_FROM, PHONETIC  # Hissein ~ Issene, Mzoudi ~ Mazuti: the consonants kept
+        if _short_form(u, v):
+            return AGREE_FROM, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
     if structural:
         pass
     elif apart and u.arabic == v.arabic:
@@ -629,6 +642,40 @@ def _agree(similarity: float, x: str, y: str) -> bool:
     if edits == 0:
         return True
     return edits == 1 and similarity >= _AGREE_ONE_EDIT and min(_consonant_count(x), _consonant_count(y)) >= 4
+
+
+def _vowel_variant(x: str, y: str) -> bool:
+    """Whether two folded Latin spellings keep the same consonant classes, three or more, in
+    one order (:func:`_consonants`) while their vowels differ more than :data:`AGREE_FROM`
+    allows: the vowels of a transliteration are guesses (Mzoudi ~ Mazuti, Hissein ~ Issene).
+    A name and its nisba (Mahmoud, Mahmoudi) are two elements."""
+    if x + "i" == y or y + "i" == x:
+        return False
+    return _consonant_edits(x, y) == 0 and min(_consonant_count(x), _consonant_count(y)) >= 3
+
+
+def _short_form(u: _Unit, v: _Unit) -> bool:
+    """Whether one of two given names (not family names, not compounds) is the other cut
+    short: its spelling, four letters or more, begins the other's, which is at most twice as
+    long, does not only add a vowel and is no patronymic (Kamchy ~ Kamchybek, Jose ~ Joseba,
+    Alex ~ Alexander; not Karim ~ Karima, a woman's name, nor Tabrizi ~ Tabrizian, family
+    names, nor Mikhail ~ Mikhailovich)."""
+    if u.family or v.family or u.head or v.head or u.tail or v.tail or u.script != v.script:
+        return False
+    short, long_ = (u.core, v.core) if len(u.core) <= len(v.core) else (v.core, u.core)
+    rest = long_[len(short) :]
+    return (
+        len(short) >= 4 and len(long_) <= 2 * len(short) and long_.startswith(short)
+        and rest.rstrip("h") not in _VOWEL_ENDINGS and not _PATRONYMIC_END.search(rest)
+    )  # fmt: skip
+
+
+#: What a name more does not make a short form of it: one vowel (Karim, Karima; Ali, Alia).
+_VOWEL_ENDINGS: Final = frozenset({"", "a", "i", "u", "ia", "iu", "ua"})
+#: A patronymic's ending (Mikhail, Mikhailovich; Ivan, Ivanovna).
+_PATRONYMIC_END: Final = re.compile(r"(?:ovich|evich|ovych|evych|ich|ovna|evna|ichna|oglu|ogly)$")
+#: Two Latin spellings at least this alike that keep their consonants are one name (:func:`_vowel_variant`).
+_VOWELS_FROM: Final = 0.7
 
 
 def _consonant_count(fold: str) -> int:

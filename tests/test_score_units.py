@@ -1,0 +1,73 @@
+"""Unit-level evidence of the scorer: vowel variants, short forms of given names, and a glued
+"عبد" read as the head of the compound after it. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+import namematch as nm
+from namematch.score import PARTIAL_CAP, Scorer
+from namematch.score._units import _fold_latin, _vowel_variant
+
+T = nm.DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("mzoudi", "mazuti", True),  # the same three consonant classes, other vowels
+        ("bouzgarou", "bzigaru", True),
+        ("mahmoud", "mahmoudi", False),  # a name and its nisba are two elements
+        ("rezaei", "rezvani", False),  # a consonant more
+        ("sami", "sima", False),  # two consonants only: too short to say
+    ],
+)
+def test_vowel_variant_keeps_the_consonants(x: str, y: str, same: bool) -> None:
+    assert _vowel_variant(_fold_latin(x), _fold_latin(y)) is same
+
+
+def test_vowel_variant_agrees_in_a_name() -> None:
+    e = nm.explain("Hassan Mzoudi", "Hassan Mazuti")
+    assert e.score >= T, e
+    assert {p.method for p in e.pairs} == {"exact", "phonetic key"}
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Temir Orunbaev", "Temirlan Orunbaev"), ("Bakyt Orunbaev", "Bakytbek Orunbaev")],
+)
+def test_a_given_name_cut_short_agrees_but_never_as_a_certain_match(short: str, full: str) -> None:
+    e = nm.explain(short, full)
+    assert T <= e.score <= PARTIAL_CAP, e
+    assert "short form" in {p.method for p in e.pairs}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rana Tabrizi", "Rana Tabrizian"),  # family names: a longer one is another name
+        ("Ivan Mikhail Orlov", "Ivan Mikhailovich Orlov"),  # a given name and a patronymic
+        ("Dana Karimova", "Dana Karimov"),
+    ],
+)
+def test_no_short_form_of_family_names_or_patronymics(a: str, b: str) -> None:
+    e = nm.explain(a, b)
+    assert "short form" not in {p.method for p in e.pairs}, e
+
+
+def test_glued_abd_is_the_head_of_the_next_compound() -> None:
+    assert [u.norm for u in nm.parse("سمير احمدعبد الكريم").units] == ["سمير", "احمد", "عبدالكريم"]
+    # not when no word follows, nor inside an ordinary word (معبد) or after a joining letter
+    assert [u.norm for u in nm.parse("سمير احمدعبد").units] == ["سمير", "احمدعبد"]
+    assert [u.norm for u in nm.parse("سمير المعبد").units] == ["سمير", "المعبد"]
+    assert nm.score("Samir Ahmad Abdul Karim", "سمير احمدعبد الكريم") >= T
+
+
+def test_score_matrix_finds_vowel_variants_and_short_forms() -> None:
+    names = ["Hassan Mzoudi", "Temir Orunbaev", "Bakytbek Orunbaev", "Zhyldyz Sadyrov"]
+    others = ["Hassan Mazuti", "Temirlan Orunbaev", "Bakyt Orunbaev", "Zhyldyzbek Sadyrov", "Rana Tabrizian"]
+    s = Scorer()
+    m = s.score_matrix(names, others)
+    for i, q in enumerate(names):
+        for j, c in enumerate(others):
+            assert m[i][j] == Scorer().score(q, c), (q, c)
