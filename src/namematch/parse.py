@@ -557,7 +557,7 @@ def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     return out
 
 
-def _split_parts(source: str, toks: tuple[_Word, ...]) -> list[list[_Word]]:
+def _split_parts(source: str, toks: Sequence[_Word]) -> list[list[_Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
@@ -654,7 +654,7 @@ def _split_glued_abd(toks: Sequence[_Word]) -> list[_Word]:
 
 def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     """The units of a name in source order, and whether it is written "Family, Given"."""
-    toks = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
+    toks: Sequence[_Word] = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
     if "عبد" in name:
         toks = _split_glued_abd(toks)
     lex = _lexicons()
