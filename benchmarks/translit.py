@@ -53,14 +53,16 @@ from unidecode import unidecode  # noqa: E402
 from namematch import _latin_words  # noqa: E402
 from namematch import lexicon as lexmod  # noqa: E402
 from namematch._data import data_lines  # noqa: E402
-from namematch._translit import RANK_FEATURES, WIDE_SEARCH, JointModel  # noqa: E402
 from namematch.keys import keys, unit_keys  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize  # noqa: E402
 from namematch.parse import parse  # noqa: E402
 from namematch.registry import Person, Registry  # noqa: E402
 from namematch.romanize import (  # noqa: E402
+    _RANK_FEATURES,
+    _WIDE_SEARCH,
     ONSETS,
     _install,
+    _JointModel,
     romanize,
     romanize_unit,
 )
@@ -450,17 +452,17 @@ def fit_weights(lines: list[str], golds: dict[str, dict[str, set[str]]], steps: 
     returns the weights (rounded) for ``RANK_WEIGHTS``."""
     import numpy as np
 
-    model = JointModel.from_lines(lines)
+    model = _JointModel.from_lines(lines)
     lists = []
     for gold in golds.values():
         for form in sorted(gold):
             letters = [c for c in form if c in ONSETS or c.isdigit()]
-            feats = model.features(model.candidates(letters, False, True, *WIDE_SEARCH), True) if letters else []
+            feats = model.features(model.candidates(letters, False, True, *_WIDE_SEARCH), True) if letters else []
             y = np.array([s in gold[form] for s, _ in feats], dtype=float)
             if y.any():
                 lists.append((np.array([f for _, f in feats]), y / y.sum()))
     scale = np.concatenate([x for x, _ in lists]).std(axis=0) + 1e-9
-    w = np.zeros(len(RANK_FEATURES))
+    w = np.zeros(len(_RANK_FEATURES))
     w[0] = 1.0
     for _ in range(steps):
         grad = np.zeros_like(w)
@@ -469,7 +471,7 @@ def fit_weights(lines: list[str], golds: dict[str, dict[str, set[str]]], steps: 
             p = np.exp(s - s.max())
             grad += x.T @ (target - p / p.sum())
         w += 0.5 * grad / len(lists) / scale**2
-    weights = {k: round(float(v), 3) for k, v in zip(RANK_FEATURES, w, strict=True)}
+    weights = {k: round(float(v), 3) for k, v in zip(_RANK_FEATURES, w, strict=True)}
     print(f"ranking weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
     return weights
 

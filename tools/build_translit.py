@@ -57,7 +57,7 @@ from pathlib import Path
 
 import numpy as np
 
-from namematch._translit import MAX_TAIL, ONSETS, VOWELS
+from namematch.romanize import _MAX_TAIL, ONSETS, VOWELS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,7 +98,7 @@ def prior(letter: str, chunk: str) -> float:
     for r, o in enumerate(ONSETS.get(letter, ())):
         if chunk.startswith(o):
             tail = chunk[len(o) :]
-            if len(tail) <= MAX_TAIL and all(ch in VOWELS for ch in tail):
+            if len(tail) <= _MAX_TAIL and all(ch in VOWELS for ch in tail):
                 best = max(best, -0.7 * r - 0.8 * len(tail))
     return best
 
@@ -446,7 +446,7 @@ def train_chunk(pairs: list[tuple[str, str, int]]) -> list[str]:
             k = j + len(o)
             yield o, k
             t = 0
-            while t < MAX_TAIL and k + t < len(latin) and latin[k + t] in VOWELS:
+            while t < _MAX_TAIL and k + t < len(latin) and latin[k + t] in VOWELS:
                 t += 1
                 yield latin[j : k + t], k + t
 

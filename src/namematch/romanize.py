@@ -36,6 +36,12 @@ from unidecode import unidecode
 
 from namematch import lexicon as _lexicon
 from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode, install_model
+
+# model names read by benchmarks/translit.py and tools/build_translit.py under their old names
+from namematch._translit import MAX_TAIL as _MAX_TAIL  # noqa: F401
+from namematch._translit import RANK_FEATURES as _RANK_FEATURES  # noqa: F401
+from namematch._translit import WIDE_SEARCH as _WIDE_SEARCH  # noqa: F401
+from namematch._translit import JointModel as _JointModel  # noqa: F401
 from namematch.normalize import (
     ARABIC,
     LATIN,
