@@ -350,7 +350,7 @@ def test_one_megabyte_strings_everywhere() -> None:
 def test_one_huge_unit_is_decoded_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # a 200,000-letter "unit" made romanize quadratic (it hung); the beam search
     # now sees at most _MAX_DECODE letters and the rest is read letter by letter
-    rom = importlib.import_module("namematch.romanize")
+    rom = importlib.import_module("namematch._translit")
 
     seen: list[int] = []
     real = rom._decode_letters

@@ -656,7 +656,7 @@ def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     """The units of a name in source order, and whether it is written "Family, Given"."""
     toks: Sequence[_Word] = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
     if "عبد" in name:
-        toks = _split_glued_abd(toks)
+        toks = tuple(_split_glued_abd(toks))
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
     parts = [builder.part(p) for p in _split_parts(name, toks)]

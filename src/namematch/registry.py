@@ -27,15 +27,13 @@ from __future__ import annotations
 import functools
 import json
 import os
-import sys
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Final, TextIO, TypeVar, cast
+from typing import Any, Final, TextIO, TypeVar
 
 import attrs
-import numpy as np
 
 from namematch import _attributes, _decide
 from namematch._atomic import atomic_write as _atomic_write
@@ -43,16 +41,13 @@ from namematch._atomic import replacing as _replacing
 from namematch._errors import RegistryError, RegistryFormatError
 from namematch._index import (
     NameKeys,
-    _as_ids,
-    add_postings,
-    append_grown,
     check_workers,
     keys_fingerprint,
     name_keys,
-    rank_name,
 )
 from namematch._layered_keys import layered_name_keys
 from namematch._loaders import check_savable, csv_records, jsonl_records
+from namematch._states import Index, Snapshot, Stored
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
 from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
@@ -72,7 +67,6 @@ RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = POSTING  # posting lists: ascending alias ids, int32
-_ALIVE: Final = sys.maxsize  # removed_at of a person not removed
 _T = TypeVar("_T")
 
 def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -185,161 +179,8 @@ class LoadReport:
     ignored: int = 0
 
 
-
-# -- published states ---------------------------------------------------------------
-class _Index:
-    """The in-memory index, grown by writers only (under the registry's lock).
-
-    Every list only grows, and removing a person only records the version it
-    happened at, so what a published :class:`_Snapshot` covers never changes
-    under its readers. Posting lists grow in place (amortised O(1) per entry, so
-    a bulk build is linear); a list a reader is viewing is grown as a copy
-    (:func:`namematch._index.append_grown`).
-    """
-
-    __slots__ = ("aliases", "by_id", "persons", "postings", "previous", "removed_at", "units")
-
-    def __init__(self) -> None:
-        self.persons: list[Person] = []  # person index -> record (removed ones stay)
-        self.removed_at: list[int] = []  # person index -> version that removed it, or _ALIVE
-        self.previous: list[int] = []  # person index -> index of the earlier record of the same id, or -1
-        self.by_id: dict[str, int] = {}  # id -> index of its latest record
-        self.aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
-        self.units = array("B")  # alias id -> number of keyed name units (ranking tie-break)
-        self.postings: dict[str, array[int]] = {}  # key -> ascending alias ids
-
-    def append(self, person: Person, nks: Sequence[NameKeys]) -> int:
-        """File a person and its names; its index. Readers see it once a snapshot counts it."""
-        pidx = len(self.persons)
-        self.persons.append(person)
-        self.removed_at.append(_ALIVE)
-        self.previous.append(self.by_id.get(person.id, -1))
-        postings = self.postings
-        for text, nk in zip(person.names, nks, strict=True):
-            aid = len(self.aliases)
-            self.aliases.append((pidx, text))
-            self.units = append_grown(self.units, nk.unit_count)
-            add_postings(postings, nk.all(), aid, _POSTING)
-        self.by_id[person.id] = pidx  # last: an older snapshot follows ``previous`` back from here
-        return pidx
-
-
-class _Snapshot:
-    """One state of an in-memory registry: the first ``persons`` records and ``aliases``
-    names of ``index``, with the removals up to ``version``, ``count`` of them live
-    (never changed once published; a plain class: one is made per change)."""
-
-    __slots__ = ("aliases", "count", "index", "persons", "version")
-
-    def __init__(self, index: _Index, version: int, persons: int, aliases: int, count: int) -> None:
-        self.index, self.version, self.persons, self.aliases, self.count = index, version, persons, aliases, count
-
-    def alive(self, pidx: int) -> bool:
-        return pidx < self.persons and self.index.removed_at[pidx] > self.version
-
-    def find(self, person_id: str) -> int | None:
-        """Index of the record of ``person_id`` in this state, or None."""
-        index = self.index
-        pidx = index.by_id.get(person_id, -1)
-        while pidx >= self.persons:  # added after this state: its predecessor, if any
-            pidx = index.previous[pidx]
-        return pidx if pidx >= 0 and index.removed_at[pidx] > self.version else None
-
-    def get(self, person_id: str) -> Person | None:
-        pidx = self.find(person_id)
-        return None if pidx is None else self.index.persons[pidx]
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __iter__(self) -> Iterator[Person]:
-        index, version = self.index, self.version
-        for pidx in range(self.persons):
-            if index.removed_at[pidx] > version:
-                yield index.persons[pidx]
-
-    def rank(self, query: NameKeys, limit: int) -> list[int]:
-        visible, postings, empty = self.aliases, self.index.postings, array(_POSTING)
-
-        def post(key: str) -> Sequence[int]:
-            plist = postings.get(key)
-            if plist is None:
-                return empty
-            ids = _as_ids(plist)  # pins this list's size while the query runs
-            if len(ids) and ids[-1] >= visible:  # names a writer filed after this state
-                return cast(Sequence[int], ids[: int(np.searchsorted(ids, visible))])
-            return cast(Sequence[int], ids)
-
-        return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units)
-
-    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
-        index = self.index
-        for aid in aids:
-            pidx, text = index.aliases[aid]
-            yield pidx, index.persons[pidx] if self.alive(pidx) else None, text
-
-    def alias_list(self) -> list[tuple[int, str]]:
-        return self.index.aliases  # not copied: entries past ``aliases`` are a change in progress
-
-    def written(self) -> _Snapshot:
-        return self
-
-
 def _person_of_json(text: str) -> Person:
     return Person.from_dict(json.loads(text))
-
-
-class _Stored:
-    """The state of a registry opened with :meth:`Registry.load`: the file as it was
-    opened, read on demand (``namematch._store``)."""
-
-    __slots__ = ("store",)
-
-    def __init__(self, store: IndexFile) -> None:
-        self.store = store
-
-    def get(self, person_id: str) -> Person | None:
-        return self.store.person_by_id(person_id)
-
-    def __len__(self) -> int:
-        return self.store.count
-
-    def __iter__(self) -> Iterator[Person]:
-        return self.store.all_persons()
-
-    def rank(self, query: NameKeys, limit: int) -> list[int]:
-        store = self.store
-        return rank_name(query, store.postings, max(store.alias_count, 1), limit=limit, unit_counts=store.unit_counts)
-
-    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
-        if not aids:
-            return
-        rows = self.store.aliases(aids)
-        persons = self.store.persons(sorted({pidx for pidx, _text in rows.values()}))
-        for aid in aids:
-            pidx, text = rows[aid]
-            yield pidx, persons[pidx], text
-
-    def alias_list(self) -> list[tuple[int, str]]:
-        return self.store.all_aliases()
-
-    def written(self) -> _Snapshot:
-        """The whole file read into an in-memory index (same records, names, keys and
-        numbering: the keys were computed with the same name data, which load checks)."""
-        store, index = self.store, _Index()
-        index.persons = list(store.all_persons())
-        for pidx, person in enumerate(index.persons):
-            if person.id in index.by_id:
-                raise RegistryFormatError(f"person id {person.id!r} is stored twice", store.path)
-            index.by_id[person.id] = pidx
-        index.removed_at = [_ALIVE] * len(index.persons)
-        index.previous = [-1] * len(index.persons)
-        index.aliases = store.all_aliases()
-        index.units = array("B", store.unit_counts)
-        index.postings = dict(store.all_postings())
-        n = len(index.persons)
-        return _Snapshot(index, 0, n, len(index.aliases), n)
-
 
 
 class Registry:
@@ -375,7 +216,7 @@ class Registry:
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
         self.margin = _decide.check_margin(margin)
         self._lock = threading.RLock()  # orders writers; readers take no lock
-        self._state: _Snapshot | _Stored = _Snapshot(_Index(), 0, 0, 0, 0)
+        self._state: Snapshot | Stored = Snapshot(Index(), 0, 0, 0, 0)
         self.load_report: LoadReport | None = None
         if workers == 1:
             for p in persons:
@@ -384,12 +225,12 @@ class Registry:
             self._add_parallel(persons, workers)
 
     # -- records ---------------------------------------------------------
-    def _writable(self) -> _Snapshot:
+    def _writable(self) -> Snapshot:
         """The current in-memory state (the lock is held); a loaded registry is read
         into memory first, and that same state published (readers switch from the
         file to memory, with the same answers)."""
         state = self._state
-        if isinstance(state, _Stored):
+        if isinstance(state, Stored):
             state = self._state = state.written()
         return state
 
@@ -412,7 +253,7 @@ class Registry:
             pidx = index.append(person, nks)
             if old is not None:
                 index.removed_at[old] = version  # states before ``version`` still see it
-            self._state = _Snapshot(index, version, pidx + 1, len(index.aliases), state.count + (old is None))
+            self._state = Snapshot(index, version, pidx + 1, len(index.aliases), state.count + (old is None))
 
     def _add_parallel(self, persons: Iterable[Person], workers: int) -> None:
         """:meth:`add` each person in order, the keys of their names computed by a process pool."""
@@ -449,7 +290,7 @@ class Registry:
                 raise KeyError(person_id)
             version = state.version + 1
             state.index.removed_at[pidx] = version
-            self._state = _Snapshot(state.index, version, state.persons, state.aliases, state.count - 1)
+            self._state = Snapshot(state.index, version, state.persons, state.aliases, state.count - 1)
             return state.index.persons[pidx]
 
     def get(self, person_id: str) -> Person | None:
@@ -801,7 +642,7 @@ class Registry:
             raise RegistryFormatError(
                 "index was built with another user lexicon (its variant groups are retrieval keys); load it with "
                 "a scorer of the same lexicon, or rebuild it with Registry.save()", path)
-        reg._state = _Stored(store)
+        reg._state = Stored(store)
         return reg
 
 

@@ -15,24 +15,23 @@ length of the text.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Final
 
+from namematch.link._arabic_words import CLITIC_PARTICLES, WordInfo, read_info
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
     _rarity,
     _zipf_ar,
-    arabic_kind,
     arabic_score,
     compound_given,
     split_compound,
 )
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
-from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, arabic_readings, stem_start
+from namematch.link._scan import CLOSE_QUOTES, OPEN_QUOTES, Word, stem_start
 
 __all__ = ["ArabicDetector"]
 
@@ -77,14 +76,9 @@ _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ا�
 #: Title words written bare (no article) that are name elements between two name words
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
 _INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
-#: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
-_ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
-_CLITIC_PAIR_SCORE: Final = -1.5
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
 _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
-#: Name particles a proclitic is read off before (the whole word is no name).
-_CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم")})
@@ -94,10 +88,6 @@ _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
-#: A proclitic is read off a word only when the whole word is no name (evidence below
-#: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
-CLITIC_WHOLE: Final = 0.5
-CLITIC_STEM: Final = 1.0
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
 TAIL_ORDINARY: Final = -1.5
@@ -107,8 +97,6 @@ TAIL_HEAD_RARITY: Final = 0.3
 PRONOUN_BASE_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
-#: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
-_RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
 
 _PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
@@ -146,67 +134,6 @@ def _closing_quote(gap: str) -> bool:
     return bool(gap.strip()) and all(c in CLOSE_QUOTES or c.isspace() for c in gap)
 
 
-def _letters(raw: str) -> str:
-    return "".join(c for c in raw if unicodedata.category(c)[0] == "L" and c != "\u0640")
-
-
-class _Info:
-    """What the detector reads of one Arabic-script word."""
-
-    __slots__ = ("kind", "off", "score", "stem")
-
-    def __init__(self, kind: str, off: int, stem: str, score: float) -> None:
-        self.kind = kind
-        self.off = off
-        self.stem = stem
-        self.score = score
-
-
-def _info(w: Word, lw: LinkWords) -> _Info:
-    kind, off, stem, score = _word_info(w.text, w.norm, lw)
-    return _Info(kind, off, stem, score)
-
-
-@lru_cache(maxsize=65536)
-def _word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float]:
-    """(kind, proclitic letters, stem, evidence) of an Arabic-script word (cached)."""
-    info = _read_word(text, arabic_readings(norm), lw)
-    return info.kind, info.off, info.stem, info.score
-
-
-def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) -> _Info:
-    whole = readings[0][1]
-    raw = _letters(text)
-    if raw in _RAW_STOPS or (raw[:1] in "وف" and raw[1:] in _RAW_STOPS):
-        return _Info("stop", 0, whole, 0.0)
-    kind = arabic_kind(whole, lw)
-    if kind != "word":
-        return _Info(kind, 0, whole, 0.0)
-    nisba = not raw.endswith("ى")
-    best = _Info("word", 0, whole, arabic_score(whole, whole, nisba))
-    if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
-            and _rarity(whole) >= 1.0):
-        best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
-        return best
-    if whole not in lw.given and _rarity(whole) >= 0.8:
-        for off, stem in readings[1:]:
-            if stem in _CLITIC_PARTICLES:
-                return _Info("particle", off, stem, 0.0)  # وعبد الكريم, لأبي الفضل: a proclitic, a name particle
-    if whole in lw.given or _rarity(whole) < 1.0:
-        return best
-    for off, stem in readings[1:]:
-        k = arabic_kind(stem, lw)
-        if k not in ("word", "particle", "suffix"):
-            return _Info(k, off, stem, 0.0)
-    if best.score > CLITIC_WHOLE:
-        return best
-    for off, stem in readings[1:]:
-        s = arabic_score(stem, whole, nisba)
-        if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
-            best = _Info("word", off, stem, s)
-    return best
-
-
 class ArabicDetector:
     """Finds the Arabic-script mentions of one text (see the module docstring)."""
 
@@ -215,7 +142,7 @@ class ArabicDetector:
         self.w = words
         self.lw = lw
         self.found = found
-        self.info: list[_Info | None] = [_info(x, lw) if x.arabic else None for x in words]
+        self.info: list[WordInfo | None] = [read_info(x, lw) if x.arabic else None for x in words]
         self.taken = bytearray(len(words))
         self._formulas()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
@@ -544,7 +471,7 @@ class ArabicDetector:
             return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0
 
-    def _conjunction(self, x: Word, inf: _Info) -> bool:
+    def _conjunction(self, x: Word, inf: WordInfo) -> bool:
         """True when a word starting with و/ف reads as the conjunction and an ordinary word
         (وتقنيات, وأكد), not as a name that starts with the letter (فرانسيس, وانغ): the rest
         is a known ordinary word or a verb; when neither reading is a known word, an unlisted
@@ -595,7 +522,7 @@ class ArabicDetector:
         name evidence clearly outweighs its ordinary-language evidence."""
         inf = self.info[j]
         return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5
-                                    or (inf.kind == "particle" and inf.stem in _CLITIC_PARTICLES))
+                                    or (inf.kind == "particle" and inf.stem in CLITIC_PARTICLES))
 
     def free(self) -> None:
         """Names without context: a given name, then a second name word."""
@@ -771,7 +698,7 @@ class ArabicDetector:
                 f.start = stem_start(w[k], title[0])
                 stems[id(f)] = part
 
-    def _ordinary_tail(self, tail: _Info) -> bool:
+    def _ordinary_tail(self, tail: WordInfo) -> bool:
         """True when a word is clearly ordinary, or a common noun with a pronoun suffix (شكره)."""
         if tail.score < TAIL_ORDINARY:
             return True

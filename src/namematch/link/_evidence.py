@@ -228,9 +228,9 @@ def _clear_caches() -> None:
     """Forget what was read from the lexicon (it was swapped)."""
     for fn in (_rarity, arabic_score, latin_ordinary, split_compound):
         fn.cache_clear()
-    from namematch.link._arabic import _word_info
+    from namematch.link._arabic_words import word_info
 
-    _word_info.cache_clear()
+    word_info.cache_clear()
 
 
 lexicon._on_change.append(_clear_caches)  # a lexicon swap clears the evidence read from it

@@ -1,0 +1,174 @@
+"""The states a :class:`~namematch.Registry` publishes to its readers: the in-memory
+index grown by writers (:class:`Index`), one published state of it (:class:`Snapshot`)
+and a registry file opened on demand (:class:`Stored`). Package-private (decision 0011).
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Final, cast
+
+import numpy as np
+
+from namematch._errors import RegistryFormatError
+from namematch._index import NameKeys, _as_ids, add_postings, append_grown, rank_name
+from namematch._store import POSTING, IndexFile
+
+if TYPE_CHECKING:
+    from namematch.registry import Person
+
+__all__ = ["ALIVE", "Index", "Snapshot", "Stored"]
+
+ALIVE: Final = sys.maxsize  # removed_at of a person not removed
+
+
+class Index:
+    """The in-memory index, grown by writers only (under the registry's lock).
+
+    Every list only grows, and removing a person only records the version it
+    happened at, so what a published :class:`Snapshot` covers never changes
+    under its readers. Posting lists grow in place (amortised O(1) per entry, so
+    a bulk build is linear); a list a reader is viewing is grown as a copy
+    (:func:`namematch._index.append_grown`).
+    """
+
+    __slots__ = ("aliases", "by_id", "persons", "postings", "previous", "removed_at", "units")
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []  # person index -> record (removed ones stay)
+        self.removed_at: list[int] = []  # person index -> version that removed it, or ALIVE
+        self.previous: list[int] = []  # person index -> index of the earlier record of the same id, or -1
+        self.by_id: dict[str, int] = {}  # id -> index of its latest record
+        self.aliases: list[tuple[int, str]] = []  # alias id -> (person index, text)
+        self.units = array("B")  # alias id -> number of keyed name units (ranking tie-break)
+        self.postings: dict[str, array[int]] = {}  # key -> ascending alias ids
+
+    def append(self, person: Person, nks: Sequence[NameKeys]) -> int:
+        """File a person and its names; its index. Readers see it once a snapshot counts it."""
+        pidx = len(self.persons)
+        self.persons.append(person)
+        self.removed_at.append(ALIVE)
+        self.previous.append(self.by_id.get(person.id, -1))
+        postings = self.postings
+        for text, nk in zip(person.names, nks, strict=True):
+            aid = len(self.aliases)
+            self.aliases.append((pidx, text))
+            self.units = append_grown(self.units, nk.unit_count)
+            add_postings(postings, nk.all(), aid, POSTING)
+        self.by_id[person.id] = pidx  # last: an older snapshot follows ``previous`` back from here
+        return pidx
+
+
+class Snapshot:
+    """One state of an in-memory registry: the first ``persons`` records and ``aliases``
+    names of ``index``, with the removals up to ``version``, ``count`` of them live
+    (never changed once published; a plain class: one is made per change)."""
+
+    __slots__ = ("aliases", "count", "index", "persons", "version")
+
+    def __init__(self, index: Index, version: int, persons: int, aliases: int, count: int) -> None:
+        self.index, self.version, self.persons, self.aliases, self.count = index, version, persons, aliases, count
+
+    def alive(self, pidx: int) -> bool:
+        return pidx < self.persons and self.index.removed_at[pidx] > self.version
+
+    def find(self, person_id: str) -> int | None:
+        """Index of the record of ``person_id`` in this state, or None."""
+        index = self.index
+        pidx = index.by_id.get(person_id, -1)
+        while pidx >= self.persons:  # added after this state: its predecessor, if any
+            pidx = index.previous[pidx]
+        return pidx if pidx >= 0 and index.removed_at[pidx] > self.version else None
+
+    def get(self, person_id: str) -> Person | None:
+        pidx = self.find(person_id)
+        return None if pidx is None else self.index.persons[pidx]
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Person]:
+        index, version = self.index, self.version
+        for pidx in range(self.persons):
+            if index.removed_at[pidx] > version:
+                yield index.persons[pidx]
+
+    def rank(self, query: NameKeys, limit: int) -> list[int]:
+        visible, postings, empty = self.aliases, self.index.postings, array(POSTING)
+
+        def post(key: str) -> Sequence[int]:
+            plist = postings.get(key)
+            if plist is None:
+                return empty
+            ids = _as_ids(plist)  # pins this list's size while the query runs
+            if len(ids) and ids[-1] >= visible:  # names a writer filed after this state
+                return cast(Sequence[int], ids[: int(np.searchsorted(ids, visible))])
+            return cast(Sequence[int], ids)
+
+        return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units)
+
+    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
+        index = self.index
+        for aid in aids:
+            pidx, text = index.aliases[aid]
+            yield pidx, index.persons[pidx] if self.alive(pidx) else None, text
+
+    def alias_list(self) -> list[tuple[int, str]]:
+        return self.index.aliases  # not copied: entries past ``aliases`` are a change in progress
+
+    def written(self) -> Snapshot:
+        return self
+
+
+class Stored:
+    """The state of a registry opened with :meth:`Registry.load`: the file as it was
+    opened, read on demand (``namematch._store``)."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: IndexFile) -> None:
+        self.store = store
+
+    def get(self, person_id: str) -> Person | None:
+        return self.store.person_by_id(person_id)
+
+    def __len__(self) -> int:
+        return self.store.count
+
+    def __iter__(self) -> Iterator[Person]:
+        return self.store.all_persons()
+
+    def rank(self, query: NameKeys, limit: int) -> list[int]:
+        store = self.store
+        return rank_name(query, store.postings, max(store.alias_count, 1), limit=limit, unit_counts=store.unit_counts)
+
+    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
+        if not aids:
+            return
+        rows = self.store.aliases(aids)
+        persons = self.store.persons(sorted({pidx for pidx, _text in rows.values()}))
+        for aid in aids:
+            pidx, text = rows[aid]
+            yield pidx, persons[pidx], text
+
+    def alias_list(self) -> list[tuple[int, str]]:
+        return self.store.all_aliases()
+
+    def written(self) -> Snapshot:
+        """The whole file read into an in-memory index (same records, names, keys and
+        numbering: the keys were computed with the same name data, which load checks)."""
+        store, index = self.store, Index()
+        index.persons = list(store.all_persons())
+        for pidx, person in enumerate(index.persons):
+            if person.id in index.by_id:
+                raise RegistryFormatError(f"person id {person.id!r} is stored twice", store.path)
+            index.by_id[person.id] = pidx
+        index.removed_at = [ALIVE] * len(index.persons)
+        index.previous = [-1] * len(index.persons)
+        index.aliases = store.all_aliases()
+        index.units = array("B", store.unit_counts)
+        index.postings = dict(store.all_postings())
+        n = len(index.persons)
+        return Snapshot(index, 0, n, len(index.aliases), n)

@@ -1,0 +1,646 @@
+"""The transliteration models behind :mod:`namematch.romanize`: the Latin readings of
+each Arabic-script letter, the trained joint (graphone) model and the first chunk
+model, and the beam-search decoding of one unit's letters into ranked spellings.
+Package-private (decision 0011): :mod:`namematch.romanize` is the public entry point.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from functools import lru_cache
+from typing import Final
+
+from namematch import _latin_words
+from namematch._data import data_lines
+
+__all__ = [
+    "MATCH_LIMIT",
+    "MAX_TAIL",
+    "ONSETS",
+    "RANK_FEATURES",
+    "VOWELS",
+    "WIDE_SEARCH",
+    "ChunkModel",
+    "JointModel",
+    "decode",
+    "install_model",
+]
+
+#: Latin letters that may follow a letter's consonant as (unwritten) vowels.
+VOWELS: Final = frozenset("aeiouy")
+
+#: For each normalised Arabic-script letter, the Latin strings its consonant is
+#: written with ("" for letters that are only vowel carriers or may be silent).
+#: A chunk is an onset followed by up to three vowels. Used to align training
+#: pairs and as the fallback when the trained model is missing.
+ONSETS: Final[dict[str, tuple[str, ...]]] = {
+    "ا": ("", "a", "e", "i", "o", "u"),
+    "ء": ("",),
+    "ب": ("b", "bb", "p"),
+    "پ": ("p", "pp", "b"),
+    "ت": ("t", "tt", "th"),
+    "ث": ("th", "s", "t", "ss", "tt"),
+    "ج": ("j", "g", "dj", "jj", "zh", "dg", "ge", "gg", "y"),
+    "چ": ("ch", "tch", "c", "tsch", "cz", "j"),
+    "ح": ("h", "hh", "kh", "ch", ""),
+    "خ": ("kh", "h", "ch", "x", "k"),
+    "د": ("d", "dd", "t"),
+    "ذ": ("dh", "z", "d", "th", "zz", "dd"),
+    "ر": ("r", "rr", "rh"),
+    "ز": ("z", "s", "zz", "ts", "tz", "x"),
+    "ژ": ("zh", "j", "g", "s"),
+    "س": ("s", "ss", "c", "sc", "z", "x", "ts"),
+    "ش": ("sh", "ch", "sch", "s", "sz", "ss"),
+    "ص": ("s", "ss", "c", "ç"),
+    "ض": ("d", "dh", "z", "dd", "zz"),
+    "ط": ("t", "tt", "th"),
+    "ظ": ("z", "dh", "d", "th", "zz"),
+    "ع": ("", "a", "e", "i", "o", "u"),
+    "غ": ("gh", "g", "r", "q", "gg", "rh"),
+    "ف": ("f", "ff", "ph", "v", "w"),
+    "ڤ": ("v", "f", "w"),
+    "ق": ("q", "k", "g", "gh", "c", "ck", "kk", "qu", "qq", "ch"),
+    "ك": ("k", "c", "ck", "kk", "ch", "g", "q", "x", "kh", "qu", "cc"),
+    "گ": ("g", "gu", "gg", "k"),
+    "ل": ("l", "ll", ""),
+    "م": ("m", "mm"),
+    "ن": ("n", "nn", "m"),
+    "ه": ("h", "", "hh"),
+    "و": ("", "w", "v", "u", "o", "ou", "oo", "wh", "ow", "ew"),
+    "ي": ("", "y", "i", "ee", "ie", "j", "e", "ey", "ei", "ay", "ai"),
+}
+#: Letters whose onset may be empty (vowel carriers, silent ه/ل of the article).
+_CARRIERS: Final = frozenset("اءعوي")
+MAX_TAIL: Final = 3
+
+# Persian convention: preferred consonants and vowels (added to log-probabilities).
+_PERSIAN_ONSET_BONUS: Final[dict[str, dict[str, float]]] = {
+    "و": {"v": 2.5, "w": -4.0, "ou": 1.0, "oo": -1.5},
+    "ق": {"gh": 2.5, "q": 0.5, "k": -2.0, "g": -2.0},
+    "غ": {"gh": 1.5},
+    "ذ": {"z": 3.0, "dh": -4.0, "d": -2.0, "th": -4.0},
+    "ظ": {"z": 3.0, "dh": -4.0, "d": -2.0, "th": -4.0},
+    "ض": {"z": 3.0, "dh": -4.0, "d": -2.0},
+    "ث": {"s": 3.0, "th": -4.0, "t": -2.0},
+    "ص": {"s": 1.0},
+    "ي": {"ee": -2.0, "ei": 1.0, "ey": 1.0},
+}
+_ARABIC_ONSET_BONUS: Final[dict[str, dict[str, float]]] = {
+    "و": {"v": -3.0},
+    "ذ": {"dh": 1.0},
+    "ظ": {"dh": 0.5},
+    "ث": {"th": 1.0},
+}
+
+
+def _persian_tail_bonus(tail: str) -> float:
+    """Short vowels e/o are Persian; i/u (in a consonant's tail) Arabic."""
+    b = 0.0
+    for c in tail:
+        if c in "eo":
+            b += 1.2
+        elif c in "iu":
+            b -= 1.2
+    return b
+
+
+# ---------------------------------------------------------------------------
+# The trained chunk model
+# ---------------------------------------------------------------------------
+
+
+class ChunkModel:
+    """namematch's first model, kept as the fallback (a hand prior when the data file is
+    missing) and for comparison in ``benchmarks/translit.py``: counts of Latin chunks per
+    Arabic letter in a fixed context, interpolated; no memory of the spelling so far."""
+
+    __slots__ = ("_choices", "tables")
+
+    def __init__(self, tables: list[dict[tuple[str, ...], dict[str, int]]]):
+        #: tables[0]: (letter,) ; [1]: (letter, pos) ; [2]: (letter, next) ; [3]: (prev, letter, next)
+        self.tables = tables
+        self._choices: dict[tuple[str, str, str, str, bool], tuple[tuple[float, str], ...]] = {}
+
+    def choices(self, prev: str, letter: str, nxt: str, pos: str, persian: bool) -> tuple[tuple[float, str], ...]:
+        """The best ``_EXPAND`` (log-score, chunk) readings of a letter in context, memoised
+        (a tuple of tuples of floats and strings: the garbage collector stops tracking it)."""
+        key = (prev, letter, nxt, pos, persian)
+        found = self._choices.get(key)
+        if found is None:
+            dist = self.distribution(prev, letter, nxt, pos) or {ONSETS[letter][0]: 1.0}
+            # best first, ties by chunk: the smallest (-score, chunk), negated back (exact)
+            ranked = [(-(math.log(p) + _bonus(letter, c, persian)), c) for c, p in dist.items() if p > 0]
+            found = tuple([(-neg, c) for neg, c in heapq.nsmallest(_EXPAND, ranked)])
+            if len(self._choices) < 200_000:  # contexts are few; the bound is a guard
+                self._choices[key] = found
+        return found
+
+    @classmethod
+    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> ChunkModel:
+        tables: list[dict[tuple[str, ...], dict[str, int]]] = [{} for _ in range(4)]
+        # lines come grouped by level and context: each is read once per group
+        last_level: str | None = None
+        last_ctx: str | None = None
+        lv = -1
+        counts: dict[str, int] = {}
+        for line in lines:
+            parts = line.split("\t")
+            if len(parts) != 4:
+                continue
+            level, ctx, chunk, count = parts
+            try:
+                n = int(count)
+            except ValueError:
+                continue
+            if level != last_level:
+                last_level, last_ctx = level, None
+                try:
+                    lv = int(level)
+                except ValueError:
+                    lv = -1
+            if not 0 <= lv <= 3:
+                continue
+            if ctx != last_ctx:
+                counts = tables[lv].setdefault(tuple(ctx.split(" ")), {})
+                last_ctx = ctx
+            counts[chunk] = n
+        return cls(tables)
+
+    @classmethod
+    def fallback(cls) -> ChunkModel:
+        """A hand prior: each onset, with or without a short vowel 'a'."""
+        t0: dict[tuple[str, ...], dict[str, int]] = {}
+        for letter, onsets in ONSETS.items():
+            d: dict[str, int] = {}
+            for rank, o in enumerate(onsets[:3]):
+                w = 3 - rank
+                d[o] = d.get(o, 0) + 2 * w
+                if letter not in _CARRIERS:
+                    d[o + "a"] = d.get(o + "a", 0) + w
+            t0[(letter,)] = d
+        return cls([t0, {}, {}, {}])
+
+    def distribution(self, prev: str, letter: str, nxt: str, pos: str) -> dict[str, float]:
+        """P(chunk | context) interpolated from the most specific context down."""
+        ctxs = [(letter,), (letter, pos), (letter, nxt), (prev, letter, nxt)]
+        base = self.tables[0].get(ctxs[0])
+        if not base:
+            return {}
+        total = sum(base.values())
+        levels = []  # (weight, counts, their total) of each more specific context seen
+        for lv in (1, 2, 3):
+            d = self.tables[lv].get(ctxs[lv])
+            if d:
+                tot = sum(d.values())
+                levels.append((tot / (tot + 2.0 * len(d)), d, tot))
+        probs: dict[str, float] = {}
+        for c, n in base.items():
+            p = n / total
+            for lam, d, tot in levels:
+                p = (1 - lam) * p + lam * d.get(c, 0) / tot
+            probs[c] = p
+        return probs
+
+
+_BOS: Final = "<s>"
+_EOS: Final = "</s>"
+#: Readings of an Arabic unit (one or two letters) drawn from the model's unigrams
+#: whatever the context (its longer contexts add the readings seen after them).
+_UNIGRAM_READINGS: Final = 8
+#: Readings of a unit worked out per state (the most any search tries).
+_EXPAND_JOINT: Final = 6
+#: Beam widths of the search (see ``JointModel.candidates``): (partial spellings kept per
+#: Arabic position, of the others those that start a word of the Latin-script word lists
+#: of ``namematch._latin_words``, readings tried per unit). The quick search serves
+#: romanize, keys and scoring (at most MATCH_LIMIT spellings); the wide one the rest of a
+#: longer list (romanizations).
+_QUICK_SEARCH: Final = (4, 4, 3)
+WIDE_SEARCH: Final = (16, 16, 6)
+#: Features of the ranking score, in the order of ``JointModel.weights``.
+RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
+#: Prefix answers kept across calls (partial spellings recur from name to name).
+_PREFIX_MEMO: Final = 200_000
+
+
+class JointModel:
+    """The joint-sequence model (``data/translit_model.tsv``, built by
+    ``tools/build_translit.py``): an n-gram model over graphones, each one or two Arabic
+    letters with the Latin letters they are written with (``ب:b``, ``ا:``, ``مح:moh``).
+    The probability of a spelling is that of its graphone sequences; the n-gram history
+    carries what the letters and chunks before said (an ending, the name's origin).
+
+    Histories are states: a history is replaced by its longest suffix the model has as a
+    context (the same probabilities, since an unseen context backs off with weight one),
+    so the readings worked out after one state serve every spelling that reaches it.
+
+    :meth:`decode` searches the spellings of highest joint probability with a beam that
+    also keeps the best spellings that start a word people write, and ranks what it
+    found by a linear score of the model's log-probability and the spelling prior (the
+    file's ``@rank`` weights)."""
+
+    __slots__ = (
+        "_choices", "_moves", "_prefix", "bows", "contexts", "longest", "order", "parent", "probs",
+        "readings", "state_of", "weights",
+    )  # fmt: skip
+
+    def __init__(
+        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float]
+    ):
+        self.order = max((len(g) for g in logp), default=1)
+        self.longest = 1
+        self.weights = tuple(float(weights.get(k, 1.0 if k == "logp" else 0.0)) for k in RANK_FEATURES)
+        # states: the contexts (histories) of the model, the empty one first
+        ctxs = sorted({g[:-1] for g in logp} | set(bow) | {()}, key=lambda c: (len(c), c))
+        self.contexts: list[tuple[str, ...]] = ctxs
+        self.state_of: dict[tuple[str, ...], int] = {c: i for i, c in enumerate(ctxs)}
+        self.parent = [self._longest_state(c[1:]) if c else 0 for c in ctxs]
+        self.bows = [bow.get(c, 0.0) for c in ctxs]
+        self.probs: list[dict[str, float]] = [{} for _ in ctxs]
+        #: per state: unit -> ((graphone, log P(graphone | state)), ...) of the graphones seen
+        #: after that context (for the empty context: each unit's _UNIGRAM_READINGS best)
+        self.readings: list[dict[str, tuple[tuple[str, float], ...]]] = [{} for _ in ctxs]
+        grouped: dict[tuple[int, str], list[tuple[float, str]]] = {}
+        for g, lp in logp.items():
+            state = self.state_of[g[:-1]]
+            self.probs[state][g[-1]] = lp
+            unit, sep, _chunk = g[-1].partition(":")
+            if sep:
+                self.longest = max(self.longest, len(unit))
+                grouped.setdefault((state, unit), []).append((-lp, g[-1]))
+        for (state, unit), found in grouped.items():
+            found.sort()
+            if not state:
+                found = found[:_UNIGRAM_READINGS]
+            self.readings[state][unit] = tuple([(t, -neg) for neg, t in found])
+        self._choices: dict[tuple[int, str, bool], tuple[tuple[float, str, int], ...]] = {}
+        self._prefix: dict[str, bool] = {}
+        self._moves: dict[tuple[int, str], int] = {}
+
+    def _longest_state(self, hist: tuple[str, ...]) -> int:
+        """The state of the longest suffix of ``hist`` that is a context of the model."""
+        for k in range(len(hist) + 1):
+            state = self.state_of.get(hist[k:])
+            if state is not None:
+                return state
+        return 0
+
+    def _after(self, state: int, tok: str) -> int:
+        """The state reached from ``state`` by ``tok`` (memoised)."""
+        key = (state, tok)
+        found = self._moves.get(key)
+        if found is None:
+            keep = self.order - 1
+            found = self._longest_state((*self.contexts[state], tok)[-keep:] if keep else ())
+            self._moves[key] = found
+        return found
+
+    @classmethod
+    def from_lines(cls, lines: tuple[str, ...] | list[str]) -> JointModel:
+        logp: dict[tuple[str, ...], float] = {}
+        bow: dict[tuple[str, ...], float] = {}
+        weights: dict[str, float] = {}
+        for line in lines:
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            try:
+                if parts[0] == "@rank":
+                    if len(parts) == 3:
+                        weights[parts[1]] = float(parts[2])
+                    continue
+                gram = tuple(parts[0].split(" "))
+                if parts[1]:
+                    logp[gram] = float(parts[1])
+                if len(parts) > 2 and parts[2]:
+                    bow[gram] = float(parts[2])
+            except ValueError:
+                continue
+        return cls(logp, bow, weights)
+
+    def score(self, state: int, tok: str) -> float:
+        """log P(tok | the history of ``state``), backing off to shorter histories."""
+        lp = 0.0
+        probs, bows, parent = self.probs, self.bows, self.parent
+        while True:
+            v = probs[state].get(tok)
+            if v is not None:
+                return lp + v
+            if not state:
+                return lp - 20.0
+            lp += bows[state]
+            state = parent[state]
+
+    def choices(self, state: int, unit: str, persian: bool) -> tuple[tuple[float, str, int], ...]:
+        """The best ``_EXPAND_JOINT`` (log-score, chunk, next state) readings of an Arabic
+        unit after ``state``, memoised (bounded); () for a unit the model does not have."""
+        key = (state, unit, persian)
+        found = self._choices.get(key)
+        if found is None:
+            # one walk down the backoff chain: a graphone's probability is read from the
+            # longest context that has it, times the backoff weights passed on the way
+            scored: dict[str, float] = {}
+            acc = 0.0
+            s = state
+            while True:
+                for tok, lp in self.readings[s].get(unit, ()):
+                    if tok not in scored:
+                        scored[tok] = acc + lp
+                if not s:
+                    break
+                acc += self.bows[s]
+                s = self.parent[s]
+            if not scored and len(unit) == 1 and unit in ONSETS:  # a letter the model never saw
+                scored[unit + ":" + ONSETS[unit][0]] = -20.0
+            cut = len(unit) + 1
+            ranked = heapq.nsmallest(
+                _EXPAND_JOINT, [(-(lp + _unit_bonus(unit, t[cut:], persian)), t) for t, lp in scored.items()]
+            )
+            found = tuple([(-neg, t[cut:], self._after(state, t)) for neg, t in ranked])
+            if len(self._choices) < 400_000:  # the bound is a guard
+                self._choices[key] = found
+        return found
+
+    def _starts_word(self, spellings: list[str]) -> list[bool]:
+        """Whether each partial spelling starts a word of the word lists: short ones from
+        the lists' set of short prefixes, longer ones looked up (memoised, bounded)."""
+        words = _latin_words.latin_words()
+        short, memo = words.short_prefixes, self._prefix
+        todo = [s for s in spellings if len(s) > _latin_words.SHORT and s not in memo]
+        if todo:
+            fresh = dict(zip(todo, words.prefixes(todo), strict=True))
+            if len(memo) < _PREFIX_MEMO:  # the bound is a guard
+                memo.update(fresh)
+            else:
+                return [s in short if len(s) <= _latin_words.SHORT else memo.get(s, fresh.get(s, False)) for s in spellings]
+        return [s in short if len(s) <= _latin_words.SHORT else memo[s] for s in spellings]
+
+    def _prune(
+        self, layer: dict[tuple[str, int], float], words: bool, beam: int, word_beam: int
+    ) -> list[tuple[float, str, int]]:
+        """The hypotheses (negated score, spelling, state) of one position the search goes
+        on with: the ``beam`` best, and (``words``) the ``word_beam`` best of the others
+        whose spelling starts a word."""
+        ranked = sorted([(-v, out, st) for (out, st), v in layer.items()])
+        if len(ranked) <= beam:
+            return ranked
+        kept = ranked[:beam]
+        if words and word_beam:
+            rest = ranked[beam : beam + 4 * word_beam]
+            flags = self._starts_word([x[1] for x in rest])
+            kept += [x for x, ok in zip(rest, flags, strict=True) if ok][:word_beam]
+        return kept
+
+    def decode(self, letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
+        """(spelling, ranking score) best first: the quick search's for ``limit`` <=
+        ``MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, the
+        quick search's best first, then the wide search's."""
+        words = any(self.weights[1:4])
+        quick = self.rank(self.candidates(letters, persian, words, *_QUICK_SEARCH), words)
+        if limit <= MATCH_LIMIT or not quick:
+            return quick[:limit]
+        wide = self.rank(self.candidates(letters, persian, words, *WIDE_SEARCH), words)
+        first = quick[0]
+        return [first, *[x for x in wide if x[0] != first[0]]][:limit]
+
+    def candidates(
+        self, letters: list[str], persian: bool, words: bool, beam: int, word_beam: int, expand: int
+    ) -> dict[str, float]:
+        """Spelling -> joint log-probability of the spellings a beam search reaches: at each
+        Arabic position the ``beam`` best partial spellings go on, and (with ``words``) the
+        ``word_beam`` best of the others that start a word; each tries ``expand`` readings
+        of the next unit (one or two letters)."""
+        n = len(letters)
+        form = "".join(letters)
+        layers: list[dict[tuple[str, int], float]] = [{} for _ in range(n + 1)]
+        layers[0][("", self.state_of.get((_BOS,), 0))] = 0.0
+        choices = self.choices
+        for i in range(n):
+            if not layers[i]:
+                continue
+            hyps = self._prune(layers[i], words, beam, word_beam)
+            if form[i].isdigit():  # digits are copied, the history kept
+                nxt = layers[i + 1]
+                for neg, out, st in hyps:
+                    nxt[(out + form[i], st)] = -neg
+                continue
+            for da in range(1, min(self.longest, n - i) + 1):
+                unit = form[i : i + da]
+                if da > 1 and not unit.isalpha():
+                    break
+                nxt = layers[i + da]
+                get = nxt.get
+                for neg, out, st in hyps:
+                    for cs, chunk, st2 in choices(st, unit, persian)[:expand]:
+                        key = (out + chunk, st2)
+                        v = cs - neg
+                        old = get(key)
+                        if old is None or old < v:
+                            nxt[key] = v
+        # the joint probability of a spelling sums over the segmentations that reached it
+        total: dict[str, float] = {}
+        for (out, st), v in layers[n].items():
+            if not out:
+                continue
+            v += self.score(st, _EOS)
+            old = total.get(out)
+            total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
+        return total
+
+    def features(self, total: dict[str, float], words: bool) -> list[tuple[str, tuple[float, ...]]]:
+        """(spelling, ranking features in the order of ``RANK_FEATURES``) of candidates,
+        sorted by spelling."""
+        spellings = sorted(total)
+        prior = _latin_words.latin_words().zipf(spellings) if words else [(0.0, 0.0)] * len(spellings)
+        return [
+            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s))))
+            for s, (en, anyl) in zip(spellings, prior, strict=True)
+        ]
+
+    def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
+        """Candidates by their ranking score, best first."""
+        w_lp, w_en, w_any, w_word, w_len = self.weights
+        ranked = [
+            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s)
+            for s, (lp, en, anyl, word, length) in self.features(total, words)
+        ]
+        ranked.sort()
+        return [(s, -neg) for neg, s in ranked]
+
+
+_model_override: list[ChunkModel | JointModel] = []
+
+
+def install_model(model_lines: list[str] | None, kind: str = "joint") -> None:
+    """Swap the model (``None`` restores the shipped one); ``kind`` names the model the
+    lines are of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model)."""
+    _model_override.clear()
+    if model_lines is not None:
+        cls = ChunkModel if kind == "chunk" else JointModel
+        _model_override.append(cls.from_lines(model_lines))
+
+
+def _model() -> ChunkModel | JointModel:
+    return _model_override[-1] if _model_override else _shipped_model()
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> ChunkModel | JointModel:
+    try:
+        lines = data_lines("translit_model.tsv")
+    except (FileNotFoundError, OSError):
+        return ChunkModel.fallback()
+    model = JointModel.from_lines(lines)
+    return model if model.readings[0] else ChunkModel.fallback()
+
+
+def _split_onset(letter: str, chunk: str) -> tuple[str, str]:
+    """Split a chunk into (onset, vowel tail) for the convention bonuses."""
+    best = ""
+    for o in ONSETS.get(letter, ()):
+        if chunk.startswith(o) and len(o) > len(best) and all(c in VOWELS for c in chunk[len(o) :]):
+            best = o
+    return best, chunk[len(best) :]
+
+
+@lru_cache(maxsize=65536)
+def _bonus(letter: str, chunk: str, persian: bool) -> float:
+    onset, tail = _split_onset(letter, chunk)
+    table = _PERSIAN_ONSET_BONUS if persian else _ARABIC_ONSET_BONUS
+    b = table.get(letter, {}).get(onset, 0.0)
+    if persian and letter not in "اوي":
+        b += _persian_tail_bonus(tail)
+    return b
+
+
+@lru_cache(maxsize=65536)
+def _unit_bonus(unit: str, chunk: str, persian: bool) -> float:
+    """:func:`_bonus` of a graphone: of its letter, or for two letters of the best split
+    of the chunk between them."""
+    if len(unit) == 1:
+        return _bonus(unit, chunk, persian)
+    return max(_bonus(unit[0], chunk[:k], persian) + _unit_bonus(unit[1:], chunk[k:], persian) for k in range(len(chunk) + 1))
+
+
+_BEAM: Final = 12
+_EXPAND: Final = 6
+
+
+#: Letters decoded by beam search. A longer "unit" (no real name is) gets one
+#: spelling: the beam's for its first letters, then each letter's most common
+#: reading, so the cost stays linear (the beam copies partial spellings at every
+#: letter, which is quadratic in the length).
+_MAX_DECODE: Final = 64
+
+
+def decode(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
+    """Beam search over chunk choices for each letter; returns (spelling, logp)."""
+    letters = [c for c in form if c in ONSETS or c.isdigit()]
+    if len(letters) <= _MAX_DECODE:
+        return _decode_letters(letters, persian, limit)
+    head = _decode_letters(letters[:_MAX_DECODE], persian, 1)
+    tail = "".join(c if c.isdigit() else ONSETS[c][0] for c in letters[_MAX_DECODE:])
+    return [((head[0][0] if head else "") + tail, head[0][1] if head else 0.0)]
+
+
+#: Latin digraphs that write one consonant (sh, kh, gh, th, dh, ch, zh, ph).
+_DIGRAPH_SECOND: Final = "h"
+_DIGRAPH_FIRST: Final = frozenset("skgtdczp")
+_CLUSTER_PENALTY: Final = 1.5
+
+
+def _consonant_run(spelling: str) -> tuple[int, int]:
+    """(consonant sounds, letters) at the end of a spelling; a digraph is one sound."""
+    run = 0
+    k = len(spelling) - 1
+    while k >= 0 and spelling[k] not in VOWELS and not spelling[k].isdigit():
+        if spelling[k] == _DIGRAPH_SECOND and k > 0 and spelling[k - 1] in _DIGRAPH_FIRST:
+            k -= 1
+        run += 1
+        k -= 1
+    return run, len(spelling) - 1 - k
+
+
+def _cluster_penalty(spelling: str) -> float:
+    """Names as the press prints them rarely start with two consonant sounds or
+    pile up three ("Blal", "Zhir", "Kadrtallah"): an unwritten short vowel was
+    dropped. Applied as a spelling grows, so each cluster is charged once.
+
+    >>> _cluster_penalty("bl"), _cluster_penalty("sh"), _cluster_penalty("kadrt"), _cluster_penalty("kadr")
+    (-1.5, 0.0, -1.5, 0.0)
+    """
+    sounds, letters = _consonant_run(spelling)
+    if sounds >= 3 or (sounds == 2 and letters == len(spelling)):
+        return -_CLUSTER_PENALTY
+    return 0.0
+
+
+def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
+    model = _model()
+    if not letters:
+        return []
+    if isinstance(model, JointModel):
+        return model.decode(letters, persian, limit)
+    beam: list[tuple[float, str]] = [(0.0, "")]
+    n = len(letters)
+    for i, letter in enumerate(letters):
+        if letter.isdigit():
+            beam = [(s, out + letter) for s, out in beam]
+            continue
+        prev = letters[i - 1] if i > 0 else "^"
+        nxt = letters[i + 1] if i + 1 < n else "$"
+        pos = "I" if i == 0 else ("F" if i == n - 1 else "M")
+        beam = _extend(beam, model.choices(prev, letter, nxt, pos, persian), letter != prev)
+    out = [(k, v) for v, k in beam if k]
+    out.sort(key=lambda x: (-x[1], x[0]))
+    return out[:limit]
+
+
+def _extend(
+    beam: list[tuple[float, str]], scored: tuple[tuple[float, str], ...], undoubled: bool
+) -> list[tuple[float, str]]:
+    """The ``_BEAM`` best (score, spelling) of the beam's spellings extended by one
+    letter's readings ``scored`` (``undoubled``: the letter is not its predecessor again).
+
+    Beam and readings come best first and penalties only lower a score, so once
+    ``_BEAM`` distinct spellings are scored, none whose unpenalised score falls
+    below the lowest of them can be among the best: the loops stop there.
+    """
+    if not scored:
+        return []
+    cand: dict[str, float] = {}
+    firsts: list[float] = []  # min-heap: first scores of the best _BEAM distinct spellings
+    floor = -math.inf  # at most the _BEAM-th best final score
+    best_reading = scored[0][0]
+    for s, out in beam:
+        if s + best_reading < floor:
+            break
+        for cs, c in scored:
+            if s + cs < floor:
+                break
+            new = out + c
+            # a doubled vowel or consonant across the chunk boundary is unlikely
+            # when the letter itself is not doubled
+            pen = 0.0
+            if out and c and out[-1] == c[0] and undoubled:
+                pen = -1.5
+            if c and c[-1] not in VOWELS:
+                pen += _cluster_penalty(new)
+            sc = s + cs + pen
+            old = cand.get(new)
+            if old is None:
+                cand[new] = sc
+                if len(firsts) < _BEAM:
+                    heapq.heappush(firsts, sc)
+                    if len(firsts) == _BEAM:
+                        floor = firsts[0]
+                elif sc > firsts[0]:
+                    heapq.heapreplace(firsts, sc)
+                    floor = firsts[0]
+            elif old < sc:
+                cand[new] = sc
+    return sorted([(v, k) for k, v in cand.items()], reverse=True)[:_BEAM]
+
+
+#: Spellings per unit that matching and keys ask for (romanize_unit's callers use <= 5).
+MATCH_LIMIT: Final = 5

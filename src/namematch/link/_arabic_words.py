@@ -1,0 +1,89 @@
+"""How the Arabic-script detector (:mod:`namematch.link._arabic`) reads one word: its
+kind (name, particle, title, stop word ...), the proclitic letters read off it, its stem
+and its name evidence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+from namematch.link._evidence import _rarity, arabic_kind, arabic_score
+from namematch.link._resources import LinkWords
+from namematch.link._scan import Word, arabic_readings
+
+__all__ = ["CLITIC_PARTICLES", "CLITIC_STEM", "CLITIC_WHOLE", "WordInfo", "read_info", "word_info"]
+
+#: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
+_ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
+_CLITIC_PAIR_SCORE: Final = -1.5
+#: Name particles a proclitic is read off before (the whole word is no name).
+CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
+#: A proclitic is read off a word only when the whole word is no name (evidence below
+#: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
+CLITIC_WHOLE: Final = 0.5
+CLITIC_STEM: Final = 1.0
+#: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
+_RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
+
+
+def _letters(raw: str) -> str:
+    return "".join(c for c in raw if unicodedata.category(c)[0] == "L" and c != "\u0640")
+
+
+class WordInfo:
+    """What the detector reads of one Arabic-script word."""
+
+    __slots__ = ("kind", "off", "score", "stem")
+
+    def __init__(self, kind: str, off: int, stem: str, score: float) -> None:
+        self.kind = kind
+        self.off = off
+        self.stem = stem
+        self.score = score
+
+
+def read_info(w: Word, lw: LinkWords) -> WordInfo:
+    kind, off, stem, score = word_info(w.text, w.norm, lw)
+    return WordInfo(kind, off, stem, score)
+
+
+@lru_cache(maxsize=65536)
+def word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float]:
+    """(kind, proclitic letters, stem, evidence) of an Arabic-script word (cached)."""
+    info = _read_word(text, arabic_readings(norm), lw)
+    return info.kind, info.off, info.stem, info.score
+
+
+def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) -> WordInfo:
+    whole = readings[0][1]
+    raw = _letters(text)
+    if raw in _RAW_STOPS or (raw[:1] in "وف" and raw[1:] in _RAW_STOPS):
+        return WordInfo("stop", 0, whole, 0.0)
+    kind = arabic_kind(whole, lw)
+    if kind != "word":
+        return WordInfo(kind, 0, whole, 0.0)
+    nisba = not raw.endswith("ى")
+    best = WordInfo("word", 0, whole, arabic_score(whole, whole, nisba))
+    if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
+            and _rarity(whole) >= 1.0):
+        best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
+        return best
+    if whole not in lw.given and _rarity(whole) >= 0.8:
+        for off, stem in readings[1:]:
+            if stem in CLITIC_PARTICLES:
+                return WordInfo("particle", off, stem, 0.0)  # وعبد الكريم, لأبي الفضل: a proclitic, a name particle
+    if whole in lw.given or _rarity(whole) < 1.0:
+        return best
+    for off, stem in readings[1:]:
+        k = arabic_kind(stem, lw)
+        if k not in ("word", "particle", "suffix"):
+            return WordInfo(k, off, stem, 0.0)
+    if best.score > CLITIC_WHOLE:
+        return best
+    for off, stem in readings[1:]:
+        s = arabic_score(stem, whole, nisba)
+        if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
+            best = WordInfo("word", off, stem, s)
+    return best
