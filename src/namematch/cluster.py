@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import multiprocessing
-import threading
 from array import array
 from collections.abc import Iterable
 from typing import Any, Final
@@ -42,6 +40,7 @@ from namematch._checks import check_str
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
+from namematch._pool import run_chunks
 from namematch.score import _DEFAULT, Scorer  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
@@ -82,13 +81,13 @@ def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> l
     """
     spans = _spans(len(uniq), workers)
     state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon}
-    nks: list[NameKeys] = _run_chunks(_keys_of, state, spans, workers)
+    nks: list[NameKeys] = run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array[int]] = {}
     for i, nk in enumerate(nks):
         add_postings(postings, nk.all(), i, "q")
     state.update(nks=nks, postings=postings, units=array("B", (nk.unit_count for nk in nks)))
     pairs: dict[tuple[int, int], None] = {}
-    for i, ranked in enumerate(_run_chunks(_neighbours_of, state, spans, workers)):
+    for i, ranked in enumerate(run_chunks(_neighbours_of, state, spans, workers)):
         for j in ranked:
             if j != i:
                 pairs[(i, j) if i < j else (j, i)] = None
@@ -103,7 +102,7 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
         for name in uniq:
             scorer.prepare(name)
     state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": scorer.candidate_terms, "pairs": todo}
-    scores = _run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
+    scores = run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
     return dict(zip(todo, scores, strict=True))
 
 
@@ -132,34 +131,6 @@ def _spans(n: int, workers: int) -> list[tuple[int, int]]:
     """``[0, n)`` cut into spans: one for a single process, many small ones for a pool."""
     step = n if workers == 1 else max(1, min(2_000, -(-n // (4 * workers))))
     return [(lo, min(n, lo + step)) for lo in range(0, n, max(step, 1))]
-
-
-#: What forked workers read: set by the parent (under the lock) just before the pool starts.
-_FORKED: dict[str, Any] = {}
-_FORK_LOCK = threading.Lock()
-
-
-def _forked_chunk(span: tuple[int, int]) -> list[Any]:
-    return _FORKED["func"](_FORKED["state"], *span)  # type: ignore[no-any-return]
-
-
-def _run_chunks(func: Any, state: dict[str, Any], spans: list[tuple[int, int]], workers: int) -> list[Any]:
-    """``func(state, lo, hi)`` for each span, concatenated in order; in a pool of
-    ``workers`` forked processes (which inherit ``state``) when asked and possible."""
-    out: list[Any] = []
-    if workers > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with _FORK_LOCK:
-            _FORKED.update(func=func, state=state)
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for part in pool.imap(_forked_chunk, spans):
-                        out.extend(part)
-            finally:
-                _FORKED.clear()
-        return out
-    for lo, hi in spans:
-        out.extend(func(state, lo, hi))
-    return out
 
 
 def _log_odds(p: float) -> float:

@@ -21,14 +21,13 @@ other, are scored in full.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from namematch._pool import run_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
 from namematch.score._rules import unaligned_features
@@ -60,10 +59,6 @@ _MERGE_CUT: Final = 79
 _CHUNK: Final = 2048
 #: Pairs scored in full per task of a pool of workers; fewer pairs than this are scored in one process.
 _SPAN: Final = 2_000
-
-#: What forked workers read: set by the parent (under the lock) just before the pool starts.
-_FORKED: dict[str, Any] = {}
-_FORK_LOCK = threading.Lock()
 
 
 def is_missing(value: object) -> bool:
@@ -304,21 +299,13 @@ def matrix(
 def _full_values(pairs: list[tuple[int, int]], q_text: list[Any], c_text: list[Any],
                  value: Callable[[str, str], float], workers: int) -> list[float]:  # fmt: skip
     """``value`` of each pair, in order; in a pool of forked processes when asked and worth it."""
-    if workers > 1 and len(pairs) > _SPAN and "fork" in multiprocessing.get_all_start_methods():
+    if workers > 1 and len(pairs) > _SPAN:
         spans = [(lo, min(len(pairs), lo + _SPAN)) for lo in range(0, len(pairs), _SPAN)]
-        out: list[float] = []
-        with _FORK_LOCK:
-            _FORKED.update(pairs=pairs, q=q_text, c=c_text, value=value)
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for part in pool.imap(_forked_span, spans):
-                        out.extend(part)
-            finally:
-                _FORKED.clear()
-        return out
+        state = {"pairs": pairs, "q": q_text, "c": c_text, "value": value}
+        return run_chunks(_values_of_span, state, spans, workers)
     return [value(q_text[i], c_text[j]) for i, j in pairs]
 
 
-def _forked_span(span: tuple[int, int]) -> list[float]:
-    pairs, q, c, value = _FORKED["pairs"], _FORKED["q"], _FORKED["c"], _FORKED["value"]
-    return [value(q[i], c[j]) for i, j in pairs[span[0] : span[1]]]
+def _values_of_span(state: dict[str, Any], lo: int, hi: int) -> list[float]:
+    pairs, q, c, value = state["pairs"], state["q"], state["c"], state["value"]
+    return [value(q[i], c[j]) for i, j in pairs[lo:hi]]

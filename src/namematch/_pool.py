@@ -1,0 +1,45 @@
+"""Work shared out over forked processes (package-private): the one pool helper of clustering
+and ``score_matrix``.
+
+Forked workers inherit the parent's memory, so the state a task reads (prepared names, the
+scorer) is set once before the pool starts instead of being pickled for every task. Where the
+``fork`` start method is missing (Windows, macOS defaults aside) or one span is all there is,
+the spans run in this process: the same results in the same order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["run_chunks"]
+
+#: What forked workers read: set by the parent (under the lock) just before the pool starts.
+_FORKED: dict[str, Any] = {}
+_FORK_LOCK = threading.Lock()
+
+
+def _forked_chunk(span: tuple[int, int]) -> list[Any]:
+    return _FORKED["func"](_FORKED["state"], *span)  # type: ignore[no-any-return]
+
+
+def run_chunks(func: Callable[[dict[str, Any], int, int], list[Any]], state: dict[str, Any],
+               spans: list[tuple[int, int]], workers: int) -> list[Any]:  # fmt: skip
+    """``func(state, lo, hi)`` for each span, concatenated in order; in a pool of
+    ``workers`` forked processes (which inherit ``state``) when asked and possible."""
+    out: list[Any] = []
+    if workers > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with _FORK_LOCK:
+            _FORKED.update(func=func, state=state)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for part in pool.imap(_forked_chunk, spans):
+                        out.extend(part)
+            finally:
+                _FORKED.clear()
+        return out
+    for lo, hi in spans:
+        out.extend(func(state, lo, hi))
+    return out
