@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
@@ -405,34 +405,29 @@ _Best = tuple[float, str, str]
 _NONE: Final[_Best] = (0.0, "", "")
 
 
+def _reduced_similarity(reduced: Iterable[str], plain: _Unit, weight: float) -> _Best:
+    """Best similarity of a unit's reduced spellings (``reduced``) to a plain unit's folded
+    ones: ``weight`` where the two agree, else their edit similarity times ``weight``."""
+    best = _NONE
+    for x in reduced:
+        for y in plain.folds:
+            r = Indel.normalized_similarity(x, y)
+            r = weight if _agree(r, x, y) or _sound_alike((x,), (y,)) else r * weight
+            if r > best[0]:
+                best = (r, x, y)
+    return best
+
+
 def _stem_similarity(compound: _Unit, plain: _Unit) -> _Best:
     """A compound against a plain unit: "Siraj" ~ "Sirajuddin" through the compound's first element."""
-    best = _NONE
-    for x in compound.folds:
-        sx = _stem(x)
-        if sx is None:
-            continue
-        for y in plain.folds:
-            r = Indel.normalized_similarity(sx, y)
-            r = _STEM_MATCH if _agree(r, sx, y) or _sound_alike((sx,), (y,)) else r * _STEM_MATCH
-            if r > best[0]:
-                best = (r, sx, y)
-    return best
+    stems = (sx for sx in map(_stem, compound.folds) if sx is not None)
+    return _reduced_similarity(stems, plain, _STEM_MATCH)
 
 
 def _dropped_head_similarity(full: _Unit, plain: _Unit) -> _Best:
     """"Abd X", "Abu X" or a one-word nasab against a plain "X", at :data:`_ABD_DROPPED`."""
-    best = _NONE
-    for x in full.folds:
-        rest = _rest(x, full.head)
-        if rest is None:
-            continue
-        for y in plain.folds:
-            r = Indel.normalized_similarity(rest, y)
-            r = _ABD_DROPPED if _agree(r, rest, y) or _sound_alike((rest,), (y,)) else r * _ABD_DROPPED
-            if r > best[0]:
-                best = (r, rest, y)
-    return best
+    rests = (rest for rest in (_rest(x, full.head) for x in full.folds) if rest is not None)
+    return _reduced_similarity(rests, plain, _ABD_DROPPED)
 
 
 def _folded_similarity(u: _Unit, v: _Unit) -> _Best:
