@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -24,3 +28,26 @@ arabic_names = st.lists(arabic_words, min_size=1, max_size=5).map(" ".join)
 latin_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüçâ'-", min_size=1, max_size=10)
 latin_names = st.lists(latin_words, min_size=1, max_size=5).map(" ".join)
 names = st.one_of(arabic_names, latin_names, any_text)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_script(relative: str) -> ModuleType:
+    """A script of the checkout (``tools/x.py``, ``benchmarks/x.py``) loaded as a module."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def linking_figures(corpus_dir: Path, registry: Any = None) -> dict[str, dict[str, float]]:
+    """``benchmarks/linking.py``'s figures of the gold corpus in ``corpus_dir`` (no registry
+    unless one is given)."""
+    from namematch.link import resolve_documents
+
+    bench = load_script("benchmarks/linking.py")
+    corpus = bench.load_corpus(corpus_dir)
+    return bench.evaluate(corpus, resolve_documents(corpus.docs, registry))  # type: ignore[no-any-return]

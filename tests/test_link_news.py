@@ -7,13 +7,12 @@ articles are read only through the benchmark's scorer; nothing of them is copied
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from namematch.link import resolve_documents
+from tests.conftest import linking_figures, load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS_DEV = ROOT.parent / "shared" / "data" / "news-dev"
@@ -21,19 +20,9 @@ NEWS_DEV = ROOT.parent / "shared" / "data" / "news-dev"
 needs_news = pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="development data ../shared not present")
 
 
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("linking_benchmark", ROOT / "benchmarks" / "linking.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def news_figures() -> dict[str, dict[str, float]]:
-    bench = _benchmark()
-    corpus = bench.load_corpus(NEWS_DEV)
-    return bench.evaluate(corpus, resolve_documents(corpus.docs))
+    return linking_figures(NEWS_DEV)
 
 
 @needs_news
@@ -53,7 +42,7 @@ def test_news_dev_exact_spans_and_persons(news_figures):
 
 
 def test_bundled_corpus_every_figure():
-    bench = _benchmark()
+    bench = load_script("benchmarks/linking.py")
     corpus = bench.load_corpus(ROOT / "src" / "namematch" / "data" / "demo")
     from namematch.registry import Registry
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from namematch.link import find_mentions, link, resolve_documents
+from tests.conftest import linking_figures, load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 INVENTED = ROOT / "benchmarks" / "data" / "news-invented"
@@ -24,14 +24,6 @@ _resources = importlib.import_module("namematch.link._resources")
 
 def _texts(text: str) -> list[str]:
     return [m.text for m in find_mentions(text)]
-
-
-def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec and spec.loader
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return tool
 
 
 # -- name shape ---------------------------------------------------------------
@@ -52,7 +44,7 @@ def test_name_shape_reads_persian_letters_as_arabic():
 
 def test_shipped_name_shape_table_is_rebuilt_identically(tmp_path: Path):
     out = tmp_path / "link_name_shape.tsv"
-    assert _tool("build_name_shape").main(["--out", str(out)]) == 0
+    assert load_script("tools/build_name_shape.py").main(["--out", str(out)]) == 0
     shipped = (ROOT / "src" / "namematch" / "data" / "link_name_shape.tsv").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "link_name_shape.tsv differs from what the tool builds"
 
@@ -194,19 +186,9 @@ def test_rare_given_name_alone_joins_its_full_name_but_common_names_keep_namesak
 # -- the invented evaluation corpus --------------------------------------------------
 
 
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("linking_benchmark", ROOT / "benchmarks" / "linking.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def invented_figures() -> dict[str, dict[str, float]]:
-    bench = _benchmark()
-    corpus = bench.load_corpus(INVENTED)
-    return bench.evaluate(corpus, resolve_documents(corpus.docs))
+    return linking_figures(INVENTED)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fa"])
@@ -323,9 +305,7 @@ def test_a_role_with_and_after_a_name_starts_a_new_phrase_and_more_portfolios():
 
 @pytest.fixture(scope="module")
 def invented_2_figures() -> dict[str, dict[str, float]]:
-    bench = _benchmark()
-    corpus = bench.load_corpus(ROOT / "benchmarks" / "data" / "news-invented-2")
-    return bench.evaluate(corpus, resolve_documents(corpus.docs))
+    return linking_figures(ROOT / "benchmarks" / "data" / "news-invented-2")
 
 
 def test_second_invented_corpus_held_where_it_stands(invented_2_figures):

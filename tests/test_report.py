@@ -4,30 +4,21 @@ headless Chromium renders it (skipped, saying why, where no Chromium is installe
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import stat
 import struct
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import namematch as nm
 from namematch._demo import load_demo
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_IMAGE = ROOT / "docs" / "img" / "demo-report.png"
-
-
-def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec and spec.loader
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return tool
 
 
 class _Page(HTMLParser):
@@ -216,7 +207,7 @@ def test_write_is_atomic_and_keeps_the_mode(tmp_path, small):
 # the demo report in a real browser
 # ---------------------------------------------------------------------------
 
-_screens = _tool("screenshot")
+_screens = load_script("tools/screenshot.py")
 _browser = _screens.find_browser()
 needs_browser = pytest.mark.skipif(
     _browser is None,
