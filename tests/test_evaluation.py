@@ -146,6 +146,12 @@ def test_bcubed_worked_example() -> None:
     assert f == pytest.approx(2 * p * r / (p + r))
 
 
+def test_bcubed_of_nothing_is_zero_and_an_item_in_no_group_is_refused() -> None:
+    assert bcubed([], []) == (0.0, 0.0, 0.0)
+    with pytest.raises(ValueError, match=r"items in no group: \[2\]"):
+        bcubed([[0, 1]], ["x", "x", "y"])
+
+
 @given(st.lists(st.integers(0, 4), min_size=1, max_size=30))
 def test_bcubed_of_the_gold_clustering_is_perfect_and_singletons_have_full_precision(gold: list[int]) -> None:
     clusters: dict[int, list[int]] = {}

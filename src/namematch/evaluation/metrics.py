@@ -108,14 +108,21 @@ def reliability(
 def bcubed(groups: Sequence[Sequence[int]], gold: Sequence[Hashable]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 of a clustering: ``groups`` lists the item indices of
     each cluster (every index of ``gold`` in exactly one group), ``gold`` the true group of each item.
+    (0.0, 0.0, 0.0) for no items, as the other metrics give 0.0; ``ValueError`` for an item in no
+    group.
 
     >>> bcubed([[0, 1, 2]], ["a", "a", "b"])
     (0.5555555555555555, 1.0, 0.7142857142857143)
     """
+    if not gold:
+        return 0.0, 0.0, 0.0
     cluster_of: dict[int, int] = {}
     for k, g in enumerate(groups):
         for i in g:
             cluster_of[i] = k
+    missing = [i for i in range(len(gold)) if i not in cluster_of]
+    if missing:
+        raise ValueError(f"items in no group: {missing[:5]}{' ...' if len(missing) > 5 else ''}")
     members: dict[int, list[int]] = {}
     for i, k in cluster_of.items():
         members.setdefault(k, []).append(i)
