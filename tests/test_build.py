@@ -43,12 +43,31 @@ def _random_names(n: int = 300, seed: int = 7) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(n)]
 
 
+def _golden_outputs() -> dict[str, list[list[str]]]:
+    """What ``tools/golden.py`` computes for every row of ``tests/golden/`` (the golden cases),
+    file by file: so the golden cases run against the compiled and the pure build alike."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "golden.py"
+    spec = importlib.util.spec_from_file_location("golden_tool", path)
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    out = {}
+    for filename, (inputs, _headers, _func) in tool.CASES.items():
+        rows = tool.read(tool.GOLDEN / filename)[1]
+        out[filename] = [tool.expected(filename, *row[: len(inputs)]) for row in rows]
+    return out
+
+
 def _outputs() -> dict[str, object]:
-    """Everything the compiled modules compute for NAMES and random names (run here and in the pure copy)."""
+    """Everything the compiled modules compute for NAMES, random names and the golden cases
+    (run here and in the pure copy)."""
     import namematch as nm
 
     odd = _random_names()
     return {
+        "golden": _golden_outputs(),
         "random": [[nm.score(a, b), sorted(nm.keys(a)), nm.romanize(a), nm.normalize(a)] for a, b in itertools.pairwise(odd)],
         "scores": [nm.score(a, b) for a, b in itertools.combinations(NAMES, 2)],
         "explain": [nm.explain(a, b).to_dict() for a, b in itertools.combinations(NAMES[:12], 2)],
