@@ -66,13 +66,19 @@ class Alignment:
         self.fewer = n if n < m else m
 
     def partners(self) -> tuple[int | None, int | None]:
-        """What the first unit of ``a`` aligned with in ``b``, and the first of ``b`` in ``a``."""
+        """What the first unit of ``a`` aligned with in ``b``, and the first of ``b`` in ``a``
+        (a split/merged pair counts: Mohammad of "Mohammad Reza" aligns with "Mohammadreza")."""
         pa = pb = None
         for i, j, _s, _m in self.matched:
             if i == 0:
                 pa = j
             if j == 0:
                 pb = i
+        for ia, jb, _s in self.merged:
+            if 0 in ia:
+                pa = jb[0]
+            if 0 in jb:
+                pb = ia[0]
         return pa, pb
 
 
@@ -89,9 +95,38 @@ def similar_pairs(
             hit = row.get(v.ckey)
             if hit is None:
                 hit = unit_sim(u, v)
-            if hit[0] >= MIN_PAIR_SIMILARITY:
+            if hit[0] >= MIN_PAIR_SIMILARITY and not (
+                hit[0] < 1.0 and i not in a.family_idx and j not in b.family_idx and gendered_pair(u, v)
+            ):
                 sims.append((-hit[0], i, j, hit[1]))
     return sims
+
+
+#: Letters that end a masculine stem whose feminine adds a final -a/-ah (Latin) or ة/ه (Arabic
+#: script): a consonant. A stem ending in a vowel (Musa, Issa) or a long-vowel letter takes no
+#: feminine ending, so a final vowel more or less is a spelling there.
+_LATIN_VOWELS: Final = frozenset("aeiouy")
+_ARABIC_LONG: Final = frozenset("اويىةهء")
+_FEMININE_LATIN: Final = ("a", "ah", "eh")
+_FEMININE_ARABIC: Final = ("ة", "ه")
+
+
+def gendered_pair(u: _Unit, v: _Unit) -> bool:
+    """Whether two units of one script are a masculine given name and its feminine form
+    (Samir ~ Samira, Karim ~ Karimah, Hamid ~ Hamideh, حميد ~ حميده): the stem and the stem with the feminine
+    ending, not listed as one name. They look alike (one letter more) and share a phonetic key,
+    but they are two persons' names, so as given names they never pair off. A French or
+    Portuguese final -e (Hassane, Ousmane) is a spelling, not a gender, and stays a variant; so
+    does any pair the lexicon groups, and family names (Aziz ~ Azizah on one person's list
+    entries) are not read this way."""
+    if u.arabic != v.arabic or not u.groups.isdisjoint(v.groups):
+        return False
+    short, long_ = (u.core, v.core) if len(u.core) < len(v.core) else (v.core, u.core)
+    if len(short) < 3 or not long_.startswith(short):
+        return False
+    if u.arabic:
+        return short[-1] not in _ARABIC_LONG and long_[len(short):] in _FEMININE_ARABIC
+    return short.isalpha() and short[-1] not in _LATIN_VOWELS and long_[len(short):] in _FEMININE_LATIN
 
 
 def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], merge_sim: MergeSim) -> Alignment:

@@ -352,11 +352,15 @@ class Scorer:
         _, rules = features(al, self._unit_sim)
         if pa.identity == pb.identity:
             rules.insert(0, "same name after normalisation and parsing")
-        pairs = sorted(al.matched + [(ia[0], jb[0], s, MERGED) for ia, jb, s in al.merged])
+        spans: list[tuple[tuple[int, ...], tuple[int, ...], float, str]]
+        spans = [((i,), (j,), s, method) for i, j, s, method in al.matched]
+        spans += [(tuple(ia), tuple(jb), s, MERGED) for ia, jb, s in al.merged]
         aligned = []
-        for i, j, s, method in pairs:
-            ua, ub = pa.units[i], pb.units[j]
-            aligned.append(AlignedPair(ua.text, ub.text, method, round(s, 3), round((ua.weight + ub.weight) / 2, 3)))
+        for ia, jb, s, method in sorted(spans):
+            units_a, units_b = [pa.units[i] for i in ia], [pb.units[j] for j in jb]
+            weight = (sum(u.weight for u in units_a) / len(units_a) + sum(u.weight for u in units_b) / len(units_b)) / 2
+            aligned.append(AlignedPair(" ".join(u.text for u in units_a), " ".join(u.text for u in units_b), method,
+                                       round(s, 3), round(weight, 3)))  # fmt: skip
         un_a = tuple(u.text for k, u in enumerate(pa.units) if k not in al.used_a)
         un_b = tuple(u.text for k, u in enumerate(pb.units) if k not in al.used_b)
         return Explanation(a, b, value, tuple(aligned), un_a, un_b, tuple(rules), self.threshold)
