@@ -490,3 +490,19 @@ def test_a_split_first_name_is_not_a_different_first_name(a: str, b: str) -> Non
     assert not any("first names differ" in r for r in e.rules)
     merged = [p for p in e.pairs if p.method == "merged units"]
     assert [(p.a, p.b) for p in merged] == [(" ".join(a.split()[:2]), b.split()[0])]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Siraj Haqqani", "Sirajuddin Haqqani"), ("Saeed Barakat", "Saeedullah Barakat"),
+    ("Hamid Nouri", "Abdul Hamid Nouri"),
+])  # fmt: skip
+def test_a_reduced_form_agrees_but_never_reaches_the_certain_band(a: str, b: str) -> None:
+    e = nm.explain(a, b)
+    assert "reduced form" in {p.method for p in e.pairs}
+    assert nm.DEFAULT_THRESHOLD <= e.score < 0.99
+
+
+def test_two_abd_compounds_compared_on_their_rest_are_a_spelling() -> None:
+    e = nm.explain("Badr Abdelatty", "Badr Abdel Aty")
+    assert "reduced form" not in {p.method for p in e.pairs}
+    assert e.score >= 0.99

@@ -17,7 +17,7 @@ from typing import Final
 from namematch import lexicon as _lexicon
 from namematch._data import data_lines
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
-from namematch.score._units import SHORT_FORM, _Prepared, _Unit, evidence
+from namematch.score._units import REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
 #: A rule's value and its reason ("" when it does not fire).
 Finding = tuple[float, str]
@@ -312,13 +312,12 @@ def siblings(al: Alignment, sim: UnitSim) -> Finding:
 
 def all_agree(al: Alignment) -> Finding:
     """Every element of both names agrees with one of the other's as a spelling of it
-    (exact, listed variant, romanisation, sound, merged units; not an initial nor a short
-    form): only such
-    pairs may score 0.99 or more."""
+    (exact, listed variant, romanisation, sound, merged units; not an initial, a short form
+    nor a reduced form): only such pairs may score 0.99 or more."""
     pa, pb = al.a, al.b
     if len(al.used_a) < len(pa.units) or len(al.used_b) < len(pb.units):
         return NO
-    if any(pa.units[i].initial or pb.units[j].initial or m == SHORT_FORM for i, j, _s, m in al.matched):
+    if any(pa.units[i].initial or pb.units[j].initial or m in (SHORT_FORM, REDUCED) for i, j, _s, m in al.matched):
         return NO
     return 1.0, ""
 

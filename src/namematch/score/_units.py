@@ -56,6 +56,9 @@ INITIAL_MATCH: Final = "initial"
 MERGED: Final = "merged units"
 #: A given name and a short form of it (Alex ~ Alexander): agreement, never a spelling of it.
 SHORT_FORM: Final = "short form"
+#: A compound and its own first element, or "Abd X" / "Abu X" and a plain "X" (Siraj ~
+#: Sirajuddin, Abdul Hamid ~ Hamid): agreement at a discount, never a spelling of it.
+REDUCED: Final = "reduced form"
 
 #: Similarity of an unlisted Arabic-script unit and a Latin one whose consonant skeletons
 #: (3 consonants or more) are the same, when their romanised spellings are further apart.
@@ -563,10 +566,16 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
             return _SOUND_MATCH, PHONETIC
         return r * 0.95, EDIT
     best, x, y = _folded_similarity(u, v)
+    # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
+    # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
+    same_head = u.head == v.head and u.head in ("abd", "abu") and bool(u.tail) == bool(v.tail)
+    reduced = not same_head and not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
     # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
     transliterated = (u.script == OTHER) != (v.script == OTHER)
     method = ROMANISED if (u.arabic != v.arabic or transliterated) else EDIT
     if best >= 0.999:
+        if reduced:
+            return (0.93 if u.arabic != v.arabic else 0.96), REDUCED
         return (0.93, method) if u.arabic != v.arabic else (0.96, ROMANISED if transliterated else PHONETIC)
     # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
     # to _EXACT_FROM is never read (it does not pair off), so its keys (romanisations
@@ -589,8 +598,8 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
     if best < _SOUND_MATCH and not apart and _sound_alike(u.folds, v.folds):
         return _SOUND_MATCH, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
-    # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): two
-    # listed forms, but of one name, already at a discount
+    # a reduced form (above; or the article glued on one side only): two listed forms, but of
+    # one name, already at a discount
     structural = not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
     listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
     if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y):
@@ -600,7 +609,7 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
         if _short_form(u, v):
             return AGREE_FROM, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
     if structural:
-        pass
+        method = REDUCED if reduced and x else method
     elif apart and u.arabic == v.arabic:
         best *= _SAME_SCRIPT_LISTED  # two different known names in one script: Hassan is not Hussein
     elif apart:
