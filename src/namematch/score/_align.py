@@ -102,9 +102,9 @@ def similar_pairs(
     return sims
 
 
-#: Letters that end a masculine stem whose feminine adds a final -a/-ah (Latin) or ة/ه (Arabic
-#: script): a consonant. A stem ending in a vowel (Musa, Issa) or a long-vowel letter takes no
-#: feminine ending, so a final vowel more or less is a spelling there.
+#: A masculine stem whose feminine adds a final -a/-ah/-eh (Latin) or ة/ه (Arabic script) ends
+#: in a consonant: after a vowel (Musa, Issa) or a long-vowel letter a final vowel more or less
+#: is a spelling.
 _LATIN_VOWELS: Final = frozenset("aeiouy")
 _ARABIC_LONG: Final = frozenset("اويىةهء")
 _FEMININE_LATIN: Final = ("a", "ah", "eh")
@@ -112,15 +112,29 @@ _FEMININE_ARABIC: Final = ("ة", "ه")
 
 
 def gendered_pair(u: _Unit, v: _Unit) -> bool:
-    """Whether two units of one script are a masculine given name and its feminine form
-    (Samir ~ Samira, Karim ~ Karimah, Hamid ~ Hamideh, حميد ~ حميده): the stem and the stem with the feminine
-    ending, not listed as one name. They look alike (one letter more) and share a phonetic key,
-    but they are two persons' names, so as given names they never pair off. A French or
-    Portuguese final -e (Hassane, Ousmane) is a spelling, not a gender, and stays a variant; so
-    does any pair the lexicon groups, and family names (Aziz ~ Azizah on one person's list
-    entries) are not read this way."""
-    if u.arabic != v.arabic or not u.groups.isdisjoint(v.groups):
+    """Whether two units are a masculine given name and its feminine form (Samir ~ Samira,
+    Karim ~ Karimah, Hamid ~ Hamideh, حميد ~ حميده, Samira ~ سمير): the stem and the stem with
+    the feminine ending, not listed as one name. They look alike (one letter more) and share a
+    phonetic key, but they are two persons' names, so as given names they never pair off. A
+    French or Portuguese final -e (Hassane, Ousmane) is a spelling, not a gender, and stays a
+    variant; so does any pair the lexicon groups, a compound (Aminullah ~ امين is a reduced
+    form), and family names (Aziz ~ Azizah on one person's list entries) are not read this way."""
+    if not u.groups.isdisjoint(v.groups) or u.head or v.head or u.tail or v.tail:
         return False
+    if u.arabic != v.arabic:
+        # across scripts: a Latin name ending in -a against an Arabic-script one ending in a
+        # consonant letter, which would write the ending (Samira ~ سمير, not سميرة); a Latin -ah
+        # or -eh often spells ح there (Faleh ~ فالح), so only a bare -a counts. Or a Latin name
+        # ending in a consonant against an Arabic-script one ending in ه after a consonant
+        # (Samir ~ سميرة, normalised سميره), unless the Latin ends in the h that ه spells
+        # (Abdullah ~ عبدالله).
+        latin, arabic = (v.core, u.core) if u.arabic else (u.core, v.core)
+        if len(arabic) < 3 or len(latin) < 4 or not latin.isalpha():
+            return False
+        if latin.endswith("a"):
+            return latin[-2] not in _LATIN_VOWELS and arabic[-1] not in _ARABIC_LONG
+        return (latin[-1] not in _LATIN_VOWELS and latin[-1] != "h" and arabic[-1] == "ه"
+                and arabic[-2] not in _ARABIC_LONG)  # fmt: skip
     short, long_ = (u.core, v.core) if len(u.core) < len(v.core) else (v.core, u.core)
     if len(short) < 3 or not long_.startswith(short):
         return False
