@@ -17,7 +17,7 @@ from typing import Final
 
 from namematch.normalize import LATIN, _tokens, _Word, normalize_latin
 
-__all__ = ["Word", "arabic_readings", "scan"]
+__all__ = ["Word", "arabic_readings", "letter_offset", "scan"]
 
 _POSSESSIVE: Final = ("'s", "\u2019s", "\u02bcs", "'S", "\u2019S", "\u02bcS")
 #: Apostrophes: after a word ending in s, one alone is the possessive (Francis').
@@ -70,7 +70,7 @@ def _gap_marks(gap: str) -> tuple[bool, bool, bool]:
     return brk, comma, any(c in _SENTENCE_END for c in gap)
 
 
-def _letter_offset(raw: str, letters: int) -> int:
+def letter_offset(raw: str, letters: int) -> int:
     """Index in ``raw`` after its first ``letters`` letters (marks and tatweel skipped)."""
     seen = 0
     for i, c in enumerate(raw):
@@ -183,4 +183,4 @@ def stem_start(w: Word, letters: int) -> int:
     """Text offset of a reading's stem that drops ``letters`` proclitic letters."""
     if not letters:
         return w.start
-    return w.start + _letter_offset(w.text, letters)
+    return w.start + letter_offset(w.text, letters)
