@@ -38,6 +38,7 @@ import attrs
 from namematch import _attributes, _decide
 from namematch._atomic import atomic_write as _atomic_write
 from namematch._atomic import replacing as _replacing
+from namematch._checks import check_str
 from namematch._errors import RegistryError, RegistryFormatError
 from namematch._index import (
     NameKeys,
@@ -49,7 +50,6 @@ from namematch._layered_keys import layered_name_keys
 from namematch._loaders import check_savable, csv_records, jsonl_records
 from namematch._states import Index, Snapshot, Stored
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
-from namematch.normalize import _check_str
 from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = [
@@ -335,7 +335,7 @@ class Registry:
         Every alias of every person is considered through the key index. With
         ``threshold`` only candidates scoring at least that much are returned.
         """
-        _check_str(mention, "mention")
+        check_str(mention, "mention")
         if not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a positive int, got {limit!r}")
         if threshold is not None:
@@ -413,7 +413,7 @@ class Registry:
     ) -> Candidate | None:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
-        _check_str(mention, "mention")
+        check_str(mention, "mention")
         value = self.scorer._value
 
         def chance(a: str, b: str) -> float:

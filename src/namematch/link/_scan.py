@@ -15,7 +15,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-from namematch.normalize import LATIN, _tokens, _Word, normalize_latin
+from namematch import _text
+from namematch.normalize import LATIN, normalize_latin
 
 __all__ = ["Word", "arabic_readings", "letter_offset", "scan"]
 
@@ -106,7 +107,7 @@ def arabic_readings(norm: str) -> tuple[tuple[int, str], ...]:
 def scan(text: str) -> list[Word]:
     """The words of a text, in order (see the module docstring)."""
     words: list[Word] = []
-    toks = _tokens(text, _Word) if text else ()
+    toks = _text.tokens(text, _text.Word) if text else ()
     prev_end = 0
     gap_extra = ""
     i = 0
