@@ -239,10 +239,10 @@ def test_concurrent_reads_during_writes(reg: Registry) -> None:
 def test_add_while_a_reader_views_a_posting_list(reg: Registry) -> None:
     # retrieval reads posting lists through numpy views, which pin an array's
     # size: a writer appending to a viewed list must grow a copy, not fail
-    from namematch._index import _as_ids, name_keys
+    from namematch._index import as_ids, name_keys
 
     key = sorted(name_keys("Qassem Soleimani").units[0])[0]
-    view = _as_ids(reg._state.index.postings[key])
+    view = as_ids(reg._state.index.postings[key])
     reg.add(Person("q-new", "Qasem Soleimany Rad"))
     assert len(view) == len(reg._state.index.postings[key]) - 1  # the reader's view is unchanged
     assert reg.get("q-new") is not None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final, cast
 import numpy as np
 
 from namematch._errors import RegistryFormatError
-from namematch._index import NameKeys, _as_ids, add_postings, append_grown, rank_name
+from namematch._index import NameKeys, add_postings, append_grown, as_ids, rank_name
 from namematch._store import POSTING, IndexFile
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class Snapshot:
             plist = postings.get(key)
             if plist is None:
                 return empty
-            ids = _as_ids(plist)  # pins this list's size while the query runs
+            ids = as_ids(plist)  # pins this list's size while the query runs
             if len(ids) and ids[-1] >= visible:  # names a writer filed after this state
                 return cast(Sequence[int], ids[: int(np.searchsorted(ids, visible))])
             return cast(Sequence[int], ids)
