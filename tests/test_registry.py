@@ -412,6 +412,8 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     assert (tmp_path / "serial.nmx").read_bytes() == (tmp_path / "parallel.nmx").read_bytes()
     with pytest.raises(ValueError, match="duplicate"):
         Registry([*persons[:3], persons[0]], workers=2)
+    with pytest.raises(TypeError, match="must be a Person"):  # in the second task of the pool
+        Registry([*persons, "Ali Hassan"], workers=2)  # type: ignore[list-item]
     for bad in (0, -1, True, 2.0, "2", None):
         with pytest.raises(ValueError, match="workers"):
             Registry(persons, workers=bad)  # type: ignore[arg-type]

@@ -48,6 +48,7 @@ from namematch._index import (
 )
 from namematch._layered_keys import layered_name_keys
 from namematch._loaders import check_savable, csv_records, jsonl_records
+from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, Stored
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
 from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
@@ -67,6 +68,7 @@ RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = POSTING  # posting lists: ascending alias ids, int32
+_BUILD_CHUNK: Final = 2000  # persons whose keys one task of a parallel build computes
 _T = TypeVar("_T")
 
 def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -256,30 +258,16 @@ class Registry:
             self._state = Snapshot(index, version, pidx + 1, len(index.aliases), state.count + (old is None))
 
     def _add_parallel(self, persons: Iterable[Person], workers: int) -> None:
-        """:meth:`add` each person in order, the keys of their names computed by a process pool."""
-        import multiprocessing
-        from collections import deque
-
-        pending: deque[list[Person]] = deque()
-
-        def name_batches() -> Iterator[list[tuple[str, ...]]]:
-            batch: list[Person] = []
-            for p in persons:
-                batch.append(p)
-                if len(batch) == 2000:
-                    pending.append(batch)
-                    yield [q.names if isinstance(q, Person) else () for q in batch]
-                    batch = []
-            if batch:
-                pending.append(batch)
-                yield [q.names if isinstance(q, Person) else () for q in batch]
-
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ctx.Pool(workers) as pool:
-            for keyed in pool.imap(functools.partial(_names_keys, lexicon=self.scorer.lexicon), name_batches()):
-                for person, nks in zip(pending.popleft(), keyed, strict=True):
-                    self._insert(person, False, nks)
+        """:meth:`add` each person in order, the keys of their names computed by ``workers``
+        forked processes (``namematch._pool``), :data:`_BUILD_CHUNK` persons a task."""
+        items = list(persons)
+        state = {"names": [p.names if isinstance(p, Person) else () for p in items], "lexicon": self.scorer.lexicon}
+        spans = [(lo, min(len(items), lo + _BUILD_CHUNK)) for lo in range(0, len(items), _BUILD_CHUNK)]
+        done = 0
+        for keyed in iter_chunks(_names_keys, state, spans, workers):
+            for nks in keyed:
+                self._insert(items[done], False, nks)
+                done += 1
 
     def remove(self, person_id: str) -> Person:
         """Remove and return the person with this id (KeyError if absent)."""
@@ -656,9 +644,10 @@ def _saved_json(person: Person) -> str:
         check_savable(person.to_dict(), f"person {person.id!r}")
     return text
 
-def _names_keys(batch: list[tuple[str, ...]], lexicon: Any = None) -> list[list[NameKeys]]:
-    """Retrieval keys of each person's names (a process-pool task; NameKeys pickle)."""
-    return [[layered_name_keys(text, lexicon) for text in names] for names in batch]
+def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
+    """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
+    lexicon = state["lexicon"]
+    return [[layered_name_keys(text, lexicon) for text in names] for names in state["names"][lo:hi]]
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
