@@ -254,9 +254,9 @@ def test_atomic_save_survives_killed_writer(tmp_path: Path, reg: Registry) -> No
     reg.to_jsonl(path)
     before = path.read_bytes()
     code = (
-        "import os, namematch.registry as r\n"
+        "import os, namematch._files\n"
         "def boom(fh):\n    fh.write('partial'); fh.flush(); os._exit(9)\n"
-        f"r._atomic_write({str(path)!r}, boom)\n"
+        f"namematch._files.atomic_write({str(path)!r}, boom)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert proc.returncode == 9

@@ -13,8 +13,7 @@ Retrieval goes through an inverted index on the cross-script keys of every
 alias (never a scan of the registry); the final ranking uses the full scorer.
 :meth:`Registry.save` writes the built index to SQLite so a large registry
 opens in seconds with :meth:`Registry.load` (file format and checks:
-``namematch._store``; reading files: ``namematch._loaders``; atomic writes:
-``namematch._atomic``).
+``namematch._store``; reading and writing files: ``namematch._files``).
 
 Every read (:meth:`Registry.resolve`, :meth:`~Registry.match`, :meth:`~Registry.get`,
 ``len``, iteration, :meth:`~Registry.save`) answers from one published state of the
@@ -36,10 +35,9 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _attributes, _decide
-from namematch._atomic import atomic_write as _atomic_write
-from namematch._atomic import replacing as _replacing
 from namematch._checks import check_str
 from namematch._errors import RegistryError, RegistryFormatError
+from namematch._files import atomic_write, check_savable, csv_records, jsonl_records, replacing
 from namematch._index import (
     NameKeys,
     check_workers,
@@ -47,7 +45,6 @@ from namematch._index import (
     name_keys,
 )
 from namematch._layered_keys import layered_name_keys
-from namematch._loaders import check_savable, csv_records, jsonl_records
 from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, Stored
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
@@ -507,7 +504,7 @@ class Registry:
 
         Bad lines (broken JSON, missing fields, duplicate ids or keys, undecodable
         bytes, text that could not be saved again, nesting deeper than
-        ``namematch._loaders.MAX_NESTING``) raise :class:`RegistryError` with the
+        ``namematch._files.MAX_NESTING``) raise :class:`RegistryError` with the
         file and line number, or with ``errors="skip"`` are skipped and counted in
         ``load_report``. Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` in every encoding.
         """
@@ -557,7 +554,7 @@ class Registry:
             for p in persons:
                 fh.write(_saved_json(p) + "\n")
 
-        _atomic_write(path, write)
+        atomic_write(path, write)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Save persons, aliases and the built key index to SQLite, atomically
@@ -595,7 +592,7 @@ class Registry:
                     ("name_data", keys_fingerprint()), ("persons", str(len(live))), ("aliases", str(len(kept)))]
             if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
                 meta.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
-            with _replacing(path) as tmp:
+            with replacing(path) as tmp:
                 write_index(
                     tmp,
                     meta,

@@ -1,10 +1,12 @@
 """Reading the command line's inputs (part of :mod:`namematch.cli`): files and standard input as
-strict UTF-8 text, CSV rows with their line numbers, and :class:`CLIError`, the one-line error.
+strict UTF-8 text (decoded by ``namematch._files``, as the registry's files are), CSV rows with
+their line numbers, and :class:`CLIError`, the one-line error.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import os
@@ -13,6 +15,8 @@ import stat
 import sys
 from collections.abc import Iterator
 from typing import Any
+
+from namematch._files import UndecodableError, decode, is_utf16, looks_binary
 
 
 class CLIError(Exception):
@@ -31,19 +35,12 @@ def printable(text: str) -> str:
 
 
 def _decode(raw: bytes, label: str) -> str:
-    """Decode a whole input as UTF-8 (or UTF-16 with a BOM); CLIError saying where it fails."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise CLIError(f"{label}: not valid UTF-16 ({exc.reason})") from exc
-    if b"\x00" in raw[:4096]:
-        raise CLIError(f"{label}: binary file, expected UTF-8 text")
+    """Decode a whole input (``namematch._files.decode``); CLIError saying where it fails."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CLIError(f"{label}:{line}: not valid UTF-8 ({exc.reason})") from exc
+        return decode(raw)
+    except UndecodableError as exc:
+        where = label if exc.line is None else f"{label}:{exc.line}"
+        raise CLIError(f"{where}: {exc}") from exc
 
 
 def _read_all(stream: Any, label: str) -> bytes:
@@ -55,7 +52,7 @@ def _read_all(stream: Any, label: str) -> bytes:
         chunk = stream.read(_CHUNK)
         if not chunk:
             break
-        if first and b"\x00" in chunk[:4096] and not chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if first and looks_binary(chunk) and not is_utf16(chunk):
             raise CLIError(f"{label}: binary file, expected UTF-8 text")
         first = False
         chunks.append(chunk)
@@ -139,8 +136,8 @@ def _stdin_lines() -> Iterator[str]:
             return
         n += 1
         raw, parts = b"".join(parts), []
-        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
