@@ -1,27 +1,54 @@
-"""The states a :class:`~namematch.Registry` publishes to its readers: the in-memory
-index grown by writers (:class:`Index`), one published state of it (:class:`Snapshot`)
-and a registry file opened on demand (:class:`Stored`). Package-private (decision 0011).
+"""The index backends of a :class:`~namematch.Registry`, behind one protocol (:class:`State`):
+the in-memory index grown by writers (:class:`Index`) and one published state of it
+(:class:`Snapshot`), or a registry file opened with SQLite and read on demand
+(:class:`Stored`, over ``namematch._store``). The registry reads and writes through
+:class:`State` alone. Package-private (decision 0011).
 """
 
 from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Final, cast
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Protocol, cast
 
 import numpy as np
 
 from namematch._errors import RegistryFormatError
 from namematch._index import NameKeys, add_postings, append_grown, as_ids, rank_name
-from namematch._store import POSTING, IndexFile
+from namematch._store import POSTING, IndexFile, le_bytes, write_index
 
 if TYPE_CHECKING:
     from namematch.registry import Person
 
-__all__ = ["ALIVE", "Index", "Snapshot", "Stored"]
+__all__ = ["ALIVE", "Index", "Snapshot", "State", "Stored"]
 
 ALIVE: Final = sys.maxsize  # removed_at of a person not removed
+
+
+class State(Protocol):
+    """One published state of a registry, whatever its backend: what readers ask of it, and
+    :meth:`written`, the in-memory state a writer (or :meth:`Snapshot.save`) starts from."""
+
+    def get(self, person_id: str) -> Person | None:
+        """The live record of ``person_id``, or None."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Person]: ...
+
+    def rank(self, query: NameKeys, limit: int) -> list[int]:
+        """Alias ids sharing retrieval keys with ``query``, best first (``_index.rank_name``)."""
+
+    def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
+        """(person index, live record or None, alias text) of each alias id."""
+
+    def alias_list(self) -> list[tuple[int, str]]:
+        """(person index, text) of every alias, by alias id."""
+
+    def written(self) -> Snapshot:
+        """This state in memory: itself, or a file read whole."""
 
 
 class Index:
@@ -120,6 +147,40 @@ class Snapshot:
 
     def written(self) -> Snapshot:
         return self
+
+    def save(self, path: Path, meta: Callable[[int, int], list[tuple[str, str]]],
+             record: Callable[[Person], str]) -> None:  # fmt: skip
+        """Write this state to a new SQLite file at ``path`` (``namematch._store``): the live
+        persons and their names renumbered densely, in order; ``meta(persons, aliases)`` gives
+        the meta rows, ``record`` a person's saved JSON. Deterministic for the same state."""
+        index = self.index
+        live = [pidx for pidx in range(self.persons) if self.alive(pidx)]
+        new_pidx = {old: new for new, old in enumerate(live)}
+        kept = [aid for aid in range(self.aliases) if index.aliases[aid][0] in new_pidx]
+        if len(kept) == len(index.aliases):  # nothing removed or pending: alias ids are already dense
+
+            def renumber(ids: array[int]) -> array[int]:
+                return ids
+        else:
+            new_aid = {aid: new for new, aid in enumerate(kept)}
+
+            def renumber(ids: array[int]) -> array[int]:
+                return array(POSTING, (new_aid[a] for a in ids if a in new_aid))
+
+        def posting_rows() -> Iterator[tuple[str, bytes]]:
+            for key in sorted(index.postings):
+                ids = renumber(index.postings[key])
+                if ids:
+                    yield key, le_bytes(ids)
+
+        write_index(
+            path,
+            meta(len(live), len(kept)),
+            ((new_pidx[old], index.persons[old].id, record(index.persons[old])) for old in live),
+            ((new, new_pidx[index.aliases[aid][0]], index.aliases[aid][1]) for new, aid in enumerate(kept)),
+            array("B", (index.units[a] for a in kept)).tobytes(),
+            posting_rows(),
+        )
 
 
 class Stored:

@@ -27,7 +27,6 @@ import functools
 import json
 import os
 import threading
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, TextIO, TypeVar
@@ -46,8 +45,8 @@ from namematch._index import (
 )
 from namematch._layered_keys import layered_name_keys
 from namematch._pool import iter_chunks
-from namematch._states import Index, Snapshot, Stored
-from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
+from namematch._states import Index, Snapshot, State, Stored
+from namematch._store import INDEX_FORMAT_VERSION, IndexFile
 from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = [
@@ -64,7 +63,6 @@ __all__ = [
 RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
-_POSTING: Final = POSTING  # posting lists: ascending alias ids, int32
 _BUILD_CHUNK: Final = 2000  # persons whose keys one task of a parallel build computes
 _T = TypeVar("_T")
 
@@ -215,7 +213,7 @@ class Registry:
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
         self.margin = _decide.check_margin(margin)
         self._lock = threading.RLock()  # orders writers; readers take no lock
-        self._state: Snapshot | Stored = Snapshot(Index(), 0, 0, 0, 0)
+        self._state: State = Snapshot(Index(), 0, 0, 0, 0)
         self.load_report: LoadReport | None = None
         if workers == 1:
             for p in persons:
@@ -228,9 +226,7 @@ class Registry:
         """The current in-memory state (the lock is held); a loaded registry is read
         into memory first, and that same state published (readers switch from the
         file to memory, with the same answers)."""
-        state = self._state
-        if isinstance(state, Stored):
-            state = self._state = state.written()
+        state = self._state = self._state.written()
         return state
 
     def add(self, person: Person, *, replace: bool = False) -> None:
@@ -566,41 +562,17 @@ class Registry:
         """
         from namematch import __version__
 
+        def meta(persons: int, aliases: int) -> list[tuple[str, str]]:
+            rows = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
+                    ("name_data", keys_fingerprint()), ("persons", str(persons)), ("aliases", str(aliases))]
+            if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
+                rows.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
+            return rows
+
         with self._lock:
             state = self._state.written()  # a loaded registry's file is read, not installed
-            index = state.index
-            live = [pidx for pidx in range(state.persons) if state.alive(pidx)]
-            new_pidx = {old: new for new, old in enumerate(live)}
-            kept = [aid for aid in range(state.aliases) if index.aliases[aid][0] in new_pidx]
-            if len(kept) == len(index.aliases):  # nothing removed or pending: alias ids are already dense
-
-                def renumber(ids: array[int]) -> array[int]:
-                    return ids
-            else:
-                new_aid = {aid: new for new, aid in enumerate(kept)}
-
-                def renumber(ids: array[int]) -> array[int]:
-                    return array(_POSTING, (new_aid[a] for a in ids if a in new_aid))
-
-            def posting_rows() -> Iterator[tuple[str, bytes]]:
-                for key in sorted(index.postings):
-                    ids = renumber(index.postings[key])
-                    if ids:
-                        yield key, le_bytes(ids)
-
-            meta = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
-                    ("name_data", keys_fingerprint()), ("persons", str(len(live))), ("aliases", str(len(kept)))]
-            if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
-                meta.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
             with replacing(path) as tmp:
-                write_index(
-                    tmp,
-                    meta,
-                    ((new_pidx[old], index.persons[old].id, _saved_json(index.persons[old])) for old in live),
-                    ((new, new_pidx[index.aliases[aid][0]], index.aliases[aid][1]) for new, aid in enumerate(kept)),
-                    array("B", (index.units[a] for a in kept)).tobytes(),
-                    posting_rows(),
-                )
+                state.save(tmp, meta, _saved_json)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
@@ -622,8 +594,7 @@ class Registry:
         store = IndexFile(path, _person_of_json)
         lexicon = reg.scorer.lexicon
         wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
-        rows = store._all("SELECT value FROM meta WHERE key='user_lexicon'")
-        if (rows[0][0] if rows else None) != wanted:
+        if store.meta("user_lexicon") != wanted:
             raise RegistryFormatError(
                 "index was built with another user lexicon (its variant groups are retrieval keys); load it with "
                 "a scorer of the same lexicon, or rebuild it with Registry.save()", path)
