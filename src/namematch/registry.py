@@ -247,7 +247,7 @@ class Registry:
             index, version = state.index, state.version + 1
             pidx = index.append(person, nks)
             if old is not None:
-                index.removed_at[old] = version  # states before ``version`` still see it
+                index.records.remove(old, version)  # states before ``version`` still see it
             self._state = Snapshot(index, version, pidx + 1, len(index.aliases), state.count + (old is None))
 
     def _add_parallel(self, persons: Iterable[Person], workers: int) -> None:
@@ -270,9 +270,9 @@ class Registry:
             if pidx is None:
                 raise KeyError(person_id)
             version = state.version + 1
-            state.index.removed_at[pidx] = version
+            state.index.records.remove(pidx, version)
             self._state = Snapshot(state.index, version, state.persons, state.aliases, state.count - 1)
-            return state.index.persons[pidx]
+            return state.index.records.persons[pidx]
 
     def get(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
