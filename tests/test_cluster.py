@@ -128,3 +128,15 @@ def test_candidate_model_keeps_relatives_apart_and_variants_together() -> None:
     assert _DEFAULT._value(*brothers, weights, intercept) < 0.5 and _DEFAULT.score(*brothers) < 0.5
     assert _DEFAULT._value(*variants, weights, intercept) > 0.95
     assert _DEFAULT._value(*variants, _DEFAULT.model_weights, _DEFAULT.model_intercept) == _DEFAULT.score(*variants)
+
+
+def test_one_log_odds_with_each_callers_clip() -> None:
+    import math
+
+    from namematch._decide import logit
+
+    assert logit(0.5) == 0.0 and logit(0.5, 0.01) == 0.0
+    assert logit(1.0) == logit(1 - 1e-6) != logit(1.0, 0.01)  # the decision's clip: 1e-6
+    assert logit(0.0) == logit(1e-6) == pytest.approx(-logit(1.0))
+    assert logit(0.0, 0.01) == logit(0.003, 0.01) == math.log(0.01 / (1 - 0.01))  # clustering's: 0.01
+    assert logit(0.9, 0.01) == logit(0.9) == math.log(0.9 / (1 - 0.9))  # inside both clips: the same

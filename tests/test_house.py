@@ -5,6 +5,7 @@ package-private modules (``namematch._x``) or underscored names of ``namematch.e
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,103 @@ def test_scripts_do_not_import_package_private_modules(path: Path) -> None:
             if node.module.startswith("namematch.evaluation"):
                 private += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
     assert not private, f"{_name(path)} imports {private}: use the public API or namematch.evaluation"
+
+
+# -- underscored names inside the package (decision 0011, rule 1) ------------------------------
+PACKAGE = ROOT / "src" / "namematch"
+
+#: Underscored names still used by other modules, by defining module, each removed by a change
+#: in progress on another branch. Shrink it, never grow it.
+CROSS_MODULE_ALLOWED: dict[str, frozenset[str]] = {
+    # resources as values owned by a Scorer (the lexicon and romanisation swaps)
+    "namematch.lexicon": frozenset({"_install", "_on_change", "_current", "_group_ids", "_facts",
+                                    "_glued_article_core", "_ranked_spellings", "_fingerprint", "_norm_form"}),
+    "namematch.romanize": frozenset({"_install"}),
+    # public names in the score package and parse
+    "namematch.score": frozenset({"_combine", "_DEFAULT"}),
+    "namematch.score._scorer": frozenset({"_DEFAULT"}),
+    "namematch.score._units": frozenset({"_fold_latin", "_Prepared", "_Unit", "_EMPTY", "_ARABIC_PRESS", "_NO_ALEF",
+                                         "_consonants", "_long_skeletons", "_rest", "_sounds", "_stem"}),
+    "namematch.parse": frozenset({"_name_fields"}),
+    # normalize's old names of namematch._text's short_cache, clean_text, tokens, Word and of
+    # _checks.check_str, while parse, keys, romanize and score import them
+    "namematch.normalize": frozenset({"_check_str", "_short_cache", "_clean_text", "_tokens", "_Word"}),
+}
+
+
+def _module_of(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _package_modules() -> dict[str, Path]:
+    return {_module_of(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _absolute(module: str, path: Path, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def cross_module_private_names() -> set[tuple[str, str, str]]:
+    """(importing module, defining module, name) of every underscored name one namematch
+    module takes from another: ``from X import _name`` or ``X._name`` with X a module."""
+    modules = _package_modules()
+    found: set[tuple[str, str, str]] = set()
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound: dict[str, str] = {}  # local name -> namematch module it names
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                source = _absolute(module, path, node)
+                if not source.startswith("namematch"):
+                    continue
+                for alias in node.names:
+                    if f"{source}.{alias.name}" in modules:
+                        bound[alias.asname or alias.name] = f"{source}.{alias.name}"
+                    elif _is_private(alias.name) and source != module:
+                        found.add((module, source, alias.name))
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.startswith("namematch") and alias.asname:
+                        bound[alias.asname] = alias.name
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and _is_private(node.attr) and isinstance(node.value, ast.Name)
+                    and bound.get(node.value.id, module) != module):
+                target = f"{bound[node.value.id]}.{node.attr}"
+                if target not in modules:  # an underscored module through its package: rules 2 and 3
+                    found.add((module, bound[node.value.id], node.attr))
+    return found
+
+
+def test_no_underscored_name_crosses_modules() -> None:
+    found = cross_module_private_names()
+    allowed = {(src, name) for src, names in CROSS_MODULE_ALLOWED.items() for name in names}
+    new = sorted((m, src, name) for m, src, name in found if (src, name) not in allowed)
+    assert not new, "underscored names used by another module (give them a public name): " + "; ".join(
+        f"{m} uses {src}.{name}" for m, src, name in new)
+    gone = sorted(allowed - {(src, name) for _m, src, name in found})
+    assert not gone, f"no longer used across modules, remove from CROSS_MODULE_ALLOWED: {gone}"
+
+
+def test_the_import_scan_sees_both_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pkg = tmp_path / "namematch"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub" / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("_x = 1\ny = 2\n")
+    (pkg / "sub" / "_b.py").write_text("_z = 3\n")
+    (pkg / "c.py").write_text("from namematch.a import _x, y\nfrom namematch import a\nfrom .sub import _b\n"
+                              "v = a._x + a.y + _b._z + _b.__name__.__len__()\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", pkg)
+    assert cross_module_private_names() == {("namematch.c", "namematch.a", "_x"),
+                                            ("namematch.c", "namematch.sub._b", "_z")}

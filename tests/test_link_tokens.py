@@ -1,12 +1,13 @@
 """Running text is tokenized once, chunk by chunk between whitespace: the same tokens as
-the general tokenizer gives (normalize._tokenize_chunks is its fast path for long text)."""
+the general tokenizer gives (namematch._text's _tokenize_chunks is its fast path for long text)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from namematch.normalize import Token, _tokenize_chunks, _tokenize_general, tokenize
+from namematch._text import _tokenize_chunks, _tokenize_general
+from namematch.normalize import Token, tokenize
 
 from .conftest import any_text, arabic_names, latin_names
 

@@ -165,27 +165,27 @@ def test_matches_camel_tools_on_generated_arabic() -> None:
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_ascii_fast_path_matches_the_general_tokenizer(text: str) -> None:
-    from namematch.normalize import _tokenize_ascii, _tokenize_general
+    from namematch._text import _tokenize_ascii, _tokenize_general
 
     assert _tokenize_ascii(text) == _tokenize_general(text)
 
 
 @given(st.text(alphabet=st.sampled_from([chr(o) for o in range(0x0600, 0x0700)] + [" "] * 20), max_size=40))
 def test_arabic_fast_path_matches_the_general_tokenizer(text: str) -> None:
-    from namematch.normalize import (
+    from namematch._text import (
         _ARABIC_PLAIN,
         _tokenize_arabic_plain,
         _tokenize_general,
-        _tokens,
+        tokens,
     )
 
     if _ARABIC_PLAIN.fullmatch(text):  # plain letters and spaces: the fast path's inputs
         assert _tokenize_arabic_plain(text) == _tokenize_general(text)
-    assert _tokens(text) == _tokenize_general(text)  # whichever path the dispatcher takes
+    assert tokens(text) == _tokenize_general(text)  # whichever path the dispatcher takes
 
 
 def test_arabic_fast_path_takes_plain_names_only() -> None:
-    from namematch.normalize import _ARABIC_PLAIN
+    from namematch._text import _ARABIC_PLAIN
 
     assert _ARABIC_PLAIN.fullmatch("نصير عبد المحسن عبد الله الخراوي")
     assert _ARABIC_PLAIN.fullmatch("مسعود پزشکیان")
@@ -196,7 +196,7 @@ def test_arabic_fast_path_takes_plain_names_only() -> None:
 
 
 def test_ascii_fast_path_trims_dropped_marks_from_spans() -> None:
-    from namematch.normalize import _tokenize_ascii
+    from namematch._text import _tokenize_ascii
 
     (tok,) = _tokenize_ascii("  'Ja'far`  ")
     assert (tok.text, tok.norm, tok.start, tok.end) == ("Ja'far", "jafar", 3, 9)

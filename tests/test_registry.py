@@ -239,10 +239,10 @@ def test_concurrent_reads_during_writes(reg: Registry) -> None:
 def test_add_while_a_reader_views_a_posting_list(reg: Registry) -> None:
     # retrieval reads posting lists through numpy views, which pin an array's
     # size: a writer appending to a viewed list must grow a copy, not fail
-    from namematch._index import _as_ids, name_keys
+    from namematch._index import as_ids, name_keys
 
     key = sorted(name_keys("Qassem Soleimani").units[0])[0]
-    view = _as_ids(reg._state.index.postings[key])
+    view = as_ids(reg._state.index.postings[key])
     reg.add(Person("q-new", "Qasem Soleimany Rad"))
     assert len(view) == len(reg._state.index.postings[key]) - 1  # the reader's view is unchanged
     assert reg.get("q-new") is not None
@@ -254,9 +254,9 @@ def test_atomic_save_survives_killed_writer(tmp_path: Path, reg: Registry) -> No
     reg.to_jsonl(path)
     before = path.read_bytes()
     code = (
-        "import os, namematch.registry as r\n"
+        "import os, namematch._files\n"
         "def boom(fh):\n    fh.write('partial'); fh.flush(); os._exit(9)\n"
-        f"r._atomic_write({str(path)!r}, boom)\n"
+        f"namematch._files.atomic_write({str(path)!r}, boom)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert proc.returncode == 9
@@ -412,6 +412,8 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     assert (tmp_path / "serial.nmx").read_bytes() == (tmp_path / "parallel.nmx").read_bytes()
     with pytest.raises(ValueError, match="duplicate"):
         Registry([*persons[:3], persons[0]], workers=2)
+    with pytest.raises(TypeError, match="must be a Person"):  # in the second task of the pool
+        Registry([*persons, "Ali Hassan"], workers=2)  # type: ignore[list-item]
     for bad in (0, -1, True, 2.0, "2", None):
         with pytest.raises(ValueError, match="workers"):
             Registry(persons, workers=bad)  # type: ignore[arg-type]

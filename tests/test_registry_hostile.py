@@ -480,9 +480,9 @@ def test_new_files_get_the_umask_mode(tmp_path: Path) -> None:
 
 def _kill_a_writer(path: Path) -> None:
     code = (
-        "import os, sys, namematch.registry as r\n"
+        "import os, sys, namematch._files\n"
         "def boom(fh):\n    fh.write('partial'); fh.flush(); os._exit(9)\n"
-        "r._atomic_write(sys.argv[1], boom)\n"
+        "namematch._files.atomic_write(sys.argv[1], boom)\n"
     )
     assert subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True).returncode == 9
 
@@ -624,20 +624,20 @@ def test_forged_index_gives_format_errors_never_raw_ones(tmp_path: Path, sql: li
 
 
 def test_a_live_writers_temporary_file_is_kept(tmp_path: Path) -> None:
-    from namematch import _atomic
+    from namematch import _files
 
     path = tmp_path / "r.jsonl"
     long_ago = time.time() - 3600
-    with _atomic.replacing(path) as tmp:
+    with _files.replacing(path) as tmp:
         os.utime(tmp, (long_ago, long_ago))
-        assert _atomic.remove_stale(path) == [] and tmp.exists()  # locked by this writer
+        assert _files.remove_stale(path) == [] and tmp.exists()  # locked by this writer
         tmp.write_text("new")
     assert path.read_text() == "new" and _temporaries(tmp_path) == []
     young = tmp_path / ".r.jsonl.young.tmp"
     young.write_text("a writer that has not locked its file yet")
-    assert _atomic.remove_stale(path) == [] and young.exists()  # too young to be stale
+    assert _files.remove_stale(path) == [] and young.exists()  # too young to be stale
     os.utime(young, (long_ago, long_ago))
-    assert _atomic.remove_stale(path) == [young] and not young.exists()
+    assert _files.remove_stale(path) == [young] and not young.exists()
 
 
 def test_a_failed_save_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -65,9 +65,11 @@ class _Cand(Protocol):
 C = TypeVar("C", bound=_Cand)
 
 
-def logit(score: float) -> float:
-    """Log-odds of a score in [0, 1], clipped so that 0 and 1 stay finite."""
-    s = min(max(score, _EPS), 1.0 - _EPS)
+def logit(score: float, clip: float = _EPS) -> float:
+    """Log-odds of a score in [0, 1], the score first kept inside ``[clip, 1 - clip]`` so that 0
+    and 1 stay finite: the one log-odds of the package (the decision's margin keeps the default
+    ``1e-6``; clustering passes its own, wider clip)."""
+    s = min(max(score, clip), 1.0 - clip)
     return math.log(s / (1.0 - s))
 
 

@@ -21,7 +21,7 @@ from namematch._data import data_digest
 from namematch.keys import keyed_units
 
 __all__ = [
-    "NameKeys", "add_postings", "append_grown", "check_workers", "keys_fingerprint", "name_keys", "rank_name",
+    "NameKeys", "add_postings", "append_grown", "as_ids", "check_workers", "keys_fingerprint", "name_keys", "rank_name",
 ]
 
 #: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
@@ -168,7 +168,7 @@ def rank_name(
         keep = items < visible
         items, scores, seen = items[keep], scores[keep], seen[:, keep]
     want = len(query.units)
-    counts = None if unit_counts is None else _as_ids(unit_counts)[items].astype(np.int64)
+    counts = None if unit_counts is None else as_ids(unit_counts)[items].astype(np.int64)
     # pool: best by scanned evidence, charged optimistically (every probed unit shared)
     maybe = len({g for _n, g, _w, _p in probed if g < want})
     top = _order(items, scores, seen, counts, want, maybe)[: max(probe, limit)]
@@ -214,7 +214,7 @@ def add_postings(postings: dict[str, array[int]], keys: Iterable[str], item: int
 
 def append_grown(values: array[int], value: int) -> array[int]:
     """``values`` with ``value`` appended, in place; when a reader holds a numpy view of
-    it (:func:`_as_ids`), which pins its size, a grown copy (the reader keeps the old one)."""
+    it (:func:`as_ids`), which pins its size, a grown copy (the reader keeps the old one)."""
     try:
         values.append(value)
         return values
@@ -224,7 +224,7 @@ def append_grown(values: array[int], value: int) -> array[int]:
         return grown
 
 
-def _as_ids(plist: Sequence[int]) -> np.ndarray:
+def as_ids(plist: Sequence[int]) -> np.ndarray:
     """A posting list as a numpy array; an ``array`` is read through its buffer, not copied.
 
     While the view lives, the ``array`` cannot grow: writers append through
@@ -242,7 +242,7 @@ def _sum_scanned(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Items of the scanned lists, their summed idf (per group, the idf of the rarest
     shared key) and a (group x item) mask of the groups each item was found in."""
-    ids = np.concatenate([_as_ids(plist).astype(np.int64) for _n, _g, _idf, plist in scanned])
+    ids = np.concatenate([as_ids(plist).astype(np.int64) for _n, _g, _idf, plist in scanned])
     sizes = [n for n, _g, _w, _plist in scanned]  # each list's idf and group, repeated along it
     idf = np.repeat(np.array([w for _n, _g, w, _plist in scanned], dtype=np.float64), sizes)
     grp = np.repeat(np.array([g for _n, g, _w, _plist in scanned], dtype=np.int64), sizes)
@@ -266,7 +266,7 @@ def _probe(
     """Add to each pooled item the idf of the long lists it is in (one per group, rarest first)."""
     scores, seen = scores.copy(), seen.copy()
     for _length, g, idf, plist in probed:
-        ids = _as_ids(plist)  # ascending: binary search, in the list's own dtype (no copy of it)
+        ids = as_ids(plist)  # ascending: binary search, in the list's own dtype (no copy of it)
         want = items.astype(ids.dtype, copy=False)
         at = np.searchsorted(ids, want)
         found = ids[np.minimum(at, len(ids) - 1)] == want

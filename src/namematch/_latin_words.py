@@ -30,7 +30,7 @@ from typing import Final
 
 import numpy as np
 
-from namematch._atomic import atomic_write
+from namematch._files import atomic_write
 
 __all__ = ["LANGUAGES", "SHORT", "LatinWords", "latin_words"]
 

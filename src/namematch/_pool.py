@@ -1,5 +1,5 @@
-"""Work shared out over forked processes (package-private): the one pool helper of clustering
-and ``score_matrix``.
+"""Work shared out over forked processes (package-private): the one pool helper of clustering,
+``score_matrix`` and the registry's parallel build.
 
 Forked workers inherit the parent's memory, so the state a task reads (prepared names, the
 scorer) is set once before the pool starts instead of being pickled for every task. Where the
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["run_chunks"]
+__all__ = ["iter_chunks", "run_chunks"]
 
 #: What forked workers read: set by the parent (under the lock) just before the pool starts.
 _FORKED: dict[str, Any] = {}
@@ -25,21 +25,28 @@ def _forked_chunk(span: tuple[int, int]) -> list[Any]:
     return _FORKED["func"](_FORKED["state"], *span)  # type: ignore[no-any-return]
 
 
-def run_chunks(func: Callable[[dict[str, Any], int, int], list[Any]], state: dict[str, Any],
-               spans: list[tuple[int, int]], workers: int) -> list[Any]:  # fmt: skip
-    """``func(state, lo, hi)`` for each span, concatenated in order; in a pool of
-    ``workers`` forked processes (which inherit ``state``) when asked and possible."""
-    out: list[Any] = []
+def iter_chunks(func: Callable[[dict[str, Any], int, int], list[Any]], state: dict[str, Any],
+                spans: list[tuple[int, int]], workers: int) -> Iterator[list[Any]]:  # fmt: skip
+    """``func(state, lo, hi)`` for each span, yielded in order as each is done; in a pool of
+    ``workers`` forked processes (which inherit ``state``) when asked and possible. Consume
+    it to the end (the pool and its lock are held until then); a task never starts a pool."""
     if workers > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
         with _FORK_LOCK:
             _FORKED.update(func=func, state=state)
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for part in pool.imap(_forked_chunk, spans):
-                        out.extend(part)
+                    yield from pool.imap(_forked_chunk, spans)
             finally:
                 _FORKED.clear()
-        return out
+        return
     for lo, hi in spans:
-        out.extend(func(state, lo, hi))
+        yield func(state, lo, hi)
+
+
+def run_chunks(func: Callable[[dict[str, Any], int, int], list[Any]], state: dict[str, Any],
+               spans: list[tuple[int, int]], workers: int) -> list[Any]:  # fmt: skip
+    """``func(state, lo, hi)`` for each span, concatenated in order (:func:`iter_chunks`)."""
+    out: list[Any] = []
+    for part in iter_chunks(func, state, spans, workers):
+        out.extend(part)
     return out

@@ -321,6 +321,11 @@ class IndexFile:
         self.unit_counts = array("B", units[0][0])
 
     # -- reads ------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        """The value ``meta`` holds for ``key``, or None."""
+        rows = self._all("SELECT value FROM meta WHERE key=?", (key,))
+        return rows[0][0] if rows else None
+
     def _all(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         """Rows of a query, read under the lock; SQLite errors become RegistryFormatError."""
         try:

@@ -31,12 +31,12 @@ pair score.
 from __future__ import annotations
 
 import heapq
-import math
 from array import array
 from collections.abc import Iterable
 from typing import Any, Final
 
 from namematch._checks import check_str
+from namematch._decide import logit
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
@@ -57,7 +57,7 @@ _UNPROPOSED: Final = 0.15
 #: cross pairs is more than this (log-odds) below the weaker group's own mean:
 #: two tight groups sharing only part of a name stay apart. Chosen on half 0.
 _COHESION_GAP: Final = 3.0
-_CLIP: Final = 0.01  # scores are kept in [0.01, 0.99] before log-odds: 0 and 1 are finite evidence
+_CLIP: Final = 0.01  # scores are kept in [0.01, 0.99] before log-odds (_decide.logit): 0 and 1 are finite evidence
 #: Retrieval effort per name (see :func:`namematch._index.rank_name`): a dozen
 #: neighbours need less than a registry query's 15 aliases (same B-cubed F1, 20% faster).
 _SCAN_BUDGET: Final = 1_000
@@ -133,12 +133,6 @@ def _spans(n: int, workers: int) -> list[tuple[int, int]]:
     return [(lo, min(n, lo + step)) for lo in range(0, n, max(step, 1))]
 
 
-def _log_odds(p: float) -> float:
-    """``log(p / (1 - p))``, with ``p`` kept inside ``[_CLIP, 1 - _CLIP]``."""
-    p = min(max(p, _CLIP), 1.0 - _CLIP)
-    return math.log(p / (1.0 - p))
-
-
 class _Linkage:
     """Sparse average linkage over log-odds evidence (see the module docstring).
 
@@ -150,15 +144,15 @@ class _Linkage:
     """
 
     def __init__(self, n: int, edges: dict[tuple[int, int], float], threshold: float) -> None:
-        centre = _log_odds(threshold)
-        self.unproposed = _log_odds(_UNPROPOSED) - centre
+        centre = logit(threshold, _CLIP)
+        self.unproposed = logit(_UNPROPOSED, _CLIP) - centre
         self.size = [1] * n
         self.version = [0] * n
         self.parent = list(range(n))
         self.links: list[dict[int, tuple[float, int]]] = [{} for _ in range(n)]
         self.inner: list[tuple[float, int]] = [(0.0, 0)] * n
         for (a, b), s in edges.items():
-            self.links[a][b] = self.links[b][a] = (_log_odds(s) - centre, 1)
+            self.links[a][b] = self.links[b][a] = (logit(s, _CLIP) - centre, 1)
         self.heap: list[tuple[float, int, int, int, int]] = []
 
     def link(self, a: int, b: int) -> float:

@@ -34,7 +34,8 @@ from typing import Final
 import attrs
 
 from namematch._data import data_digest, lines_digest, optional_lines
-from namematch.normalize import _short_cache, normalize_arabic, normalize_latin
+from namematch._text import short_cache
+from namematch.normalize import normalize_arabic, normalize_latin
 
 __all__ = ["known", "rarity", "same_group", "variants_of"]
 
@@ -181,7 +182,7 @@ def _install(lex: _Lexicon | None) -> None:
     _override.clear()
     if lex is not None:
         _override.append(lex)
-    _facts.cache_clear()  # type: ignore[attr-defined]  # _short_cache keeps lru_cache's cache_clear
+    _facts.cache_clear()  # type: ignore[attr-defined]  # short_cache keeps lru_cache's cache_clear
     for clear in _on_change:
         clear()
 
@@ -205,7 +206,7 @@ def _lookup_key(form: str) -> str:
     return _norm_form(form)
 
 
-@_short_cache(maxsize=131072)
+@short_cache(maxsize=131072)
 def _facts(form: str) -> tuple[tuple[int, ...], float]:
     """(ids of the groups a form is in, its rarity): one look-up of the form serves both."""
     lex = _current()

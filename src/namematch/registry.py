@@ -13,8 +13,7 @@ Retrieval goes through an inverted index on the cross-script keys of every
 alias (never a scan of the registry); the final ranking uses the full scorer.
 :meth:`Registry.save` writes the built index to SQLite so a large registry
 opens in seconds with :meth:`Registry.load` (file format and checks:
-``namematch._store``; reading files: ``namematch._loaders``; atomic writes:
-``namematch._atomic``).
+``namematch._store``; reading and writing files: ``namematch._files``).
 
 Every read (:meth:`Registry.resolve`, :meth:`~Registry.match`, :meth:`~Registry.get`,
 ``len``, iteration, :meth:`~Registry.save`) answers from one published state of the
@@ -28,7 +27,6 @@ import functools
 import json
 import os
 import threading
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, TextIO, TypeVar
@@ -36,9 +34,9 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _attributes, _decide
-from namematch._atomic import atomic_write as _atomic_write
-from namematch._atomic import replacing as _replacing
+from namematch._checks import check_str
 from namematch._errors import RegistryError, RegistryFormatError
+from namematch._files import atomic_write, check_savable, csv_records, jsonl_records, replacing
 from namematch._index import (
     NameKeys,
     check_workers,
@@ -46,10 +44,9 @@ from namematch._index import (
     name_keys,
 )
 from namematch._layered_keys import layered_name_keys
-from namematch._loaders import check_savable, csv_records, jsonl_records
-from namematch._states import Index, Snapshot, Stored
-from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
-from namematch.normalize import _check_str
+from namematch._pool import iter_chunks
+from namematch._states import Index, Snapshot, State, Stored
+from namematch._store import INDEX_FORMAT_VERSION, IndexFile
 from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = [
@@ -66,7 +63,7 @@ __all__ = [
 RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
 _RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
-_POSTING: Final = POSTING  # posting lists: ascending alias ids, int32
+_BUILD_CHUNK: Final = 2000  # persons whose keys one task of a parallel build computes
 _T = TypeVar("_T")
 
 def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -216,7 +213,7 @@ class Registry:
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
         self.margin = _decide.check_margin(margin)
         self._lock = threading.RLock()  # orders writers; readers take no lock
-        self._state: Snapshot | Stored = Snapshot(Index(), 0, 0, 0, 0)
+        self._state: State = Snapshot(Index(), 0, 0, 0, 0)
         self.load_report: LoadReport | None = None
         if workers == 1:
             for p in persons:
@@ -229,9 +226,7 @@ class Registry:
         """The current in-memory state (the lock is held); a loaded registry is read
         into memory first, and that same state published (readers switch from the
         file to memory, with the same answers)."""
-        state = self._state
-        if isinstance(state, Stored):
-            state = self._state = state.written()
+        state = self._state = self._state.written()
         return state
 
     def add(self, person: Person, *, replace: bool = False) -> None:
@@ -252,34 +247,20 @@ class Registry:
             index, version = state.index, state.version + 1
             pidx = index.append(person, nks)
             if old is not None:
-                index.removed_at[old] = version  # states before ``version`` still see it
+                index.records.remove(old, version)  # states before ``version`` still see it
             self._state = Snapshot(index, version, pidx + 1, len(index.aliases), state.count + (old is None))
 
     def _add_parallel(self, persons: Iterable[Person], workers: int) -> None:
-        """:meth:`add` each person in order, the keys of their names computed by a process pool."""
-        import multiprocessing
-        from collections import deque
-
-        pending: deque[list[Person]] = deque()
-
-        def name_batches() -> Iterator[list[tuple[str, ...]]]:
-            batch: list[Person] = []
-            for p in persons:
-                batch.append(p)
-                if len(batch) == 2000:
-                    pending.append(batch)
-                    yield [q.names if isinstance(q, Person) else () for q in batch]
-                    batch = []
-            if batch:
-                pending.append(batch)
-                yield [q.names if isinstance(q, Person) else () for q in batch]
-
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ctx.Pool(workers) as pool:
-            for keyed in pool.imap(functools.partial(_names_keys, lexicon=self.scorer.lexicon), name_batches()):
-                for person, nks in zip(pending.popleft(), keyed, strict=True):
-                    self._insert(person, False, nks)
+        """:meth:`add` each person in order, the keys of their names computed by ``workers``
+        forked processes (``namematch._pool``), :data:`_BUILD_CHUNK` persons a task."""
+        items = list(persons)
+        state = {"names": [p.names if isinstance(p, Person) else () for p in items], "lexicon": self.scorer.lexicon}
+        spans = [(lo, min(len(items), lo + _BUILD_CHUNK)) for lo in range(0, len(items), _BUILD_CHUNK)]
+        done = 0
+        for keyed in iter_chunks(_names_keys, state, spans, workers):
+            for nks in keyed:
+                self._insert(items[done], False, nks)
+                done += 1
 
     def remove(self, person_id: str) -> Person:
         """Remove and return the person with this id (KeyError if absent)."""
@@ -289,9 +270,9 @@ class Registry:
             if pidx is None:
                 raise KeyError(person_id)
             version = state.version + 1
-            state.index.removed_at[pidx] = version
+            state.index.records.remove(pidx, version)
             self._state = Snapshot(state.index, version, state.persons, state.aliases, state.count - 1)
-            return state.index.persons[pidx]
+            return state.index.records.persons[pidx]
 
     def get(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
@@ -335,7 +316,7 @@ class Registry:
         Every alias of every person is considered through the key index. With
         ``threshold`` only candidates scoring at least that much are returned.
         """
-        _check_str(mention, "mention")
+        check_str(mention, "mention")
         if not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a positive int, got {limit!r}")
         if threshold is not None:
@@ -413,7 +394,7 @@ class Registry:
     ) -> Candidate | None:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
-        _check_str(mention, "mention")
+        check_str(mention, "mention")
         value = self.scorer._value
 
         def chance(a: str, b: str) -> float:
@@ -519,7 +500,7 @@ class Registry:
 
         Bad lines (broken JSON, missing fields, duplicate ids or keys, undecodable
         bytes, text that could not be saved again, nesting deeper than
-        ``namematch._loaders.MAX_NESTING``) raise :class:`RegistryError` with the
+        ``namematch._files.MAX_NESTING``) raise :class:`RegistryError` with the
         file and line number, or with ``errors="skip"`` are skipped and counted in
         ``load_report``. Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` in every encoding.
         """
@@ -569,7 +550,7 @@ class Registry:
             for p in persons:
                 fh.write(_saved_json(p) + "\n")
 
-        _atomic_write(path, write)
+        atomic_write(path, write)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Save persons, aliases and the built key index to SQLite, atomically
@@ -581,41 +562,17 @@ class Registry:
         """
         from namematch import __version__
 
+        def meta(persons: int, aliases: int) -> list[tuple[str, str]]:
+            rows = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
+                    ("name_data", keys_fingerprint()), ("persons", str(persons)), ("aliases", str(aliases))]
+            if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
+                rows.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
+            return rows
+
         with self._lock:
             state = self._state.written()  # a loaded registry's file is read, not installed
-            index = state.index
-            live = [pidx for pidx in range(state.persons) if state.alive(pidx)]
-            new_pidx = {old: new for new, old in enumerate(live)}
-            kept = [aid for aid in range(state.aliases) if index.aliases[aid][0] in new_pidx]
-            if len(kept) == len(index.aliases):  # nothing removed or pending: alias ids are already dense
-
-                def renumber(ids: array[int]) -> array[int]:
-                    return ids
-            else:
-                new_aid = {aid: new for new, aid in enumerate(kept)}
-
-                def renumber(ids: array[int]) -> array[int]:
-                    return array(_POSTING, (new_aid[a] for a in ids if a in new_aid))
-
-            def posting_rows() -> Iterator[tuple[str, bytes]]:
-                for key in sorted(index.postings):
-                    ids = renumber(index.postings[key])
-                    if ids:
-                        yield key, le_bytes(ids)
-
-            meta = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
-                    ("name_data", keys_fingerprint()), ("persons", str(len(live))), ("aliases", str(len(kept)))]
-            if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
-                meta.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
-            with _replacing(path) as tmp:
-                write_index(
-                    tmp,
-                    meta,
-                    ((new_pidx[old], index.persons[old].id, _saved_json(index.persons[old])) for old in live),
-                    ((new, new_pidx[index.aliases[aid][0]], index.aliases[aid][1]) for new, aid in enumerate(kept)),
-                    array("B", (index.units[a] for a in kept)).tobytes(),
-                    posting_rows(),
-                )
+            with replacing(path) as tmp:
+                state.save(tmp, meta, _saved_json)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
@@ -637,8 +594,7 @@ class Registry:
         store = IndexFile(path, _person_of_json)
         lexicon = reg.scorer.lexicon
         wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
-        rows = store._all("SELECT value FROM meta WHERE key='user_lexicon'")
-        if (rows[0][0] if rows else None) != wanted:
+        if store.meta("user_lexicon") != wanted:
             raise RegistryFormatError(
                 "index was built with another user lexicon (its variant groups are retrieval keys); load it with "
                 "a scorer of the same lexicon, or rebuild it with Registry.save()", path)
@@ -656,9 +612,10 @@ def _saved_json(person: Person) -> str:
         check_savable(person.to_dict(), f"person {person.id!r}")
     return text
 
-def _names_keys(batch: list[tuple[str, ...]], lexicon: Any = None) -> list[list[NameKeys]]:
-    """Retrieval keys of each person's names (a process-pool task; NameKeys pickle)."""
-    return [[layered_name_keys(text, lexicon) for text in names] for names in batch]
+def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
+    """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
+    lexicon = state["lexicon"]
+    return [[layered_name_keys(text, lexicon) for text in names] for names in state["names"][lo:hi]]
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:

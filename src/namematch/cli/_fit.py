@@ -14,19 +14,19 @@ import sys
 from typing import Any
 
 import namematch
-from namematch.cli._io import CLIError, _header_index, _read_source, _shown, _table_rows
+from namematch.cli._io import CLIError, header_index, printable, read_source, table_rows
 from namematch.cli._options import (
-    _one_char,
+    one_char,
 )
-from namematch.cli._output import _Out
+from namematch.cli._output import Out
 
 
 def _fit_pairs(args: argparse.Namespace) -> tuple[list[tuple[str, str, bool]], list[tuple[int, str]]]:
     """The labelled pairs of ``namematch fit``'s file and its bad lines ``(line, why)``."""
     parse_label = importlib.import_module("namematch.score")._parse_label
     path = args.pairs_file
-    label = "<stdin>" if path == "-" else _shown(path)
-    text = _read_source(path)
+    label = "<stdin>" if path == "-" else printable(path)
+    text = read_source(path)
     first = next((line for line in text.splitlines() if line.strip()), "")
     suffix = path.lower().rsplit(".", 1)[-1] if "." in os.path.basename(path) else ""
     cols = (args.a_col, args.b_col, args.label_col)
@@ -60,12 +60,12 @@ def _fit_pairs(args: argparse.Namespace) -> tuple[list[tuple[str, str, bool]], l
                 bad.append((line, f"expected an object with {', '.join(map(repr, cols))}, or [a, b, same]"))
         return pairs, bad
     delimiter = args.delimiter or ("\t" if suffix in ("tsv", "tab") or ("\t" in first and "," not in first) else ",")
-    rows = _table_rows(text, label, delimiter)
+    rows = table_rows(text, label, delimiter)
     head = next(rows, None)
     if head is None:
         return pairs, bad
     header = [h.strip() for h in head[1]]
-    at = [_header_index(header, c, o, label) for c, o in zip(cols, ("--a-col", "--b-col", "--label-col"))]
+    at = [header_index(header, c, o, label) for c, o in zip(cols, ("--a-col", "--b-col", "--label-col"))]
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -83,20 +83,20 @@ def _fit_rule(text: str) -> str | float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{_shown(text)!r}: give 'f1' or a target precision such as 0.95") from None
+        raise argparse.ArgumentTypeError(f"{printable(text)!r}: give 'f1' or a target precision such as 0.95") from None
     if math.isnan(value) or not 0.0 < value < 1.0:
         hint = f"; did you mean {value / 100:g}?" if 1.0 < value < 100.0 else ""
         raise argparse.ArgumentTypeError(
-            f"{_shown(text)} is outside 0-1 (--threshold is 'f1' or a target precision on the 0-1 scale, "
+            f"{printable(text)} is outside 0-1 (--threshold is 'f1' or a target precision on the 0-1 scale, "
             f"such as 0.95{hint})")
     return value
 
 
 def _cmd_fit(args: argparse.Namespace) -> int:
     pairs, bad = _fit_pairs(args)
-    label = "<stdin>" if args.pairs_file == "-" else _shown(args.pairs_file)
+    label = "<stdin>" if args.pairs_file == "-" else printable(args.pairs_file)
     if bad:
-        shown = "; ".join(f"{label}:{line}: {_shown(why)}" for line, why in bad[:10])
+        shown = "; ".join(f"{label}:{line}: {printable(why)}" for line, why in bad[:10])
         more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
         if not args.skip_bad:
             raise CLIError(f"{len(bad)} bad line(s): {shown}{more}; fix them or pass --skip-bad")
@@ -106,26 +106,26 @@ def _cmd_fit(args: argparse.Namespace) -> int:
         try:
             lexicon = namematch.UserLexicon.read(*args.lexicon)
         except namematch.UserLexiconError as exc:
-            raise CLIError(_shown(str(exc))) from exc
+            raise CLIError(printable(str(exc))) from exc
     try:
         scorer = namematch.Scorer.fit(pairs, threshold=args.threshold, lexicon=lexicon, progress=True)
     except ValueError as exc:
-        raise CLIError(f"{label}: {_shown(str(exc))}") from exc
+        raise CLIError(f"{label}: {printable(str(exc))}") from exc
     scorer.save(args.output)
     report = scorer.report
     if args.format == "table":
         print(report)
-        print(f"\nwrote {_shown(args.output)}")
+        print(f"\nwrote {printable(args.output)}")
         return 0
     if args.format == "jsonl":
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        out = _Out("csv", ["threshold", "precision", "recall", "f1", "matches", "chosen"])
+        out = Out("csv", ["threshold", "precision", "recall", "f1", "matches", "chosen"])
         for r in report.rows:
             out.row(threshold=r.threshold, precision=r.precision, recall=r.recall, f1=r.f1, matches=r.matches,
                     chosen=r.threshold == report.threshold)
         out.close()
-    print(f"namematch: wrote {_shown(args.output)}", file=sys.stderr)
+    print(f"namematch: wrote {printable(args.output)}", file=sys.stderr)
     return 0
 
 
@@ -143,7 +143,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--b-col", default="b", metavar="NAME", help="the second name's column or key (default: b)")
     p.add_argument("--label-col", default="same", metavar="NAME",
                    help="the label's column or key: true/false, 1/0, yes/no or same/different (default: same)")
-    p.add_argument("--delimiter", type=_one_char, default=None, metavar="CHAR",
+    p.add_argument("--delimiter", type=one_char, default=None, metavar="CHAR",
                    help="CSV: the field separator (default: tab for .tsv files or tab-separated input, else ',')")
     p.add_argument("--threshold", type=_fit_rule, default="f1",
                    help="'f1' (default: the threshold of best F1) or a target precision such as 0.95")

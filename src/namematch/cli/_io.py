@@ -1,10 +1,12 @@
 """Reading the command line's inputs (part of :mod:`namematch.cli`): files and standard input as
-strict UTF-8 text, CSV rows with their line numbers, and :class:`CLIError`, the one-line error.
+strict UTF-8 text (decoded by ``namematch._files``, as the registry's files are), CSV rows with
+their line numbers, and :class:`CLIError`, the one-line error.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import os
@@ -13,6 +15,8 @@ import stat
 import sys
 from collections.abc import Iterator
 from typing import Any
+
+from namematch._files import UndecodableError, decode, is_utf16, looks_binary
 
 
 class CLIError(Exception):
@@ -23,7 +27,7 @@ class CLIError(Exception):
 _CHUNK = 1 << 16
 
 
-def _shown(text: str) -> str:
+def printable(text: str) -> str:
     """``text`` safe to print: bytes that were not UTF-8 (decoded by Python as lone
     surrogates) and control characters appear as escapes, never raw."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
@@ -31,19 +35,12 @@ def _shown(text: str) -> str:
 
 
 def _decode(raw: bytes, label: str) -> str:
-    """Decode a whole input as UTF-8 (or UTF-16 with a BOM); CLIError saying where it fails."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise CLIError(f"{label}: not valid UTF-16 ({exc.reason})") from exc
-    if b"\x00" in raw[:4096]:
-        raise CLIError(f"{label}: binary file, expected UTF-8 text")
+    """Decode a whole input (``namematch._files.decode``); CLIError saying where it fails."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CLIError(f"{label}:{line}: not valid UTF-8 ({exc.reason})") from exc
+        return decode(raw)
+    except UndecodableError as exc:
+        where = label if exc.line is None else f"{label}:{exc.line}"
+        raise CLIError(f"{where}: {exc}") from exc
 
 
 def _read_all(stream: Any, label: str) -> bytes:
@@ -55,17 +52,17 @@ def _read_all(stream: Any, label: str) -> bytes:
         chunk = stream.read(_CHUNK)
         if not chunk:
             break
-        if first and b"\x00" in chunk[:4096] and not chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if first and looks_binary(chunk) and not is_utf16(chunk):
             raise CLIError(f"{label}: binary file, expected UTF-8 text")
         first = False
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _open_regular(path: str, what: str = "file") -> Any:
+def open_regular(path: str, what: str = "file") -> Any:
     """Open ``path`` for reading if it is a regular file (or a link to one). FIFOs, devices
     and sockets are refused: reading them could block for ever or never end."""
-    label = _shown(path)
+    label = printable(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -89,13 +86,13 @@ def _open_regular(path: str, what: str = "file") -> Any:
         raise CLIError(f"{label}: cannot read ({exc.strerror})") from exc
 
 
-def _read_text_file(path: str) -> str:
-    with _open_regular(path) as fh:
+def read_text_file(path: str) -> str:
+    with open_regular(path) as fh:
         try:
-            raw = _read_all(fh, _shown(path))
+            raw = _read_all(fh, printable(path))
         except OSError as exc:
-            raise CLIError(f"{_shown(path)}: cannot read ({exc.strerror})") from exc
-    return _decode(raw, _shown(path))
+            raise CLIError(f"{printable(path)}: cannot read ({exc.strerror})") from exc
+    return _decode(raw, printable(path))
 
 
 def _stdin_bytes() -> Any:
@@ -104,7 +101,7 @@ def _stdin_bytes() -> Any:
     return getattr(sys.stdin, "buffer", None)
 
 
-def _read_stdin() -> str:
+def read_stdin() -> str:
     """All of standard input, decoded like a file (the locale's decoding is not used)."""
     buffer = _stdin_bytes()
     if buffer is None:  # replaced by a text stream (tests, embedding)
@@ -112,9 +109,9 @@ def _read_stdin() -> str:
     return _decode(_read_all(buffer, "<stdin>"), "<stdin>")
 
 
-def _read_source(path: str) -> str:
+def read_source(path: str) -> str:
     """A file's text, or standard input's for ``-``."""
-    return _read_stdin() if path == "-" else _read_text_file(path)
+    return read_stdin() if path == "-" else read_text_file(path)
 
 
 def _stdin_lines() -> Iterator[str]:
@@ -139,15 +136,15 @@ def _stdin_lines() -> Iterator[str]:
             return
         n += 1
         raw, parts = b"".join(parts), []
-        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise CLIError(f"<stdin>:{n}: not valid UTF-8 ({exc.reason})") from exc
 
 
-def _names_from(args: argparse.Namespace) -> Iterator[str]:
+def names_from(args: argparse.Namespace) -> Iterator[str]:
     names = list(getattr(args, "names", []) or [])
     if not names or names == ["-"]:
         for line in _stdin_lines():
@@ -158,7 +155,7 @@ def _names_from(args: argparse.Namespace) -> Iterator[str]:
     yield from names
 
 
-def _table_rows(text: str, label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def table_rows(text: str, label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """``(line, cells)`` of CSV text (lines end in LF, CRLF or CR; quoted cells may hold them)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     while True:
@@ -172,7 +169,7 @@ def _table_rows(text: str, label: str, delimiter: str) -> Iterator[tuple[int, li
         yield line, row
 
 
-def _header_index(header: list[str], wanted: str, option: str, label: str) -> int:
+def header_index(header: list[str], wanted: str, option: str, label: str) -> int:
     names = [h.strip() for h in header]
     if names.count(wanted) > 1:
         raise CLIError(f"{label}:1: column {wanted!r} appears twice in the header")

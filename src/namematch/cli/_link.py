@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import namematch
-from namematch.cli._io import CLIError, _read_stdin, _read_text_file, _shown
+from namematch.cli._io import CLIError, printable, read_stdin, read_text_file
 from namematch.cli._options import (
-    _add_format,
-    _add_registry_options,
-    _add_scorer_options,
-    _unit_interval,
+    add_format,
+    add_registry_options,
+    add_scorer_options,
+    unit_interval,
 )
-from namematch.cli._output import _attributes, _Out
-from namematch.cli._registry import _Guarded, _load_registry, _scorer_of
+from namematch.cli._output import Out, person_attributes
+from namematch.cli._registry import Guarded, load_registry, scorer_of
 
 #: Suffixes of the files ``link`` reads from a folder.
 TEXT_SUFFIXES = (".txt", ".md")
@@ -32,7 +32,7 @@ def _walk(folder: str) -> list[str]:
 
     def failed(exc: OSError) -> None:
         where = exc.filename if exc.filename is not None else folder
-        raise CLIError(f"{_shown(os.fspath(where))}: cannot read folder ({exc.strerror})")
+        raise CLIError(f"{printable(os.fspath(where))}: cannot read folder ({exc.strerror})")
 
     for root, dirs, files in os.walk(folder, onerror=failed):
         dirs.sort()
@@ -48,22 +48,22 @@ def _collect_documents(paths: Iterable[str]) -> dict[str, str]:
     for path in paths:
         if path == "-":
             if "<stdin>" not in docs:
-                docs["<stdin>"] = _read_stdin()
+                docs["<stdin>"] = read_stdin()
             continue
         if os.path.isdir(path):
             files = _walk(path)
             if not files:
-                raise CLIError(f"{_shown(path)}: no {' or '.join(TEXT_SUFFIXES)} files in directory")
+                raise CLIError(f"{printable(path)}: no {' or '.join(TEXT_SUFFIXES)} files in directory")
         else:
             files = [path]
         for f in files:
-            doc_id = _shown(os.path.normpath(f))
+            doc_id = printable(os.path.normpath(f))
             real = os.path.realpath(f)
             if doc_id in docs:
                 if sources[doc_id] == real:
                     continue  # the same file named twice
                 raise CLIError(f"{doc_id}: two inputs have this document id")
-            docs[doc_id], sources[doc_id] = _read_text_file(f), real
+            docs[doc_id], sources[doc_id] = read_text_file(f), real
     return docs
 
 
@@ -88,14 +88,14 @@ class _CountedDocs(Mapping[str, str]):
 def _cmd_link(args: argparse.Namespace) -> int:
     from namematch import _progress
 
-    reg = _load_registry(args.registry, args) if args.registry else None
+    reg = load_registry(args.registry, args) if args.registry else None
     docs = _collect_documents(args.paths)
-    scorer = _scorer_of(args)
+    scorer = scorer_of(args)
     lexicon = None if scorer is None else scorer.lexicon
     with _progress.steps(len(docs), desc="linking documents", unit="doc") as step:
         counted = _CountedDocs(docs, step)
         if reg is not None:
-            entities = _Guarded(reg, args.registry)(namematch.resolve_documents, counted, registry=reg,
+            entities = Guarded(reg, args.registry)(namematch.resolve_documents, counted, registry=reg,
                                                     threshold=args.threshold, scorer=scorer, lexicon=lexicon)
         else:
             entities = namematch.resolve_documents(counted, threshold=args.threshold, scorer=scorer, lexicon=lexicon)
@@ -103,11 +103,11 @@ def _cmd_link(args: argparse.Namespace) -> int:
         title = f"namematch: persons in {len(docs)} document{'s' if len(docs) != 1 else ''}"
         sys.stdout.write(namematch.html_report(entities, docs, title=title, registry=reg))
         return 0
-    out = _Out(args.format, ["entity", "id", "name", "doc_id", "start", "end", "script", "mention", "attributes"])
+    out = Out(args.format, ["entity", "id", "name", "doc_id", "start", "end", "script", "mention", "attributes"])
     for k, ent in enumerate(entities, 1):
         for m in ent.mentions:
             out.row(entity=k, id=ent.person.id if ent.person else None, name=ent.name, doc_id=m.doc_id,
-                    start=m.start, end=m.end, script=m.script, mention=m.text, attributes=_attributes(ent.person))
+                    start=m.start, end=m.end, script=m.script, mention=m.text, attributes=person_attributes(ent.person))
     out.close()
     return 0
 
@@ -126,12 +126,12 @@ def add_commands(sub: Any) -> None:
                                    "read recursively) and link them across documents.")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR",
                    help="text files or folders; '-' reads one document from standard input")
-    _add_registry_options(p, required=False)
-    _add_scorer_options(p)
-    p.add_argument("--threshold", type=_unit_interval("--threshold"), default=None,
+    add_registry_options(p, required=False)
+    add_scorer_options(p)
+    p.add_argument("--threshold", type=unit_interval("--threshold"), default=None,
                    help=f"clustering of persons not in the registry: chance from which mentions join "
                         f"(default: {cluster_threshold})")
-    _add_format(p, extra=["html"])
+    add_format(p, extra=["html"])
     p.set_defaults(func=_cmd_link)
 
 

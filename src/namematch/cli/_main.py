@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import namematch
 from namematch.cli import _fit, _link, _names, _resolve, _score
-from namematch.cli._io import CLIError, _shown
-from namematch.cli._options import _Parser
+from namematch.cli._io import CLIError, printable
+from namematch.cli._options import Parser
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``namematch`` command."""
     from namematch import _build
 
-    parser = _Parser(
+    parser = Parser(
         prog="namematch",
         description="Resolve person names across Arabic, Persian and Latin script.",
         epilog="Every command that reads names or text reads standard input for '-'.\n"
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"namematch {namematch.__version__} ({_build.describe()})",
                         help="print the version and the build (compiled or pure Python), then exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (_names, _score, _resolve, _link, _fit):
         module.add_commands(sub)
     _link.add_demo(sub)
@@ -61,8 +61,8 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
             first = unknown[0].split("=", 1)[0]
             close = difflib.get_close_matches(first, _options_of(target), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            target.error(f"unknown option {_shown(unknown[0])}{hint}")
-        target.error(f"unexpected arguments: {' '.join(_shown(e) for e in extras)}")
+            target.error(f"unknown option {printable(unknown[0])}{hint}")
+        target.error(f"unexpected arguments: {' '.join(printable(e) for e in extras)}")
     return args
 
 
@@ -80,7 +80,7 @@ def _decoded_argv(argv: Sequence[str]) -> list[str]:
         try:
             out.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            raise CLIError(f"argument {n} is not valid UTF-8: {_shown(raw.decode('utf-8', 'surrogateescape'))}") from None
+            raise CLIError(f"argument {n} is not valid UTF-8: {printable(raw.decode('utf-8', 'surrogateescape'))}") from None
     return out
 
 
@@ -131,13 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_exit(f"namematch: error: {exc}")
         return EXIT_ERROR
     except (OSError, ValueError, UnicodeError) as exc:
-        _quiet_exit(f"namematch: error: {_shown(str(exc))}")
+        _quiet_exit(f"namematch: error: {printable(str(exc))}")
         return EXIT_ERROR
     except (RecursionError, MemoryError) as exc:
         _quiet_exit(f"namematch: error: input too large or too deeply nested ({type(exc).__name__})")
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line, never a traceback
-        _quiet_exit(f"namematch: internal error: {type(exc).__name__}: {_shown(str(exc))} (please report it)")
+        _quiet_exit(f"namematch: internal error: {type(exc).__name__}: {printable(str(exc))} (please report it)")
         return EXIT_INTERNAL
 
 

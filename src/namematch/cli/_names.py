@@ -9,17 +9,17 @@ import json
 from typing import Any
 
 import namematch
-from namematch.cli._io import _names_from
+from namematch.cli._io import names_from
 from namematch.cli._options import (
-    _positive_int,
     add_names_command,
+    positive_int,
 )
-from namematch.cli._output import _Out
+from namematch.cli._output import Out
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
-    out = _Out(args.format, ["name", "normalized", "script"])
-    for name in _names_from(args):
+    out = Out(args.format, ["name", "normalized", "script"])
+    for name in names_from(args):
         out.row(name=name, normalized=namematch.normalize(name), script=namematch.script_of(name))
     out.close()
     return 0
@@ -27,11 +27,11 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
-        for name in _names_from(args):
+        for name in names_from(args):
             print(json.dumps(namematch.parse(name).to_dict(), ensure_ascii=False))
         return 0
-    out = _Out(args.format, ["name", "unit", "norm", "role", "script"])
-    for name in _names_from(args):
+    out = Out(args.format, ["name", "unit", "norm", "role", "script"])
+    for name in names_from(args):
         for t in namematch.parse(name).tokens:
             out.row(name=name, unit=t.text, norm=t.norm, role=t.role, script=t.script)
     out.close()
@@ -39,8 +39,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_romanize(args: argparse.Namespace) -> int:
-    out = _Out(args.format, ["name", "romanized", "alternatives"])
-    for name in _names_from(args):
+    out = Out(args.format, ["name", "romanized", "alternatives"])
+    for name in names_from(args):
         out.row(name=name, romanized=namematch.romanize(name, convention=args.convention),
                 alternatives=namematch.romanizations(name, limit=args.limit)[1:])
     out.close()
@@ -48,8 +48,8 @@ def _cmd_romanize(args: argparse.Namespace) -> int:
 
 
 def _cmd_keys(args: argparse.Namespace) -> int:
-    out = _Out(args.format, ["name", "keys"])
-    for name in _names_from(args):
+    out = Out(args.format, ["name", "keys"])
+    for name in names_from(args):
         out.row(name=name, keys=sorted(namematch.keys(name)))
     out.close()
     return 0
@@ -62,5 +62,5 @@ def add_commands(sub: Any) -> None:
     p = add_names_command(sub, "romanize", "print the most likely Latin spelling of each name", _cmd_romanize)
     p.add_argument("--convention", choices=["arabic", "persian"], default=None,
                    help="read Arabic-script names as Arabic or as Persian (default: decided per name)")
-    p.add_argument("--limit", type=_positive_int, default=5, help="most alternative spellings to list (default: 5)")
+    p.add_argument("--limit", type=positive_int, default=5, help="most alternative spellings to list (default: 5)")
     add_names_command(sub, "keys", "print the retrieval keys of each name", _cmd_keys)

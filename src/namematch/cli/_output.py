@@ -28,7 +28,7 @@ def _table_safe(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
-class _Out:
+class Out:
     """Writes rows as a table, JSON lines or CSV."""
 
     def __init__(self, fmt: str, columns: Sequence[str]):
@@ -79,5 +79,5 @@ def _cell(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def _attributes(person: Any) -> dict[str, Any]:
+def person_attributes(person: Any) -> dict[str, Any]:
     return dict(person.attributes) if person is not None else {}

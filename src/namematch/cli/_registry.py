@@ -16,11 +16,11 @@ from typing import Any
 import namematch
 from namematch.cli._io import (
     CLIError,
-    _header_index,
-    _open_regular,
-    _read_text_file,
-    _shown,
-    _table_rows,
+    header_index,
+    open_regular,
+    printable,
+    read_text_file,
+    table_rows,
 )
 
 
@@ -33,9 +33,9 @@ def _delimiter(value: str | None, path: str) -> str:
 def _registry_from_table(path: str, args: argparse.Namespace) -> namematch.Registry:
     """A registry from a CSV/TSV file whose columns are named by ``--id-col``, ``--name-col``
     and ``--alias-col`` (alias cells split on ``|``); the other columns become attributes."""
-    label = _shown(path)
-    text = _read_text_file(path)
-    rows = _table_rows(text, label, _delimiter(args.delimiter, path))
+    label = printable(path)
+    text = read_text_file(path)
+    rows = table_rows(text, label, _delimiter(args.delimiter, path))
     first = next(rows, None)
     if first is None:
         raise CLIError(f"{label}: empty registry file (expected a header line)")
@@ -43,12 +43,12 @@ def _registry_from_table(path: str, args: argparse.Namespace) -> namematch.Regis
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise CLIError(f"{label}:{first[0]}: duplicate columns in the header: {', '.join(dupes)}")
-    id_at = _header_index(header, args.id_col or "id", "--id-col", label)
-    name_at = _header_index(header, args.name_col or "name", "--name-col", label)
-    alias_at = [_header_index(header, c, "--alias-col", label) for c in (args.alias_col or [])]
+    id_at = header_index(header, args.id_col or "id", "--id-col", label)
+    name_at = header_index(header, args.name_col or "name", "--name-col", label)
+    alias_at = [header_index(header, c, "--alias-col", label) for c in (args.alias_col or [])]
     if not args.alias_col and "aliases" in header:
         alias_at = [header.index("aliases")]
-    reg = namematch.Registry(scorer=_scorer_of(args))
+    reg = namematch.Registry(scorer=scorer_of(args))
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -63,15 +63,15 @@ def _registry_from_table(path: str, args: argparse.Namespace) -> namematch.Regis
     return reg
 
 
-def _load_registry(path: str, args: argparse.Namespace) -> namematch.Registry:
-    label = _shown(path)
-    with _open_regular(path, "registry file") as fh:
+def load_registry(path: str, args: argparse.Namespace) -> namematch.Registry:
+    label = printable(path)
+    with open_regular(path, "registry file") as fh:
         try:
             head = fh.read(16)
         except OSError as exc:
             raise CLIError(f"{label}: cannot read ({exc.strerror})") from exc
     table_options = (args.id_col, args.name_col, args.alias_col, args.delimiter) != (None, None, None, None)
-    scorer = _scorer_of(args)
+    scorer = scorer_of(args)
     kind = getattr(args, "registry_format", None) or "auto"
     try:
         if head == b"SQLite format 3\x00":
@@ -92,9 +92,9 @@ def _load_registry(path: str, args: argparse.Namespace) -> namematch.Registry:
             return namematch.Registry.from_csv(path, scorer=scorer)
         return namematch.Registry.from_jsonl(path, scorer=scorer)
     except namematch.RegistryError as exc:
-        raise CLIError(f"bad registry: {_shown(str(exc))}") from exc
+        raise CLIError(f"bad registry: {printable(str(exc))}") from exc
     except (sqlite3.Error, csv.Error, RecursionError, KeyError, IndexError, UnicodeError) as exc:
-        raise CLIError(f"{label}: unreadable registry ({type(exc).__name__}: {_shown(str(exc))})") from exc
+        raise CLIError(f"{label}: unreadable registry ({type(exc).__name__}: {printable(str(exc))})") from exc
 
 
 def _looks_like_ftm(path: str) -> bool:
@@ -110,7 +110,7 @@ def _looks_like_ftm(path: str) -> bool:
     return isinstance(data, dict) and "schema" in data and "properties" in data and "name" not in data
 
 
-def _scorer_of(args: argparse.Namespace) -> Any:
+def scorer_of(args: argparse.Namespace) -> Any:
     """The scorer of ``--scorer FILE`` and ``--lexicon FILE`` (None: the default scorer); cached on ``args``."""
     if hasattr(args, "_scorer"):
         return args._scorer
@@ -119,7 +119,7 @@ def _scorer_of(args: argparse.Namespace) -> Any:
     try:
         lexicon = namematch.UserLexicon.read(*lexicons) if lexicons else None
         if path is not None:
-            with _open_regular(path, "scorer file"):
+            with open_regular(path, "scorer file"):
                 pass
             scorer = namematch.Scorer.load(path)
             if lexicon:
@@ -131,27 +131,27 @@ def _scorer_of(args: argparse.Namespace) -> Any:
         elif lexicon:
             scorer = namematch.Scorer(lexicon=lexicon)
     except (namematch.ScorerFileError, namematch.UserLexiconError) as exc:
-        raise CLIError(_shown(str(exc))) from exc
+        raise CLIError(printable(str(exc))) from exc
     except OSError as exc:
-        raise CLIError(f"{_shown(str(getattr(exc, 'filename', '') or ''))}: cannot read ({exc.strerror})") from exc
+        raise CLIError(f"{printable(str(getattr(exc, 'filename', '') or ''))}: cannot read ({exc.strerror})") from exc
     args._scorer = scorer
     return scorer
 
 
-class _Guarded:
+class Guarded:
     """Calls into a registry with its damage reported as a CLIError naming the file: a
     tampered or truncated index fails at query time with SQLite, key or decoding errors."""
 
     def __init__(self, registry: namematch.Registry, path: str) -> None:
-        self.registry, self.label = registry, _shown(path)
+        self.registry, self.label = registry, printable(path)
 
     def __call__(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except namematch.RegistryError as exc:
-            raise CLIError(f"bad registry: {_shown(str(exc))}") from exc
+            raise CLIError(f"bad registry: {printable(str(exc))}") from exc
         except (sqlite3.Error, KeyError, IndexError, ValueError, UnicodeError, RecursionError) as exc:
             raise CLIError(
-                f"{self.label}: damaged registry ({type(exc).__name__}: {_shown(str(exc))}); "
+                f"{self.label}: damaged registry ({type(exc).__name__}: {printable(str(exc))}); "
                 "rebuild the index from its source file"
             ) from exc

@@ -10,18 +10,18 @@ import re
 from typing import Any
 
 import namematch
-from namematch.cli._io import CLIError, _names_from, _read_source
+from namematch.cli._io import CLIError, names_from, read_source
 from namematch.cli._options import (
-    _add_format,
-    _add_registry_options,
-    _add_scorer_options,
-    _non_negative,
-    _positive_int,
-    _unit_interval,
+    add_format,
     add_names_command,
+    add_registry_options,
+    add_scorer_options,
+    non_negative,
+    positive_int,
+    unit_interval,
 )
-from namematch.cli._output import _attributes, _Out
-from namematch.cli._registry import _Guarded, _load_registry, _scorer_of
+from namematch.cli._output import Out, person_attributes
+from namematch.cli._registry import Guarded, load_registry, scorer_of
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
@@ -29,10 +29,10 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 
     if not args.registry:
         raise CLIError("resolve needs --registry FILE (JSONL, CSV/TSV or a saved index)")
-    reg = _load_registry(args.registry, args)
-    guard = _Guarded(reg, args.registry)
-    out = _Out(args.format, ["mention", "rank", "id", "name", "score", "alias", "attributes"])
-    names = list(_names_from(args))
+    reg = load_registry(args.registry, args)
+    guard = Guarded(reg, args.registry)
+    out = Out(args.format, ["mention", "rank", "id", "name", "score", "alias", "attributes"])
+    names = list(names_from(args))
     for mention in _progress.progress(names, total=len(names), desc="resolving", unit="name"):
         if args.match:  # the registry's decision: one person or none
             found = guard(reg.match, mention, threshold=args.match_threshold, margin=args.margin)
@@ -43,7 +43,7 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
             out.row(mention=mention, rank=0, id=None, name=None, score=0.0, alias=None, attributes={})
         for rank, c in enumerate(cands, 1):
             out.row(mention=mention, rank=rank, id=c.person.id, name=c.person.name, score=c.score, alias=c.alias,
-                    attributes=_attributes(c.person))
+                    attributes=person_attributes(c.person))
     out.close()
     return 0
 
@@ -51,11 +51,11 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 def _cmd_cluster(args: argparse.Namespace) -> int:
     from namematch import _progress
 
-    text = _read_source(args.file)
+    text = read_source(args.file)
     names = [line.strip() for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
     with _progress.working(f"clustering {len(names):,} names"):
-        groups = namematch.cluster(names, threshold=args.threshold, workers=args.workers, scorer=_scorer_of(args))
-    out = _Out(args.format, ["group", "size", "names"])
+        groups = namematch.cluster(names, threshold=args.threshold, workers=args.workers, scorer=scorer_of(args))
+    out = Out(args.format, ["group", "size", "names"])
     for k, g in enumerate(groups, 1):
         out.row(group=k, size=len(g), names=g)
     out.close()
@@ -67,28 +67,28 @@ def add_commands(sub: Any) -> None:
     cluster_threshold = importlib.import_module("namematch.cluster").CLUSTER_THRESHOLD
     defaults = namematch.Registry()
     p = add_names_command(sub, "resolve", "resolve mentions against a registry (JSONL, CSV/TSV or saved index)", _cmd_resolve)
-    _add_registry_options(p, required=True)
-    _add_scorer_options(p)
-    p.add_argument("--limit", type=_positive_int, default=1, help="candidates listed per mention (default: 1)")
-    p.add_argument("--threshold", type=_unit_interval("--threshold"), default=namematch.DEFAULT_THRESHOLD,
+    add_registry_options(p, required=True)
+    add_scorer_options(p)
+    p.add_argument("--limit", type=positive_int, default=1, help="candidates listed per mention (default: 1)")
+    p.add_argument("--threshold", type=unit_interval("--threshold"), default=namematch.DEFAULT_THRESHOLD,
                    help=f"lowest pair score listed (default: {namematch.DEFAULT_THRESHOLD})")
     p.add_argument("--match", action="store_true",
                    help="decide as Registry.match: the person the mention refers to, or none")
-    p.add_argument("--match-threshold", type=_unit_interval("--match-threshold"), default=None,
+    p.add_argument("--match-threshold", type=unit_interval("--match-threshold"), default=None,
                    help=f"with --match: chance (candidate model) the best candidate must reach "
                         f"(default: {defaults.match_threshold})")
-    p.add_argument("--margin", type=_non_negative, default=None,
+    p.add_argument("--margin", type=non_negative, default=None,
                    help=f"with --match: log-odds lead over a differently named rival (default: {defaults.margin})")
 
     p = sub.add_parser("cluster", help="group the names of a file (one per line) into persons",
                        description="Group the names of a file (one per line) into persons.")
     p.add_argument("file", nargs="?", default="-", metavar="FILE",
                    help="names, one per line; '-' or none reads standard input")
-    p.add_argument("--threshold", type=_unit_interval("--threshold"), default=None,
+    p.add_argument("--threshold", type=unit_interval("--threshold"), default=None,
                    help=f"candidate-model chance from which names join (default: {cluster_threshold}; "
                         "higher gives smaller, purer groups)")
-    p.add_argument("--workers", type=_positive_int, default=1,
+    p.add_argument("--workers", type=positive_int, default=1,
                    help="processes computing keys and pair scores (default: 1; same groups)")
-    _add_scorer_options(p)
-    _add_format(p)
+    add_scorer_options(p)
+    add_format(p)
     p.set_defaults(func=_cmd_cluster)

@@ -10,15 +10,15 @@ import os
 from typing import Any
 
 import namematch
-from namematch.cli._io import CLIError, _header_index, _read_source, _shown, _table_rows
+from namematch.cli._io import CLIError, header_index, printable, read_source, table_rows
 from namematch.cli._options import (
-    _add_format,
-    _add_scorer_options,
-    _one_char,
-    _unit_interval,
+    add_format,
+    add_scorer_options,
+    one_char,
+    unit_interval,
 )
-from namematch.cli._output import _Out
-from namematch.cli._registry import _scorer_of
+from namematch.cli._output import Out
+from namematch.cli._registry import scorer_of
 
 _EXPLAIN_COLUMNS = ["a", "b", "score", "match", "threshold", "pairs", "unmatched_a", "unmatched_b", "rules"]
 
@@ -37,21 +37,21 @@ def _pairs(args: argparse.Namespace) -> tuple[list[str], list[tuple[int, dict[st
     """The records of ``--pairs``: ``(columns, [(line, record)])``; each record has the
     names under ``--a-col`` and ``--b-col``."""
     path = args.pairs
-    label = "<stdin>" if path == "-" else _shown(path)
-    text = _read_source(path)
+    label = "<stdin>" if path == "-" else printable(path)
+    text = read_source(path)
     first = next((line for line in text.splitlines() if line.strip()), "")
     suffix = path.lower().rsplit(".", 1)[-1] if "." in os.path.basename(path) else ""
     if suffix in ("jsonl", "ndjson", "json") or (suffix not in ("csv", "tsv", "tab") and first.lstrip()[:1] in "{["
                                                    and first.strip()):
         return _json_pairs(text, label, args)
     delimiter = args.delimiter or ("\t" if suffix in ("tsv", "tab") or ("\t" in first and "," not in first) else ",")
-    rows = _table_rows(text, label, delimiter)
+    rows = table_rows(text, label, delimiter)
     head = next(rows, None)
     if head is None:
         return [args.a_col, args.b_col], []
     header = [h.strip() for h in head[1]]
-    _header_index(header, args.a_col, "--a-col", label)
-    _header_index(header, args.b_col, "--b-col", label)
+    header_index(header, args.a_col, "--a-col", label)
+    header_index(header, args.b_col, "--b-col", label)
     records = []
     for line, row in rows:
         if not any(cell.strip() for cell in row):
@@ -95,7 +95,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         raise CLIError("give two names to score, or --pairs FILE ('-' reads standard input)")
     else:
         columns, records = [args.a_col, args.b_col], [(0, {args.a_col: args.a, args.b_col: args.b})]
-    scorer = _scorer_of(args)
+    scorer = scorer_of(args)
     default = namematch.DEFAULT_THRESHOLD if scorer is None else scorer.threshold
     threshold = default if args.threshold is None else args.threshold
     steps = _progress.progress(records, total=len(records), desc="scoring pairs", unit="pair")
@@ -105,7 +105,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
             explain = scorer.explain
         else:
             explain = namematch.explain if args.threshold is None else namematch.Scorer(threshold=threshold).explain
-        out = _Out(args.format, _EXPLAIN_COLUMNS)
+        out = Out(args.format, _EXPLAIN_COLUMNS)
         for _line, rec in steps:
             ex = explain(rec[args.a_col], rec[args.b_col])
             if args.format == "table":
@@ -118,7 +118,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
                 out.row(**_explained_row(ex))
         out.close()
         return 0
-    out = _Out(args.format, [*(c for c in columns if c not in ("score", "match")), "score", "match"])
+    out = Out(args.format, [*(c for c in columns if c not in ("score", "match")), "score", "match"])
     score = namematch.score if scorer is None else scorer.score
     for _line, rec in steps:
         s = score(rec[args.a_col], rec[args.b_col])
@@ -139,11 +139,11 @@ def add_commands(sub: Any) -> None:
                         "with its score and match")
     p.add_argument("--a-col", default="a", metavar="NAME", help="--pairs: the first name's column or key (default: a)")
     p.add_argument("--b-col", default="b", metavar="NAME", help="--pairs: the second name's column or key (default: b)")
-    p.add_argument("--delimiter", type=_one_char, default=None, metavar="CHAR",
+    p.add_argument("--delimiter", type=one_char, default=None, metavar="CHAR",
                    help="--pairs CSV: the field separator (default: tab for .tsv files or tab-separated input, else ',')")
-    p.add_argument("--threshold", type=_unit_interval("--threshold"), default=None,
+    p.add_argument("--threshold", type=unit_interval("--threshold"), default=None,
                    help=f"score from which a pair is a match (default: {namematch.DEFAULT_THRESHOLD})")
     p.add_argument("--explain", action="store_true", help="show the alignment and the rules that fired")
-    _add_scorer_options(p)
-    _add_format(p)
+    add_scorer_options(p)
+    add_format(p)
     p.set_defaults(func=_cmd_score)

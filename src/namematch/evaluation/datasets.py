@@ -25,8 +25,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from namematch._atomic import atomic_write
 from namematch._data import data_lines
+from namematch._files import atomic_write
 from namematch.normalize import LATIN, normalize, normalize_latin, script_of
 from namematch.parse import parse
 from namematch.registry import Person

@@ -23,11 +23,11 @@ from namematch.link._arabic_words import CLITIC_PARTICLES, WordInfo, read_info
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
-    _rarity,
-    _zipf_ar,
     arabic_score,
     compound_given,
+    form_rarity,
     split_compound,
+    zipf_ar,
 )
 from namematch.link._found import Found
 from namematch.link._resources import LinkWords
@@ -226,7 +226,7 @@ class ArabicDetector:
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
-                                      and _rarity(inf.stem) >= 1.0)):
+                                      and form_rarity(inf.stem) >= 1.0)):
                 break  # "X وY": a proclitic starts another phrase
             if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
@@ -469,7 +469,7 @@ class ArabicDetector:
             return False
         if self.lw.role_of.get(prev.stem) in RULERS:
             return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
-        return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and _rarity(inf.stem) >= 1.0
+        return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and form_rarity(inf.stem) >= 1.0
 
     def _conjunction(self, x: Word, inf: WordInfo) -> bool:
         """True when a word starting with و/ف reads as the conjunction and an ordinary word
@@ -479,11 +479,11 @@ class ArabicDetector:
         rest = x.norm[1:]
         if rest in self.lw.says:
             return True
-        if _zipf_ar(rest, self.lw) > 0:
+        if zipf_ar(rest, self.lw) > 0:
             return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
-        if _zipf_ar(x.norm, self.lw) > 0:
+        if zipf_ar(x.norm, self.lw) > 0:
             return False  # the whole word is a word of its own, the rest none
-        return _rarity(inf.stem) >= 1.0
+        return form_rarity(inf.stem) >= 1.0
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
@@ -662,10 +662,10 @@ class ArabicDetector:
                 continue
             tail = self.info[f.last]
             assert tail is not None
-            if tail.kind != "word" or tail.off or _rarity(tail.stem) < 1.0 or not self._ordinary_tail(tail):
+            if tail.kind != "word" or tail.off or form_rarity(tail.stem) < 1.0 or not self._ordinary_tail(tail):
                 continue
             head = mine[:-1]
-            if len(head) == 1 and _rarity(self.info[f.first].stem) < TAIL_HEAD_RARITY:  # type: ignore[union-attr]
+            if len(head) == 1 and form_rarity(self.info[f.first].stem) < TAIL_HEAD_RARITY:  # type: ignore[union-attr]
                 continue
             if index is None:
                 index = _sub_index(stems)
@@ -703,7 +703,7 @@ class ArabicDetector:
         if tail.score < TAIL_ORDINARY:
             return True
         stem = tail.stem
-        return len(stem) >= 4 and stem.endswith("ه") and _zipf_ar(stem[:-1], self.lw) >= PRONOUN_BASE_ZIPF
+        return len(stem) >= 4 and stem.endswith("ه") and zipf_ar(stem[:-1], self.lw) >= PRONOUN_BASE_ZIPF
 
     def _keys_of(self, f: Found) -> set[str]:
         """The forms that stand for a found Arabic-script name alone: its family name (with

@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-from namematch.link._evidence import _rarity, arabic_kind, arabic_score
+from namematch.link._evidence import arabic_kind, arabic_score, form_rarity
 from namematch.link._resources import LinkWords
 from namematch.link._scan import Word, arabic_readings
 
@@ -67,14 +67,14 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
     nisba = not raw.endswith("ى")
     best = WordInfo("word", 0, whole, arabic_score(whole, whole, nisba))
     if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
-            and _rarity(whole) >= 1.0):
+            and form_rarity(whole) >= 1.0):
         best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
         return best
-    if whole not in lw.given and _rarity(whole) >= 0.8:
+    if whole not in lw.given and form_rarity(whole) >= 0.8:
         for off, stem in readings[1:]:
             if stem in CLITIC_PARTICLES:
                 return WordInfo("particle", off, stem, 0.0)  # وعبد الكريم, لأبي الفضل: a proclitic, a name particle
-    if whole in lw.given or _rarity(whole) < 1.0:
+    if whole in lw.given or form_rarity(whole) < 1.0:
         return best
     for off, stem in readings[1:]:
         k = arabic_kind(stem, lw)

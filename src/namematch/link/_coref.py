@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 from typing import Final
 
+from namematch._text import short_cache
 from namematch.link._records import Mention
-from namematch.normalize import LATIN, _short_cache
+from namematch.normalize import LATIN
 from namematch.parse import parse
 
 __all__ = ["chains", "unit_cores"]
@@ -16,7 +17,7 @@ __all__ = ["chains", "unit_cores"]
 _MAX_SUPERSETS: Final = 200
 
 
-@_short_cache(maxsize=65536)
+@short_cache(maxsize=65536)
 def unit_cores(name: str) -> frozenset[str]:
     """Cores of the name units of a name (articles removed), for partial-name matching;
     a glued compound (``امیرعبداللهیان``) also gives its parts."""

@@ -20,7 +20,7 @@ from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention
 from namematch.link._resources import LinkWords, words
-from namematch.link._scan import _letter_offset
+from namematch.link._scan import letter_offset
 from namematch.normalize import LATIN, normalize
 from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
@@ -59,7 +59,7 @@ def resolution_form(name: str) -> str:
         norm = normalize(word).replace(" ", "")
         parts = split_compound(norm) if len(norm) >= 6 and word[:1] > "\u05ff" else None
         if parts is not None and parts[0] not in ("عبد", "ابو"):
-            cut = _letter_offset(word, len(parts[0]))  # split the word as written
+            cut = letter_offset(word, len(parts[0]))  # split the word as written
             out.append(f"{word[:cut]} {word[cut:]}")
         else:
             out.append(word)
@@ -341,9 +341,9 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
 def _distinctive(core: str, lw: LinkWords) -> bool:
     """A family name rare enough to stand for one person across documents: not a given
     name, and not a common name element of the lexicon."""
-    from namematch.link._evidence import _rarity
+    from namematch.link._evidence import form_rarity
 
-    return core not in lw.given and _rarity(core) >= DISTINCTIVE_RARITY
+    return core not in lw.given and form_rarity(core) >= DISTINCTIVE_RARITY
 
 
 @lru_cache(maxsize=65536)
@@ -392,9 +392,9 @@ def _loose_roman(core: str) -> str:
 
 
 def _rare_element(core: str) -> bool:
-    from namematch.link._evidence import _rarity
+    from namematch.link._evidence import form_rarity
 
-    return core not in words().given and _rarity(core) >= DISTINCTIVE_RARITY
+    return core not in words().given and form_rarity(core) >= DISTINCTIVE_RARITY
 
 
 @lru_cache(maxsize=65536)

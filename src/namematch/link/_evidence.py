@@ -22,7 +22,7 @@ from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
 from namematch.link._shape import shape_score
 
-__all__ = ["arabic_kind", "arabic_score", "compound_given", "latin_ordinary", "split_compound"]
+__all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "latin_ordinary", "split_compound", "zipf_ar"]
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
@@ -50,7 +50,7 @@ SHAPE_MAX: Final = 1.2
 
 
 @lru_cache(maxsize=131072)
-def _rarity(form: str) -> float:
+def form_rarity(form: str) -> float:
     try:
         r = lexicon.rarity(form)
     except Exception:  # the lexicon must never break linking
@@ -63,7 +63,7 @@ def _rarity(form: str) -> float:
     return r
 
 
-def _zipf_ar(form: str, lw: LinkWords) -> float:
+def zipf_ar(form: str, lw: LinkWords) -> float:
     return max(lw.zipf["ar"].get(form, 0.0), lw.zipf["fa"].get(form, 0.0))
 
 
@@ -77,7 +77,7 @@ def split_compound(stem: str) -> tuple[str, str] | None:
     for head in _GLUED_HEADS:
         if stem.startswith(head) and len(stem) - len(head) >= 3:
             rest = stem[len(head):]
-            if head in ("عبد", "ابو", "بن") or rest in lw.given or _rarity(rest) < 0.9:
+            if head in ("عبد", "ابو", "بن") or rest in lw.given or form_rarity(rest) < 0.9:
                 return head, rest
     for cut in range(3, len(stem) - 2):
         a, b = stem[:cut], stem[cut:]
@@ -146,7 +146,7 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
     """
     lw = words()
     given = stem in lw.given
-    r = _rarity(stem)
+    r = form_rarity(stem)
     ev = GIVEN if given else 0.0
     if r < 1.0:
         ev += KNOWN + COMMONNESS * (1.0 - r)
@@ -162,7 +162,7 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
             ev += SHAPE if shaped else UNKNOWN
         else:
             ev += max(UNKNOWN, min(SHAPE_MAX, UNKNOWN + SHAPE_WEIGHT * shape_score(stem, lw.shape)))
-    z = max(_zipf_ar(stem, lw), _zipf_ar(surface, lw), plural)
+    z = max(zipf_ar(stem, lw), zipf_ar(surface, lw), plural)
     if z == 0.0 and r >= 1.0 and not given:
         z = _compound_zipf(stem, lw)
     return ev - max(0.0, z - MIN_ZIPF)
@@ -183,15 +183,15 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
     best = 0.0
     for head in _VERB_PREFIXES:  # میگیرد, نمیشود: a verb's prefix and a verb
         if stem.startswith(head) and len(stem) - len(head) >= 3:
-            best = max(best, _zipf_ar(stem[len(head):], lw))
+            best = max(best, zipf_ar(stem[len(head):], lw))
     for cut in range(3, len(stem) - 2):
         a, b = stem[:cut], stem[cut:]
         if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
             continue
         if len(a) < 4 and len(b) < 4:
             continue  # two three-letter pieces are as often a foreign name cut anywhere (آنالنا)
-        za, zb = _zipf_ar(a, lw), _zipf_ar(b, lw)
-        if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and _rarity(a) >= 0.5 and _rarity(b) >= 0.5:
+        za, zb = zipf_ar(a, lw), zipf_ar(b, lw)
+        if za >= COMPOUND_ZIPF and zb >= COMPOUND_ZIPF and form_rarity(a) >= 0.5 and form_rarity(b) >= 0.5:
             best = max(best, min(za, zb))
     return best
 
@@ -206,8 +206,8 @@ def _plural_zipf(stem: str, lw: LinkWords) -> float:
     for end in _PERSIAN_PLURALS:
         if stem.endswith(end) and len(stem) - len(end) >= 3:
             base = stem[: -len(end)]
-            if base not in lw.given and _rarity(base) >= 0.5:
-                return _zipf_ar(base, lw)
+            if base not in lw.given and form_rarity(base) >= 0.5:
+                return zipf_ar(base, lw)
     return 0.0
 
 
@@ -219,14 +219,14 @@ def latin_ordinary(norm: str) -> bool:
     z = lw.zipf["en"].get(norm, 0.0)
     if z < 4.0 or norm in lw.given:
         return False
-    r = _rarity(norm)
+    r = form_rarity(norm)
     expected = MIN_ZIPF + 3.5 * (1.0 - r) + 0.5 if r < 1.0 else MIN_ZIPF + 1.0
     return z > expected
 
 
 def _clear_caches() -> None:
     """Forget what was read from the lexicon (it was swapped)."""
-    for fn in (_rarity, arabic_score, latin_ordinary, split_compound):
+    for fn in (form_rarity, arabic_score, latin_ordinary, split_compound):
         fn.cache_clear()
     from namematch.link._arabic_words import word_info
 

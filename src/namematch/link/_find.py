@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from namematch._text import clean_text
 from namematch.link._arabic import ArabicDetector
 from namematch.link._found import Found
 from namematch.link._latin import LatinDetector
 from namematch.link._records import Mention
 from namematch.link._resources import words
 from namematch.link._scan import Word, scan
-from namematch.normalize import ARABIC, PERSIAN, _clean_text, normalize, script_of
+from namematch.normalize import ARABIC, PERSIAN, normalize, script_of
 from namematch.parse import parse
 from namematch.user_lexicon import layered_words
 
@@ -23,7 +24,7 @@ _WORD_RE: Final = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 def check_text(value: object, argument: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{argument} must be str, not {type(value).__name__}")
-    return _clean_text(value)
+    return clean_text(value)
 
 
 def doc_language(words: list[Word]) -> str:

@@ -15,9 +15,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-from namematch.normalize import LATIN, _tokens, _Word, normalize_latin
+from namematch import _text
+from namematch.normalize import LATIN, normalize_latin
 
-__all__ = ["Word", "arabic_readings", "scan"]
+__all__ = ["Word", "arabic_readings", "letter_offset", "scan"]
 
 _POSSESSIVE: Final = ("'s", "\u2019s", "\u02bcs", "'S", "\u2019S", "\u02bcS")
 #: Apostrophes: after a word ending in s, one alone is the possessive (Francis').
@@ -70,7 +71,7 @@ def _gap_marks(gap: str) -> tuple[bool, bool, bool]:
     return brk, comma, any(c in _SENTENCE_END for c in gap)
 
 
-def _letter_offset(raw: str, letters: int) -> int:
+def letter_offset(raw: str, letters: int) -> int:
     """Index in ``raw`` after its first ``letters`` letters (marks and tatweel skipped)."""
     seen = 0
     for i, c in enumerate(raw):
@@ -106,7 +107,7 @@ def arabic_readings(norm: str) -> tuple[tuple[int, str], ...]:
 def scan(text: str) -> list[Word]:
     """The words of a text, in order (see the module docstring)."""
     words: list[Word] = []
-    toks = _tokens(text, _Word) if text else ()
+    toks = _text.tokens(text, _text.Word) if text else ()
     prev_end = 0
     gap_extra = ""
     i = 0
@@ -183,4 +184,4 @@ def stem_start(w: Word, letters: int) -> int:
     """Text offset of a reading's stem that drops ``letters`` proclitic letters."""
     if not letters:
         return w.start
-    return w.start + _letter_offset(w.text, letters)
+    return w.start + letter_offset(w.text, letters)

@@ -8,7 +8,7 @@ that the features are computed with). A file whose features or digest differ fro
 namematch's is refused with :class:`ScorerFileError`: its weights would weigh features that
 no longer mean what they meant when it was fitted; fit again (``namematch fit``).
 
-Writes are atomic and keep the file's mode (``namematch._atomic``).
+Writes are atomic and keep the file's mode (``namematch._files``).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from namematch import lexicon as _lexicon
-from namematch._atomic import atomic_write
 from namematch._data import data_digest, lines_digest
+from namematch._files import atomic_write
 from namematch.score._model import FEATURES
 
 if TYPE_CHECKING:  # pragma: no cover
