@@ -51,6 +51,7 @@ from typing import Any, Final
 import attrs
 
 from namematch._data import data_lines
+from namematch._decide import logit
 from namematch.normalize import normalize
 
 __all__ = ["WEIGHTS", "AttributeEvidence", "Query", "births_of", "compare", "countries_of", "gender_of", "moved", "query_of",
@@ -276,6 +277,5 @@ def moved(chance: float, evidence: tuple[AttributeEvidence, ...]) -> float:
     """A chance moved by the evidence's log-likelihood ratios (added to its log-odds)."""
     if not evidence:
         return chance
-    c = min(max(chance, 1e-6), 1 - 1e-6)
-    z = math.log(c / (1 - c)) + sum(e.weight for e in evidence)
+    z = logit(chance) + sum(e.weight for e in evidence)
     return round(1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z)))), 6)
