@@ -174,8 +174,8 @@ def _is_variant(x: _Element, y: _Element, own: set[str]) -> bool:
 
 def _named(core: str) -> bool:
     """Whether a form is listed in a lexicon group with an Arabic-script form (a known name)."""
-    lex = lexicon._current()
-    return any(lex.arabic[g] for g in lexicon._group_ids(core))
+    lex = lexicon.shipped()
+    return any(lex.arabic[g] for g in lex.group_ids(core))
 
 
 def _shape(x: _Element, y: _Element) -> float:

@@ -16,9 +16,9 @@ from typing import Final
 
 import numpy as np
 
-from namematch import lexicon as _lexicon
-from namematch._data import data_digest
+from namematch._data import data_digest, lines_digest
 from namematch.keys import keyed_units
+from namematch.resources import Resources
 
 __all__ = [
     "NameKeys", "add_postings", "append_grown", "check_workers", "keys_fingerprint", "name_keys", "rank_name",
@@ -44,11 +44,16 @@ SPELLING_BONUS: Final = 1.0
 KEY_DATA: Final = ("particles.tsv", "honorifics.tsv", "titles.tsv", "article_exceptions.txt", "translit_model.tsv")
 
 
-def keys_fingerprint() -> str:
-    """Digest of the name data the keys are computed with: the lexicon in use and
-    :data:`KEY_DATA`. Keys name lexicon groups by position, so an index saved with
-    other data (another namematch release, an edited lexicon) would retrieve other aliases."""
-    return f"{_lexicon._fingerprint()}-{data_digest(KEY_DATA)}"
+def keys_fingerprint(resources: Resources | None = None) -> str:
+    """Digest of the name data the keys are computed with: the lexicon of ``resources``
+    (default: the shipped data) and :data:`KEY_DATA` (with a model other than the shipped one,
+    its digest too). Keys name lexicon groups by position, so an index saved with other data
+    (another namematch release, an edited lexicon) would retrieve other aliases."""
+    res = resources or Resources.shipped()
+    files = data_digest(KEY_DATA)
+    if res.model_digest != Resources.shipped().model_digest:
+        files = lines_digest([files], [res.model_digest])
+    return f"{res.lexicon_digest}-{files}"
 
 
 class NameKeys(tuple):  # type: ignore[type-arg]
@@ -83,7 +88,7 @@ class NameKeys(tuple):  # type: ignore[type-arg]
         return set().union(*self.units, *self.pairs)
 
 
-def name_keys(name: str) -> NameKeys:
+def name_keys(name: str, resources: Resources | None = None) -> NameKeys:
     """Unit keys (as :func:`namematch.keys.keys` computes them) and pair keys of a name.
 
     Each unit also carries a ``w:`` key of its normalised spelling: the rarest
@@ -94,7 +99,7 @@ def name_keys(name: str) -> NameKeys:
     every pair of their group ids (ordered, so word order does not matter); a
     dropped middle element keeps the pair of first and last. Like a unit's
     keys, the keys of one unit pair are alternatives: ranking counts the
-    rarest one shared, once.
+    rarest one shared, once. ``resources``: the name data (default: the shipped data).
 
     >>> nk = name_keys("Mohammed Ali")
     >>> nk.all() >= set().union(*nk.pairs) == set().union(*name_keys("محمد علي").pairs) != set()
@@ -104,9 +109,10 @@ def name_keys(name: str) -> NameKeys:
     """
     units: list[frozenset[str]] = []
     groups: list[tuple[str, ...]] = []
-    for core, ks in keyed_units(name):
+    lexicon = (resources or Resources.shipped()).lexicon
+    for core, ks in keyed_units(name, resources):
         units.append(ks | {"w:" + core})
-        common = _lexicon.rarity(core) <= COMMON_RARITY
+        common = lexicon.rarity(core) <= COMMON_RARITY
         groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())
     pairs: list[frozenset[str]] = []
     for i, gi in enumerate(groups):

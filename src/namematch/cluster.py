@@ -41,6 +41,7 @@ from namematch._index import NameKeys, add_postings, check_workers, name_keys, r
 from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
 from namematch._pool import run_chunks
+from namematch.resources import Resources
 from namematch.score import _DEFAULT, Scorer  # type: ignore[attr-defined]  # (decision 0011)
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
@@ -72,7 +73,9 @@ def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[A
     return value
 
 
-def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> list[tuple[int, int]]:
+def _proposed_pairs(
+    uniq: list[str], workers: int = 1, lexicon: Any = None, resources: Resources | None = None
+) -> list[tuple[int, int]]:
     """The pairs the key index proposes (``(i, j)`` with ``i < j``, in the order found): each
     name's best-ranked neighbours, as :meth:`namematch.Registry.retrieve` ranks aliases.
 
@@ -80,7 +83,7 @@ def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> l
     computed by that many processes; the result is the same.
     """
     spans = _spans(len(uniq), workers)
-    state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon}
+    state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon, "resources": resources}
     nks: list[NameKeys] = run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array[int]] = {}
     for i, nk in enumerate(nks):
@@ -97,7 +100,7 @@ def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> l
 def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
     """Scores of the proposed pairs (:func:`_proposed_pairs`): ``scorer``'s alignment of the
     two names, weighed by the scorer's candidate model (:attr:`Scorer.candidate_terms`). ``workers`` as there."""
-    todo = _proposed_pairs(uniq, workers, scorer.lexicon)
+    todo = _proposed_pairs(uniq, workers, scorer.lexicon, scorer.resources)
     if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
         for name in uniq:
             scorer.prepare(name)
@@ -107,10 +110,10 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
 
 
 def _keys_of(state: dict[str, Any], lo: int, hi: int) -> list[NameKeys]:
-    lexicon = state.get("lexicon")
+    lexicon, resources = state.get("lexicon"), state.get("resources")
     if lexicon is not None:  # the scorer's user variant groups are keys too
-        return [layered_name_keys(n, lexicon) for n in state["uniq"][lo:hi]]
-    return [name_keys(n) for n in state["uniq"][lo:hi]]
+        return [layered_name_keys(n, lexicon, resources) for n in state["uniq"][lo:hi]]
+    return [name_keys(n, resources) for n in state["uniq"][lo:hi]]
 
 
 def _neighbours_of(state: dict[str, Any], lo: int, hi: int) -> list[list[int]]:

@@ -277,7 +277,8 @@ class Registry:
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         with ctx.Pool(workers) as pool:
-            for keyed in pool.imap(functools.partial(_names_keys, lexicon=self.scorer.lexicon), name_batches()):
+            task = functools.partial(_names_keys, lexicon=self.scorer.lexicon, resources=self.scorer.resources)
+            for keyed in pool.imap(task, name_batches()):
                 for person, nks in zip(pending.popleft(), keyed, strict=True):
                     self._insert(person, False, nks)
 
@@ -320,8 +321,8 @@ class Registry:
         """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
         lexicon = self.scorer.lexicon
         if lexicon is None or not lexicon.variants:
-            return name_keys(name)
-        return layered_name_keys(name, lexicon)
+            return name_keys(name, self.scorer.resources)
+        return layered_name_keys(name, lexicon, self.scorer.resources)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
@@ -604,7 +605,7 @@ class Registry:
                         yield key, le_bytes(ids)
 
             meta = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
-                    ("name_data", keys_fingerprint()), ("persons", str(len(live))), ("aliases", str(len(kept)))]
+                    ("name_data", keys_fingerprint(self.scorer.resources)), ("persons", str(len(live))), ("aliases", str(len(kept)))]
             if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
                 meta.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
             with _replacing(path) as tmp:
@@ -634,7 +635,7 @@ class Registry:
         (``add``/``remove``) first reads the whole file into memory.
         """
         reg = cls(scorer=scorer)
-        store = IndexFile(path, _person_of_json)
+        store = IndexFile(path, _person_of_json, keys_fingerprint(reg.scorer.resources))
         lexicon = reg.scorer.lexicon
         wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
         rows = store._all("SELECT value FROM meta WHERE key='user_lexicon'")
@@ -656,9 +657,9 @@ def _saved_json(person: Person) -> str:
         check_savable(person.to_dict(), f"person {person.id!r}")
     return text
 
-def _names_keys(batch: list[tuple[str, ...]], lexicon: Any = None) -> list[list[NameKeys]]:
+def _names_keys(batch: list[tuple[str, ...]], lexicon: Any = None, resources: Any = None) -> list[list[NameKeys]]:
     """Retrieval keys of each person's names (a process-pool task; NameKeys pickle)."""
-    return [[layered_name_keys(text, lexicon) for text in names] for names in batch]
+    return [[layered_name_keys(text, lexicon, resources) for text in names] for names in batch]
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
@@ -673,7 +674,7 @@ def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
     if scorer.lexicon is not None:
         raise ValueError("the scorer already has a user lexicon: give the lexicon to the Scorer or to the Registry")
     return Scorer(threshold=scorer.threshold, model=scorer.model, candidate_model=scorer.candidate_model,
-                  lexicon=lex, cache_size=scorer.cache_size)
+                  lexicon=lex, cache_size=scorer.cache_size, resources=scorer.resources)
 
 
 def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, ...]) -> Candidate:

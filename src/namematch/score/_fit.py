@@ -450,6 +450,6 @@ def fit_scorer(
         "positives": positives,
     }
     scorer = type(base)(threshold=chosen, model=model, candidate_model=candidate, lexicon=base.lexicon,
-                        cache_size=base.cache_size)
+                        cache_size=base.cache_size, resources=base.resources)
     scorer.report = report
     return scorer

@@ -20,9 +20,9 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from namematch import lexicon as _lexicon
 from namematch._atomic import atomic_write
 from namematch._data import data_digest, lines_digest
+from namematch.resources import Resources
 from namematch.score._model import FEATURES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,7 +49,7 @@ class ScorerFileError(ValueError):
 def config_digest() -> str:
     """Digest of the configuration a fitted model is valid under: the feature names, the
     shipped models and name data (:data:`CONFIG_DATA`) and the shipped lexicon."""
-    return lines_digest(list(FEATURES), [data_digest(CONFIG_DATA)], [_lexicon._fingerprint()])
+    return lines_digest(list(FEATURES), [data_digest(CONFIG_DATA)], [Resources.shipped().lexicon_digest])
 
 
 def _model_dict(weights: tuple[float, ...], intercept: float, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -79,7 +79,12 @@ def scorer_dict(scorer: Scorer) -> dict[str, Any]:
 
 
 def save_scorer(scorer: Scorer, path: str | os.PathLike[str]) -> None:
-    """Write ``scorer`` as JSON, atomically (keeping the mode of a file it replaces)."""
+    """Write ``scorer`` as JSON, atomically (keeping the mode of a file it replaces). A scorer
+    with name data other than the shipped data is refused (ValueError): the file names the
+    shipped data, and a scorer loaded from it reads that."""
+    if not scorer.resources.is_shipped:
+        raise ValueError(f"a scorer with other name data ({scorer.resources!r}) cannot be saved: the file "
+                         "records the shipped data")
     text = json.dumps(scorer_dict(scorer), ensure_ascii=False, indent=1) + "\n"
     atomic_write(path, lambda fh: fh.write(text))
 

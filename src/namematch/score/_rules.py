@@ -14,8 +14,8 @@ import itertools
 from collections.abc import Sequence
 from typing import Final
 
-from namematch import lexicon as _lexicon
 from namematch._data import data_lines
+from namematch.lexicon import Lexicon
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
 from namematch.score._units import SHORT_FORM, _Prepared, _Unit, evidence
 
@@ -237,20 +237,17 @@ def arabic_structure(pa: _Prepared, pb: _Prepared) -> bool:
     )  # fmt: skip
 
 
-@functools.cache
-def _prefix_names() -> tuple[frozenset[str], frozenset[int]]:
-    """The forms of ``data/prefix_names.txt`` and their lexicon group ids (once per lexicon)."""
+@functools.lru_cache(maxsize=8)
+def _prefix_names(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
+    """The forms of ``data/prefix_names.txt`` and their group ids in ``lexicon`` (once per lexicon)."""
     forms = frozenset(data_lines("prefix_names.txt"))
-    return forms, frozenset(g for f in forms for g in _lexicon._group_ids(f))
-
-
-_lexicon._on_change.append(_prefix_names.cache_clear)
+    return forms, frozenset(g for f in forms for g in lexicon.group_ids(f))
 
 
 def is_prefix_name(unit: _Unit) -> bool:
     """Whether a unit is a name often written before a person's own name (a devotional
     Muhammad, a title-like Hafiz, Agha, Khan…: ``data/prefix_names.txt``), or a spelling of one."""
-    forms, groups = _prefix_names()
+    forms, groups = _prefix_names(unit.resources.lexicon)
     return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
 
 

@@ -5,17 +5,16 @@ from __future__ import annotations
 import functools
 import json
 import os
-import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 from rapidfuzz.distance import Indel
 
-from namematch import lexicon as _lexicon
 from namematch._options import check_threshold
 from namematch.normalize import _check_str
 from namematch.parse import _name_fields
+from namematch.resources import Resources
 from namematch.score import _layer, _matrix
 from namematch.score._align import Alignment, align, similar_pairs
 from namematch.score._model import candidate_terms, combine, default_model, model_terms
@@ -122,10 +121,6 @@ def _rf_flags(**_: Any) -> dict[str, Any]:
     return {"optimal_score": 1.0, "worst_score": 0.0, "flags": 0}
 
 
-#: Every live Scorer, so a lexicon swap can clear their caches (see :meth:`Scorer.clear_cache`).
-_SCORERS: weakref.WeakSet[Scorer] = weakref.WeakSet()
-
-
 class Scorer:
     """A configured name scorer with a cache of prepared names.
 
@@ -136,8 +131,10 @@ class Scorer:
     ``model`` and ``candidate_model`` are logistic models over the alignment features
     (``{"weights": {feature: weight}, "intercept": b}``; default: the shipped ones), as
     :meth:`fit` makes them. ``lexicon`` is a :class:`~namematch.UserLexicon` (or a file path,
-    or a list of them) layered over the shipped name data for this scorer only. A fitted
-    scorer carries its :class:`~namematch.score.FitReport` as ``report`` (None otherwise).
+    or a list of them) layered over the name data for this scorer only. ``resources`` is the
+    name data (lexicon and transliteration model) the scorer prepares names with (default:
+    the shipped data, :meth:`namematch.resources.Resources.shipped`). A fitted scorer
+    carries its :class:`~namematch.score.FitReport` as ``report`` (None otherwise).
 
     >>> s = Scorer(threshold=0.8)
     >>> s.is_match("Ghasem Soleymani", "Qassem Soleimani")
@@ -152,9 +149,14 @@ class Scorer:
         cache_size: int = 200_000,
         candidate_model: Mapping[str, Any] | None = None,
         lexicon: Any = None,
+        resources: Resources | None = None,
     ) -> None:
         from namematch.user_lexicon import as_lexicon
 
+        if resources is not None and not isinstance(resources, Resources):
+            raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
+        #: the name data this scorer prepares names with
+        self.resources = Resources.shipped() if resources is None else resources
         self.threshold = check_threshold(threshold, "threshold")
         #: the pair model as given (None: the shipped one)
         self.model = None if model is None else dict(model)
@@ -169,7 +171,9 @@ class Scorer:
             if self.lexicon.variants:
                 self._similarity = _layer.user_similarity(self.lexicon, _ordered_similarity)
             if self.lexicon.dropped:
-                self._prepare = functools.partial(_prepare_dropping, self.lexicon.dropped)  # type: ignore[method-assign]
+                self._prepare = functools.partial(  # type: ignore[method-assign]
+                    _prepare_dropping, self.lexicon.dropped, self.resources
+                )
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
         self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
@@ -177,11 +181,10 @@ class Scorer:
         #: joined-pair similarity per adjacent unit pair (its two ckeys), then per single unit
         self._merge_cache: dict[tuple[str, str], dict[str, float]] = {}
         self._merge_count = 0
-        _SCORERS.add(self)
 
     def clear_cache(self) -> None:
-        """Forget prepared names and unit-pair similarities (they are rebuilt on demand).
-        Done for every scorer when the lexicon is swapped, whose facts they carry."""
+        """Forget prepared names and unit-pair similarities (they are rebuilt on demand; the
+        scorer's resources never change, so they never go stale: this only frees memory)."""
         self._prepared = {}
         self._pair_rows = {}
         self._pair_count = 0
@@ -200,10 +203,10 @@ class Scorer:
             self._prepared[name] = prep
         return prep
 
-    @staticmethod
-    def _prepare(name: str) -> _Prepared:
+    def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = _name_fields(name)
-        units = tuple([unit_of(*f) for f in fields[:MAX_UNITS]])
+        res = self.resources
+        units = tuple([unit_of(*f, res) for f in fields[:MAX_UNITS]])
         return _Prepared(name, units, has_lineage, honorifics, *layout(units))
 
     # -- unit similarity -------------------------------------------------
@@ -429,7 +432,8 @@ class Scorer:
         if prior is None or lexicon is not None:
             base = prior or cls()
             base = cls(threshold=base.threshold, model=base.model, candidate_model=base.candidate_model,
-                       lexicon=lexicon if lexicon is not None else base.lexicon, cache_size=base.cache_size)
+                       lexicon=lexicon if lexicon is not None else base.lexicon, cache_size=base.cache_size,
+                       resources=base.resources)
         else:
             base = prior
         return fit_scorer(base, pairs, threshold=threshold, l2=l2, folds=folds, progress=progress)
@@ -456,22 +460,14 @@ def _ordered_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
     return unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
 
 
-def _prepare_dropping(dropped: frozenset[str], name: str) -> _Prepared:
+def _prepare_dropping(dropped: frozenset[str], resources: Resources, name: str) -> _Prepared:
     """:meth:`Scorer._prepare` without the user's honorifics and titles at the ends of the name."""
     fields, has_lineage, honorifics = _name_fields(name)
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
-    units = tuple([unit_of(*f) for f in kept[:MAX_UNITS]])
+    units = tuple([unit_of(*f, resources) for f in kept[:MAX_UNITS]])
     return _Prepared(name, units, has_lineage, honorifics, *layout(units))
-
-
-def _clear_scorers() -> None:
-    for scorer in list(_SCORERS):
-        scorer.clear_cache()
-
-
-_lexicon._on_change.append(_clear_scorers)  # their prepared names and unit-pair similarities carry lexicon facts
 
 
 def _checked_item(value: object, argument: str) -> object:

@@ -17,10 +17,11 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
-from namematch import lexicon as _lexicon
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
+from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
 from namematch.parse import FAMILY, INITIAL
+from namematch.resources import Resources
 from namematch.romanize import romanize_unit
 
 #: Two units pair off at this similarity or above; weaker resemblances stay apart.
@@ -209,12 +210,14 @@ class _Unit:
     #: without those letters ("ALSHAER": "shair"), to meet the same name written with the
     #: article apart ("AL-SHAER"); else ""
     bare: str
+    #: the name data the unit was prepared with (its scorer's)
+    resources: Resources
 
     @property
     def keys(self) -> frozenset[str]:
         """Retrieval keys, computed on first use (unit_keys caches them): an
         Arabic-script unit's keys need romanisations in both conventions."""
-        return _EMPTY if self.initial else unit_keys(self.core, self.script)
+        return _EMPTY if self.initial else unit_keys(self.core, self.script, resources=self.resources)
 
 
 @attrs.define(slots=True, eq=False)
@@ -242,34 +245,36 @@ class _Prepared:
 
 def unit_uncached(
     text: str, norm: str, core: str, script: str, role: str, lineage: bool, homoglyphs: bool, article: str,
-    head: str, tail: str,
+    head: str, tail: str, resources: Resources,
 ) -> _Unit:  # fmt: skip
     """A name unit prepared for comparison, from the parse fields it depends on (not its
-    position in the name, so one cache entry serves every name)."""
+    position in the name, so one cache entry serves every name) and the name data of
+    ``resources``."""
+    lexicon = resources.lexicon
     arabic = script in _ARABIC_SCRIPTS
     initial = role == INITIAL
     core = core or norm
     glued = whole = ""
     if not (article or arabic or initial):
-        glued = _lexicon._glued_article_core(core)
+        glued = lexicon.glued_article_core(core)
     if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
         whole, core, article = core, glued, "al"
     if arabic:
-        latin = tuple(romanize_unit(core, limit=4)) or (core,)
+        latin = tuple(romanize_unit(core, limit=4, resources=resources)) or (core,)
         if tail == "allah":
             # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
-            latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4))) + latin
+            latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4, resources=resources))) + latin
     elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
-        latin = romanize_unit(core, limit=1) or (core,)
+        latin = romanize_unit(core, limit=1, resources=resources) or (core,)
     else:
         latin = _latin_readings(core)
-    groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
+    groups, rarity = (_EMPTY_IDS, 0.5) if initial else lexicon.facts(core)
     if glued:
-        groups += _lexicon._facts(whole)[0]  # the unit's frozenset drops repeats
+        groups += lexicon.facts(whole)[0]  # the unit's frozenset drops repeats
     weight = 0.15 if initial else 0.25 + 0.75 * rarity
     folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
     unit_groups = _EMPTY if initial else _group_set(groups)
-    named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups))
+    named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = ""
     if script == LATIN and not (article or initial) and len(core) >= 6 and core[:2] in ("al", "el"):
         bare = _fold_latin(core[2:])
@@ -277,7 +282,7 @@ def unit_uncached(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
         f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{head}:{tail}:{core}{':' + whole if glued else ''}", head, tail,
-        named, bare,
+        named, bare, resources,
     )  # fmt: skip
 
 
@@ -294,16 +299,16 @@ def _latin_readings(core: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _arabic_backed(groups: frozenset[int]) -> bool:
+def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     """Whether one of the lexicon groups lists an Arabic-script form."""
-    arabic = _lexicon._current().arabic
+    arabic = lexicon.arabic
     return any(arabic[g] for g in groups)
 
 
-#: One name unit's preparation depends on its token alone, and tokens repeat
-#: across names far more than names do: cache per token (bounded).
+#: One name unit's preparation depends on its token alone (and the resources value: two
+#: never share an entry), and tokens repeat across names far more than names do: cache
+#: per token (bounded).
 unit_of = functools.lru_cache(maxsize=1 << 17)(unit_uncached)
-_lexicon._on_change.append(unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
 
 
 def layout(
@@ -508,11 +513,11 @@ def _consonant_edits(x: str, y: str) -> int:
     return best
 
 
-def _unlike_listed_forms(core: str, groups: AbstractSet[int]) -> bool:
+def _unlike_listed_forms(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
     """Whether an Arabic-script unit (its folded ``core``) is unlike, letter for letter, every
     Arabic-script form the lexicon lists for ``groups`` (a Latin unit's groups); False when the
     groups list no Arabic-script form (Latin-only groups say nothing about Arabic spelling)."""
-    arabic = _lexicon._current().arabic
+    arabic = lexicon.arabic
     forms = [f for g in groups for f in arabic[g]]
     if not forms:
         return False
@@ -617,7 +622,7 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
             _long_skeletons(ar.core, True) & _long_skeletons(la.core, False) or _same_consonants(ar.folds, la.folds)
         ):
             return _SKELETON_MATCH, PHONETIC
-        if best >= _EXACT_FROM and la.groups and _unlike_listed_forms(ar.core, la.groups):
+        if best >= _EXACT_FROM and la.groups and _unlike_listed_forms(ar.core, la.groups, ar.resources.lexicon):
             best *= _CROSS_LISTED  # as for two listed names: Eshaq (اسحاق) is not شكور
     if _EXACT_FROM <= best < 0.95 and not _agree(best, x, y):
         best = min(best, _LOOKALIKE)
