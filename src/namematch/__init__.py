@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         RegistryFormatError,
     )
     from namematch.report import html_report, write_html_report
+    from namematch.resources import Resources
     from namematch.romanize import romanizations, romanize
     from namematch.score import (
         DEFAULT_THRESHOLD,
@@ -85,6 +86,7 @@ _EXPORTS: dict[str, str] = {
     "Candidate": "registry", "LoadReport": "registry", "Person": "registry", "Registry": "registry",
     "RegistryError": "registry", "RegistryFormatError": "registry",
     "html_report": "report", "write_html_report": "report",
+    "Resources": "resources",
     "romanizations": "romanize", "romanize": "romanize",
     "DEFAULT_THRESHOLD": "score", "AlignedPair": "score", "Explanation": "score", "Scorer": "score",
     "explain": "score", "is_match": "score", "score": "score", "score_matrix": "score",
@@ -156,6 +158,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "RegistryFormatError",
+    "Resources",
     "Scorer",
     "ScorerFileError",
     "Token",
