@@ -330,7 +330,7 @@ def test_thousand_token_names_are_capped() -> None:
     arabic = " ".join(["محمد", "حسن", "علي", "سليماني"] * 250)
     for name in (latin, arabic):
         assert len(nm.parse(name).tokens) == MAX_TOKENS
-        assert len(_score_mod._DEFAULT.prepare(name).units) <= MAX_UNITS
+        assert len(_score_mod.DEFAULT_SCORER.prepare(name).units) <= MAX_UNITS
         assert 0.0 <= nm.score(name, name + " x") <= 1.0
         assert len(nm.romanizations(name, limit=3)) <= 3
         assert nm.cluster([name, name + " x"])

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import namematch as nm
-from namematch.score import Scorer, _candidate_terms
+from namematch.score import Scorer
+from namematch.score import candidate_terms as _candidate_terms
 from tests.conftest import any_text, arabic_names, latin_names, names
 
 T = nm.DEFAULT_THRESHOLD

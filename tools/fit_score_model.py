@@ -64,7 +64,7 @@ from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import shipped_lines as data_lines
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.resources import Resources
-from namematch.score import DEFAULT_THRESHOLD, FEATURES, Scorer, _combine
+from namematch.score import DEFAULT_THRESHOLD, FEATURES, Scorer, combine
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = data_dir()
@@ -214,7 +214,7 @@ def fitted(features: Sequence[tuple[float, ...] | float], labels: Sequence[int])
 def scores(features: Sequence[tuple[float, ...] | float], model: dict) -> list[float]:
     """The scores the model gives (model-free scores as they are)."""
     weights = tuple(float(model["weights"][f]) for f in FEATURES)
-    return [f if isinstance(f, float) else _combine(f, weights, float(model["intercept"])) for f in features]
+    return [f if isinstance(f, float) else combine(f, weights, float(model["intercept"])) for f in features]
 
 
 def report(title: str, pairs: Sequence[Labelled], got: Sequence[float], threshold: float = DEFAULT_THRESHOLD) -> float:

@@ -6,7 +6,7 @@ families (Qusay and Rana Saddam Hussein al-Tikriti), and a mention that the pair
 score cannot place in the family (a partial name such as "Saddam al-Tikriti", or
 relatives in names that do not read as Arabic chains) scores high against each of
 them. :meth:`Registry.match` therefore weighs its best candidates again with the
-candidate model (``namematch.score._candidate_terms``: the pair score's features,
+candidate model (``namematch.score.candidate_terms``: the pair score's features,
 fitted on names and the neighbours retrieval finds for them), and :func:`decide`
 asks two things of the best of them:
 

@@ -42,7 +42,7 @@ from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
 from namematch._pool import run_chunks
 from namematch.resources import Resources
-from namematch.score import _DEFAULT, Scorer  # type: ignore[attr-defined]  # (decision 0011)
+from namematch.score import DEFAULT_SCORER, Scorer
 
 __all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
 
@@ -236,7 +236,7 @@ def _cluster_indices(
     uniq = list(distinct)
     thr = CLUSTER_THRESHOLD if threshold is None else check_threshold(threshold, "threshold")
     check_workers(workers)
-    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or _DEFAULT, workers), thr).run()
+    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or DEFAULT_SCORER, workers), thr).run()
     groups: dict[int, list[int]] = {}
     for pos, u in enumerate(owner):
         groups.setdefault(roots[u], []).append(pos)

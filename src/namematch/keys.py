@@ -31,11 +31,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
+from namematch._checks import check_str
 from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
-    _check_str,
     _clean_text,
     normalize_arabic,
     normalize_latin,
@@ -300,7 +300,7 @@ def keys(name: str, *, resources: Resources | None = None) -> frozenset[str]:
     >>> keys("")
     frozenset()
     """
-    _check_str(name)
+    check_str(name)
     out: set[str] = set()
     for _unit, ks in keyed_units(name, resources):
         out |= ks

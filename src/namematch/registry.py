@@ -50,7 +50,7 @@ from namematch._loaders import check_savable, csv_records, jsonl_records
 from namematch._states import Index, Snapshot, Stored
 from namematch._store import INDEX_FORMAT_VERSION, POSTING, IndexFile, le_bytes, write_index
 from namematch.normalize import _check_str
-from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
+from namematch.score import Explanation, Scorer, combine
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
@@ -438,7 +438,7 @@ class Registry:
         pa, pb = scorer.prepare(c.mention), scorer.prepare(c.alias)
         if not (pa.units and pb.units and pa.identity == pb.identity):
             return c
-        return attrs.evolve(c, chance=_combine(scorer._pair_features(pa, pb), weights, intercept))
+        return attrs.evolve(c, chance=combine(scorer._pair_features(pa, pb), weights, intercept))
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False

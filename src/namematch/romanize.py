@@ -34,6 +34,7 @@ from typing import Final
 
 from unidecode import unidecode
 
+from namematch._checks import check_str
 from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode
 
 # model names read by benchmarks/translit.py and tools/build_translit.py under their old names
@@ -46,7 +47,6 @@ from namematch.normalize import (
     LATIN,
     OTHER,
     PERSIAN,
-    _check_str,
     _short_cache,
     normalize,
     normalize_latin,
@@ -296,7 +296,7 @@ def romanizations(name: str, limit: int = 10, *, resources: Resources | None = N
     >>> romanizations("Ali Hassan")
     ['ali hassan']
     """
-    _check_str(name)
+    check_str(name)
     if not isinstance(limit, int):
         raise TypeError(f"limit must be int, not {type(limit).__name__}")
     res = _resources(resources)
@@ -360,7 +360,7 @@ def romanize(
     >>> romanize("Hakan  Fidan", style="display")
     'Hakan Fidan'
     """
-    _check_str(name)
+    check_str(name)
     persian = _check_convention(convention)
     if not isinstance(style, str):
         raise TypeError(f"style must be str, not {type(style).__name__}")

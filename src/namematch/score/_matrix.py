@@ -27,6 +27,7 @@ from typing import Any, Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from namematch._folding import fold_latin
 from namematch._pool import run_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
@@ -36,7 +37,6 @@ from namematch.score._units import (
     _NO_ALEF,
     AGREE_FROM,
     _consonants,
-    _fold_latin,
     _long_skeletons,
     _Prepared,
     _rest,
@@ -211,7 +211,7 @@ def _merge_rows(
             continue
         for i, _lo, _hi, _key in p.adjacent:
             x, y = p.units[i], p.units[i + 1]
-            joined += [(k, _fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
+            joined += [(k, fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
     singles = [(key, f) for key, u in units.items() if not u.initial for f in u.folds]
     if not joined or not singles:
         return set()

@@ -11,8 +11,9 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel
 
+from namematch._checks import check_str
+from namematch._folding import fold_latin
 from namematch._options import check_threshold
-from namematch.normalize import _check_str
 from namematch.parse import _name_fields
 from namematch.resources import Resources
 from namematch.score import _layer, _matrix
@@ -25,7 +26,6 @@ from namematch.score._units import (
     INITIAL_MATCH,
     MAX_UNITS,
     MERGED,
-    _fold_latin,
     _Prepared,
     _Unit,
     layout,
@@ -196,7 +196,7 @@ class Scorer:
         """Parse, romanise and key a name once; later calls hit the cache."""
         prep = self._prepared.get(name)
         if prep is None:
-            _check_str(name)
+            check_str(name)
             prep = self._prepare(name)
             if len(self._prepared) >= self.cache_size:
                 self._prepared.clear()
@@ -242,7 +242,7 @@ class Scorer:
         best = None if row is None else row.get(v.ckey)
         if best is None:
             x, y = p.units[i], p.units[i + 1]
-            joined = [_fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
+            joined = [fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
             if self._merge_count >= self.cache_size:
                 cache.clear()
@@ -328,8 +328,8 @@ class Scorer:
         ``processor`` is applied to both strings first; a result below
         ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol).
         """
-        _check_str(a, "a")
-        _check_str(b, "b")
+        check_str(a, "a")
+        check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
         value = self._value(a, b, self.model_weights, self.model_intercept)
@@ -344,8 +344,8 @@ class Scorer:
 
     def explain(self, a: str, b: str) -> Explanation:
         """Score two names and say why: aligned units, unmatched units, rules fired."""
-        _check_str(a, "a")
-        _check_str(b, "b")
+        check_str(a, "a")
+        check_str(b, "b")
         pa, pb = self.prepare(a), self.prepare(b)
         value = self.score(a, b)
         if not pa.units or not pb.units:
@@ -472,7 +472,7 @@ def _prepare_dropping(dropped: frozenset[str], resources: Resources, name: str) 
 
 def _checked_item(value: object, argument: str) -> object:
     """A name of a score matrix: a str, or a missing value (None, NaN, pandas' NA) kept as is."""
-    return value if _matrix.is_missing(value) else _check_str(value, argument)
+    return value if _matrix.is_missing(value) else check_str(value, argument)
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
@@ -482,7 +482,8 @@ def _check_names(value: object, argument: str) -> Iterable[str]:
     return value
 
 
-_DEFAULT = Scorer()
+#: The scorer of the module-level functions (shipped data and models).
+DEFAULT_SCORER = Scorer()
 
 
 def score(
@@ -503,7 +504,7 @@ def score(
     >>> score("Mohammed Hassan", "Mohammed Hussein") < DEFAULT_THRESHOLD
     True
     """
-    return _DEFAULT.score(a, b, processor=processor, score_cutoff=score_cutoff)
+    return DEFAULT_SCORER.score(a, b, processor=processor, score_cutoff=score_cutoff)
 
 
 score._RF_ScorerPy = {"get_scorer_flags": _rf_flags}  # type: ignore[attr-defined]
@@ -512,7 +513,7 @@ Scorer.score._RF_ScorerPy = {"get_scorer_flags": _rf_flags}  # type: ignore[attr
 
 def is_match(a: str, b: str, threshold: float | None = None) -> bool:
     """True when ``score(a, b) >= threshold`` (default :data:`DEFAULT_THRESHOLD`)."""
-    return _DEFAULT.is_match(a, b, threshold)
+    return DEFAULT_SCORER.is_match(a, b, threshold)
 
 
 def explain(a: str, b: str) -> Explanation:
@@ -523,7 +524,7 @@ def explain(a: str, b: str) -> Explanation:
     """
     if isinstance(a, str) and isinstance(b, str) and b < a:
         a, b = b, a
-    return _DEFAULT.explain(a, b)
+    return DEFAULT_SCORER.explain(a, b)
 
 
 def score_matrix(
@@ -531,4 +532,4 @@ def score_matrix(
 ) -> Any:
     """Score every query against every choice (see :meth:`Scorer.score_matrix`): cell ``[i][j]``
     equals ``score(queries[i], choices[j])``; a missing name (None, NaN) gives NaN."""
-    return _DEFAULT.score_matrix(queries, choices, score_cutoff=score_cutoff, workers=workers)
+    return DEFAULT_SCORER.score_matrix(queries, choices, score_cutoff=score_cutoff, workers=workers)

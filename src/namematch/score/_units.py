@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
+from namematch._folding import fold_latin, single_letters
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
@@ -82,49 +83,6 @@ _ARABIC_SCRIPTS: Final = frozenset({ARABIC, PERSIAN})
 #: Persian letters as the Arabic press re-spells them (پ→ب, چ→ج, ژ→ز, گ→ك).
 _ARABIC_PRESS: Final = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك"})
 
-# Latin spelling folds under which transliteration variants of one sound meet.
-_LATIN_FOLDS: Final = (
-    ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ey", "ei"),
-    ("ph", "f"), ("gh", "g"), ("kh", "k"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
-    ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"),
-)  # fmt: skip
-#: Then single letters, in one pass (no letter they give is one they replace).
-_LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
-#: A letter written twice or more in a row.
-_DOUBLED: Final = re.compile(r"(.)\1+", re.DOTALL)
-
-
-def _first_group(m: re.Match[str]) -> str:
-    return m.group(1)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _fold_latin(s: str) -> str:
-    """Fold a Latin spelling so transliteration variants of one name meet
-    (cached: units that differ in case, role or article share a core's spelling).
-
-    >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
-    ('sulimani', 'sulimani', 'gasim', 'kasim')
-    >>> _fold_latin("iosifovich") == _fold_latin("yosifovich")
-    True
-    """
-    for a, b in _LATIN_FOLDS:
-        if a in s:
-            s = s.replace(a, b)
-    if s[:1] == "i" and s[1:2] in "aeou":  # an initial i before a vowel is a y: Iosif ~ Yosif, Iulia ~ Yulia
-        s = "y" + s[1:]
-    y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)
-    s = s.translate(_LETTER_FOLDS)
-    if y:
-        s = "y" + s[1:]
-    if _DOUBLED.search(s):
-        s = _DOUBLED.sub(_first_group, s)
-    s = s.replace("ii", "i").replace("ai", "i").replace("ui", "i")
-    if len(s) > 3 and s.endswith("h"):
-        s = s[:-1]
-    return s
-
-
 #: Consonant classes of folded spellings and vowel slots: the letters transliterations of one
 #: sound confuse share a class (b/p, t/d, s/z, k/g/q, j and a consonant y: Yuri ~ Jury), vowels
 #: are slots. A z is
@@ -159,7 +117,7 @@ def _sounds(fold: str) -> frozenset[str]:
         sound = r.translate(_SOUND_CLASSES)
         if not _SOUND_LETTERS.issuperset(sound):
             return _EMPTY
-        sound = _DOUBLED.sub(_first_group, sound)
+        sound = single_letters(sound)
         if len(sound) - sound.count("V") >= 2 and len(sound) >= 4:
             out.append(sound)
     return frozenset(out)
@@ -272,12 +230,12 @@ def unit_uncached(
     if glued:
         groups += lexicon.facts(whole)[0]  # the unit's frozenset drops repeats
     weight = 0.15 if initial else 0.25 + 0.75 * rarity
-    folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
+    folds = (fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(fold_latin, latin)))
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = ""
     if script == LATIN and not (article or initial) and len(core) >= 6 and core[:2] in ("al", "el"):
-        bare = _fold_latin(core[2:])
+        bare = fold_latin(core[2:])
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
@@ -483,7 +441,7 @@ def _consonants(fold: str) -> frozenset[str]:
     out = set()
     for r in readings:
         # doubled letters are one consonant; two consonants with a vowel between stay two
-        out.add(_DOUBLED.sub(_first_group, r.translate(_SOUND_CLASSES)).replace("V", ""))
+        out.add(single_letters(r.translate(_SOUND_CLASSES)).replace("V", ""))
     return frozenset(out)
 
 
