@@ -38,7 +38,7 @@ from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.registry import Registry
-from namematch.score import DEFAULT_SCORER, FEATURES, combine, model_terms
+from namematch.score import DEFAULT_CONFIG, DEFAULT_SCORER, FEATURES, combine, model_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,6 +103,7 @@ def fitted(blocked: Blocked) -> dict:
         "tools/fit_candidate_model.py on the pairs namematch.cluster proposes for all spellings of the "
         "development persons (un-sc-2018, ofac-sdn-2022, ofac-cons-2018), labelled by gold person.",
         "features": list(FEATURES),
+        "config_digest": DEFAULT_CONFIG.digest,  # the scoring configuration the features were computed under
         "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)},
         "intercept": round(intercept, 4),
         "fitted_on_pairs": len(y),

@@ -64,7 +64,7 @@ from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import shipped_lines as data_lines
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.resources import Resources
-from namematch.score import DEFAULT_THRESHOLD, FEATURES, Scorer, combine
+from namematch.score import DEFAULT_CONFIG, DEFAULT_THRESHOLD, FEATURES, Scorer, combine
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = data_dir()
@@ -200,6 +200,7 @@ def fitted(features: Sequence[tuple[float, ...] | float], labels: Sequence[int])
         "lexicon built without its half. The score is the probability that two names denote one person, for pairs half of "
         "which are one person (prior 1:1).",
         "features": list(FEATURES),
+        "config_digest": DEFAULT_CONFIG.digest,  # the scoring configuration the features were computed under
         "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, weights, strict=True)},
         "intercept": round(intercept, 4),
         "fixed": FIXED,

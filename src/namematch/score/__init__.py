@@ -31,6 +31,8 @@ labelled pairs), ``_persist`` (:meth:`Scorer.save` and :meth:`Scorer.load`) and 
 from __future__ import annotations
 
 from namematch._folding import fold_latin as fold_latin
+from namematch.score._config import DEFAULT_CONFIG as DEFAULT_CONFIG
+from namematch.score._config import ModelConfigWarning, ScoreConfig
 from namematch.score._fit import FitReport
 from namematch.score._fit import parse_label as parse_label
 from namematch.score._model import FEATURES as FEATURES
@@ -50,15 +52,14 @@ from namematch.score._scorer import (
     score,
     score_matrix,
 )
-from namematch.score._units import AGREE_FROM as AGREE_FROM
-from namematch.score._units import MAX_UNITS as MAX_UNITS
-from namematch.score._units import MIN_PAIR_SIMILARITY as MIN_PAIR_SIMILARITY
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignedPair",
     "Explanation",
     "FitReport",
+    "ModelConfigWarning",
+    "ScoreConfig",
     "Scorer",
     "ScorerFileError",
     "explain",
@@ -70,5 +71,5 @@ __all__ = [
 # Also public to namematch's other modules and its tools (decision 0011), though not part of
 # the user-facing API above: DEFAULT_SCORER (the module-level functions' scorer), FEATURES and
 # the model helpers combine, candidate_terms and model_terms (registry, cluster, the fitting
-# tools), parse_label (the CLI's fit), fold_latin (the near-miss tool), PARTIAL_CAP, MAX_UNITS,
-# MIN_PAIR_SIMILARITY and AGREE_FROM.
+# tools), parse_label (the CLI's fit), fold_latin (the near-miss tool), PARTIAL_CAP and
+# DEFAULT_CONFIG (the ScoreConfig the shipped models were fitted under).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
@@ -18,13 +19,18 @@ from namematch.parse import _name_fields
 from namematch.resources import Resources
 from namematch.score import _layer, _matrix
 from namematch.score._align import Alignment, align, similar_pairs
-from namematch.score._model import candidate_terms, combine, default_model, model_terms
+from namematch.score._config import DEFAULT_CONFIG, ScoreConfig, check_model_config
+from namematch.score._model import (
+    candidate_model_file,
+    candidate_terms,
+    combine,
+    default_model,
+    model_terms,
+)
 from namematch.score._rules import features, unaligned_features
 from namematch.score._units import (
     _EMPTY,
-    AGREE_FROM,
     INITIAL_MATCH,
-    MAX_UNITS,
     MERGED,
     _Prepared,
     _Unit,
@@ -150,6 +156,7 @@ class Scorer:
         candidate_model: Mapping[str, Any] | None = None,
         lexicon: Any = None,
         resources: Resources | None = None,
+        config: ScoreConfig | None = None,
     ) -> None:
         from namematch.user_lexicon import as_lexicon
 
@@ -157,6 +164,13 @@ class Scorer:
             raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
         #: the name data this scorer prepares names with
         self.resources = Resources.shipped() if resources is None else resources
+        if config is not None and not isinstance(config, ScoreConfig):
+            raise TypeError(f"config must be ScoreConfig or None, not {type(config).__name__}")
+        #: the thresholds and discounts of unit comparison, alignment and the rules
+        self.config = DEFAULT_CONFIG if config is None else config
+        check_model_config(default_model() if model is None else model, self.config, "pair model")
+        if candidate_model is not None or self.config is not DEFAULT_CONFIG:
+            check_model_config(candidate_model or candidate_model_file(), self.config, "candidate model")
         self.threshold = check_threshold(threshold, "threshold")
         #: the pair model as given (None: the shipped one)
         self.model = None if model is None else dict(model)
@@ -166,13 +180,15 @@ class Scorer:
         self.candidate_terms = candidate_terms() if candidate_model is None else model_terms(candidate_model)
         self.lexicon = as_lexicon(lexicon)
         self.report: Any = None
-        self._similarity: Callable[[_Unit, _Unit], tuple[float, str]] = _ordered_similarity
+        ordered = _ordered_similarity if self.config == DEFAULT_CONFIG else functools.partial(
+            _ordered_similarity, cfg=self.config)
+        self._similarity: Callable[[_Unit, _Unit], tuple[float, str]] = ordered
         if self.lexicon is not None:
             if self.lexicon.variants:
-                self._similarity = _layer.user_similarity(self.lexicon, _ordered_similarity)
+                self._similarity = _layer.user_similarity(self.lexicon, ordered)
             if self.lexicon.dropped:
                 self._prepare = functools.partial(  # type: ignore[method-assign]
-                    _prepare_dropping, self.lexicon.dropped, self.resources
+                    _prepare_dropping, self.lexicon.dropped, self.resources, self.config
                 )
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
@@ -206,8 +222,8 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = _name_fields(name)
         res = self.resources
-        units = tuple([unit_of(*f, res) for f in fields[:MAX_UNITS]])
-        return _Prepared(name, units, has_lineage, honorifics, *layout(units))
+        units = tuple([unit_of(*f, res) for f in fields[: self.config.max_units]])
+        return _Prepared(name, units, has_lineage, honorifics, *layout(units), self.config)
 
     # -- unit similarity -------------------------------------------------
     def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
@@ -261,7 +277,8 @@ class Scorer:
     def _pair_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
         """The features of two prepared names (a short cut for names none of whose units align)."""
         sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
-        if not any(-s >= AGREE_FROM and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
+        agree_from = self.config.agree_from
+        if not any(-s >= agree_from and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
             # nothing agrees but look-alikes and initials, which explain nothing (_rules.features)
             return unaligned_features(pa, pb)
         return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
@@ -282,7 +299,7 @@ class Scorer:
 
     def _final(self, feats: Sequence[float]) -> float:
         """Combine alignment features into the returned score (this scorer's model)."""
-        return combine(feats, self.model_weights, self.model_intercept)
+        return combine(feats, self.model_weights, self.model_intercept, self.config.partial_cap)
 
     def _features(self, a: str, b: str) -> tuple[float, ...] | float:
         """The alignment features of two checked strings (in ``FEATURES`` order), or
@@ -304,7 +321,7 @@ class Scorer:
         feats = self._features(a, b)
         if isinstance(feats, float):
             return feats
-        return combine(feats, weights, intercept)
+        return combine(feats, weights, intercept, self.config.partial_cap)
 
     def _values(self, a: str, b: str, models: Sequence[tuple[Sequence[float], float]]) -> tuple[float, ...]:
         """:meth:`_value` under each of ``models`` (``(weights, intercept)``) from one alignment:
@@ -312,7 +329,8 @@ class Scorer:
         feats = self._features(a, b)
         if isinstance(feats, float):
             return (feats,) * len(models)
-        return tuple([combine(feats, weights, intercept) for weights, intercept in models])
+        cap = self.config.partial_cap
+        return tuple([combine(feats, weights, intercept, cap) for weights, intercept in models])
 
     # -- public ----------------------------------------------------------
     def score(
@@ -388,8 +406,12 @@ class Scorer:
             raise ValueError(f"workers must be a positive int, got {workers!r}")
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
-        rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
-                              workers)  # fmt: skip
+        if self.config == DEFAULT_CONFIG:
+            rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
+                                  workers)  # fmt: skip
+        else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
+            rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
+                     else math.nan for c in cs] for q in qs]  # fmt: skip
         if self.lexicon is not None and self.lexicon.variants:
             _layer.rescore_user_pairs(rows, qs, cs, self.prepare, self._pair_value, self.lexicon, score_cutoff)
         try:
@@ -433,7 +455,7 @@ class Scorer:
             base = prior or cls()
             base = cls(threshold=base.threshold, model=base.model, candidate_model=base.candidate_model,
                        lexicon=lexicon if lexicon is not None else base.lexicon, cache_size=base.cache_size,
-                       resources=base.resources)
+                       resources=base.resources, config=base.config)
         else:
             base = prior
         return fit_scorer(base, pairs, threshold=threshold, l2=l2, folds=folds, progress=progress)
@@ -455,19 +477,19 @@ class Scorer:
         return load_scorer(cls, path)
 
 
-def _ordered_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
+def _ordered_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tuple[float, str]:
     """:func:`unit_similarity` of two units in one order whatever the order given."""
-    return unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+    return unit_similarity(u, v, cfg) if u.ckey <= v.ckey else unit_similarity(v, u, cfg)
 
 
-def _prepare_dropping(dropped: frozenset[str], resources: Resources, name: str) -> _Prepared:
+def _prepare_dropping(dropped: frozenset[str], resources: Resources, config: ScoreConfig, name: str) -> _Prepared:
     """:meth:`Scorer._prepare` without the user's honorifics and titles at the ends of the name."""
     fields, has_lineage, honorifics = _name_fields(name)
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
-    units = tuple([unit_of(*f, resources) for f in kept[:MAX_UNITS]])
-    return _Prepared(name, units, has_lineage, honorifics, *layout(units))
+    units = tuple([unit_of(*f, resources) for f in kept[: config.max_units]])
+    return _Prepared(name, units, has_lineage, honorifics, *layout(units), config)
 
 
 def _checked_item(value: object, argument: str) -> object:
