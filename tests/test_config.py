@@ -128,3 +128,30 @@ def test_keys_fingerprint_names_the_resources() -> None:
     model = Resources.build(model_lines=["0\tب\tb\t5"])
     assert keys_fingerprint() == keys_fingerprint(Resources.shipped())
     assert len({keys_fingerprint(), keys_fingerprint(tiny), keys_fingerprint(model)}) == 3
+
+
+def test_registry_decides_with_its_decision_config() -> None:
+    from namematch.registry import DecisionConfig, Person, Registry
+
+    people = [Person("p1", "Kamal Dorani"), Person("p2", "Omar Saidi")]
+    reg = Registry(people)
+    assert reg.decision == DecisionConfig() and (reg.match_threshold, reg.margin) == (0.7, 1.0)
+    strict = Registry(people, decision=DecisionConfig(match_threshold=0.99999, retrieve=1))
+    assert strict.match_threshold == 0.99999 and strict.retrieve("Kamal Dorani") == reg.retrieve("Kamal Dorani")[:1]
+    assert reg.match("Kamal Dorani") is not None and strict.match("Kamel Durani") is None
+    # the thresholds given as arguments replace the config's
+    assert Registry(people, decision=DecisionConfig(margin=2.0), margin=0.5).decision.margin == 0.5
+    with pytest.raises(ValueError, match="match_threshold"):
+        DecisionConfig(match_threshold=2)
+    with pytest.raises(ValueError, match="rivals"):
+        DecisionConfig(rivals=0)
+    with pytest.raises(TypeError, match="decision"):
+        Registry(people, decision={"margin": 1.0})  # type: ignore[arg-type]
+
+
+def test_retrieval_config_is_what_keys_and_ranking_read() -> None:
+    from namematch._index import DEFAULT_RETRIEVAL, RetrievalConfig, name_keys
+
+    assert name_keys("Mohammed Ali") == name_keys("Mohammed Ali", None, DEFAULT_RETRIEVAL)
+    assert name_keys("Mohammed Ali").pairs  # two common elements: a pair key
+    assert not name_keys("Mohammed Ali", None, RetrievalConfig(common_rarity=-1.0)).pairs

@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
+import attrs
 import numpy as np
 
 from namematch._data import data_digest, lines_digest
@@ -21,23 +22,41 @@ from namematch.keys import keyed_units
 from namematch.resources import Resources
 
 __all__ = [
-    "NameKeys", "add_postings", "append_grown", "check_workers", "keys_fingerprint", "name_keys", "rank_name",
+    "DEFAULT_RETRIEVAL", "NameKeys", "RetrievalConfig", "add_postings", "append_grown", "check_workers",
+    "keys_fingerprint", "name_keys", "rank_name",
 ]
 
-#: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
-#: pair of them gets a pair key, so a name made only of common elements
-#: (Mohammed Ali Hassan) still has a selective key.
-COMMON_RARITY: Final = 0.4
-#: Rank charge (in idf units) for each unit of an item that shares no key with the
-#: query: the scorer counts an alias's unmatched units against it, so "Akhundzada Md"
-#: ranks before "Akhundzada Mouhamed Khan Zadeh" for "Akhundzada Andresen Mouhamed".
-#: 100k synthetic registry: best alias retrieved for 0.897 (0) -> 0.930 (2.0) of queries.
-EXTRA_UNIT_CHARGE: Final = 2.0
-#: A unit's own-spelling (``w:``) key counts at most this much (idf) above its rarest
-#: variant key: the scorer rates "Mohd" ~ "Mohammed" 0.95, so a rare spelling shared
-#: exactly must not outweigh a whole other unit. 100k synthetic registry: best alias
-#: retrieved for 0.937 (uncapped) -> 0.947 of queries, 0.984 -> 0.992 of listed persons'.
-SPELLING_BONUS: Final = 1.0
+@attrs.frozen(slots=True)
+class RetrievalConfig:
+    """The tuned constants of key retrieval, as one frozen value (decision 0012).
+
+    - ``common_rarity``: units at most this rare (:func:`namematch.lexicon.rarity`) are
+      "common": a pair of them gets a pair key, so a name made only of common elements
+      (Mohammed Ali Hassan) still has a selective key.
+    - ``extra_unit_charge``: rank charge (in idf units) for each unit of an item that shares
+      no key with the query: the scorer counts an alias's unmatched units against it, so
+      "Akhundzada Md" ranks before "Akhundzada Mouhamed Khan Zadeh" for "Akhundzada Andresen
+      Mouhamed". 100k synthetic registry: best alias retrieved for 0.897 (0) -> 0.930 (2.0)
+      of queries.
+    - ``spelling_bonus``: a unit's own-spelling (``w:``) key counts at most this much (idf)
+      above its rarest variant key: the scorer rates "Mohd" ~ "Mohammed" 0.95, so a rare
+      spelling shared exactly must not outweigh a whole other unit. 100k synthetic registry:
+      best alias retrieved for 0.937 (uncapped) -> 0.947 of queries, 0.984 -> 0.992 of
+      listed persons'.
+    """
+
+    common_rarity: float = 0.4
+    extra_unit_charge: float = 2.0
+    spelling_bonus: float = 1.0
+
+    @property
+    def digest(self) -> str:
+        """A short digest of the values."""
+        return lines_digest([f"{k}={v!r}" for k, v in attrs.asdict(self).items()])
+
+
+#: The retrieval configuration registries and clustering use.
+DEFAULT_RETRIEVAL: Final = RetrievalConfig()
 
 
 #: Data files besides the lexicon that decide a name's keys (parse and romanisation).
@@ -88,7 +107,9 @@ class NameKeys(tuple):  # type: ignore[type-arg]
         return set().union(*self.units, *self.pairs)
 
 
-def name_keys(name: str, resources: Resources | None = None) -> NameKeys:
+def name_keys(
+    name: str, resources: Resources | None = None, config: RetrievalConfig = DEFAULT_RETRIEVAL
+) -> NameKeys:
     """Unit keys (as :func:`namematch.keys.keys` computes them) and pair keys of a name.
 
     Each unit also carries a ``w:`` key of its normalised spelling: the rarest
@@ -112,7 +133,7 @@ def name_keys(name: str, resources: Resources | None = None) -> NameKeys:
     lexicon = (resources or Resources.shipped()).lexicon
     for core, ks in keyed_units(name, resources):
         units.append(ks | {"w:" + core})
-        common = lexicon.rarity(core) <= COMMON_RARITY
+        common = lexicon.rarity(core) <= config.common_rarity
         groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())
     pairs: list[frozenset[str]] = []
     for i, gi in enumerate(groups):
@@ -132,13 +153,14 @@ def rank_name(
     unit_counts: Sequence[int] | None = None,
     scan_budget: int = 4_000,
     probe: int = 200,
+    config: RetrievalConfig = DEFAULT_RETRIEVAL,
 ) -> list[int]:
     """Items sharing keys with ``query``, best first, at most ``limit``.
 
     An item scores, for every query unit (and every unit pair), the inverse
     frequency of the rarest key of that unit it shares. With ``unit_counts``
     (units of each item, indexed by item number), each of the item's units
-    beyond the query units it shares costs :data:`EXTRA_UNIT_CHARGE`, and ties
+    beyond the query units it shares costs ``config.extra_unit_charge``, and ties
     go to the item with as many units as the query; then the lower item number.
 
     Posting lists must be ascending. The shortest lists are read in full until
@@ -154,7 +176,7 @@ def rank_name(
     for g, ks in enumerate(groups):
         found = [(k, plist, math.log(1.0 + n / len(plist))) for k in ks if len(plist := postings(k))]
         variant = [idf for k, _plist, idf in found if not k.startswith("w:")]
-        cap = max(variant) + SPELLING_BONUS if variant else math.inf
+        cap = max(variant) + config.spelling_bonus if variant else math.inf
         for k, plist, idf in found:
             lists.append((len(plist), g, min(idf, cap) if k.startswith("w:") else idf, plist))
     if not lists:
@@ -177,23 +199,24 @@ def rank_name(
     counts = None if unit_counts is None else _as_ids(unit_counts)[items].astype(np.int64)
     # pool: best by scanned evidence, charged optimistically (every probed unit shared)
     maybe = len({g for _n, g, _w, _p in probed if g < want})
-    top = _order(items, scores, seen, counts, want, maybe)[: max(probe, limit)]
+    top = _order(items, scores, seen, counts, want, maybe, config.extra_unit_charge)[: max(probe, limit)]
     items, scores, seen = items[top], scores[top], seen[:, top]
     counts = None if counts is None else counts[top]
     if probed:
         scores, seen = _probe(items, scores, seen, probed)
-    return items[_order(items, scores, seen, counts, want, 0)[:limit]].tolist()  # type: ignore[no-any-return]
+    return items[_order(items, scores, seen, counts, want, 0, config.extra_unit_charge)[:limit]].tolist()  # type: ignore[no-any-return]
 
 
 def _order(
-    items: np.ndarray, scores: np.ndarray, seen: np.ndarray, counts: np.ndarray | None, want: int, maybe: int
+    items: np.ndarray, scores: np.ndarray, seen: np.ndarray, counts: np.ndarray | None, want: int, maybe: int,
+    charge: float,
 ) -> np.ndarray:
     """Positions of the items, best first: score less the unit charge (``maybe`` more
     query units assumed shared), then closeness of unit counts, then item number."""
     if counts is None:
         return np.lexsort((items, -scores))
     extra = np.maximum(counts - seen[:want].sum(axis=0) - maybe, 0)
-    charged = np.round(scores - EXTRA_UNIT_CHARGE * extra, 9)
+    charged = np.round(scores - charge * extra, 9)
     return np.lexsort((items, np.abs(counts - want), -charged))
 
 

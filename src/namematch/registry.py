@@ -55,6 +55,7 @@ from namematch.score import Explanation, Scorer, combine
 __all__ = [
     "INDEX_FORMAT_VERSION",
     "Candidate",
+    "DecisionConfig",
     "LoadReport",
     "Person",
     "Registry",
@@ -62,11 +63,14 @@ __all__ = [
     "RegistryFormatError",
 ]
 
+DecisionConfig = _decide.DecisionConfig  # how a registry decides (defined beside the decision)
+
 # the errors are defined beside the file readers; they are namematch.registry's to users
 RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
-_RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _POSTING: Final = POSTING  # posting lists: ascending alias ids, int32
+#: A Registry argument not given: the value of its ``decision`` applies.
+_FROM_DECISION: Any = object()
 _T = TypeVar("_T")
 
 def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -199,22 +203,34 @@ class Registry:
         persons: Iterable[Person] = (),
         *,
         scorer: Scorer | None = None,
-        match_threshold: float = _decide.MATCH_THRESHOLD,
-        margin: float = _decide.MARGIN,
+        match_threshold: float = _FROM_DECISION,
+        margin: float = _FROM_DECISION,
         workers: int = 1,
         lexicon: Any = None,
+        decision: _decide.DecisionConfig | None = None,
     ) -> None:
         """Build a registry of ``persons``; ``workers`` > 1 computes the names'
         retrieval keys in that many processes (same index, built faster on
         several cores; worth it from about 100k persons). ``scorer`` (e.g. one fitted with
         :meth:`Scorer.fit`) scores and decides; ``lexicon`` (a :class:`~namematch.UserLexicon`
-        or file paths) is layered over the shipped name data for this registry."""
+        or file paths) is layered over the shipped name data for this registry. ``decision``
+        (a :class:`~namematch.registry.DecisionConfig`) sets how it decides; ``match_threshold``
+        and ``margin``, when given, replace its two thresholds."""
         check_workers(workers)
+        if decision is not None and not isinstance(decision, _decide.DecisionConfig):
+            raise TypeError(f"decision must be DecisionConfig or None, not {type(decision).__name__}")
+        decision = decision or _decide.DEFAULT_DECISION
+        if match_threshold is not _FROM_DECISION:
+            decision = attrs.evolve(decision, match_threshold=match_threshold)
+        if margin is not _FROM_DECISION:
+            decision = attrs.evolve(decision, margin=margin)
+        #: how it decides (match threshold and margin as given, rivals weighed, aliases scored per query)
+        self.decision = decision
         self.scorer = _with_lexicon(scorer or Scorer(), lexicon)
         #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
-        self.match_threshold = _decide.check_threshold(match_threshold, "match_threshold")
+        self.match_threshold = decision.match_threshold
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
-        self.margin = _decide.check_margin(margin)
+        self.margin = decision.margin
         self._lock = threading.RLock()  # orders writers; readers take no lock
         self._state: Snapshot | Stored = Snapshot(Index(), 0, 0, 0, 0)
         self.load_report: LoadReport | None = None
@@ -313,9 +329,10 @@ class Registry:
         return self._state.alias_list()
 
     # -- resolution ------------------------------------------------------
-    def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
-        """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`)."""
-        return self._state.rank(self._keys(mention), limit)
+    def retrieve(self, mention: str, limit: int | None = None) -> list[int]:
+        """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`);
+        at most ``limit`` (default: :attr:`DecisionConfig.retrieve` of :attr:`decision`)."""
+        return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit)
 
     def _keys(self, name: str) -> NameKeys:
         """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
@@ -328,7 +345,7 @@ class Registry:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
         best first, all from one state."""
         state = self._state
-        return state.retrieved(state.rank(self._keys(mention), _RETRIEVE))
+        return state.retrieved(state.rank(self._keys(mention), self.decision.retrieve))
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -421,7 +438,7 @@ class Registry:
             return value(a, b, weights, intercept)
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
-        ranked = self._ranked(mention, models)[: _decide.RIVALS]
+        ranked = self._ranked(mention, models)[: self.decision.rivals]
         found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
         if query:
             found = [_with_evidence(self._name_chance(c, weights, intercept),
