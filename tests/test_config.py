@@ -155,3 +155,19 @@ def test_retrieval_config_is_what_keys_and_ranking_read() -> None:
     assert name_keys("Mohammed Ali") == name_keys("Mohammed Ali", None, DEFAULT_RETRIEVAL)
     assert name_keys("Mohammed Ali").pairs  # two common elements: a pair key
     assert not name_keys("Mohammed Ali", None, RetrievalConfig(common_rarity=-1.0)).pairs
+
+
+def test_cluster_reads_its_cluster_config() -> None:
+    from namematch.cluster import CLUSTER_THRESHOLD, ClusterConfig
+
+    names = ["Kamal Dorani", "Kamel Durani", "كمال دوراني", "Omar Saidi", "Omar Said"]
+    assert ClusterConfig().threshold == CLUSTER_THRESHOLD
+    assert nm.cluster(names, config=ClusterConfig()) == nm.cluster(names)
+    assert nm.cluster(names, config=ClusterConfig(threshold=0.9)) == nm.cluster(names, 0.9)
+    assert nm.cluster(names, 0.9, config=ClusterConfig(threshold=0.1)) == nm.cluster(names, 0.9)  # the argument wins
+    # no neighbour proposed: nothing is scored, every name stays alone
+    assert nm.cluster(names, config=ClusterConfig(candidates=0, probe=0, scan_budget=0)) == [[n] for n in names]
+    with pytest.raises(ValueError, match="threshold"):
+        ClusterConfig(threshold=1.5)
+    with pytest.raises(TypeError, match="config"):
+        nm.cluster(names, config={"threshold": 0.3})  # type: ignore[arg-type]

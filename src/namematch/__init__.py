@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from namematch import _build
 
 if TYPE_CHECKING:
-    from namematch.cluster import cluster, cluster_records
+    from namematch.cluster import ClusterConfig, cluster, cluster_records
     from namematch.keys import keys
     from namematch.link import (
         Entity,
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 #: use of any public name (all of them then), so ``import namematch`` itself is quick: the
 #: command line can catch Ctrl-C and report errors before the heavy imports start.
 _EXPORTS: dict[str, str] = {
-    "cluster": "cluster", "cluster_records": "cluster",
+    "cluster": "cluster", "cluster_records": "cluster", "ClusterConfig": "cluster",
     "keys": "keys",
     "Entity": "link", "EntityMention": "link", "LinkedMention": "link", "Mention": "link",
     "find_mentions": "link", "link": "link", "resolve_documents": "link",
@@ -148,6 +148,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignedPair",
     "Candidate",
+    "ClusterConfig",
     "DecisionConfig",
     "Entity",
     "EntityMention",
