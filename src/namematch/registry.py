@@ -691,7 +691,7 @@ def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
     if scorer.lexicon is not None:
         raise ValueError("the scorer already has a user lexicon: give the lexicon to the Scorer or to the Registry")
     return Scorer(threshold=scorer.threshold, model=scorer.model, candidate_model=scorer.candidate_model,
-                  lexicon=lex, cache_size=scorer.cache_size, resources=scorer.resources)
+                  lexicon=lex, cache_size=scorer.cache_size, resources=scorer.resources, config=scorer.config)
 
 
 def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, ...]) -> Candidate:
