@@ -23,7 +23,6 @@ how much of the accuracy comes from having seen the names.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 
 from _common import PERSON_SETS, NearMiss, held_out_build, near_miss_pairs
@@ -36,7 +35,7 @@ from namematch.evaluation import (
     average_precision,
     best_f1,
     f1_at,
-    held_out_data,
+    held_out_resources,
     in_test_fifth,
     load_entities,
     precision_recall_at,
@@ -152,12 +151,12 @@ def holdout_table() -> None:
     held = held_out_build()
     rows = []
     for label in ("shipped", "held-out"):
-        with held_out_data(*held) if label == "held-out" else contextlib.nullcontext():
-            for name, pairs in [*test.items(), ("ALL", [p for v in test.values() for p in v])]:
-                scores, labels = [nm.score(a, b) for a, b, _ in pairs], [y for _, _, y in pairs]
-                bf, bt = best_f1(scores, labels)
-                rows.append([name, label, len(pairs), average_precision(scores, labels), bf, bt,
-                             f1_at(scores, labels, nm.DEFAULT_THRESHOLD)])
+        scorer = nm.Scorer(resources=held_out_resources(*held) if label == "held-out" else None)
+        for name, pairs in [*test.items(), ("ALL", [p for v in test.values() for p in v])]:
+            scores, labels = [scorer.score(a, b) for a, b, _ in pairs], [y for _, _, y in pairs]
+            bf, bt = best_f1(scores, labels)
+            rows.append([name, label, len(pairs), average_precision(scores, labels), bf, bt,
+                         f1_at(scores, labels, nm.DEFAULT_THRESHOLD)])
     print("\nHeld-out fifth (persons and Arabic-script tokens the held-out lexicon and model never saw):")
     print_table(["slice", "namematch data", "pairs", "avg precision", "best F1", "at thr", "F1 @ default thr"], rows)
 

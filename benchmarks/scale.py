@@ -64,7 +64,7 @@ class Elements:
     def __init__(self) -> None:
         elems: list[tuple[str, tuple[str, ...]]] = []
         weights: list[float] = []
-        for g in lexicon._lex().groups:
+        for g in lexicon.shipped().groups:
             arabic = [a for a in g.arabic if len(a) > 1]
             latin = tuple(x for x in g.latin if len(x) > 1 and x.isalpha())
             if not arabic or not latin or g.count <= 0:

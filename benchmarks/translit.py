@@ -57,15 +57,27 @@ from namematch.keys import keys, unit_keys  # noqa: E402
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize  # noqa: E402
 from namematch.parse import parse  # noqa: E402
 from namematch.registry import Person, Registry  # noqa: E402
+from namematch.resources import Resources  # noqa: E402
 from namematch.romanize import (  # noqa: E402
     _RANK_FEATURES,
     _WIDE_SEARCH,
     ONSETS,
-    _install,
     _JointModel,
     romanize,
     romanize_unit,
 )
+from namematch.score import Scorer  # noqa: E402
+
+#: The name data measured now (:func:`_install` sets it; romanisation, keys and the registry read it).
+CURRENT = Resources.shipped()
+
+
+def _install(model_lines: list[str] | None, lexicon: lexmod.Lexicon | None = None, *, kind: str = "joint") -> None:
+    """Measure with ``model_lines`` (of ``kind``) and ``lexicon`` from now on (None: the shipped
+    ones). Each call makes a new resources value, whose caches start empty."""
+    global CURRENT
+    CURRENT = Resources.build(lexicon=lexicon, model_lines=model_lines, model_kind=kind)
+
 
 try:
     from anyascii import anyascii
@@ -177,7 +189,7 @@ def hits(gold: dict[str, set[str]]) -> tuple[float, float]:
     h1 = h10 = 0
     misses = []
     for f in sorted(gold):
-        out = romanize_unit(f, limit=10)
+        out = romanize_unit(f, limit=10, resources=CURRENT)
         h1 += bool(out) and out[0] in gold[f]
         if any(o in gold[f] for o in out):
             h10 += 1
@@ -216,14 +228,15 @@ def romanize_cost(forms: list[str], models: dict[str, tuple[list[str], str]], le
             _install(lines, lexicon, kind=kind)
             t0 = time.perf_counter()
             for f in forms:
-                romanize(f)
+                romanize(f, resources=CURRENT)
             best[label] = min(best[label], (time.perf_counter() - t0) / len(forms) * 1e6)
     return best
 
 
 def key_recall_tokens(gold: dict[str, set[str]]) -> dict[str, float]:
     pairs = [(a, la) for a in sorted(gold) for la in sorted(gold[a])]
-    res = {"namematch": sum(bool(unit_keys(a, ARABIC) & unit_keys(la, LATIN)) for a, la in pairs) / len(pairs)}
+    res = {"namematch": sum(bool(unit_keys(a, ARABIC, resources=CURRENT) & unit_keys(la, LATIN, resources=CURRENT))
+                            for a, la in pairs) / len(pairs)}
     for name, fn in BASELINES.items():
         if fn is None:
             continue
@@ -297,7 +310,8 @@ def ranked_retrieval(
     partner alias b is retrieved for query a (the query's own alias excluded),
     in both directions; person recall counts any other alias of b's person.
     """
-    reg = Registry(Person(f"p{pid}", names[0], names[1:]) for pid, names in enumerate(registry))
+    reg = Registry((Person(f"p{pid}", names[0], names[1:]) for pid, names in enumerate(registry)),
+                   scorer=Scorer(resources=CURRENT))
     limit = max(1, int(share * len(registry)))
     where: dict[str, set[int]] = defaultdict(set)
     for pidx, text in reg._aliases:
@@ -403,9 +417,9 @@ def evaluate(label: str, golds: dict[str, dict[str, set[str]]], persons: list[di
     ):
         if not pairs:
             continue
-        r = sum(bool(keys(a) & keys(b)) for a, b in pairs) / len(pairs)
+        r = sum(bool(keys(a, resources=CURRENT) & keys(b, resources=CURRENT)) for a, b in pairs) / len(pairs)
         if SHOW_MISSES and slice_name == "names, cross-script":
-            for a, b in [(a, b) for a, b in pairs if not keys(a) & keys(b)][:SHOW_MISSES]:
+            for a, b in [(a, b) for a, b in pairs if not keys(a, resources=CURRENT) & keys(b, resources=CURRENT)][:SHOW_MISSES]:
                 print("  key miss:", a, "|", b)
         cells = []
         for _name, fn in BASELINES.items():
@@ -516,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluate(f"held-out: lexicon and models rebuilt without the fifth {args.fold} of the development data; "
              "measured on it (manual groups kept)", test_golds, test_persons, shared, args.quick,
              models, held, keys_too=not args.romanize_only)
-    unseen = sorted({a for g in test_golds.values() for a in g if not lexmod._ranked_spellings(a, False)})
+    unseen = sorted({a for g in test_golds.values() for a in g if not held.ranked_spellings(a, False)})
     cost = romanize_cost(unseen, models, held)
     base_label = MODEL_LABELS["chunk"]
     base = cost.get(base_label, next(iter(cost.values())))

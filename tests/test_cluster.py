@@ -120,7 +120,8 @@ def test_candidate_model_keeps_relatives_apart_and_variants_together() -> None:
     # fitted on the pairs blocking proposes (namesakes and relatives), the candidate model
     # gives a shared family name with another first name less than even odds, as the pair
     # score does, and keeps spelling variants of one name near 1
-    from namematch.score import _DEFAULT, _candidate_terms
+    from namematch.score import DEFAULT_SCORER as _DEFAULT
+    from namematch.score import candidate_terms as _candidate_terms
 
     weights, intercept = _candidate_terms()
     brothers = ("FOZ, Amer", "FOZ, Husen")

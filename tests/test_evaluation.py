@@ -21,6 +21,7 @@ from namematch.evaluation import (
     format_table,
     hash_bucket,
     held_out_data,
+    held_out_resources,
     hit_at_k,
     in_test_fifth,
     load_entities,
@@ -188,17 +189,20 @@ def test_read_data_file_skips_comments(tmp_path: Path) -> None:
     assert read_data_file(path) == ["كريم\tkarim", "سمير\tsamir"]
 
 
-def test_held_out_data_is_used_inside_and_restored_after() -> None:
+def test_held_out_data_is_used_by_its_scorer_only() -> None:
     pair = ("Zubair Qaddouri", "زبير قدوري")
     before = nm.Scorer().score(*pair)
     # an invented one-group lexicon and a model that only knows these letters
     variants = ["زبير|قدوري\tzubair|qaddouri\t40"]
     model = ["0\tز\tz\t5", "0\tب\tb\t5", "0\tي\ti\t5", "0\tر\tr\t5", "0\tق\tq\t5", "0\tد\td\t5", "0\tو\tou\t5"]
     shipped = lexicon.same_group("قدوري", "qaddouri")
-    with held_out_data(model, variants, ["زبير\t40", "قدوري\t40"]):
-        assert lexicon.same_group("قدوري", "qaddouri")
-        assert not lexicon.same_group("كريم", "karim")  # the shipped groups are gone
-        nm.Scorer().score(*pair)
+    with held_out_data(model, variants, ["زبير\t40", "قدوري\t40"]) as held:
+        assert held.lexicon.same_group("قدوري", "qaddouri")
+        assert not held.lexicon.same_group("كريم", "karim")  # the shipped groups are not in it
+        assert lexicon.same_group("كريم", "karim")  # and nothing global changed
+        held_scorer = nm.Scorer(resources=held)
+        assert held_scorer.explain(*pair).pairs[0].method == "lexicon variant"
+        assert nm.Scorer().score(*pair) == before
+    assert held_out_resources(model, variants, ["زبير\t40", "قدوري\t40"]).lexicon.same_group("زبير", "zubair")
     assert lexicon.same_group("قدوري", "qaddouri") == shipped
-    assert lexicon.same_group("كريم", "karim")
     assert nm.Scorer().score(*pair) == before

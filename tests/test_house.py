@@ -49,15 +49,10 @@ PACKAGE = ROOT / "src" / "namematch"
 #: Underscored names still used by other modules, by defining module, each removed by a change
 #: in progress on another branch. Shrink it, never grow it.
 CROSS_MODULE_ALLOWED: dict[str, frozenset[str]] = {
-    # resources as values owned by a Scorer (the lexicon and romanisation swaps)
-    "namematch.lexicon": frozenset({"_install", "_on_change", "_current", "_group_ids", "_facts",
-                                    "_glued_article_core", "_ranked_spellings", "_fingerprint", "_norm_form"}),
-    "namematch.romanize": frozenset({"_install"}),
-    # public names in the score package and parse
-    "namematch.score": frozenset({"_combine", "_DEFAULT"}),
-    "namematch.score._scorer": frozenset({"_DEFAULT"}),
-    "namematch.score._units": frozenset({"_fold_latin", "_Prepared", "_Unit", "_EMPTY", "_ARABIC_PRESS", "_NO_ALEF",
+    # the score package's modules share score/_units' helpers (decision 0011, rule 2)
+    "namematch.score._units": frozenset({"_Prepared", "_Unit", "_EMPTY", "_ARABIC_PRESS", "_NO_ALEF",
                                          "_consonants", "_long_skeletons", "_rest", "_sounds", "_stem"}),
+    # a public name in parse
     "namematch.parse": frozenset({"_name_fields"}),
     # normalize's old names of namematch._text's short_cache, clean_text, tokens, Word and of
     # _checks.check_str, while parse, keys, romanize and score import them

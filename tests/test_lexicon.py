@@ -75,37 +75,36 @@ def test_huge_input() -> None:
     assert not known("\ud800")
 
 
-def test_swapping_the_lexicon_refreshes_prepared_units() -> None:
-    from namematch import lexicon
+def test_scorers_of_two_resources_never_share_prepared_units() -> None:
+    from namematch.resources import Resources
     from namematch.score import Scorer
 
     before = Scorer().explain("Zarepour Ali", "Zareepour Ali")
-    kept = Scorer()  # a scorer that lives across the swap: its prepared names are refreshed too
+    kept = Scorer()  # a shipped scorer living beside one of other data keeps its own answers
     assert kept.explain("Zarepour Ali", "Zareepour Ali") == before
-    lexicon._install(lexicon.build(["-\tzarepour|zareepour\t5"], [], []))
-    try:
-        tiny = Scorer().explain("Zarepour Ali", "Zareepour Ali")
-        assert "lexicon variant" in [p.method for p in tiny.pairs]
-        assert kept.explain("Zarepour Ali", "Zareepour Ali") == tiny
-    finally:
-        lexicon._install(None)
+    tiny_data = Resources.build(lexicon_lines=(["-\tzarepour|zareepour\t5"], [], []))
+    tiny = Scorer(resources=tiny_data).explain("Zarepour Ali", "Zareepour Ali")
+    assert "lexicon variant" in [p.method for p in tiny.pairs]
+    assert tiny != before
+    assert kept.explain("Zarepour Ali", "Zareepour Ali") == before
     assert Scorer().explain("Zarepour Ali", "Zareepour Ali") == before
-    assert kept.explain("Zarepour Ali", "Zareepour Ali") == before
+    assert Scorer(resources=tiny_data).explain("Zarepour Ali", "Zareepour Ali") == tiny
 
 
-def test_a_lexicon_swap_clears_romanisations_and_keys_cached_before_it() -> None:
+def test_romanisations_and_keys_are_cached_per_resources_value() -> None:
     # romanisations and unit keys carry the lexicon's spellings and groups: one computed with
-    # the shipped lexicon must not be served after a swap (a held-out run would see the names
-    # it holds out), nor one computed during the swap after the shipped lexicon is restored
-    from namematch import lexicon
+    # the shipped lexicon must never be served for other data (a held-out run would see the
+    # names it holds out), nor the other way round
     from namematch.keys import unit_keys
+    from namematch.resources import Resources
     from namematch.romanize import romanize_unit
 
+    empty = Resources.build(lexicon_lines=([], [], []))
     shipped = (romanize_unit("محرز"), unit_keys("محرز", "arabic"))
-    lexicon._install(lexicon.build([], [], []))
-    try:
-        swapped = (romanize_unit("محرز"), unit_keys("محرز", "arabic"))
-        assert swapped != shipped
-    finally:
-        lexicon._install(None)
+    other = (romanize_unit("محرز", resources=empty), unit_keys("محرز", "arabic", resources=empty))
+    assert other != shipped
     assert (romanize_unit("محرز"), unit_keys("محرز", "arabic")) == shipped
+    assert (romanize_unit("محرز", resources=empty), unit_keys("محرز", "arabic", resources=empty)) == other
+    # a value built from the same lines is another value: equal answers, no shared entries
+    again = Resources.build(lexicon_lines=([], [], []))
+    assert again != empty and romanize_unit("محرز", resources=again) == other[0]

@@ -182,18 +182,21 @@ def test_load_refuses_foreign_files(tmp_path: Path, reg: Registry) -> None:
 
 def test_load_refuses_an_index_built_with_another_lexicon(tmp_path: Path, reg: Registry) -> None:
     # retrieval keys name lexicon groups by position: with another lexicon they find other aliases
-    from namematch import lexicon
+    from namematch.resources import Resources
 
     path = tmp_path / "reg.nmx"
     reg.save(path)
     assert Registry.load(path).match("Kassem Suleimani") is not None
-    lexicon._install(lexicon.build(["-\tzarepour|zareepour\t5"], [], []))
-    try:
-        with pytest.raises(RegistryFormatError, match="other name data"):
-            Registry.load(path)
-    finally:
-        lexicon._install(None)
+    tiny = nm.Scorer(resources=Resources.build(lexicon_lines=(["-\tzarepour|zareepour\t5"], [], [])))
+    with pytest.raises(RegistryFormatError, match="other name data"):
+        Registry.load(path, scorer=tiny)
     assert Registry.load(path).match("Kassem Suleimani") is not None
+    # saved with those resources, it loads with them (and not with the shipped ones)
+    other = tmp_path / "other.nmx"
+    Registry(scorer=tiny).save(other)
+    Registry.load(other, scorer=tiny)
+    with pytest.raises(RegistryFormatError, match="other name data"):
+        Registry.load(other)
 
 
 def test_concurrent_resolve_equals_serial(reg: Registry) -> None:

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 import namematch as nm
 from namematch.parse import MAX_TOKENS
-from namematch.score import MAX_UNITS
+from namematch.score import DEFAULT_CONFIG
 from tests.conftest import arabic_names, latin_names
 
 _score_mod = importlib.import_module("namematch.score")
@@ -330,7 +330,7 @@ def test_thousand_token_names_are_capped() -> None:
     arabic = " ".join(["محمد", "حسن", "علي", "سليماني"] * 250)
     for name in (latin, arabic):
         assert len(nm.parse(name).tokens) == MAX_TOKENS
-        assert len(_score_mod._DEFAULT.prepare(name).units) <= MAX_UNITS
+        assert len(_score_mod.DEFAULT_SCORER.prepare(name).units) <= DEFAULT_CONFIG.max_units
         assert 0.0 <= nm.score(name, name + " x") <= 1.0
         assert len(nm.romanizations(name, limit=3)) <= 3
         assert nm.cluster([name, name + " x"])
@@ -355,9 +355,9 @@ def test_one_huge_unit_is_decoded_in_linear_time(monkeypatch: pytest.MonkeyPatch
     seen: list[int] = []
     real = rom._decode_letters
 
-    def counting(letters, persian, limit):  # type: ignore[no-untyped-def]
+    def counting(letters, persian, limit, model):  # type: ignore[no-untyped-def]
         seen.append(len(letters))
-        return real(letters, persian, limit)
+        return real(letters, persian, limit, model)
 
     monkeypatch.setattr(rom, "_decode_letters", counting)
     unit = "بتث" * 70_000

@@ -151,7 +151,7 @@ def test_display_form_as_the_press_prints_it(arabic: str, press: str) -> None:
 
 @pytest.mark.parametrize(("arabic", "press"), PRESS_IN_TEN)
 def test_press_spelling_among_the_first_ten(arabic: str, press: str) -> None:
-    assert not lexicon._ranked_spellings(arabic, False)  # the model's, not a list's
+    assert not lexicon.shipped().ranked_spellings(arabic, False)  # the model's, not a list's
     assert press in romanize_unit(arabic, limit=10)
 
 
@@ -184,11 +184,11 @@ def test_display_form_ascii_deterministic_capitalised(name: str) -> None:
 def test_model_spells_unseen_foreign_names() -> None:
     # out of the lexicon: the model spells them, letters of every origin
     for form, expected in (("فيدان", "fidan"), ("تاياني", "tajani"), ("هاكان", "hakan")):
-        assert not lexicon._ranked_spellings(form, False)
+        assert not lexicon.shipped().ranked_spellings(form, False)
         assert expected in romanize_unit(form, limit=10), (form, romanize_unit(form, limit=10))
 
 
 def test_lexicon_keeps_precedence_over_the_model() -> None:
     for form in ("حسين", "محمد", "عباس"):
-        listed = lexicon._ranked_spellings(form, False)
+        listed = lexicon.shipped().ranked_spellings(form, False)
         assert listed and romanize_unit(form, limit=len(listed)) == tuple(listed)

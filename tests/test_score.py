@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import namematch as nm
-from namematch.score import Scorer, _candidate_terms
+from namematch.score import Scorer
+from namematch.score import candidate_terms as _candidate_terms
 from tests.conftest import any_text, arabic_names, latin_names, names
 
 T = nm.DEFAULT_THRESHOLD
@@ -318,31 +319,25 @@ def test_nasab_written_as_one_word_meets_its_parts() -> None:
 def test_unlisted_arabic_name_meets_latin_by_its_consonants() -> None:
     # without the lexicon, محرز romanises as "muhars" (final ز read s, as in foreign names):
     # the consonant skeletons (MHRD) still meet
-    from namematch import lexicon
+    from namematch.resources import Resources
 
-    lexicon._install(lexicon.build([], [], []))
-    try:
-        why = nm.explain("Mehrez Amdouni", "محرز العمدوني")
-        assert ("Mehrez", "محرز", "phonetic key") in [(p.a, p.b, p.method) for p in why.pairs]
-        assert why.score >= nm.DEFAULT_THRESHOLD
-        assert nm.score("Hassan Amdouni", "محرز العمدوني") < nm.DEFAULT_THRESHOLD
-    finally:
-        lexicon._install(None)
+    scorer = nm.Scorer(resources=Resources.build(lexicon_lines=([], [], [])))
+    why = scorer.explain("Mehrez Amdouni", "محرز العمدوني")
+    assert ("Mehrez", "محرز", "phonetic key") in [(p.a, p.b, p.method) for p in why.pairs]
+    assert why.score >= nm.DEFAULT_THRESHOLD
+    assert scorer.score("Hassan Amdouni", "محرز العمدوني") < nm.DEFAULT_THRESHOLD
 
 
 def test_unlisted_arabic_word_unlike_a_listed_names_forms_is_another_name() -> None:
     # Eshaq is listed with its Arabic-script form اسحاق; شكور (not listed here) romanises 0.73
     # like it but shares few of its letters: another name, as two listed names would be
-    from namematch import lexicon
+    from namematch.resources import Resources
 
-    lexicon._install(lexicon.build([], ["اسحاق\tishaq|eshaq|ishak"], []))
-    try:
-        assert all(p.a != "Eshaq" for p in nm.explain("Eshaq Karimi", "شكور كريمي").pairs)
-        assert nm.score("Eshaq Karimi", "شكور كريمي") < nm.DEFAULT_THRESHOLD
-        # an unlisted spelling of the listed form (no long alef) still meets it
-        assert nm.score("Eshaq Karimi", "اسحق كريمي") >= nm.DEFAULT_THRESHOLD
-    finally:
-        lexicon._install(None)
+    scorer = nm.Scorer(resources=Resources.build(lexicon_lines=([], ["اسحاق\tishaq|eshaq|ishak"], [])))
+    assert all(p.a != "Eshaq" for p in scorer.explain("Eshaq Karimi", "شكور كريمي").pairs)
+    assert scorer.score("Eshaq Karimi", "شكور كريمي") < nm.DEFAULT_THRESHOLD
+    # an unlisted spelling of the listed form (no long alef) still meets it
+    assert scorer.score("Eshaq Karimi", "اسحق كريمي") >= nm.DEFAULT_THRESHOLD
 
 
 def test_compound_shortened_to_its_first_element() -> None:
@@ -435,7 +430,9 @@ def test_family_name_moved_to_the_front_keeps_a_bin_chain() -> None:
 
 
 def test_glued_article_is_read_only_before_a_listed_arabic_name() -> None:
-    from namematch.lexicon import _glued_article_core
+    from namematch.lexicon import shipped
+
+    _glued_article_core = shipped().glued_article_core
 
     assert _glued_article_core("alsayed") == "sayed"
     assert _glued_article_core("elsayed") == "sayed"

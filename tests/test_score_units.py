@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 import namematch as nm
+from namematch._folding import fold_latin as _fold_latin
 from namematch.score import PARTIAL_CAP, Scorer
-from namematch.score._units import _fold_latin, _vowel_variant
+from namematch.score._units import _vowel_variant
 
 T = nm.DEFAULT_THRESHOLD
 

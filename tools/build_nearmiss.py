@@ -61,7 +61,7 @@ from namematch.evaluation import DEV_SETS, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import is_arabic_script as is_arabic
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
-from namematch.score import _fold_latin
+from namematch.score import fold_latin
 from namematch.score._units import _consonants, _latin_readings
 
 SEED = 26
@@ -144,7 +144,7 @@ def _arabic_element(core: str) -> bool:
 
 
 def _fold(core: str, arabic: bool) -> str:
-    return core if arabic else _fold_latin(core)
+    return core if arabic else fold_latin(core)
 
 
 def _skeletons(core: str, arabic: bool) -> set[str]:
@@ -167,15 +167,15 @@ def _is_variant(x: _Element, y: _Element, own: set[str]) -> bool:
     if x.arabic:
         same = _skeletons(x.core, True) & _skeletons(y.core, True)
     else:  # in every reading of ch and th (Fathi, Fady)
-        same = {c for r in _latin_readings(x.core) for c in _consonants(_fold_latin(r))} & {
-            c for r in _latin_readings(y.core) for c in _consonants(_fold_latin(r))}
+        same = {c for r in _latin_readings(x.core) for c in _consonants(fold_latin(r))} & {
+            c for r in _latin_readings(y.core) for c in _consonants(fold_latin(r))}
     return bool(same) and not (_named(x.core) and _named(y.core))
 
 
 def _named(core: str) -> bool:
     """Whether a form is listed in a lexicon group with an Arabic-script form (a known name)."""
-    lex = lexicon._current()
-    return any(lex.arabic[g] for g in lexicon._group_ids(core))
+    lex = lexicon.shipped()
+    return any(lex.arabic[g] for g in lex.group_ids(core))
 
 
 def _shape(x: _Element, y: _Element) -> float:

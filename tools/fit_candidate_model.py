@@ -38,7 +38,7 @@ from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.registry import Registry
-from namematch.score import _DEFAULT, FEATURES, _combine, _model_terms
+from namematch.score import DEFAULT_CONFIG, DEFAULT_SCORER, FEATURES, combine, model_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,7 +72,7 @@ class Blocked:
             persons[u].add(g)
         self.gold = list(gold)
         self.pairs = _proposed_pairs(self.uniq)
-        self.features = [pair_features(_DEFAULT, self.uniq[i], self.uniq[j]) for i, j in self.pairs]
+        self.features = [pair_features(DEFAULT_SCORER, self.uniq[i], self.uniq[j]) for i, j in self.pairs]
         self.labels = [float(bool(persons[i] & persons[j])) for i, j in self.pairs]
 
     def training(self) -> tuple[np.ndarray, np.ndarray]:
@@ -84,7 +84,7 @@ class Blocked:
         """B-cubed F1 of clustering these names with the model (the benchmark's measure)."""
         uniq = self.uniq
         edges = {  # as cluster scores them: the stored features weighed, or the model-free value
-            (i, j): _DEFAULT._value(uniq[i], uniq[j], weights, intercept) if f is None else _combine(f, weights, intercept)
+            (i, j): DEFAULT_SCORER._value(uniq[i], uniq[j], weights, intercept) if f is None else combine(f, weights, intercept)
             for (i, j), f in zip(self.pairs, self.features, strict=True)
         }
         roots = _Linkage(len(uniq), edges, threshold).run()
@@ -103,6 +103,7 @@ def fitted(blocked: Blocked) -> dict:
         "tools/fit_candidate_model.py on the pairs namematch.cluster proposes for all spellings of the "
         "development persons (un-sc-2018, ofac-sdn-2022, ofac-cons-2018), labelled by gold person.",
         "features": list(FEATURES),
+        "config_digest": DEFAULT_CONFIG.digest,  # the scoring configuration the features were computed under
         "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)},
         "intercept": round(intercept, 4),
         "fitted_on_pairs": len(y),
@@ -118,7 +119,7 @@ def halves(names: list[str], gold: list[str]) -> None:
     half = [_bucket(g, "half:", 2) for g in gold]
     parts = [Blocked([n for n, h in zip(names, half) if h == k], [g for g, h in zip(gold, half) if h == k])
              for k in (0, 1)]
-    models = [_model_terms(fitted(p)) for p in parts]
+    models = [model_terms(fitted(p)) for p in parts]
     print("cluster threshold | half 1, model of half 0 | half 0, model of half 1 | mean")
     for thr in HALF_THRESHOLDS:
         f1 = [parts[1].bcubed_f1(*models[0], thr), parts[0].bcubed_f1(*models[1], thr)]

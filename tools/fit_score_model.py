@@ -41,8 +41,7 @@ import argparse
 import functools
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,7 +49,6 @@ import build_lexicon
 import build_nearmiss
 import numpy as np
 
-from namematch import lexicon
 from namematch.evaluation import (
     DEV_SETS,
     average_precision,
@@ -65,8 +63,8 @@ from namematch.evaluation import (
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import shipped_lines as data_lines
 from namematch.evaluation import write_atomic as _atomic_write
-from namematch.romanize import _install
-from namematch.score import DEFAULT_THRESHOLD, FEATURES, Scorer, _combine
+from namematch.resources import Resources
+from namematch.score import DEFAULT_CONFIG, DEFAULT_THRESHOLD, FEATURES, Scorer, combine
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = data_dir()
@@ -133,7 +131,7 @@ def labelled_pairs() -> list[Labelled]:
 
 
 @functools.cache
-def lexicon_without(half: int) -> tuple[list[str], lexicon._Lexicon]:
+def lexicon_without(half: int) -> Resources:
     """The transliteration model and lexicon built without the persons of ``half`` and without
     the Arabic-script tokens that hash to it (``tools/build_lexicon.py``'s held-out build, with
     this split instead of its fifth)."""
@@ -143,20 +141,8 @@ def lexicon_without(half: int) -> tuple[list[str], lexicon._Lexicon]:
         var_lines, freq_lines, model_lines = build_lexicon.build_all(SHARED.parent, holdout=True)
     finally:
         build_lexicon.is_test = split
-    return model_lines, lexicon.build(var_lines, data_lines("variants_manual.tsv"), freq_lines)
-
-
-@contextmanager
-def installed(half: int | None) -> Iterator[None]:
-    """The lexicon built without ``half`` installed (None: the shipped one) while inside."""
-    if half is None:
-        yield
-        return
-    _install(*lexicon_without(half))
-    try:
-        yield
-    finally:
-        _install(None, None)
+    return Resources.build(lexicon_lines=(var_lines, data_lines("variants_manual.tsv"), freq_lines),
+                           model_lines=model_lines)
 
 
 def training_set(pairs: Sequence[Labelled], unseen: Sequence, seen: Sequence) -> tuple[list, list[int]]:
@@ -170,11 +156,10 @@ def featurise(pairs: Sequence[Labelled], unseen: bool) -> list[tuple[float, ...]
     ``unseen`` the lexicon built without the pair's half."""
     out: list[tuple[float, ...] | float] = [0.0] * len(pairs)
     for half in (0, 1):
-        with installed(half if unseen else None):
-            scorer = Scorer()
-            for k, p in enumerate(pairs):
-                if p.half == half:
-                    out[k] = scorer._features(p.a, p.b)
+        scorer = Scorer(resources=lexicon_without(half) if unseen else None)
+        for k, p in enumerate(pairs):
+            if p.half == half:
+                out[k] = scorer._features(p.a, p.b)
     return out
 
 
@@ -215,6 +200,7 @@ def fitted(features: Sequence[tuple[float, ...] | float], labels: Sequence[int])
         "lexicon built without its half. The score is the probability that two names denote one person, for pairs half of "
         "which are one person (prior 1:1).",
         "features": list(FEATURES),
+        "config_digest": DEFAULT_CONFIG.digest,  # the scoring configuration the features were computed under
         "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, weights, strict=True)},
         "intercept": round(intercept, 4),
         "fixed": FIXED,
@@ -229,7 +215,7 @@ def fitted(features: Sequence[tuple[float, ...] | float], labels: Sequence[int])
 def scores(features: Sequence[tuple[float, ...] | float], model: dict) -> list[float]:
     """The scores the model gives (model-free scores as they are)."""
     weights = tuple(float(model["weights"][f]) for f in FEATURES)
-    return [f if isinstance(f, float) else _combine(f, weights, float(model["intercept"])) for f in features]
+    return [f if isinstance(f, float) else combine(f, weights, float(model["intercept"])) for f in features]
 
 
 def report(title: str, pairs: Sequence[Labelled], got: Sequence[float], threshold: float = DEFAULT_THRESHOLD) -> float:

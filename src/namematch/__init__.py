@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from namematch import _build
 
 if TYPE_CHECKING:
-    from namematch.cluster import cluster, cluster_records
+    from namematch.cluster import ClusterConfig, cluster, cluster_records
     from namematch.keys import keys
     from namematch.link import (
         Entity,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from namematch.parse import NameToken, ParsedName, parse
     from namematch.registry import (
         Candidate,
+        DecisionConfig,
         LoadReport,
         Person,
         Registry,
@@ -56,12 +57,15 @@ if TYPE_CHECKING:
         RegistryFormatError,
     )
     from namematch.report import html_report, write_html_report
+    from namematch.resources import Resources
     from namematch.romanize import romanizations, romanize
     from namematch.score import (
         DEFAULT_THRESHOLD,
         AlignedPair,
         Explanation,
         FitReport,
+        ModelConfigWarning,
+        ScoreConfig,
         Scorer,
         ScorerFileError,
         explain,
@@ -75,20 +79,21 @@ if TYPE_CHECKING:
 #: use of any public name (all of them then), so ``import namematch`` itself is quick: the
 #: command line can catch Ctrl-C and report errors before the heavy imports start.
 _EXPORTS: dict[str, str] = {
-    "cluster": "cluster", "cluster_records": "cluster",
+    "cluster": "cluster", "cluster_records": "cluster", "ClusterConfig": "cluster",
     "keys": "keys",
     "Entity": "link", "EntityMention": "link", "LinkedMention": "link", "Mention": "link",
     "find_mentions": "link", "link": "link", "resolve_documents": "link",
     "Token": "normalize", "normalize": "normalize", "normalize_arabic": "normalize",
     "normalize_latin": "normalize", "script_of": "normalize", "tokenize": "normalize",
     "NameToken": "parse", "ParsedName": "parse", "parse": "parse",
-    "Candidate": "registry", "LoadReport": "registry", "Person": "registry", "Registry": "registry",
+    "Candidate": "registry", "DecisionConfig": "registry", "LoadReport": "registry", "Person": "registry", "Registry": "registry",
     "RegistryError": "registry", "RegistryFormatError": "registry",
     "html_report": "report", "write_html_report": "report",
+    "Resources": "resources",
     "romanizations": "romanize", "romanize": "romanize",
     "DEFAULT_THRESHOLD": "score", "AlignedPair": "score", "Explanation": "score", "Scorer": "score",
     "explain": "score", "is_match": "score", "score": "score", "score_matrix": "score",
-    "FitReport": "score", "ScorerFileError": "score",
+    "FitReport": "score", "ScorerFileError": "score", "ScoreConfig": "score", "ModelConfigWarning": "score",
     "UserLexicon": "user_lexicon", "UserLexiconError": "user_lexicon",
 }  # fmt: skip
 
@@ -143,6 +148,8 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignedPair",
     "Candidate",
+    "ClusterConfig",
+    "DecisionConfig",
     "Entity",
     "EntityMention",
     "Explanation",
@@ -150,12 +157,15 @@ __all__ = [
     "LinkedMention",
     "LoadReport",
     "Mention",
+    "ModelConfigWarning",
     "NameToken",
     "ParsedName",
     "Person",
     "Registry",
     "RegistryError",
     "RegistryFormatError",
+    "Resources",
+    "ScoreConfig",
     "Scorer",
     "ScorerFileError",
     "Token",

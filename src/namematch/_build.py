@@ -15,7 +15,7 @@ import shutil
 
 #: The modules an installation may carry compiled, in pipeline order (setup.py reads this list;
 #: a dotted name is a module of a subpackage: ``score._units`` is ``score/_units.py``).
-_CANDIDATES = ("_text", "normalize", "parse", "lexicon", "_translit", "romanize", "keys", "score._units", "score._align", "score._rules",
+_CANDIDATES = ("_text", "normalize", "parse", "lexicon", "_translit", "_folding", "romanize", "keys", "score._units", "score._align", "score._rules",
                "score._model", "score._scorer")  # fmt: skip
 
 _HERE = os.path.dirname(os.path.abspath(__file__))

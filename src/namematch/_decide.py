@@ -6,7 +6,7 @@ families (Qusay and Rana Saddam Hussein al-Tikriti), and a mention that the pair
 score cannot place in the family (a partial name such as "Saddam al-Tikriti", or
 relatives in names that do not read as Arabic chains) scores high against each of
 them. :meth:`Registry.match` therefore weighs its best candidates again with the
-candidate model (``namematch.score._candidate_terms``: the pair score's features,
+candidate model (``namematch.score.candidate_terms``: the pair score's features,
 fitted on names and the neighbours retrieval finds for them), and :func:`decide`
 asks two things of the best of them:
 
@@ -39,17 +39,50 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Final, Protocol, TypeVar
 
+import attrs
+
 from namematch._options import check_margin, check_threshold  # the one rule for every threshold
 
-__all__ = ["MARGIN", "MATCH_THRESHOLD", "RIVALS", "check_margin", "check_threshold", "decide", "logit"]
+__all__ = [
+    "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "DecisionConfig", "check_margin", "check_threshold", "decide",
+    "logit",
+]
 
-#: Default :attr:`Registry.match_threshold`: the best candidate's chance (candidate model, not
-#: the pair score) must reach it.
-MATCH_THRESHOLD: Final = 0.7
-#: Default :attr:`Registry.margin`: minimal log-odds lead of the best candidate over its rival.
-MARGIN: Final = 1.0
-#: Candidates :meth:`Registry.match` asks :meth:`Registry.resolve` for (best + rivals).
-RIVALS: Final = 10
+
+def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"DecisionConfig.{attribute.name} must be a positive int, not {value!r}")
+
+
+def _match_threshold(value: object) -> float:
+    return check_threshold(value, "match_threshold")
+
+
+@attrs.frozen(slots=True)
+class DecisionConfig:
+    """How a registry decides, as one frozen value (``Registry(decision=...)``; decision 0012).
+
+    - ``match_threshold``: the best candidate's chance (candidate model, not the pair score)
+      must reach it (the default of :attr:`Registry.match_threshold`).
+    - ``margin``: minimal log-odds lead of the best candidate over its rival (the default of
+      :attr:`Registry.margin`; 0: no rival check).
+    - ``rivals``: candidates :meth:`Registry.match` weighs (best + rivals).
+    - ``retrieve``: aliases scored in full per query (development data: 10 to 200 decide
+      alike; 100k synthetic registry: fewer is faster and no worse).
+    """
+
+    match_threshold: float = attrs.field(default=0.7, converter=_match_threshold)
+    margin: float = attrs.field(default=1.0, converter=check_margin)
+    rivals: int = attrs.field(default=10, validator=_count)
+    retrieve: int = attrs.field(default=15, validator=_count)
+
+
+#: The decision of a registry made without one.
+DEFAULT_DECISION: Final = DecisionConfig()
+#: Default :attr:`Registry.match_threshold` (:attr:`DecisionConfig.match_threshold`).
+MATCH_THRESHOLD: Final = DEFAULT_DECISION.match_threshold
+#: Default :attr:`Registry.margin` (:attr:`DecisionConfig.margin`).
+MARGIN: Final = DEFAULT_DECISION.margin
 
 _EPS: Final = 1e-6
 

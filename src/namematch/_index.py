@@ -14,41 +14,65 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
+import attrs
 import numpy as np
 
-from namematch import lexicon as _lexicon
-from namematch._data import data_digest
+from namematch._data import data_digest, lines_digest
 from namematch.keys import keyed_units
+from namematch.resources import Resources
 
 __all__ = [
-    "NameKeys", "add_postings", "append_grown", "as_ids", "check_workers", "keys_fingerprint", "name_keys", "rank_name",
+    "DEFAULT_RETRIEVAL", "NameKeys", "RetrievalConfig", "add_postings", "append_grown", "as_ids", "check_workers",
+    "keys_fingerprint", "name_keys", "rank_name",
 ]
 
-#: Units at most this rare (:func:`namematch.lexicon.rarity`) are "common": a
-#: pair of them gets a pair key, so a name made only of common elements
-#: (Mohammed Ali Hassan) still has a selective key.
-COMMON_RARITY: Final = 0.4
-#: Rank charge (in idf units) for each unit of an item that shares no key with the
-#: query: the scorer counts an alias's unmatched units against it, so "Akhundzada Md"
-#: ranks before "Akhundzada Mouhamed Khan Zadeh" for "Akhundzada Andresen Mouhamed".
-#: 100k synthetic registry: best alias retrieved for 0.897 (0) -> 0.930 (2.0) of queries.
-EXTRA_UNIT_CHARGE: Final = 2.0
-#: A unit's own-spelling (``w:``) key counts at most this much (idf) above its rarest
-#: variant key: the scorer rates "Mohd" ~ "Mohammed" 0.95, so a rare spelling shared
-#: exactly must not outweigh a whole other unit. 100k synthetic registry: best alias
-#: retrieved for 0.937 (uncapped) -> 0.947 of queries, 0.984 -> 0.992 of listed persons'.
-SPELLING_BONUS: Final = 1.0
+@attrs.frozen(slots=True)
+class RetrievalConfig:
+    """The tuned constants of key retrieval, as one frozen value (decision 0012).
+
+    - ``common_rarity``: units at most this rare (:func:`namematch.lexicon.rarity`) are
+      "common": a pair of them gets a pair key, so a name made only of common elements
+      (Mohammed Ali Hassan) still has a selective key.
+    - ``extra_unit_charge``: rank charge (in idf units) for each unit of an item that shares
+      no key with the query: the scorer counts an alias's unmatched units against it, so
+      "Akhundzada Md" ranks before "Akhundzada Mouhamed Khan Zadeh" for "Akhundzada Andresen
+      Mouhamed". 100k synthetic registry: best alias retrieved for 0.897 (0) -> 0.930 (2.0)
+      of queries.
+    - ``spelling_bonus``: a unit's own-spelling (``w:``) key counts at most this much (idf)
+      above its rarest variant key: the scorer rates "Mohd" ~ "Mohammed" 0.95, so a rare
+      spelling shared exactly must not outweigh a whole other unit. 100k synthetic registry:
+      best alias retrieved for 0.937 (uncapped) -> 0.947 of queries, 0.984 -> 0.992 of
+      listed persons'.
+    """
+
+    common_rarity: float = 0.4
+    extra_unit_charge: float = 2.0
+    spelling_bonus: float = 1.0
+
+    @property
+    def digest(self) -> str:
+        """A short digest of the values."""
+        return lines_digest([f"{k}={v!r}" for k, v in attrs.asdict(self).items()])
+
+
+#: The retrieval configuration registries and clustering use.
+DEFAULT_RETRIEVAL: Final = RetrievalConfig()
 
 
 #: Data files besides the lexicon that decide a name's keys (parse and romanisation).
 KEY_DATA: Final = ("particles.tsv", "honorifics.tsv", "titles.tsv", "article_exceptions.txt", "translit_model.tsv")
 
 
-def keys_fingerprint() -> str:
-    """Digest of the name data the keys are computed with: the lexicon in use and
-    :data:`KEY_DATA`. Keys name lexicon groups by position, so an index saved with
-    other data (another namematch release, an edited lexicon) would retrieve other aliases."""
-    return f"{_lexicon._fingerprint()}-{data_digest(KEY_DATA)}"
+def keys_fingerprint(resources: Resources | None = None) -> str:
+    """Digest of the name data the keys are computed with: the lexicon of ``resources``
+    (default: the shipped data) and :data:`KEY_DATA` (with a model other than the shipped one,
+    its digest too). Keys name lexicon groups by position, so an index saved with other data
+    (another namematch release, an edited lexicon) would retrieve other aliases."""
+    res = resources or Resources.shipped()
+    files = data_digest(KEY_DATA)
+    if res.model_digest != Resources.shipped().model_digest:
+        files = lines_digest([files], [res.model_digest])
+    return f"{res.lexicon_digest}-{files}"
 
 
 class NameKeys(tuple):  # type: ignore[type-arg]
@@ -83,7 +107,9 @@ class NameKeys(tuple):  # type: ignore[type-arg]
         return set().union(*self.units, *self.pairs)
 
 
-def name_keys(name: str) -> NameKeys:
+def name_keys(
+    name: str, resources: Resources | None = None, config: RetrievalConfig = DEFAULT_RETRIEVAL
+) -> NameKeys:
     """Unit keys (as :func:`namematch.keys.keys` computes them) and pair keys of a name.
 
     Each unit also carries a ``w:`` key of its normalised spelling: the rarest
@@ -94,7 +120,7 @@ def name_keys(name: str) -> NameKeys:
     every pair of their group ids (ordered, so word order does not matter); a
     dropped middle element keeps the pair of first and last. Like a unit's
     keys, the keys of one unit pair are alternatives: ranking counts the
-    rarest one shared, once.
+    rarest one shared, once. ``resources``: the name data (default: the shipped data).
 
     >>> nk = name_keys("Mohammed Ali")
     >>> nk.all() >= set().union(*nk.pairs) == set().union(*name_keys("محمد علي").pairs) != set()
@@ -104,9 +130,10 @@ def name_keys(name: str) -> NameKeys:
     """
     units: list[frozenset[str]] = []
     groups: list[tuple[str, ...]] = []
-    for core, ks in keyed_units(name):
+    lexicon = (resources or Resources.shipped()).lexicon
+    for core, ks in keyed_units(name, resources):
         units.append(ks | {"w:" + core})
-        common = _lexicon.rarity(core) <= COMMON_RARITY
+        common = lexicon.rarity(core) <= config.common_rarity
         groups.append(tuple(sorted(k for k in ks if k.startswith("g:"))) if common else ())
     pairs: list[frozenset[str]] = []
     for i, gi in enumerate(groups):
@@ -126,13 +153,14 @@ def rank_name(
     unit_counts: Sequence[int] | None = None,
     scan_budget: int = 4_000,
     probe: int = 200,
+    config: RetrievalConfig = DEFAULT_RETRIEVAL,
 ) -> list[int]:
     """Items sharing keys with ``query``, best first, at most ``limit``.
 
     An item scores, for every query unit (and every unit pair), the inverse
     frequency of the rarest key of that unit it shares. With ``unit_counts``
     (units of each item, indexed by item number), each of the item's units
-    beyond the query units it shares costs :data:`EXTRA_UNIT_CHARGE`, and ties
+    beyond the query units it shares costs ``config.extra_unit_charge``, and ties
     go to the item with as many units as the query; then the lower item number.
 
     Posting lists must be ascending. The shortest lists are read in full until
@@ -148,7 +176,7 @@ def rank_name(
     for g, ks in enumerate(groups):
         found = [(k, plist, math.log(1.0 + n / len(plist))) for k in ks if len(plist := postings(k))]
         variant = [idf for k, _plist, idf in found if not k.startswith("w:")]
-        cap = max(variant) + SPELLING_BONUS if variant else math.inf
+        cap = max(variant) + config.spelling_bonus if variant else math.inf
         for k, plist, idf in found:
             lists.append((len(plist), g, min(idf, cap) if k.startswith("w:") else idf, plist))
     if not lists:
@@ -171,23 +199,24 @@ def rank_name(
     counts = None if unit_counts is None else as_ids(unit_counts)[items].astype(np.int64)
     # pool: best by scanned evidence, charged optimistically (every probed unit shared)
     maybe = len({g for _n, g, _w, _p in probed if g < want})
-    top = _order(items, scores, seen, counts, want, maybe)[: max(probe, limit)]
+    top = _order(items, scores, seen, counts, want, maybe, config.extra_unit_charge)[: max(probe, limit)]
     items, scores, seen = items[top], scores[top], seen[:, top]
     counts = None if counts is None else counts[top]
     if probed:
         scores, seen = _probe(items, scores, seen, probed)
-    return items[_order(items, scores, seen, counts, want, 0)[:limit]].tolist()  # type: ignore[no-any-return]
+    return items[_order(items, scores, seen, counts, want, 0, config.extra_unit_charge)[:limit]].tolist()  # type: ignore[no-any-return]
 
 
 def _order(
-    items: np.ndarray, scores: np.ndarray, seen: np.ndarray, counts: np.ndarray | None, want: int, maybe: int
+    items: np.ndarray, scores: np.ndarray, seen: np.ndarray, counts: np.ndarray | None, want: int, maybe: int,
+    charge: float,
 ) -> np.ndarray:
     """Positions of the items, best first: score less the unit charge (``maybe`` more
     query units assumed shared), then closeness of unit counts, then item number."""
     if counts is None:
         return np.lexsort((items, -scores))
     extra = np.maximum(counts - seen[:want].sum(axis=0) - maybe, 0)
-    charged = np.round(scores - EXTRA_UNIT_CHARGE * extra, 9)
+    charged = np.round(scores - charge * extra, 9)
     return np.lexsort((items, np.abs(counts - want), -charged))
 
 

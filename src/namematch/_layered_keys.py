@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from namematch._index import NameKeys, name_keys
 from namematch.keys import keyed_units
+from namematch.resources import Resources
 from namematch.user_lexicon import UserLexicon
 
 __all__ = ["layered_name_keys"]
 
 
-def layered_name_keys(name: str, lexicon: UserLexicon | None) -> NameKeys:
-    """:func:`namematch._index.name_keys` with a ``u:`` key per user group of each unit."""
-    nk = name_keys(name)
+def layered_name_keys(name: str, lexicon: UserLexicon | None, resources: Resources | None = None) -> NameKeys:
+    """:func:`namematch._index.name_keys` (with the name data of ``resources``) with a ``u:``
+    key per user group of each unit."""
+    nk = name_keys(name, resources)
     if lexicon is None or not lexicon.variants:
         return nk
     units = []
-    for ks, (core, _keys) in zip(nk.units, keyed_units(name), strict=True):
+    for ks, (core, _keys) in zip(nk.units, keyed_units(name, resources), strict=True):
         groups = lexicon.groups_of(core)
         units.append(ks | {"u:" + lexicon.variants[g][0] for g in groups} if groups else ks)
     return NameKeys(tuple(units), nk.pairs)

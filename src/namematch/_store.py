@@ -179,8 +179,11 @@ class IndexFile:
     ValueError/TypeError it raises becomes :class:`RegistryFormatError`.
     """
 
-    def __init__(self, path: str | os.PathLike[str], decode_person: Callable[[str], Any]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], decode_person: Callable[[str], Any], name_data: str | None = None
+    ) -> None:
         self.path = os.fspath(path)
+        self._name_data = name_data  # keys_fingerprint() of the reader's name data (None: the shipped)
         self._decode_person = decode_person
         self._lock = threading.RLock()  # re-entrant: a signal handler or tracer may read mid-read
         self._cache: dict[str, array[int]] = {}
@@ -294,7 +297,7 @@ class IndexFile:
         from namematch._index import keys_fingerprint
 
         meta = dict(self._all("SELECT key, value FROM meta"))
-        if meta.get("name_data") != keys_fingerprint():
+        if meta.get("name_data") != (self._name_data or keys_fingerprint()):
             # retrieval keys name lexicon groups by position: other data finds other aliases
             raise RegistryFormatError(
                 "index was built with other name data (lexicon, particles or transliteration model of "

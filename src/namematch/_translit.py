@@ -23,8 +23,10 @@ __all__ = [
     "WIDE_SEARCH",
     "ChunkModel",
     "JointModel",
+    "Model",
     "decode",
-    "install_model",
+    "model_from_lines",
+    "shipped_model",
 ]
 
 #: Latin letters that may follow a letter's consonant as (unwritten) vowels.
@@ -468,24 +470,21 @@ class JointModel:
         return [(s, -neg) for neg, s in ranked]
 
 
-_model_override: list[ChunkModel | JointModel] = []
+#: A transliteration model: the trained joint model, or the first chunk model.
+Model = ChunkModel | JointModel
 
 
-def install_model(model_lines: list[str] | None, kind: str = "joint") -> None:
-    """Swap the model (``None`` restores the shipped one); ``kind`` names the model the
-    lines are of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model)."""
-    _model_override.clear()
-    if model_lines is not None:
-        cls = ChunkModel if kind == "chunk" else JointModel
-        _model_override.append(cls.from_lines(model_lines))
-
-
-def _model() -> ChunkModel | JointModel:
-    return _model_override[-1] if _model_override else _shipped_model()
+def model_from_lines(model_lines: tuple[str, ...] | list[str], kind: str = "joint") -> Model:
+    """A model read from the lines of a model file; ``kind`` names the model the lines are
+    of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model)."""
+    cls = ChunkModel if kind == "chunk" else JointModel
+    return cls.from_lines(model_lines)
 
 
 @lru_cache(maxsize=1)
-def _shipped_model() -> ChunkModel | JointModel:
+def shipped_model() -> Model:
+    """The shipped model (``data/translit_model.tsv``, read at first use; the letter readings
+    alone when the file is missing)."""
     try:
         lines = data_lines("translit_model.tsv")
     except (FileNotFoundError, OSError):
@@ -533,12 +532,15 @@ _EXPAND: Final = 6
 _MAX_DECODE: Final = 64
 
 
-def decode(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
-    """Beam search over chunk choices for each letter; returns (spelling, logp)."""
+def decode(form: str, persian: bool, limit: int, model: Model | None = None) -> list[tuple[str, float]]:
+    """Beam search over chunk choices for each letter under ``model`` (default: the shipped
+    one); returns (spelling, logp)."""
+    if model is None:
+        model = shipped_model()
     letters = [c for c in form if c in ONSETS or c.isdigit()]
     if len(letters) <= _MAX_DECODE:
-        return _decode_letters(letters, persian, limit)
-    head = _decode_letters(letters[:_MAX_DECODE], persian, 1)
+        return _decode_letters(letters, persian, limit, model)
+    head = _decode_letters(letters[:_MAX_DECODE], persian, 1, model)
     tail = "".join(c if c.isdigit() else ONSETS[c][0] for c in letters[_MAX_DECODE:])
     return [((head[0][0] if head else "") + tail, head[0][1] if head else 0.0)]
 
@@ -575,8 +577,7 @@ def _cluster_penalty(spelling: str) -> float:
     return 0.0
 
 
-def _decode_letters(letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
-    model = _model()
+def _decode_letters(letters: list[str], persian: bool, limit: int, model: Model) -> list[tuple[str, float]]:
     if not letters:
         return []
     if isinstance(model, JointModel):

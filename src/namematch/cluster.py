@@ -35,34 +35,55 @@ from array import array
 from collections.abc import Iterable
 from typing import Any, Final
 
+import attrs
+
 from namematch._checks import check_str
 from namematch._decide import logit
 from namematch._index import NameKeys, add_postings, check_workers, name_keys, rank_name
 from namematch._layered_keys import layered_name_keys
 from namematch._options import check_threshold
 from namematch._pool import run_chunks
-from namematch.score import _DEFAULT, Scorer  # type: ignore[attr-defined]  # (decision 0011)
+from namematch.resources import Resources
+from namematch.score import DEFAULT_SCORER, Scorer
 
-__all__ = ["CLUSTER_THRESHOLD", "cluster", "cluster_records"]
+__all__ = ["CLUSTER_THRESHOLD", "ClusterConfig", "cluster", "cluster_records"]
 
-#: Default cluster threshold, a **candidate chance** (the candidate model's probability that a
-#: name and a neighbour retrieval proposes for it are one person; not the pair score): two
-#: groups merge when the mean log-odds of their cross pairs reaches its log-odds. Best of
-#: 0.2-0.5 on persons the model was not fitted on (``tools/fit_candidate_model.py --halves``:
-#: B-cubed F1 0.9345 / 0.9405 on each half; 0.3 gives 0.9322 / 0.9380).
-CLUSTER_THRESHOLD: Final = 0.25
-#: The score a cross pair counts as when blocking did not propose (score) it.
-_UNPROPOSED: Final = 0.15
-#: Two groups of 2+ names do not merge when the mean evidence of their scored
-#: cross pairs is more than this (log-odds) below the weaker group's own mean:
-#: two tight groups sharing only part of a name stay apart. Chosen on half 0.
-_COHESION_GAP: Final = 3.0
-_CLIP: Final = 0.01  # scores are kept in [0.01, 0.99] before log-odds (_decide.logit): 0 and 1 are finite evidence
-#: Retrieval effort per name (see :func:`namematch._index.rank_name`): a dozen
-#: neighbours need less than a registry query's 15 aliases (same B-cubed F1, 20% faster).
-_SCAN_BUDGET: Final = 1_000
-_PROBE: Final = 50
-_CANDIDATES: Final = 12  # candidate neighbours scored per distinct name
+
+@attrs.frozen(slots=True)
+class ClusterConfig:
+    """The tuned constants of clustering, as one frozen value (``cluster(..., config=...)``;
+    decision 0012).
+
+    - ``threshold``: the default cluster threshold, a **candidate chance** (the candidate
+      model's probability that a name and a neighbour retrieval proposes for it are one
+      person; not the pair score): two groups merge when the mean log-odds of their cross
+      pairs reaches its log-odds. Best of 0.2-0.5 on persons the model was not fitted on
+      (``tools/fit_candidate_model.py --halves``: B-cubed F1 0.9345 / 0.9405 on each half;
+      0.3 gives 0.9322 / 0.9380).
+    - ``unproposed``: the score a cross pair counts as when blocking did not propose it.
+    - ``cohesion_gap``: two groups of 2+ names do not merge when the mean evidence of their
+      scored cross pairs is more than this (log-odds) below the weaker group's own mean: two
+      tight groups sharing only part of a name stay apart. Chosen on half 0.
+    - ``clip``: scores are kept in [clip, 1 - clip] before log-odds (:func:`namematch._decide.logit`):
+      0 and 1 are finite evidence.
+    - ``candidates``, ``scan_budget``, ``probe``: retrieval effort per name (see
+      :func:`namematch._index.rank_name`): a dozen neighbours need less than a registry
+      query's 15 aliases (same B-cubed F1, 20% faster).
+    """
+
+    threshold: float = attrs.field(default=0.25, converter=check_threshold)
+    unproposed: float = 0.15
+    cohesion_gap: float = 3.0
+    clip: float = 0.01
+    candidates: int = 12
+    scan_budget: int = 1_000
+    probe: int = 50
+
+
+#: The clustering of a call without a config.
+DEFAULT_CLUSTERING: Final = ClusterConfig()
+#: Default cluster threshold (:attr:`ClusterConfig.threshold`).
+CLUSTER_THRESHOLD: Final = DEFAULT_CLUSTERING.threshold
 
 
 def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[Any]:
@@ -72,7 +93,10 @@ def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[A
     return value
 
 
-def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> list[tuple[int, int]]:
+def _proposed_pairs(
+    uniq: list[str], workers: int = 1, lexicon: Any = None, resources: Resources | None = None,
+    config: ClusterConfig = DEFAULT_CLUSTERING,
+) -> list[tuple[int, int]]:
     """The pairs the key index proposes (``(i, j)`` with ``i < j``, in the order found): each
     name's best-ranked neighbours, as :meth:`namematch.Registry.retrieve` ranks aliases.
 
@@ -80,7 +104,7 @@ def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> l
     computed by that many processes; the result is the same.
     """
     spans = _spans(len(uniq), workers)
-    state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon}
+    state: dict[str, Any] = {"uniq": uniq, "lexicon": lexicon, "resources": resources, "config": config}
     nks: list[NameKeys] = run_chunks(_keys_of, state, spans, workers)
     postings: dict[str, array[int]] = {}
     for i, nk in enumerate(nks):
@@ -94,10 +118,12 @@ def _proposed_pairs(uniq: list[str], workers: int = 1, lexicon: Any = None) -> l
     return list(pairs)
 
 
-def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[tuple[int, int], float]:
+def _candidate_pairs(
+    uniq: list[str], scorer: Scorer, workers: int = 1, config: ClusterConfig = DEFAULT_CLUSTERING
+) -> dict[tuple[int, int], float]:
     """Scores of the proposed pairs (:func:`_proposed_pairs`): ``scorer``'s alignment of the
     two names, weighed by the scorer's candidate model (:attr:`Scorer.candidate_terms`). ``workers`` as there."""
-    todo = _proposed_pairs(uniq, workers, scorer.lexicon)
+    todo = _proposed_pairs(uniq, workers, scorer.lexicon, scorer.resources, config)
     if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
         for name in uniq:
             scorer.prepare(name)
@@ -107,17 +133,17 @@ def _candidate_pairs(uniq: list[str], scorer: Scorer, workers: int = 1) -> dict[
 
 
 def _keys_of(state: dict[str, Any], lo: int, hi: int) -> list[NameKeys]:
-    lexicon = state.get("lexicon")
+    lexicon, resources = state.get("lexicon"), state.get("resources")
     if lexicon is not None:  # the scorer's user variant groups are keys too
-        return [layered_name_keys(n, lexicon) for n in state["uniq"][lo:hi]]
-    return [name_keys(n) for n in state["uniq"][lo:hi]]
+        return [layered_name_keys(n, lexicon, resources) for n in state["uniq"][lo:hi]]
+    return [name_keys(n, resources) for n in state["uniq"][lo:hi]]
 
 
 def _neighbours_of(state: dict[str, Any], lo: int, hi: int) -> list[list[int]]:
-    postings, empty, n = state["postings"], array("q"), len(state["uniq"])
+    postings, empty, n, cfg = state["postings"], array("q"), len(state["uniq"]), state["config"]
     return [
-        rank_name(nk, lambda k: postings.get(k, empty), n, limit=_CANDIDATES + 1, unit_counts=state["units"],
-                  scan_budget=_SCAN_BUDGET, probe=_PROBE)
+        rank_name(nk, lambda k: postings.get(k, empty), n, limit=cfg.candidates + 1, unit_counts=state["units"],
+                  scan_budget=cfg.scan_budget, probe=cfg.probe)
         for nk in state["nks"][lo:hi]
     ]
 
@@ -137,22 +163,26 @@ class _Linkage:
     """Sparse average linkage over log-odds evidence (see the module docstring).
 
     Cluster pairs that share at least one scored pair keep ``(sum of evidence,
-    number of scored pairs)``; pairs never scored count as ``_UNPROPOSED``.
+    number of scored pairs)``; pairs never scored count as ``config.unproposed``.
     Every cluster keeps the same for its own scored pairs (its cohesion).
     Merges happen best link first, through a heap of ``(-link, a, b, versions)``
     whose stale entries (a side merged since) are skipped.
     """
 
-    def __init__(self, n: int, edges: dict[tuple[int, int], float], threshold: float) -> None:
-        centre = logit(threshold, _CLIP)
-        self.unproposed = logit(_UNPROPOSED, _CLIP) - centre
+    def __init__(
+        self, n: int, edges: dict[tuple[int, int], float], threshold: float, config: ClusterConfig = DEFAULT_CLUSTERING
+    ) -> None:
+        clip = config.clip
+        centre = logit(threshold, clip)
+        self.unproposed = logit(config.unproposed, clip) - centre
+        self.gap = config.cohesion_gap
         self.size = [1] * n
         self.version = [0] * n
         self.parent = list(range(n))
         self.links: list[dict[int, tuple[float, int]]] = [{} for _ in range(n)]
         self.inner: list[tuple[float, int]] = [(0.0, 0)] * n
         for (a, b), s in edges.items():
-            self.links[a][b] = self.links[b][a] = (logit(s, _CLIP) - centre, 1)
+            self.links[a][b] = self.links[b][a] = (logit(s, clip) - centre, 1)
         self.heap: list[tuple[float, int, int, int, int]] = []
 
     def link(self, a: int, b: int) -> float:
@@ -163,12 +193,12 @@ class _Linkage:
 
     def cohesive(self, a: int, b: int) -> bool:
         """False when both clusters hold scored pairs of their own and their scored
-        cross pairs are on average more than ``_COHESION_GAP`` below the weaker one."""
+        cross pairs are on average more than ``config.cohesion_gap`` below the weaker one."""
         (ta, na), (tb, nb) = self.inner[a], self.inner[b]
         if not (na and nb):
             return True
         total, scored = self.links[a][b]
-        return total / scored >= min(ta / na, tb / nb) - _COHESION_GAP
+        return total / scored >= min(ta / na, tb / nb) - self.gap
 
     def offer(self, a: int, b: int) -> None:
         """Queue the merge of ``a`` and ``b`` if their link reaches the threshold."""
@@ -219,15 +249,19 @@ class _Linkage:
 
 
 def _cluster_indices(
-    names: list[str], threshold: float | None, scorer: Scorer | None, workers: int = 1
+    names: list[str], threshold: float | None, scorer: Scorer | None, workers: int = 1,
+    config: ClusterConfig | None = None,
 ) -> list[list[int]]:
     """Groups of input positions; duplicates of a name join its first occurrence."""
     distinct: dict[str, int] = {}
     owner = [distinct.setdefault(name, len(distinct)) for name in names]
     uniq = list(distinct)
-    thr = CLUSTER_THRESHOLD if threshold is None else check_threshold(threshold, "threshold")
+    if config is not None and not isinstance(config, ClusterConfig):
+        raise TypeError(f"config must be ClusterConfig or None, not {type(config).__name__}")
+    cfg = config or DEFAULT_CLUSTERING
+    thr = cfg.threshold if threshold is None else check_threshold(threshold, "threshold")
     check_workers(workers)
-    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or _DEFAULT, workers), thr).run()
+    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or DEFAULT_SCORER, workers, cfg), thr, cfg).run()
     groups: dict[int, list[int]] = {}
     for pos, u in enumerate(owner):
         groups.setdefault(roots[u], []).append(pos)
@@ -235,7 +269,8 @@ def _cluster_indices(
 
 
 def cluster(
-    names: Iterable[str], threshold: float | None = None, *, scorer: Scorer | None = None, workers: int = 1
+    names: Iterable[str], threshold: float | None = None, *, scorer: Scorer | None = None, workers: int = 1,
+    config: ClusterConfig | None = None,
 ) -> list[list[str]]:
     """Group name mentions that refer to the same person.
 
@@ -248,10 +283,11 @@ def cluster(
     (:attr:`Scorer.candidate_terms`: the shipped one, or the one :meth:`Scorer.fit`
     moved), not by its pair model. ``workers`` > 1 computes keys,
     neighbours and pair scores in that many processes (where the ``fork`` start
-    method exists; else in this one): same groups.
+    method exists; else in this one): same groups. ``config`` (a :class:`ClusterConfig`)
+    sets the linkage and the retrieval effort; ``threshold``, when given, replaces its threshold.
     """
     items = [check_str(n, "names item") for n in _check_iterable(names, "names")]
-    return [[items[i] for i in g] for g in _cluster_indices(items, threshold, scorer, workers)]
+    return [[items[i] for i in g] for g in _cluster_indices(items, threshold, scorer, workers, config)]
 
 
 def cluster_records(
@@ -260,8 +296,10 @@ def cluster_records(
     *,
     scorer: Scorer | None = None,
     workers: int = 1,
+    config: ClusterConfig | None = None,
 ) -> list[list[str]]:
-    """Group ``(id, name)`` records by person; returns groups of ids (``workers`` as in :func:`cluster`).
+    """Group ``(id, name)`` records by person; returns groups of ids (``workers`` and ``config`` as in
+    :func:`cluster`).
 
     >>> cluster_records([("a", "Masoud Pezeshkian"), ("b", "Sattar Hashemi"), ("c", "مسعود پزشکیان")])
     [['a', 'c'], ['b']]
@@ -273,4 +311,4 @@ def cluster_records(
             raise TypeError("records must be (id, name) pairs")
         ids.append(str(rec[0]))
         names.append(check_str(rec[1], "record name"))
-    return [[ids[i] for i in g] for g in _cluster_indices(names, threshold, scorer, workers)]
+    return [[ids[i] for i in g] for g in _cluster_indices(names, threshold, scorer, workers, config)]

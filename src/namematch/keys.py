@@ -31,17 +31,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
-from namematch import lexicon as _lexicon
+from namematch._checks import check_str
 from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
-    _check_str,
     _clean_text,
     normalize_arabic,
     normalize_latin,
 )
 from namematch.parse import INITIAL, _name_fields
+from namematch.resources import Resources
 
 __all__ = ["arabic_skeletons", "keys", "latin_skeletons", "unit_keys"]
 
@@ -215,19 +215,20 @@ _MAX_COMPOUND_LEVELS: Final = 4
 
 
 @lru_cache(maxsize=131072)
-def _unit_keys_cached(form: str, script: str) -> frozenset[str]:
-    """The keys of a unit and of the parts of its compounds (iterative, bounded)."""
+def _unit_keys_cached(form: str, script: str, res: Resources) -> frozenset[str]:
+    """The keys of a unit and of the parts of its compounds (iterative, bounded), cached
+    per resources value (two values never share an entry)."""
     ks: set[str] = set()
     item: tuple[str, str] | None = (form, script)
     for _ in range(_MAX_COMPOUND_LEVELS + 2):  # + the Latin hops of ASCII or other-script forms
         if item is None:
             break
-        own, item = _own_keys(*item)
+        own, item = _own_keys(*item, res)
         ks |= own
     return frozenset(ks)
 
 
-def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]:
+def _own_keys(form: str, script: str, res: Resources) -> tuple[set[str], tuple[str, str] | None]:
     """The keys of one unit without its compound's part, and the (form, script) whose
     keys it also gets (a compound's part, or the Latin form of another script), if any."""
     if script in (ARABIC, PERSIAN):
@@ -241,9 +242,9 @@ def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]
         ks = set(_skel_keys(arabic_skeletons(norm), norm))
         # both conventions, whatever the letters: keys must not depend on the script label
         for persian, k in ((False, 3), (True, 2)):
-            for rom in romanize_unit(norm, persian=persian, limit=k):
+            for rom in romanize_unit(norm, persian=persian, limit=k, resources=res):
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
-        ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
+        ks.update(f"g:{g}" for g in res.lexicon.group_ids(norm))
         rest = _compound_rest(norm)
         return ks, ((rest, script) if rest else None)
     if script == LATIN:
@@ -251,8 +252,8 @@ def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]
         if not norm:
             return set(), None
         ks = set(_skel_keys(latin_skeletons(norm), norm))
-        ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
-        rest = _compound_rest(norm) or _lexicon._glued_article_core(norm)  # Abdulkarim, Alsayed
+        ks.update(f"g:{g}" for g in res.lexicon.group_ids(norm))
+        rest = _compound_rest(norm) or res.lexicon.glued_article_core(norm)  # Abdulkarim, Alsayed
         return ks, ((rest, LATIN) if rest else None)
     norm = "".join(form.split())
     if norm.isascii():
@@ -262,12 +263,13 @@ def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]
     from namematch.romanize import romanize_unit
 
     # another script (Cyrillic, Greek, Han…): its own form, and the keys of its transliteration
-    latin = romanize_unit(norm, limit=1)
+    latin = romanize_unit(norm, limit=1, resources=res)
     return {"o:" + norm}, ((latin[0], LATIN) if latin else None)
 
 
-def unit_keys(form: str, script: str) -> frozenset[str]:
-    """Blocking keys of one name unit's ``core`` (``script`` as on the NameToken).
+def unit_keys(form: str, script: str, *, resources: Resources | None = None) -> frozenset[str]:
+    """Blocking keys of one name unit's ``core`` (``script`` as on the NameToken), with the
+    name data of ``resources`` (default: the shipped data).
 
     >>> bool(unit_keys("kharawi", "latin") & unit_keys("خراوي", "arabic"))
     True
@@ -278,14 +280,17 @@ def unit_keys(form: str, script: str) -> frozenset[str]:
         raise TypeError(f"form must be str, not {type(form).__name__}")
     if not isinstance(script, str):
         raise TypeError(f"script must be str, not {type(script).__name__}")
+    if resources is not None and not isinstance(resources, Resources):
+        raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
     form = _clean_text(form)
     if len(form) > 256:
         form = form[:256]
-    return _unit_keys_cached(form, script)
+    return _unit_keys_cached(form, script, resources or Resources.shipped())
 
 
-def keys(name: str) -> frozenset[str]:
-    """Blocking keys of a name: the union of :func:`unit_keys` over its name units.
+def keys(name: str, *, resources: Resources | None = None) -> frozenset[str]:
+    """Blocking keys of a name: the union of :func:`unit_keys` over its name units (with the
+    name data of ``resources``, default the shipped data).
 
     Initials and one-character units get no keys. Variants of one person across spellings and scripts
     share at least one key.
@@ -295,22 +300,19 @@ def keys(name: str) -> frozenset[str]:
     >>> keys("")
     frozenset()
     """
-    _check_str(name)
+    check_str(name)
     out: set[str] = set()
-    for _unit, ks in keyed_units(name):
+    for _unit, ks in keyed_units(name, resources):
         out |= ks
     return frozenset(out)
 
 
-def keyed_units(name: str) -> Iterator[tuple[str, frozenset[str]]]:
+def keyed_units(name: str, resources: Resources | None = None) -> Iterator[tuple[str, frozenset[str]]]:
     """(unit core, its keys) for each name unit that has keys, in name order
     (private; :func:`keys` and the registry's index read names through it)."""
     for _text, _norm, core, script, role, *_ in _name_fields(name)[0]:
         if role == INITIAL or len(core) < 2:
             continue
-        ks = unit_keys(core, script)
+        ks = unit_keys(core, script, resources=resources)
         if ks:
             yield core, ks
-
-
-_lexicon._on_change.append(_unit_keys_cached.cache_clear)  # keys name lexicon groups: a swap clears them

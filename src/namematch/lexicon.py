@@ -27,7 +27,6 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -37,7 +36,7 @@ from namematch._data import data_digest, lines_digest, optional_lines
 from namematch._text import short_cache
 from namematch.normalize import normalize_arabic, normalize_latin
 
-__all__ = ["known", "rarity", "same_group", "variants_of"]
+__all__ = ["Lexicon", "build", "known", "norm_form", "rarity", "same_group", "shipped", "shipped_fingerprint", "variants_of"]
 
 
 @attrs.frozen(slots=True)
@@ -49,10 +48,13 @@ class _Group:
     manual: bool
 
 
-@attrs.frozen(slots=True)
-class _Lexicon:
+@attrs.frozen(slots=True, eq=False)
+class Lexicon:
     """The variant groups (stored by field: one plain tuple per field, indexed by
-    group id), the index of forms to group ids and the frequency table.
+    group id), the index of forms to group ids and the frequency table: one value,
+    built once from the data lines (:func:`build`) and never changed. Two lexicons
+    are equal only when they are the same object, so look-ups cached per lexicon
+    (:meth:`facts`) never answer for another one.
 
     Plain tuples of strings and numbers drop out of the garbage collector's
     watch; twenty thousand group objects would be traversed by every full
@@ -76,12 +78,83 @@ class _Lexicon:
         """The groups as objects (for tools and benchmarks; lookups read the fields)."""
         return tuple(map(_Group, self.arabic, self.latin, self.persian, self.counts, self.manual))
 
+    def facts(self, form: str) -> tuple[tuple[int, ...], float]:
+        """(ids of the groups a form is in, its rarity): one look-up serves both (cached)."""
+        return _facts(form, self)
+
+    def group_ids(self, form: str) -> tuple[int, ...]:
+        """Ids of the groups a form is in (retrieval keys and unit comparison read them)."""
+        return _facts(form, self)[0]
+
+    def ranked_spellings(self, form: str, persian: bool) -> list[str]:
+        """Latin spellings listed for an Arabic-script form, best first: manual groups
+        first, then data groups by count; with ``persian`` the spellings Persian usage
+        prefers first."""
+        gids = [g for g in _facts(form, self)[0] if form in self.arabic[g]]
+        if not gids:
+            return []
+        gids.sort(key=lambda g: (not self.manual[g], -self.counts[g], g))
+        out: list[str] = []
+        if persian:
+            for g in gids:
+                out.extend(s for s in self.persian[g] if s not in out)
+        for g in gids:
+            out.extend(s for s in self.latin[g] if s not in out)
+        return out
+
+    def glued_article_core(self, form: str) -> str:
+        """The name after a glued Latin article ("alsayed" -> "sayed"), or "" when the
+        word is not read so: the rest must be a listed name element of four letters or
+        more with an Arabic-script form, and the whole word must not be listed with one
+        itself ("albert" stays whole). The Arabic-script forms are listed without their
+        article, so a Latin spelling with the article glued on is listed, if at all, in
+        a group of Latin spellings only ("alsayed", "elsayed")."""
+        if len(form) < 6 or form[:2] not in ("al", "el") or not form.isalpha():
+            return ""
+        if any(self.arabic[g] for g in _facts(form, self)[0]):
+            return ""
+        rest = form[2:]
+        if any(self.arabic[g] for g in _facts(rest, self)[0]):
+            return rest
+        return ""
+
+    def same_group(self, a: str, b: str) -> bool:
+        """:func:`same_group` in this lexicon."""
+        _check(a, "a")
+        _check(b, "b")
+        ga = _facts(a, self)[0]
+        if not ga:
+            return False
+        return bool(set(ga) & set(_facts(b, self)[0]))
+
+    def variants_of(self, form: str) -> frozenset[str]:
+        """:func:`variants_of` in this lexicon."""
+        _check(form)
+        out: set[str] = set()
+        for g in _facts(form, self)[0]:
+            out.update(self.latin[g])
+            out.update(self.persian[g])
+        return frozenset(out)
+
+    def known(self, form: str) -> bool:
+        """:func:`known` in this lexicon."""
+        _check(form)
+        return bool(_facts(form, self)[0])
+
+    def rarity(self, form: str) -> float:
+        """:func:`rarity` in this lexicon."""
+        _check(form)
+        if not form:
+            return _RARITY_UNKNOWN
+        return _facts(form, self)[1]
+
 
 def _split(field: str) -> tuple[str, ...]:
     return tuple(x for x in (p.strip() for p in field.split("|")) if x and x != "-")
 
 
-def _norm_form(form: str) -> str:
+def norm_form(form: str) -> str:
+    """A form as the lexicon stores it: Latin normalised, Arabic script folded with its spaces removed."""
     if form.isascii():
         return normalize_latin(form)
     if any(ord(c) > 0x5FF for c in form):
@@ -93,8 +166,10 @@ def build(
     auto_lines: tuple[str, ...] | list[str],
     manual_lines: tuple[str, ...] | list[str],
     freq_lines: tuple[str, ...] | list[str],
-) -> _Lexicon:
-    """Build a lexicon from the lines of the three data files (private; used by benchmarks)."""
+) -> Lexicon:
+    """A lexicon built from the lines of the three data files (``variants.tsv``,
+    ``variants_manual.tsv``, ``frequency.tsv``): the shipped one, or one built from other
+    data (held-out evaluation, the fitting tools; see :class:`namematch.resources.Resources`)."""
     freq: dict[str, int] = {}
     for line in freq_lines:
         f, _, c = line.partition("\t")
@@ -105,7 +180,7 @@ def build(
     groups: list[_Group] = []
     for line in manual_lines:
         cols = line.split("\t")
-        ar = tuple(_norm_form(x) for x in _split(cols[0]))
+        ar = tuple(norm_form(x) for x in _split(cols[0]))
         la = tuple(normalize_latin(x) for x in _split(cols[1])) if len(cols) > 1 else ()
         pe = tuple(normalize_latin(x) for x in _split(cols[2])) if len(cols) > 2 else ()
         if ar or la:
@@ -136,7 +211,7 @@ def build(
         fixed.append(g)
     counts = sorted((g.count for g in fixed), reverse=True)
     ref = float(counts[min(len(counts) - 1, 15)]) if counts else 1.0
-    return _Lexicon(
+    return Lexicon(
         tuple(g.arabic for g in fixed),
         tuple(g.latin for g in fixed),
         tuple(g.persian for g in fixed),
@@ -154,37 +229,15 @@ _FILES: Final = ("variants.tsv", "variants_manual.tsv", "frequency.tsv")
 
 
 @lru_cache(maxsize=1)
-def _lex() -> _Lexicon:
+def shipped() -> Lexicon:
+    """The shipped lexicon (built from its data files at first use, then kept)."""
     return build(*(optional_lines(name) for name in _FILES))
 
 
-_override: list[_Lexicon] = []
-
-
-def _current() -> _Lexicon:
-    return _override[-1] if _override else _lex()
-
-
-def _fingerprint() -> str:
-    """Digest of the lexicon in use (see :attr:`_Lexicon.fingerprint`): saved indexes record it.
-    The shipped lexicon's is computed from its files, without building it (opening an index stays fast)."""
-    if _override:
-        return _override[-1].fingerprint
+def shipped_fingerprint() -> str:
+    """The shipped lexicon's :attr:`Lexicon.fingerprint`, computed from its files without
+    building it (opening a saved index stays fast)."""
     return data_digest(_FILES)
-
-
-#: Cache-clearing callbacks of higher stages (score caches prepared units), run by _install.
-_on_change: list[Callable[[], None]] = []
-
-
-def _install(lex: _Lexicon | None) -> None:
-    """Replace the shipped lexicon (benchmarks' held-out runs); ``None`` restores it."""
-    _override.clear()
-    if lex is not None:
-        _override.append(lex)
-    _facts.cache_clear()  # type: ignore[attr-defined]  # short_cache keeps lru_cache's cache_clear
-    for clear in _on_change:
-        clear()
 
 
 def _check(form: object, argument: str = "form") -> str:
@@ -193,24 +246,23 @@ def _check(form: object, argument: str = "form") -> str:
     return form
 
 
-def _lookup_key(form: str) -> str:
+def _lookup_key(form: str, lex: Lexicon) -> str:
     try:
         form.encode("utf-8")
     except UnicodeEncodeError:
         return ""
     if len(form) > 200:
         return ""
-    lex = _current()
     if form in lex.index:
         return form
-    return _norm_form(form)
+    return norm_form(form)
 
 
 @short_cache(maxsize=131072)
-def _facts(form: str) -> tuple[tuple[int, ...], float]:
-    """(ids of the groups a form is in, its rarity): one look-up of the form serves both."""
-    lex = _current()
-    key = _lookup_key(form)
+def _facts(form: str, lex: Lexicon) -> tuple[tuple[int, ...], float]:
+    """(ids of the groups a form is in, its rarity) in ``lex``: cached per form and
+    lexicon (a lexicon is equal only to itself, so two never share an entry)."""
+    key = _lookup_key(form, lex)
     gids: tuple[int, ...] = lex.index.get(key, ()) if key else ()
     if gids:
         count = max(lex.counts[g] for g in gids)
@@ -222,59 +274,14 @@ def _facts(form: str) -> tuple[tuple[int, ...], float]:
     return gids, round(min(1.0, max(0.0, r)), 4)
 
 
-def _glued_article_core(form: str) -> str:
-    """The name after a glued Latin article ("alsayed" -> "sayed"), or "" when the
-    word is not read so: the rest must be a listed name element of four letters or
-    more with an Arabic-script form, and the whole word must not be listed with one
-    itself ("albert" stays whole). The Arabic-script forms are listed without their
-    article, so a Latin spelling with the article glued on is listed, if at all, in
-    a group of Latin spellings only ("alsayed", "elsayed")."""
-    if len(form) < 6 or form[:2] not in ("al", "el") or not form.isalpha():
-        return ""
-    lex = _current()
-    if any(lex.arabic[g] for g in _facts(form)[0]):
-        return ""
-    rest = form[2:]
-    if any(lex.arabic[g] for g in _facts(rest)[0]):
-        return rest
-    return ""
-
-
-def _group_ids(form: str) -> tuple[int, ...]:
-    """Ids of the groups a form is in (private; keys and score use them)."""
-    return _facts(form)[0]
-
-
-def _ranked_spellings(form: str, persian: bool) -> list[str]:
-    """Latin spellings listed for an Arabic-script form, best first (private)."""
-    lex = _current()
-    gids = [g for g in _group_ids(form) if form in lex.arabic[g]]
-    if not gids:
-        return []
-    # manual groups first, then data groups by count
-    gids.sort(key=lambda g: (not lex.manual[g], -lex.counts[g], g))
-    out: list[str] = []
-    if persian:
-        for g in gids:
-            out.extend(s for s in lex.persian[g] if s not in out)
-    for g in gids:
-        out.extend(s for s in lex.latin[g] if s not in out)
-    return out
-
-
 def same_group(a: str, b: str) -> bool:
-    """True when two normalised unit forms are listed as variants of one name element.
+    """True when two normalised unit forms are listed as variants of one name element
+    (in the shipped lexicon; :meth:`Lexicon.same_group` for another).
 
     >>> same_group("عبدالله", "abdallah"), same_group("abdulla", "abdullah")
     (True, True)
     """
-    _check(a, "a")
-    _check(b, "b")
-    ga = _group_ids(a)
-    if not ga:
-        return False
-    gb = _group_ids(b)
-    return bool(set(ga) & set(gb))
+    return shipped().same_group(a, b)
 
 
 def variants_of(form: str) -> frozenset[str]:
@@ -283,13 +290,7 @@ def variants_of(form: str) -> frozenset[str]:
     >>> {"muhammad", "mohamed"} <= variants_of("mohammed")
     True
     """
-    _check(form)
-    lex = _current()
-    out: set[str] = set()
-    for g in _group_ids(form):
-        out.update(lex.latin[g])
-        out.update(lex.persian[g])
-    return frozenset(out)
+    return shipped().variants_of(form)
 
 
 def known(form: str) -> bool:
@@ -298,8 +299,7 @@ def known(form: str) -> bool:
     >>> known("soleimani"), known("xqzt")
     (True, False)
     """
-    _check(form)
-    return bool(_group_ids(form))
+    return shipped().known(form)
 
 
 _RARITY_UNKNOWN: Final = 1.0
@@ -316,7 +316,4 @@ def rarity(form: str) -> float:
     >>> rarity("")
     1.0
     """
-    _check(form)
-    if not form:
-        return _RARITY_UNKNOWN
-    return _facts(form)[1]
+    return shipped().rarity(form)

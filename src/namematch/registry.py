@@ -47,11 +47,12 @@ from namematch._layered_keys import layered_name_keys
 from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, State, Stored
 from namematch._store import INDEX_FORMAT_VERSION, IndexFile
-from namematch.score import Explanation, Scorer, _combine  # type: ignore[attr-defined]  # (decision 0011)
+from namematch.score import Explanation, Scorer, combine
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
     "Candidate",
+    "DecisionConfig",
     "LoadReport",
     "Person",
     "Registry",
@@ -59,11 +60,14 @@ __all__ = [
     "RegistryFormatError",
 ]
 
+DecisionConfig = _decide.DecisionConfig  # how a registry decides (defined beside the decision)
+
 # the errors are defined beside the file readers; they are namematch.registry's to users
 RegistryError.__module__ = RegistryFormatError.__module__ = __name__
 
-_RETRIEVE: Final = 15  # aliases scored in full per query (dev data: 10 to 200 decide alike; 100k synthetic: fewer is faster and no worse)
 _BUILD_CHUNK: Final = 2000  # persons whose keys one task of a parallel build computes
+#: A Registry argument not given: the value of its ``decision`` applies.
+_FROM_DECISION: Any = object()
 _T = TypeVar("_T")
 
 def _freeze_attributes(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -196,22 +200,34 @@ class Registry:
         persons: Iterable[Person] = (),
         *,
         scorer: Scorer | None = None,
-        match_threshold: float = _decide.MATCH_THRESHOLD,
-        margin: float = _decide.MARGIN,
+        match_threshold: float = _FROM_DECISION,
+        margin: float = _FROM_DECISION,
         workers: int = 1,
         lexicon: Any = None,
+        decision: _decide.DecisionConfig | None = None,
     ) -> None:
         """Build a registry of ``persons``; ``workers`` > 1 computes the names'
         retrieval keys in that many processes (same index, built faster on
         several cores; worth it from about 100k persons). ``scorer`` (e.g. one fitted with
         :meth:`Scorer.fit`) scores and decides; ``lexicon`` (a :class:`~namematch.UserLexicon`
-        or file paths) is layered over the shipped name data for this registry."""
+        or file paths) is layered over the shipped name data for this registry. ``decision``
+        (a :class:`~namematch.registry.DecisionConfig`) sets how it decides; ``match_threshold``
+        and ``margin``, when given, replace its two thresholds."""
         check_workers(workers)
+        if decision is not None and not isinstance(decision, _decide.DecisionConfig):
+            raise TypeError(f"decision must be DecisionConfig or None, not {type(decision).__name__}")
+        decision = decision or _decide.DEFAULT_DECISION
+        if match_threshold is not _FROM_DECISION:
+            decision = attrs.evolve(decision, match_threshold=match_threshold)
+        if margin is not _FROM_DECISION:
+            decision = attrs.evolve(decision, margin=margin)
+        #: how it decides (match threshold and margin as given, rivals weighed, aliases scored per query)
+        self.decision = decision
         self.scorer = _with_lexicon(scorer or Scorer(), lexicon)
         #: :meth:`match` accepts the best candidate only if its score reaches this (see ``namematch._decide``).
-        self.match_threshold = _decide.check_threshold(match_threshold, "match_threshold")
+        self.match_threshold = decision.match_threshold
         #: ... and only if it leads the best differently-named rival by this much in log-odds (0: no rival check).
-        self.margin = _decide.check_margin(margin)
+        self.margin = decision.margin
         self._lock = threading.RLock()  # orders writers; readers take no lock
         self._state: State = Snapshot(Index(), 0, 0, 0, 0)
         self.load_report: LoadReport | None = None
@@ -254,7 +270,8 @@ class Registry:
         """:meth:`add` each person in order, the keys of their names computed by ``workers``
         forked processes (``namematch._pool``), :data:`_BUILD_CHUNK` persons a task."""
         items = list(persons)
-        state = {"names": [p.names if isinstance(p, Person) else () for p in items], "lexicon": self.scorer.lexicon}
+        state = {"names": [p.names if isinstance(p, Person) else () for p in items], "lexicon": self.scorer.lexicon,
+                 "resources": self.scorer.resources}
         spans = [(lo, min(len(items), lo + _BUILD_CHUNK)) for lo in range(0, len(items), _BUILD_CHUNK)]
         done = 0
         for keyed in iter_chunks(_names_keys, state, spans, workers):
@@ -293,22 +310,23 @@ class Registry:
         return self._state.alias_list()
 
     # -- resolution ------------------------------------------------------
-    def retrieve(self, mention: str, limit: int = _RETRIEVE) -> list[int]:
-        """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`)."""
-        return self._state.rank(self._keys(mention), limit)
+    def retrieve(self, mention: str, limit: int | None = None) -> list[int]:
+        """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`);
+        at most ``limit`` (default: :attr:`DecisionConfig.retrieve` of :attr:`decision`)."""
+        return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit)
 
     def _keys(self, name: str) -> NameKeys:
         """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
         lexicon = self.scorer.lexicon
         if lexicon is None or not lexicon.variants:
-            return name_keys(name)
-        return layered_name_keys(name, lexicon)
+            return name_keys(name, self.scorer.resources)
+        return layered_name_keys(name, lexicon, self.scorer.resources)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
         best first, all from one state."""
         state = self._state
-        return state.retrieved(state.rank(self._keys(mention), _RETRIEVE))
+        return state.retrieved(state.rank(self._keys(mention), self.decision.retrieve))
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -401,7 +419,7 @@ class Registry:
             return value(a, b, weights, intercept)
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
-        ranked = self._ranked(mention, models)[: _decide.RIVALS]
+        ranked = self._ranked(mention, models)[: self.decision.rivals]
         found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
         if query:
             found = [_with_evidence(self._name_chance(c, weights, intercept),
@@ -418,7 +436,7 @@ class Registry:
         pa, pb = scorer.prepare(c.mention), scorer.prepare(c.alias)
         if not (pa.units and pb.units and pa.identity == pb.identity):
             return c
-        return attrs.evolve(c, chance=_combine(scorer._pair_features(pa, pb), weights, intercept))
+        return attrs.evolve(c, chance=combine(scorer._pair_features(pa, pb), weights, intercept))
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
@@ -564,7 +582,7 @@ class Registry:
 
         def meta(persons: int, aliases: int) -> list[tuple[str, str]]:
             rows = [("format", str(INDEX_FORMAT_VERSION)), ("namematch", __version__),
-                    ("name_data", keys_fingerprint()), ("persons", str(persons)), ("aliases", str(aliases))]
+                    ("name_data", keys_fingerprint(self.scorer.resources)), ("persons", str(persons)), ("aliases", str(aliases))]
             if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
                 rows.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
             return rows
@@ -591,7 +609,7 @@ class Registry:
         (``add``/``remove``) first reads the whole file into memory.
         """
         reg = cls(scorer=scorer)
-        store = IndexFile(path, _person_of_json)
+        store = IndexFile(path, _person_of_json, keys_fingerprint(reg.scorer.resources))
         lexicon = reg.scorer.lexicon
         wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
         if store.meta("user_lexicon") != wanted:
@@ -614,8 +632,8 @@ def _saved_json(person: Person) -> str:
 
 def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
     """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
-    lexicon = state["lexicon"]
-    return [[layered_name_keys(text, lexicon) for text in names] for names in state["names"][lo:hi]]
+    lexicon, resources = state["lexicon"], state["resources"]
+    return [[layered_name_keys(text, lexicon, resources) for text in names] for names in state["names"][lo:hi]]
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
@@ -630,7 +648,7 @@ def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
     if scorer.lexicon is not None:
         raise ValueError("the scorer already has a user lexicon: give the lexicon to the Scorer or to the Registry")
     return Scorer(threshold=scorer.threshold, model=scorer.model, candidate_model=scorer.candidate_model,
-                  lexicon=lex, cache_size=scorer.cache_size)
+                  lexicon=lex, cache_size=scorer.cache_size, resources=scorer.resources, config=scorer.config)
 
 
 def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, ...]) -> Candidate:

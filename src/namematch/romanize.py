@@ -34,8 +34,8 @@ from typing import Final
 
 from unidecode import unidecode
 
-from namematch import lexicon as _lexicon
-from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode, install_model
+from namematch._checks import check_str
+from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode
 
 # model names read by benchmarks/translit.py and tools/build_translit.py under their old names
 from namematch._translit import MAX_TAIL as _MAX_TAIL  # noqa: F401
@@ -47,7 +47,6 @@ from namematch.normalize import (
     LATIN,
     OTHER,
     PERSIAN,
-    _check_str,
     _short_cache,
     normalize,
     normalize_latin,
@@ -55,17 +54,18 @@ from namematch.normalize import (
     tokenize,
 )
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, NameToken, parse
+from namematch.resources import Resources
 
 __all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
 
 
-def _install(model_lines: list[str] | None, lexicon: object | None = None, *, kind: str = "joint") -> None:
-    """Swap the model and lexicon (benchmarks' held-out runs); ``None`` restores the shipped ones.
-    ``kind`` names the model the lines are of: ``"joint"`` (the shipped kind) or ``"chunk"``
-    (the first model, for comparison). Installing the lexicon clears every cache that holds
-    facts of the two (see :func:`_clear`)."""
-    install_model(model_lines, kind)
-    _lexicon._install(lexicon)  # type: ignore[arg-type]
+def _resources(resources: object) -> Resources:
+    """The resources a caller gave (None: the shipped ones), checked."""
+    if resources is None:
+        return Resources.shipped()
+    if not isinstance(resources, Resources):
+        raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
+    return resources
 
 
 # ---------------------------------------------------------------------------
@@ -110,8 +110,8 @@ _ALLAH_FORMS_PERSIAN: Final = [("ollah", 0.0), ("ullah", -0.4), ("allah", -1.0)]
 _DIN_FORMS: Final = [("uddin", 0.0), ("eddine", -0.7), ("aldin", -0.9), ("eddin", -1.0), ("addin", -1.5)]
 
 
-def _lexicon_spellings(form: str, persian: bool) -> list[tuple[str, float]]:
-    ranked = _lexicon._ranked_spellings(form, persian)
+def _lexicon_spellings(form: str, persian: bool, res: Resources) -> list[tuple[str, float]]:
+    ranked = res.lexicon.ranked_spellings(form, persian)
     return [(s, -0.7 * i) for i, s in enumerate(ranked)]
 
 
@@ -122,13 +122,15 @@ _MAX_AFFIXES: Final = 4
 
 
 @_short_cache(maxsize=65536)
-def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float], ...]:
+def _scored_unit(form: str, persian: bool, limit: int, res: Resources) -> tuple[tuple[str, float], ...]:
     """Ranked (spelling, log-score) of one unit: listed spellings, else the compound's
-    heads and tails (Abd, Abu; ad-Din, Allah) around the spelt rest, else the model."""
+    heads and tails (Abd, Abu; ad-Din, Allah) around the spelt rest, else the model
+    (cached per resources value: two values never share an entry)."""
+    lexicon = res.lexicon
     heads: list[list[tuple[str, float]]] = []
     tails: list[list[tuple[str, float]]] = []
     for _ in range(_MAX_AFFIXES):
-        if _lexicon._ranked_spellings(form, persian):
+        if lexicon.ranked_spellings(form, persian):
             break
         if form.startswith((_ABD, _ABU)) and len(form) > 4:
             abd = form.startswith(_ABD)
@@ -142,7 +144,7 @@ def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float
             form = form[:-4]
         else:
             break
-    out = _scored_simple(form, persian, limit)
+    out = _scored_simple(form, persian, limit, res)
     for tail in reversed(tails):
         out = _combine(out, tail, limit)
     for head in reversed(heads):
@@ -150,20 +152,20 @@ def _scored_unit(form: str, persian: bool, limit: int) -> tuple[tuple[str, float
     return tuple(out)
 
 
-def _scored_simple(form: str, persian: bool, limit: int) -> list[tuple[str, float]]:
+def _scored_simple(form: str, persian: bool, limit: int, res: Resources) -> list[tuple[str, float]]:
     """Listed spellings of a form (padded by the model's for a long list), else the model's."""
-    lex = _lexicon_spellings(form, persian)
+    lex = _lexicon_spellings(form, persian, res)
     if lex:
         # model spellings pad a listed form's spellings only for a caller that wants a long
         # list (romanizations); matching and keys ask for 5 at most and take the listed ones
         # (padding a form listed with one spelling changed 3 of 7,990 dev pair scores, none
         # across the threshold, and cost most of the romanisation time of unseen names)
         pad = limit > MATCH_LIMIT and len(lex) < limit
-        model = decode(form, persian, limit) if pad else []
+        model = decode(form, persian, limit, res.model) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]
         return (lex + extra)[:limit]
-    return decode(form, persian, limit)
+    return decode(form, persian, limit, res.model)
 
 
 def _check_form(form: object) -> str:
@@ -173,7 +175,7 @@ def _check_form(form: object) -> str:
 
 
 @_short_cache(maxsize=131072)
-def _romanize_unit_cached(form: str, persian: bool | None, limit: int) -> tuple[str, ...]:
+def _romanize_unit_cached(form: str, persian: bool | None, limit: int, res: Resources) -> tuple[str, ...]:
     norm = normalize(form).replace(" ", "")
     if not norm:
         return ()
@@ -185,7 +187,7 @@ def _romanize_unit_cached(form: str, persian: bool | None, limit: int) -> tuple[
         latin = "".join(c for c in unidecode(norm).lower() if c.isascii() and c.isalnum())
         return (latin,) if latin else ()
     is_persian = (_has_persian_letters(form) or _has_persian_letters(norm)) if persian is None else persian
-    scored = _scored_unit(norm, is_persian, max(limit, 5))
+    scored = _scored_unit(norm, is_persian, max(limit, 5), res)
     out = []
     for s, _ in scored:
         s = "".join(c for c in s if c.isascii() and c.isalnum())
@@ -194,14 +196,17 @@ def _romanize_unit_cached(form: str, persian: bool | None, limit: int) -> tuple[
     return tuple(out[:limit])
 
 
-def romanize_unit(form: str, *, persian: bool | None = None, limit: int = 5) -> tuple[str, ...]:
+def romanize_unit(
+    form: str, *, persian: bool | None = None, limit: int = 5, resources: Resources | None = None
+) -> tuple[str, ...]:
     """Ranked Latin spellings (lower-case a–z and digits, no spaces) of one name unit.
 
     ``form`` is a normalised Arabic-script unit as :func:`namematch.parse.parse`
     produces it (compounds without spaces, article removed from ``core``).
     ``persian=None`` decides the convention from the letters (پ چ ژ گ). Latin
     input is returned normalised; a unit in another script (Cyrillic, Greek, Han…)
-    gets one plain transliteration. Cached.
+    gets one plain transliteration. ``resources`` is the name data to read (default: the
+    shipped data; see :class:`namematch.resources.Resources`). Cached.
 
     >>> romanize_unit("عبدالمحسن")[:2]
     ('abdulmohsen', 'abdulmuhsin')
@@ -215,9 +220,10 @@ def romanize_unit(form: str, *, persian: bool | None = None, limit: int = 5) -> 
         raise TypeError(f"limit must be int, not {type(limit).__name__}")
     if persian is not None and not isinstance(persian, bool):
         raise TypeError(f"persian must be bool or None, not {type(persian).__name__}")
+    res = _resources(resources)
     if limit <= 0:
         return ()
-    return _romanize_unit_cached(form, persian, min(limit, 50))
+    return _romanize_unit_cached(form, persian, min(limit, 50), res)
 
 
 # ---------------------------------------------------------------------------
@@ -240,15 +246,17 @@ def _check_convention(convention: object) -> bool | None:
     return convention == "persian"
 
 
-def _name_options(name: str, persian: bool | None, limit: int) -> list[list[tuple[str, float]]]:
+def _name_options(name: str, persian: bool | None, limit: int, res: Resources) -> list[list[tuple[str, float]]]:
     """Per token of the name (source order), scored Latin options."""
     p = parse(name)
     if persian is None and any(t.script == PERSIAN for t in p.tokens):
         persian = True
-    return [o for o in _token_options(list(p.tokens), persian, limit) if o]
+    return [o for o in _token_options(list(p.tokens), persian, limit, res) if o]
 
 
-def _token_options(tokens: list[NameToken], persian: bool | None, limit: int) -> list[list[tuple[str, float]]]:
+def _token_options(
+    tokens: list[NameToken], persian: bool | None, limit: int, res: Resources
+) -> list[list[tuple[str, float]]]:
     """Scored Latin options of each token (an empty list for a token with none)."""
     opts: list[list[tuple[str, float]]] = []
     for tok in tokens:
@@ -258,12 +266,12 @@ def _token_options(tokens: list[NameToken], persian: bool | None, limit: int) ->
         if tok.role in (PARTICLE,) and tok.norm in _PARTICLES_LATIN:
             opts.append([(_PARTICLES_LATIN[tok.norm], 0.0)])
             continue
-        if tok.role == HONORIFIC and tok.canonical and not _lexicon._ranked_spellings(tok.core, bool(persian)):
+        if tok.role == HONORIFIC and tok.canonical and not res.lexicon.ranked_spellings(tok.core, bool(persian)):
             opts.append([(tok.canonical.replace(" ", ""), 0.0)])  # as the honorifics table writes it
             continue
         per = persian if persian is not None else False
         core = tok.core if tok.role != TITLE else tok.norm
-        scored = list(_scored_unit(core, per, max(limit, 5))) if core else []
+        scored = list(_scored_unit(core, per, max(limit, 5), res)) if core else []
         scored = [("".join(c for c in s if c.isascii() and c.isalnum()), sc) for s, sc in scored]
         scored = [(s, sc) for s, sc in scored if s]
         if not scored:
@@ -275,32 +283,34 @@ def _token_options(tokens: list[NameToken], persian: bool | None, limit: int) ->
     return opts
 
 
-def romanizations(name: str, limit: int = 10) -> list[str]:
+def romanizations(name: str, limit: int = 10, *, resources: Resources | None = None) -> list[str]:
     """Ranked plausible Latin spellings of a whole name (best first).
 
     Each Arabic-script unit contributes its ranked spellings (lexicon evidence
     first, then the character model); the combinations are ranked by their
-    summed log-scores. Latin input gives ``[normalize(name)]``.
+    summed log-scores. Latin input gives ``[normalize(name)]``. ``resources``: as for
+    :func:`romanize_unit`.
 
     >>> romanizations("حسين", limit=3)
     ['hussein', 'hussain', 'hossein']
     >>> romanizations("Ali Hassan")
     ['ali hassan']
     """
-    _check_str(name)
+    check_str(name)
     if not isinstance(limit, int):
         raise TypeError(f"limit must be int, not {type(limit).__name__}")
+    res = _resources(resources)
     if limit <= 0:
         return []
-    return list(_romanizations_cached(name, min(limit, 100), None))
+    return list(_romanizations_cached(name, min(limit, 100), None, res))
 
 
 @_short_cache(maxsize=8192)
-def _romanizations_cached(name: str, limit: int, persian: bool | None) -> tuple[str, ...]:
+def _romanizations_cached(name: str, limit: int, persian: bool | None, res: Resources) -> tuple[str, ...]:
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         n = _ascii(normalize(name))
         return (n,) if n else ()
-    opts = _name_options(name, persian, limit)
+    opts = _name_options(name, persian, limit, res)
     beam: list[tuple[float, tuple[str, ...]]] = [(0.0, ())]
     for o in opts:
         cand = [(s + sc, (*parts, w)) for s, parts in beam for w, sc in o]
@@ -324,7 +334,9 @@ def _ascii(text: str) -> str:
 _STYLES: Final = ("plain", "display")
 
 
-def romanize(name: str, convention: str | None = None, *, style: str = "plain") -> str:
+def romanize(
+    name: str, convention: str | None = None, *, style: str = "plain", resources: Resources | None = None
+) -> str:
     """The single most likely Latin spelling of a name.
 
     ``convention`` is ``None`` (decide from the letters: Persian conventions when
@@ -337,6 +349,7 @@ def romanize(name: str, convention: str | None = None, *, style: str = "plain") 
     lower case (``bin``, ``ibn``), ``Abu`` apart from the name it binds, honorifics
     as the press writes them (``Sheikh``, ``Sayyid``; ``Seyed`` under the Persian
     convention) and office titles left out; Latin words are kept as written.
+    ``resources``: as for :func:`romanize_unit`.
 
     >>> romanize("نصير عبد المحسن عبد الله الخراوي")
     'naseer abdulmohsen abdullah al kharawi'
@@ -347,17 +360,18 @@ def romanize(name: str, convention: str | None = None, *, style: str = "plain") 
     >>> romanize("Hakan  Fidan", style="display")
     'Hakan Fidan'
     """
-    _check_str(name)
+    check_str(name)
     persian = _check_convention(convention)
     if not isinstance(style, str):
         raise TypeError(f"style must be str, not {type(style).__name__}")
     if style not in _STYLES:
         raise ValueError(f"style must be 'plain' or 'display', not {style!r}")
+    res = _resources(resources)
     if style == "display":
-        return _display_cached(name, persian)
+        return _display_cached(name, persian, res)
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         return _ascii(normalize(name))
-    out = _romanizations_cached(name, 1, persian)
+    out = _romanizations_cached(name, 1, persian, res)
     return out[0] if out else ""
 
 
@@ -378,7 +392,7 @@ def _cap(word: str) -> str:
 
 
 @_short_cache(maxsize=8192)
-def _display_cached(name: str, persian: bool | None) -> str:
+def _display_cached(name: str, persian: bool | None, res: Resources) -> str:
     p = parse(name)
     if not any(t.script in (ARABIC, PERSIAN) for t in p.tokens):
         # Latin words as written; words of other scripts (and stray marks) transliterated
@@ -388,7 +402,7 @@ def _display_cached(name: str, persian: bool | None) -> str:
         persian = True
     words: list[str] = []
     toks = [t for t in p.tokens if t.role != TITLE] or list(p.tokens)
-    for tok, opts in zip(toks, _token_options(toks, persian, 1), strict=True):
+    for tok, opts in zip(toks, _token_options(toks, persian, 1, res), strict=True):
         if not opts:
             continue
         best = opts[0][0]
@@ -416,13 +430,3 @@ def _display_unit(core: str, spelling: str) -> str:
                 word = _cap(head) + " " + _cap(word[len(head):])
                 break
     return ("al-" if article else "") + _cap(word)
-
-
-def _clear() -> None:
-    """Forget romanisations: they carry the lexicon's spellings and the model's choices."""
-    _scored_unit.cache_clear()  # type: ignore[attr-defined]  # (_short_cache keeps lru_cache's)
-    _romanize_unit_cached.cache_clear()  # type: ignore[attr-defined]
-    _romanizations_cached.cache_clear()  # type: ignore[attr-defined]
-
-
-_lexicon._on_change.append(_clear)  # a lexicon swap (also through _install) clears them

@@ -50,7 +50,7 @@ from typing import Any, Final
 
 import attrs
 
-from namematch.lexicon import _norm_form
+from namematch.lexicon import norm_form
 from namematch.normalize import normalize
 
 __all__ = ["KINDS", "UserLexicon", "UserLexiconError", "as_lexicon"]
@@ -83,7 +83,7 @@ def _form(text: object, what: str) -> str:
 
 def _variant_key(form: str) -> str:
     """A variant form as name units are keyed (a unit's core: Latin lower-case, Arabic folded)."""
-    return _norm_form(form)
+    return norm_form(form)
 
 
 def _word_key(form: str) -> str:

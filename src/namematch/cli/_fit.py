@@ -23,7 +23,7 @@ from namematch.cli._output import Out
 
 def _fit_pairs(args: argparse.Namespace) -> tuple[list[tuple[str, str, bool]], list[tuple[int, str]]]:
     """The labelled pairs of ``namematch fit``'s file and its bad lines ``(line, why)``."""
-    parse_label = importlib.import_module("namematch.score")._parse_label
+    parse_label = importlib.import_module("namematch.score").parse_label
     path = args.pairs_file
     label = "<stdin>" if path == "-" else printable(path)
     text = read_source(path)

@@ -126,7 +126,8 @@ def scorer_of(args: argparse.Namespace) -> Any:
                 joined = lexicon if scorer.lexicon is None else scorer.lexicon | lexicon
                 report = scorer.report
                 scorer = namematch.Scorer(threshold=scorer.threshold, model=scorer.model,
-                                          candidate_model=scorer.candidate_model, lexicon=joined)
+                                          candidate_model=scorer.candidate_model, lexicon=joined,
+                                          config=scorer.config)
                 scorer.report = report
         elif lexicon:
             scorer = namematch.Scorer(lexicon=lexicon)

@@ -42,7 +42,7 @@ from namematch.evaluation.datasets import (
     single_unit,
     write_atomic,
 )
-from namematch.evaluation.heldout import held_out_data, read_data_file
+from namematch.evaluation.heldout import held_out_data, held_out_resources, read_data_file
 from namematch.evaluation.metrics import (
     average_precision,
     bcubed,
@@ -66,6 +66,7 @@ __all__ = [
     "format_table",
     "hash_bucket",
     "held_out_data",
+    "held_out_resources",
     "hit_at_k",
     "in_test_fifth",
     "is_arabic_script",

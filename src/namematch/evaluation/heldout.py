@@ -2,7 +2,9 @@
 
 ``tools/build_lexicon.py --holdout --out DIR`` writes the lexicon and transliteration model
 built without the held-out fifth (:func:`namematch.evaluation.in_test_fifth`); the
-benchmarks score the held-out pairs with them inside :func:`held_out_data`.
+benchmarks score the held-out pairs with a :class:`~namematch.Scorer` that owns the
+resources :func:`held_out_resources` builds from them. Nothing global is swapped: scorers
+made without those resources keep the shipped data.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from namematch import lexicon
 from namematch._data import data_lines
-from namematch.romanize import _install  # the resources-as-values refactor replaces this swap
+from namematch.resources import Resources
 
-__all__ = ["held_out_data", "read_data_file"]
+__all__ = ["held_out_data", "held_out_resources", "read_data_file"]
 
 
 def read_data_file(path: str | os.PathLike[str]) -> list[str]:
@@ -26,17 +27,20 @@ def read_data_file(path: str | os.PathLike[str]) -> list[str]:
     return [line.rstrip("\r\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def held_out_resources(
+    model_lines: Sequence[str], variant_lines: Sequence[str], frequency_lines: Sequence[str]
+) -> Resources:
+    """The name data of a held-out build: the transliteration model ``model_lines`` and the
+    lexicon built from ``variant_lines`` and ``frequency_lines`` with the shipped manual
+    variants. Give it to a scorer: ``Scorer(resources=held_out_resources(...))``."""
+    lines = (list(variant_lines), data_lines("variants_manual.tsv"), list(frequency_lines))
+    return Resources.build(lexicon_lines=lines, model_lines=list(model_lines))
+
+
 @contextmanager
 def held_out_data(
     model_lines: Sequence[str], variant_lines: Sequence[str], frequency_lines: Sequence[str]
-) -> Iterator[None]:
-    """While inside, every scorer uses the transliteration model ``model_lines`` and the
-    lexicon built from ``variant_lines`` and ``frequency_lines`` (with the shipped manual
-    variants) instead of the shipped ones; they are restored on leaving. Not thread-safe:
-    held-out runs are single benchmark processes."""
-    held = lexicon.build(list(variant_lines), data_lines("variants_manual.tsv"), list(frequency_lines))
-    _install(list(model_lines), held)
-    try:
-        yield
-    finally:
-        _install(None, None)
+) -> Iterator[Resources]:
+    """:func:`held_out_resources` as a context manager (``with held_out_data(...) as res``);
+    it changes nothing global, so only scorers given ``res`` use the held-out data."""
+    yield held_out_resources(model_lines, variant_lines, frequency_lines)

@@ -222,15 +222,3 @@ def latin_ordinary(norm: str) -> bool:
     r = form_rarity(norm)
     expected = MIN_ZIPF + 3.5 * (1.0 - r) + 0.5 if r < 1.0 else MIN_ZIPF + 1.0
     return z > expected
-
-
-def _clear_caches() -> None:
-    """Forget what was read from the lexicon (it was swapped)."""
-    for fn in (form_rarity, arabic_score, latin_ordinary, split_compound):
-        fn.cache_clear()
-    from namematch.link._arabic_words import word_info
-
-    word_info.cache_clear()
-
-
-lexicon._on_change.append(_clear_caches)  # a lexicon swap clears the evidence read from it

@@ -30,15 +30,19 @@ labelled pairs), ``_persist`` (:meth:`Scorer.save` and :meth:`Scorer.load`) and 
 
 from __future__ import annotations
 
+from namematch._folding import fold_latin as fold_latin
+from namematch.score._config import DEFAULT_CONFIG as DEFAULT_CONFIG
+from namematch.score._config import ModelConfigWarning, ScoreConfig
 from namematch.score._fit import FitReport
-from namematch.score._fit import parse_label as _parse_label
-from namematch.score._model import FEATURES, PARTIAL_CAP
-from namematch.score._model import candidate_terms as _candidate_terms
-from namematch.score._model import combine as _combine
-from namematch.score._model import model_terms as _model_terms
+from namematch.score._fit import parse_label as parse_label
+from namematch.score._model import FEATURES as FEATURES
+from namematch.score._model import PARTIAL_CAP as PARTIAL_CAP
+from namematch.score._model import candidate_terms as candidate_terms
+from namematch.score._model import combine as combine
+from namematch.score._model import model_terms as model_terms
 from namematch.score._persist import ScorerFileError
+from namematch.score._scorer import DEFAULT_SCORER as DEFAULT_SCORER
 from namematch.score._scorer import (
-    _DEFAULT,
     DEFAULT_THRESHOLD,
     AlignedPair,
     Explanation,
@@ -48,13 +52,14 @@ from namematch.score._scorer import (
     score,
     score_matrix,
 )
-from namematch.score._units import AGREE_FROM, MAX_UNITS, MIN_PAIR_SIMILARITY, _fold_latin
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignedPair",
     "Explanation",
     "FitReport",
+    "ModelConfigWarning",
+    "ScoreConfig",
     "Scorer",
     "ScorerFileError",
     "explain",
@@ -63,6 +68,8 @@ __all__ = [
     "score_matrix",
 ]
 
-# private names other namematch modules and tools read (an underscored name is the package's own)
-_PRIVATE_USERS = (_DEFAULT, _candidate_terms, _parse_label, _combine, _model_terms, _fold_latin, PARTIAL_CAP,
-                  FEATURES, MAX_UNITS, MIN_PAIR_SIMILARITY, AGREE_FROM)  # fmt: skip
+# Also public to namematch's other modules and its tools (decision 0011), though not part of
+# the user-facing API above: DEFAULT_SCORER (the module-level functions' scorer), FEATURES and
+# the model helpers combine, candidate_terms and model_terms (registry, cluster, the fitting
+# tools), parse_label (the CLI's fit), fold_latin (the near-miss tool), PARTIAL_CAP and
+# DEFAULT_CONFIG (the ScoreConfig the shipped models were fitted under).

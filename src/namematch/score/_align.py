@@ -1,7 +1,8 @@
 """Alignment of two names' units (part of :mod:`namematch.score`).
 
-Units pair off greedily, most similar first, at :data:`MIN_PAIR_SIMILARITY` or above.
-A pair at :data:`AGREE_FROM` or above *agrees* (two spellings of one name element), as
+Units pair off greedily, most similar first, at ``min_pair_similarity`` or above (fields of
+the scorer's :class:`~namematch.score.ScoreConfig`, which the prepared names carry).
+A pair at ``agree_from`` or above *agrees* (two spellings of one name element), as
 does an initial and a name it begins; a weaker pair is a *look-alike* (two different elements that resemble each other) and
 leaves both units unaligned. Crossing pairs that can swap without loss are swapped back
 (a repeated name must not read as a reordered one); adjacent units left over on one side
@@ -16,18 +17,13 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
-from namematch.score._units import AGREE_FROM, INITIAL_MATCH, MIN_PAIR_SIMILARITY, _Prepared, _Unit
+from namematch.score._units import INITIAL_MATCH, _Prepared, _Unit
 
 #: A unit-pair similarity and its method; a function giving it for two units.
 Similarity = tuple[float, str]
 UnitSim = Callable[[_Unit, _Unit], Similarity]
 #: The joined-spelling similarity of adjacent units (i, i+1) of one name against unit j of the other.
 MergeSim = Callable[[_Prepared, int, _Unit], float]
-
-#: A split/merged pair aligns at this similarity or above (at most 0.95 counted).
-MERGE_FROM: Final = 0.8
-_MERGE_CAP: Final = 0.95
-
 
 class Alignment:
     """Two prepared names and how their units pair off.
@@ -85,9 +81,11 @@ class Alignment:
 def similar_pairs(
     a: _Prepared, b: _Prepared, rows: dict[str, dict[str, Similarity]], unit_sim: UnitSim
 ) -> list[tuple[float, int, int, str]]:
-    """``(-similarity, i, j, method)`` of every unit pair at :data:`MIN_PAIR_SIMILARITY` or
-    above (``rows``: cached similarities by unit ckeys; ``unit_sim`` for the rest)."""
+    """``(-similarity, i, j, method)`` of every unit pair at ``min_pair_similarity`` (of the
+    scorer's configuration) or above (``rows``: cached similarities by unit ckeys; ``unit_sim``
+    for the rest)."""
     sims: list[tuple[float, int, int, str]] = []
+    least = a.config.min_pair_similarity
     empty: dict[str, Similarity] = {}
     for i, u in enumerate(a.units):
         row = rows.get(u.ckey, empty)
@@ -95,7 +93,7 @@ def similar_pairs(
             hit = row.get(v.ckey)
             if hit is None:
                 hit = unit_sim(u, v)
-            if hit[0] >= MIN_PAIR_SIMILARITY and not (
+            if hit[0] >= least and not (
                 hit[0] < 1.0 and i not in a.family_idx and j not in b.family_idx and gendered_pair(u, v)
             ):
                 sims.append((-hit[0], i, j, hit[1]))
@@ -153,12 +151,13 @@ def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], m
     lookalike: list[tuple[int, int, float, str]] = []
     taken_a: set[int] = set()
     taken_b: set[int] = set()
+    agree_from = a.config.agree_from
     for neg_s, i, j, method in sims:
         if i in taken_a or j in taken_b:
             continue
         taken_a.add(i)
         taken_b.add(j)
-        if -neg_s >= AGREE_FROM or method == INITIAL_MATCH:
+        if -neg_s >= agree_from or method == INITIAL_MATCH:
             used_a.add(i)
             used_b.add(j)
             matched.append((i, j, -neg_s, method))
@@ -198,6 +197,7 @@ def merges(
     """Adjacent unaligned units of ``a`` that together match one unaligned unit of ``b``."""
     out: list[tuple[tuple[int, int], int, float]] = []
     sizes = b.sizes
+    merge_from, merge_cap = a.config.merge_from, a.config.merge_cap
     for i, lo, hi, _key in a.adjacent:
         if i in used_a or i + 1 in used_a:
             continue
@@ -205,8 +205,8 @@ def merges(
             if not lo <= v_size <= hi or j in used_b:  # an initial (size 0) is never in the window
                 continue
             best = merge_sim(a, i, b.units[j])
-            if best >= MERGE_FROM:
-                out.append(((i, i + 1), j, min(best, _MERGE_CAP)))
+            if best >= merge_from:
+                out.append(((i, i + 1), j, min(best, merge_cap)))
     return out
 
 

@@ -409,18 +409,19 @@ def fit_scorer(
         strength = max(lam for lam, (mean, _se) in zip(L2_GRID, losses, strict=True) if mean <= limit)
     # held-apart scores with the chosen strength
     held_scores = [float(f) if isinstance(f, float) else 0.0 for f in feats]
+    cap = base.config.partial_cap
     for f in range(k_folds):
         w = fitted(fx != f, strength)
         weights, intercept = tuple(w[:-1]), float(w[-1])
         for row, i in enumerate(model_idx):
             if fx[row] == f:
-                held_scores[i] = combine(feats[i], weights, intercept)  # type: ignore[arg-type]
+                held_scores[i] = combine(feats[i], weights, intercept, cap)  # type: ignore[arg-type]
     w = fitted(np.ones(len(y), dtype=bool), strength)
     chosen, met = choose_threshold(held_scores, labels, rule)
     if not met:
         warnings.warn(f"no threshold reaches precision {rule} on the held-apart pairs; "
                       f"the most precise one ({chosen}) is used", UserWarning, stacklevel=3)
-    prior_scores = [float(f) if isinstance(f, float) else combine(f, base.model_weights, base.model_intercept)
+    prior_scores = [float(f) if isinstance(f, float) else combine(f, base.model_weights, base.model_intercept, cap)
                     for f in feats]
     rows = [_row(held_scores, labels, t) for t in sorted({*REPORT_THRESHOLDS, chosen})]
     cal, ece = calibration(held_scores, labels)
@@ -440,6 +441,7 @@ def fit_scorer(
     candidate = {
         "weights": {name: round(float(cw + d), 6) for name, cw, d in zip(FEATURES, cand_w, delta_w, strict=True)},
         "intercept": round(float(cand_b + delta_b), 6),
+        "config_digest": base.config.digest,
     }
     model = {
         "weights": {name: round(float(v), 6) for name, v in zip(FEATURES, w[:-1], strict=True)},
@@ -448,8 +450,9 @@ def fit_scorer(
         "l2": strength,
         "fitted_on_pairs": len(labelled),
         "positives": positives,
+        "config_digest": base.config.digest,
     }
     scorer = type(base)(threshold=chosen, model=model, candidate_model=candidate, lexicon=base.lexicon,
-                        cache_size=base.cache_size)
+                        cache_size=base.cache_size, resources=base.resources, config=base.config)
     scorer.report = report
     return scorer

@@ -7,7 +7,7 @@ facts of each name alone (whether it has a family name and with the article, its
 an initial in front, the given names after the first, its script), the closed form the
 scorer itself takes for them (``_rules.unaligned_features``). Such pairs are filled from a
 table computed once per combination of those facts. The other pairs are found by a bound
-on unit similarity: two units can agree (:data:`AGREE_FROM`) only if one of their
+on unit similarity: two units can agree (``agree_from``) only if one of their
 spellings (folded, without a compound's head or tail, without a glued article) is at least
 0.79 alike to one of the other's by edit similarity (a shared key adds 0.06; 0.85 across
 scripts), or they share a lexicon group, a sound, an Arabic-script consonant skeleton, across
@@ -27,16 +27,16 @@ from typing import Any, Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from namematch._folding import fold_latin
 from namematch._pool import run_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
+from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._rules import unaligned_features
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
-    AGREE_FROM,
     _consonants,
-    _fold_latin,
     _long_skeletons,
     _Prepared,
     _rest,
@@ -211,7 +211,7 @@ def _merge_rows(
             continue
         for i, _lo, _hi, _key in p.adjacent:
             x, y = p.units[i], p.units[i + 1]
-            joined += [(k, _fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
+            joined += [(k, fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
     singles = [(key, f) for key, u in units.items() if not u.initial for f in u.folds]
     if not joined or not singles:
         return set()
@@ -234,9 +234,10 @@ def candidate_pairs(qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | Non
     qu, q_where = _unit_index(qs)
     cu, c_where = _unit_index(cs)
     out: set[tuple[int, int]] = set()
+    agree_from = DEFAULT_CONFIG.agree_from  # (the scorer takes this path under the default configuration only)
     for kq, kc in _hashed_pairs(qu, cu) | _edit_pairs(qu, cu):
         u, v = qu[kq], cu[kc]
-        if not (u.initial or v.initial) and sim(u, v)[0] >= AGREE_FROM:
+        if not (u.initial or v.initial) and sim(u, v)[0] >= agree_from:
             out.update((i, j) for i in q_where[kq] for j in c_where[kc])
     same: dict[tuple[str, ...], list[int]] = {}
     for j, p in enumerate(cs):

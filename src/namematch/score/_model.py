@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any, Final
 
+from namematch.score._config import DEFAULT_CONFIG
+
 #: Features of an alignment, in the order the scoring model weighs them.
 FEATURES: Final = (
     "coverage",  # weighted share of the shorter name's units that agree (x evidence)
@@ -39,7 +41,7 @@ FEATURES: Final = (
 #: Highest score of two names not every element of which agrees as a spelling of one of the
 #: other's (the ``all_agree`` feature): a dropped name, an initial, a look-alike or any rule
 #: against keeps the pair out of the band of certain matches (0.99 and above).
-PARTIAL_CAP: Final = 0.985
+PARTIAL_CAP: Final = DEFAULT_CONFIG.partial_cap
 _ALL_AGREE: Final = FEATURES.index("all_agree")
 
 
@@ -69,14 +71,23 @@ def candidate_terms() -> tuple[tuple[float, ...], float]:
     that key retrieval proposes, a name and its nearest neighbours in a registry or a set of
     mentions, mostly namesakes, relatives and partial names. The scoring model is fitted on
     balanced pairs and is generous to those; clustering and :meth:`Registry.match` use this one."""
-    return model_terms(model_file("candidate_model.json"))
+    return model_terms(candidate_model_file())
 
 
-def combine(features: Sequence[float], weights: Sequence[float], intercept: float) -> float:
+def candidate_model_file() -> dict[str, Any]:
+    """The shipped candidate model (data/candidate_model.json)."""
+    return model_file("candidate_model.json")
+
+
+def combine(
+    features: Sequence[float], weights: Sequence[float], intercept: float, partial_cap: float = PARTIAL_CAP
+) -> float:
     """A score from alignment features (:data:`FEATURES`) and a logistic model's weights and
-    intercept: the model's probability, at most :data:`PARTIAL_CAP` unless every element agrees."""
+    intercept: the model's probability, at most ``partial_cap`` (the scorer's
+    :attr:`ScoreConfig.partial_cap <namematch.score.ScoreConfig.partial_cap>`, default
+    :data:`PARTIAL_CAP`) unless every element agrees."""
     z = intercept + sum(map(operator.mul, weights, features))
     value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
-    if not features[_ALL_AGREE] and value > PARTIAL_CAP:
-        value = PARTIAL_CAP
+    if not features[_ALL_AGREE] and value > partial_cap:
+        value = partial_cap
     return round(min(value, 0.999999), 6)

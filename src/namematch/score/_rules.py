@@ -14,8 +14,8 @@ import itertools
 from collections.abc import Sequence
 from typing import Final
 
-from namematch import lexicon as _lexicon
 from namematch._data import data_lines
+from namematch.lexicon import Lexicon
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
 from namematch.score._units import REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
@@ -23,14 +23,8 @@ from namematch.score._units import REDUCED, SHORT_FORM, _Prepared, _Unit, eviden
 Finding = tuple[float, str]
 NO: Final[Finding] = (0.0, "")
 
-#: Below this similarity two unaligned first names are different names even when one is
-#: not listed (the sibling rule needs them different; a romanisation the lexicon does not
-#: know may align them weakly: MEHREZ ~ محرز at 0.55 without the lexicon).
-_UNLIKE: Final = 0.5
-#: Matched information below this is weak evidence (said in the reason).
-_WEAK_INFORMATION: Final = 0.6
-#: Matched information counts up to this much.
-_INFORMATION_CAP: Final = 3.0
+# The rules' thresholds (unlike, weak_information, information_cap) are fields of the
+# scorer's ScoreConfig, read from the prepared names (namematch.score._config).
 
 
 class Evidence:
@@ -71,7 +65,8 @@ class Evidence:
             got_a = got_b = info = weakest = rarest = 0.0
         self.cov_a = got_a / (pa.weight_sum or 1.0)
         self.cov_b = got_b / (pb.weight_sum or 1.0)
-        self.information = info if info < _INFORMATION_CAP else _INFORMATION_CAP
+        cap = pa.config.information_cap
+        self.information = info if info < cap else cap
         self.weakest = weakest
         self.rarest = rarest
         self.only_initials = only_initials
@@ -87,7 +82,7 @@ def coverage(al: Alignment, ev: Evidence) -> Finding:
 
 def information(al: Alignment, ev: Evidence) -> Finding:
     """The information the agreeing elements carry (evidence x rarity weight, capped)."""
-    if ev.information < _WEAK_INFORMATION and (al.matched or al.merged) and not ev.only_initials:
+    if ev.information < al.a.config.weak_information and (al.matched or al.merged) and not ev.only_initials:
         return ev.information, "only common name elements agree: weak evidence"
     return ev.information, ""
 
@@ -237,20 +232,17 @@ def arabic_structure(pa: _Prepared, pb: _Prepared) -> bool:
     )  # fmt: skip
 
 
-@functools.cache
-def _prefix_names() -> tuple[frozenset[str], frozenset[int]]:
-    """The forms of ``data/prefix_names.txt`` and their lexicon group ids (once per lexicon)."""
+@functools.lru_cache(maxsize=8)
+def _prefix_names(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
+    """The forms of ``data/prefix_names.txt`` and their group ids in ``lexicon`` (once per lexicon)."""
     forms = frozenset(data_lines("prefix_names.txt"))
-    return forms, frozenset(g for f in forms for g in _lexicon._group_ids(f))
-
-
-_lexicon._on_change.append(_prefix_names.cache_clear)
+    return forms, frozenset(g for f in forms for g in lexicon.group_ids(f))
 
 
 def is_prefix_name(unit: _Unit) -> bool:
     """Whether a unit is a name often written before a person's own name (a devotional
     Muhammad, a title-like Hafiz, Agha, Khan…: ``data/prefix_names.txt``), or a spelling of one."""
-    forms, groups = _prefix_names()
+    forms, groups = _prefix_names(unit.resources.lexicon)
     return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
 
 
@@ -305,7 +297,7 @@ def siblings(al: Alignment, sim: UnitSim) -> Finding:
         return NO
     u, v = ua[0], ub[0]
     # different first names, not a spelling the romaniser missed: in one script, both listed, or unlike
-    if not (u.arabic == v.arabic or (u.groups and v.groups) or sim(u, v)[0] < _UNLIKE):
+    if not (u.arabic == v.arabic or (u.groups and v.groups) or sim(u, v)[0] < al.a.config.unlike):
         return NO
     return 1.0, "same nasab, different first names (siblings)"
 

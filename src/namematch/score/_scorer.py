@@ -4,29 +4,34 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
-import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 from rapidfuzz.distance import Indel
 
-from namematch import lexicon as _lexicon
+from namematch._checks import check_str
+from namematch._folding import fold_latin
 from namematch._options import check_threshold
-from namematch.normalize import _check_str
 from namematch.parse import _name_fields
+from namematch.resources import Resources
 from namematch.score import _layer, _matrix
 from namematch.score._align import Alignment, align, similar_pairs
-from namematch.score._model import candidate_terms, combine, default_model, model_terms
+from namematch.score._config import DEFAULT_CONFIG, ScoreConfig, check_model_config
+from namematch.score._model import (
+    candidate_model_file,
+    candidate_terms,
+    combine,
+    default_model,
+    model_terms,
+)
 from namematch.score._rules import features, unaligned_features
 from namematch.score._units import (
     _EMPTY,
-    AGREE_FROM,
     INITIAL_MATCH,
-    MAX_UNITS,
     MERGED,
-    _fold_latin,
     _Prepared,
     _Unit,
     layout,
@@ -122,10 +127,6 @@ def _rf_flags(**_: Any) -> dict[str, Any]:
     return {"optimal_score": 1.0, "worst_score": 0.0, "flags": 0}
 
 
-#: Every live Scorer, so a lexicon swap can clear their caches (see :meth:`Scorer.clear_cache`).
-_SCORERS: weakref.WeakSet[Scorer] = weakref.WeakSet()
-
-
 class Scorer:
     """A configured name scorer with a cache of prepared names.
 
@@ -136,8 +137,10 @@ class Scorer:
     ``model`` and ``candidate_model`` are logistic models over the alignment features
     (``{"weights": {feature: weight}, "intercept": b}``; default: the shipped ones), as
     :meth:`fit` makes them. ``lexicon`` is a :class:`~namematch.UserLexicon` (or a file path,
-    or a list of them) layered over the shipped name data for this scorer only. A fitted
-    scorer carries its :class:`~namematch.score.FitReport` as ``report`` (None otherwise).
+    or a list of them) layered over the name data for this scorer only. ``resources`` is the
+    name data (lexicon and transliteration model) the scorer prepares names with (default:
+    the shipped data, :meth:`namematch.resources.Resources.shipped`). A fitted scorer
+    carries its :class:`~namematch.score.FitReport` as ``report`` (None otherwise).
 
     >>> s = Scorer(threshold=0.8)
     >>> s.is_match("Ghasem Soleymani", "Qassem Soleimani")
@@ -152,9 +155,22 @@ class Scorer:
         cache_size: int = 200_000,
         candidate_model: Mapping[str, Any] | None = None,
         lexicon: Any = None,
+        resources: Resources | None = None,
+        config: ScoreConfig | None = None,
     ) -> None:
         from namematch.user_lexicon import as_lexicon
 
+        if resources is not None and not isinstance(resources, Resources):
+            raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
+        #: the name data this scorer prepares names with
+        self.resources = Resources.shipped() if resources is None else resources
+        if config is not None and not isinstance(config, ScoreConfig):
+            raise TypeError(f"config must be ScoreConfig or None, not {type(config).__name__}")
+        #: the thresholds and discounts of unit comparison, alignment and the rules
+        self.config = DEFAULT_CONFIG if config is None else config
+        check_model_config(default_model() if model is None else model, self.config, "pair model")
+        if candidate_model is not None or self.config is not DEFAULT_CONFIG:
+            check_model_config(candidate_model or candidate_model_file(), self.config, "candidate model")
         self.threshold = check_threshold(threshold, "threshold")
         #: the pair model as given (None: the shipped one)
         self.model = None if model is None else dict(model)
@@ -164,12 +180,16 @@ class Scorer:
         self.candidate_terms = candidate_terms() if candidate_model is None else model_terms(candidate_model)
         self.lexicon = as_lexicon(lexicon)
         self.report: Any = None
-        self._similarity: Callable[[_Unit, _Unit], tuple[float, str]] = _ordered_similarity
+        ordered = _ordered_similarity if self.config == DEFAULT_CONFIG else functools.partial(
+            _ordered_similarity, cfg=self.config)
+        self._similarity: Callable[[_Unit, _Unit], tuple[float, str]] = ordered
         if self.lexicon is not None:
             if self.lexicon.variants:
-                self._similarity = _layer.user_similarity(self.lexicon, _ordered_similarity)
+                self._similarity = _layer.user_similarity(self.lexicon, ordered)
             if self.lexicon.dropped:
-                self._prepare = functools.partial(_prepare_dropping, self.lexicon.dropped)  # type: ignore[method-assign]
+                self._prepare = functools.partial(  # type: ignore[method-assign]
+                    _prepare_dropping, self.lexicon.dropped, self.resources, self.config
+                )
         self.cache_size = cache_size
         self._prepared: dict[str, _Prepared] = {}
         self._pair_rows: dict[str, dict[str, tuple[float, str]]] = {}
@@ -177,11 +197,10 @@ class Scorer:
         #: joined-pair similarity per adjacent unit pair (its two ckeys), then per single unit
         self._merge_cache: dict[tuple[str, str], dict[str, float]] = {}
         self._merge_count = 0
-        _SCORERS.add(self)
 
     def clear_cache(self) -> None:
-        """Forget prepared names and unit-pair similarities (they are rebuilt on demand).
-        Done for every scorer when the lexicon is swapped, whose facts they carry."""
+        """Forget prepared names and unit-pair similarities (they are rebuilt on demand; the
+        scorer's resources never change, so they never go stale: this only frees memory)."""
         self._prepared = {}
         self._pair_rows = {}
         self._pair_count = 0
@@ -193,18 +212,18 @@ class Scorer:
         """Parse, romanise and key a name once; later calls hit the cache."""
         prep = self._prepared.get(name)
         if prep is None:
-            _check_str(name)
+            check_str(name)
             prep = self._prepare(name)
             if len(self._prepared) >= self.cache_size:
                 self._prepared.clear()
             self._prepared[name] = prep
         return prep
 
-    @staticmethod
-    def _prepare(name: str) -> _Prepared:
+    def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = _name_fields(name)
-        units = tuple([unit_of(*f) for f in fields[:MAX_UNITS]])
-        return _Prepared(name, units, has_lineage, honorifics, *layout(units))
+        res = self.resources
+        units = tuple([unit_of(*f, res) for f in fields[: self.config.max_units]])
+        return _Prepared(name, units, has_lineage, honorifics, *layout(units), self.config)
 
     # -- unit similarity -------------------------------------------------
     def _unit_sim(self, u: _Unit, v: _Unit) -> tuple[float, str]:
@@ -239,7 +258,7 @@ class Scorer:
         best = None if row is None else row.get(v.ckey)
         if best is None:
             x, y = p.units[i], p.units[i + 1]
-            joined = [_fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
+            joined = [fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
             if self._merge_count >= self.cache_size:
                 cache.clear()
@@ -258,7 +277,8 @@ class Scorer:
     def _pair_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
         """The features of two prepared names (a short cut for names none of whose units align)."""
         sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
-        if not any(-s >= AGREE_FROM and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
+        agree_from = self.config.agree_from
+        if not any(-s >= agree_from and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
             # nothing agrees but look-alikes and initials, which explain nothing (_rules.features)
             return unaligned_features(pa, pb)
         return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
@@ -279,7 +299,7 @@ class Scorer:
 
     def _final(self, feats: Sequence[float]) -> float:
         """Combine alignment features into the returned score (this scorer's model)."""
-        return combine(feats, self.model_weights, self.model_intercept)
+        return combine(feats, self.model_weights, self.model_intercept, self.config.partial_cap)
 
     def _features(self, a: str, b: str) -> tuple[float, ...] | float:
         """The alignment features of two checked strings (in ``FEATURES`` order), or
@@ -301,7 +321,7 @@ class Scorer:
         feats = self._features(a, b)
         if isinstance(feats, float):
             return feats
-        return combine(feats, weights, intercept)
+        return combine(feats, weights, intercept, self.config.partial_cap)
 
     def _values(self, a: str, b: str, models: Sequence[tuple[Sequence[float], float]]) -> tuple[float, ...]:
         """:meth:`_value` under each of ``models`` (``(weights, intercept)``) from one alignment:
@@ -309,7 +329,8 @@ class Scorer:
         feats = self._features(a, b)
         if isinstance(feats, float):
             return (feats,) * len(models)
-        return tuple([combine(feats, weights, intercept) for weights, intercept in models])
+        cap = self.config.partial_cap
+        return tuple([combine(feats, weights, intercept, cap) for weights, intercept in models])
 
     # -- public ----------------------------------------------------------
     def score(
@@ -325,8 +346,8 @@ class Scorer:
         ``processor`` is applied to both strings first; a result below
         ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol).
         """
-        _check_str(a, "a")
-        _check_str(b, "b")
+        check_str(a, "a")
+        check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
         value = self._value(a, b, self.model_weights, self.model_intercept)
@@ -341,8 +362,8 @@ class Scorer:
 
     def explain(self, a: str, b: str) -> Explanation:
         """Score two names and say why: aligned units, unmatched units, rules fired."""
-        _check_str(a, "a")
-        _check_str(b, "b")
+        check_str(a, "a")
+        check_str(b, "b")
         pa, pb = self.prepare(a), self.prepare(b)
         value = self.score(a, b)
         if not pa.units or not pb.units:
@@ -389,8 +410,12 @@ class Scorer:
             raise ValueError(f"workers must be a positive int, got {workers!r}")
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
-        rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
-                              workers)  # fmt: skip
+        if self.config == DEFAULT_CONFIG:
+            rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
+                                  workers)  # fmt: skip
+        else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
+            rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
+                     else math.nan for c in cs] for q in qs]  # fmt: skip
         if self.lexicon is not None and self.lexicon.variants:
             _layer.rescore_user_pairs(rows, qs, cs, self.prepare, self._pair_value, self.lexicon, score_cutoff)
         try:
@@ -433,7 +458,8 @@ class Scorer:
         if prior is None or lexicon is not None:
             base = prior or cls()
             base = cls(threshold=base.threshold, model=base.model, candidate_model=base.candidate_model,
-                       lexicon=lexicon if lexicon is not None else base.lexicon, cache_size=base.cache_size)
+                       lexicon=lexicon if lexicon is not None else base.lexicon, cache_size=base.cache_size,
+                       resources=base.resources, config=base.config)
         else:
             base = prior
         return fit_scorer(base, pairs, threshold=threshold, l2=l2, folds=folds, progress=progress)
@@ -455,32 +481,24 @@ class Scorer:
         return load_scorer(cls, path)
 
 
-def _ordered_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
+def _ordered_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tuple[float, str]:
     """:func:`unit_similarity` of two units in one order whatever the order given."""
-    return unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+    return unit_similarity(u, v, cfg) if u.ckey <= v.ckey else unit_similarity(v, u, cfg)
 
 
-def _prepare_dropping(dropped: frozenset[str], name: str) -> _Prepared:
+def _prepare_dropping(dropped: frozenset[str], resources: Resources, config: ScoreConfig, name: str) -> _Prepared:
     """:meth:`Scorer._prepare` without the user's honorifics and titles at the ends of the name."""
     fields, has_lineage, honorifics = _name_fields(name)
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
-    units = tuple([unit_of(*f) for f in kept[:MAX_UNITS]])
-    return _Prepared(name, units, has_lineage, honorifics, *layout(units))
-
-
-def _clear_scorers() -> None:
-    for scorer in list(_SCORERS):
-        scorer.clear_cache()
-
-
-_lexicon._on_change.append(_clear_scorers)  # their prepared names and unit-pair similarities carry lexicon facts
+    units = tuple([unit_of(*f, resources) for f in kept[: config.max_units]])
+    return _Prepared(name, units, has_lineage, honorifics, *layout(units), config)
 
 
 def _checked_item(value: object, argument: str) -> object:
     """A name of a score matrix: a str, or a missing value (None, NaN, pandas' NA) kept as is."""
-    return value if _matrix.is_missing(value) else _check_str(value, argument)
+    return value if _matrix.is_missing(value) else check_str(value, argument)
 
 
 def _check_names(value: object, argument: str) -> Iterable[str]:
@@ -490,7 +508,8 @@ def _check_names(value: object, argument: str) -> Iterable[str]:
     return value
 
 
-_DEFAULT = Scorer()
+#: The scorer of the module-level functions (shipped data and models).
+DEFAULT_SCORER = Scorer()
 
 
 def score(
@@ -511,7 +530,7 @@ def score(
     >>> score("Mohammed Hassan", "Mohammed Hussein") < DEFAULT_THRESHOLD
     True
     """
-    return _DEFAULT.score(a, b, processor=processor, score_cutoff=score_cutoff)
+    return DEFAULT_SCORER.score(a, b, processor=processor, score_cutoff=score_cutoff)
 
 
 score._RF_ScorerPy = {"get_scorer_flags": _rf_flags}  # type: ignore[attr-defined]
@@ -520,7 +539,7 @@ Scorer.score._RF_ScorerPy = {"get_scorer_flags": _rf_flags}  # type: ignore[attr
 
 def is_match(a: str, b: str, threshold: float | None = None) -> bool:
     """True when ``score(a, b) >= threshold`` (default :data:`DEFAULT_THRESHOLD`)."""
-    return _DEFAULT.is_match(a, b, threshold)
+    return DEFAULT_SCORER.is_match(a, b, threshold)
 
 
 def explain(a: str, b: str) -> Explanation:
@@ -531,7 +550,7 @@ def explain(a: str, b: str) -> Explanation:
     """
     if isinstance(a, str) and isinstance(b, str) and b < a:
         a, b = b, a
-    return _DEFAULT.explain(a, b)
+    return DEFAULT_SCORER.explain(a, b)
 
 
 def score_matrix(
@@ -539,4 +558,4 @@ def score_matrix(
 ) -> Any:
     """Score every query against every choice (see :meth:`Scorer.score_matrix`): cell ``[i][j]``
     equals ``score(queries[i], choices[j])``; a missing name (None, NaN) gives NaN."""
-    return _DEFAULT.score_matrix(queries, choices, score_cutoff=score_cutoff, workers=workers)
+    return DEFAULT_SCORER.score_matrix(queries, choices, score_cutoff=score_cutoff, workers=workers)

@@ -17,34 +17,17 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
-from namematch import lexicon as _lexicon
+from namematch._folding import fold_latin, single_letters
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
+from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
 from namematch.parse import FAMILY, INITIAL
+from namematch.resources import Resources
 from namematch.romanize import romanize_unit
+from namematch.score._config import DEFAULT_CONFIG, ScoreConfig
 
-#: Two units pair off at this similarity or above; weaker resemblances stay apart.
-MIN_PAIR_SIMILARITY: Final = 0.72
-#: Two paired units agree (are spellings of one name element) at this similarity or above;
-#: a pair below it is a look-alike: two different elements whose spellings resemble each
-#: other (Rezaei ~ Rezvani), evidence against, not for. Spellings compared letter by letter
-#: must also keep their consonants (see :func:`_agree`); a pair that does not is given
-#: :data:`_LOOKALIKE` at most.
-AGREE_FROM: Final = 0.85
-#: Two spellings this alike may differ in one consonant and still agree (a long name's typo).
-_AGREE_ONE_EDIT: Final = 0.9
-#: The similarity a look-alike pair keeps at most (it still pairs off, as a differing element).
-_LOOKALIKE: Final = 0.84
-#: Similarity of two spellings that sound alike letter class by letter class (consonants by
-#: the classes transliterations confuse, vowels as slots: Qadhafi ~ Gaddafi, Hamza ~ Hamsa)
-#: while their edit similarity is lower, when the lexicon does not list them as two names.
-_SOUND_MATCH: Final = 0.9
-#: Added to a same-script unit pair's similarity when the units share a retrieval key.
-_KEY_BONUS: Final = 0.06
-#: Unit-pair similarities are exact from here up; nothing reads a weaker value.
-_EXACT_FROM: Final = MIN_PAIR_SIMILARITY
-#: Name units read per name in alignment (longer names are truncated): bounds cost.
-MAX_UNITS: Final = 12
+# The thresholds and discounts of unit comparison are fields of the scorer's ScoreConfig
+# (namematch.score._config), passed to unit_similarity as ``cfg``.
 
 # Methods by which two units matched (reported by explain()).
 EXACT: Final = "exact"
@@ -60,72 +43,13 @@ SHORT_FORM: Final = "short form"
 #: Sirajuddin, Abdul Hamid ~ Hamid): agreement at a discount, never a spelling of it.
 REDUCED: Final = "reduced form"
 
-#: Similarity of an unlisted Arabic-script unit and a Latin one whose consonant skeletons
-#: (3 consonants or more) are the same, when their romanised spellings are further apart.
-_SKELETON_MATCH: Final = 0.85
-#: Skeletons are compared only for pairs whose romanised spellings are at least this alike.
-_SKELETON_FROM: Final = 0.5
-#: Discount on the romanised similarity of a Latin and an Arabic-script unit listed in two
-#: different lexicon groups: two known names, not a spelling of one (Mahmoud ~ أحمد).
-_CROSS_LISTED: Final = 0.9
-#: Two Arabic-script spellings this alike letter for letter, with one consonant skeleton,
-#: are one name (a long vowel written or not).
-_ARABIC_SKELETON_FROM: Final = 0.75
 #: Alef forms, dropped when two Arabic-script spellings are compared: a long a written or not
 #: is a spelling's choice (عبدالرحمن ~ عبدالرحمان); a ي or و more is another name (حسن, حسين).
 _NO_ALEF: Final = str.maketrans("", "", "اأإآى")
-#: Discount on two different known names in one script (Hassan is not Hussein).
-_SAME_SCRIPT_LISTED: Final = 0.85
-#: An Arabic-script unit the lexicon does not list is another name than a listed Latin one
-#: when its letters are less than this alike to every Arabic-script form listed for it.
-_LETTERS_UNLIKE: Final = 0.5
 
 _ARABIC_SCRIPTS: Final = frozenset({ARABIC, PERSIAN})
 #: Persian letters as the Arabic press re-spells them (پ→ب, چ→ج, ژ→ز, گ→ك).
 _ARABIC_PRESS: Final = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك"})
-
-# Latin spelling folds under which transliteration variants of one sound meet.
-_LATIN_FOLDS: Final = (
-    ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ey", "ei"),
-    ("ph", "f"), ("gh", "g"), ("kh", "k"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
-    ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"),
-)  # fmt: skip
-#: Then single letters, in one pass (no letter they give is one they replace).
-_LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
-#: A letter written twice or more in a row.
-_DOUBLED: Final = re.compile(r"(.)\1+", re.DOTALL)
-
-
-def _first_group(m: re.Match[str]) -> str:
-    return m.group(1)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _fold_latin(s: str) -> str:
-    """Fold a Latin spelling so transliteration variants of one name meet
-    (cached: units that differ in case, role or article share a core's spelling).
-
-    >>> _fold_latin("soleymani"), _fold_latin("suleimani"), _fold_latin("ghasem"), _fold_latin("qassim")
-    ('sulimani', 'sulimani', 'gasim', 'kasim')
-    >>> _fold_latin("iosifovich") == _fold_latin("yosifovich")
-    True
-    """
-    for a, b in _LATIN_FOLDS:
-        if a in s:
-            s = s.replace(a, b)
-    if s[:1] == "i" and s[1:2] in "aeou":  # an initial i before a vowel is a y: Iosif ~ Yosif, Iulia ~ Yulia
-        s = "y" + s[1:]
-    y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)
-    s = s.translate(_LETTER_FOLDS)
-    if y:
-        s = "y" + s[1:]
-    if _DOUBLED.search(s):
-        s = _DOUBLED.sub(_first_group, s)
-    s = s.replace("ii", "i").replace("ai", "i").replace("ui", "i")
-    if len(s) > 3 and s.endswith("h"):
-        s = s[:-1]
-    return s
-
 
 #: Consonant classes of folded spellings and vowel slots: the letters transliterations of one
 #: sound confuse share a class (b/p, t/d, s/z, k/g/q, j and a consonant y: Yuri ~ Jury), vowels
@@ -161,7 +85,7 @@ def _sounds(fold: str) -> frozenset[str]:
         sound = r.translate(_SOUND_CLASSES)
         if not _SOUND_LETTERS.issuperset(sound):
             return _EMPTY
-        sound = _DOUBLED.sub(_first_group, sound)
+        sound = single_letters(sound)
         if len(sound) - sound.count("V") >= 2 and len(sound) >= 4:
             out.append(sound)
     return frozenset(out)
@@ -212,12 +136,14 @@ class _Unit:
     #: without those letters ("ALSHAER": "shair"), to meet the same name written with the
     #: article apart ("AL-SHAER"); else ""
     bare: str
+    #: the name data the unit was prepared with (its scorer's)
+    resources: Resources
 
     @property
     def keys(self) -> frozenset[str]:
         """Retrieval keys, computed on first use (unit_keys caches them): an
         Arabic-script unit's keys need romanisations in both conventions."""
-        return _EMPTY if self.initial else unit_keys(self.core, self.script)
+        return _EMPTY if self.initial else unit_keys(self.core, self.script, resources=self.resources)
 
 
 @attrs.define(slots=True, eq=False)
@@ -241,46 +167,50 @@ class _Prepared:
     sizes: tuple[int, ...]
     #: the weights of the given names and initials after the first (not family names): the chain
     middle: tuple[float, ...]
+    #: the configuration of the scorer that prepared it (alignment and the rules read it)
+    config: ScoreConfig
 
 
 def unit_uncached(
     text: str, norm: str, core: str, script: str, role: str, lineage: bool, homoglyphs: bool, article: str,
-    head: str, tail: str,
+    head: str, tail: str, resources: Resources,
 ) -> _Unit:  # fmt: skip
     """A name unit prepared for comparison, from the parse fields it depends on (not its
-    position in the name, so one cache entry serves every name)."""
+    position in the name, so one cache entry serves every name) and the name data of
+    ``resources``."""
+    lexicon = resources.lexicon
     arabic = script in _ARABIC_SCRIPTS
     initial = role == INITIAL
     core = core or norm
     glued = whole = ""
     if not (article or arabic or initial):
-        glued = _lexicon._glued_article_core(core)
+        glued = lexicon.glued_article_core(core)
     if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
         whole, core, article = core, glued, "al"
     if arabic:
-        latin = tuple(romanize_unit(core, limit=4)) or (core,)
+        latin = tuple(romanize_unit(core, limit=4, resources=resources)) or (core,)
         if tail == "allah":
             # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
-            latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4))) + latin
+            latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4, resources=resources))) + latin
     elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
-        latin = romanize_unit(core, limit=1) or (core,)
+        latin = romanize_unit(core, limit=1, resources=resources) or (core,)
     else:
         latin = _latin_readings(core)
-    groups, rarity = (_EMPTY_IDS, 0.5) if initial else _lexicon._facts(core)
+    groups, rarity = (_EMPTY_IDS, 0.5) if initial else lexicon.facts(core)
     if glued:
-        groups += _lexicon._facts(whole)[0]  # the unit's frozenset drops repeats
+        groups += lexicon.facts(whole)[0]  # the unit's frozenset drops repeats
     weight = 0.15 if initial else 0.25 + 0.75 * rarity
-    folds = (_fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(_fold_latin, latin)))
+    folds = (fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(fold_latin, latin)))
     unit_groups = _EMPTY if initial else _group_set(groups)
-    named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups))
+    named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = ""
     if script == LATIN and not (article or initial) and len(core) >= 6 and core[:2] in ("al", "el"):
-        bare = _fold_latin(core[2:])
+        bare = fold_latin(core[2:])
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
         f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{head}:{tail}:{core}{':' + whole if glued else ''}", head, tail,
-        named, bare,
+        named, bare, resources,
     )  # fmt: skip
 
 
@@ -297,16 +227,16 @@ def _latin_readings(core: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _arabic_backed(groups: frozenset[int]) -> bool:
+def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     """Whether one of the lexicon groups lists an Arabic-script form."""
-    arabic = _lexicon._current().arabic
+    arabic = lexicon.arabic
     return any(arabic[g] for g in groups)
 
 
-#: One name unit's preparation depends on its token alone, and tokens repeat
-#: across names far more than names do: cache per token (bounded).
+#: One name unit's preparation depends on its token alone (and the resources value: two
+#: never share an entry), and tokens repeat across names far more than names do: cache
+#: per token (bounded).
 unit_of = functools.lru_cache(maxsize=1 << 17)(unit_uncached)
-_lexicon._on_change.append(unit_of.cache_clear)  # units carry lexicon facts (groups, rarity)
 
 
 def layout(
@@ -372,12 +302,6 @@ def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
 
 # -- compounds ------------------------------------------------------------------
 
-#: "Abd X" against a plain "X" (Abdul Basir ~ Basir): the press drops the "Abd" of a
-#: well-known bearer, yet Hamid and Abdul Hamid are also two names, so such a pair
-#: counts at most this much. So does "Abu X" against "X" (lists print the family name
-#: "Abu Marzook" as "MARZOUK, Musa Abu") and a nasab written as one word against its
-#: name ("BINALSHIBH" ~ "al-Shibh").
-_ABD_DROPPED: Final = 0.85
 #: What a compound's head is in folded spelling (parse says which head a unit has).
 _HEAD_PATTERNS: Final = {
     "abd": re.compile("abd[aeiou]?l?"),
@@ -386,8 +310,6 @@ _HEAD_PATTERNS: Final = {
 }
 #: A compound's tail in folded spelling: "X ud-Din", "X Allah", "X Zada".
 _COMPOUND_TAIL: Final = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?|zad[aei])$")
-#: Similarity of a compound to its own first element (before the edit similarity of the two).
-_STEM_MATCH: Final = 0.9
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -408,32 +330,32 @@ _Best = tuple[float, str, str]
 _NONE: Final[_Best] = (0.0, "", "")
 
 
-def _reduced_similarity(reduced: Iterable[str], plain: _Unit, weight: float) -> _Best:
+def _reduced_similarity(reduced: Iterable[str], plain: _Unit, weight: float, cfg: ScoreConfig) -> _Best:
     """Best similarity of a unit's reduced spellings (``reduced``) to a plain unit's folded
     ones: ``weight`` where the two agree, else their edit similarity times ``weight``."""
     best = _NONE
     for x in reduced:
         for y in plain.folds:
             r = Indel.normalized_similarity(x, y)
-            r = weight if _agree(r, x, y) or _sound_alike((x,), (y,)) else r * weight
+            r = weight if _agree(r, x, y, cfg) or _sound_alike((x,), (y,)) else r * weight
             if r > best[0]:
                 best = (r, x, y)
     return best
 
 
-def _stem_similarity(compound: _Unit, plain: _Unit) -> _Best:
+def _stem_similarity(compound: _Unit, plain: _Unit, cfg: ScoreConfig) -> _Best:
     """A compound against a plain unit: "Siraj" ~ "Sirajuddin" through the compound's first element."""
     stems = (sx for sx in map(_stem, compound.folds) if sx is not None)
-    return _reduced_similarity(stems, plain, _STEM_MATCH)
+    return _reduced_similarity(stems, plain, cfg.stem_match, cfg)
 
 
-def _dropped_head_similarity(full: _Unit, plain: _Unit) -> _Best:
-    """"Abd X", "Abu X" or a one-word nasab against a plain "X", at :data:`_ABD_DROPPED`."""
+def _dropped_head_similarity(full: _Unit, plain: _Unit, cfg: ScoreConfig) -> _Best:
+    """"Abd X", "Abu X" or a one-word nasab against a plain "X", at ``cfg.abd_dropped``."""
     rests = (rest for rest in (_rest(x, full.head) for x in full.folds) if rest is not None)
-    return _reduced_similarity(rests, plain, _ABD_DROPPED)
+    return _reduced_similarity(rests, plain, cfg.abd_dropped, cfg)
 
 
-def _folded_similarity(u: _Unit, v: _Unit) -> _Best:
+def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     """Best edit similarity of two units' folded Latin spellings, and the two spellings compared
     (in the order of ``u``, ``v`` or of the compound and the plain unit): two "Abd X" (two "Abu X")
     compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
@@ -452,15 +374,15 @@ def _folded_similarity(u: _Unit, v: _Unit) -> _Best:
                 r = Indel.normalized_similarity(x, y)
                 if r > best[0]:
                     best = (r, x, y)
-    if best[0] < _STEM_MATCH and bool(u.tail) != bool(v.tail):
-        stem = _stem_similarity(u, v) if u.tail else _stem_similarity(v, u)
+    if best[0] < cfg.stem_match and bool(u.tail) != bool(v.tail):
+        stem = _stem_similarity(u, v, cfg) if u.tail else _stem_similarity(v, u, cfg)
         if stem[0] > best[0]:
             best = stem
-    if best[0] < _ABD_DROPPED and u.head != v.head:
+    if best[0] < cfg.abd_dropped and u.head != v.head:
         for full, plain in ((u, v), (v, u)):
             # (a kunya is not its son's name: Abu Ahmad is not Ahmad; a family name Abu X is X)
             if full.head and (full.head != "abu" or full.family):
-                dropped = _dropped_head_similarity(full, plain)
+                dropped = _dropped_head_similarity(full, plain, cfg)
                 if dropped[0] > best[0]:
                     best = dropped
     return best
@@ -481,7 +403,7 @@ def _consonants(fold: str) -> frozenset[str]:
     out = set()
     for r in readings:
         # doubled letters are one consonant; two consonants with a vowel between stay two
-        out.add(_DOUBLED.sub(_first_group, r.translate(_SOUND_CLASSES)).replace("V", ""))
+        out.add(single_letters(r.translate(_SOUND_CLASSES)).replace("V", ""))
     return frozenset(out)
 
 
@@ -511,16 +433,16 @@ def _consonant_edits(x: str, y: str) -> int:
     return best
 
 
-def _unlike_listed_forms(core: str, groups: AbstractSet[int]) -> bool:
+def _unlike_listed_forms(core: str, groups: AbstractSet[int], lexicon: Lexicon, unlike: float) -> bool:
     """Whether an Arabic-script unit (its folded ``core``) is unlike, letter for letter, every
     Arabic-script form the lexicon lists for ``groups`` (a Latin unit's groups); False when the
     groups list no Arabic-script form (Latin-only groups say nothing about Arabic spelling)."""
-    arabic = _lexicon._current().arabic
+    arabic = lexicon.arabic
     forms = [f for g in groups for f in arabic[g]]
     if not forms:
         return False
     letters = core.translate(_ARABIC_PRESS)
-    return all(Levenshtein.normalized_similarity(f.translate(_ARABIC_PRESS), letters) < _LETTERS_UNLIKE for f in forms)
+    return all(Levenshtein.normalized_similarity(f.translate(_ARABIC_PRESS), letters) < unlike for f in forms)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -530,11 +452,12 @@ def _long_skeletons(core: str, arabic: bool) -> frozenset[str]:
     return frozenset(k for k in skeletons if len(k) >= 3)
 
 
-def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
-    """Similarity of two units in [0, 1] and the bridge it came through (``method``).
+def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tuple[float, str]:
+    """Similarity of two units in [0, 1] and the bridge it came through (``method``), under
+    the thresholds of ``cfg``.
 
-    Exact at or above ``_EXACT_FROM``; below it, only that it is below (such pairs never
-    pair off, so nothing reads their value but the sibling rule's "unlike", far below).
+    Exact at or above ``cfg.min_pair_similarity``; below it, only that it is below (such pairs
+    never pair off, so nothing reads their value but the sibling rule's "unlike", far below).
     """
     if u.initial or v.initial:
         if u.initial and v.initial:
@@ -561,11 +484,11 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
         if a.translate(_NO_ALEF) == b.translate(_NO_ALEF):
             return 0.93, PHONETIC  # an alef written or not (عبدالرحمان, ابرهيم): one spelling's choice
         if u.groups and v.groups:
-            return r * 0.95 * _SAME_SCRIPT_LISTED, EDIT
-        if r >= _ARABIC_SKELETON_FROM and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
-            return _SOUND_MATCH, PHONETIC
+            return r * 0.95 * cfg.same_script_listed, EDIT
+        if r >= cfg.arabic_skeleton_from and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
+            return cfg.sound_match, PHONETIC
         return r * 0.95, EDIT
-    best, x, y = _folded_similarity(u, v)
+    best, x, y = _folded_similarity(u, v, cfg)
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
     # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
     same_head = u.head == v.head and u.head in ("abd", "abu") and bool(u.tail) == bool(v.tail)
@@ -578,13 +501,13 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
             return (0.93 if u.arabic != v.arabic else 0.96), REDUCED
         return (0.93, method) if u.arabic != v.arabic else (0.96, ROMANISED if transliterated else PHONETIC)
     # shared retrieval keys lift a same-script pair; a pair the lift cannot bring
-    # to _EXACT_FROM is never read (it does not pair off), so its keys (romanisations
+    # to cfg.min_pair_similarity is never read (it does not pair off), so its keys (romanisations
     # in both conventions for Arabic script) are not needed
-    if u.arabic == v.arabic and best + _KEY_BONUS >= _EXACT_FROM and u.keys & v.keys:
-        best = min(1.0, best + _KEY_BONUS)
+    if u.arabic == v.arabic and best + cfg.key_bonus >= cfg.min_pair_similarity and u.keys & v.keys:
+        best = min(1.0, best + cfg.key_bonus)
         if method == EDIT:
             method = PHONETIC
-    if best < AGREE_FROM and ((u.bare and v.article) or (v.bare and u.article)):
+    if best < cfg.agree_from and ((u.bare and v.article) or (v.bare and u.article)):
         # "ALSHAER" ~ "AL-SHAER": the article written into the word on one side only
         glued, spaced = (u, v) if u.bare else (v, u)
         for z in spaced.folds:
@@ -593,29 +516,29 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
                 best, x, y = r, glued.bare, z
         if best >= 0.999:
             return 0.96, PHONETIC
-        if best < _SOUND_MATCH and _sound_alike((glued.bare,), spaced.folds):
-            return _SOUND_MATCH, PHONETIC
+        if best < cfg.sound_match and _sound_alike((glued.bare,), spaced.folds):
+            return cfg.sound_match, PHONETIC
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < _SOUND_MATCH and not apart and _sound_alike(u.folds, v.folds):
-        return _SOUND_MATCH, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
+    if best < cfg.sound_match and not apart and _sound_alike(u.folds, v.folds):
+        return cfg.sound_match, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a reduced form (above; or the article glued on one side only): two listed forms, but of
     # one name, already at a discount
     structural = not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
     listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
-    if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y):
+    if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y, cfg):
         # (two names the lexicon lists in different groups are two names: Jose, Joseph)
-        if _VOWELS_FROM <= best < AGREE_FROM and _vowel_variant(x, y):
-            return AGREE_FROM, PHONETIC  # Hissein ~ Issene, Mzoudi ~ Mazuti: the consonants kept
+        if cfg.vowels_from <= best < cfg.agree_from and _vowel_variant(x, y):
+            return cfg.agree_from, PHONETIC  # Hissein ~ Issene, Mzoudi ~ Mazuti: the consonants kept
         if _short_form(u, v):
-            return AGREE_FROM, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
+            return cfg.agree_from, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
     if structural:
         method = REDUCED if reduced and x else method
     elif apart and u.arabic == v.arabic:
-        best *= _SAME_SCRIPT_LISTED  # two different known names in one script: Hassan is not Hussein
+        best *= cfg.same_script_listed  # two different known names in one script: Hassan is not Hussein
     elif apart:
-        best *= _CROSS_LISTED  # the same across scripts, more gently: Mahmoud is not أحمد
+        best *= cfg.cross_listed  # the same across scripts, more gently: Mahmoud is not أحمد
     elif (
-        _SKELETON_FROM <= best < _SKELETON_MATCH
+        cfg.skeleton_from <= best < cfg.skeleton_match
         and u.arabic != v.arabic
         and not apart
     ):
@@ -625,32 +548,34 @@ def unit_similarity(u: _Unit, v: _Unit) -> tuple[float, str]:
         if not la.initial and la.script != OTHER and (
             _long_skeletons(ar.core, True) & _long_skeletons(la.core, False) or _same_consonants(ar.folds, la.folds)
         ):
-            return _SKELETON_MATCH, PHONETIC
-        if best >= _EXACT_FROM and la.groups and _unlike_listed_forms(ar.core, la.groups):
-            best *= _CROSS_LISTED  # as for two listed names: Eshaq (اسحاق) is not شكور
-    if _EXACT_FROM <= best < 0.95 and not _agree(best, x, y):
-        best = min(best, _LOOKALIKE)
+            return cfg.skeleton_match, PHONETIC
+        lexicon = ar.resources.lexicon
+        if best >= cfg.min_pair_similarity and la.groups and _unlike_listed_forms(ar.core, la.groups, lexicon,
+                                                                                  cfg.letters_unlike):
+            best *= cfg.cross_listed  # as for two listed names: Eshaq (اسحاق) is not شكور
+    if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
+        best = min(best, cfg.lookalike)
     return best, method
 
 
-def _agree(similarity: float, x: str, y: str) -> bool:
+def _agree(similarity: float, x: str, y: str, cfg: ScoreConfig) -> bool:
     """Whether two spellings alike to ``similarity`` (an edit similarity, perhaps lifted by a
     shared key) are one name element: their consonant classes must be the same, or for
-    spellings at least :data:`_AGREE_ONE_EDIT` alike and four consonants long differ in one
+    spellings at least ``cfg.agree_one_edit`` alike and four consonants long differ in one
     consonant (a long name's typo: GONZALEZ ~ GONZALEV). Vowels, doubled letters, an h and the letters transliterations confuse vary
     between spellings of one name; a consonant more, less or other makes another name
     (Rezaei ~ Rezvani, Habib ~ Shabib, Nasser ~ Nashir)."""
-    if similarity < AGREE_FROM or x + "i" == y or y + "i" == x:
+    if similarity < cfg.agree_from or x + "i" == y or y + "i" == x:
         return False  # (a name and its nisba are two elements: Mahmoud, Mahmoudi)
     edits = _consonant_edits(x, y)
     if edits == 0:
         return True
-    return edits == 1 and similarity >= _AGREE_ONE_EDIT and min(_consonant_count(x), _consonant_count(y)) >= 4
+    return edits == 1 and similarity >= cfg.agree_one_edit and min(_consonant_count(x), _consonant_count(y)) >= 4
 
 
 def _vowel_variant(x: str, y: str) -> bool:
     """Whether two folded Latin spellings keep the same consonant classes, three or more, in
-    one order (:func:`_consonants`) while their vowels differ more than :data:`AGREE_FROM`
+    one order (:func:`_consonants`) while their vowels differ more than the agreement threshold
     allows: the vowels of a transliteration are guesses (Mzoudi ~ Mazuti, Hissein ~ Issene).
     A name and its nisba (Mahmoud, Mahmoudi) are two elements."""
     if x + "i" == y or y + "i" == x:
@@ -678,8 +603,6 @@ def _short_form(u: _Unit, v: _Unit) -> bool:
 _VOWEL_ENDINGS: Final = frozenset({"", "a", "i", "u", "ia", "iu", "ua"})
 #: A patronymic's ending (Mikhail, Mikhailovich; Ivan, Ivanovna).
 _PATRONYMIC_END: Final = re.compile(r"(?:ovich|evich|ovych|evych|ich|ovna|evna|ichna|oglu|ogly)$")
-#: Two Latin spellings at least this alike that keep their consonants are one name (:func:`_vowel_variant`).
-_VOWELS_FROM: Final = 0.7
 
 
 def _consonant_count(fold: str) -> int:
