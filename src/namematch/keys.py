@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
+from namematch import _morphology as morph
 from namematch import lexicon as _lexicon
 from namematch.normalize import (
     ARABIC,
@@ -145,6 +146,10 @@ def _arabic_classes(form: str) -> str:
     return _collapse("".join(_ARABIC_CLASS.get(c, c if c.isascii() and c.isdigit() else "") for c in form))
 
 
+#: Arabic-script compound heads (عبد, ابو) an inner article may follow.
+_ARABIC_HEADS: Final = tuple(morph.arabic_head_forms())
+
+
 def arabic_skeletons(form: str) -> tuple[str, ...]:
     """Consonant-class skeletons of a normalised Arabic-script form.
 
@@ -158,7 +163,7 @@ def arabic_skeletons(form: str) -> tuple[str, ...]:
     """
     out = [_arabic_classes(form)]
     idx = form.find("ال", 1)
-    if idx > 0 and (form[:idx].endswith(("عبد", "ابو")) or form[idx:] in ("الدين", "الله")):
+    if idx > 0 and (form[:idx].endswith(_ARABIC_HEADS) or form[idx:] in morph.arabic_tail_forms()):
         out.append(_arabic_classes(form[:idx] + "ا" + form[idx + 2 :]))
     if "ج" in form:  # Egyptian and foreign g written ج (Gamal, Getty)
         out.append(_arabic_classes(form.replace("ج", "ك")))
@@ -177,35 +182,6 @@ def _skel_keys(skels: tuple[str, ...] | list[str], form: str) -> list[str]:
     for sk in skels:
         out.append("s:" + sk if sk else "o:" + form)
     return out
-
-
-_THEOPHORIC_LATIN: Final = ("ullah", "ollah", "allah")
-
-
-def _compound_rest(norm: str) -> str:
-    """The distinctive part of an "Abd X" or "X Allah" compound, else "".
-
-    The press shortens such names to that part ("Rahmat" for Rahmatullah,
-    "Kabir" for Abdul Kabir), so a compound also gets the part's keys.
-
-    >>> _compound_rest("رحمتالله"), _compound_rest("abdulkabir"), _compound_rest("abdullatif")
-    ('رحمت', 'kabir', 'latif')
-    >>> _compound_rest("عبدالله"), _compound_rest("abdullah")
-    ('', '')
-    """
-    if norm.isascii():
-        if norm.startswith("abdul") and len(norm) >= 8 and norm[5:] not in ("lah", "lahi", "llah", "lahh"):
-            return norm[5:]
-        if norm.endswith(_THEOPHORIC_LATIN) and len(norm) >= 8 and not norm.startswith("abd"):
-            return norm[:-5]
-        return ""
-    if norm.startswith("عبد") and len(norm) >= 6:
-        rest = norm[3:]
-        rest = rest[2:] if rest.startswith("ال") and len(rest) >= 5 else rest
-        return "" if rest in ("الله", "له") else rest
-    if norm.endswith("الله") and len(norm) >= 7:
-        return norm[:-4]
-    return ""
 
 
 #: Compound levels whose parts get keys of their own ("Abd al-X" -> X, "X Allah" -> X).
@@ -244,7 +220,7 @@ def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]
             for rom in romanize_unit(norm, persian=persian, limit=k):
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
-        rest = _compound_rest(norm)
+        rest = morph.compound_rest(norm)  # Rahmat for رحمتالله, like the press shortens it
         return ks, ((rest, script) if rest else None)
     if script == LATIN:
         norm = normalize_latin(form)
@@ -252,7 +228,7 @@ def _own_keys(form: str, script: str) -> tuple[set[str], tuple[str, str] | None]
             return set(), None
         ks = set(_skel_keys(latin_skeletons(norm), norm))
         ks.update(f"g:{g}" for g in _lexicon._group_ids(norm))
-        rest = _compound_rest(norm) or _lexicon._glued_article_core(norm)  # Abdulkarim, Alsayed
+        rest = morph.compound_rest(norm) or _lexicon._glued_article_core(norm)  # Abdulkarim, Alsayed
         return ks, ((rest, LATIN) if rest else None)
     norm = "".join(form.split())
     if norm.isascii():

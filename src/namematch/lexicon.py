@@ -34,6 +34,7 @@ from typing import Final
 import attrs
 
 from namematch._data import data_digest, lines_digest, optional_lines
+from namematch._morphology import latin_article_rest
 from namematch.normalize import _short_cache, normalize_arabic, normalize_latin
 
 __all__ = ["known", "rarity", "same_group", "variants_of"]
@@ -228,12 +229,12 @@ def _glued_article_core(form: str) -> str:
     itself ("albert" stays whole). The Arabic-script forms are listed without their
     article, so a Latin spelling with the article glued on is listed, if at all, in
     a group of Latin spellings only ("alsayed", "elsayed")."""
-    if len(form) < 6 or form[:2] not in ("al", "el") or not form.isalpha():
+    rest = latin_article_rest(form)  # the spelling (namematch._morphology); the listing is ours
+    if not rest or not form.isalpha():
         return ""
     lex = _current()
     if any(lex.arabic[g] for g in _facts(form)[0]):
         return ""
-    rest = form[2:]
     if any(lex.arabic[g] for g in _facts(rest)[0]):
         return rest
     return ""
