@@ -227,13 +227,15 @@ def arabic_structure(core: str) -> tuple[str, str]:
     >>> arabic_structure("عبدالرحمن"), arabic_structure("نورالدين"), arabic_structure("عبدالله")
     (('abd', ''), ('', 'din'), ('abd', ''))
     """
-    found = split_head(core)
-    head = found[0] if found is not None and found[0] != BIN else ""
-    tail = ""
-    end = split_tail(core)
-    if end is not None and not (end[1] == ALLAH and head == ABD):
-        tail = end[1]
-    return head, tail
+    head = ""
+    for form, kind in arabic_head_forms().items():
+        if core.startswith(form) and len(core) - len(form) >= _LEAST:
+            head = kind
+            break
+    for form, kind in arabic_tail_forms().items():
+        if core.endswith(form) and len(core) - len(form) >= _LEAST and not (kind == ALLAH and head == ABD):
+            return head, kind
+    return head, ""
 
 
 #: Endings of a Latin "X ud-Din", "X Allah" or "X Zada" compound written as one word.
