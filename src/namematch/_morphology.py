@@ -57,6 +57,7 @@ __all__ = [
     "latin_structure",
     "latin_tail",
     "particle_kinds",
+    "particle_latin",
     "split_head",
     "split_tail",
     "sun_consonant",
@@ -88,12 +89,24 @@ def particle_kinds() -> Mapping[str, str]:
     """The words of ``data/particles.tsv``, normalised, and their kind (``lineage``,
     ``article``, ``sun``, ``abd``, ``kunya``, ``din``, ``suffix``, ``allah``, ``family``);
     the first listing of a form wins."""
-    out: dict[str, str] = {}
+    return {form: kind for form, (kind, _latin) in _particles().items()}
+
+
+@cache
+def particle_latin() -> Mapping[str, str]:
+    """How romanisation writes an Arabic-script particle that stands alone (the third column
+    of ``data/particles.tsv``: ``بن``: ``bin``, ``عبد``: ``abd``, ``آل``: ``al``)."""
+    return {form: latin for form, (_kind, latin) in _particles().items() if latin}
+
+
+@cache
+def _particles() -> Mapping[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
     for line in data_lines("particles.tsv"):
-        form, _, kind = line.partition("\t")
+        form, kind, latin = [*line.split("\t"), "", ""][:3]
         norm = normalize(form.strip())
         if norm:
-            out.setdefault(norm, kind.strip())
+            out.setdefault(norm, (kind.strip(), latin.strip()))
     return out
 
 

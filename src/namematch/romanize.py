@@ -218,10 +218,8 @@ def romanize_unit(form: str, *, persian: bool | None = None, limit: int = 5) -> 
 # Whole names
 # ---------------------------------------------------------------------------
 
-_PARTICLES_LATIN: Final[dict[str, str]] = {
-    "بن": "bin", "ابن": "ibn", "بنت": "bint", "ولد": "ould", "ال": "al", "آل": "al",
-    "ابو": "abu", "ام": "umm", "عبد": "abd",
-}  # fmt: skip
+#: Arabic-script particles standing alone, as romanisation writes them (data/particles.tsv).
+_PARTICLES_LATIN: Final = morph.particle_latin()
 
 
 def _check_convention(convention: object) -> bool | None:
