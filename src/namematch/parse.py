@@ -11,7 +11,8 @@ Name structure is decided here, once, and carried on each unit: the article
 (``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` for a kunya Abu X,
 ``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
 ``"din"`` for X ud-Din, ``"allah"`` for X Allah, ``"zada"`` for X Zada). Later
-stages read these fields instead of deciding them again. (Whether "Alsayed" is
+stages read these fields instead of deciding them again (the spellings of heads, tails and
+articles: ``namematch._morphology``, decision 0013). (Whether "Alsayed" is
 al-Sayed depends on the lexicon listing Sayed, which is built from parses: the scorer
 decides that one where it reads the lexicon.)
 
