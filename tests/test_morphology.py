@@ -202,3 +202,12 @@ def test_scoring_reads_the_unit_structure() -> None:
     assert nm.score("Shamsuddin Qurtubi", "Shams Qurtubi") >= nm.DEFAULT_THRESHOLD
     assert morph.folded_head_rest("abdulhafiz", morph.ABD) == "hafiz"
     assert morph.folded_stem("shamsudin") == "shams"
+
+
+def test_a_glued_abd_spelling_is_read_like_the_same_spelling_written_apart() -> None:
+    # "Abdou" is an apart spelling of Abd (particles.tsv): glued, it is the same head
+    def norms(name: str) -> list[str]:
+        return [u.norm for u in nm.parse(name).units]
+
+    assert norms("Abdourafiq Qurtubi") == norms("Abdou Rafiq Qurtubi") == ["abdulrafiq", "qurtubi"]
+    assert nm.parse("Abdourafiq Qurtubi").units[0].head == "abd"
