@@ -392,7 +392,7 @@ def _display_cached(name: str, persian: bool | None) -> str:
         elif tok.role == PARTICLE:
             words.append(best if best in _LOWER_PARTICLES else _cap(best))
         else:
-            words.append(_display_unit(tok.core, best))
+            words.append(_display_unit(best, tok.head))
     if words and words[0].startswith("al-"):
         words[0] = "A" + words[0][1:]
     return _ascii(" ".join(words)) if not all(w.isascii() for w in words) else " ".join(words)
@@ -402,12 +402,12 @@ def _display_cached(name: str, persian: bool | None) -> str:
 _ABU_SPELLINGS: Final = sorted((s for s, _ in morph.latin_spellings(morph.ABU)), key=len, reverse=True)
 
 
-def _display_unit(core: str, spelling: str) -> str:
-    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name."""
+def _display_unit(spelling: str, head: str) -> str:
+    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name (the
+    unit's ``head``, as parse read it)."""
     article = spelling.startswith("al ")
     word = spelling[3:] if article else spelling
-    found = morph.split_head(core)
-    if found is not None and found[0] == morph.ABU:
+    if head == morph.ABU:
         for head in _ABU_SPELLINGS:
             if word.startswith(head) and len(word) > len(head) + 1:
                 word = _cap(head) + " " + _cap(word[len(head):])
