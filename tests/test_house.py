@@ -52,11 +52,6 @@ CROSS_MODULE_ALLOWED: dict[str, frozenset[str]] = {
     # the score package's modules share score/_units' helpers (decision 0011, rule 2)
     "namematch.score._units": frozenset({"_Prepared", "_Unit", "_EMPTY", "_ARABIC_PRESS", "_NO_ALEF",
                                          "_consonants", "_long_skeletons", "_rest", "_sounds", "_stem"}),
-    # a public name in parse
-    "namematch.parse": frozenset({"_name_fields"}),
-    # normalize's old names of namematch._text's short_cache, clean_text, tokens, Word and of
-    # _checks.check_str, while parse, keys, romanize and score import them
-    "namematch.normalize": frozenset({"_check_str", "_short_cache", "_clean_text", "_tokens", "_Word"}),
 }
 
 

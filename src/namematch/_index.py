@@ -60,7 +60,7 @@ DEFAULT_RETRIEVAL: Final = RetrievalConfig()
 
 
 #: Data files besides the lexicon that decide a name's keys (parse and romanisation).
-KEY_DATA: Final = ("particles.tsv", "honorifics.tsv", "titles.tsv", "article_exceptions.txt", "translit_model.tsv")
+KEY_DATA: Final = ("particles.tsv", "compounds.tsv", "honorifics.tsv", "titles.tsv", "article_exceptions.txt", "translit_model.tsv")
 
 
 def keys_fingerprint(resources: Resources | None = None) -> str:

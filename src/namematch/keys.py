@@ -31,16 +31,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
+from namematch import _morphology as morph
 from namematch._checks import check_str
+from namematch._text import clean_text
 from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
-    _clean_text,
     normalize_arabic,
     normalize_latin,
 )
-from namematch.parse import INITIAL, _name_fields
+from namematch.parse import INITIAL, name_fields
 from namematch.resources import Resources
 
 __all__ = ["arabic_skeletons", "keys", "latin_skeletons", "unit_keys"]
@@ -145,6 +146,10 @@ def _arabic_classes(form: str) -> str:
     return _collapse("".join(_ARABIC_CLASS.get(c, c if c.isascii() and c.isdigit() else "") for c in form))
 
 
+#: Arabic-script compound heads (عبد, ابو) an inner article may follow.
+_ARABIC_HEADS: Final = tuple(morph.arabic_head_forms())
+
+
 def arabic_skeletons(form: str) -> tuple[str, ...]:
     """Consonant-class skeletons of a normalised Arabic-script form.
 
@@ -158,7 +163,7 @@ def arabic_skeletons(form: str) -> tuple[str, ...]:
     """
     out = [_arabic_classes(form)]
     idx = form.find("ال", 1)
-    if idx > 0 and (form[:idx].endswith(("عبد", "ابو")) or form[idx:] in ("الدين", "الله")):
+    if idx > 0 and (form[:idx].endswith(_ARABIC_HEADS) or form[idx:] in morph.arabic_tail_forms()):
         out.append(_arabic_classes(form[:idx] + "ا" + form[idx + 2 :]))
     if "ج" in form:  # Egyptian and foreign g written ج (Gamal, Getty)
         out.append(_arabic_classes(form.replace("ج", "ك")))
@@ -177,35 +182,6 @@ def _skel_keys(skels: tuple[str, ...] | list[str], form: str) -> list[str]:
     for sk in skels:
         out.append("s:" + sk if sk else "o:" + form)
     return out
-
-
-_THEOPHORIC_LATIN: Final = ("ullah", "ollah", "allah")
-
-
-def _compound_rest(norm: str) -> str:
-    """The distinctive part of an "Abd X" or "X Allah" compound, else "".
-
-    The press shortens such names to that part ("Rahmat" for Rahmatullah,
-    "Kabir" for Abdul Kabir), so a compound also gets the part's keys.
-
-    >>> _compound_rest("رحمتالله"), _compound_rest("abdulkabir"), _compound_rest("abdullatif")
-    ('رحمت', 'kabir', 'latif')
-    >>> _compound_rest("عبدالله"), _compound_rest("abdullah")
-    ('', '')
-    """
-    if norm.isascii():
-        if norm.startswith("abdul") and len(norm) >= 8 and norm[5:] not in ("lah", "lahi", "llah", "lahh"):
-            return norm[5:]
-        if norm.endswith(_THEOPHORIC_LATIN) and len(norm) >= 8 and not norm.startswith("abd"):
-            return norm[:-5]
-        return ""
-    if norm.startswith("عبد") and len(norm) >= 6:
-        rest = norm[3:]
-        rest = rest[2:] if rest.startswith("ال") and len(rest) >= 5 else rest
-        return "" if rest in ("الله", "له") else rest
-    if norm.endswith("الله") and len(norm) >= 7:
-        return norm[:-4]
-    return ""
 
 
 #: Compound levels whose parts get keys of their own ("Abd al-X" -> X, "X Allah" -> X).
@@ -245,7 +221,7 @@ def _own_keys(form: str, script: str, res: Resources) -> tuple[set[str], tuple[s
             for rom in romanize_unit(norm, persian=persian, limit=k, resources=res):
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
         ks.update(f"g:{g}" for g in res.lexicon.group_ids(norm))
-        rest = _compound_rest(norm)
+        rest = morph.compound_rest(norm)  # Rahmat for رحمتالله, like the press shortens it
         return ks, ((rest, script) if rest else None)
     if script == LATIN:
         norm = normalize_latin(form)
@@ -253,7 +229,7 @@ def _own_keys(form: str, script: str, res: Resources) -> tuple[set[str], tuple[s
             return set(), None
         ks = set(_skel_keys(latin_skeletons(norm), norm))
         ks.update(f"g:{g}" for g in res.lexicon.group_ids(norm))
-        rest = _compound_rest(norm) or res.lexicon.glued_article_core(norm)  # Abdulkarim, Alsayed
+        rest = morph.compound_rest(norm) or res.lexicon.glued_article_core(norm)  # Abdulkarim, Alsayed
         return ks, ((rest, LATIN) if rest else None)
     norm = "".join(form.split())
     if norm.isascii():
@@ -282,7 +258,7 @@ def unit_keys(form: str, script: str, *, resources: Resources | None = None) -> 
         raise TypeError(f"script must be str, not {type(script).__name__}")
     if resources is not None and not isinstance(resources, Resources):
         raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
-    form = _clean_text(form)
+    form = clean_text(form)
     if len(form) > 256:
         form = form[:256]
     return _unit_keys_cached(form, script, resources or Resources.shipped())
@@ -310,7 +286,7 @@ def keys(name: str, *, resources: Resources | None = None) -> frozenset[str]:
 def keyed_units(name: str, resources: Resources | None = None) -> Iterator[tuple[str, frozenset[str]]]:
     """(unit core, its keys) for each name unit that has keys, in name order
     (private; :func:`keys` and the registry's index read names through it)."""
-    for _text, _norm, core, script, role, *_ in _name_fields(name)[0]:
+    for _text, _norm, core, script, role, *_ in name_fields(name)[0]:
         if role == INITIAL or len(core) < 2:
             continue
         ks = unit_keys(core, script, resources=resources)

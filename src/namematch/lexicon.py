@@ -33,6 +33,7 @@ from typing import Final
 import attrs
 
 from namematch._data import data_digest, lines_digest, optional_lines
+from namematch._morphology import latin_article_rest
 from namematch._text import short_cache
 from namematch.normalize import normalize_arabic, normalize_latin
 
@@ -109,11 +110,11 @@ class Lexicon:
         itself ("albert" stays whole). The Arabic-script forms are listed without their
         article, so a Latin spelling with the article glued on is listed, if at all, in
         a group of Latin spellings only ("alsayed", "elsayed")."""
-        if len(form) < 6 or form[:2] not in ("al", "el") or not form.isalpha():
+        rest = latin_article_rest(form)  # the spelling (namematch._morphology); the listing is ours
+        if not rest or not form.isalpha():
             return ""
         if any(self.arabic[g] for g in _facts(form, self)[0]):
             return ""
-        rest = form[2:]
         if any(self.arabic[g] for g in _facts(rest, self)[0]):
             return rest
         return ""

@@ -38,8 +38,6 @@ from namematch._text import (
     OTHER,
     PERSIAN,
     Token,
-    Word,
-    clean_text,
     normalize_arabic,
     normalize_latin,
     script_of,
@@ -67,14 +65,6 @@ __all__ = [
     "script_of",
     "tokenize",
 ]
-
-#: The names parse, keys, romanize and score still import under their old underscored
-#: names (decision 0011: those import lines move to ``namematch._text`` on another branch).
-_check_str = check_str
-_short_cache = short_cache
-_clean_text = clean_text
-_tokens = tokens
-_Word = Word
 
 #: :func:`tokenize`'s cache (strings up to :data:`CACHE_MAX_LEN` characters).
 _tokenize_cached = short_cache(maxsize=65536)(tokens)

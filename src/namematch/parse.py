@@ -11,7 +11,8 @@ Name structure is decided here, once, and carried on each unit: the article
 (``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` for a kunya Abu X,
 ``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
 ``"din"`` for X ud-Din, ``"allah"`` for X Allah, ``"zada"`` for X Zada). Later
-stages read these fields instead of deciding them again. (Whether "Alsayed" is
+stages read these fields instead of deciding them again (the spellings of heads, tails and
+articles: ``namematch._morphology``, decision 0013). (Whether "Alsayed" is
 al-Sayed depends on the lexicon listing Sayed, which is built from parses: the scorer
 decides that one where it reads the lexicon.)
 
@@ -33,15 +34,14 @@ from typing import Final, TypeVar
 
 import attrs
 
+from namematch import _morphology as morph
+from namematch._checks import check_str
 from namematch._data import data_lines, data_table
+from namematch._text import Word, short_cache, tokens
 from namematch.normalize import (
     ARABIC,
     LATIN,
     PERSIAN,
-    _check_str,
-    _short_cache,
-    _tokens,
-    _Word,
     normalize,
 )
 
@@ -71,8 +71,7 @@ MAX_TOKENS: Final = 64
 #: A unit type: NameToken or the parser's _Part.
 _U = TypeVar("_U", "NameToken", "_Part")
 
-_ARTICLE_AR: Final = "ال"
-_FAMILY_AR: Final = "آل"
+_ARTICLE_AR: Final = morph.ARTICLE_AR
 
 
 @attrs.frozen(slots=True)
@@ -245,30 +244,13 @@ def _normalized_table(filename: str) -> dict[str, str]:
 def _lexicons() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
     honorifics = _normalized_table("honorifics.tsv")
     titles = _normalized_table("titles.tsv")
-    particles = _normalized_table("particles.tsv")
+    particles = dict(morph.particle_kinds())
     exceptions = frozenset(normalize(w) for w in data_lines("article_exceptions.txt"))
     return honorifics, titles, particles, exceptions
 
 
-_ABD_GLUED: Final = (
-    ("abdoul", ""), ("abdul", ""), ("abdel", ""), ("abdal", ""), ("abdol", ""),
-    ("abdur", "r"), ("abdar", "r"), ("abder", "r"), ("abdus", "s"), ("abdas", "s"),
-    ("abdes", "s"), ("abdu", ""), ("abd", ""),
-)  # fmt: skip
-_SUN_LATIN: Final = {
-    "ad": "d", "adh": "dh", "an": "n", "ar": "r", "as": "s", "ash": "sh", "at": "t",
-    "ath": "th", "az": "z", "ed": "d", "en": "n", "er": "r", "es": "s", "et": "t",
-    "ez": "z", "ud": "d", "ur": "r", "us": "s", "un": "n",
-}  # fmt: skip
 _ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدين"})
 _HE_RE: Final = re.compile(r"\s*H\s*\.\s*E\s*\.", re.IGNORECASE)
-
-
-def _strip_article_latin(norm: str) -> tuple[str, str]:
-    """Split a glued Latin article off a word: ('alyasiri') -> ('al', 'yasiri')."""
-    if len(norm) >= 6 and norm[:2] in ("al", "el") and norm[-1] in "iy":
-        return "al", norm[2:]
-    return "", norm
 
 
 def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str]:
@@ -278,11 +260,11 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
             return _ARTICLE_AR, norm[2:]
         return "", norm
     if script == LATIN:
-        return _strip_article_latin(norm)
+        return morph.latin_nisba_article(norm)
     return "", norm
 
 
-@_short_cache(maxsize=65536)
+@short_cache(maxsize=65536)
 def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
     """(article, core, canonical form, head, tail) of a word that is not part of a
     compound written apart: it depends on the word alone, and words repeat across
@@ -291,65 +273,23 @@ def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
     exceptions = _lexicons()[3]
     if script in (ARABIC, PERSIAN):
         article, core = _article_core(norm, script, exceptions)
-        return (article, core, norm, *_arabic_structure(core))
-    glued = _abd_glued(norm) if script == LATIN else None
+        return (article, core, norm, *morph.arabic_structure(core))
+    glued = morph.glued_abd(norm) if script == LATIN else None
     if glued:
-        return "", glued, glued, "abd", _latin_tail(glued).replace("allah", "")
+        return "", glued, glued, morph.ABD, _abd_tail(glued)
     article, core = _article_core(norm, script, exceptions)
-    head, tail = _latin_structure(core) if script == LATIN else ("", "")
+    head, tail = morph.latin_structure(core) if script == LATIN else ("", "")
     return article, core, ("al" + core) if article else norm, head, tail
 
 
-#: Endings of a Latin "X ud-Din", "X Allah" or "X Zada" compound written as one word.
-_LATIN_TAIL: Final = re.compile(r"(?:[aeiou]?l?d+(?:in|een|ine)[ei]?|[uo]ll?ah?|all?ah?|zad[aei]h?)$")
+#: A unit form of an "X Allah" compound ends so (Arabic script, Latin).
+_ALLAH_FORMS: Final = (morph.arabic_form(morph.ALLAH), morph.canonical(morph.ALLAH))
 
 
-def _latin_tail(core: str) -> str:
-    """"din", "allah" or "zada" for a Latin compound written as one word (Sirajuddin,
-    Rahmatullah, Akhundzada; at least three letters before the tail), else ""."""
-    m = _LATIN_TAIL.search(core)
-    if m is None or m.start() < 3:
-        return ""
-    found = m.group()
-    return "zada" if found.startswith("zad") else ("din" if "d" in found else "allah")
-
-
-def _latin_structure(core: str) -> tuple[str, str]:
-    """(head, tail) of a plain Latin word: a glued kunya (Abubakar) or nasab (Binladin)
-    head, a compound tail."""
-    head = ""
-    if len(core) >= 6 and core.startswith(("abu", "abou")):
-        head = "abu"
-    elif len(core) >= 6 and core.startswith(("bin", "ibn", "ben")):
-        head = "bin"
-    return head, _latin_tail(core)
-
-
-_ARABIC_TAILS: Final = (("الدين", "din"), ("الله", "allah"), ("زاده", "zada"))
-
-
-def _arabic_structure(core: str) -> tuple[str, str]:
-    """(head, tail) of an Arabic-script word written as one (عبدالرحمن, نورالدين, رحمتالله)."""
-    head = "abd" if core.startswith("عبد") and len(core) >= 5 else ("abu" if core.startswith("ابو") and len(core) >= 5 else "")
-    tail = ""
-    for ending, kind in _ARABIC_TAILS:
-        if core.endswith(ending) and len(core) > len(ending) + 1 and not (kind == "allah" and head == "abd"):
-            tail = kind
-            break
-    return head, tail
-
-
-def _abd_glued(norm: str) -> str | None:
-    """Canonical form of a glued Latin 'abd' compound, or None."""
-    if not norm.startswith("abd") or len(norm) < 6:
-        return None
-    for prefix, need in _ABD_GLUED:
-        rest = norm[len(prefix) :]
-        if norm.startswith(prefix) and len(rest) >= 2 and rest.startswith(need):
-            if rest.startswith(("al", "el", "ul")) and len(rest) >= 5:
-                rest = rest[2:]
-            return "abdul" + rest
-    return None
+def _abd_tail(canon: str) -> str:
+    """The tail of a Latin "Abd X" unit form: "din" or "zada" ("Abd Allah" is no "X Allah")."""
+    tail = morph.latin_tail(canon)
+    return "" if tail == morph.ALLAH else tail
 
 
 class _Builder:
@@ -362,7 +302,7 @@ class _Builder:
 
     def unit(
         self,
-        toks: list[_Word],
+        toks: list[Word],
         norm: str,
         core: str,
         role: str,
@@ -387,7 +327,7 @@ class _Builder:
         )  # fmt: skip
 
     def word(
-        self, tok: _Word, norm: str, core: str, role: str, article: str, lineage: bool, head: str, tail: str
+        self, tok: Word, norm: str, core: str, role: str, article: str, lineage: bool, head: str, tail: str
     ) -> _Part:
         """A unit of one word: :meth:`unit` of ``[tok]`` (the common case, made directly)."""
         start, end = tok.start, tok.end
@@ -396,7 +336,7 @@ class _Builder:
             head, tail,
         )  # fmt: skip
 
-    def part(self, toks: list[_Word]) -> list[_Part]:
+    def part(self, toks: list[Word]) -> list[_Part]:
         out: list[_Part] = []
         i = 0
         n = len(toks)
@@ -441,22 +381,22 @@ class _Builder:
                     if not is_ar and toks[j].norm in ("al", "el", "ul", "ol") and j + 1 < n:
                         used.append(toks[j])
                         j += 1
-                    elif not is_ar and _SUN_LATIN.get(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
-                        _SUN_LATIN[toks[j].norm]
+                    elif not is_ar and morph.sun_consonant(toks[j].norm) and j + 1 < n and toks[j + 1].norm.startswith(
+                        morph.sun_consonant(toks[j].norm)
                     ):
                         used.append(toks[j])
                         j += 1
                     last = toks[j]
                     used.append(last)
                     if is_ar:
-                        canon = "عبد" + last.norm
+                        canon = norm + last.norm
                     else:
                         rest = last.norm
                         if len(used) == 2 and rest.startswith(("al", "el")) and len(rest) >= 5:
                             rest = rest[2:]
-                        canon = "abdul" + rest
-                    tail = _arabic_structure(canon)[1] if is_ar else _latin_tail(canon).replace("allah", "")
-                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head="abd", tail=tail))
+                        canon = morph.canonical(morph.ABD) + rest
+                    tail = morph.arabic_structure(canon)[1] if is_ar else _abd_tail(canon)
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head=morph.ABD, tail=tail))
                     lineage_next = False
                     i = j + 1
                     continue
@@ -471,7 +411,7 @@ class _Builder:
                     _, core = _article_core(last.norm, last.script, self.exceptions)
                     head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
                     canon = head + (last.norm if is_ar else core)
-                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head="abu"))
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head=morph.ABU))
                     lineage_next = False
                     i = j + 1
                     continue
@@ -480,7 +420,7 @@ class _Builder:
                     "din",
                 ):
                     if kind == "sun" and not (
-                        _SUN_LATIN.get(norm) and nxt.norm.startswith(_SUN_LATIN[norm]) and not is_ar
+                        morph.sun_consonant(norm) and nxt.norm.startswith(morph.sun_consonant(norm)) and not is_ar
                     ):
                         pass  # not an assimilated article: falls through to a plain word
                     elif norm in ("al", "aal") and nxt.norm == "e" and i + 2 < n:
@@ -504,21 +444,21 @@ class _Builder:
                         lineage_next = False
                         i += 2
                         continue
-                if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(("الله", "ullah")):
+                if kind == "allah" and out and out[-1].is_name and not out[-1].norm.endswith(_ALLAH_FORMS):
                     prev = out.pop()
-                    canon = prev.core + ("الله" if is_ar else "ullah")
+                    canon = prev.core + _ALLAH_FORMS[0 if is_ar else 1]
                     out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage,
-                                         head=prev.head, tail="" if prev.head == "abd" else "allah"))
+                                         head=prev.head, tail="" if prev.head == morph.ABD else morph.ALLAH))
                     i += 1
                     continue
                 if kind in ("din", "suffix") and out and out[-1].is_name:
                     prev = out.pop()
                     if kind == "din" and prev.norm in _ARTICLE_WORDS and out and out[-1].is_name:
                         prev = out.pop()  # "Nur al-Din": the article belongs to "Din"
-                        tok = _Word(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
-                    glue = "uddin" if kind == "din" and not is_ar else norm
+                        tok = Word(self.source[prev.end : tok.end].strip(), norm, prev.end, tok.end, tok.script)
+                    glue = morph.canonical(morph.DIN) if kind == "din" and not is_ar else norm
                     canon = prev.core + glue
-                    tail = "din" if kind == "din" else ("zada" if norm.startswith(("zad", "زاد")) else "")
+                    tail = morph.DIN if kind == "din" else (morph.ZADA if norm.startswith(("zad", "زاد")) else "")
                     out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage,
                                          head=prev.head, tail=tail))
                     i += 1
@@ -536,8 +476,8 @@ class _Builder:
         return _merge_din(out, self)
 
 
-def _as_token(unit: _Part) -> _Word:
-    return _Word(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
+def _as_token(unit: _Part) -> Word:
+    return Word(unit.text, unit.norm, unit.start, unit.end, unit.script, unit.homoglyphs)
 
 
 def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
@@ -546,22 +486,22 @@ def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     for u in units:
         if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
             prev = out.pop()
-            glue = "الدين" if u.script in (ARABIC, PERSIAN) else "uddin"
+            glue = morph.arabic_form(morph.DIN) if u.script in (ARABIC, PERSIAN) else morph.canonical(morph.DIN)
             canon = prev.norm + glue
             out.append(
                 builder.unit([_as_token(prev), _as_token(u)], canon, canon, GIVEN, lineage=prev.lineage,
-                             head=prev.head, tail="din")
+                             head=prev.head, tail=morph.DIN)
             )
             continue
         out.append(u)
     return out
 
 
-def _split_parts(source: str, toks: Sequence[_Word]) -> list[list[_Word]]:
+def _split_parts(source: str, toks: Sequence[Word]) -> list[list[Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
-    parts: list[list[_Word]] = [[]]
+    parts: list[list[Word]] = [[]]
     prev_end = 0
     for t in toks:
         gap = source[prev_end : t.start]
@@ -630,23 +570,24 @@ def _has_name(units: list[_Part]) -> bool:
 #: Arabic-script letters that do not join the letter after them: a word may follow them with
 #: no space and still look apart (محمدعبد for محمد عبد).
 _NON_JOINING: Final = frozenset("اأإآدذرزژوؤ")
+_ABD_AR: Final = morph.arabic_form(morph.ABD)
 
 
-def _split_glued_abd(toks: Sequence[_Word]) -> list[_Word]:
+def _split_glued_abd(toks: Sequence[Word]) -> list[Word]:
     """The tokens of a name with a glued "عبد" set apart: an Arabic-script word ending in عبد
     after three letters or more, the last of them one that does not join (محمدعبد البصير is
     محمد عبد البصير), when another word follows for the compound."""
-    out: list[_Word] = []
+    out: list[Word] = []
     last = len(toks) - 1
     for k, t in enumerate(toks):
         norm, text = t.norm, t.text
         if (
-            k < last and len(norm) >= 6 and norm.endswith("عبد") and norm[-4] in _NON_JOINING
-            and text.endswith("عبد") and t.script in (ARABIC, PERSIAN)
+            k < last and len(norm) >= 6 and norm.endswith(_ABD_AR) and norm[-4] in _NON_JOINING
+            and text.endswith(_ABD_AR) and t.script in (ARABIC, PERSIAN)
         ):  # fmt: skip
-            cut = t.start + len(text) - 3
-            out.append(_Word(text[:-3], norm[:-3], t.start, cut, t.script, t.homoglyphs))
-            out.append(_Word("عبد", "عبد", cut, t.end, t.script, t.homoglyphs))
+            cut = t.start + len(text) - len(_ABD_AR)
+            out.append(Word(text[: -len(_ABD_AR)], norm[: -len(_ABD_AR)], t.start, cut, t.script, t.homoglyphs))
+            out.append(Word(_ABD_AR, _ABD_AR, cut, t.end, t.script, t.homoglyphs))
         else:
             out.append(t)
     return out
@@ -654,8 +595,8 @@ def _split_glued_abd(toks: Sequence[_Word]) -> list[_Word]:
 
 def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     """The units of a name in source order, and whether it is written "Family, Given"."""
-    toks: Sequence[_Word] = _tokens(name, _Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
-    if "عبد" in name:
+    toks: Sequence[Word] = tokens(name, Word)[:MAX_TOKENS]  # what is made of the tokens is cached, the tokens need not be
+    if _ABD_AR in name:
         toks = tuple(_split_glued_abd(toks))
     lex = _lexicons()
     builder = _Builder(name, lex[:3], lex[3])
@@ -671,7 +612,7 @@ def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     return units, family_first
 
 
-@_short_cache(maxsize=65536)
+@short_cache(maxsize=65536)
 def _parse_cached(name: str) -> ParsedName:
     units, family_first = _parse_parts(name)
     return ParsedName(name, tuple([u.public() for u in units]), family_first)
@@ -682,8 +623,8 @@ def _parse_cached(name: str) -> ParsedName:
 UnitFields = tuple[str, str, str, str, str, bool, bool, str, str, str]
 
 
-@_short_cache(maxsize=65536)
-def _name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]]:
+@short_cache(maxsize=65536)
+def name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]]:
     """A name's parse as the scorer and the key functions read it: its name units
     in name order (:attr:`ParsedName.units`), whether a lineage particle (bin)
     occurs, and the texts of its honorifics, then its titles.
@@ -722,6 +663,6 @@ def parse(name: str) -> ParsedName:
     >>> [(t.norm, t.role) for t in parse("Mohammed bin Salman").tokens]
     [('mohammed', 'given'), ('bin', 'particle'), ('salman', 'given')]
     """
-    _check_str(name)
+    check_str(name)
     return _parse_cached(name)
 

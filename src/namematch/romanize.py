@@ -34,7 +34,9 @@ from typing import Final
 
 from unidecode import unidecode
 
+from namematch import _morphology as morph
 from namematch._checks import check_str
+from namematch._text import short_cache
 from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode
 
 # model names read by benchmarks/translit.py and tools/build_translit.py under their old names
@@ -47,7 +49,6 @@ from namematch.normalize import (
     LATIN,
     OTHER,
     PERSIAN,
-    _short_cache,
     normalize,
     normalize_latin,
     script_of,
@@ -72,11 +73,8 @@ def _resources(resources: object) -> Resources:
 # Units
 # ---------------------------------------------------------------------------
 
-_ABD: Final = "عبد"
-_ABU: Final = "ابو"
-_DIN: Final = "الدين"
-_ALLAH: Final = "الله"
-_ARTICLE: Final = "ال"
+_ALLAH: Final = morph.arabic_form(morph.ALLAH)
+_ARTICLE: Final = morph.ARTICLE_AR
 
 
 def _has_persian_letters(form: str) -> bool:
@@ -102,26 +100,22 @@ def _combine(
     return sorted(cand.items(), key=lambda x: (-x[1], x[0]))[:limit]
 
 
-_ABDUL_FORMS: Final = [("abdul", 0.0), ("abdel", -1.0), ("abd", -1.5), ("abdol", -1.7)]
-_ABDUL_FORMS_PERSIAN: Final = [("abdol", 0.0), ("abdul", -0.5), ("abd", -2.0)]
-_ABU_FORMS: Final = [("abu", 0.0), ("abou", -1.0), ("abo", -2.0)]
-_ALLAH_FORMS: Final = [("ullah", 0.0), ("allah", -0.7), ("ollah", -1.2)]
-_ALLAH_FORMS_PERSIAN: Final = [("ollah", 0.0), ("ullah", -0.4), ("allah", -1.0)]
-_DIN_FORMS: Final = [("uddin", 0.0), ("eddine", -0.7), ("aldin", -0.9), ("eddin", -1.0), ("addin", -1.5)]
-
-
 def _lexicon_spellings(form: str, persian: bool, res: Resources) -> list[tuple[str, float]]:
     ranked = res.lexicon.ranked_spellings(form, persian)
     return [(s, -0.7 * i) for i, s in enumerate(ranked)]
 
 
+#: Tails split off a unit and spelt by their own table (compounds.tsv), with the letters a name
+#: before them has at least (a "X Zada" is spelt whole: the lexicon and the model know zadeh).
+_SPELT_TAILS: Final = {morph.DIN: 2, morph.ALLAH: 3}
+_SPELT_HEADS: Final = (morph.ABD, morph.ABU)
 #: Compound heads (Abd, Abu) and tails (ad-Din, Allah) split off one unit. Real names
 #: have at most two; the bound keeps a hostile unit (one word of a thousand repeated
 #: "Abd") linear: what is left is spelt by the model, which is linear in its length.
 _MAX_AFFIXES: Final = 4
 
 
-@_short_cache(maxsize=65536)
+@short_cache(maxsize=65536)
 def _scored_unit(form: str, persian: bool, limit: int, res: Resources) -> tuple[tuple[str, float], ...]:
     """Ranked (spelling, log-score) of one unit: listed spellings, else the compound's
     heads and tails (Abd, Abu; ad-Din, Allah) around the spelt rest, else the model
@@ -132,16 +126,16 @@ def _scored_unit(form: str, persian: bool, limit: int, res: Resources) -> tuple[
     for _ in range(_MAX_AFFIXES):
         if lexicon.ranked_spellings(form, persian):
             break
-        if form.startswith((_ABD, _ABU)) and len(form) > 4:
-            abd = form.startswith(_ABD)
-            heads.append((_ABDUL_FORMS_PERSIAN if persian else _ABDUL_FORMS) if abd else _ABU_FORMS)
-            form = _strip_article(form[3:])
-        elif form.endswith(_DIN) and len(form) > 6:
-            tails.append(_DIN_FORMS)
-            form = form[:-5]
-        elif form.endswith(_ALLAH) and len(form) > 6:  # Aminullah, Ruhollah: X + the divine name
-            tails.append(_ALLAH_FORMS_PERSIAN if persian else _ALLAH_FORMS)
-            form = form[:-4]
+        lead = morph.split_head(form)
+        if lead is not None and lead[0] not in _SPELT_HEADS:
+            lead = None  # (a glued Latin "bin": no Arabic-script unit starts so)
+        end = morph.split_tail(form) if lead is None else None
+        if lead is not None:  # Abd X, Abu X (as parse reads them: a glued عبد or ابو)
+            heads.append(list(morph.latin_spellings(lead[0], persian)))
+            form = _strip_article(lead[1])
+        elif end is not None and end[1] in _SPELT_TAILS and len(end[0]) >= _SPELT_TAILS[end[1]]:
+            tails.append(list(morph.latin_spellings(end[1], persian)))  # Aminullah, Ruhollah, Nuruddin
+            form = end[0]
         else:
             break
     out = _scored_simple(form, persian, limit, res)
@@ -174,7 +168,7 @@ def _check_form(form: object) -> str:
     return form
 
 
-@_short_cache(maxsize=131072)
+@short_cache(maxsize=131072)
 def _romanize_unit_cached(form: str, persian: bool | None, limit: int, res: Resources) -> tuple[str, ...]:
     norm = normalize(form).replace(" ", "")
     if not norm:
@@ -230,10 +224,8 @@ def romanize_unit(
 # Whole names
 # ---------------------------------------------------------------------------
 
-_PARTICLES_LATIN: Final[dict[str, str]] = {
-    "بن": "bin", "ابن": "ibn", "بنت": "bint", "ولد": "ould", "ال": "al", "آل": "al",
-    "ابو": "abu", "ام": "umm", "عبد": "abd",
-}  # fmt: skip
+#: Arabic-script particles standing alone, as romanisation writes them (data/particles.tsv).
+_PARTICLES_LATIN: Final = morph.particle_latin()
 
 
 def _check_convention(convention: object) -> bool | None:
@@ -305,7 +297,7 @@ def romanizations(name: str, limit: int = 10, *, resources: Resources | None = N
     return list(_romanizations_cached(name, min(limit, 100), None, res))
 
 
-@_short_cache(maxsize=8192)
+@short_cache(maxsize=8192)
 def _romanizations_cached(name: str, limit: int, persian: bool | None, res: Resources) -> tuple[str, ...]:
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         n = _ascii(normalize(name))
@@ -391,7 +383,7 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-@_short_cache(maxsize=8192)
+@short_cache(maxsize=8192)
 def _display_cached(name: str, persian: bool | None, res: Resources) -> str:
     p = parse(name)
     if not any(t.script in (ARABIC, PERSIAN) for t in p.tokens):
@@ -414,18 +406,23 @@ def _display_cached(name: str, persian: bool | None, res: Resources) -> str:
         elif tok.role == PARTICLE:
             words.append(best if best in _LOWER_PARTICLES else _cap(best))
         else:
-            words.append(_display_unit(tok.core, best))
+            words.append(_display_unit(best, tok.head))
     if words and words[0].startswith("al-"):
         words[0] = "A" + words[0][1:]
     return _ascii(" ".join(words)) if not all(w.isascii() for w in words) else " ".join(words)
 
 
-def _display_unit(core: str, spelling: str) -> str:
-    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name."""
+#: Latin spellings of Abu, longest first (Abou before Abo).
+_ABU_SPELLINGS: Final = sorted((s for s, _ in morph.latin_spellings(morph.ABU)), key=len, reverse=True)
+
+
+def _display_unit(spelling: str, head: str) -> str:
+    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name (the
+    unit's ``head``, as parse read it)."""
     article = spelling.startswith("al ")
     word = spelling[3:] if article else spelling
-    if core.startswith(_ABU) and len(core) > 4:
-        for head, _ in _ABU_FORMS:
+    if head == morph.ABU:
+        for head in _ABU_SPELLINGS:
             if word.startswith(head) and len(word) > len(head) + 1:
                 word = _cap(head) + " " + _cap(word[len(head):])
                 break

@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
+from namematch import _morphology as morph
 from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
 from namematch.link._shape import shape_score
@@ -30,11 +31,15 @@ PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا
 DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال"})
-#: Heads a name element may be glued to when Persian is written without ZWNJ.
-_GLUED_HEADS: Final = ("سيد", "عبد", "امير", "ابو", "بن", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
+#: Compound heads (عبد, ابو, بن: namematch._morphology): a word starting with one is a compound.
+_STRUCTURE_HEADS: Final = tuple(morph.arabic_head_forms(glued_only=False))
+#: Heads a name element may be glued to when Persian is written without ZWNJ: the compound
+#: heads, and given names and honorifics that often lead one (سیدعباس, محمدباقر, میرزا…).
+_GLUED_HEADS: Final = (*_STRUCTURE_HEADS, "سيد", "امير", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
 
-#: Second elements glued to a given name (Zabihullah, Jalaluddin).
-_GLUED_TAILS: Final = ("الله", "الدين")
+#: Second elements glued to a given name (Zabihullah, Jalaluddin): the compound tails but Zada,
+#: a family-name suffix (PERSIAN_SUFFIXES).
+_GLUED_TAILS: Final = tuple(f for f, kind in morph.arabic_tail_forms().items() if kind in (morph.DIN, morph.ALLAH))
 
 #: Weights of the evidence (see arabic_score).
 GIVEN: Final = 2.0
@@ -77,7 +82,7 @@ def split_compound(stem: str) -> tuple[str, str] | None:
     for head in _GLUED_HEADS:
         if stem.startswith(head) and len(stem) - len(head) >= 3:
             rest = stem[len(head):]
-            if head in ("عبد", "ابو", "بن") or rest in lw.given or form_rarity(rest) < 0.9:
+            if head in _STRUCTURE_HEADS or rest in lw.given or form_rarity(rest) < 0.9:
                 return head, rest
     for cut in range(3, len(stem) - 2):
         a, b = stem[:cut], stem[cut:]

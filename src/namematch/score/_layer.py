@@ -26,7 +26,7 @@ Fields = tuple[Any, ...]
 
 
 def drop_words(fields: tuple[Fields, ...], dropped: frozenset[str]) -> tuple[Fields, ...]:
-    """Name-unit fields (``parse._name_fields``) without the user's honorifics and titles at
+    """Name-unit fields (``parse.name_fields``) without the user's honorifics and titles at
     the start and the end of the name, one name unit always kept."""
     lo, hi = 0, len(fields)
     while hi - lo > 1 and fields[lo][1] in dropped:

@@ -34,7 +34,7 @@ __all__ = ["FORMAT", "ScorerFileError", "config_digest", "load_scorer", "save_sc
 FORMAT: Final = "namematch-scorer"
 VERSION: Final = 1
 #: Shipped files the features and their prior weights depend on (besides the lexicon's).
-CONFIG_DATA: Final = ("score_model.json", "candidate_model.json", "particles.tsv", "honorifics.tsv", "titles.tsv",
+CONFIG_DATA: Final = ("score_model.json", "candidate_model.json", "particles.tsv", "compounds.tsv", "honorifics.tsv", "titles.tsv",
                       "article_exceptions.txt", "translit_model.tsv", "prefix_names.txt")  # fmt: skip
 
 

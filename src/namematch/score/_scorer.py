@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 from namematch._checks import check_str
 from namematch._folding import fold_latin
 from namematch._options import check_threshold
-from namematch.parse import _name_fields
+from namematch.parse import name_fields
 from namematch.resources import Resources
 from namematch.score import _layer, _matrix
 from namematch.score._align import Alignment, align, similar_pairs
@@ -220,7 +220,7 @@ class Scorer:
         return prep
 
     def _prepare(self, name: str) -> _Prepared:
-        fields, has_lineage, honorifics = _name_fields(name)
+        fields, has_lineage, honorifics = name_fields(name)
         res = self.resources
         units = tuple([unit_of(*f, res) for f in fields[: self.config.max_units]])
         return _Prepared(name, units, has_lineage, honorifics, *layout(units), self.config)
@@ -488,7 +488,7 @@ def _ordered_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -
 
 def _prepare_dropping(dropped: frozenset[str], resources: Resources, config: ScoreConfig, name: str) -> _Prepared:
     """:meth:`Scorer._prepare` without the user's honorifics and titles at the ends of the name."""
-    fields, has_lineage, honorifics = _name_fields(name)
+    fields, has_lineage, honorifics = name_fields(name)
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)

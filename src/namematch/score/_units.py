@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
+from namematch import _morphology as morph
 from namematch._folding import fold_latin, single_letters
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
@@ -189,9 +190,11 @@ def unit_uncached(
         whole, core, article = core, glued, "al"
     if arabic:
         latin = tuple(romanize_unit(core, limit=4, resources=resources)) or (core,)
-        if tail == "allah":
+        stem = morph.split_tail(core, 0) if tail == morph.ALLAH else None
+        if stem is not None:
             # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
-            latin = tuple(dict.fromkeys(x + "ullah" for x in romanize_unit(core[:-4], limit=4, resources=resources))) + latin
+            allah = morph.canonical(morph.ALLAH)
+            latin = tuple(dict.fromkeys(x + allah for x in romanize_unit(stem[0], limit=4, resources=resources))) + latin
     elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
         latin = romanize_unit(core, limit=1, resources=resources) or (core,)
     else:
@@ -204,8 +207,9 @@ def unit_uncached(
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = ""
-    if script == LATIN and not (article or initial) and len(core) >= 6 and core[:2] in ("al", "el"):
-        bare = fold_latin(core[2:])
+    rest = morph.latin_article_rest(core) if script == LATIN and not (article or initial) else ""
+    if rest:
+        bare = fold_latin(rest)
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
@@ -302,27 +306,17 @@ def _group_set(ids: tuple[int, ...]) -> frozenset[int]:
 
 # -- compounds ------------------------------------------------------------------
 
-#: What a compound's head is in folded spelling (parse says which head a unit has).
-_HEAD_PATTERNS: Final = {
-    "abd": re.compile("abd[aeiou]?l?"),
-    "abu": re.compile("abu"),
-    "bin": re.compile("(?:bin|ibn)(?:[ai]l)?"),
-}
-#: A compound's tail in folded spelling: "X ud-Din", "X Allah", "X Zada".
-_COMPOUND_TAIL: Final = re.compile(r"(?:[aeiou]?l?d+in[ei]?|[aeiou]l+ah?|zad[aei])$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(fold: str) -> str | None:
     """The first element of a folded "X ud-Din" / "X Allah" / "X Zada" compound (3+ letters), else None."""
-    m = _COMPOUND_TAIL.search(fold)
-    return fold[: m.start()] if m and m.start() >= 3 else None
+    return morph.folded_stem(fold)
 
 
 def _rest(fold: str, head: str, least: int = 3) -> str | None:
     """A folded spelling without its compound head (``least`` letters left or more), else None."""
-    m = _HEAD_PATTERNS[head].match(fold)
-    return fold[m.end() :] if m and len(fold) - m.end() >= least else None
+    return morph.folded_head_rest(fold, head, least)
 
 
 #: A best similarity and the two spellings that gave it.
@@ -360,7 +354,7 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     (in the order of ``u``, ``v`` or of the compound and the plain unit): two "Abd X" (two "Abu X")
     compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
     against a plain "X" at a discount."""
-    both = u.head if u.head == v.head and u.head in ("abd", "abu") else ""
+    both = u.head if u.head == v.head and u.head in (morph.ABD, morph.ABU) else ""
     best = _NONE
     for x in u.folds:
         rx = _rest(x, both, 1) if both else None
@@ -381,7 +375,7 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     if best[0] < cfg.abd_dropped and u.head != v.head:
         for full, plain in ((u, v), (v, u)):
             # (a kunya is not its son's name: Abu Ahmad is not Ahmad; a family name Abu X is X)
-            if full.head and (full.head != "abu" or full.family):
+            if full.head and (full.head != morph.ABU or full.family):
                 dropped = _dropped_head_similarity(full, plain, cfg)
                 if dropped[0] > best[0]:
                     best = dropped
