@@ -102,3 +102,10 @@ def test_forced_alignment_scores_targets_like_the_search() -> None:
     # the best segmentation's probability: at most the search's (summed over segmentations)
     assert forced[best] <= found[best] + 1e-9 and forced[best] > found[best] - 1.0
     assert forced["krm"] < forced[best]
+
+
+def test_chunk_model_lines_are_recognised() -> None:
+    from namematch._translit import _is_chunk_model
+
+    assert _is_chunk_model(["0\tب\tb\t12", "1\tب I\tba\t3"])
+    assert not _is_chunk_model(["@rank\tlogp\t1", "<s> ب:b\t-1.2\t-0.3"]) and not _is_chunk_model([])

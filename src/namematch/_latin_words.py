@@ -125,7 +125,8 @@ def latin_skeletons(words: list[bytes]) -> list[bytes]:
     a = a[a != 0]
     keep = np.ones(len(a), bool)
     keep[1:] = (a[1:] != a[:-1]) | (a[1:] == nl)
-    return a[keep].tobytes()[1:-1].split(b"\n")
+    joined: bytes = a[keep].tobytes()
+    return joined[1:-1].split(b"\n")
 
 
 def fold(word: str) -> str:

@@ -300,12 +300,19 @@ class JointModel:
 
     __slots__ = (
         "_choices", "_moves", "_prefix", "_scores", "bows", "contexts", "longest", "order", "parent", "probs",
-        "readings", "state_of", "weights",
+        "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
     def __init__(
-        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float]
+        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float],
+        search: dict[str, float] | None = None,
     ):
+        search = search or {}
+        #: words of the lists proposed by skeleton to the (quick, wide) search: the file's
+        #: ``@search`` lines (``quick_words``, ``wide_words``), else QUICK_WORDS and SKELETON_WORDS
+        self.words_proposed = (
+            int(search.get("quick_words", QUICK_WORDS)), int(search.get("wide_words", SKELETON_WORDS))
+        )
         self.order = max((len(g) for g in logp), default=1)
         self.longest = 1
         self.weights = tuple(float(weights.get(k, 1.0 if k == "logp" else 0.0)) for k in RANK_FEATURES)
@@ -360,14 +367,15 @@ class JointModel:
         logp: dict[tuple[str, ...], float] = {}
         bow: dict[tuple[str, ...], float] = {}
         weights: dict[str, float] = {}
+        search: dict[str, float] = {}
         for line in lines:
             parts = line.split("\t")
             if len(parts) < 2:
                 continue
             try:
-                if parts[0] == "@rank":
+                if parts[0] in ("@rank", "@search"):
                     if len(parts) == 3:
-                        weights[parts[1]] = float(parts[2])
+                        (weights if parts[0] == "@rank" else search)[parts[1]] = float(parts[2])
                     continue
                 gram = tuple(parts[0].split(" "))
                 if parts[1]:
@@ -376,7 +384,7 @@ class JointModel:
                     bow[gram] = float(parts[2])
             except ValueError:
                 continue
-        return cls(logp, bow, weights)
+        return cls(logp, bow, weights, search)
 
     def score(self, state: int, tok: str) -> float:
         """log P(tok | the history of ``state``), backing off to shorter histories."""
@@ -455,20 +463,21 @@ class JointModel:
         """(spelling, ranking score) best first: the quick search's for ``limit`` <=
         ``MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, the
         quick search's best first, then the wide search's. The wide search adds the
-        ``SKELETON_WORDS`` most frequent words of the word lists whose consonant skeleton
-        matches the unit's, the quick one the ``QUICK_WORDS`` first of them when its best
-        spelling is no word (:meth:`forced` scores them)."""
+        most frequent words of the word lists whose consonant skeleton matches the unit's
+        (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
+        spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`)."""
         words = any(self.weights[1:4])
         found = self.candidates(letters, persian, words, *_QUICK_SEARCH)
         quick = self.rank(found, words)
         if not words or not quick:
             return quick[:limit]
-        if QUICK_WORDS and not self._is_word(quick[0][0]):
-            proposed = self._skeleton_words(letters, QUICK_WORDS)
+        quick_words, wide_words = self.words_proposed
+        if quick_words > 0 and not self._is_word(quick[0][0]):
+            proposed = self._skeleton_words(letters, quick_words)
             quick = self.rank(self.with_words(found, letters, proposed, persian), words)
         if limit <= MATCH_LIMIT:
             return quick[:limit]
-        proposed = self._skeleton_words(letters, SKELETON_WORDS)
+        proposed = self._skeleton_words(letters, wide_words) if wide_words > 0 else []
         wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
         wide_ranked = self.rank(self.with_words(wide, letters, proposed, persian), words)
         first = quick[0]
@@ -609,11 +618,21 @@ _model_override: list[ChunkModel | JointModel] = []
 
 def install_model(model_lines: list[str] | None, kind: str = "joint") -> None:
     """Swap the model (``None`` restores the shipped one); ``kind`` names the model the
-    lines are of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model)."""
+    lines are of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model). Lines of
+    the chunk model (``level<TAB>context<TAB>chunk<TAB>count``) are read as such whatever
+    ``kind`` says, so a caller that installs model files as they come need not know.
+    """
     _model_override.clear()
     if model_lines is not None:
-        cls = ChunkModel if kind == "chunk" else JointModel
+        cls = ChunkModel if kind == "chunk" or _is_chunk_model(model_lines) else JointModel
         _model_override.append(cls.from_lines(model_lines))
+
+
+def _is_chunk_model(lines: list[str]) -> bool:
+    """Whether model lines are the chunk model's: four fields, the first a level 0-3."""
+    first = next((line for line in lines if line and not line.startswith("@")), "")
+    parts = first.split("\t")
+    return len(parts) == 4 and parts[0] in ("0", "1", "2", "3")
 
 
 def _model() -> ChunkModel | JointModel:
