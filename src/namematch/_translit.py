@@ -228,7 +228,7 @@ _MAX_SKELETONS: Final = 8
 SKELETON_WORDS: Final = 12
 #: Of them, the words the quick search (romanize's) adds when its best spelling is no word:
 #: each costs a forced alignment (see ``benchmarks/translit.py`` for the cost).
-QUICK_WORDS: Final = 4
+QUICK_WORDS: Final = 2
 #: Lengths of the words proposed, from the unit's letters: spellings of development tokens
 #: are one letter shorter to three longer than the Arabic-script unit (98%).
 _SKELETON_LENGTHS: Final = (-1, 3)
@@ -468,11 +468,11 @@ class JointModel:
         spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`)."""
         words = any(self.weights[1:4])
         found = self.candidates(letters, persian, words, *_QUICK_SEARCH)
-        quick = self.rank(found, words)
+        quick, top_is_word = self._ranked(found, words)
         if not words or not quick:
             return quick[:limit]
         quick_words, wide_words = self.words_proposed
-        if quick_words > 0 and not self._is_word(quick[0][0]):
+        if quick_words > 0 and not top_is_word:
             proposed = self._skeleton_words(letters, quick_words)
             quick = self.rank(self.with_words(found, letters, proposed, persian), words)
         if limit <= MATCH_LIMIT:
@@ -482,10 +482,6 @@ class JointModel:
         wide_ranked = self.rank(self.with_words(wide, letters, proposed, persian), words)
         first = quick[0]
         return [first, *[x for x in wide_ranked if x[0] != first[0]]][:limit]
-
-    @staticmethod
-    def _is_word(spelling: str) -> bool:
-        return _latin_words.latin_words().zipf([spelling])[0][1] > 0
 
     @staticmethod
     def _skeleton_words(letters: list[str], limit: int) -> list[str]:
@@ -509,8 +505,8 @@ class JointModel:
     def forced(self, letters: list[str], targets: list[str], persian: bool) -> dict[str, float]:
         """Spelling -> joint log-probability of each target spelling of the unit (its best
         segmentation): the search of :meth:`candidates` held to the targets' prefixes, every
-        reading of a letter that continues one of them tried, the best history kept per
-        prefix."""
+        reading of a letter that continues one of them and that the model has seen tried,
+        the best history kept per prefix (a target no such segmentation spells is left out)."""
         n = len(letters)
         form = "".join(letters)
         if not n or not form.isalpha():
@@ -524,6 +520,7 @@ class JointModel:
                     cont.add((t[k : k + c], len(t) - k - c))
         layer: dict[str, tuple[float, int]] = {"": (0.0, self.state_of.get((_BOS,), 0))}
         scores, score = self._scores, self.score
+        seen = self.probs[0]  # graphones the model has (any other scores as unseen: never kept)
         keep = _FORCED_BEAM * len(targets)
         for i in range(n):
             letter = form[i]
@@ -531,9 +528,9 @@ class JointModel:
             best: dict[str, tuple[float, int, str]] = {}
             for out, (v, st) in layer.items():
                 for chunk, left in after[out]:
-                    if left > room:
-                        continue
                     tok = letter + ":" + chunk
+                    if left > room or tok not in seen:
+                        continue
                     lp = scores.get((st, tok))
                     if lp is None:
                         lp = scores[(st, tok)] = score(st, tok)
@@ -604,13 +601,17 @@ class JointModel:
 
     def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
         """Candidates by their ranking score, best first."""
+        return self._ranked(total, words)[0]
+
+    def _ranked(self, total: dict[str, float], words: bool) -> tuple[list[tuple[str, float]], bool]:
+        """:meth:`rank`'s answer, and whether the best candidate is a word of the lists."""
         w_lp, w_en, w_any, w_word, w_len = self.weights
         ranked = [
-            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s)
+            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s, word > 0)
             for s, (lp, en, anyl, word, length) in self.features(total, words)
         ]
         ranked.sort()
-        return [(s, -neg) for neg, s in ranked]
+        return [(s, -neg) for neg, s, _w in ranked], bool(ranked) and ranked[0][2]
 
 
 _model_override: list[ChunkModel | JointModel] = []
