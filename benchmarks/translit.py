@@ -455,7 +455,7 @@ MODEL_LABELS = {
     "joint-before": "joint model without skeleton words (namematch before)",
     "joint-m2m": "joint model, 1-2 letter graphones",
     "joint-1to1": "joint model, round-one alignment",
-    "chunk": "chunk model (namematch before)",
+    "chunk": "chunk model (namematch's first)",
 }
 
 

@@ -226,9 +226,11 @@ _VOWEL_START: Final = frozenset("اع")
 _MAX_SKELETONS: Final = 8
 #: Words of the lists proposed per unit (the most frequent of those whose skeleton matches).
 SKELETON_WORDS: Final = 12
-#: Of them, the words the quick search (romanize's) adds when its best spelling is no word:
-#: each costs a forced alignment (see ``benchmarks/translit.py`` for the cost).
-QUICK_WORDS: Final = 2
+#: Of them, the words the quick search (romanize's) adds when its best spelling is no word.
+#: None by default: each costs a forced alignment, and with two romanize took 1.39x the
+#: time per unseen token for +0.013 hit@1 on fold 0 (``benchmarks/translit.py``); a model
+#: file's ``@search quick_words`` line turns them on.
+QUICK_WORDS: Final = 0
 #: Lengths of the words proposed, from the unit's letters: spellings of development tokens
 #: are one letter shorter to three longer than the Arabic-script unit (98%).
 _SKELETON_LENGTHS: Final = (-1, 3)
