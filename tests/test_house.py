@@ -12,15 +12,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted([*(ROOT / "benchmarks").glob("*.py"), *(ROOT / "tools").glob("*.py")])
-#: Scripts not yet moved to namematch.evaluation (being changed on another branch).
-NOT_YET = {"benchmarks/translit.py"}
 
 
 def _name(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
-@pytest.mark.parametrize("path", [p for p in SCRIPTS if _name(p) not in NOT_YET], ids=_name)
+@pytest.mark.parametrize("path", SCRIPTS, ids=_name)
 def test_scripts_do_not_edit_sys_path(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     edits = [node.lineno for node in ast.walk(tree)
@@ -29,7 +27,7 @@ def test_scripts_do_not_edit_sys_path(path: Path) -> None:
     assert not edits, f"{_name(path)} uses sys.path (lines {edits}): import namematch.evaluation instead"
 
 
-@pytest.mark.parametrize("path", [p for p in SCRIPTS if _name(p) not in NOT_YET], ids=_name)
+@pytest.mark.parametrize("path", SCRIPTS, ids=_name)
 def test_scripts_do_not_import_package_private_modules(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     private = []

@@ -61,3 +61,51 @@ def test_shipped_model_is_small_and_carries_its_ranking_weights() -> None:
     assert path.stat().st_size <= 20_000_000
     ranks = [line.split("\t")[1] for line in data_lines("translit_model.tsv") if line.startswith("@rank")]
     assert ranks == ["logp", "zipf_en", "zipf_any", "word", "length"]
+
+
+def test_latin_skeletons_write_consonant_classes() -> None:
+    got = lw.latin_skeletons([b"ghasem", b"qassem", b"kazem", b"abdallah", b"shirin", b"fatimah", b"yusuf", b"maximilian"])
+    assert got == [b"KSM", b"KSM", b"KDM", b"ABDL", b"XRN", b"FTM", b"SF", b"MKSMLN"]
+    assert lw.latin_skeletons([]) == []
+
+
+def test_words_by_skeleton_most_frequent_first_within_lengths() -> None:
+    words = _tiny()
+    assert words.by_skeleton(["FDN"], (4, 6), 5) == ["fidan"]  # fidel is FDL
+    assert words.by_skeleton(["AN", "TJN"], (2, 6), 5) == ["on", "tajani"]
+    assert words.by_skeleton(["AN", "TJN"], (3, 6), 5) == ["tajani"]  # "on" is too short
+    assert words.by_skeleton(["AN", "TJN"], (2, 6), 1) == ["on"]
+    assert words.by_skeleton(["ZZZ"], (2, 6), 5) == [] and lw.LatinWords.empty().by_skeleton(["FDN"], (1, 9), 5) == []
+
+
+def test_arabic_skeletons_meet_the_latin_ones() -> None:
+    from namematch._translit import arabic_skeletons
+
+    pairs = [("فيدان", b"fidan"), ("هاكان", b"hakan"), ("عراقجي", b"araghchi"), ("جوزيف", b"joseph"),
+             ("قاسم", b"ghasem"), ("شريف", b"sharif"), ("فاطمه", b"fatima")]
+    for arabic, latin in pairs:
+        assert lw.latin_skeletons([latin])[0].decode() in arabic_skeletons(arabic), (arabic, latin)
+    assert arabic_skeletons("") == [] and arabic_skeletons("ab") == []
+
+
+def test_forced_alignment_scores_targets_like_the_search() -> None:
+    from namematch._translit import JointModel, _model
+
+    model = _model()
+    if not isinstance(model, JointModel):
+        pytest.skip("no trained model")
+    letters = list("كريم")
+    found = model.candidates(letters, False, False, 4, 0, 3)
+    best = max(found, key=lambda s: found[s])
+    forced = model.forced(letters, [best, "karimx" * 3, "krm"], False)
+    assert "karimx" * 3 not in forced  # too long for four letters
+    # the best segmentation's probability: at most the search's (summed over segmentations)
+    assert forced[best] <= found[best] + 1e-9 and forced[best] > found[best] - 1.0
+    assert forced["krm"] < forced[best]
+
+
+def test_chunk_model_lines_are_recognised() -> None:
+    from namematch._translit import _is_chunk_model
+
+    assert _is_chunk_model(["0\tب\tb\t12", "1\tب I\tba\t3"])
+    assert not _is_chunk_model(["@rank\tlogp\t1", "<s> ب:b\t-1.2\t-0.3"]) and not _is_chunk_model([])

@@ -24,8 +24,8 @@ Phonetisaurus:
    Latin-script word lists) and ranks them by a linear score: the model's log-probability
    plus the spelling prior of ``namematch._latin_words`` (Zipf frequency in English and
    in any language, being a word at all) and the length. ``RANK_WEIGHTS`` were fitted on
-   fold 1 (``benchmarks/translit.py --fit-weights --fold 1``: a listwise softmax over each
-   held-out token's candidates) and are written into the model file.
+   fold 1 (``--fit-weights --fold 1``: a listwise softmax over each held-out token's
+   candidates) and are written into the model file.
 
 Candidates kept for comparison (``--candidate``; ``benchmarks/translit.py`` measures them):
 
@@ -37,6 +37,7 @@ Candidates kept for comparison (``--candidate``; ``benchmarks/translit.py`` meas
 Usage::
 
     python tools/build_translit.py [--shared PATH] [--fold K] [--candidate NAME] [--out FILE]
+    python tools/build_translit.py --fit-weights --fold 1
 
 ``--fold K`` leaves out the K-th fifth of the development tokens and persons (the same
 hash split as ``tools/build_lexicon.py --fold``): benchmarks measure on the fifth left out.
@@ -57,7 +58,7 @@ from pathlib import Path
 
 import numpy as np
 
-from namematch.romanize import _MAX_TAIL, ONSETS, VOWELS
+from namematch.romanize import _MAX_TAIL, _RANK_FEATURES, _WIDE_SEARCH, ONSETS, VOWELS, _JointModel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -535,16 +536,66 @@ CANDIDATES = {
 KINDS = {"joint": "joint", "joint-m2m": "joint", "joint-1to1": "joint", "chunk": "chunk"}
 
 
+def held_out_gold(shared: Path, fold: int) -> dict[str, set[str]]:
+    """Arabic core -> its Latin spellings, of the token pairs of the fifth ``fold``."""
+    import build_lexicon as bl  # a sibling tool (tools/ is the script's directory)
+
+    gold: dict[str, set[str]] = defaultdict(set)
+    for a, la, _count, _src, extra in bl.load_token_pairs(shared):
+        if bl.is_test(a, fold):
+            gold[a].update([la, *extra])
+    return dict(gold)
+
+
+def fit_weights(lines: list[str], gold: dict[str, set[str]], steps: int = 400) -> dict[str, float]:
+    """Fit the ranking weights on held-out tokens: a listwise softmax over each token's
+    candidates (the wide search's and the words it proposes by skeleton) that puts its mass on the gold spellings; prints and
+    returns the weights (rounded) for ``RANK_WEIGHTS``."""
+    model = _JointModel.from_lines(lines)
+    lists = []
+    for form in sorted(gold):
+        letters = [c for c in form if c in ONSETS or c.isdigit()]
+        if not letters:
+            continue
+        found = model.candidates(letters, False, True, *_WIDE_SEARCH)
+        # with the words of the lists the wide search proposes by skeleton (as romanize ranks them)
+        found = model.with_words(found, letters, model._skeleton_words(letters, model.words_proposed[1]), False)
+        feats = model.features(found, True)
+        y = np.array([s in gold[form] for s, _ in feats], dtype=float)
+        if y.any():
+            lists.append((np.array([f for _, f in feats]), y / y.sum()))
+    scale = np.concatenate([x for x, _ in lists]).std(axis=0) + 1e-9
+    w = np.zeros(len(_RANK_FEATURES))
+    w[0] = 1.0
+    for _ in range(steps):
+        grad = np.zeros_like(w)
+        for x, target in lists:
+            s = x @ w
+            p = np.exp(s - s.max())
+            grad += x.T @ (target - p / p.sum())
+        w += 0.5 * grad / len(lists) / scale**2
+    weights = {k: round(float(v), 3) for k, v in zip(_RANK_FEATURES, w, strict=True)}
+    print(f"ranking weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
+    return weights
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--fold", type=int, default=None, help="leave out this fifth (0-4) of the development data")
     ap.add_argument("--candidate", choices=sorted(CANDIDATES), default="joint")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--fit-weights", action="store_true",
+                    help="fit the joint model's ranking weights on the held-out --fold (use 1) and print them")
     args = ap.parse_args(argv)
     import build_lexicon as bl  # a sibling tool (tools/ is the script's directory)
 
     pairs = bl.model_pairs(args.shared, args.fold)
+    if args.fit_weights:
+        if args.fold is None:
+            ap.error("--fit-weights needs --fold (the fifth the weights are fitted on)")
+        fit_weights(train_joint(pairs), held_out_gold(args.shared, args.fold))
+        return 0
     lines = CANDIDATES[args.candidate](pairs)
     if args.out is not None:
         text = "".join(line + "\n" for line in lines)

@@ -32,7 +32,7 @@ import numpy as np
 
 from namematch._files import atomic_write
 
-__all__ = ["LANGUAGES", "SHORT", "LatinWords", "latin_words"]
+__all__ = ["LANGUAGES", "SHORT", "SKELETON_MIN_ZIPF", "LatinWords", "latin_skeletons", "latin_words"]
 
 #: Latin-script languages whose word lists are read (names of every origin are written in
 #: their press: English first, then the languages of Europe, Turkey and Indonesia/Malaysia).
@@ -54,6 +54,80 @@ _MARKS: Final = re.compile(r"[\u0300-\u036f]")
 _SPECIAL: Final = {"ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i", "þ": "th", "œ": "oe", "ð": "d"}
 _SPECIAL_RE: Final = re.compile("[" + "".join(_SPECIAL) + "]")
 
+#: Words indexed by consonant skeleton (:meth:`LatinWords.by_skeleton`): those whose Zipf
+#: frequency in some language is at least this (rarer ones are mostly typing slips).
+SKELETON_MIN_ZIPF: Final = 1.5
+#: Longest skeleton kept (consonant classes).
+SKELETON_WIDTH: Final = 12
+#: Latin letter groups that write one consonant, and the class each is written as (applied
+#: in this order, before the single letters): a word's skeleton is comparable with the
+#: Arabic-script skeletons of ``namematch._translit.arabic_skeletons``.
+_SKELETON_GROUPS: Final = (
+    ("tch", "X"), ("sch", "X"), ("sh", "X"), ("ch", "X"), ("th", "T"), ("dh", "D"), ("kh", "H"),
+    ("gh", "K"), ("zh", "J"), ("ph", "F"), ("dj", "J"), ("ck", "K"), ("ce", "S"), ("ci", "S"), ("cy", "S"),
+)  # fmt: skip
+#: Single letters: consonant classes (vowels, w and y are dropped: Arabic script writes them
+#: as vowels or glides, which the skeleton leaves out).
+_SKELETON_LETTERS: Final = {
+    "b": "B", "p": "B", "t": "T", "d": "D", "z": "D", "s": "S", "c": "K", "j": "J", "g": "K",
+    "k": "K", "q": "K", "h": "H", "f": "F", "v": "F", "l": "L", "m": "M", "n": "N", "r": "R",
+}  # fmt: skip
+_VOWEL_START: Final = "A"
+
+
+def _byte_table() -> np.ndarray:
+    """Byte -> class byte (0: dropped) of the letters and the class letters themselves."""
+    table = np.zeros(256, np.uint8)
+    for k, v in _SKELETON_LETTERS.items():
+        table[ord(k)] = ord(v)
+    for c in ["\n", _VOWEL_START, "X", *_SKELETON_LETTERS.values()]:
+        table[ord(c)] = ord(c)
+    return table
+
+
+_TABLE: Final = _byte_table()
+
+
+def latin_skeletons(words: list[bytes]) -> list[bytes]:
+    """The consonant skeleton of each folded word (ASCII bytes): letter groups and letters
+    mapped to consonant classes (``sh`` -> X, ``kh`` -> H, ``g``/``k``/``q`` -> K, ``z`` ->
+    D, ``v`` -> F), vowels, w, y and a final h after a vowel dropped, repeated classes
+    collapsed; "A" first for a word that starts with a vowel (a, e, i, o, u). Vectorised
+    over all the words at once (numpy on their joined bytes).
+
+    >>> latin_skeletons([b"araghchi", b"fidan", b"tajani", b"aoun", b"soleimani", b"allah", b"alexa"])
+    [b'ARKX', b'FDN', b'TJN', b'AN', b'SLMN', b'AL', b'ALKS']
+    """
+    if not words:
+        return []
+    text = (b"\n" + b"\n".join(words) + b"\n").replace(b"x", b"ks")
+    a = np.frombuffer(text, np.uint8).copy()
+    nl = ord("\n")
+    vowel = np.zeros(256, bool)
+    vowel[list(b"aeiouy")] = True
+    # a final h after a vowel (Fatimah, Allah) is not written
+    drop = np.zeros(len(a), bool)
+    drop[1:-1] = (a[1:-1] == ord("h")) & (a[2:] == nl) & vowel[a[:-2]]
+    a = a[~drop]
+    first = np.zeros(len(a), bool)
+    first[1:] = (a[:-1] == nl) & vowel[a[1:]] & (a[1:] != ord("y"))
+    a[first] = ord(_VOWEL_START)
+    for group, cls in _SKELETON_GROUPS:
+        g = [ord(c) for c in group]
+        at = a[: len(a) - len(g) + 1] == g[0]
+        for k in range(1, len(g)):
+            at &= a[k : len(a) - len(g) + 1 + k] == g[k]
+        hit = np.flatnonzero(at)
+        a[hit] = ord(cls)
+        for k in range(1, len(g)):
+            a[hit + k] = 0
+    a = _TABLE[a]
+    a = a[a != 0]
+    keep = np.ones(len(a), bool)
+    keep[1:] = (a[1:] != a[:-1]) | (a[1:] == nl)
+    joined: bytes = a[keep].tobytes()
+    return joined[1:-1].split(b"\n")
+
 
 def fold(word: str) -> str:
     """A lower-case word as plain a-z, or "" when it has other characters.
@@ -71,7 +145,7 @@ class LatinWords:
     """Sorted folded words (fixed-width bytes) with their Zipf frequency in English and in
     any of the languages (the highest), in tenths."""
 
-    __slots__ = ("any", "en", "short_prefixes", "words")
+    __slots__ = ("_skeletons", "any", "en", "short_prefixes", "words")
 
     def __init__(self, words: np.ndarray, en: np.ndarray, anyl: np.ndarray) -> None:
         self.words = words
@@ -83,6 +157,7 @@ class LatinWords:
             for p in np.unique(words.astype(f"S{SHORT}")).tolist()
             for k in range(len(p) + 1)
         )
+        self._skeletons: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def empty(cls) -> LatinWords:
@@ -117,6 +192,41 @@ class LatinWords:
             return [False] * len(partials)
         _idx, found = self._found(partials)
         return [len(p) <= WIDTH and w.startswith(p.encode()) for p, w in zip(partials, found, strict=True)]
+
+
+    def _skeleton_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(sorted skeletons, the index of the word of each, its length) of the words of
+        Zipf at least :data:`SKELETON_MIN_ZIPF`, the words of one skeleton most frequent
+        first (built on first use: about a second)."""
+        if self._skeletons is None:
+            keep = np.flatnonzero(self.any >= round(SKELETON_MIN_ZIPF * _SCALE))
+            skel = np.array(latin_skeletons(self.words[keep].tolist()), dtype=f"S{SKELETON_WIDTH}")
+            order = np.lexsort((-self.any[keep].astype(np.int16), skel))
+            word_of = keep[order].astype(np.int32)
+            self._skeletons = (skel[order], word_of, np.char.str_len(self.words[word_of]).astype(np.uint8))
+        return self._skeletons
+
+    def by_skeleton(self, skeletons: list[str], lengths: tuple[int, int], limit: int) -> list[str]:
+        """The words whose skeleton is one of ``skeletons`` and whose length is within
+        ``lengths`` (inclusive), most frequent (in any language) first, at most ``limit``
+        (ties by skeleton, then by the words' order)."""
+        if not skeletons or not len(self.words) or limit <= 0:
+            return []
+        skel, word_of, length = self._skeleton_index()
+        keys = np.array(skeletons, dtype=skel.dtype)
+        starts = np.searchsorted(skel, keys, side="left").tolist()
+        stops = np.searchsorted(skel, keys, side="right").tolist()
+        found: list[tuple[int, int]] = []  # (-zipf, word index)
+        low, high = lengths
+        for a, b in zip(starts, stops, strict=True):
+            if a == b:
+                continue
+            rows = [w for w, n in zip(word_of[a:b].tolist(), length[a:b].tolist(), strict=True) if low <= n <= high]
+            rows = rows[:limit]
+            if rows:
+                found += zip((-self.any[rows]).tolist(), rows, strict=True)
+        found = sorted(set(found))[:limit]
+        return [self.words[w].decode("ascii") for _z, w in found]
 
 
 def _plain_words(bucket: list[str]) -> list[str]:

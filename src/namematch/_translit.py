@@ -18,12 +18,15 @@ __all__ = [
     "MATCH_LIMIT",
     "MAX_TAIL",
     "ONSETS",
+    "QUICK_WORDS",
     "RANK_FEATURES",
+    "SKELETON_WORDS",
     "VOWELS",
     "WIDE_SEARCH",
     "ChunkModel",
     "JointModel",
     "Model",
+    "arabic_skeletons",
     "decode",
     "model_from_lines",
     "shipped_model",
@@ -205,6 +208,60 @@ class ChunkModel:
         return probs
 
 
+# ---------------------------------------------------------------------------
+# Consonant skeletons: words of the word lists as candidate spellings
+# ---------------------------------------------------------------------------
+
+#: Consonant class of each Arabic-script letter, comparable with the Latin words' skeletons
+#: (``namematch._latin_words.latin_skeletons``); a letter with several readings gives each
+#: ("" for a letter the skeleton leaves out: vowel carriers, ع).
+_SKELETON_CLASSES: Final[dict[str, tuple[str, ...]]] = {
+    "ب": ("B",), "پ": ("B",), "ت": ("T",), "ط": ("T",), "ث": ("S", "T"), "ج": ("J", "K", "X"),
+    "چ": ("X",), "ح": ("H",), "خ": ("H",), "د": ("D",), "ذ": ("D",), "ض": ("D",), "ظ": ("D",),
+    "ز": ("D", "S"), "ژ": ("J",), "ر": ("R",), "س": ("S",), "ص": ("S",), "ش": ("X",), "ع": ("",),
+    "ء": ("",), "ا": ("",), "و": ("", "F"), "ي": ("",), "غ": ("K",), "ق": ("K",), "ك": ("K",),
+    "گ": ("K",), "ف": ("F",), "ڤ": ("F",), "ل": ("L",), "م": ("M",), "ن": ("N",), "ه": ("H",),
+}  # fmt: skip
+#: Letters that start a word with a vowel in Latin (ا, ع: "Ahmad", "Omar").
+_VOWEL_START: Final = frozenset("اع")
+#: Most skeletons tried per unit (a letter with two readings doubles them).
+_MAX_SKELETONS: Final = 8
+#: Words of the lists proposed per unit (the most frequent of those whose skeleton matches).
+SKELETON_WORDS: Final = 12
+#: Of them, the words the quick search (romanize's) adds when its best spelling is no word.
+#: None by default: each costs a forced alignment, and with two romanize took 1.39x the
+#: time per unseen token for +0.013 hit@1 on fold 0 (``benchmarks/translit.py``); a model
+#: file's ``@search quick_words`` line turns them on.
+QUICK_WORDS: Final = 0
+#: Lengths of the words proposed, from the unit's letters: spellings of development tokens
+#: are one letter shorter to three longer than the Arabic-script unit (98%).
+_SKELETON_LENGTHS: Final = (-1, 3)
+
+
+def arabic_skeletons(letters: str) -> list[str]:
+    """The consonant skeletons of an Arabic-script unit, comparable with the Latin words'
+    (``namematch._latin_words.latin_skeletons``): "A" for a vowel start, each letter's
+    classes, a final ه dropped, repeated classes collapsed; [] for a unit with other
+    characters.
+
+    >>> arabic_skeletons("فيدان"), arabic_skeletons("عراقجي"), arabic_skeletons("جوزيف")
+    (['FDN'], ['ARKJ', 'ARK', 'ARKX'], ['JDF', 'JSF', 'JFDF', 'JFSF', 'KDF', 'KSF', 'KFDF', 'KFSF'])
+    """
+    if not letters or any(c not in _SKELETON_CLASSES for c in letters):
+        return []
+    if len(letters) > 1 and letters[-1] == "ه":
+        letters = letters[:-1]
+    found = ["A" if letters[0] in _VOWEL_START else ""]
+    for c in letters:
+        found = [f + cls for f in found for cls in _SKELETON_CLASSES[c]][:_MAX_SKELETONS]
+    out: list[str] = []
+    for f in found:
+        collapsed = "".join(c for k, c in enumerate(f) if not k or f[k - 1] != c)
+        if collapsed not in out:
+            out.append(collapsed)
+    return out
+
+
 _BOS: Final = "<s>"
 _EOS: Final = "</s>"
 #: Readings of an Arabic unit (one or two letters) drawn from the model's unigrams
@@ -221,6 +278,10 @@ _QUICK_SEARCH: Final = (4, 4, 3)
 WIDE_SEARCH: Final = (16, 16, 6)
 #: Features of the ranking score, in the order of ``JointModel.weights``.
 RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
+#: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
+_FORCED_BEAM: Final = 2
+#: Longest Latin side of a graphone (``tools/build_translit.py``'s MAX_LATIN).
+_MAX_CHUNK: Final = 3
 #: Prefix answers kept across calls (partial spellings recur from name to name).
 _PREFIX_MEMO: Final = 200_000
 
@@ -242,13 +303,20 @@ class JointModel:
     file's ``@rank`` weights)."""
 
     __slots__ = (
-        "_choices", "_moves", "_prefix", "bows", "contexts", "longest", "order", "parent", "probs",
-        "readings", "state_of", "weights",
+        "_choices", "_moves", "_prefix", "_scores", "bows", "contexts", "longest", "order", "parent", "probs",
+        "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
     def __init__(
-        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float]
+        self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float],
+        search: dict[str, float] | None = None,
     ):
+        search = search or {}
+        #: words of the lists proposed by skeleton to the (quick, wide) search: the file's
+        #: ``@search`` lines (``quick_words``, ``wide_words``), else QUICK_WORDS and SKELETON_WORDS
+        self.words_proposed = (
+            int(search.get("quick_words", QUICK_WORDS)), int(search.get("wide_words", SKELETON_WORDS))
+        )
         self.order = max((len(g) for g in logp), default=1)
         self.longest = 1
         self.weights = tuple(float(weights.get(k, 1.0 if k == "logp" else 0.0)) for k in RANK_FEATURES)
@@ -278,6 +346,7 @@ class JointModel:
         self._choices: dict[tuple[int, str, bool], tuple[tuple[float, str, int], ...]] = {}
         self._prefix: dict[str, bool] = {}
         self._moves: dict[tuple[int, str], int] = {}
+        self._scores: dict[tuple[int, str], float] = {}
 
     def _longest_state(self, hist: tuple[str, ...]) -> int:
         """The state of the longest suffix of ``hist`` that is a context of the model."""
@@ -302,14 +371,15 @@ class JointModel:
         logp: dict[tuple[str, ...], float] = {}
         bow: dict[tuple[str, ...], float] = {}
         weights: dict[str, float] = {}
+        search: dict[str, float] = {}
         for line in lines:
             parts = line.split("\t")
             if len(parts) < 2:
                 continue
             try:
-                if parts[0] == "@rank":
+                if parts[0] in ("@rank", "@search"):
                     if len(parts) == 3:
-                        weights[parts[1]] = float(parts[2])
+                        (weights if parts[0] == "@rank" else search)[parts[1]] = float(parts[2])
                     continue
                 gram = tuple(parts[0].split(" "))
                 if parts[1]:
@@ -318,7 +388,7 @@ class JointModel:
                     bow[gram] = float(parts[2])
             except ValueError:
                 continue
-        return cls(logp, bow, weights)
+        return cls(logp, bow, weights, search)
 
     def score(self, state: int, tok: str) -> float:
         """log P(tok | the history of ``state``), backing off to shorter histories."""
@@ -396,14 +466,88 @@ class JointModel:
     def decode(self, letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
         """(spelling, ranking score) best first: the quick search's for ``limit`` <=
         ``MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, the
-        quick search's best first, then the wide search's."""
+        quick search's best first, then the wide search's. The wide search adds the
+        most frequent words of the word lists whose consonant skeleton matches the unit's
+        (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
+        spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`)."""
         words = any(self.weights[1:4])
-        quick = self.rank(self.candidates(letters, persian, words, *_QUICK_SEARCH), words)
-        if limit <= MATCH_LIMIT or not quick:
+        found = self.candidates(letters, persian, words, *_QUICK_SEARCH)
+        quick, top_is_word = self._ranked(found, words)
+        if not words or not quick:
             return quick[:limit]
-        wide = self.rank(self.candidates(letters, persian, words, *WIDE_SEARCH), words)
+        quick_words, wide_words = self.words_proposed
+        if quick_words > 0 and not top_is_word:
+            proposed = self._skeleton_words(letters, quick_words)
+            quick = self.rank(self.with_words(found, letters, proposed, persian), words)
+        if limit <= MATCH_LIMIT:
+            return quick[:limit]
+        proposed = self._skeleton_words(letters, wide_words) if wide_words > 0 else []
+        wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
+        wide_ranked = self.rank(self.with_words(wide, letters, proposed, persian), words)
         first = quick[0]
-        return [first, *[x for x in wide if x[0] != first[0]]][:limit]
+        return [first, *[x for x in wide_ranked if x[0] != first[0]]][:limit]
+
+    @staticmethod
+    def _skeleton_words(letters: list[str], limit: int) -> list[str]:
+        """Words of the lists whose consonant skeleton is one of the unit's."""
+        skeletons = arabic_skeletons("".join(letters))
+        if not skeletons:
+            return []
+        lengths = (len(letters) + _SKELETON_LENGTHS[0], len(letters) + _SKELETON_LENGTHS[1])
+        return _latin_words.latin_words().by_skeleton(skeletons, lengths, limit)
+
+    def with_words(
+        self, total: dict[str, float], letters: list[str], proposed: list[str], persian: bool
+    ) -> dict[str, float]:
+        """The search's candidates with the proposed words the search did not reach, scored
+        by :meth:`forced` (a word the model cannot align is left out)."""
+        todo = [w for w in proposed if w not in total]
+        if not todo:
+            return total
+        return {**self.forced(letters, todo, persian), **total}
+
+    def forced(self, letters: list[str], targets: list[str], persian: bool) -> dict[str, float]:
+        """Spelling -> joint log-probability of each target spelling of the unit (its best
+        segmentation): the search of :meth:`candidates` held to the targets' prefixes, every
+        reading of a letter that continues one of them and that the model has seen tried,
+        the best history kept per prefix (a target no such segmentation spells is left out)."""
+        n = len(letters)
+        form = "".join(letters)
+        if not n or not form.isalpha():
+            return {}
+        # prefix -> (chunk, Latin letters left after it) of the targets that continue it
+        after: dict[str, set[tuple[str, int]]] = {}
+        for t in targets:
+            for k in range(len(t) + 1):
+                cont = after.setdefault(t[:k], set())
+                for c in range(min(_MAX_CHUNK, len(t) - k) + 1):
+                    cont.add((t[k : k + c], len(t) - k - c))
+        layer: dict[str, tuple[float, int]] = {"": (0.0, self.state_of.get((_BOS,), 0))}
+        scores, score = self._scores, self.score
+        seen = self.probs[0]  # graphones the model has (any other scores as unseen: never kept)
+        keep = _FORCED_BEAM * len(targets)
+        for i in range(n):
+            letter = form[i]
+            room = _MAX_CHUNK * (n - i - 1)  # Latin letters the letters after this one can take
+            best: dict[str, tuple[float, int, str]] = {}
+            for out, (v, st) in layer.items():
+                for chunk, left in after[out]:
+                    tok = letter + ":" + chunk
+                    if left > room or tok not in seen:
+                        continue
+                    lp = scores.get((st, tok))
+                    if lp is None:
+                        lp = scores[(st, tok)] = score(st, tok)
+                    sc = v + lp + _unit_bonus(letter, chunk, persian)
+                    key = out + chunk
+                    old = best.get(key)
+                    if old is None or old[0] < sc:
+                        best[key] = (sc, st, tok)
+            kept = heapq.nlargest(keep, best.items(), key=lambda x: x[1][0]) if len(best) > keep else best.items()
+            layer = {out: (sc, self._after(st, tok)) for out, (sc, st, tok) in kept}
+            if len(scores) > 400_000:  # the bound is a guard
+                scores.clear()
+        return {t: layer[t][0] + self.score(layer[t][1], _EOS) for t in targets if t in layer}
 
     def candidates(
         self, letters: list[str], persian: bool, words: bool, beam: int, word_beam: int, expand: int
@@ -461,13 +605,17 @@ class JointModel:
 
     def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
         """Candidates by their ranking score, best first."""
+        return self._ranked(total, words)[0]
+
+    def _ranked(self, total: dict[str, float], words: bool) -> tuple[list[tuple[str, float]], bool]:
+        """:meth:`rank`'s answer, and whether the best candidate is a word of the lists."""
         w_lp, w_en, w_any, w_word, w_len = self.weights
         ranked = [
-            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s)
+            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s, word > 0)
             for s, (lp, en, anyl, word, length) in self.features(total, words)
         ]
         ranked.sort()
-        return [(s, -neg) for neg, s in ranked]
+        return [(s, -neg) for neg, s, _w in ranked], bool(ranked) and ranked[0][2]
 
 
 #: A transliteration model: the trained joint model, or the first chunk model.
@@ -476,9 +624,18 @@ Model = ChunkModel | JointModel
 
 def model_from_lines(model_lines: tuple[str, ...] | list[str], kind: str = "joint") -> Model:
     """A model read from the lines of a model file; ``kind`` names the model the lines are
-    of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model)."""
-    cls = ChunkModel if kind == "chunk" else JointModel
+    of: ``"joint"`` (the shipped kind) or ``"chunk"`` (the first model). Lines of the chunk
+    model (``level<TAB>context<TAB>chunk<TAB>count``) are read as such whatever ``kind`` says,
+    so a caller that reads model files as they come need not know."""
+    cls = ChunkModel if kind == "chunk" or _is_chunk_model(model_lines) else JointModel
     return cls.from_lines(model_lines)
+
+
+def _is_chunk_model(lines: tuple[str, ...] | list[str]) -> bool:
+    """Whether model lines are the chunk model's: four fields, the first a level 0-3."""
+    first = next((line for line in lines if line and not line.startswith("@")), "")
+    parts = first.split("\t")
+    return len(parts) == 4 and parts[0] in ("0", "1", "2", "3")
 
 
 @lru_cache(maxsize=1)
