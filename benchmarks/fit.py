@@ -74,7 +74,7 @@ class Featurised:
 
     def __init__(self, base: nm.Scorer, pairs: Sequence[Pair]) -> None:
         self.base = base
-        self.features = {(a, b): base._features(a, b) for a, b, _y in pairs}
+        self.features = {(a, b): base.features_of(a, b) for a, b, _y in pairs}
 
     def scores(self, scorer: nm.Scorer, pairs: Sequence[Pair]) -> list[float]:
         out = []

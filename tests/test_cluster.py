@@ -47,9 +47,9 @@ def test_partition_and_determinism(names: list[str]) -> None:
 
 
 def _groups(n: int, edges: dict[tuple[int, int], float], threshold: float = 0.55) -> list[list[int]]:
-    from namematch.cluster import _Linkage
+    from namematch.cluster import Linkage
 
-    roots = _Linkage(n, edges, threshold).run()
+    roots = Linkage(n, edges, threshold).run()
     out: dict[int, list[int]] = {}
     for i, r in enumerate(roots):
         out.setdefault(r, []).append(i)
@@ -126,9 +126,9 @@ def test_candidate_model_keeps_relatives_apart_and_variants_together() -> None:
     weights, intercept = _candidate_terms()
     brothers = ("FOZ, Amer", "FOZ, Husen")
     variants = ("Qassem Soleimani", "Ghasem Soleymani")
-    assert _DEFAULT._value(*brothers, weights, intercept) < 0.5 and _DEFAULT.score(*brothers) < 0.5
-    assert _DEFAULT._value(*variants, weights, intercept) > 0.95
-    assert _DEFAULT._value(*variants, _DEFAULT.model_weights, _DEFAULT.model_intercept) == _DEFAULT.score(*variants)
+    assert _DEFAULT.value_under(*brothers, weights, intercept) < 0.5 and _DEFAULT.score(*brothers) < 0.5
+    assert _DEFAULT.value_under(*variants, weights, intercept) > 0.95
+    assert _DEFAULT.value_under(*variants, _DEFAULT.model_weights, _DEFAULT.model_intercept) == _DEFAULT.score(*variants)
 
 
 def test_one_log_odds_with_each_callers_clip() -> None:

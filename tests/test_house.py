@@ -49,7 +49,7 @@ PACKAGE = ROOT / "src" / "namematch"
 CROSS_MODULE_ALLOWED: dict[str, frozenset[str]] = {
     # the score package's modules share score/_units' helpers (decision 0011, rule 2)
     "namematch.score._units": frozenset({"_Prepared", "_Unit", "_EMPTY", "_ARABIC_PRESS", "_NO_ALEF",
-                                         "_consonants", "_long_skeletons", "_rest", "_sounds", "_stem"}),
+                                         "_long_skeletons", "_rest", "_sounds", "_stem"}),
 }
 
 

@@ -80,7 +80,7 @@ def test_near_certainty_needs_every_element_to_agree() -> None:
 def test_no_two_different_names_score_099_unless_every_element_agrees(a: str, b: str) -> None:
     s = Scorer()
     value = s.score(a, b)
-    feats = s._features(a, b)
+    feats = s.features_of(a, b)
     if value >= 0.99 and not isinstance(feats, float):
         assert feats[FEATURES.index("all_agree")] == 1.0
     if not isinstance(feats, float) and not feats[FEATURES.index("all_agree")]:

@@ -207,7 +207,7 @@ def _same_features(s: Scorer, a: str, b: str) -> None:
     pa, pb = s.prepare(a), s.prepare(b)
     if pa.units and pb.units:
         # scoring takes a short cut for names with no aligned unit; explain aligns in full
-        assert s._pair_features(pa, pb) == features(s._alignment(pa, pb), s._unit_sim)[0]
+        assert s.prepared_features(pa, pb) == features(s._alignment(pa, pb), s._unit_sim)[0]
 
 
 @given(names, names)
@@ -447,13 +447,13 @@ def test_glued_article_is_read_only_before_a_listed_arabic_name() -> None:
 @given(names, names)
 def test_values_read_every_model_from_one_alignment(a: str, b: str) -> None:
     """Registry.match reads the pair score and the candidate model's chance through
-    ``Scorer._values``: each value is what ``_value`` gives under that model alone."""
+    ``Scorer.values_under``: each value is what ``_value`` gives under that model alone."""
     sc = Scorer()
     own = (sc.model_weights, sc.model_intercept)
     candidate = _candidate_terms()
-    pair, chance = sc._values(a, b, (own, candidate))
-    assert pair == sc.score(a, b) == sc._values(b, a, (own,))[0]
-    assert chance == sc._value(a, b, *candidate)
+    pair, chance = sc.values_under(a, b, (own, candidate))
+    assert pair == sc.score(a, b) == sc.values_under(b, a, (own,))[0]
+    assert chance == sc.value_under(a, b, *candidate)
 
 
 # -- a masculine given name and its feminine form; split/merged first names -------------------

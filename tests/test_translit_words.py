@@ -89,9 +89,9 @@ def test_arabic_skeletons_meet_the_latin_ones() -> None:
 
 
 def test_forced_alignment_scores_targets_like_the_search() -> None:
-    from namematch._translit import JointModel, _model
+    from namematch._translit import JointModel, shipped_model
 
-    model = _model()
+    model = shipped_model()
     if not isinstance(model, JointModel):
         pytest.skip("no trained model")
     letters = list("كريم")

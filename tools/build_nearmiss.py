@@ -61,8 +61,7 @@ from namematch.evaluation import DEV_SETS, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import is_arabic_script as is_arabic
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
-from namematch.score import fold_latin
-from namematch.score._units import _consonants, _latin_readings
+from namematch.score import consonant_classes, fold_latin, latin_readings
 
 SEED = 26
 #: Replacements drawn from among this many most alike candidates of the kind.
@@ -167,8 +166,8 @@ def _is_variant(x: _Element, y: _Element, own: set[str]) -> bool:
     if x.arabic:
         same = _skeletons(x.core, True) & _skeletons(y.core, True)
     else:  # in every reading of ch and th (Fathi, Fady)
-        same = {c for r in _latin_readings(x.core) for c in _consonants(fold_latin(r))} & {
-            c for r in _latin_readings(y.core) for c in _consonants(fold_latin(r))}
+        same = {c for r in latin_readings(x.core) for c in consonant_classes(fold_latin(r))} & {
+            c for r in latin_readings(y.core) for c in consonant_classes(fold_latin(r))}
     return bool(same) and not (_named(x.core) and _named(y.core))
 
 

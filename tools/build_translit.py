@@ -58,7 +58,14 @@ from pathlib import Path
 
 import numpy as np
 
-from namematch.romanize import _MAX_TAIL, _RANK_FEATURES, _WIDE_SEARCH, ONSETS, VOWELS, _JointModel
+from namematch.evaluation.translit import (
+    MAX_TAIL,
+    ONSETS,
+    RANK_FEATURES,
+    VOWELS,
+    WIDE_SEARCH,
+    JointModel,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +106,7 @@ def prior(letter: str, chunk: str) -> float:
     for r, o in enumerate(ONSETS.get(letter, ())):
         if chunk.startswith(o):
             tail = chunk[len(o) :]
-            if len(tail) <= _MAX_TAIL and all(ch in VOWELS for ch in tail):
+            if len(tail) <= MAX_TAIL and all(ch in VOWELS for ch in tail):
                 best = max(best, -0.7 * r - 0.8 * len(tail))
     return best
 
@@ -447,7 +454,7 @@ def train_chunk(pairs: list[tuple[str, str, int]]) -> list[str]:
             k = j + len(o)
             yield o, k
             t = 0
-            while t < _MAX_TAIL and k + t < len(latin) and latin[k + t] in VOWELS:
+            while t < MAX_TAIL and k + t < len(latin) and latin[k + t] in VOWELS:
                 t += 1
                 yield latin[j : k + t], k + t
 
@@ -551,21 +558,21 @@ def fit_weights(lines: list[str], gold: dict[str, set[str]], steps: int = 400) -
     """Fit the ranking weights on held-out tokens: a listwise softmax over each token's
     candidates (the wide search's and the words it proposes by skeleton) that puts its mass on the gold spellings; prints and
     returns the weights (rounded) for ``RANK_WEIGHTS``."""
-    model = _JointModel.from_lines(lines)
+    model = JointModel.from_lines(lines)
     lists = []
     for form in sorted(gold):
         letters = [c for c in form if c in ONSETS or c.isdigit()]
         if not letters:
             continue
-        found = model.candidates(letters, False, True, *_WIDE_SEARCH)
+        found = model.candidates(letters, False, True, *WIDE_SEARCH)
         # with the words of the lists the wide search proposes by skeleton (as romanize ranks them)
-        found = model.with_words(found, letters, model._skeleton_words(letters, model.words_proposed[1]), False)
+        found = model.with_words(found, letters, model.skeleton_words(letters, model.words_proposed[1]), False)
         feats = model.features(found, True)
         y = np.array([s in gold[form] for s, _ in feats], dtype=float)
         if y.any():
             lists.append((np.array([f for _, f in feats]), y / y.sum()))
     scale = np.concatenate([x for x, _ in lists]).std(axis=0) + 1e-9
-    w = np.zeros(len(_RANK_FEATURES))
+    w = np.zeros(len(RANK_FEATURES))
     w[0] = 1.0
     for _ in range(steps):
         grad = np.zeros_like(w)
@@ -574,7 +581,7 @@ def fit_weights(lines: list[str], gold: dict[str, set[str]], steps: int = 400) -
             p = np.exp(s - s.max())
             grad += x.T @ (target - p / p.sum())
         w += 0.5 * grad / len(lists) / scale**2
-    weights = {k: round(float(v), 3) for k, v in zip(_RANK_FEATURES, w, strict=True)}
+    weights = {k: round(float(v), 3) for k, v in zip(RANK_FEATURES, w, strict=True)}
     print(f"ranking weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
     return weights
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from fit_score_model import check_signs, fit, pair_features
 
-from namematch.cluster import _Linkage, _proposed_pairs
+from namematch.cluster import Linkage, proposed_pairs
 from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
@@ -71,7 +71,7 @@ class Blocked:
         for u, g in zip(self.owner, gold, strict=True):
             persons[u].add(g)
         self.gold = list(gold)
-        self.pairs = _proposed_pairs(self.uniq)
+        self.pairs = proposed_pairs(self.uniq)
         self.features = [pair_features(DEFAULT_SCORER, self.uniq[i], self.uniq[j]) for i, j in self.pairs]
         self.labels = [float(bool(persons[i] & persons[j])) for i, j in self.pairs]
 
@@ -84,10 +84,10 @@ class Blocked:
         """B-cubed F1 of clustering these names with the model (the benchmark's measure)."""
         uniq = self.uniq
         edges = {  # as cluster scores them: the stored features weighed, or the model-free value
-            (i, j): DEFAULT_SCORER._value(uniq[i], uniq[j], weights, intercept) if f is None else combine(f, weights, intercept)
+            (i, j): DEFAULT_SCORER.value_under(uniq[i], uniq[j], weights, intercept) if f is None else combine(f, weights, intercept)
             for (i, j), f in zip(self.pairs, self.features, strict=True)
         }
-        roots = _Linkage(len(uniq), edges, threshold).run()
+        roots = Linkage(len(uniq), edges, threshold).run()
         groups: dict[int, list[int]] = {}
         for pos, u in enumerate(self.owner):
             groups.setdefault(roots[u], []).append(pos)
@@ -132,7 +132,7 @@ def halves(names: list[str], gold: list[str]) -> None:
     for thr in MATCH_THRESHOLDS:
         right: dict[tuple[str, bool], list[bool]] = {}
         for _ds, kind, q, want, h in queries:
-            got = reg._decided(q, thr, reg.margin, *models[1 - h])  # the default margin
+            got = reg.match_under(q, thr, reg.margin, *models[1 - h])  # the default margin
             got_group = None if got is None else group[got.person.id]
             right.setdefault((kind, want is None), []).append(got_group == want)
         cells = [sum(v) / max(len(v), 1) for v in (right.get((k, nil), []) for k in ("cross-script", "same-script")

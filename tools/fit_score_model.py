@@ -92,7 +92,7 @@ def pair_features(scorer: Scorer, x: str, y: str) -> tuple[float, ...] | None:
     """The alignment features of two names, in the order ``Scorer.score`` reads them, or
     None when their score does not come from a model (identical parses score 1.0, names
     without units 0.0)."""
-    features = scorer._features(x, y)
+    features = scorer.features_of(x, y)
     return None if isinstance(features, float) else features
 
 
@@ -159,7 +159,7 @@ def featurise(pairs: Sequence[Labelled], unseen: bool) -> list[tuple[float, ...]
         scorer = Scorer(resources=lexicon_without(half) if unseen else None)
         for k, p in enumerate(pairs):
             if p.half == half:
-                out[k] = scorer._features(p.a, p.b)
+                out[k] = scorer.features_of(p.a, p.b)
     return out
 
 

@@ -477,18 +477,18 @@ class JointModel:
             return quick[:limit]
         quick_words, wide_words = self.words_proposed
         if quick_words > 0 and not top_is_word:
-            proposed = self._skeleton_words(letters, quick_words)
+            proposed = self.skeleton_words(letters, quick_words)
             quick = self.rank(self.with_words(found, letters, proposed, persian), words)
         if limit <= MATCH_LIMIT:
             return quick[:limit]
-        proposed = self._skeleton_words(letters, wide_words) if wide_words > 0 else []
+        proposed = self.skeleton_words(letters, wide_words) if wide_words > 0 else []
         wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
         wide_ranked = self.rank(self.with_words(wide, letters, proposed, persian), words)
         first = quick[0]
         return [first, *[x for x in wide_ranked if x[0] != first[0]]][:limit]
 
     @staticmethod
-    def _skeleton_words(letters: list[str], limit: int) -> list[str]:
+    def skeleton_words(letters: list[str], limit: int) -> list[str]:
         """Words of the lists whose consonant skeleton is one of the unit's."""
         skeletons = arabic_skeletons("".join(letters))
         if not skeletons:

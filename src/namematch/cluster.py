@@ -93,7 +93,7 @@ def _check_iterable(value: object, argument: str, of: str = "str") -> Iterable[A
     return value
 
 
-def _proposed_pairs(
+def proposed_pairs(
     uniq: list[str], workers: int = 1, lexicon: Any = None, resources: Resources | None = None,
     config: ClusterConfig = DEFAULT_CLUSTERING,
 ) -> list[tuple[int, int]]:
@@ -121,13 +121,13 @@ def _proposed_pairs(
 def _candidate_pairs(
     uniq: list[str], scorer: Scorer, workers: int = 1, config: ClusterConfig = DEFAULT_CLUSTERING
 ) -> dict[tuple[int, int], float]:
-    """Scores of the proposed pairs (:func:`_proposed_pairs`): ``scorer``'s alignment of the
+    """Scores of the proposed pairs (:func:`proposed_pairs`): ``scorer``'s alignment of the
     two names, weighed by the scorer's candidate model (:attr:`Scorer.candidate_terms`). ``workers`` as there."""
-    todo = _proposed_pairs(uniq, workers, scorer.lexicon, scorer.resources, config)
+    todo = proposed_pairs(uniq, workers, scorer.lexicon, scorer.resources, config)
     if workers > 1:  # prepared here once, inherited by every forked worker (not prepared in each)
         for name in uniq:
             scorer.prepare(name)
-    state: dict[str, Any] = {"uniq": uniq, "value": scorer._value, "model": scorer.candidate_terms, "pairs": todo}
+    state: dict[str, Any] = {"uniq": uniq, "value": scorer.value_under, "model": scorer.candidate_terms, "pairs": todo}
     scores = run_chunks(_scores_of, state, _spans(len(todo), workers), workers)
     return dict(zip(todo, scores, strict=True))
 
@@ -159,7 +159,7 @@ def _spans(n: int, workers: int) -> list[tuple[int, int]]:
     return [(lo, min(n, lo + step)) for lo in range(0, n, max(step, 1))]
 
 
-class _Linkage:
+class Linkage:
     """Sparse average linkage over log-odds evidence (see the module docstring).
 
     Cluster pairs that share at least one scored pair keep ``(sum of evidence,
@@ -261,7 +261,7 @@ def _cluster_indices(
     cfg = config or DEFAULT_CLUSTERING
     thr = cfg.threshold if threshold is None else check_threshold(threshold, "threshold")
     check_workers(workers)
-    roots = _Linkage(len(uniq), _candidate_pairs(uniq, scorer or DEFAULT_SCORER, workers, cfg), thr, cfg).run()
+    roots = Linkage(len(uniq), _candidate_pairs(uniq, scorer or DEFAULT_SCORER, workers, cfg), thr, cfg).run()
     groups: dict[int, list[int]] = {}
     for pos, u in enumerate(owner):
         groups.setdefault(roots[u], []).append(pos)

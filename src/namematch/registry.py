@@ -354,9 +354,9 @@ class Registry:
     ) -> list[tuple[tuple[float, ...], str, Person]]:
         """Every retrieved person whose best alias has a positive value under the first of
         ``models`` (the pair score), once, with that alias's values under all of them (one
-        alignment each: :meth:`Scorer._values`), ranked by that value, then person id.
+        alignment each: :meth:`Scorer.values_under`), ranked by that value, then person id.
         A person's best alias: highest first value, then text."""
-        values = self.scorer._values
+        values = self.scorer.values_under
         best: dict[int, tuple[tuple[float, ...], str, Person]] = {}
         for pidx, person, text in self._retrieved(mention):
             if person is None:
@@ -404,16 +404,16 @@ class Registry:
         mar = self.margin if margin is None else _decide.check_margin(margin)
         query = _attributes.query_of(country=country, birth_year=birth_year, birth_date=birth_date, gender=gender,
                                      role=role)  # fmt: skip
-        return self._decided(mention, thr, mar, *self.scorer.candidate_terms, query=query)
+        return self.match_under(mention, thr, mar, *self.scorer.candidate_terms, query=query)
 
-    def _decided(
+    def match_under(
         self, mention: str, threshold: float, margin: float, weights: tuple[float, ...], intercept: float,
         query: _attributes.Query | None = None,
     ) -> Candidate | None:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
         check_str(mention, "mention")
-        value = self.scorer._value
+        value = self.scorer.value_under
 
         def chance(a: str, b: str) -> float:
             return value(a, b, weights, intercept)
@@ -436,7 +436,7 @@ class Registry:
         pa, pb = scorer.prepare(c.mention), scorer.prepare(c.alias)
         if not (pa.units and pb.units and pa.identity == pb.identity):
             return c
-        return attrs.evolve(c, chance=combine(scorer._pair_features(pa, pb), weights, intercept))
+        return attrs.evolve(c, chance=combine(scorer.prepared_features(pa, pb), weights, intercept))
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False

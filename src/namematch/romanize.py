@@ -38,12 +38,6 @@ from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._text import short_cache
 from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode
-
-# model names read by benchmarks/translit.py and tools/build_translit.py under their old names
-from namematch._translit import MAX_TAIL as _MAX_TAIL  # noqa: F401
-from namematch._translit import RANK_FEATURES as _RANK_FEATURES  # noqa: F401
-from namematch._translit import WIDE_SEARCH as _WIDE_SEARCH  # noqa: F401
-from namematch._translit import JointModel as _JointModel  # noqa: F401
 from namematch.normalize import (
     ARABIC,
     LATIN,

@@ -52,6 +52,8 @@ from namematch.score._scorer import (
     score,
     score_matrix,
 )
+from namematch.score._units import consonant_classes as consonant_classes
+from namematch.score._units import latin_readings as latin_readings
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -370,7 +370,7 @@ def fit_scorer(
         from namematch._progress import progress as bar
 
         items = bar(labelled, total=len(labelled), desc="reading pairs", unit="pair")
-    feats = [base._features(a, b) for a, b, _y in items]
+    feats = [base.features_of(a, b) for a, b, _y in items]
     labels = [bool(y) for _a, _b, y in labelled]
     k_folds = max(2, min(folds, positives, negatives))
     fold = [_fold_of(a, b, k_folds) for a, b, _y in labelled]

@@ -36,13 +36,13 @@ from namematch.score._rules import unaligned_features
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
-    _consonants,
     _long_skeletons,
     _Prepared,
     _rest,
     _sounds,
     _stem,
     _Unit,
+    consonant_classes,
 )
 
 #: Edit similarity (percent) of some spellings of two units below which they cannot agree
@@ -116,7 +116,7 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
             out.append(f"a:{letters.translate(_NO_ALEF)}")
             out += [f"A:{k}" for k in arabic_skeletons(letters)]
         else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
-            out += [f"v:{c}" for x in u.folds for c in _consonants(x) if len(c) >= 3]
+            out += [f"v:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
         return out
 
     def short_forms(u: _Unit) -> tuple[list[str], list[str]]:
@@ -128,7 +128,7 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
         return whole, [f"{u.script}:{core[:k]}" for k in range(max(4, (len(core) + 1) // 2), len(core))]
 
     def across(u: _Unit) -> list[str]:
-        out = [f"k:{c}" for x in u.folds for c in _consonants(x) if len(c) >= 3]
+        out = [f"k:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
         return out + [f"K:{k}" for k in _long_skeletons(u.core, u.arabic)]
 
     index: dict[str, list[str]] = {}

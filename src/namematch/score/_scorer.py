@@ -274,7 +274,7 @@ class Scorer:
     def _alignment(self, pa: _Prepared, pb: _Prepared) -> Alignment:
         return align(pa, pb, similar_pairs(pa, pb, self._pair_rows, self._unit_sim), self._merge_sim)
 
-    def _pair_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
+    def prepared_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
         """The features of two prepared names (a short cut for names none of whose units align)."""
         sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
         agree_from = self.config.agree_from
@@ -301,7 +301,7 @@ class Scorer:
         """Combine alignment features into the returned score (this scorer's model)."""
         return combine(feats, self.model_weights, self.model_intercept, self.config.partial_cap)
 
-    def _features(self, a: str, b: str) -> tuple[float, ...] | float:
+    def features_of(self, a: str, b: str) -> tuple[float, ...] | float:
         """The alignment features of two checked strings (in ``FEATURES`` order), or
         their score when it does not come from a model: 1.0 for the same parse, 0.0 when
         a name has no units. Symmetric: the pair is put in one order first."""
@@ -312,21 +312,21 @@ class Scorer:
             return 0.0
         if pa.identity == pb.identity:
             return 1.0
-        return self._pair_features(pa, pb)
+        return self.prepared_features(pa, pb)
 
-    def _value(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
+    def value_under(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
         ``intercept`` (``combine``): :meth:`score` passes this scorer's model, clustering and
         :meth:`Registry.match`'s rival check the candidate model, all over the same caches."""
-        feats = self._features(a, b)
+        feats = self.features_of(a, b)
         if isinstance(feats, float):
             return feats
         return combine(feats, weights, intercept, self.config.partial_cap)
 
-    def _values(self, a: str, b: str, models: Sequence[tuple[Sequence[float], float]]) -> tuple[float, ...]:
-        """:meth:`_value` under each of ``models`` (``(weights, intercept)``) from one alignment:
+    def values_under(self, a: str, b: str, models: Sequence[tuple[Sequence[float], float]]) -> tuple[float, ...]:
+        """:meth:`value_under` under each of ``models`` (``(weights, intercept)``) from one alignment:
         :meth:`Registry.match` reads both the pair score and the candidate model's chance."""
-        feats = self._features(a, b)
+        feats = self.features_of(a, b)
         if isinstance(feats, float):
             return (feats,) * len(models)
         cap = self.config.partial_cap
@@ -350,7 +350,7 @@ class Scorer:
         check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
-        value = self._value(a, b, self.model_weights, self.model_intercept)
+        value = self.value_under(a, b, self.model_weights, self.model_intercept)
         if score_cutoff is not None and value < score_cutoff:
             return 0.0
         return value
@@ -426,7 +426,7 @@ class Scorer:
 
     def _pair_value(self, a: str, b: str) -> float:
         """The score of two checked strings under this scorer's model."""
-        return self._value(a, b, self.model_weights, self.model_intercept)
+        return self.value_under(a, b, self.model_weights, self.model_intercept)
 
     # -- fitting and files (namematch.score._fit, namematch.score._persist) ------------
     @classmethod

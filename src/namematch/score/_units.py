@@ -198,7 +198,7 @@ def unit_uncached(
     elif script == OTHER:  # Cyrillic, Greek, Han…: compared through a transliteration
         latin = romanize_unit(core, limit=1, resources=resources) or (core,)
     else:
-        latin = _latin_readings(core)
+        latin = latin_readings(core)
     groups, rarity = (_EMPTY_IDS, 0.5) if initial else lexicon.facts(core)
     if glued:
         groups += lexicon.facts(whole)[0]  # the unit's frozenset drops repeats
@@ -219,7 +219,7 @@ def unit_uncached(
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _latin_readings(core: str) -> tuple[str, ...]:
+def latin_readings(core: str) -> tuple[str, ...]:
     """A Latin spelling and its other readings, compared each: "ch" is sh (Chafik), kh (Barich,
     بريخ) or the Persian ch the Arabic press writes ج (Araghchi, عراقجي); "th" is ث (Othman,
     Osman) or ذ (Ghathafi, Qadhafi)."""
@@ -383,7 +383,7 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _consonants(fold: str) -> frozenset[str]:
+def consonant_classes(fold: str) -> frozenset[str]:
     """A folded spelling's consonant classes (:data:`_SOUND_CLASSES`, vowels dropped, runs
     collapsed; an h, which transliterations add and drop, not counted), each reading of its
     z's: what a spelling variant keeps."""
@@ -405,9 +405,9 @@ def _same_consonants(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Whether some folded spellings of two units keep the same three consonant classes or more
     (a romanisation's vowels are guesses: بريخ romanised "brig" is Barich read as "barikh")."""
     for x in xs:
-        cx = _consonants(x)
+        cx = consonant_classes(x)
         for y in ys:
-            if any(len(c) >= 3 for c in cx & _consonants(y)):
+            if any(len(c) >= 3 for c in cx & consonant_classes(y)):
                 return True
     return False
 
@@ -417,8 +417,8 @@ def _consonant_edits(x: str, y: str) -> int:
     substitutions; at most 2 counted): 0 for spelling variants (Rosi ~ Rozi, Qasem ~ Ghasem),
     1 for a consonant more or less or another (Rezaei ~ Rezvani, Habib ~ Shabib)."""
     best = 2
-    for a in _consonants(x):
-        for b in _consonants(y):
+    for a in consonant_classes(x):
+        for b in consonant_classes(y):
             d = Levenshtein.distance(a, b, score_cutoff=2)
             if d < best:
                 if d == 0:
@@ -569,7 +569,7 @@ def _agree(similarity: float, x: str, y: str, cfg: ScoreConfig) -> bool:
 
 def _vowel_variant(x: str, y: str) -> bool:
     """Whether two folded Latin spellings keep the same consonant classes, three or more, in
-    one order (:func:`_consonants`) while their vowels differ more than the agreement threshold
+    one order (:func:`consonant_classes`) while their vowels differ more than the agreement threshold
     allows: the vowels of a transliteration are guesses (Mzoudi ~ Mazuti, Hissein ~ Issene).
     A name and its nisba (Mahmoud, Mahmoudi) are two elements."""
     if x + "i" == y or y + "i" == x:
@@ -600,7 +600,7 @@ _PATRONYMIC_END: Final = re.compile(r"(?:ovich|evich|ovych|evych|ich|ovna|evna|i
 
 
 def _consonant_count(fold: str) -> int:
-    return min(len(c) for c in _consonants(fold))
+    return min(len(c) for c in consonant_classes(fold))
 
 
 def evidence(similarity: float) -> float:

@@ -1,0 +1,10 @@
+"""The transliteration model's parts that ``tools/build_translit.py`` trains and tunes: the
+joint-sequence model class, the ranking features, the search settings and the letter
+classes (the model itself is package-private, ``namematch._translit``; this is its entry
+point for the tools, decision 0011)."""
+
+from __future__ import annotations
+
+from namematch._translit import MAX_TAIL, ONSETS, RANK_FEATURES, VOWELS, WIDE_SEARCH, JointModel
+
+__all__ = ["MAX_TAIL", "ONSETS", "RANK_FEATURES", "VOWELS", "WIDE_SEARCH", "JointModel"]
