@@ -38,7 +38,6 @@ naming the file and line.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import functools
 import hashlib
@@ -50,6 +49,7 @@ from typing import Any, Final
 
 import attrs
 
+from namematch._files import UndecodableError, decode
 from namematch.lexicon import norm_form
 from namematch.normalize import normalize
 
@@ -150,19 +150,10 @@ class UserLexicon:
             raw = Path(path).read_bytes()
         except OSError as exc:
             raise UserLexiconError(f"cannot read ({exc.strerror})", path) from exc
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            try:
-                text = raw.decode("utf-16")
-            except UnicodeDecodeError as exc:
-                raise UserLexiconError(f"not valid UTF-16 ({exc.reason})", path) from exc
-        else:
-            if b"\x00" in raw[:4096]:
-                raise UserLexiconError("binary file (NUL bytes), not UTF-8 text", path)
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                bad_line = raw[: exc.start].count(b"\n") + 1
-                raise UserLexiconError(f"not valid UTF-8 ({exc.reason})", path, bad_line) from exc
+        try:
+            text = decode(raw)  # the one decoding of namematch's inputs (UTF-16 with a BOM, else UTF-8)
+        except UndecodableError as exc:
+            raise UserLexiconError(str(exc), path, exc.line) from exc
         tsv = os.fspath(path).lower().endswith((".tsv", ".tab"))
         groups: list[list[str]] = []
         lists: dict[str, list[str]] = {"honorific": [], "title": [], "stopword": []}

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from namematch._decide import logit
 from namematch.score._model import FEATURES, combine, default_model
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -436,7 +437,7 @@ def fit_scorer(
     )  # fmt: skip
     share = min(max(positives / len(labelled), 0.01), 0.99)
     delta_w = w[:-1] - prior[:-1]
-    delta_b = (w[-1] - prior[-1]) - math.log(share / (1 - share))
+    delta_b = (w[-1] - prior[-1]) - logit(share)
     cand_w, cand_b = base.candidate_terms
     candidate = {
         "weights": {name: round(float(cw + d), 6) for name, cw, d in zip(FEATURES, cand_w, delta_w, strict=True)},
