@@ -35,7 +35,7 @@ import attrs
 from namematch._data import data_digest, lines_digest, optional_lines
 from namematch._morphology import latin_article_rest
 from namematch._text import short_cache
-from namematch.normalize import normalize_arabic, normalize_latin
+from namematch.normalize import ARABIC, MIXED, PERSIAN, normalize_arabic, normalize_latin, script_of
 
 __all__ = ["Lexicon", "build", "known", "norm_form", "rarity", "same_group", "shipped", "shipped_fingerprint", "variants_of"]
 
@@ -158,7 +158,7 @@ def norm_form(form: str) -> str:
     """A form as the lexicon stores it: Latin normalised, Arabic script folded with its spaces removed."""
     if form.isascii():
         return normalize_latin(form)
-    if any(ord(c) > 0x5FF for c in form):
+    if script_of(form) in (ARABIC, PERSIAN, MIXED):  # any Arabic-script letter (normalize owns the test)
         return normalize_arabic(form).replace(" ", "")
     return normalize_latin(form)
 
