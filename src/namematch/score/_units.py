@@ -126,7 +126,7 @@ class _Unit:
     groups: frozenset[int]  # lexicon variant groups of the core (empty: not a listed name element)
     homoglyphs: bool
     article: bool
-    ckey: str  # what unit similarity depends on: script, initial, core, structure
+    ckey: str  # what unit similarity depends on: script, initial, family or not, core, structure
     head: str  # compound head as parse read it: "abd", "abu", "bin" or ""
     tail: str  # compound tail as parse read it: "din", "allah", "zada" or ""
     #: listed in a lexicon group that has an Arabic-script form: a known Arabic or Persian name
@@ -213,7 +213,9 @@ def unit_uncached(
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
-        f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{head}:{tail}:{core}{':' + whole if glued else ''}", head, tail,
+        # (a family unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
+        f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{'f' if role == FAMILY else 'g'}{head}:{tail}:{core}"
+        f"{':' + whole if glued else ''}", head, tail,
         named, bare, resources,
     )  # fmt: skip
 
