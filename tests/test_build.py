@@ -98,6 +98,9 @@ def test_stale_modules_finds_a_compiled_file_older_than_its_source_in_a_checkout
     (package / f"parse{suffix}").write_bytes(b"")
     (package / "parse.py").write_text("")
     os.utime(package / "score" / f"_units{suffix}", (1_000_000, 1_000_000))
+    # the fresh compiled parse is newer than its source (set, not left to the order of writes)
+    os.utime(package / "parse.py", (2_000_000, 2_000_000))
+    os.utime(package / f"parse{suffix}", (2_000_100, 2_000_100))
     # an installed package (no setup.py two levels up): file times are not checked
     assert _build.stale_modules(str(package)) == ()
     (tmp_path / "setup.py").write_text("")
