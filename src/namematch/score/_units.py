@@ -488,7 +488,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
     # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
     same_head = u.head == v.head and u.head in ("abd", "abu") and bool(u.tail) == bool(v.tail)
-    reduced = not same_head and not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
+    reduced = not same_head and not _own_spellings(u, v, x, y)
     # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
     transliterated = (u.script == OTHER) != (v.script == OTHER)
     method = ROMANISED if (u.arabic != v.arabic or transliterated) else EDIT
@@ -519,7 +519,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         return cfg.sound_match, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a reduced form (above; or the article glued on one side only): two listed forms, but of
     # one name, already at a discount
-    structural = not ((x in u.folds and y in v.folds) or (x in v.folds and y in u.folds))
+    structural = not _own_spellings(u, v, x, y)
     listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
     if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y, cfg):
         # (two names the lexicon lists in different groups are two names: Jose, Joseph)
@@ -552,6 +552,12 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
         best = min(best, cfg.lookalike)
     return best, method
+
+
+def _own_spellings(u: _Unit, v: _Unit, x: str, y: str) -> bool:
+    """Whether two compared spellings are the units' own folds (one of each), not a reduced
+    form (a compound's first element, the rest after Abd or a glued article)."""
+    return (x in u.folds and y in v.folds) or (x in v.folds and y in u.folds)
 
 
 def _agree(similarity: float, x: str, y: str, cfg: ScoreConfig) -> bool:
