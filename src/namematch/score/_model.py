@@ -27,7 +27,7 @@ FEATURES: Final = (
     "family_conflict",  # both names carry a family name and they differ (no family name shared)
     "nisba_conflict",  # both carry a nisba with the article (al-Dulaimi vs al-Tikriti) and they differ
     "family_part_conflict",  # family names share one part and differ in another (SOTO PARRA vs FRUTOS PARRA)
-    "first_name_conflict",  # the first names differ
+    "first_name_conflict",  # the first names differ, or a one-word name agrees with no element of the other
     "first_name_extra",  # a name in front of the other's first name (a child's name, a prefix)
     "chain_conflict",  # given names at the same place of the chain that differ (father, patronymic), counted
     "nasab_inverted",  # X bin Y vs Y bin X; a parent and a child; siblings; a name in the other's nasab

@@ -154,6 +154,20 @@ def first_name_conflict(al: Alignment) -> tuple[Finding, Finding]:
     return NO, NO
 
 
+def lone_name_conflict(al: Alignment) -> Finding:
+    """A one-word name (not an initial) that agrees with no element of the other name is a
+    differing element, like two first names that differ: "Rezaei" is not "Ahmad Rezvani",
+    nor "Zulkarnan" "Barzan Ibrahim al-Tikriti". Initials alone explain nothing (an initial
+    facing the word is no agreement), so they do not keep the rule from firing."""
+    if al.fewer != 1 or al.matched or al.merged:
+        return NO
+    ua, ub = al.a.units, al.b.units
+    lone = [u for u in (ua, ub) if len(u) == 1]
+    if any(u[0].initial for u in lone):
+        return NO
+    return 1.0, f"a one-word name agrees with no element of the other: {lone[0][0].text}"
+
+
 def chain_conflict(al: Alignment) -> Finding:
     """Given names after the first that differ at the same place of the two names' chains
     (a father, a grandfather, a patronymic, a middle name): between two consecutive aligned
@@ -335,6 +349,8 @@ def features(al: Alignment, sim: UnitSim) -> tuple[tuple[float, ...], list[str]]
     info = information(al, ev)
     family, nisba, part = family_conflict(al)
     first, extra = first_name_conflict(al)
+    if not first[0]:
+        first = lone_name_conflict(al)  # (the feature: a first name, or a lone name, that differs)
     chain = chain_conflict(al)
     reversed_, swapped = nasab_reversed(al)
     relatives = NO
@@ -379,12 +395,16 @@ def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
     fewer = n if n < m else m
     differ, nisba = family_names_differ(pa, pb, pa.family_idx, pb.family_idx)
     chain = min(len(pa.middle), len(pb.middle))
+    if fewer >= 2:
+        first = not (ua[0].initial or ub[0].initial)  # the first names differ
+    else:  # a one-word name (not an initial) agrees with nothing (lone_name_conflict)
+        first = not any(u[0].initial for u in (ua, ub) if len(u) == 1)
     return (
         0.0, 0.0, 0.0,
         float(differ and not nisba),
         float(nisba),
         0.0,
-        float(fewer >= 2 and not (ua[0].initial or ub[0].initial)),
+        float(first),
         0.0,
         float(chain),
         0.0, 0.0,
