@@ -549,6 +549,12 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if best >= cfg.min_pair_similarity and la.groups and _unlike_listed_forms(ar.core, la.groups, lexicon,
                                                                                   cfg.letters_unlike):
             best *= cfg.cross_listed  # as for two listed names: Eshaq (اسحاق) is not شكور
+    elif cfg.skeleton_match <= best < 0.95 and u.arabic != v.arabic and not apart and not _agree(best, x, y, cfg):
+        # romanised spellings alike but for a consonant the romanisation lost or added (سيف الدين
+        # read "sevuddin", its f as a v): the Arabic letters' own consonant skeleton decides
+        ar, la = (u, v) if u.arabic else (v, u)
+        if not la.initial and la.script != OTHER and _long_skeletons(ar.core, True) & _long_skeletons(la.core, False):
+            return cfg.skeleton_match, PHONETIC
     if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
         best = min(best, cfg.lookalike)
     return best, method
