@@ -1,14 +1,16 @@
-"""Unit-level evidence of the scorer: vowel variants, short forms of given names, and a glued
-"عبد" read as the head of the compound after it. Invented names throughout."""
+"""Unit-level evidence of the scorer: vowel variants, short forms of given names, a glued
+"عبد" read as the head of the compound after it, the Arabic letters' consonants across
+scripts, and a one-word name that agrees with nothing. Invented names throughout."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import namematch as nm
 from namematch._folding import fold_latin as _fold_latin
 from namematch.score import PARTIAL_CAP, Scorer
-from namematch.score._units import _vowel_variant
+from namematch.score._units import _vowel_variant, unit_similarity
 
 T = nm.DEFAULT_THRESHOLD
 
@@ -72,3 +74,41 @@ def test_score_matrix_finds_vowel_variants_and_short_forms() -> None:
     for i, q in enumerate(names):
         for j, c in enumerate(others):
             assert m[i][j] == Scorer().score(q, c), (q, c)
+
+
+@pytest.mark.parametrize(("arabic", "agrees"), [("سيف الدين", True), ("سعد الدين", False), ("شمس الدين", False)])
+def test_across_scripts_the_letters_decide_a_consonant_the_romanisation_lost(arabic: str, agrees: bool) -> None:
+    # an unlisted Arabic-script compound whose romanisation read its f as a v ("sevuddin"):
+    # alike to "Saifuddin" but for that consonant; the letters' skeleton (s-f-d-n) settles it
+    scorer = Scorer()
+    latin = scorer.prepare("SAIF-AL-DIN").units[0]
+    unit = scorer.prepare(arabic).units[0]
+    misread = attrs.evolve(unit, latin=("sevuddin",), folds=(_fold_latin("sevuddin"),), groups=frozenset(), named=False)
+    sim, method = unit_similarity(latin, misread)
+    if agrees:
+        assert (sim, method) == (scorer.config.skeleton_match, "phonetic key")
+    else:
+        assert sim < scorer.config.agree_from
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Rezaei", "Ahmad Rezvani"),  # a look-alike of the family name only
+        ("Zulkarnan", "Barzan Ibrahim al-Tikriti"),  # nothing alike at all
+        ("Rezaei", "Rezvani"),  # two one-word names
+        ("Kabir", "A. Rahman"),  # an initial explains nothing
+    ],
+)
+def test_a_one_word_name_that_agrees_with_nothing_is_evidence_against(one: str, other: str) -> None:
+    e = nm.explain(one, other)
+    assert any(r.startswith("a one-word name agrees with no element") for r in e.rules), e
+    assert e.score < 0.25, e
+    scorer = Scorer()
+    assert scorer.score_matrix([one], [other])[0][0] == scorer.score(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("Rezaei", "Ahmad Rezaei"), ("A.", "Ahmad Rezvani"), ("A.", "Rezvani")])
+def test_a_one_word_name_that_agrees_or_an_initial_is_no_lone_conflict(one: str, other: str) -> None:
+    e = nm.explain(one, other)
+    assert not any(r.startswith("a one-word name") for r in e.rules), e
