@@ -18,7 +18,7 @@ from namematch._options import check_threshold
 from namematch.parse import name_fields
 from namematch.resources import Resources
 from namematch.score import _layer, _matrix
-from namematch.score._align import Alignment, align, similar_pairs
+from namematch.score._align import Alignment, UnitSim, align, similar_pairs
 from namematch.score._config import DEFAULT_CONFIG, ScoreConfig, check_model_config
 from namematch.score._model import (
     candidate_model_file,
@@ -274,9 +274,11 @@ class Scorer:
     def _alignment(self, pa: _Prepared, pb: _Prepared) -> Alignment:
         return align(pa, pb, similar_pairs(pa, pb, self._pair_rows, self._unit_sim), self._merge_sim)
 
-    def prepared_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
-        """The features of two prepared names (a short cut for names none of whose units align)."""
-        sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
+    def prepared_features(self, pa: _Prepared, pb: _Prepared, unit_sim: UnitSim | None = None) -> tuple[float, ...]:
+        """The features of two prepared names (a short cut for names none of whose units align).
+        ``unit_sim`` compares the unit pairs not cached yet for the alignment (default: this
+        scorer's; the score matrix passes one that skips pairs it proved too unlike to pair off)."""
+        sims = similar_pairs(pa, pb, self._pair_rows, unit_sim or self._unit_sim)
         agree_from = self.config.agree_from
         if not any(-s >= agree_from and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
             # nothing agrees but look-alikes and initials, which explain nothing (_rules.features)
@@ -301,10 +303,11 @@ class Scorer:
         """Combine alignment features into the returned score (this scorer's model)."""
         return combine(feats, self.model_weights, self.model_intercept, self.config.partial_cap)
 
-    def features_of(self, a: str, b: str) -> tuple[float, ...] | float:
+    def features_of(self, a: str, b: str, unit_sim: UnitSim | None = None) -> tuple[float, ...] | float:
         """The alignment features of two checked strings (in ``FEATURES`` order), or
         their score when it does not come from a model: 1.0 for the same parse, 0.0 when
-        a name has no units. Symmetric: the pair is put in one order first."""
+        a name has no units. Symmetric: the pair is put in one order first. ``unit_sim``:
+        as for :meth:`prepared_features`."""
         if b < a:
             a, b = b, a
         pa, pb = self.prepare(a), self.prepare(b)
@@ -312,7 +315,7 @@ class Scorer:
             return 0.0
         if pa.identity == pb.identity:
             return 1.0
-        return self.prepared_features(pa, pb)
+        return self.prepared_features(pa, pb, unit_sim)
 
     def value_under(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
@@ -411,8 +414,8 @@ class Scorer:
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
         if self.config == DEFAULT_CONFIG:
-            rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
-                                  workers)  # fmt: skip
+            rows = _matrix.matrix(qs, cs, self.prepare, self._matrix_value, self._final, self._unit_sim,
+                                  score_cutoff, workers)  # fmt: skip
         else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
             rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
                      else math.nan for c in cs] for q in qs]  # fmt: skip
@@ -427,6 +430,13 @@ class Scorer:
     def _pair_value(self, a: str, b: str) -> float:
         """The score of two checked strings under this scorer's model."""
         return self.value_under(a, b, self.model_weights, self.model_intercept)
+
+    def _matrix_value(self, a: str, b: str, unit_sim: UnitSim) -> float:
+        """:meth:`_pair_value` with the score matrix's unit similarity (see :meth:`prepared_features`)."""
+        feats = self.features_of(a, b, unit_sim)
+        if isinstance(feats, float):
+            return feats
+        return combine(feats, self.model_weights, self.model_intercept, self.config.partial_cap)
 
     # -- fitting and files (namematch.score._fit, namematch.score._persist) ------------
     @classmethod
