@@ -32,13 +32,13 @@ from namematch._folding import fold_latin
 from namematch._pool import run_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._align import Similarity, UnitSim
+from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._rules import unaligned_features
 from namematch.score._units import (
     _ARABIC_PRESS,
-    EDIT,
     _NO_ALEF,
+    EDIT,
     _long_skeletons,
     _Prepared,
     _rest,
