@@ -247,10 +247,7 @@ def _merge_rows(
 
 def _signature(p: _Prepared) -> tuple[Any, ...]:
     """The facts of a name the closed form of an unaligned pair reads (``unaligned_features``)."""
-    units = p.units
-    fam = p.family_idx
-    return (bool(fam), any(units[i].article for i in fam), min(len(units), 2), units[0].initial, len(p.middle),
-            p.arabic)  # fmt: skip
+    return p.closed
 
 
 def candidate_pairs(qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None],
