@@ -16,6 +16,11 @@ scripts three consonants, or (two Arabic-script units) their letters are 0.89 al
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
 other, are scored in full.
+
+The same bounds, with lower edit cuts, prove which unit pairs cannot even reach
+``min_pair_similarity`` (a look-alike, which alignment reads): the pairs scored in full
+compare only the unit pairs that may (:func:`near_sim`), so most unit pairs of a large
+matrix are never compared one by one. Every cell still equals ``score``.
 """
 
 from __future__ import annotations
