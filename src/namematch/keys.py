@@ -33,7 +33,7 @@ from typing import Final
 
 from namematch import _morphology as morph
 from namematch._checks import check_str
-from namematch._text import clean_text
+from namematch._text import clean_text, short_cache
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -80,8 +80,10 @@ def _collapse(classes: str) -> str:
     return "".join(out)
 
 
+@short_cache(maxsize=1 << 16)
 def latin_skeletons(form: str) -> tuple[str, ...]:
-    """Consonant-class skeletons of a normalised Latin form (best reading first).
+    """Consonant-class skeletons of a normalised Latin form (best reading first); cached
+    (keys, unit comparison and the score matrix ask for the same forms).
 
     >>> latin_skeletons("qassem"), latin_skeletons("ghasem"), latin_skeletons("kassem")
     (('KSM',), ('KSM', 'KHSM'), ('KSM',))
@@ -150,8 +152,9 @@ def _arabic_classes(form: str) -> str:
 _ARABIC_HEADS: Final = tuple(morph.arabic_head_forms())
 
 
+@short_cache(maxsize=1 << 16)
 def arabic_skeletons(form: str) -> tuple[str, ...]:
-    """Consonant-class skeletons of a normalised Arabic-script form.
+    """Consonant-class skeletons of a normalised Arabic-script form (cached).
 
     An inner article ال gives a second skeleton without its ل (assimilated or
     dropped in Latin: ``Abdurrahman``, ``Abu Abbas``).

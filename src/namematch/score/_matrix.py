@@ -16,12 +16,18 @@ scripts three consonants, or (two Arabic-script units) their letters are 0.89 al
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
 other, are scored in full.
+
+The same bounds, with lower edit cuts, prove which unit pairs cannot even reach
+``min_pair_similarity`` (a look-alike, which alignment reads): the pairs scored in full
+compare only the unit pairs that may (:func:`near_sim`), so most unit pairs of a large
+matrix are never compared one by one. Every cell still equals ``score``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
 from rapidfuzz import fuzz, process
@@ -31,11 +37,13 @@ from namematch._folding import fold_latin
 from namematch._pool import run_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
+from namematch.score._align import Similarity, UnitSim
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._rules import unaligned_features
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
+    EDIT,
     _long_skeletons,
     _Prepared,
     _rest,
@@ -55,6 +63,13 @@ _CROSS_SCRIPT_CUT: Final = 84
 _ARABIC_CUT: Final = 89
 #: A joined pair of adjacent units aligns with a unit from 0.8 (percent, rounded down).
 _MERGE_CUT: Final = 79
+#: The same cuts for a unit pair to reach ``min_pair_similarity`` (0.72, a look-alike pairs off):
+#: within a script a shared key lifts 0.66 to it, across scripts nothing lifts an edit similarity,
+#: two Arabic-script units are compared at 0.95 of their letters' similarity. Below them (and
+#: without a shared fact) a unit pair is proven below 0.72 and is not compared (:func:`near_sim`).
+_NEAR_SAME_SCRIPT: Final = 65
+_NEAR_CROSS_SCRIPT: Final = 71
+_NEAR_ARABIC: Final = 75
 #: Rows of queries compared with cdist at a time (bounds the temporary matrix).
 _CHUNK: Final = 2048
 #: Pairs scored in full per task of a pool of workers; fewer pairs than this are scored in one process.
@@ -162,9 +177,11 @@ def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, 
     return out
 
 
-def _edit_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, str]]:
-    """Unit pairs some of whose spellings are alike enough by edit similarity to pair off."""
-    out: set[tuple[str, str]] = set()
+def _edit_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Unit pairs some of whose spellings are alike enough by edit similarity to pair off as
+    agreeing, and those alike enough to reach ``min_pair_similarity`` (a superset)."""
+    agree: set[tuple[str, str]] = set()
+    near: set[tuple[str, str]] = set()
     for arabic_q in (False, True):
         q_items = [(k, s) for k, u in qu.items() if not u.initial and u.arabic == arabic_q for s in _strings(u)]
         if not q_items:
@@ -173,13 +190,15 @@ def _edit_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, st
             c_items = [(k, s) for k, u in cu.items() if not u.initial and u.arabic == arabic_c for s in _strings(u)]
             if not c_items:
                 continue
-            cut = _SAME_SCRIPT_CUT if arabic_q == arabic_c else _CROSS_SCRIPT_CUT
-            out |= _cdist_pairs(q_items, c_items, fuzz.ratio, cut)
+            same = arabic_q == arabic_c
+            cut = _SAME_SCRIPT_CUT if same else _CROSS_SCRIPT_CUT
+            _cdist_pairs(q_items, c_items, fuzz.ratio, _NEAR_SAME_SCRIPT if same else _NEAR_CROSS_SCRIPT, cut,
+                         near, agree)  # fmt: skip
     q_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in qu.items() if u.arabic and not u.initial]
     c_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in cu.items() if u.arabic and not u.initial]
     if q_ar and c_ar:
-        out |= _cdist_pairs(q_ar, c_ar, _letters_ratio, _ARABIC_CUT)
-    return out
+        _cdist_pairs(q_ar, c_ar, _letters_ratio, _NEAR_ARABIC, _ARABIC_CUT, near, agree)
+    return agree, near
 
 
 def _letters_ratio(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> float:
@@ -187,17 +206,29 @@ def _letters_ratio(a: str, b: str, *, score_cutoff: float | None = None, **_: An
 
 
 def _cdist_pairs(
-    q_items: list[tuple[str, str]], c_items: list[tuple[str, str]], scorer: Callable[..., float], cut: int
+    q_items: list[tuple[str, str]],
+    c_items: list[tuple[str, str]],
+    scorer: Callable[..., float],
+    cut: int,
+    high: int | None = None,
+    out: set[tuple[str, str]] | None = None,
+    out_high: set[tuple[str, str]] | None = None,
 ) -> set[tuple[str, str]]:
+    """``(query key, choice key)`` of the items ``scorer`` finds ``cut`` alike or more (added to
+    ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``."""
     import numpy as np
 
-    out: set[tuple[str, str]] = set()
+    if out is None:
+        out = set()
     c_strings = [s for _, s in c_items]
     for start in range(0, len(q_items), _CHUNK):
         part = q_items[start : start + _CHUNK]
         m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8, workers=-1)
         for i, j in zip(*np.nonzero(m), strict=True):
             out.add((part[i][0], c_items[j][0]))
+        if high is not None and out_high is not None:
+            for i, j in zip(*np.nonzero(m >= high), strict=True):
+                out_high.add((part[i][0], c_items[j][0]))
     return out
 
 
@@ -221,24 +252,33 @@ def _merge_rows(
 
 def _signature(p: _Prepared) -> tuple[Any, ...]:
     """The facts of a name the closed form of an unaligned pair reads (``unaligned_features``)."""
-    units = p.units
-    fam = p.family_idx
-    return (bool(fam), any(units[i].article for i in fam), min(len(units), 2), units[0].initial, len(p.middle),
-            p.arabic)  # fmt: skip
+    return p.closed
 
 
 def candidate_pairs(qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None],
                     sim: Callable[[_Unit, _Unit], tuple[float, str]]) -> set[tuple[int, int]]:  # fmt: skip
     """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
     scored in full (every other pair takes the closed form)."""
+    return _candidates(qs, cs, sim)[0]
+
+
+def _candidates(
+    qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None], sim: Callable[[_Unit, _Unit], tuple[float, str]]
+) -> tuple[set[tuple[int, int]], set[tuple[str, str]]]:
+    """:func:`candidate_pairs`, and the unit pairs (ckeys, in both orders) that may reach
+    ``min_pair_similarity``: every other unit pair of two word units is below it."""
     qu, q_where = _unit_index(qs)
     cu, c_where = _unit_index(cs)
     out: set[tuple[int, int]] = set()
     agree_from = DEFAULT_CONFIG.agree_from  # (the scorer takes this path under the default configuration only)
-    for kq, kc in _hashed_pairs(qu, cu) | _edit_pairs(qu, cu):
+    hashed = _hashed_pairs(qu, cu)
+    edit_agree, edit_near = _edit_pairs(qu, cu)
+    for kq, kc in hashed | edit_agree:
         u, v = qu[kq], cu[kc]
         if not (u.initial or v.initial) and sim(u, v)[0] >= agree_from:
             out.update((i, j) for i in q_where[kq] for j in c_where[kc])
+    near = hashed | edit_near
+    near |= {(kc, kq) for kq, kc in near}
     same: dict[tuple[str, ...], list[int]] = {}
     for j, p in enumerate(cs):
         if p is not None and p.units:
@@ -250,22 +290,37 @@ def candidate_pairs(qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | Non
         out.update((i, j) for j in c_where[kc])
     for j, kq in _merge_rows(cs, qu):
         out.update((i, j) for i in q_where[kq])
-    return out
+    return out, near
+
+
+def near_sim(sim: UnitSim, near: AbstractSet[tuple[str, str]], below: float) -> UnitSim:
+    """``sim`` for the unit pairs of ``near`` and those with an initial; ``(below, EDIT)`` for
+    any other pair, which the bounds of :func:`_candidates` prove below ``min_pair_similarity``
+    (what alignment reads of such a pair: ``similar_pairs`` drops it). Not for the rules,
+    which may read how far below it is."""
+    miss: Similarity = (below, EDIT)
+
+    def bounded(u: _Unit, v: _Unit) -> Similarity:
+        if u.initial or v.initial or (u.ckey, v.ckey) in near:
+            return sim(u, v)
+        return miss
+
+    return bounded
 
 
 def matrix(
     queries: Iterable[object],
     choices: Iterable[object],
     prepare: Callable[[str], _Prepared],
-    value: Callable[[str, str], float],
+    value: Callable[[str, str, UnitSim], float],
     final: Callable[[Sequence[float]], float],
-    sim: Callable[[_Unit, _Unit], tuple[float, str]],
+    sim: UnitSim,
     score_cutoff: float | None,
     workers: int = 1,
 ) -> list[list[float]]:
-    """The rows of the score matrix (``value`` scores a pair in full, ``final`` weighs features);
-    with ``workers`` > 1 (and the fork start method) the pairs scored in full are shared out
-    among that many processes."""
+    """The rows of the score matrix (``value`` scores a pair in full with the unit similarity
+    it is given, ``final`` weighs features); with ``workers`` > 1 (and the fork start method)
+    the pairs scored in full are shared out among that many processes."""
     q_text = [None if is_missing(q) else q for q in queries]
     c_text = [None if is_missing(c) else c for c in choices]
     qs = [None if t is None else prepare(t) for t in q_text]  # type: ignore[arg-type]
@@ -278,16 +333,16 @@ def matrix(
     table = {(a, b): final(unaligned_features(pa, pb)) for a, pa in examples_q.items()  # type: ignore[arg-type]
              for b, pb in examples_c.items()}  # fmt: skip
     nan = math.nan
-    rows = [[nan if sc is None else 0.0 for sc in cs] if pq is not None else [nan] * len(cs) for pq in qs]
-    for i, sq in enumerate(sig_q):
-        if sq is None:
-            continue
-        row = rows[i]
-        for j, sc in enumerate(sig_c):
-            if sc is not None:
-                row[j] = table[(sq, sc)]
-    full = sorted(candidate_pairs(qs, cs, sim))
-    for (i, j), v in zip(full, _full_values(full, q_text, c_text, value, workers), strict=True):
+    # one row per query signature, copied for each query of it (a query without units: 0.0)
+    blank = [nan if pc is None else 0.0 for pc in cs]
+    by_sig = {sq: [b if sc is None else table[(sq, sc)] for b, sc in zip(blank, sig_c, strict=True)]
+              for sq in examples_q}  # fmt: skip
+    rows = [[nan] * len(cs) if pq is None else list(blank if sq is None else by_sig[sq])
+            for pq, sq in zip(qs, sig_q, strict=True)]  # fmt: skip
+    full_set, near = _candidates(qs, cs, sim)
+    full = sorted(full_set)
+    bounded = near_sim(sim, near, 0.0)
+    for (i, j), v in zip(full, _full_values(full, q_text, c_text, value, bounded, workers), strict=True):
         rows[i][j] = v
     if score_cutoff is not None:
         for row in rows:
@@ -298,15 +353,15 @@ def matrix(
 
 
 def _full_values(pairs: list[tuple[int, int]], q_text: list[Any], c_text: list[Any],
-                 value: Callable[[str, str], float], workers: int) -> list[float]:  # fmt: skip
+                 value: Callable[[str, str, UnitSim], float], sim: UnitSim, workers: int) -> list[float]:  # fmt: skip
     """``value`` of each pair, in order; in a pool of forked processes when asked and worth it."""
     if workers > 1 and len(pairs) > _SPAN:
         spans = [(lo, min(len(pairs), lo + _SPAN)) for lo in range(0, len(pairs), _SPAN)]
-        state = {"pairs": pairs, "q": q_text, "c": c_text, "value": value}
+        state = {"pairs": pairs, "q": q_text, "c": c_text, "value": value, "sim": sim}
         return run_chunks(_values_of_span, state, spans, workers)
-    return [value(q_text[i], c_text[j]) for i, j in pairs]
+    return [value(q_text[i], c_text[j], sim) for i, j in pairs]
 
 
 def _values_of_span(state: dict[str, Any], lo: int, hi: int) -> list[float]:
-    pairs, q, c, value = state["pairs"], state["q"], state["c"], state["value"]
-    return [value(q[i], c[j]) for i, j in pairs[lo:hi]]
+    pairs, q, c, value, sim = state["pairs"], state["q"], state["c"], state["value"], state["sim"]
+    return [value(q[i], c[j], sim) for i, j in pairs[lo:hi]]

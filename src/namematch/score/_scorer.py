@@ -18,7 +18,7 @@ from namematch._options import check_threshold
 from namematch.parse import name_fields
 from namematch.resources import Resources
 from namematch.score import _layer, _matrix
-from namematch.score._align import Alignment, align, similar_pairs
+from namematch.score._align import Alignment, UnitSim, align, similar_pairs
 from namematch.score._config import DEFAULT_CONFIG, ScoreConfig, check_model_config
 from namematch.score._model import (
     candidate_model_file,
@@ -29,7 +29,6 @@ from namematch.score._model import (
 )
 from namematch.score._rules import features, unaligned_features
 from namematch.score._units import (
-    _EMPTY,
     INITIAL_MATCH,
     MERGED,
     _Prepared,
@@ -197,6 +196,8 @@ class Scorer:
         #: joined-pair similarity per adjacent unit pair (its two ckeys), then per single unit
         self._merge_cache: dict[tuple[str, str], dict[str, float]] = {}
         self._merge_count = 0
+        #: features and score of the closed form per pair of names' ``closed`` facts (a few hundred at most)
+        self._closed: dict[tuple[Any, Any], tuple[tuple[float, ...], float]] = {}
 
     def clear_cache(self) -> None:
         """Forget prepared names and unit-pair similarities (they are rebuilt on demand; the
@@ -206,6 +207,7 @@ class Scorer:
         self._pair_count = 0
         self._merge_cache = {}
         self._merge_count = 0
+        self._closed = {}
 
     # -- preparation -----------------------------------------------------
     def prepare(self, name: str) -> _Prepared:
@@ -274,37 +276,76 @@ class Scorer:
     def _alignment(self, pa: _Prepared, pb: _Prepared) -> Alignment:
         return align(pa, pb, similar_pairs(pa, pb, self._pair_rows, self._unit_sim), self._merge_sim)
 
-    def prepared_features(self, pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
-        """The features of two prepared names (a short cut for names none of whose units align)."""
-        sims = similar_pairs(pa, pb, self._pair_rows, self._unit_sim)
-        agree_from = self.config.agree_from
-        if not any(-s >= agree_from and m != INITIAL_MATCH for s, _i, _j, m in sims) and not self._any_merge(pa, pb):
-            # nothing agrees but look-alikes and initials, which explain nothing (_rules.features)
-            return unaligned_features(pa, pb)
+    def prepared_features(self, pa: _Prepared, pb: _Prepared, unit_sim: UnitSim | None = None) -> tuple[float, ...]:
+        """The features of two prepared names (a short cut for names none of whose units align).
+        ``unit_sim`` compares the unit pairs not cached yet for the alignment (default: this
+        scorer's; the score matrix passes one that skips pairs it proved too unlike to pair off)."""
+        sims = self._aligning_pairs(pa, pb, unit_sim)
+        if sims is None:
+            return self._closed_form(pa, pb)[0]
         return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
 
-    def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
-        """Whether split/merged units would align between two names with no similar unit pair."""
-        from namematch.score._align import merges
+    def _aligning_pairs(
+        self, pa: _Prepared, pb: _Prepared, unit_sim: UnitSim | None
+    ) -> list[tuple[float, int, int, str]] | None:
+        """The similar unit pairs of two names (``similar_pairs``), or None when nothing would
+        align but look-alikes and initials, which explain nothing (``_rules.features``): no pair
+        agrees and no split/merged units align."""
+        sims = similar_pairs(pa, pb, self._pair_rows, unit_sim or self._unit_sim)
+        agree_from = self.config.agree_from
+        for s, _i, _j, method in sims:
+            if -s >= agree_from and method != INITIAL_MATCH:
+                return sims
+        return sims if self._any_merge(pa, pb) else None
 
-        n, m = len(pa.units), len(pb.units)
-        if n >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and merges(
-            pa, pb, _EMPTY, _EMPTY, self._merge_sim
-        ):
+    def _closed_form(self, pa: _Prepared, pb: _Prepared) -> tuple[tuple[float, ...], float]:
+        """The features of two names none of whose units align (``unaligned_features``, which
+        reads only the names' ``closed`` facts) and their score under this scorer's model,
+        cached per pair of those facts."""
+        key = (pa.closed, pb.closed)
+        hit = self._closed.get(key)
+        if hit is None:
+            feats = unaligned_features(pa, pb)
+            hit = self._closed[key] = (feats, self._final(feats))
+        return hit
+
+    def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
+        """Whether split/merged units would align between two names with no similar unit pair
+        (``_align.merges`` of either name against the other, all units free)."""
+        if len(pa.units) >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and self._merges_into(pa, pb):
             return True
         return bool(
-            m >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single
-            and merges(pb, pa, _EMPTY, _EMPTY, self._merge_sim)
-        )  # fmt: skip
+            len(pb.units) >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single and self._merges_into(pb, pa)
+        )
+
+    def _merges_into(self, p: _Prepared, q: _Prepared) -> bool:
+        """Whether two adjacent units of ``p`` joined match a unit of ``q`` (the test of
+        ``_align.merges`` with every unit free, reading the merge cache directly)."""
+        merge_from = self.config.merge_from
+        cache = self._merge_cache
+        sizes = q.sizes
+        for i, lo, hi, key in p.adjacent:
+            row = cache.get(key)
+            for j, size in enumerate(sizes):
+                if lo <= size <= hi:  # an initial (size 0) is never in the window
+                    v = q.units[j]
+                    best = None if row is None else row.get(v.ckey)
+                    if best is None:
+                        best = self._merge_sim(p, i, v)
+                        row = cache.get(key)
+                    if best >= merge_from:
+                        return True
+        return False
 
     def _final(self, feats: Sequence[float]) -> float:
         """Combine alignment features into the returned score (this scorer's model)."""
         return combine(feats, self.model_weights, self.model_intercept, self.config.partial_cap)
 
-    def features_of(self, a: str, b: str) -> tuple[float, ...] | float:
+    def features_of(self, a: str, b: str, unit_sim: UnitSim | None = None) -> tuple[float, ...] | float:
         """The alignment features of two checked strings (in ``FEATURES`` order), or
         their score when it does not come from a model: 1.0 for the same parse, 0.0 when
-        a name has no units. Symmetric: the pair is put in one order first."""
+        a name has no units. Symmetric: the pair is put in one order first. ``unit_sim``:
+        as for :meth:`prepared_features`."""
         if b < a:
             a, b = b, a
         pa, pb = self.prepare(a), self.prepare(b)
@@ -312,7 +353,23 @@ class Scorer:
             return 0.0
         if pa.identity == pb.identity:
             return 1.0
-        return self.prepared_features(pa, pb)
+        return self.prepared_features(pa, pb, unit_sim)
+
+    def _own_value(self, a: str, b: str, unit_sim: UnitSim | None = None) -> float:
+        """The score of two checked strings under this scorer's model: :meth:`value_under` with
+        :attr:`model_weights`, the closed form's score cached (``unit_sim``: as for
+        :meth:`prepared_features`)."""
+        if b < a:
+            a, b = b, a
+        pa, pb = self.prepare(a), self.prepare(b)
+        if not pa.units or not pb.units:
+            return 0.0
+        if pa.identity == pb.identity:
+            return 1.0
+        sims = self._aligning_pairs(pa, pb, unit_sim)
+        if sims is None:
+            return self._closed_form(pa, pb)[1]
+        return self._final(features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0])
 
     def value_under(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
@@ -350,7 +407,7 @@ class Scorer:
         check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
-        value = self.value_under(a, b, self.model_weights, self.model_intercept)
+        value = self._own_value(a, b)
         if score_cutoff is not None and value < score_cutoff:
             return 0.0
         return value
@@ -411,8 +468,8 @@ class Scorer:
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
         if self.config == DEFAULT_CONFIG:
-            rows = _matrix.matrix(qs, cs, self.prepare, self._pair_value, self._final, self._unit_sim, score_cutoff,
-                                  workers)  # fmt: skip
+            rows = _matrix.matrix(qs, cs, self.prepare, self._matrix_value, self._final, self._unit_sim,
+                                  score_cutoff, workers)  # fmt: skip
         else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
             rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
                      else math.nan for c in cs] for q in qs]  # fmt: skip
@@ -426,7 +483,11 @@ class Scorer:
 
     def _pair_value(self, a: str, b: str) -> float:
         """The score of two checked strings under this scorer's model."""
-        return self.value_under(a, b, self.model_weights, self.model_intercept)
+        return self._own_value(a, b)
+
+    def _matrix_value(self, a: str, b: str, unit_sim: UnitSim) -> float:
+        """:meth:`_pair_value` with the score matrix's unit similarity (see :meth:`prepared_features`)."""
+        return self._own_value(a, b, unit_sim)
 
     # -- fitting and files (namematch.score._fit, namematch.score._persist) ------------
     @classmethod

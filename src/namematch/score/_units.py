@@ -168,6 +168,10 @@ class _Prepared:
     sizes: tuple[int, ...]
     #: the weights of the given names and initials after the first (not family names): the chain
     middle: tuple[float, ...]
+    #: what the closed form of a pair with no unit aligned reads of this name
+    #: (``_rules.unaligned_features``): a family name, one with the article, one unit or more,
+    #: an initial in front, the chain's length, Arabic script
+    closed: tuple[bool, bool, int, bool, int, bool]
     #: the configuration of the scorer that prepared it (alignment and the rules read it)
     config: ScoreConfig
 
@@ -250,13 +254,14 @@ def layout(
 ) -> tuple[
     tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...],
     tuple[tuple[int, float, float, tuple[str, str]], ...], int, int, tuple[int, ...], tuple[float, ...],
+    tuple[bool, bool, int, bool, int, bool],
 ]:  # fmt: skip
     """What :class:`_Prepared` derives from a name's units, in its field order
-    (identity to middle), in one pass: norms, weights and their sum, whether a unit
+    (identity to closed), in one pass: norms, weights and their sum, whether a unit
     is in Arabic script, family-name positions, adjacent word-unit pairs (i, the
     0.7x-1.3x window of their joined first-spelling length, their ckeys), the
-    shortest joined length (0: none), the longest word unit, each unit's length and
-    the weights of the given names after the first."""
+    shortest joined length (0: none), the longest word unit, each unit's length,
+    the weights of the given names after the first and the facts of the closed form."""
     norms: list[str] = []
     weights: list[float] = []
     arabic = False
@@ -290,8 +295,10 @@ def layout(
         if size > max_single:
             max_single = size
         prev_size = size
+    closed = (bool(family_idx), any(units[i].article for i in family_idx), min(len(units), 2),
+              bool(units) and units[0].initial, len(middle), arabic)  # fmt: skip
     return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
-            max_single, tuple(sizes), tuple(middle))  # fmt: skip
+            max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
