@@ -35,8 +35,11 @@ in odds as the rival.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Callable, Sequence
+from importlib import resources
 from typing import Final, Protocol, TypeVar
 
 import attrs
@@ -45,7 +48,7 @@ from namematch._options import check_margin, check_threshold  # the one rule for
 
 __all__ = [
     "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "DecisionConfig", "check_margin", "check_threshold", "decide",
-    "logit",
+    "logit", "shipped_calibration",
 ]
 
 
@@ -56,6 +59,26 @@ def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> No
 
 def _match_threshold(value: object) -> float:
     return check_threshold(value, "match_threshold")
+
+
+@functools.cache
+def shipped_calibration() -> tuple[float, float]:
+    """``(slope, intercept)`` of the registry calibration shipped in ``data/candidate_model.json``
+    (``registry_calibration``, fitted by ``tools/fit_candidate_model.py``)."""
+    text = resources.files("namematch").joinpath("data").joinpath("candidate_model.json").read_text(encoding="utf-8")
+    cal = json.loads(text)["registry_calibration"]
+    return float(cal["slope"]), float(cal["intercept"])
+
+
+def _calibration(value: object) -> tuple[float, float]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise TypeError(f"DecisionConfig.calibration must be a pair (slope, intercept), not {value!r}")
+    slope, intercept = (float(v) if isinstance(v, int | float) and not isinstance(v, bool) else math.nan
+                        for v in value)
+    if not (math.isfinite(slope) and math.isfinite(intercept)) or slope <= 0.0:
+        raise ValueError(f"DecisionConfig.calibration needs a positive finite slope and a finite intercept, "
+                         f"not {value!r}")
+    return slope, intercept
 
 
 @attrs.frozen(slots=True)
@@ -69,12 +92,25 @@ class DecisionConfig:
     - ``rivals``: candidates :meth:`Registry.match` weighs (best + rivals).
     - ``retrieve``: aliases scored in full per query (development data: 10 to 200 decide
       alike; 100k synthetic registry: fewer is faster and no worse).
+    - ``calibration``: ``(slope, intercept)`` mapping the candidate model's value to the
+      registry's chance, ``logit(chance) = slope * logit(value) + intercept`` (monotone: the
+      ranking stays the candidate model's). Default: the shipped one, fitted with the candidate
+      model (:func:`shipped_calibration`); ``(1.0, 0.0)`` leaves the candidate model's value as it is.
     """
 
-    match_threshold: float = attrs.field(default=0.7, converter=_match_threshold)
+    match_threshold: float = attrs.field(default=0.75, converter=_match_threshold)
     margin: float = attrs.field(default=1.0, converter=check_margin)
     rivals: int = attrs.field(default=10, validator=_count)
     retrieve: int = attrs.field(default=15, validator=_count)
+    calibration: tuple[float, float] = attrs.field(factory=shipped_calibration, converter=_calibration)
+
+    def calibrated(self, value: float) -> float:
+        """The registry's chance for a candidate model value (see ``calibration``)."""
+        slope, intercept = self.calibration
+        if slope == 1.0 and intercept == 0.0:
+            return value
+        z = max(-40.0, min(40.0, slope * logit(value) + intercept))
+        return round(1.0 / (1.0 + math.exp(-z)), 6)
 
 
 #: The decision of a registry made without one.

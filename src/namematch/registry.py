@@ -413,14 +413,15 @@ class Registry:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
         check_str(mention, "mention")
-        value = self.scorer.value_under
+        value, calibrated = self.scorer.value_under, self.decision.calibrated
 
         def chance(a: str, b: str) -> float:
-            return value(a, b, weights, intercept)
+            return calibrated(value(a, b, weights, intercept))
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
         ranked = self._ranked(mention, models)[: self.decision.rivals]
-        found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
+        found = [Candidate(person, pair, text, mention, calibrated(chance_of))
+                 for (pair, chance_of), text, person in ranked]
         if query:
             found = [_with_evidence(self._name_chance(c, weights, intercept),
                                     _attributes.compare(query, c.person.attributes)) for c in found]
@@ -436,7 +437,8 @@ class Registry:
         pa, pb = scorer.prepare(c.mention), scorer.prepare(c.alias)
         if not (pa.units and pb.units and pa.identity == pb.identity):
             return c
-        return attrs.evolve(c, chance=combine(scorer.prepared_features(pa, pb), weights, intercept))
+        value = combine(scorer.prepared_features(pa, pb), weights, intercept)
+        return attrs.evolve(c, chance=self.decision.calibrated(value))
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
