@@ -144,8 +144,9 @@ class Candidate:
     ``score`` is always the pair score of mention and alias (:func:`namematch.score`: the
     probability that the two names denote one person, for pairs half of which are one
     person). ``chance`` is set on the candidate :meth:`Registry.match` returns: the
-    candidate model's probability that this person is the one the mention means, weighed
-    among the persons the registry retrieved for it (mostly namesakes and relatives);
+    probability that this person is the one the mention means, weighed among the persons the
+    registry retrieved for it (mostly namesakes and relatives): the candidate model's value
+    through the registry calibration (:attr:`DecisionConfig.calibration`);
     ``Registry.match_threshold`` and ``margin`` are on that scale. ``evidence`` holds what the
     attributes given to :meth:`Registry.match` said about this person (each a log-likelihood
     ratio already added to ``chance``'s log-odds)."""
