@@ -41,12 +41,12 @@ from pathlib import Path
 import numpy as np
 from fit_score_model import check_signs, fit, pair_features
 
+from namematch._decide import logit
 from namematch.cluster import Linkage, proposed_pairs
 from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
 from namematch.evaluation import write_atomic as _atomic_write
-from namematch._decide import logit
 from namematch.registry import DecisionConfig, Registry
 from namematch.score import DEFAULT_CONFIG, DEFAULT_SCORER, FEATURES, combine, model_terms
 
