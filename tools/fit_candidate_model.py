@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,7 +42,6 @@ from pathlib import Path
 import numpy as np
 from fit_score_model import check_signs, fit, pair_features
 
-from namematch._decide import logit
 from namematch.cluster import Linkage, proposed_pairs
 from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
@@ -121,6 +121,13 @@ def fitted(blocked: Blocked) -> dict:
     }
     check_signs(model)
     return model
+
+
+def logit(value: float, clip: float = 1e-6) -> float:
+    """Log-odds of a value kept inside ``[clip, 1 - clip]``, as the registry reads it
+    (``DecisionConfig.calibrated``)."""
+    v = min(max(value, clip), 1.0 - clip)
+    return math.log(v / (1.0 - v))
 
 
 def calibration(terms: tuple[tuple[float, ...], float], task: tuple, half: int | None = None) -> dict:
