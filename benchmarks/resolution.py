@@ -24,6 +24,11 @@ compared at equal NIL accuracy, its accuracy@1 is far lower.
 last line says how often the best alias of a full scan was among them (for synthetic
 registries up to 100k persons see ``scale.py``).
 
+**Calibration.** ``Registry.match``'s chance is meant as the probability that its best
+candidate is the person the mention means; a reliability table (best candidate of every
+query, ``threshold=0, margin=0``) compares the mean chance with the share right per chance
+bin, per half, with the expected calibration error (ECE).
+
 **Halves.** Every number is also given for two halves of the persons (hash of
 the gold group id), to check that what was tuned on one half holds on the other.
 
@@ -44,7 +49,9 @@ from namematch.evaluation import print_table, registry_task
 #: The baseline's cut-off in the main table (rapidfuzz scores are 0-100).
 BASELINE_CUTOFF = 85
 BASELINE_CUTOFFS = (60, 70, 75, 80, 85, 90, 95)
-MATCH_THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+MATCH_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+#: Chance bins of the reliability table.
+BINS = 10
 
 
 def _plain(s: str) -> str:
@@ -88,7 +95,40 @@ def main() -> None:
     print_table(["data", "queries", "n in reg", "acc@1 namematch", "acc@1 baseline", "n absent",
                  "NIL acc namematch", "NIL acc baseline"], rows)
     operating_points(persons, queries, group, base_best, ids)
+    reliability(reg, queries, group)
     retrieval_recall(reg, [q for _, _, q, _, _ in queries])
+
+
+def reliability(reg: nm.Registry, queries, group) -> None:
+    """Reliability of the best candidate's chance (no decision: ``threshold=0, margin=0``), per
+    half: queries, mean chance and share right per chance bin, and the expected calibration
+    error (ECE: the bins' |mean chance - share right| weighed by their queries). A query of an
+    absent person is never right."""
+    best = reg.match_many((q for _, _, q, _, _ in queries), threshold=0.0, margin=0.0)
+    bins = {h: [[0, 0.0, 0] for _ in range(BINS)] for h in (0, 1)}
+    for (_ds, _kind, _q, gold, half), got in zip(queries, best, strict=True):
+        if got is None:
+            continue
+        chance = got.chance or 0.0
+        row = bins[half][min(int(chance * BINS), BINS - 1)]
+        row[0] += 1
+        row[1] += chance
+        row[2] += group[got.person.id] == gold
+    rows = []
+    for k in range(BINS):
+        cells: list[object] = [f"{k / BINS:.1f}-{(k + 1) / BINS:.1f}"]
+        for h in (0, 1):
+            n, total, right = bins[h][k]
+            cells += [n, f"{total / n:.3f}" if n else "-", f"{right / n:.3f}" if n else "-"]
+        rows.append(cells)
+    ece = []
+    for h in (0, 1):
+        n = sum(r[0] for r in bins[h])
+        ece.append(sum(abs(r[1] - r[2]) for r in bins[h]) / max(n, 1))
+    rows.append(["ECE", "", f"{ece[0]:.4f}", "", "", f"{ece[1]:.4f}", ""])
+    print("\nReliability of the best candidate's chance (every query with a candidate; an absent person's "
+          "query is never right)")
+    print_table(["chance", "half 0 n", "mean chance", "share right", "half 1 n", "mean chance", "share right"], rows)
 
 
 def retrieval_recall(reg: nm.Registry, queries: list[str]) -> None:

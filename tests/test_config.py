@@ -135,7 +135,7 @@ def test_registry_decides_with_its_decision_config() -> None:
 
     people = [Person("p1", "Kamal Dorani"), Person("p2", "Omar Saidi")]
     reg = Registry(people)
-    assert reg.decision == DecisionConfig() and (reg.match_threshold, reg.margin) == (0.7, 1.0)
+    assert reg.decision == DecisionConfig() and (reg.match_threshold, reg.margin) == (0.75, 1.0)
     strict = Registry(people, decision=DecisionConfig(match_threshold=0.99999, retrieve=1))
     assert strict.match_threshold == 0.99999 and strict.retrieve("Kamal Dorani") == reg.retrieve("Kamal Dorani")[:1]
     assert reg.match("Kamal Dorani") is not None and strict.match("Kamel Durani") is None

@@ -12,6 +12,15 @@ spellings belong to one gold person (records of one person on two lists merged w
 they share a spelling, as in ``benchmarks/clustering.py``). It writes
 ``src/namematch/data/candidate_model.json`` atomically.
 
+The chance :meth:`Registry.match` reports is the candidate model's value mapped by the
+**registry calibration** (``registry_calibration``: ``logit(chance) = slope * logit(value) +
+intercept``, :attr:`namematch.registry.DecisionConfig.calibration`), a one-feature logistic
+fit on the queries of ``benchmarks/resolution.py``: for each query, the best candidate by the
+candidate model's value, labelled by whether it is the query's gold person (a query of a
+person kept out of the registry is never right). The chance is thus the probability that the
+best candidate is the person the mention means, for mentions a quarter of whose persons are not
+listed (the benchmark's prior).
+
 ``--halves`` also fits a model on each half of the persons (hash of the gold person,
 as in the benchmarks) and uses it on the other half, for the figures the defaults are
 chosen by on persons the model never saw: B-cubed F1 of clustering at several cluster
@@ -25,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,14 +47,14 @@ from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
 from namematch.evaluation import write_atomic as _atomic_write
-from namematch.registry import Registry
+from namematch.registry import DecisionConfig, Registry
 from namematch.score import DEFAULT_CONFIG, DEFAULT_SCORER, FEATURES, combine, model_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
 OUT = ROOT / "src" / "namematch" / "data" / "candidate_model.json"
 HALF_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-MATCH_THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+MATCH_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 def spellings() -> tuple[list[str], list[str]]:
@@ -113,6 +123,35 @@ def fitted(blocked: Blocked) -> dict:
     return model
 
 
+def logit(value: float, clip: float = 1e-6) -> float:
+    """Log-odds of a value kept inside ``[clip, 1 - clip]``, as the registry reads it
+    (``DecisionConfig.calibrated``)."""
+    v = min(max(value, clip), 1.0 - clip)
+    return math.log(v / (1.0 - v))
+
+
+def calibration(terms: tuple[tuple[float, ...], float], task: tuple, half: int | None = None) -> dict:
+    """The registry calibration of a candidate model (``terms``) on the queries of the
+    resolution task ``task`` (``registry_task()``; ``half``: only that half's queries)."""
+    persons, queries, group = task
+    reg = Registry(persons, decision=DecisionConfig(calibration=(1.0, 0.0)))
+    z, y = [], []
+    for _ds, _kind, q, want, h in queries:
+        if half is not None and h != half:
+            continue
+        best = reg.match_under(q, 0.0, 0.0, *terms)  # the best candidate, no decision
+        if best is not None:
+            z.append(logit(best.chance or 0.0))
+            y.append(float(group[best.person.id] == want))
+    w, intercept = fit(np.asarray(z)[:, None], np.asarray(y), np.zeros(len(y)))
+    return {"slope": round(float(w[0]), 4), "intercept": round(intercept, 4), "fitted_on_queries": len(y),
+            "right": int(sum(y))}
+
+
+def _terms(cal: dict) -> tuple[float, float]:
+    return cal["slope"], cal["intercept"]
+
+
 def halves(names: list[str], gold: list[str]) -> None:
     """Fit on one half of the persons and use the model on the other half: B-cubed F1 of
     clustering per cluster threshold, and ``Registry.match`` per match threshold."""
@@ -124,15 +163,35 @@ def halves(names: list[str], gold: list[str]) -> None:
     for thr in HALF_THRESHOLDS:
         f1 = [parts[1].bcubed_f1(*models[0], thr), parts[0].bcubed_f1(*models[1], thr)]
         print(f"{thr:17} | {f1[0]:23.4f} | {f1[1]:23.4f} | {sum(f1) / 2:.4f}")
-    persons, queries, group = resolution_build()
-    reg = Registry(persons)
+    task = resolution_build()
+    persons, queries, group = task
+    cals = [calibration(models[k], task, k) for k in (0, 1)]  # each half's model calibrated on its own half
+    print(f"\nregistry calibration (slope, intercept) of the model of half 0 / half 1: {_terms(cals[0])} / "
+          f"{_terms(cals[1])}")
+    regs = [Registry(persons, decision=DecisionConfig(calibration=_terms(cals[k]))) for k in (0, 1)]
+    reliability = [[0, 0.0, 0] for _ in range(10)]  # chance bins: queries, summed chance, right
+    for _ds, _kind, q, want, h in queries:
+        best = regs[1 - h].match_under(q, 0.0, 0.0, *models[1 - h])
+        if best is not None:
+            row = reliability[min(int((best.chance or 0.0) * 10), 9)]
+            row[0] += 1
+            row[1] += best.chance or 0.0
+            row[2] += group[best.person.id] == want
+    print("\nReliability of the best candidate's chance, each half with the model of the other")
+    print("chance bin | queries | mean chance | share right")
+    n = sum(r[0] for r in reliability)
+    ece = sum(abs(r[1] - r[2]) for r in reliability) / max(n, 1)
+    for k, (cnt, total, ok) in enumerate(reliability):
+        if cnt:
+            print(f"{k / 10:.1f}-{(k + 1) / 10:.1f}    | {cnt:7} | {total / cnt:11.3f} | {ok / cnt:.3f}")
+    print(f"expected calibration error {ece:.4f}")
     print("\nRegistry.match on the queries of benchmarks/resolution.py, each half with the model of the "
           "other (accuracy@1 of registry persons' queries, NIL accuracy of absent persons')")
     print("match threshold | cross acc@1 | cross NIL | same acc@1 | same NIL | all queries right")
     for thr in MATCH_THRESHOLDS:
         right: dict[tuple[str, bool], list[bool]] = {}
         for _ds, kind, q, want, h in queries:
-            got = reg.match_under(q, thr, reg.margin, *models[1 - h])  # the default margin
+            got = regs[1 - h].match_under(q, thr, regs[1 - h].margin, *models[1 - h])  # the default margin
             got_group = None if got is None else group[got.person.id]
             right.setdefault((kind, want is None), []).append(got_group == want)
         cells = [sum(v) / max(len(v), 1) for v in (right.get((k, nil), []) for k in ("cross-script", "same-script")
@@ -149,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     names, gold = spellings()
     model = fitted(Blocked(names, gold))
+    model["registry_calibration"] = calibration(model_terms(model), resolution_build())
     print(json.dumps(model, indent=2))
     if args.halves:
         halves(names, gold)

@@ -144,8 +144,9 @@ class Candidate:
     ``score`` is always the pair score of mention and alias (:func:`namematch.score`: the
     probability that the two names denote one person, for pairs half of which are one
     person). ``chance`` is set on the candidate :meth:`Registry.match` returns: the
-    candidate model's probability that this person is the one the mention means, weighed
-    among the persons the registry retrieved for it (mostly namesakes and relatives);
+    probability that this person is the one the mention means, weighed among the persons the
+    registry retrieved for it (mostly namesakes and relatives): the candidate model's value
+    through the registry calibration (:attr:`DecisionConfig.calibration`);
     ``Registry.match_threshold`` and ``margin`` are on that scale. ``evidence`` holds what the
     attributes given to :meth:`Registry.match` said about this person (each a log-likelihood
     ratio already added to ``chance``'s log-odds)."""
@@ -413,14 +414,15 @@ class Registry:
         """:meth:`match` with the candidates weighed by ``weights`` and ``intercept``
         (``tools/fit_candidate_model.py`` tries models fitted on part of the persons)."""
         check_str(mention, "mention")
-        value = self.scorer.value_under
+        value, calibrated = self.scorer.value_under, self.decision.calibrated
 
         def chance(a: str, b: str) -> float:
-            return value(a, b, weights, intercept)
+            return calibrated(value(a, b, weights, intercept))
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
         ranked = self._ranked(mention, models)[: self.decision.rivals]
-        found = [Candidate(person, pair, text, mention, chance_of) for (pair, chance_of), text, person in ranked]
+        found = [Candidate(person, pair, text, mention, calibrated(chance_of))
+                 for (pair, chance_of), text, person in ranked]
         if query:
             found = [_with_evidence(self._name_chance(c, weights, intercept),
                                     _attributes.compare(query, c.person.attributes)) for c in found]
@@ -436,7 +438,8 @@ class Registry:
         pa, pb = scorer.prepare(c.mention), scorer.prepare(c.alias)
         if not (pa.units and pb.units and pa.identity == pb.identity):
             return c
-        return attrs.evolve(c, chance=combine(scorer.prepared_features(pa, pb), weights, intercept))
+        value = combine(scorer.prepared_features(pa, pb), weights, intercept)
+        return attrs.evolve(c, chance=self.decision.calibrated(value))
 
     def resolve_many(
         self, mentions: Iterable[str], limit: int = 5, threshold: float | None = None, *, progress: bool = False
