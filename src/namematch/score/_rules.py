@@ -178,21 +178,21 @@ def chain_conflict(al: Alignment) -> Finding:
     if al.inverted or not pa.middle or not pb.middle:
         return NO
     ua, ub = pa.units, pb.units
+    used_a, used_b = al.used_a, al.used_b
     anchors = sorted({(i, j) for i, j, _s, _m in al.matched} | {(ia[0], jb[0]) for ia, jb, _s in al.merged})
     anchors = [(0, 0), *anchors, (len(ua), len(ub))]
-    count = 0
-    pairs: list[str] = []
+    facing: list[tuple[int, int]] = []
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         if j1 < j0:
             return NO  # a merged pair out of order: no chain to compare
-        ga = [i for i in range(max(i0, 1), i1) if i not in al.used_a and not ua[i].family]
-        gb = [j for j in range(max(j0, 1), j1) if j not in al.used_b and not ub[j].family]
-        k = min(len(ga), len(gb))
-        count += k
-        pairs += [f"{ua[x].text} vs {ub[y].text}" for x, y in zip(ga[:k], gb[:k])]
-    if not count:
+        if i1 <= max(i0, 1) or j1 <= max(j0, 1):
+            continue  # no given name between the two anchors on one side
+        ga = [i for i in range(max(i0, 1), i1) if i not in used_a and not ua[i].family]
+        gb = [j for j in range(max(j0, 1), j1) if j not in used_b and not ub[j].family]
+        facing += zip(ga, gb)
+    if not facing:
         return NO
-    return float(count), "names in the chain differ: " + ", ".join(pairs)
+    return float(len(facing)), "names in the chain differ: " + ", ".join(f"{ua[x].text} vs {ub[y].text}" for x, y in facing)
 
 
 # -- order and relatives -------------------------------------------------------------------
