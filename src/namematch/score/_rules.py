@@ -120,6 +120,8 @@ def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
     family conflict; one differing part of family names that share another (a double
     surname's other half: SOTO PARRA vs FRUTOS PARRA, which lists also drop or vary) is a
     part conflict."""
+    if not (al.a.family_idx and al.b.family_idx):
+        return NO, NO, NO  # (a family name on one side only differs from nothing)
     fam_a, fam_b = _unaligned_family(al)
     differ, nisba = family_names_differ(al.a, al.b, fam_a, fam_b)
     if not differ:
