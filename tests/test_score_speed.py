@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from namematch.score import Scorer, _matrix
 from namematch.score._align import align, merges, similar_pairs
 from namematch.score._config import DEFAULT_CONFIG
-from namematch.score._rules import features, unaligned_features
+from namematch.score._rules import chain_conflict, feature_values, features, unaligned_features
 from namematch.score._scorer import _ordered_similarity
 from namematch.score._units import _EMPTY
 from tests.conftest import names
@@ -99,6 +99,41 @@ def test_closed_form_and_merge_test_equal_the_long_way(pairs: list[tuple[str, st
             assert s._closed_form(pa, pb)[0] == unaligned_features(pa, pb) == long_way, (a, b)
         value = s.value_under(a, b, s.model_weights, s.model_intercept)
         assert s.score(a, b) == value == Scorer().score(b, a)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.one_of(near_names, names), st.one_of(near_names, names)), min_size=1, max_size=6))
+def test_features_without_reasons_equal_those_with(pairs: list[tuple[str, str]]) -> None:
+    """Scoring reads the features without reasons: the same values as explain's; a chain
+    conflict counts the differing pairs its reason names."""
+    s = Scorer()
+    for a, b in pairs:
+        pa, pb = s.prepare(a), s.prepare(b)
+        if not pa.units or not pb.units:
+            continue
+        al = s._alignment(pa, pb)
+        values, reasons = features(al, s._unit_sim)
+        assert feature_values(al, s._unit_sim) == values, (a, b)
+        assert features(al, s._unit_sim, with_reasons=False) == (values, [])
+        if reasons[:1] == ["only initials agree"]:
+            continue  # (the rules read the alignment without the initials' pairs)
+        count, why = chain_conflict(al)
+        assert count == (why.count(" vs ") if why else 0.0), (a, b, why)
+        assert (why in reasons) == bool(why) == bool(values[8]), (a, b)
+
+
+def test_shipped_tables_are_out_of_the_collectors_way() -> None:
+    """Once loaded, the shipped lexicon and model sit in the collector's permanent generation
+    (full collections do not walk them), and collecting frees nothing of them."""
+    import gc
+
+    from namematch.resources import Resources
+
+    lexicon = Resources.shipped().lexicon
+    Resources.shipped().model  # noqa: B018 - loads the model
+    assert gc.get_freeze_count() > 0
+    gc.collect()
+    assert Resources.shipped().lexicon is lexicon and lexicon.known("mohammed")
 
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

@@ -87,16 +87,18 @@ def similar_pairs(
     sims: list[tuple[float, int, int, str]] = []
     least = a.config.min_pair_similarity
     empty: dict[str, Similarity] = {}
+    units_b, family_a, family_b = b.units, a.family_idx, b.family_idx
     for i, u in enumerate(a.units):
         row = rows.get(u.ckey, empty)
-        for j, v in enumerate(b.units):
+        given = i not in family_a
+        for j, v in enumerate(units_b):
             hit = row.get(v.ckey)
             if hit is None:
                 hit = unit_sim(u, v)
-            if hit[0] >= least and not (
-                hit[0] < 1.0 and i not in a.family_idx and j not in b.family_idx and gendered_pair(u, v)
-            ):
-                sims.append((-hit[0], i, j, hit[1]))
+            s = hit[0]
+            # a given name and its feminine form never pair off (gendered_pair)
+            if s >= least and (s >= 1.0 or not given or j in family_b or not gendered_pair(u, v)):
+                sims.append((-s, i, j, hit[1]))
     return sims
 
 

@@ -120,6 +120,8 @@ def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
     family conflict; one differing part of family names that share another (a double
     surname's other half: SOTO PARRA vs FRUTOS PARRA, which lists also drop or vary) is a
     part conflict."""
+    if not (al.a.family_idx and al.b.family_idx):
+        return NO, NO, NO  # (a family name on one side only differs from nothing)
     fam_a, fam_b = _unaligned_family(al)
     differ, nisba = family_names_differ(al.a, al.b, fam_a, fam_b)
     if not differ:
@@ -178,21 +180,21 @@ def chain_conflict(al: Alignment) -> Finding:
     if al.inverted or not pa.middle or not pb.middle:
         return NO
     ua, ub = pa.units, pb.units
+    used_a, used_b = al.used_a, al.used_b
     anchors = sorted({(i, j) for i, j, _s, _m in al.matched} | {(ia[0], jb[0]) for ia, jb, _s in al.merged})
     anchors = [(0, 0), *anchors, (len(ua), len(ub))]
-    count = 0
-    pairs: list[str] = []
+    facing: list[tuple[int, int]] = []
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         if j1 < j0:
             return NO  # a merged pair out of order: no chain to compare
-        ga = [i for i in range(max(i0, 1), i1) if i not in al.used_a and not ua[i].family]
-        gb = [j for j in range(max(j0, 1), j1) if j not in al.used_b and not ub[j].family]
-        k = min(len(ga), len(gb))
-        count += k
-        pairs += [f"{ua[x].text} vs {ub[y].text}" for x, y in zip(ga[:k], gb[:k])]
-    if not count:
+        if i1 <= max(i0, 1) or j1 <= max(j0, 1):
+            continue  # no given name between the two anchors on one side
+        ga = [i for i in range(max(i0, 1), i1) if i not in used_a and not ua[i].family]
+        gb = [j for j in range(max(j0, 1), j1) if j not in used_b and not ub[j].family]
+        facing += zip(ga, gb)
+    if not facing:
         return NO
-    return float(count), "names in the chain differ: " + ", ".join(pairs)
+    return float(len(facing)), "names in the chain differ: " + ", ".join(f"{ua[x].text} vs {ub[y].text}" for x, y in facing)
 
 
 # -- order and relatives -------------------------------------------------------------------
@@ -331,19 +333,23 @@ def all_agree(al: Alignment) -> Finding:
 # -- the features -------------------------------------------------------------------------
 
 
-def features(al: Alignment, sim: UnitSim) -> tuple[tuple[float, ...], list[str]]:
+def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple[tuple[float, ...], list[str]]:
     """The features of an alignment in :data:`namematch.score._model.FEATURES` order, and the
-    reasons of the rules that fired (in the order ``explain`` reports them)."""
+    reasons of the rules that fired (in the order ``explain`` reports them). Without
+    ``with_reasons`` the reasons are an empty list and what only they need (honorifics,
+    look-alike letters) is not looked at: the values are the same."""
     pa, pb = al.a, al.b
+    ua, ub = pa.units, pb.units
     reasons: list[str] = []
-    if al.matched and not al.merged and all(pa.units[i].initial or pb.units[j].initial for i, j, _s, _m in al.matched):
+    if al.matched and not al.merged and all(ua[i].initial or ub[j].initial for i, j, _s, _m in al.matched):
         # initials alone are no evidence of identity, nor do they account for what they face
         al = Alignment(pa, pb, [], [], set(), set(), False, [], al.lookalike)
         reasons.append("only initials agree")
-    if pa.honorifics or pb.honorifics:
-        reasons.append("honorifics/titles ignored: " + ", ".join(pa.honorifics + pb.honorifics))
-    if al.merged:
-        reasons.append("split/merged name units aligned")
+    if with_reasons:
+        if pa.honorifics or pb.honorifics:
+            reasons.append("honorifics/titles ignored: " + ", ".join(pa.honorifics + pb.honorifics))
+        if al.merged:
+            reasons.append("split/merged name units aligned")
     ev = Evidence(al)
     cover = coverage(al, ev)
     info = information(al, ev)
@@ -360,13 +366,16 @@ def features(al: Alignment, sim: UnitSim) -> tuple[tuple[float, ...], list[str]]
             relatives = siblings(al, sim)
         if not relatives[0]:
             relatives = named_in_nasab(al)
-    agree = all_agree(al)
-    for finding in (family, nisba, part, first, extra, chain, reversed_, swapped, relatives, info):
-        if finding[1]:
-            reasons.append(finding[1])
-    if any(u.homoglyphs for u in pa.units + pb.units):
-        reasons.append("look-alike letters from another script folded (possible evasion)")
     against = family[0] or nisba[0] or part[0] or first[0] or extra[0] or chain[0] or reversed_[0] or relatives[0]
+    agree = NO if against else all_agree(al)
+    if with_reasons:
+        for finding in (family, nisba, part, first, extra, chain, reversed_, swapped, relatives, info):
+            if finding[1]:
+                reasons.append(finding[1])
+        if any(u.homoglyphs for u in ua + ub):
+            reasons.append("look-alike letters from another script folded (possible evasion)")
+    else:
+        reasons.clear()
     values = (
         cover[0],
         info[0],
@@ -382,9 +391,14 @@ def features(al: Alignment, sim: UnitSim) -> tuple[tuple[float, ...], list[str]]
         float(pa.arabic != pb.arabic),
         float(al.fewer == 1),
         rarest_match(ev)[0],
-        0.0 if against else agree[0],
+        agree[0],
     )
     return values, reasons
+
+
+def feature_values(al: Alignment, sim: UnitSim) -> tuple[float, ...]:
+    """The features of :func:`features` without the reasons (scoring, the score matrix)."""
+    return features(al, sim, with_reasons=False)[0]
 
 
 def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:

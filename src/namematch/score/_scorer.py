@@ -27,7 +27,7 @@ from namematch.score._model import (
     default_model,
     model_terms,
 )
-from namematch.score._rules import features, unaligned_features
+from namematch.score._rules import feature_values, features, unaligned_features
 from namematch.score._units import (
     INITIAL_MATCH,
     MERGED,
@@ -283,7 +283,7 @@ class Scorer:
         sims = self._aligning_pairs(pa, pb, unit_sim)
         if sims is None:
             return self._closed_form(pa, pb)[0]
-        return features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0]
+        return feature_values(align(pa, pb, sims, self._merge_sim), self._unit_sim)
 
     def _aligning_pairs(
         self, pa: _Prepared, pb: _Prepared, unit_sim: UnitSim | None
@@ -369,7 +369,7 @@ class Scorer:
         sims = self._aligning_pairs(pa, pb, unit_sim)
         if sims is None:
             return self._closed_form(pa, pb)[1]
-        return self._final(features(align(pa, pb, sims, self._merge_sim), self._unit_sim)[0])
+        return self._final(feature_values(align(pa, pb, sims, self._merge_sim), self._unit_sim))
 
     def value_under(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
