@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Final
@@ -107,12 +106,12 @@ class Resources:
     @property
     def lexicon(self) -> Lexicon:
         """The name-variant lexicon and frequency table."""
-        return _loaded_lexicon() if self._lexicon is None else self._lexicon
+        return shipped_lexicon() if self._lexicon is None else self._lexicon
 
     @property
     def model(self) -> Model:
         """The transliteration model."""
-        return _loaded_model() if self._model is None else self._model
+        return shipped_model() if self._model is None else self._model
 
     @property
     def is_shipped(self) -> bool:
@@ -144,26 +143,3 @@ def _shipped() -> Resources:
         lexicon_digest=shipped_fingerprint(),
         model_digest=lines_digest(["joint"], optional_lines(_MODEL_FILE)),
     )
-
-
-def _out_of_collectors_way() -> None:
-    """Move what lives now (the shipped tables just loaded: hundreds of thousands of small
-    containers that live as long as the process) out of the cyclic garbage collector's
-    generations: a full collection otherwise walks them all again (tens of ms each time).
-    Unreachable cycles are collected first, so nothing that is garbage now is kept."""
-    gc.collect()
-    gc.freeze()
-
-
-@lru_cache(maxsize=1)
-def _loaded_lexicon() -> Lexicon:
-    lexicon = shipped_lexicon()
-    _out_of_collectors_way()
-    return lexicon
-
-
-@lru_cache(maxsize=1)
-def _loaded_model() -> Model:
-    model = shipped_model()
-    _out_of_collectors_way()
-    return model
