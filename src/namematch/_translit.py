@@ -227,7 +227,7 @@ _VOWEL_START: Final = frozenset("اع")
 #: Most skeletons tried per unit (a letter with two readings doubles them).
 _MAX_SKELETONS: Final = 8
 #: Words of the lists proposed per unit (the most frequent of those whose skeleton matches).
-SKELETON_WORDS: Final = 12
+SKELETON_WORDS: Final = 24
 #: Of them, the words the quick search (romanize's) adds when its best spelling is no word.
 #: None by default: each costs a forced alignment, and with two romanize took 1.39x the
 #: time per unseen token for +0.013 hit@1 on fold 0 (``benchmarks/translit.py``); a model
@@ -274,8 +274,12 @@ _EXPAND_JOINT: Final = 6
 #: of ``namematch._latin_words``, readings tried per unit). The quick search serves
 #: romanize, keys and scoring (at most MATCH_LIMIT spellings); the wide one the rest of a
 #: longer list (romanizations).
+#: The wide one keeps 32 + 32 partial spellings: against 16 + 16 (and 12 words proposed
+#: instead of 24) hit@10 rose by 0.007-0.013 on the token sets of folds 0 and 1 for about
+#: 1.6x the time of a long list (``benchmarks/translit.py``); 48 + 48 and 40 words added
+#: under 0.005 more for 2.5x.
 _QUICK_SEARCH: Final = (4, 4, 3)
-WIDE_SEARCH: Final = (16, 16, 6)
+WIDE_SEARCH: Final = (32, 32, 6)
 #: Features of the ranking score, in the order of ``JointModel.weights``.
 RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
 #: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
