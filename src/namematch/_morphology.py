@@ -40,7 +40,9 @@ __all__ = [
     "BIN",
     "DIN",
     "HEADS",
+    "KUNYAS",
     "TAILS",
+    "UMM",
     "ZADA",
     "arabic_form",
     "arabic_head_forms",
@@ -63,11 +65,15 @@ __all__ = [
     "sun_consonant",
 ]
 
-#: Head kinds: "servant of" (Abd X), "father of" (a kunya, Abu X), "son of" written as one word.
+#: Head kinds: "servant of" (Abd X), "father of" and "mother of" (a kunya, Abu X, Umm X), "son
+#: of" written as one word.
 ABD: Final = "abd"
 ABU: Final = "abu"
+UMM: Final = "umm"
 BIN: Final = "bin"
-HEADS: Final = (ABD, ABU, BIN)
+HEADS: Final = (ABD, ABU, UMM, BIN)
+#: The heads of a kunya (a parent named after a child: Abu Bakr, Umm Kulthum).
+KUNYAS: Final = (ABU, UMM)
 #: Tail kinds: "of the faith" (X ud-Din), the divine name (X Allah), "born of" (X Zada).
 DIN: Final = "din"
 ALLAH: Final = "allah"
@@ -146,8 +152,11 @@ def _latin(form: str) -> bool:
 @cache
 def arabic_head_forms(glued_only: bool = True) -> Mapping[str, str]:
     """Arabic-script heads and their kind (``عبد``: ``abd``, ``ابو``: ``abu``); with
-    ``glued_only=False`` also those the parser does not read glued (``بن``)."""
-    return {f: k for k, f, g, _a, _p in _rows() if k in HEADS and not _latin(f) and (g or not glued_only)}
+    ``glued_only=False`` also ``بن``, which the parser reads glued in Latin spelling only
+    (Binladin). Never ``ام`` (Umm, read only written apart: امين, امير are no compounds)."""
+    return {
+        f: k for k, f, g, _a, _p in _rows() if k in HEADS and not _latin(f) and (g or not glued_only) and k != UMM
+    }
 
 
 @cache
@@ -376,6 +385,7 @@ def latin_nisba_article(norm: str) -> tuple[str, str]:
 _FOLDED_HEADS: Final = {
     ABD: re.compile("abd[aeiou]?l?"),
     ABU: re.compile("abu"),
+    UMM: re.compile("um+"),
     BIN: re.compile("(?:bin|ibn)(?:[ai]l)?"),
 }
 #: A compound's tail in folded spelling: "X ud-Din", "X Allah", "X Zada".
@@ -387,6 +397,8 @@ def folded_head_rest(fold: str, head: str, least: int = 3) -> str | None:
 
     >>> folded_head_rest("abdulkarim", "abd"), folded_head_rest("abuabas", "abu"), folded_head_rest("abdu", "abd")
     ('karim', 'abas', None)
+    >>> folded_head_rest("umkulthum", "umm")
+    'kulthum'
     """
     m = _FOLDED_HEADS[head].match(fold)
     return fold[m.end() :] if m and len(fold) - m.end() >= least else None

@@ -8,8 +8,8 @@ before a name, lineage particles (``bin``, ``ibn``, ``بن``) and initials are
 marked so the scorer can weigh them.
 
 Name structure is decided here, once, and carried on each unit: the article
-(``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` for a kunya Abu X,
-``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
+(``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` and ``"umm"`` for a kunya Abu X,
+Umm X, ``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
 ``"din"`` for X ud-Din, ``"allah"`` for X Allah, ``"zada"`` for X Zada). Later
 stages read these fields instead of deciding them again (the spellings of heads, tails and
 articles: ``namematch._morphology``, decision 0013). (Whether "Alsayed" is
@@ -98,7 +98,7 @@ class NameToken:
     canonical: str = ""
     #: True when look-alike letters from another script were folded.
     homoglyphs: bool = False
-    #: a compound's head: "abd" (Abd X, عبد X), "abu" (a kunya, Abu X), "bin" (a nasab
+    #: a compound's head: "abd" (Abd X, عبد X), "abu" and "umm" (a kunya, Abu X, Umm X), "bin" (a nasab
     #: written as one word: Binalshibh), else "".
     head: str = ""
     #: a compound's tail: "din" (X ud-Din), "allah" (X Allah), "zada" (X Zada), else "".
@@ -409,9 +409,10 @@ class _Builder:
                     last = toks[j]
                     used.append(last)
                     _, core = _article_core(last.norm, last.script, self.exceptions)
-                    head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
-                    canon = head + (last.norm if is_ar else core)
-                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head=morph.ABU))
+                    kunya = morph.UMM if norm in ("ام", "um", "umm") else morph.ABU  # mother of, father of
+                    lead = (morph.arabic_form(kunya) if is_ar else morph.canonical(kunya))
+                    canon = lead + (last.norm if is_ar else core)
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head=kunya))
                     lineage_next = False
                     i = j + 1
                     continue
