@@ -253,3 +253,25 @@ def test_words_starting_with_the_letters_of_umm_are_no_kunya() -> None:
     for word in ("امين", "امير", "امل"):
         assert nm.parse(word + " قرطبي").units[0].head == ""
     assert "ام" not in morph.arabic_head_forms(glued_only=False)  # the linker splits no امير
+
+
+# -- a Latin name that begins like a glued nasab -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Benjamin Qurtubi", "Binyamin Qurtubi", "Benedict Qurtubi", "Zaid Bennett",
+                                  "Benazir Qurtubi"])
+def test_a_name_that_only_begins_like_bin_is_whole(name: str) -> None:
+    assert all(u.head == "" for u in nm.parse(name).units)
+
+
+@pytest.mark.parametrize("name", ["Zaid Binqurtub", "Zaid Benqurtubi", "Zaid Binalqurtubi"])
+def test_a_glued_latin_nasab_is_still_read(name: str) -> None:
+    assert nm.parse(name).units[-1].head == morph.BIN
+
+
+def test_the_whole_words_are_latin_and_begin_like_a_glued_head() -> None:
+    words = morph.whole_words()
+    assert words
+    for word in words:
+        assert word.isascii() and word == nm.normalize(word)
+        assert morph.split_head(word, 0) is not None  # they would be read as a head but for the list

@@ -63,6 +63,7 @@ __all__ = [
     "split_head",
     "split_tail",
     "sun_consonant",
+    "whole_words",
 ]
 
 #: Head kinds: "servant of" (Abd X), "father of" and "mother of" (a kunya, Abu X, Umm X), "son
@@ -141,8 +142,22 @@ def _rows() -> tuple[tuple[str, str, bool, float | None, float | None], ...]:
             continue  # the header
         if kind not in HEADS + TAILS:
             raise ValueError(f"compounds.tsv: unknown kind {kind!r}")
+        if glued == "whole":
+            continue  # a name that only looks like a compound (whole_words)
         out.append((kind, normalize(form), glued == "glued", _score(arabic), _score(persian)))
     return tuple(out)
+
+
+@cache
+def whole_words() -> frozenset[str]:
+    """Latin names that begin like a head written glued but are one name (the ``whole`` rows
+    of ``data/compounds.tsv``: Benjamin is no "bin" + jamin)."""
+    return frozenset(form for line in data_lines("compounds.tsv") for form in _whole_form(line))
+
+
+def _whole_form(line: str) -> tuple[str, ...]:
+    cells = line.split("\t")
+    return (normalize(cells[1]),) if len(cells) > 2 and cells[2] == "whole" else ()
 
 
 def _latin(form: str) -> bool:
@@ -290,13 +305,16 @@ _LATIN_HEAD_WORD: Final = 6
 
 def latin_structure(core: str) -> tuple[str, str]:
     """(head, tail) of a plain Latin word: a glued kunya (Abubakar) or nasab (Binladin)
-    head, a compound tail. (A glued "Abd" is read apart, by :func:`glued_abd`.)
+    head, a compound tail. (A glued "Abd" is read apart, by :func:`glued_abd`.) A name that
+    only begins like a head (Benjamin, Benedict: :func:`whole_words`) has none.
 
     >>> latin_structure("abubakar"), latin_structure("binladen"), latin_structure("nuruddin")
     (('abu', ''), ('bin', ''), ('', 'din'))
+    >>> latin_structure("benjamin")
+    ('', '')
     """
     head = ""
-    if len(core) >= _LATIN_HEAD_WORD:
+    if len(core) >= _LATIN_HEAD_WORD and core not in whole_words():
         found = split_head(core, 0)
         if found is not None and found[0] != ABD:
             head = found[0]
