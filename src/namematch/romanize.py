@@ -149,8 +149,8 @@ def _scored_unit(
     out = _scored_simple(form, persian, limit, res)
     for tail in reversed(tails):
         out = _combine(out, tail, limit)
-    for head in reversed(heads):
-        out = _combine(head, out, limit)
+    for spellings in reversed(heads):
+        out = _combine(spellings, out, limit)
     return tuple(out)
 
 
