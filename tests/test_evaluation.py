@@ -206,3 +206,27 @@ def test_held_out_data_is_used_by_its_scorer_only() -> None:
     assert held_out_resources(model, variants, ["زبير\t40", "قدوري\t40"]).lexicon.same_group("زبير", "zubair")
     assert lexicon.same_group("قدوري", "qaddouri") == shipped
     assert nm.Scorer().score(*pair) == before
+
+
+def test_sample_pairs_never_make_a_negative_of_one_person_listed_twice(tmp_path: Path, monkeypatch) -> None:
+    # one list naming the same man under two ids (one spelling shared), beside two other persons
+    persons = [
+        {"id": "g-1", "names": ["Tariq Munir SALEH", "Tarek Mounir Saleh"]},
+        {"id": "g-2", "names": ["SALEH, Tariq Munir", "Tareq Saleh"]},
+        {"id": "g-3", "names": ["Tariq Hamid OBEID", "Tarek Hamed Obeid"]},
+        {"id": "g-4", "names": ["Munir Saleh DARWISH", "Mounir Salih Darwish"]},
+    ]
+    folder = tmp_path / "gamma"
+    folder.mkdir()
+    (folder / "entities.jsonl").write_text("\n".join(json.dumps(p) for p in persons) + "\n", encoding="utf-8")
+    monkeypatch.setenv("NAMEMATCH_DATASETS", "gamma")
+    groups = person_groups(persons)
+    assert groups["g-1"] == groups["g-2"]
+    group_of_name = {n: groups[p["id"]] for p in persons for n in p["names"]}
+    negatives = 0
+    for seed in range(20):
+        for a, b, label in sample_pairs(seed=seed, data=tmp_path)["gamma same-script"]:
+            if not label:
+                negatives += 1
+                assert group_of_name[a] != group_of_name[b], (a, b)
+    assert negatives > 20

@@ -23,7 +23,7 @@ arabic_rest = st.text(alphabet=_LETTERS, min_size=2, max_size=8)
 
 
 def test_every_spelt_kind_has_one_usual_spelling_in_both_conventions() -> None:
-    for kind in (morph.ABD, morph.ABU, morph.DIN, morph.ALLAH):
+    for kind in (morph.ABD, morph.ABU, morph.UMM, morph.DIN, morph.ALLAH):
         for persian in (False, True):
             spellings = morph.latin_spellings(kind, persian)
             assert spellings, (kind, persian)
@@ -211,3 +211,67 @@ def test_a_glued_abd_spelling_is_read_like_the_same_spelling_written_apart() -> 
 
     assert norms("Abdourafiq Qurtubi") == norms("Abdou Rafiq Qurtubi") == ["abdulrafiq", "qurtubi"]
     assert nm.parse("Abdourafiq Qurtubi").units[0].head == "abd"
+
+
+# -- a kunya: Abu X, Umm X -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "display"),
+    [
+        ("ام زينب قرطبي", "umm", "Umm"),
+        ("أم زينب قرطبي", "umm", "Umm"),
+        ("ابو زينب قرطبي", "abu", "Abu"),
+        ("Umm Zeinab Qurtubi", "umm", None),
+        ("Um Zeinab Qurtubi", "umm", None),
+        ("Abu Zeinab Qurtubi", "abu", None),
+    ],
+)
+def test_a_kunya_carries_which_parent_it_names(name: str, head: str, display: str | None) -> None:
+    unit = nm.parse(name).units[0]
+    assert unit.head == head
+    assert unit.norm.startswith(morph.arabic_form(head) if unit.script != "latin" else morph.canonical(head))
+    if display is not None:
+        assert nm.romanize(name, style="display").startswith(display + " ")
+
+
+def test_an_umm_kunya_is_spelt_as_parse_read_it_in_romanisation_keys_and_score() -> None:
+    # romanisation reads the unit's head: "Umm" + the name, not one word of letters
+    form = nm.parse("ام زينب قرطبي").units[0].norm
+    assert romanize_unit(form, head=morph.UMM)[0].startswith("umm")
+    assert not romanize_unit(form)[0].startswith("umm")  # the bare letters decide nothing
+    assert nm.romanize("ام زينب قرطبي").split()[0].startswith("umm")
+    # keys and score see the same spelling as the Latin kunya
+    assert nm.keys("ام زينب قرطبي") & nm.keys("Umm Zeinab Qurtubi")
+    assert nm.score("ام زينب قرطبي", "Umm Zainab al-Qurtubi") >= 0.9
+    # a mother's kunya is not her child's name, as a father's is not
+    assert nm.score("Umm Zeinab Qurtubi", "Zeinab Qurtubi") < nm.DEFAULT_THRESHOLD
+    assert morph.folded_head_rest("umzainab", morph.UMM) == "zainab"
+
+
+def test_words_starting_with_the_letters_of_umm_are_no_kunya() -> None:
+    for word in ("امين", "امير", "امل"):
+        assert nm.parse(word + " قرطبي").units[0].head == ""
+    assert "ام" not in morph.arabic_head_forms(glued_only=False)  # the linker splits no امير
+
+
+# -- a Latin name that begins like a glued nasab -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Benjamin Qurtubi", "Binyamin Qurtubi", "Benedict Qurtubi", "Zaid Bennett",
+                                  "Benazir Qurtubi"])
+def test_a_name_that_only_begins_like_bin_is_whole(name: str) -> None:
+    assert all(u.head == "" for u in nm.parse(name).units)
+
+
+@pytest.mark.parametrize("name", ["Zaid Binqurtub", "Zaid Benqurtubi", "Zaid Binalqurtubi"])
+def test_a_glued_latin_nasab_is_still_read(name: str) -> None:
+    assert nm.parse(name).units[-1].head == morph.BIN
+
+
+def test_the_whole_words_are_latin_and_begin_like_a_glued_head() -> None:
+    words = morph.whole_words()
+    assert words
+    for word in words:
+        assert word.isascii() and word == nm.normalize(word)
+        assert morph.split_head(word, 0) is not None  # they would be read as a head but for the list

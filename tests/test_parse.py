@@ -146,3 +146,36 @@ def test_south_asian_religious_titles_are_honorifics() -> None:
     assert [t.role for t in parse("Qari Rahmat").tokens] == ["honorific", "given"]
     assert parse("مولوي عبد الكبير").tokens[0].role == "honorific"
     assert [t.role for t in parse("Qari").tokens] == ["given"]  # alone it is the name
+
+
+@pytest.mark.parametrize(
+    ("name", "honorific", "names"),
+    [
+        ("Karim Mullah Fadel", "mullah", ["karim", "fadel"]),
+        ("Tariq Mawlawi Qurtubi", "mawlawi", ["tariq", "qurtubi"]),
+        ("QURTUBI, Tariq Mullah Karim", "mullah", ["tariq", "karim", "qurtubi"]),
+        ("سمير ملا النوري", "mullah", ["سمير", "النوري"]),
+        ("Mullah Karim Fadel", "mullah", ["karim", "fadel"]),
+    ],
+)
+def test_a_religious_honorific_between_names_is_an_honorific(name: str, honorific: str, names: list[str]) -> None:
+    parsed = nm.parse(name)
+    assert [t.canonical for t in parsed.honorifics] == [honorific]
+    assert [u.norm for u in parsed.units] == names
+
+
+@pytest.mark.parametrize("name", ["Samir Nouri Mullah", "Karim Mufti", "Tariq Fadel Mulla"])
+def test_a_last_honorific_word_stays_a_family_name(name: str) -> None:
+    # Mulla and Mufti are also family names
+    assert nm.parse(name).tokens[-1].role == "family"
+
+
+def test_a_name_honorific_is_read_inside_a_name_only_where_the_table_says_so() -> None:
+    # Sayed and Mirza are also given and family names: between names they stay names
+    assert [t.role for t in nm.parse("Karim Sayed Fadel").tokens] == ["given", "given", "family"]
+    assert [t.role for t in nm.parse("Karim Mirza Fadel").tokens] == ["given", "given", "family"]
+    # Sheikh and Haji between names are often names of their own (a Somali father's name, a
+    # Persian family name written apart)
+    assert [t.role for t in nm.parse("Tariq Sheikh Qurtubi").tokens] == ["given", "given", "family"]
+    assert [t.role for t in nm.parse("Tariq Haji Qurtubi").tokens] == ["given", "given", "family"]
+    assert nm.parse("Sheikh Tariq Qurtubi").tokens[0].role == "honorific"

@@ -40,7 +40,9 @@ __all__ = [
     "BIN",
     "DIN",
     "HEADS",
+    "KUNYAS",
     "TAILS",
+    "UMM",
     "ZADA",
     "arabic_form",
     "arabic_head_forms",
@@ -61,13 +63,18 @@ __all__ = [
     "split_head",
     "split_tail",
     "sun_consonant",
+    "whole_words",
 ]
 
-#: Head kinds: "servant of" (Abd X), "father of" (a kunya, Abu X), "son of" written as one word.
+#: Head kinds: "servant of" (Abd X), "father of" and "mother of" (a kunya, Abu X, Umm X), "son
+#: of" written as one word.
 ABD: Final = "abd"
 ABU: Final = "abu"
+UMM: Final = "umm"
 BIN: Final = "bin"
-HEADS: Final = (ABD, ABU, BIN)
+HEADS: Final = (ABD, ABU, UMM, BIN)
+#: The heads of a kunya (a parent named after a child: Abu Bakr, Umm Kulthum).
+KUNYAS: Final = (ABU, UMM)
 #: Tail kinds: "of the faith" (X ud-Din), the divine name (X Allah), "born of" (X Zada).
 DIN: Final = "din"
 ALLAH: Final = "allah"
@@ -135,8 +142,22 @@ def _rows() -> tuple[tuple[str, str, bool, float | None, float | None], ...]:
             continue  # the header
         if kind not in HEADS + TAILS:
             raise ValueError(f"compounds.tsv: unknown kind {kind!r}")
+        if glued == "whole":
+            continue  # a name that only looks like a compound (whole_words)
         out.append((kind, normalize(form), glued == "glued", _score(arabic), _score(persian)))
     return tuple(out)
+
+
+@cache
+def whole_words() -> frozenset[str]:
+    """Latin names that begin like a head written glued but are one name (the ``whole`` rows
+    of ``data/compounds.tsv``: Benjamin is no "bin" + jamin)."""
+    return frozenset(form for line in data_lines("compounds.tsv") for form in _whole_form(line))
+
+
+def _whole_form(line: str) -> tuple[str, ...]:
+    cells = line.split("\t")
+    return (normalize(cells[1]),) if len(cells) > 2 and cells[2] == "whole" else ()
 
 
 def _latin(form: str) -> bool:
@@ -146,8 +167,11 @@ def _latin(form: str) -> bool:
 @cache
 def arabic_head_forms(glued_only: bool = True) -> Mapping[str, str]:
     """Arabic-script heads and their kind (``عبد``: ``abd``, ``ابو``: ``abu``); with
-    ``glued_only=False`` also those the parser does not read glued (``بن``)."""
-    return {f: k for k, f, g, _a, _p in _rows() if k in HEADS and not _latin(f) and (g or not glued_only)}
+    ``glued_only=False`` also ``بن``, which the parser reads glued in Latin spelling only
+    (Binladin). Never ``ام`` (Umm, read only written apart: امين, امير are no compounds)."""
+    return {
+        f: k for k, f, g, _a, _p in _rows() if k in HEADS and not _latin(f) and (g or not glued_only) and k != UMM
+    }
 
 
 @cache
@@ -281,13 +305,16 @@ _LATIN_HEAD_WORD: Final = 6
 
 def latin_structure(core: str) -> tuple[str, str]:
     """(head, tail) of a plain Latin word: a glued kunya (Abubakar) or nasab (Binladin)
-    head, a compound tail. (A glued "Abd" is read apart, by :func:`glued_abd`.)
+    head, a compound tail. (A glued "Abd" is read apart, by :func:`glued_abd`.) A name that
+    only begins like a head (Benjamin, Benedict: :func:`whole_words`) has none.
 
     >>> latin_structure("abubakar"), latin_structure("binladen"), latin_structure("nuruddin")
     (('abu', ''), ('bin', ''), ('', 'din'))
+    >>> latin_structure("benjamin")
+    ('', '')
     """
     head = ""
-    if len(core) >= _LATIN_HEAD_WORD:
+    if len(core) >= _LATIN_HEAD_WORD and core not in whole_words():
         found = split_head(core, 0)
         if found is not None and found[0] != ABD:
             head = found[0]
@@ -376,6 +403,7 @@ def latin_nisba_article(norm: str) -> tuple[str, str]:
 _FOLDED_HEADS: Final = {
     ABD: re.compile("abd[aeiou]?l?"),
     ABU: re.compile("abu"),
+    UMM: re.compile("um+"),
     BIN: re.compile("(?:bin|ibn)(?:[ai]l)?"),
 }
 #: A compound's tail in folded spelling: "X ud-Din", "X Allah", "X Zada".
@@ -387,6 +415,8 @@ def folded_head_rest(fold: str, head: str, least: int = 3) -> str | None:
 
     >>> folded_head_rest("abdulkarim", "abd"), folded_head_rest("abuabas", "abu"), folded_head_rest("abdu", "abd")
     ('karim', 'abas', None)
+    >>> folded_head_rest("umkulthum", "umm")
+    'kulthum'
     """
     m = _FOLDED_HEADS[head].match(fold)
     return fold[m.end() :] if m and len(fold) - m.end() >= least else None

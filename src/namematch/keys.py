@@ -194,7 +194,7 @@ _MAX_COMPOUND_LEVELS: Final = 4
 
 
 @lru_cache(maxsize=131072)
-def _unit_keys_cached(form: str, script: str, res: Resources) -> frozenset[str]:
+def _unit_keys_cached(form: str, script: str, res: Resources, head: str = "") -> frozenset[str]:
     """The keys of a unit and of the parts of its compounds (iterative, bounded), cached
     per resources value (two values never share an entry)."""
     ks: set[str] = set()
@@ -202,14 +202,16 @@ def _unit_keys_cached(form: str, script: str, res: Resources) -> frozenset[str]:
     for _ in range(_MAX_COMPOUND_LEVELS + 2):  # + the Latin hops of ASCII or other-script forms
         if item is None:
             break
-        own, item = _own_keys(*item, res)
+        own, item = _own_keys(*item, res, head)
         ks |= own
+        head = ""  # (the parse's head is the unit's first word only)
     return frozenset(ks)
 
 
-def _own_keys(form: str, script: str, res: Resources) -> tuple[set[str], tuple[str, str] | None]:
+def _own_keys(form: str, script: str, res: Resources, head: str = "") -> tuple[set[str], tuple[str, str] | None]:
     """The keys of one unit without its compound's part, and the (form, script) whose
-    keys it also gets (a compound's part, or the Latin form of another script), if any."""
+    keys it also gets (a compound's part, or the Latin form of another script), if any.
+    ``head``: the compound head parse gave the unit (romanised as parse read it)."""
     if script in (ARABIC, PERSIAN):
         norm = normalize_arabic(form).replace(" ", "")
         if not norm:
@@ -221,7 +223,7 @@ def _own_keys(form: str, script: str, res: Resources) -> tuple[set[str], tuple[s
         ks = set(_skel_keys(arabic_skeletons(norm), norm))
         # both conventions, whatever the letters: keys must not depend on the script label
         for persian, k in ((False, 3), (True, 2)):
-            for rom in romanize_unit(norm, persian=persian, limit=k, resources=res):
+            for rom in romanize_unit(norm, persian=persian, limit=k, resources=res, head=head):
                 ks.update(_skel_keys(latin_skeletons(rom)[:1], rom))
         ks.update(f"g:{g}" for g in res.lexicon.group_ids(norm))
         rest = morph.compound_rest(norm)  # Rahmat for رحمتالله, like the press shortens it
@@ -246,9 +248,11 @@ def _own_keys(form: str, script: str, res: Resources) -> tuple[set[str], tuple[s
     return {"o:" + norm}, ((latin[0], LATIN) if latin else None)
 
 
-def unit_keys(form: str, script: str, *, resources: Resources | None = None) -> frozenset[str]:
+def unit_keys(form: str, script: str, *, resources: Resources | None = None, head: str = "") -> frozenset[str]:
     """Blocking keys of one name unit's ``core`` (``script`` as on the NameToken), with the
-    name data of ``resources`` (default: the shipped data).
+    name data of ``resources`` (default: the shipped data). ``head``: the compound head parse
+    gave the unit (:attr:`namematch.parse.NameToken.head`; a kunya ``امكلثوم`` is Umm Kulthum
+    only when told ``"umm"``).
 
     >>> bool(unit_keys("kharawi", "latin") & unit_keys("خراوي", "arabic"))
     True
@@ -259,12 +263,14 @@ def unit_keys(form: str, script: str, *, resources: Resources | None = None) -> 
         raise TypeError(f"form must be str, not {type(form).__name__}")
     if not isinstance(script, str):
         raise TypeError(f"script must be str, not {type(script).__name__}")
+    if not isinstance(head, str):
+        raise TypeError(f"head must be str, not {type(head).__name__}")
     if resources is not None and not isinstance(resources, Resources):
         raise TypeError(f"resources must be Resources or None, not {type(resources).__name__}")
     form = clean_text(form)
     if len(form) > 256:
         form = form[:256]
-    return _unit_keys_cached(form, script, resources or Resources.shipped())
+    return _unit_keys_cached(form, script, resources or Resources.shipped(), head)
 
 
 def keys(name: str, *, resources: Resources | None = None) -> frozenset[str]:
@@ -289,9 +295,9 @@ def keys(name: str, *, resources: Resources | None = None) -> frozenset[str]:
 def keyed_units(name: str, resources: Resources | None = None) -> Iterator[tuple[str, frozenset[str]]]:
     """(unit core, its keys) for each name unit that has keys, in name order
     (private; :func:`keys` and the registry's index read names through it)."""
-    for _text, _norm, core, script, role, *_ in name_fields(name)[0]:
+    for _text, _norm, core, script, role, _lineage, _homoglyphs, _article, head, _tail in name_fields(name)[0]:
         if role == INITIAL or len(core) < 2:
             continue
-        ks = unit_keys(core, script, resources=resources)
+        ks = unit_keys(core, script, resources=resources, head=head)
         if ks:
             yield core, ks

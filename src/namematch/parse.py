@@ -8,8 +8,8 @@ before a name, lineage particles (``bin``, ``ibn``, ``بن``) and initials are
 marked so the scorer can weigh them.
 
 Name structure is decided here, once, and carried on each unit: the article
-(``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` for a kunya Abu X,
-``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
+(``article``; glued to a nisba, ``Alyasiri`` = ``al-Yasiri``), a compound's head (``head``: ``"abd"`` for Abd X, ``"abu"`` and ``"umm"`` for a kunya Abu X,
+Umm X, ``"bin"`` for a nasab written as one word, ``BINLADIN``) and its tail (``tail``:
 ``"din"`` for X ud-Din, ``"allah"`` for X Allah, ``"zada"`` for X Zada). Later
 stages read these fields instead of deciding them again (the spellings of heads, tails and
 articles: ``namematch._morphology``, decision 0013). (Whether "Alsayed" is
@@ -98,7 +98,7 @@ class NameToken:
     canonical: str = ""
     #: True when look-alike letters from another script were folded.
     homoglyphs: bool = False
-    #: a compound's head: "abd" (Abd X, عبد X), "abu" (a kunya, Abu X), "bin" (a nasab
+    #: a compound's head: "abd" (Abd X, عبد X), "abu" and "umm" (a kunya, Abu X, Umm X), "bin" (a nasab
     #: written as one word: Binalshibh), else "".
     head: str = ""
     #: a compound's tail: "din" (X ud-Din), "allah" (X Allah), "zada" (X Zada), else "".
@@ -241,12 +241,15 @@ def _normalized_table(filename: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _lexicons() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
-    honorifics = _normalized_table("honorifics.tsv")
+def _lexicons() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
+    """(honorifics, titles, particles, article exceptions, honorifics read between names)."""
+    honorific_rows = {k: v.split("\t") for k, v in _normalized_table("honorifics.tsv").items()}
+    honorifics = {k: cells[0].strip() for k, cells in honorific_rows.items()}
+    inner = frozenset(k for k, cells in honorific_rows.items() if "inner" in (c.strip() for c in cells[1:]))
     titles = _normalized_table("titles.tsv")
     particles = dict(morph.particle_kinds())
     exceptions = frozenset(normalize(w) for w in data_lines("article_exceptions.txt"))
-    return honorifics, titles, particles, exceptions
+    return honorifics, titles, particles, exceptions, inner
 
 
 _ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدين"})
@@ -295,10 +298,13 @@ def _abd_tail(canon: str) -> str:
 class _Builder:
     """Turns the tokens of one comma-separated part into name units."""
 
-    def __init__(self, source: str, lex: tuple[dict[str, str], ...], exceptions: frozenset[str]):
+    def __init__(
+        self, source: str, lex: tuple[dict[str, str], ...], exceptions: frozenset[str], inner: frozenset[str]
+    ):
         self.source = source
         self.honorifics, self.titles, self.particles = lex
         self.exceptions = exceptions
+        self.inner = inner
 
     def unit(
         self,
@@ -409,9 +415,10 @@ class _Builder:
                     last = toks[j]
                     used.append(last)
                     _, core = _article_core(last.norm, last.script, self.exceptions)
-                    head = "ام" if norm in ("ام",) else ("ابو" if is_ar else ("umm" if norm.startswith("um") else "abu"))
-                    canon = head + (last.norm if is_ar else core)
-                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head=morph.ABU))
+                    kunya = morph.UMM if norm in ("ام", "um", "umm") else morph.ABU  # mother of, father of
+                    lead = (morph.arabic_form(kunya) if is_ar else morph.canonical(kunya))
+                    canon = lead + (last.norm if is_ar else core)
+                    out.append(self.unit(used, canon, canon, GIVEN, lineage=lineage_next, head=kunya))
                     lineage_next = False
                     i = j + 1
                     continue
@@ -473,7 +480,7 @@ class _Builder:
             out.append(self.word(tok, canon, core, role, article, lineage_next, head, tail))
             lineage_next = False
             i += 1
-        return _merge_din(out, self)
+        return _inner_honorifics(_merge_din(out, self), self)
 
 
 def _as_token(unit: _Part) -> Word:
@@ -495,6 +502,23 @@ def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
             continue
         out.append(u)
     return out
+
+
+def _inner_honorifics(units: list[_Part], builder: _Builder) -> list[_Part]:
+    """Mark (in place) a religious or pilgrim's honorific written between two name words
+    (``Karim Mullah Fadel``, ``Samir Haji Nouri``: the "inner" rows of ``honorifics.tsv``) as
+    the honorific it is where it leads a name. Not a last word: Sheikh, Haji and Mulla are
+    also family names."""
+    if len(units) < 3 or not builder.inner:
+        return units
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if (
+            u.role == GIVEN and not u.lineage and not u.head and not u.tail and u.norm in builder.inner
+            and units[k - 1].is_name and any(v.is_name for v in units[k + 1 :])
+        ):  # fmt: skip
+            u.retag(HONORIFIC, builder.honorifics[u.norm])
+    return units
 
 
 def _split_parts(source: str, toks: Sequence[Word]) -> list[list[Word]]:
@@ -599,7 +623,7 @@ def _parse_parts(name: str) -> tuple[list[_Part], bool]:
     if _ABD_AR in name:
         toks = tuple(_split_glued_abd(toks))
     lex = _lexicons()
-    builder = _Builder(name, lex[:3], lex[3])
+    builder = _Builder(name, lex[:3], lex[3], lex[4])
     parts = [builder.part(p) for p in _split_parts(name, toks)]
     units, family_first = _assign_roles(parts)
     # honorific-only input: a lone "Sayed" or "Sheikh" is a name, not a title

@@ -102,25 +102,39 @@ def _lexicon_spellings(form: str, persian: bool, res: Resources) -> list[tuple[s
 #: Tails split off a unit and spelt by their own table (compounds.tsv), with the letters a name
 #: before them has at least (a "X Zada" is spelt whole: the lexicon and the model know zadeh).
 _SPELT_TAILS: Final = {morph.DIN: 2, morph.ALLAH: 3}
-_SPELT_HEADS: Final = (morph.ABD, morph.ABU)
+_SPELT_HEADS: Final = (morph.ABD, morph.ABU, morph.UMM)
 #: Compound heads (Abd, Abu) and tails (ad-Din, Allah) split off one unit. Real names
 #: have at most two; the bound keeps a hostile unit (one word of a thousand repeated
 #: "Abd") linear: what is left is spelt by the model, which is linear in its length.
 _MAX_AFFIXES: Final = 4
 
 
+def _parsed_head(form: str, head: str) -> tuple[str, str] | None:
+    """(head, the rest) of a unit form whose head parse decided (``head``, the unit's field),
+    when the form starts with that head's Arabic-script form (a kunya Umm X is read only so:
+    a word starting with ام is no compound by its letters alone), else None."""
+    if head not in _SPELT_HEADS:
+        return None
+    lead = morph.arabic_form(head)
+    return (head, form[len(lead) :]) if form.startswith(lead) and len(form) - len(lead) >= 2 else None
+
+
 @short_cache(maxsize=65536)
-def _scored_unit(form: str, persian: bool, limit: int, res: Resources) -> tuple[tuple[str, float], ...]:
+def _scored_unit(
+    form: str, persian: bool, limit: int, res: Resources, head: str = ""
+) -> tuple[tuple[str, float], ...]:
     """Ranked (spelling, log-score) of one unit: listed spellings, else the compound's
-    heads and tails (Abd, Abu; ad-Din, Allah) around the spelt rest, else the model
-    (cached per resources value: two values never share an entry)."""
+    heads and tails (Abd, Abu, Umm; ad-Din, Allah) around the spelt rest, else the model
+    (cached per resources value: two values never share an entry). ``head``: the head parse
+    gave the unit (its ``head`` field), read first."""
     lexicon = res.lexicon
     heads: list[list[tuple[str, float]]] = []
     tails: list[list[tuple[str, float]]] = []
     for _ in range(_MAX_AFFIXES):
         if lexicon.ranked_spellings(form, persian):
             break
-        lead = morph.split_head(form)
+        lead = _parsed_head(form, head) or morph.split_head(form)
+        head = ""  # (the parse's head is the unit's first word only)
         if lead is not None and lead[0] not in _SPELT_HEADS:
             lead = None  # (a glued Latin "bin": no Arabic-script unit starts so)
         end = morph.split_tail(form) if lead is None else None
@@ -135,8 +149,8 @@ def _scored_unit(form: str, persian: bool, limit: int, res: Resources) -> tuple[
     out = _scored_simple(form, persian, limit, res)
     for tail in reversed(tails):
         out = _combine(out, tail, limit)
-    for head in reversed(heads):
-        out = _combine(head, out, limit)
+    for spellings in reversed(heads):
+        out = _combine(spellings, out, limit)
     return tuple(out)
 
 
@@ -163,7 +177,9 @@ def _check_form(form: object) -> str:
 
 
 @short_cache(maxsize=131072)
-def _romanize_unit_cached(form: str, persian: bool | None, limit: int, res: Resources) -> tuple[str, ...]:
+def _romanize_unit_cached(
+    form: str, persian: bool | None, limit: int, res: Resources, head: str = ""
+) -> tuple[str, ...]:
     norm = normalize(form).replace(" ", "")
     if not norm:
         return ()
@@ -175,7 +191,7 @@ def _romanize_unit_cached(form: str, persian: bool | None, limit: int, res: Reso
         latin = "".join(c for c in unidecode(norm).lower() if c.isascii() and c.isalnum())
         return (latin,) if latin else ()
     is_persian = (_has_persian_letters(form) or _has_persian_letters(norm)) if persian is None else persian
-    scored = _scored_unit(norm, is_persian, max(limit, 5), res)
+    scored = _scored_unit(norm, is_persian, max(limit, 5), res, head)
     out = []
     for s, _ in scored:
         s = "".join(c for c in s if c.isascii() and c.isalnum())
@@ -185,7 +201,7 @@ def _romanize_unit_cached(form: str, persian: bool | None, limit: int, res: Reso
 
 
 def romanize_unit(
-    form: str, *, persian: bool | None = None, limit: int = 5, resources: Resources | None = None
+    form: str, *, persian: bool | None = None, limit: int = 5, resources: Resources | None = None, head: str = ""
 ) -> tuple[str, ...]:
     """Ranked Latin spellings (lower-case a–z and digits, no spaces) of one name unit.
 
@@ -194,10 +210,14 @@ def romanize_unit(
     ``persian=None`` decides the convention from the letters (پ چ ژ گ). Latin
     input is returned normalised; a unit in another script (Cyrillic, Greek, Han…)
     gets one plain transliteration. ``resources`` is the name data to read (default: the
-    shipped data; see :class:`namematch.resources.Resources`). Cached.
+    shipped data; see :class:`namematch.resources.Resources`). ``head`` is the compound
+    head parse gave the unit (:attr:`namematch.parse.NameToken.head`): a kunya ``"umm"``
+    (ام كلثوم, one unit ``امكلثوم``) is spelt so only when told. Cached.
 
     >>> romanize_unit("عبدالمحسن")[:2]
     ('abdulmohsen', 'abdulmuhsin')
+    >>> romanize_unit("امكلثوم", head="umm")[0]
+    'ummkulthum'
     >>> romanize_unit("پزشكيان")[0]
     'pezeshkian'
     >>> romanize_unit(""), romanize_unit("Атабиев")
@@ -208,10 +228,12 @@ def romanize_unit(
         raise TypeError(f"limit must be int, not {type(limit).__name__}")
     if persian is not None and not isinstance(persian, bool):
         raise TypeError(f"persian must be bool or None, not {type(persian).__name__}")
+    if not isinstance(head, str):
+        raise TypeError(f"head must be str, not {type(head).__name__}")
     res = _resources(resources)
     if limit <= 0:
         return ()
-    return _romanize_unit_cached(form, persian, min(limit, 50), res)
+    return _romanize_unit_cached(form, persian, min(limit, 50), res, head)
 
 
 # ---------------------------------------------------------------------------
@@ -257,7 +279,7 @@ def _token_options(
             continue
         per = persian if persian is not None else False
         core = tok.core if tok.role != TITLE else tok.norm
-        scored = list(_scored_unit(core, per, max(limit, 5), res)) if core else []
+        scored = list(_scored_unit(core, per, max(limit, 5), res, tok.head)) if core else []
         scored = [("".join(c for c in s if c.isascii() and c.isalnum()), sc) for s, sc in scored]
         scored = [(s, sc) for s, sc in scored if s]
         if not scored:
@@ -406,18 +428,19 @@ def _display_cached(name: str, persian: bool | None, res: Resources) -> str:
     return _ascii(" ".join(words)) if not all(w.isascii() for w in words) else " ".join(words)
 
 
-#: Latin spellings of Abu, longest first (Abou before Abo).
-_ABU_SPELLINGS: Final = sorted((s for s, _ in morph.latin_spellings(morph.ABU)), key=len, reverse=True)
+#: Latin spellings of each kunya head (Abu, Umm), longest first (Abou before Abo).
+_KUNYA_SPELLINGS: Final = {
+    kind: sorted((s for s, _ in morph.latin_spellings(kind)), key=len, reverse=True) for kind in morph.KUNYAS
+}
 
 
 def _display_unit(spelling: str, head: str) -> str:
-    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` apart from its name (the
-    unit's ``head``, as parse read it)."""
+    """One romanised unit as printed: ``al x`` -> ``al-X``; ``Abu`` or ``Umm`` apart from its
+    name (the unit's ``head``, as parse read it)."""
     article = spelling.startswith("al ")
     word = spelling[3:] if article else spelling
-    if head == morph.ABU:
-        for head in _ABU_SPELLINGS:
-            if word.startswith(head) and len(word) > len(head) + 1:
-                word = _cap(head) + " " + _cap(word[len(head):])
-                break
+    for lead in _KUNYA_SPELLINGS.get(head, ()):
+        if word.startswith(lead) and len(word) > len(lead) + 1:
+            word = _cap(lead) + " " + _cap(word[len(lead):])
+            break
     return ("al-" if article else "") + _cap(word)

@@ -158,11 +158,15 @@ def sample_pairs(
 ) -> dict[str, list[Pair]]:
     """Labelled name pairs per slice (``"<set> cross-script"``, ``"<set> same-script"``):
     positives (two spellings of one person) and as many negatives, most of them hard (a
-    different person sharing a name token). Seeded: the same data gives the same pairs."""
+    different person sharing a name token). A negative never pairs two records of one person
+    (:func:`person_groups`: a list names some persons twice, under two ids). Seeded: the same
+    data gives the same pairs."""
     rng = random.Random(seed)
     slices: dict[str, list[Pair]] = {}
     for ds in person_sets(data) if datasets is None else datasets:
         ents = load_entities(ds, data)
+        groups = person_groups(ents)
+        group_of = [groups[e["id"]] for e in ents]
         pos_cross: list[Pair] = []
         pos_same: list[Pair] = []
         for e in ents:
@@ -182,6 +186,7 @@ def sample_pairs(
         def negatives(
             count: int, cross: bool, ents: list[Entity] = ents, latin_names: list[list[str]] = latin_names,
             arabic_names: list[list[str]] = arabic_names, by_token: dict[str, list[int]] = by_token,
+            group_of: list[str] = group_of,
         ) -> list[Pair]:
             out: list[Pair] = []
             tries = 0
@@ -205,8 +210,8 @@ def sample_pairs(
                     o = rng.randrange(len(ents))
                     if o == k:
                         continue
-                if not latin_names[o]:
-                    continue
+                if not latin_names[o] or group_of[o] == group_of[k]:
+                    continue  # (one person listed twice is no negative)
                 out.append((a, rng.choice(latin_names[o]), 0))
             return out
 

@@ -127,7 +127,7 @@ class _Unit:
     homoglyphs: bool
     article: bool
     ckey: str  # what unit similarity depends on: script, initial, family or not, core, structure
-    head: str  # compound head as parse read it: "abd", "abu", "bin" or ""
+    head: str  # compound head as parse read it: "abd", "abu", "umm", "bin" or ""
     tail: str  # compound tail as parse read it: "din", "allah", "zada" or ""
     #: listed in a lexicon group that has an Arabic-script form: a known Arabic or Persian name
     #: element (two such, in different groups, are two names: Hassan, Hussein; a Latin-only
@@ -144,7 +144,7 @@ class _Unit:
     def keys(self) -> frozenset[str]:
         """Retrieval keys, computed on first use (unit_keys caches them): an
         Arabic-script unit's keys need romanisations in both conventions."""
-        return _EMPTY if self.initial else unit_keys(self.core, self.script, resources=self.resources)
+        return _EMPTY if self.initial else unit_keys(self.core, self.script, resources=self.resources, head=self.head)
 
 
 @attrs.define(slots=True, eq=False)
@@ -193,7 +193,7 @@ def unit_uncached(
     if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
         whole, core, article = core, glued, "al"
     if arabic:
-        latin = tuple(romanize_unit(core, limit=4, resources=resources)) or (core,)
+        latin = tuple(romanize_unit(core, limit=4, resources=resources, head=head)) or (core,)
         stem = morph.split_tail(core, 0) if tail == morph.ALLAH else None
         if stem is not None:
             # a "X Allah" compound (Hidayatullah): romanise X, then the divine name
@@ -363,7 +363,7 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     (in the order of ``u``, ``v`` or of the compound and the plain unit): two "Abd X" (two "Abu X")
     compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
     against a plain "X" at a discount."""
-    both = u.head if u.head == v.head and u.head in (morph.ABD, morph.ABU) else ""
+    both = u.head if u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) else ""
     best = _NONE
     for x in u.folds:
         rx = _rest(x, both, 1) if both else None
@@ -384,7 +384,7 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     if best[0] < cfg.abd_dropped and u.head != v.head:
         for full, plain in ((u, v), (v, u)):
             # (a kunya is not its son's name: Abu Ahmad is not Ahmad; a family name Abu X is X)
-            if full.head and (full.head != morph.ABU or full.family):
+            if full.head and (full.head not in morph.KUNYAS or full.family):
                 dropped = _dropped_head_similarity(full, plain, cfg)
                 if dropped[0] > best[0]:
                     best = dropped
@@ -494,7 +494,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     best, x, y = _folded_similarity(u, v, cfg)
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
     # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
-    same_head = u.head == v.head and u.head in ("abd", "abu") and bool(u.tail) == bool(v.tail)
+    same_head = u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) and bool(u.tail) == bool(v.tail)
     reduced = not same_head and not _own_spellings(u, v, x, y)
     # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
     transliterated = (u.script == OTHER) != (v.script == OTHER)
