@@ -228,6 +228,12 @@ def test_spark_resolve_dataframe_threshold_scorer_and_limits(spark, registry):
     assert want != default
     got = {r.text: r.match_id for r in nms.resolve_dataframe(mentions, tight, "text").collect()}
     assert got == want
+    # ... the whole decision, its calibration too (a chance read on another scale)
+    wary = nm.Registry(list(registry), decision=nm.DecisionConfig(calibration=(1.0, -4.0)))
+    want = {n: (c.person.id if (c := wary.match(n)) else None) for n in names}
+    assert want != default
+    got = {r.text: r.match_id for r in nms.resolve_dataframe(mentions, wary, "text").collect()}
+    assert got == want
     with pytest.raises(ValueError, match="max_persons"):
         nms.resolve_dataframe(mentions, registry, "text", max_persons=3)
     with pytest.raises(ValueError, match="not a column"):

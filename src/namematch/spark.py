@@ -359,12 +359,12 @@ _MATCH_SCHEMA: Final = "match_id string, match_score double, match_alias string"
 
 def _registry_payload(
     registry: _nm.Registry | Iterable[_nm.Person],
-) -> tuple[list[dict[str, Any]], Any, dict[str, float]]:
-    """Persons as dicts, the scorer spec and the registry's decision settings."""
+) -> tuple[list[dict[str, Any]], Any, dict[str, Any]]:
+    """Persons as dicts, the scorer spec and the registry's decision (its whole frozen
+    :class:`~namematch.registry.DecisionConfig`: thresholds, calibration, retrieval depth)."""
     if isinstance(registry, _nm.Registry):
         persons = [p.to_dict() for p in registry]
-        decision = {"match_threshold": registry.match_threshold, "margin": registry.margin}
-        return persons, _scorer_spec(registry.scorer), decision
+        return persons, _scorer_spec(registry.scorer), {"decision": registry.decision}
     persons = []
     for p in registry:
         if not isinstance(p, _nm.Person):
