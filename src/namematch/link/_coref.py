@@ -96,7 +96,7 @@ def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None
         units = m.parsed.units
         if ante[i] is None and len(units) >= 2:
             last = units[-1]
-            for key in unit_keys(last.core, last.script):
+            for key in unit_keys(last.core, last.script, head=last.head):
                 if len(fulls[(family(m.script), key)]) < _MAX_SUPERSETS:
                     fulls[(family(m.script), key)].append((last.text, i))
             cores |= unit_cores(m.text)
@@ -109,7 +109,7 @@ def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None
         if unit_cores(m.text) & cores:
             continue  # (a word that is an element of a longer name is chains' to decide)
         fam = family(m.script)
-        near = {c for key in unit_keys(units[0].core, units[0].script) for c in fulls.get((fam, key), ())}
+        near = {c for key in unit_keys(units[0].core, units[0].script, head=units[0].head) for c in fulls.get((fam, key), ())}
         hits = {j for last, j in near if float(pair_score(units[0].text, last)) >= SAME_DOC_VARIANT}
         if len(hits) == 1:
             out[i] = hits.pop()

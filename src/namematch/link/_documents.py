@@ -361,7 +361,7 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
     s = _unit_match(a.text, b.text)
     if s >= UNIT_AGREE:
         return True
-    return s >= 0.5 and bool(unit_keys(a.core, a.script) & unit_keys(b.core, b.script))
+    return s >= 0.5 and bool(unit_keys(a.core, a.script, head=a.head) & unit_keys(b.core, b.script, head=b.head))
 
 
 #: Two rare name elements whose loose romanisations (:func:`_loose_roman`) are this similar
@@ -479,7 +479,7 @@ def _block_keys(ch: _Chain) -> set[str]:
     units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
     out: set[str] = set()
     for u in units:
-        out |= unit_keys(u.core, u.script)
+        out |= unit_keys(u.core, u.script, head=u.head)
         loose = _loose_roman(u.core)
         if len(loose) >= 4 and _rare_element(u.core):
             out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)
@@ -566,7 +566,7 @@ def _index_units(chains_: list[_Chain], ids: list[int], pick: Any) -> dict[str, 
     index: dict[str, list[int]] = defaultdict(list)
     for i in ids:
         for u in pick(chains_[i].units):
-            for k in unit_keys(u.core, u.script):
+            for k in unit_keys(u.core, u.script, head=u.head):
                 hits = index[k]
                 if hits and hits[0] == -1:
                     continue
@@ -582,7 +582,7 @@ def _holders(unit: NameToken, index: dict[str, list[int]], chains_: list[_Chain]
     """The chains of other documents whose units ``pick(units)`` hold ``unit``; None when a
     blocking key is too common to tell."""
     out: set[int] = set()
-    for k in unit_keys(unit.core, unit.script):
+    for k in unit_keys(unit.core, unit.script, head=unit.head):
         hits = index.get(k, ())
         if hits and hits[0] == -1:
             return None
@@ -666,7 +666,7 @@ def _join_alone(chains_: list[_Chain], singles: list[int], groups: _Groups, offi
     by_key: dict[str, list[int]] = defaultdict(list)
     for s in singles:
         u = chains_[s].units[0]
-        for k in unit_keys(u.core, u.script):
+        for k in unit_keys(u.core, u.script, head=u.head):
             if len(by_key[k]) < MAX_BLOCK:
                 by_key[k].append(s)
     for members in by_key.values():
