@@ -346,6 +346,14 @@ class Scorer:
         their score when it does not come from a model: 1.0 for the same parse, 0.0 when
         a name has no units. Symmetric: the pair is put in one order first. ``unit_sim``:
         as for :meth:`prepared_features`."""
+        pair = self._pair(a, b)
+        if isinstance(pair, float):
+            return pair
+        return self.prepared_features(pair[0], pair[1], unit_sim)
+
+    def _pair(self, a: str, b: str) -> tuple[_Prepared, _Prepared] | float:
+        """The two checked strings prepared, in one order (scores are symmetric), or their
+        score when it needs no model: 0.0 when a name has no units, 1.0 for the same parse."""
         if b < a:
             a, b = b, a
         pa, pb = self.prepare(a), self.prepare(b)
@@ -353,19 +361,16 @@ class Scorer:
             return 0.0
         if pa.identity == pb.identity:
             return 1.0
-        return self.prepared_features(pa, pb, unit_sim)
+        return pa, pb
 
     def _own_value(self, a: str, b: str, unit_sim: UnitSim | None = None) -> float:
         """The score of two checked strings under this scorer's model: :meth:`value_under` with
         :attr:`model_weights`, the closed form's score cached (``unit_sim``: as for
         :meth:`prepared_features`)."""
-        if b < a:
-            a, b = b, a
-        pa, pb = self.prepare(a), self.prepare(b)
-        if not pa.units or not pb.units:
-            return 0.0
-        if pa.identity == pb.identity:
-            return 1.0
+        pair = self._pair(a, b)
+        if isinstance(pair, float):
+            return pair
+        pa, pb = pair
         sims = self._aligning_pairs(pa, pb, unit_sim)
         if sims is None:
             return self._closed_form(pa, pb)[1]
