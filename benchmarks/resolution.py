@@ -45,6 +45,7 @@ from unidecode import unidecode
 
 import namematch as nm
 from namematch.evaluation import print_table, registry_task
+from namematch.evaluation import reliability as reliability_table
 
 #: The baseline's cut-off in the main table (rapidfuzz scores are 0-100).
 BASELINE_CUTOFF = 85
@@ -102,30 +103,24 @@ def main() -> None:
 def reliability(reg: nm.Registry, queries, group) -> None:
     """Reliability of the best candidate's chance (no decision: ``threshold=0, margin=0``), per
     half: queries, mean chance and share right per chance bin, and the expected calibration
-    error (ECE: the bins' |mean chance - share right| weighed by their queries). A query of an
-    absent person is never right."""
+    error (:func:`namematch.evaluation.reliability`). A query of an absent person is never right."""
     best = reg.match_many((q for _, _, q, _, _ in queries), threshold=0.0, margin=0.0)
-    bins = {h: [[0, 0.0, 0] for _ in range(BINS)] for h in (0, 1)}
+    chances: dict[int, list[float]] = {0: [], 1: []}
+    right: dict[int, list[int]] = {0: [], 1: []}
     for (_ds, _kind, _q, gold, half), got in zip(queries, best, strict=True):
-        if got is None:
-            continue
-        chance = got.chance or 0.0
-        row = bins[half][min(int(chance * BINS), BINS - 1)]
-        row[0] += 1
-        row[1] += chance
-        row[2] += group[got.person.id] == gold
+        if got is not None:
+            chances[half].append(got.chance or 0.0)
+            right[half].append(int(group[got.person.id] == gold))
+    tables = [reliability_table(chances[h], right[h], BINS) for h in (0, 1)]
+    by_bin = [{round(lo * BINS): row for lo, *row in table} for table, _ in tables]
     rows = []
     for k in range(BINS):
         cells: list[object] = [f"{k / BINS:.1f}-{(k + 1) / BINS:.1f}"]
         for h in (0, 1):
-            n, total, right = bins[h][k]
-            cells += [n, f"{total / n:.3f}" if n else "-", f"{right / n:.3f}" if n else "-"]
+            _hi, n, mean, share = by_bin[h].get(k, (0, 0, None, None))
+            cells += [n, "-" if mean is None else f"{mean:.3f}", "-" if share is None else f"{share:.3f}"]
         rows.append(cells)
-    ece = []
-    for h in (0, 1):
-        n = sum(r[0] for r in bins[h])
-        ece.append(sum(abs(r[1] - r[2]) for r in bins[h]) / max(n, 1))
-    rows.append(["ECE", "", f"{ece[0]:.4f}", "", "", f"{ece[1]:.4f}", ""])
+    rows.append(["ECE", "", f"{tables[0][1]:.4f}", "", "", f"{tables[1][1]:.4f}", ""])
     print("\nReliability of the best candidate's chance (every query with a candidate; an absent person's "
           "query is never right)")
     print_table(["chance", "half 0 n", "mean chance", "share right", "half 1 n", "mean chance", "share right"], rows)

@@ -43,7 +43,7 @@ import numpy as np
 from fit_score_model import check_signs, fit, pair_features
 
 from namematch.cluster import Linkage, proposed_pairs
-from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups
+from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups, reliability
 from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
 from namematch.evaluation import write_atomic as _atomic_write
@@ -169,21 +169,17 @@ def halves(names: list[str], gold: list[str]) -> None:
     print(f"\nregistry calibration (slope, intercept) of the model of half 0 / half 1: {_terms(cals[0])} / "
           f"{_terms(cals[1])}")
     regs = [Registry(persons, decision=DecisionConfig(calibration=_terms(cals[k]))) for k in (0, 1)]
-    reliability = [[0, 0.0, 0] for _ in range(10)]  # chance bins: queries, summed chance, right
+    chances, right = [], []
     for _ds, _kind, q, want, h in queries:
         best = regs[1 - h].match_under(q, 0.0, 0.0, *models[1 - h])
         if best is not None:
-            row = reliability[min(int((best.chance or 0.0) * 10), 9)]
-            row[0] += 1
-            row[1] += best.chance or 0.0
-            row[2] += group[best.person.id] == want
+            chances.append(best.chance or 0.0)
+            right.append(int(group[best.person.id] == want))
+    table, ece = reliability(chances, right)
     print("\nReliability of the best candidate's chance, each half with the model of the other")
     print("chance bin | queries | mean chance | share right")
-    n = sum(r[0] for r in reliability)
-    ece = sum(abs(r[1] - r[2]) for r in reliability) / max(n, 1)
-    for k, (cnt, total, ok) in enumerate(reliability):
-        if cnt:
-            print(f"{k / 10:.1f}-{(k + 1) / 10:.1f}    | {cnt:7} | {total / cnt:11.3f} | {ok / cnt:.3f}")
+    for lo, hi, cnt, mean, share in table:
+        print(f"{lo:.1f}-{hi:.1f}    | {cnt:7} | {mean:11.3f} | {share:.3f}")
     print(f"expected calibration error {ece:.4f}")
     print("\nRegistry.match on the queries of benchmarks/resolution.py, each half with the model of the "
           "other (accuracy@1 of registry persons' queries, NIL accuracy of absent persons')")
