@@ -212,6 +212,18 @@ def merges(
     return out
 
 
+def any_merge(a: _Prepared, b: _Prepared, merge_sim: MergeSim) -> bool:
+    """Whether two adjacent units of ``a`` joined match a unit of ``b``, every unit free:
+    :func:`merges` with nothing used is not empty (the scorer's early test of a pair with no
+    similar unit pair, on the hot path: it stops at the first, without building the list)."""
+    merge_from, sizes, units = a.config.merge_from, b.sizes, b.units
+    for i, lo, hi, _key in a.adjacent:
+        for j, v_size in enumerate(sizes):
+            if lo <= v_size <= hi and merge_sim(a, i, units[j]) >= merge_from:
+                return True
+    return False
+
+
 def _uncross(
     matched: list[tuple[int, int, float, str]], sims: list[tuple[float, int, int, str]]
 ) -> list[tuple[int, int, float, str]]:

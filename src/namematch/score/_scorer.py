@@ -18,7 +18,7 @@ from namematch._options import check_threshold
 from namematch.parse import name_fields
 from namematch.resources import Resources
 from namematch.score import _layer, _matrix
-from namematch.score._align import Alignment, UnitSim, align, similar_pairs
+from namematch.score._align import Alignment, UnitSim, align, any_merge, similar_pairs
 from namematch.score._config import DEFAULT_CONFIG, ScoreConfig, check_model_config
 from namematch.score._model import (
     candidate_model_file,
@@ -311,31 +311,15 @@ class Scorer:
 
     def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
         """Whether split/merged units would align between two names with no similar unit pair
-        (``_align.merges`` of either name against the other, all units free)."""
-        if len(pa.units) >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and self._merges_into(pa, pb):
+        (:func:`_align.any_merge` of either name against the other, after the length windows)."""
+        if len(pa.units) >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and any_merge(
+            pa, pb, self._merge_sim
+        ):
             return True
         return bool(
-            len(pb.units) >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single and self._merges_into(pb, pa)
-        )
-
-    def _merges_into(self, p: _Prepared, q: _Prepared) -> bool:
-        """Whether two adjacent units of ``p`` joined match a unit of ``q`` (the test of
-        ``_align.merges`` with every unit free, reading the merge cache directly)."""
-        merge_from = self.config.merge_from
-        cache = self._merge_cache
-        sizes = q.sizes
-        for i, lo, hi, key in p.adjacent:
-            row = cache.get(key)
-            for j, size in enumerate(sizes):
-                if lo <= size <= hi:  # an initial (size 0) is never in the window
-                    v = q.units[j]
-                    best = None if row is None else row.get(v.ckey)
-                    if best is None:
-                        best = self._merge_sim(p, i, v)
-                        row = cache.get(key)
-                    if best >= merge_from:
-                        return True
-        return False
+            len(pb.units) >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single
+            and any_merge(pb, pa, self._merge_sim)
+        )  # fmt: skip
 
     def _final(self, feats: Sequence[float]) -> float:
         """Combine alignment features into the returned score (this scorer's model)."""
