@@ -250,23 +250,13 @@ def _merge_rows(
         [(str(k), s) for k, s in joined], singles, fuzz.ratio, _MERGE_CUT)}  # fmt: skip
 
 
-def _signature(p: _Prepared) -> tuple[Any, ...]:
-    """The facts of a name the closed form of an unaligned pair reads (``unaligned_features``)."""
-    return p.closed
-
-
-def candidate_pairs(qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None],
-                    sim: Callable[[_Unit, _Unit], tuple[float, str]]) -> set[tuple[int, int]]:  # fmt: skip
-    """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
-    scored in full (every other pair takes the closed form)."""
-    return _candidates(qs, cs, sim)[0]
-
-
 def _candidates(
     qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None], sim: Callable[[_Unit, _Unit], tuple[float, str]]
 ) -> tuple[set[tuple[int, int]], set[tuple[str, str]]]:
-    """:func:`candidate_pairs`, and the unit pairs (ckeys, in both orders) that may reach
-    ``min_pair_similarity``: every other unit pair of two word units is below it."""
+    """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
+    scored in full (every other pair takes the closed form); and the unit pairs (ckeys, in both
+    orders) that may reach ``min_pair_similarity``: every other unit pair of two word units is
+    below it."""
     qu, q_where = _unit_index(qs)
     cu, c_where = _unit_index(cs)
     out: set[tuple[int, int]] = set()
@@ -326,8 +316,8 @@ def matrix(
     qs = [None if t is None else prepare(t) for t in q_text]  # type: ignore[arg-type]
     cs = [None if t is None else prepare(t) for t in c_text]  # type: ignore[arg-type]
     # the closed form, once per pair of name signatures (names without units score 0.0)
-    sig_q = [None if p is None or not p.units else _signature(p) for p in qs]
-    sig_c = [None if p is None or not p.units else _signature(p) for p in cs]
+    sig_q = [None if p is None or not p.units else p.closed for p in qs]
+    sig_c = [None if p is None or not p.units else p.closed for p in cs]
     examples_q = {s: p for s, p in zip(sig_q, qs, strict=True) if s is not None}
     examples_c = {s: p for s, p in zip(sig_c, cs, strict=True) if s is not None}
     table = {(a, b): final(unaligned_features(pa, pb)) for a, pa in examples_q.items()  # type: ignore[arg-type]

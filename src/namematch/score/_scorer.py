@@ -457,26 +457,18 @@ class Scorer:
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
         if self.config == DEFAULT_CONFIG:
-            rows = _matrix.matrix(qs, cs, self.prepare, self._matrix_value, self._final, self._unit_sim,
+            rows = _matrix.matrix(qs, cs, self.prepare, self._own_value, self._final, self._unit_sim,
                                   score_cutoff, workers)  # fmt: skip
         else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
             rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
                      else math.nan for c in cs] for q in qs]  # fmt: skip
         if self.lexicon is not None and self.lexicon.variants:
-            _layer.rescore_user_pairs(rows, qs, cs, self.prepare, self._pair_value, self.lexicon, score_cutoff)
+            _layer.rescore_user_pairs(rows, qs, cs, self.prepare, self._own_value, self.lexicon, score_cutoff)
         try:
             import numpy as np
         except ImportError:  # pragma: no cover - numpy is optional
             return rows
         return np.asarray(rows, dtype=dtype or np.float64).reshape(len(qs), len(cs))
-
-    def _pair_value(self, a: str, b: str) -> float:
-        """The score of two checked strings under this scorer's model."""
-        return self._own_value(a, b)
-
-    def _matrix_value(self, a: str, b: str, unit_sim: UnitSim) -> float:
-        """:meth:`_pair_value` with the score matrix's unit similarity (see :meth:`prepared_features`)."""
-        return self._own_value(a, b, unit_sim)
 
     # -- fitting and files (namematch.score._fit, namematch.score._persist) ------------
     @classmethod
