@@ -132,9 +132,9 @@ def _score(cell: str) -> float | None:
 
 
 @cache
-def _rows() -> tuple[tuple[str, str, bool, float | None, float | None], ...]:
-    """(kind, form, glued, Arabic-convention score, Persian-convention score) per row of
-    ``data/compounds.tsv``, in file order (its header line left out)."""
+def _table() -> tuple[tuple[str, str, str, str, str], ...]:
+    """The cells (kind, form, glued, Arabic-convention score, Persian-convention score) of each
+    row of ``data/compounds.tsv``, in file order (its header line left out), kinds checked."""
     out = []
     for line in data_lines("compounds.tsv"):
         kind, form, glued, arabic, persian = line.split("\t")
@@ -142,22 +142,26 @@ def _rows() -> tuple[tuple[str, str, bool, float | None, float | None], ...]:
             continue  # the header
         if kind not in HEADS + TAILS:
             raise ValueError(f"compounds.tsv: unknown kind {kind!r}")
-        if glued == "whole":
-            continue  # a name that only looks like a compound (whole_words)
-        out.append((kind, normalize(form), glued == "glued", _score(arabic), _score(persian)))
+        out.append((kind, form, glued, arabic, persian))
     return tuple(out)
+
+
+@cache
+def _rows() -> tuple[tuple[str, str, bool, float | None, float | None], ...]:
+    """(kind, form, glued, Arabic-convention score, Persian-convention score) of each head or
+    tail of ``data/compounds.tsv`` (not the ``whole`` rows: :func:`whole_words`)."""
+    return tuple(
+        (kind, normalize(form), glued == "glued", _score(arabic), _score(persian))
+        for kind, form, glued, arabic, persian in _table()
+        if glued != "whole"
+    )
 
 
 @cache
 def whole_words() -> frozenset[str]:
     """Latin names that begin like a head written glued but are one name (the ``whole`` rows
     of ``data/compounds.tsv``: Benjamin is no "bin" + jamin)."""
-    return frozenset(form for line in data_lines("compounds.tsv") for form in _whole_form(line))
-
-
-def _whole_form(line: str) -> tuple[str, ...]:
-    cells = line.split("\t")
-    return (normalize(cells[1]),) if len(cells) > 2 and cells[2] == "whole" else ()
+    return frozenset(normalize(form) for _kind, form, glued, *_ in _table() if glued == "whole")
 
 
 def _latin(form: str) -> bool:
