@@ -51,7 +51,7 @@ from typing import Any, Final
 import attrs
 
 from namematch._data import data_lines
-from namematch._decide import logit
+from namematch._decide import logit, probability
 from namematch.normalize import normalize
 
 __all__ = ["WEIGHTS", "AttributeEvidence", "Query", "births_of", "compare", "countries_of", "gender_of", "moved", "query_of",
@@ -277,5 +277,4 @@ def moved(chance: float, evidence: tuple[AttributeEvidence, ...]) -> float:
     """A chance moved by the evidence's log-likelihood ratios (added to its log-odds)."""
     if not evidence:
         return chance
-    z = logit(chance) + sum(e.weight for e in evidence)
-    return round(1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z)))), 6)
+    return probability(logit(chance) + sum(e.weight for e in evidence))

@@ -65,7 +65,7 @@ from namematch._options import check_margin, check_threshold  # the one rule for
 
 __all__ = [
     "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "DecisionConfig", "check_margin", "check_threshold", "decide",
-    "logit", "shipped_calibration",
+    "logit", "probability", "shipped_calibration",
 ]
 
 
@@ -126,8 +126,7 @@ class DecisionConfig:
         slope, intercept = self.calibration
         if slope == 1.0 and intercept == 0.0:
             return value
-        z = max(-40.0, min(40.0, slope * logit(value) + intercept))
-        return round(1.0 / (1.0 + math.exp(-z)), 6)
+        return probability(slope * logit(value) + intercept)
 
 
 #: The decision of a registry made without one.
@@ -157,6 +156,13 @@ def logit(score: float, clip: float = _EPS) -> float:
     ``1e-6``; clustering passes its own, wider clip)."""
     s = min(max(score, clip), 1.0 - clip)
     return math.log(s / (1.0 - s))
+
+
+def probability(log_odds: float) -> float:
+    """The chance of some log-odds (the inverse of :func:`logit`), kept finite (log-odds
+    clipped to ±40) and rounded to 6 decimals, as a registry reports chances."""
+    z = max(-40.0, min(40.0, log_odds))
+    return round(1.0 / (1.0 + math.exp(-z)), 6)
 
 
 def decide(
