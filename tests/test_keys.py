@@ -83,6 +83,9 @@ def test_empty_and_types() -> None:
         unit_keys(None, "latin")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="script"):
         unit_keys("ali", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="head"):
+        unit_keys("ali", "latin", head=1)  # type: ignore[arg-type]
+    assert unit_keys("ali", "latin", head="\U0001f600" * 1000) == unit_keys("ali", "latin")
 
 
 @settings(max_examples=150)

@@ -84,6 +84,18 @@ def test_type_errors() -> None:
         romanizations(b"x")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="form"):
         romanize_unit(1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="head"):
+        romanize_unit("امكلثوم", head=None)  # type: ignore[arg-type]
+
+
+def test_unit_head_that_is_no_head_changes_nothing() -> None:
+    """A head parse never gives (empty, unknown, odd Unicode, huge) spells the unit as without one;
+    a kunya head the unit's letters do not begin with is ignored too."""
+    plain = romanize_unit("امكلثوم")
+    for head in ("", "xyz", "\u200b\U0001f600", "umm" * 10_000):
+        assert romanize_unit("امكلثوم", head=head) == plain
+    assert romanize_unit("كلثوم", head="umm") == romanize_unit("كلثوم")
+    assert romanize_unit("امكلثوم", head="umm")[0].startswith("umm") and not plain[0].startswith("umm")
     with pytest.raises(ValueError, match="convention"):
         romanize("علي", convention="klingon")
 
