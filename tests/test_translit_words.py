@@ -109,3 +109,33 @@ def test_chunk_model_lines_are_recognised() -> None:
 
     assert _is_chunk_model(["0\tب\tb\t12", "1\tب I\tba\t3"])
     assert not _is_chunk_model(["@rank\tlogp\t1", "<s> ب:b\t-1.2\t-0.3"]) and not _is_chunk_model([])
+
+
+def test_convention_bonus_table_agrees_with_the_letter_rules() -> None:
+    from namematch._translit import JointModel, _unit_bonus, shipped_model
+
+    model = shipped_model()
+    if not isinstance(model, JointModel):
+        pytest.skip("no trained model")
+    arabic, persian = model._bonus
+    assert persian["و:v"] > 0 > arabic["و:v"]  # consonant و: v in Persian, w in Arabic spelling
+    for tok in [t for t in model.probs[0] if ":" in t][:400]:
+        unit, chunk = tok.split(":", 1)
+        assert arabic.get(tok, 0.0) == _unit_bonus(unit, chunk, False)
+        assert persian.get(tok, 0.0) == _unit_bonus(unit, chunk, True)
+
+
+def test_quick_search_widths_come_from_the_model_file() -> None:
+    from namematch._translit import _QUICK_SEARCH, JointModel, decode
+
+    lines = [
+        "@rank\tlogp\t1", "<s>\t\t-0.5", "ب:b\t-1.0", "ب:ba\t-1.5", "ب:bi\t-2.0", "ب:bu\t-2.5", "ا:a\t-0.7",
+        "ن:n\t-1.0", "ن:na\t-1.6", "</s>\t-1.0",
+    ]  # fmt: skip
+    plain = JointModel.from_lines(lines)
+    assert plain.quick_search == _QUICK_SEARCH
+    narrow = JointModel.from_lines([*lines, "@search\tquick_beam\t1", "@search\tquick_expand\t1", "@search\tquick_word_beam\t0"])
+    assert narrow.quick_search == (1, 0, 1)
+    wide = decode("بان", False, 5, plain)
+    assert [s for s, _ in decode("بان", False, 5, narrow)] == [wide[0][0]]  # one reading per letter: one spelling
+    assert len(wide) > 1 and decode("بان", False, 5, plain) == wide  # deterministic

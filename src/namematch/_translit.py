@@ -279,6 +279,8 @@ _EXPAND_JOINT: Final = 6
 #: 1.6x the time of a long list (``benchmarks/translit.py``); 48 + 48 and 40 words added
 #: under 0.005 more for 2.5x.
 _QUICK_SEARCH: Final = (4, 4, 3)
+#: The model file's ``@search`` names of the quick search's widths (in _QUICK_SEARCH's order).
+_QUICK_KEYS: Final = ("quick_beam", "quick_word_beam", "quick_expand")
 WIDE_SEARCH: Final = (32, 32, 6)
 #: Features of the ranking score, in the order of ``JointModel.weights``.
 RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
@@ -307,8 +309,8 @@ class JointModel:
     file's ``@rank`` weights)."""
 
     __slots__ = (
-        "_choices", "_moves", "_prefix", "_scores", "bows", "contexts", "longest", "order", "parent", "probs",
-        "readings", "state_of", "weights", "words_proposed",
+        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "longest", "order", "parent",
+        "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
     def __init__(
@@ -320,6 +322,11 @@ class JointModel:
         #: ``@search`` lines (``quick_words``, ``wide_words``), else QUICK_WORDS and SKELETON_WORDS
         self.words_proposed = (
             int(search.get("quick_words", QUICK_WORDS)), int(search.get("wide_words", SKELETON_WORDS))
+        )
+        #: the quick search's widths (see _QUICK_SEARCH): the file's ``@search`` lines
+        #: ``quick_beam``, ``quick_word_beam`` and ``quick_expand``, else _QUICK_SEARCH
+        self.quick_search = tuple(
+            max(0, int(search.get(k, d))) for k, d in zip(_QUICK_KEYS, _QUICK_SEARCH, strict=True)
         )
         self.order = max((len(g) for g in logp), default=1)
         self.longest = 1
@@ -351,6 +358,14 @@ class JointModel:
         self._prefix: dict[str, bool] = {}
         self._moves: dict[tuple[int, str], int] = {}
         self._scores: dict[tuple[int, str], float] = {}
+        self._ends: dict[int, float] = {}
+        # the convention bonus of each graphone the model has (and of each letter's fallback
+        # reading), per convention (Arabic, Persian): read by choices instead of worked out
+        toks = {t for t in self.probs[0] if ":" in t} | {u + ":" + o[0] for u, o in ONSETS.items()}
+        arabic, persian = (
+            {t: b for t in toks if (b := _unit_bonus(*t.split(":", 1), conv))} for conv in (False, True)
+        )
+        self._bonus: tuple[dict[str, float], dict[str, float]] = (arabic, persian)
 
     def _longest_state(self, hist: tuple[str, ...]) -> int:
         """The state of the longest suffix of ``hist`` that is a context of the model."""
@@ -429,9 +444,8 @@ class JointModel:
             if not scored and len(unit) == 1 and unit in ONSETS:  # a letter the model never saw
                 scored[unit + ":" + ONSETS[unit][0]] = -20.0
             cut = len(unit) + 1
-            ranked = heapq.nsmallest(
-                _EXPAND_JOINT, [(-(lp + _unit_bonus(unit, t[cut:], persian)), t) for t, lp in scored.items()]
-            )
+            bonus = self._bonus[persian]
+            ranked = heapq.nsmallest(_EXPAND_JOINT, [(-(lp + bonus.get(t, 0.0)), t) for t, lp in scored.items()])
             found = tuple([(-neg, t[cut:], self._after(state, t)) for neg, t in ranked])
             if len(self._choices) < 400_000:  # the bound is a guard
                 self._choices[key] = found
@@ -475,7 +489,7 @@ class JointModel:
         (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
         spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`)."""
         words = any(self.weights[1:4])
-        found = self.candidates(letters, persian, words, *_QUICK_SEARCH)
+        found = self.candidates(letters, persian, words, *self.quick_search)
         quick, top_is_word = self._ranked(found, words)
         if not words or not quick:
             return quick[:limit]
@@ -589,10 +603,14 @@ class JointModel:
                             nxt[key] = v
         # the joint probability of a spelling sums over the segmentations that reached it
         total: dict[str, float] = {}
+        ends = self._ends
         for (out, st), v in layers[n].items():
             if not out:
                 continue
-            v += self.score(st, _EOS)
+            end = ends.get(st)
+            if end is None:
+                end = ends[st] = self.score(st, _EOS)
+            v += end
             old = total.get(out)
             total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
         return total
