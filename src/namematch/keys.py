@@ -72,6 +72,10 @@ _LATIN_DIGRAPHS: Final[dict[str, tuple[str, str | None]]] = {
 }
 
 
+#: Latin consonant letters (a j after one and before a vowel may be the y sound).
+_CONSONANTS: Final = frozenset("bcfghklmnpqrstvwxz")
+
+
 def _collapse(classes: str) -> str:
     out: list[str] = []
     for c in classes:
@@ -116,6 +120,12 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
         if c == "v" and len(readings) < _MAX_VARIANTS:
             # Persian و (a glide, dropped) or a foreign v written ف
             readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
+            i += 1
+            continue
+        if c == "j" and 0 < i < n - 1 and s[i - 1] in _CONSONANTS and s[i + 1] in "aeou" \
+                and len(readings) < _MAX_VARIANTS:
+            # between a consonant and a vowel, also the y sound, dropped like a y (Benjamin, Benyamin)
+            readings = ([r + "J" for r in readings] + readings)[:_MAX_VARIANTS]
             i += 1
             continue
         if c == "c" and i + 1 < n and s[i + 1] in "eiy":

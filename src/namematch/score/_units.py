@@ -228,13 +228,22 @@ def unit_uncached(
 def latin_readings(core: str) -> tuple[str, ...]:
     """A Latin spelling and its other readings, compared each: "ch" is sh (Chafik), kh (Barich,
     بريخ) or the Persian ch the Arabic press writes ج (Araghchi, عراقجي); "th" is ث (Othman,
-    Osman) or ذ (Ghathafi, Qadhafi)."""
+    Osman) or ذ (Ghathafi, Qadhafi); a j between a consonant and a, e, o or u is the y sound
+    that Slavic, German, Dutch and Scandinavian spelling write j (Benjamin ~ Benyamin ~
+    بنيامين, Anja ~ Anya; the fold reads a y there as a vowel)."""
     out = [core]
     if "ch" in core:
         out += [core.replace("ch", "kh"), core.replace("ch", "j")]
     if "th" in core:
         out += [x.replace("th", "dh") for x in out]
+    if "j" in core[1:] and _CONSONANT_J.search(core):
+        out.append(_CONSONANT_J.sub("y", core))
     return tuple(out)
+
+
+#: A j after a consonant (not d: dj is one sound, nor j: a doubled jj is one) and before a
+#: vowel other than i (a y before i is lost in the fold: Ranjit is not Ranit).
+_CONSONANT_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])")
 
 
 def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
