@@ -8,7 +8,8 @@ their key sets intersect. Kinds (the prefix keeps them from colliding):
     th/s/ث/س/ص → ``S``, d/z/dh/د/ذ/ض/ظ/ز → ``D``, h/kh/ح/خ/ه → ``H``, sh/ch/ش → ``X``
     and so on — with vowels, glides (w v y و ي ا) and ع/ء dropped, a final
     h/ه dropped and repeated classes collapsed. Latin digraphs that may also be
-    two letters (``Ishaq`` = s+h) give a second skeleton. Arabic-script units
+    two letters (``Ishaq`` = s+h) give a second skeleton, and so does a j between a
+    consonant and a vowel, read as the y sound and dropped (``Benjamin``, ``Benyamin``). Arabic-script units
     also get the skeletons of their top romanisations, and a variant without the
     ل of an inner article (``Abdurrahman`` = عبدالرحمن).
 ``g:`` lexicon group
