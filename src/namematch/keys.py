@@ -9,7 +9,8 @@ their key sets intersect. Kinds (the prefix keeps them from colliding):
     and so on — with vowels, glides (w v y و ي ا) and ع/ء dropped, a final
     h/ه dropped and repeated classes collapsed. Latin digraphs that may also be
     two letters (``Ishaq`` = s+h) give a second skeleton, and so does a j between a
-    consonant and a vowel, read as the y sound and dropped (``Benjamin``, ``Benyamin``). Arabic-script units
+    consonant and a vowel or ending a word after e or i, read as the y sound and dropped
+    (``Benjamin``, ``Benyamin``; ``Sergej``, ``Sergey``). Arabic-script units
     also get the skeletons of their top romanisations, and a variant without the
     ل of an inner article (``Abdurrahman`` = عبدالرحمن).
 ``g:`` lexicon group
@@ -123,9 +124,11 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
             readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
             i += 1
             continue
-        if c == "j" and 0 < i < n - 1 and s[i - 1] in _CONSONANTS and s[i + 1] in "aeou" \
-                and len(readings) < _MAX_VARIANTS:
-            # between a consonant and a vowel, also the y sound, dropped like a y (Benjamin, Benyamin)
+        if c == "j" and len(readings) < _MAX_VARIANTS and (
+            (0 < i < n - 1 and s[i - 1] in _CONSONANTS and s[i + 1] in "aeou") or (i == n - 1 >= 4 and s[i - 1] in "ei")
+        ):
+            # between a consonant and a vowel, or ending a word after e or i, also the y sound,
+            # dropped like a y (Benjamin, Benyamin; Sergej, Sergey)
             readings = ([r + "J" for r in readings] + readings)[:_MAX_VARIANTS]
             i += 1
             continue
