@@ -51,3 +51,19 @@ def test_shipped_score_model_is_refitted_identically(tmp_path: Path) -> None:
     _run_tool("fit_score_model", "--out", str(out))
     shipped = (DATA / "score_model.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "score_model.json differs from what tools/fit_score_model.py fits"
+
+
+def test_the_lexicon_build_learns_no_spelling_from_a_misaligned_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))  # the tool imports its siblings
+    from tests.conftest import load_script
+
+    build = load_script("tools/build_lexicon.py")
+    tokens = [("حمود", "hammoud", 7, "t", []), ("حامد", "hamid", 9, "t", []), ("عبدالرحمن", "abdulrahman", 9, "t", [])]
+    # a person's names aligned crosswise (حامد with Hammud), and new spellings of known and unknown forms
+    cross = [("حامد", "hammud"), ("حمود", "hammud"), ("حامد", "haamid"), ("زهير", "zuhair")]
+    # two aliases of one person: a spelling of the same name, and another name (عبد الرحيم, listed by hand)
+    latin = [("abdulrahman", "abdulrehman"), ("abdulrahim", "abdulrahman")]
+    groups = {ar[0]: la for ar, la, _count in build.build_groups(tokens, cross, latin, []) if ar}
+    assert "hammud" in groups["حمود"] and "hammud" not in groups["حامد"]
+    assert "haamid" in groups["حامد"] and "zuhair" in groups["زهير"]
+    assert "abdulrehman" in groups["عبدالرحمن"] and "abdulrahim" not in groups["عبدالرحمن"]

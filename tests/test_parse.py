@@ -179,3 +179,12 @@ def test_a_name_honorific_is_read_inside_a_name_only_where_the_table_says_so() -
     assert [t.role for t in nm.parse("Tariq Sheikh Qurtubi").tokens] == ["given", "given", "family"]
     assert [t.role for t in nm.parse("Tariq Haji Qurtubi").tokens] == ["given", "given", "family"]
     assert nm.parse("Sheikh Tariq Qurtubi").tokens[0].role == "honorific"
+
+
+def test_abed_is_a_head_only_before_the_article_or_the_divine_name() -> None:
+    # Abed spells عبد and is also a given name (عابد)
+    assert [(u.norm, u.head) for u in nm.parse("Abed Karim Haddad").units][:2] == [("abed", ""), ("karim", "")]
+    for name in ("Abed al-Karim Haddad", "Abed Elkarim Haddad", "Abed Allah Haddad", "Abed ar-Razzaq Haddad"):
+        first = nm.parse(name).units[0]
+        assert first.head == "abd" and first.norm.startswith("abdul"), name
+    assert nm.parse("Karim Abed").units[-1].norm == "abed"

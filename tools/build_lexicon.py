@@ -16,7 +16,11 @@ How:
    into units and aligned unit by unit (mutual best skeleton similarity).
 3. Each Arabic-script form with its Latin spellings is a group; Latin-only
    variant clusters from the ofac/un aliases attach to the groups that share a
-   spelling, or form Latin-only groups.
+   spelling, or form Latin-only groups. A spelling learned from a person's names
+   (aligned, or taken from another alias) is not learned for a form the token
+   lists spell otherwise when they (or ``variants_manual.tsv``) give it for
+   another form: a misaligned pair (حامد with Hammud, a spelling of حمود; Abdul
+   Rahim beside Abdul Rahman) teaches no spelling.
 4. The transliteration model (a joint-sequence n-gram model, see
    ``tools/build_translit.py``) is trained on the token pairs and the persons'
    cross-script unit pairs.
@@ -45,12 +49,14 @@ from namematch.evaluation import (
     fifth_of,
     in_test_fifth,
     load_entities,
+    shipped_lines,
     single_unit,
 )
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.keys import arabic_skeletons, latin_skeletons
 from namematch.normalize import ARABIC, LATIN, PERSIAN
 from namematch.parse import parse
+from namematch.score import fold_latin
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN_SOURCES = TOKEN_SETS
@@ -65,7 +71,12 @@ LICENCES = {
 PAIR_MIN_SIM = 0.6
 UNIT_MIN_SIM = 0.75
 LATIN_MIN_SIM = 0.75
-PERSON_WEIGHT = 20  # one listed person counts as much as 20 token-list occurrences
+PERSON_WEIGHT = 20
+#: A spelling the token lists give this many times for other Arabic-script forms (or the
+#: hand-reviewed lexicon once) is not learned for a form they list with other spellings.
+MISALIGNED_MIN = 6
+#: Alef forms, dropped when two Arabic-script forms are compared as spellings of one name.
+_NO_ALEF = str.maketrans("", "", "اأإآى")  # one listed person counts as much as 20 token-list occurrences
 
 
 #: Hash split of the development data into fifths (0-4) by an Arabic token's core or a
@@ -216,6 +227,42 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def manual_spellings() -> dict[str, set[str]]:
+    """Latin spelling -> the Arabic-script forms ``variants_manual.tsv`` (reviewed by hand)
+    lists it for."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in shipped_lines("variants_manual.tsv"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.split("\t")
+        for la in "|".join(cols[1:3]).split("|"):
+            if la:
+                out[la].update(cols[0].split("|"))
+    return out
+
+
+def _alike_letters(a: str, b: str) -> bool:
+    """Two Arabic-script forms that are one name's spellings: the same letters but for alef
+    forms (عبدالرحمن, عبدالرحمان)."""
+    return a.translate(_NO_ALEF) == b.translate(_NO_ALEF)
+
+
+def _misaligned(ar: str, la: str, spelled: dict[str, Counter], forms: set[str]) -> bool:
+    """Whether pairing an Arabic-script form with a Latin spelling learned from a person's names
+    contradicts the token lists and the hand-reviewed lexicon (``spelled``: folded spelling ->
+    the forms it is listed for, with counts; ``forms``: the forms they list, without alef): the form is listed
+    there with other spellings, the spelling (folded: Hammud is Hammoud) for other forms only,
+    :data:`MISALIGNED_MIN` times or more, none of them the form but for alef. Two elements of one
+    name paired crosswise (حامد aligned with Hammud, a spelling of حمود), or a spelling taken
+    over from another alias of the person (Abdul Rahim beside Abdul Rahman is عبد الرحيم)."""
+    others = spelled.get(fold_latin(la))
+    return (
+        bool(others) and ar.translate(_NO_ALEF) in forms and ar not in others
+        and sum(others.values()) >= MISALIGNED_MIN
+        and not any(_alike_letters(ar, o) for o in others)
+    )  # fmt: skip
+
+
 def build_groups(token_pairs, cross, latin_pairs, units_per_person):
     """Groups as (arabic forms, latin spellings ranked, count)."""
     ar2la: dict[str, Counter] = defaultdict(Counter)
@@ -225,8 +272,18 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
         for e in extra:
             ar2la[ar][e] += count
         wd_count[ar] += count
+    # what the token lists and the hand-reviewed lexicon say: folded spelling -> the forms it spells
+    spelled: dict[str, Counter] = defaultdict(Counter)
+    for ar, c in ar2la.items():
+        for la, count in c.items():
+            spelled[fold_latin(la)][ar] += count
+    for la, ars in manual_spellings().items():
+        for ar in ars:
+            spelled[fold_latin(la)][ar] += MISALIGNED_MIN  # a spelling reviewed by hand is enough
+    forms = {ar.translate(_NO_ALEF) for ars in spelled.values() for ar in ars}
     for ar, la in cross:
-        ar2la[ar][la] += PERSON_WEIGHT
+        if not _misaligned(ar, la, spelled, forms):
+            ar2la[ar][la] += PERSON_WEIGHT
     # Latin variants from the aliases of one person: attach a spelling to the Arabic
     # forms its direct partner is listed under; the rest form Latin-only clusters.
     la_index: dict[str, list[str]] = defaultdict(list)
@@ -239,7 +296,7 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
         for ar in hosts:
             sk = arabic_skeletons(ar)
             for x, y in ((a, b), (b, a)):
-                if x in ar2la[ar] and y not in ar2la[ar]:
+                if x in ar2la[ar] and y not in ar2la[ar] and not _misaligned(ar, y, spelled, forms):
                     if max(sim(p, q) for p in sk for q in latin_skeletons(y)) >= 0.75:
                         ar2la[ar][y] += 1
         if not hosts:

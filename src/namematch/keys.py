@@ -8,7 +8,9 @@ their key sets intersect. Kinds (the prefix keeps them from colliding):
     th/s/ث/س/ص → ``S``, d/z/dh/د/ذ/ض/ظ/ز → ``D``, h/kh/ح/خ/ه → ``H``, sh/ch/ش → ``X``
     and so on — with vowels, glides (w v y و ي ا) and ع/ء dropped, a final
     h/ه dropped and repeated classes collapsed. Latin digraphs that may also be
-    two letters (``Ishaq`` = s+h) give a second skeleton. Arabic-script units
+    two letters (``Ishaq`` = s+h) give a second skeleton, and so does a j between a
+    consonant and a vowel or ending a word after e or i, read as the y sound and dropped
+    (``Benjamin``, ``Benyamin``; ``Sergej``, ``Sergey``). Arabic-script units
     also get the skeletons of their top romanisations, and a variant without the
     ل of an inner article (``Abdurrahman`` = عبدالرحمن).
 ``g:`` lexicon group
@@ -72,6 +74,10 @@ _LATIN_DIGRAPHS: Final[dict[str, tuple[str, str | None]]] = {
 }
 
 
+#: Latin consonant letters (a j after one and before a vowel may be the y sound).
+_CONSONANTS: Final = frozenset("bcfghklmnpqrstvwxz")
+
+
 def _collapse(classes: str) -> str:
     out: list[str] = []
     for c in classes:
@@ -116,6 +122,14 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
         if c == "v" and len(readings) < _MAX_VARIANTS:
             # Persian و (a glide, dropped) or a foreign v written ف
             readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
+            i += 1
+            continue
+        if c == "j" and len(readings) < _MAX_VARIANTS and (
+            (0 < i < n - 1 and s[i - 1] in _CONSONANTS and s[i + 1] in "aeou") or (i == n - 1 >= 4 and s[i - 1] in "ei")
+        ):
+            # between a consonant and a vowel, or ending a word after e or i, also the y sound,
+            # dropped like a y (Benjamin, Benyamin; Sergej, Sergey)
+            readings = ([r + "J" for r in readings] + readings)[:_MAX_VARIANTS]
             i += 1
             continue
         if c == "c" and i + 1 < n and s[i + 1] in "eiy":

@@ -381,6 +381,8 @@ class _Builder:
                     lineage_next = True
                     i += 1
                     continue
+                if kind == "abd-name" and nxt is not None and _abd_follows(nxt.norm, self.particles):
+                    kind = "abd"  # Abed al-Rahman; before any other word Abed is a name (عابد)
                 if kind == "abd" and nxt is not None:
                     used = [tok]
                     j = i + 1
@@ -481,6 +483,13 @@ class _Builder:
             lineage_next = False
             i += 1
         return _inner_honorifics(_merge_din(out, self), self)
+
+
+def _abd_follows(norm: str, particles: dict[str, str]) -> bool:
+    """Whether a word after a head that is also a given name (``abd-name``: Abed) makes it the
+    head of an Abd compound: the article (apart, assimilated or glued: Abed al-Rahman, Abed
+    ar-Rahman, Abed Elrahman) or the divine name (Abed Allah)."""
+    return particles.get(norm) in ("article", "sun", "allah") or (len(norm) >= 5 and norm.startswith(("al", "el")))
 
 
 def _as_token(unit: _Part) -> Word:

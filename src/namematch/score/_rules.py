@@ -232,6 +232,12 @@ def nasab_reversed(al: Alignment) -> tuple[Finding, Finding]:
     if not al.inverted:
         return NO, NO
     pa, pb, pairs = al.a, al.b, al.order
+    ua, ub = pa.units, pb.units
+    if any(ua[i].initial or ub[j].initial for i, j in pairs):
+        # an initial has no fixed place ("S. Adnan", "Adnan S."): the order is the names'
+        pairs = [(i, j) for i, j in pairs if not (ua[i].initial or ub[j].initial)]
+        if not descents([j for _, j in pairs]):
+            return NO, (1.0, "name order differs (given/family swapped)")
     if ((pa.has_lineage or pb.has_lineage) and not _family_moved(pairs, pa.family_idx, pb.family_idx)) or (
         al.fewer >= 3 and not is_rotation(pairs) and _given_names_reversed(pairs, pa.family_idx, pb.family_idx)
     ):

@@ -228,13 +228,28 @@ def unit_uncached(
 def latin_readings(core: str) -> tuple[str, ...]:
     """A Latin spelling and its other readings, compared each: "ch" is sh (Chafik), kh (Barich,
     بريخ) or the Persian ch the Arabic press writes ج (Araghchi, عراقجي); "th" is ث (Othman,
-    Osman) or ذ (Ghathafi, Qadhafi)."""
+    Osman) or ذ (Ghathafi, Qadhafi); a j between a consonant and a, e, o or u, or ending a
+    longer word after e or i, is the y sound that Slavic, German, Dutch and Scandinavian
+    spelling write j (Benjamin ~ Benyamin ~ بنيامين, Anja ~ Anya, Sergej ~ Sergey; the fold
+    reads a y there as a vowel)."""
     out = [core]
     if "ch" in core:
         out += [core.replace("ch", "kh"), core.replace("ch", "j")]
     if "th" in core:
         out += [x.replace("th", "dh") for x in out]
+    if "j" in core[1:]:
+        y = _GLIDE_J.sub("y", core) if len(core) >= 5 else _CONSONANT_J.sub("y", core)
+        if y != core:
+            out.append(y)
     return tuple(out)
+
+
+#: A j after a consonant (not d: dj is one sound, nor j: a doubled jj is one) and before a
+#: vowel other than i (a y before i is lost in the fold: Ranjit is not Ranit).
+_CONSONANT_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])")
+#: That, or a j closing a word of five letters or more after e or i (Sergej, Jurij: Sergey,
+#: Yuri; not after a: the fold would make Faraj, Siraj of Fari, Sirri).
+_GLIDE_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])|(?<=[ei])j$")
 
 
 def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
