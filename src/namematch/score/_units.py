@@ -101,6 +101,15 @@ def _sound_alike(xs: Sequence[str], ys: Sequence[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _all_sounds(folds: tuple[str, ...]) -> frozenset[str]:
+    """The sounds (:func:`_sounds`) of all of a unit's folded spellings: two units sound alike
+    (:func:`_sound_alike` of their folds) when theirs meet."""
+    if len(folds) == 1:
+        return _sounds(folds[0])
+    return frozenset().union(*map(_sounds, folds))
+
+
 def _fold_q(s: str) -> str:
     # q/k/g and gh all meet at k for comparison
     return s.replace("g", "k")
@@ -363,20 +372,15 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     (in the order of ``u``, ``v`` or of the compound and the plain unit): two "Abd X" (two "Abu X")
     compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
     against a plain "X" at a discount."""
-    both = u.head if u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) else ""
+    both = u.head if u.head and u.head == v.head and u.head in _SHARED_HEADS else ""
     best = _NONE
-    for x in u.folds:
-        rx = _rest(x, both, 1) if both else None
-        for y in v.folds:
-            ry = _rest(y, both, 1) if rx is not None else None
-            if ry is not None:
-                r = Indel.normalized_similarity(rx, ry)  # type: ignore[arg-type]  # rx is set when ry is
-                if r > best[0]:
-                    best = (r, rx, ry)  # type: ignore[assignment]
-            else:
-                r = Indel.normalized_similarity(x, y)
-                if r > best[0]:
-                    best = (r, x, y)
+    if not both and len(u.folds) == 1 and len(v.folds) == 1:  # most pairs: one spelling each
+        x, y = u.folds[0], v.folds[0]
+        r = Indel.normalized_similarity(x, y)
+        if r > 0.0:
+            best = (r, x, y)
+    else:
+        best = _folds_similarity(u.folds, v.folds, both)
     if best[0] < cfg.stem_match and bool(u.tail) != bool(v.tail):
         stem = _stem_similarity(u, v, cfg) if u.tail else _stem_similarity(v, u, cfg)
         if stem[0] > best[0]:
@@ -388,6 +392,40 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
                 dropped = _dropped_head_similarity(full, plain, cfg)
                 if dropped[0] > best[0]:
                     best = dropped
+    return best
+
+
+def _fast_below(cfg: ScoreConfig) -> float:
+    """The edit similarity below which two plain units in one script (no compound, no glued
+    article against a spaced one) can only sound alike, be a short form or stay as alike as
+    their spellings (:func:`unit_similarity`; when no shared key can lift them to
+    ``min_pair_similarity`` either): no vowel variant, agreement or look-alike cap applies."""
+    return min(cfg.vowels_from, cfg.agree_from, cfg.min_pair_similarity, 0.999)
+
+
+_FAST_BELOW: Final = _fast_below(DEFAULT_CONFIG)
+
+
+#: Heads two units compared on the rest after them share: two "Abd X" or two "Abu X" (two "Umm X").
+_SHARED_HEADS: Final = (morph.ABD, *morph.KUNYAS)
+
+
+def _folds_similarity(xs: Sequence[str], ys: Sequence[str], both: str) -> _Best:
+    """Best edit similarity of two units' folded spellings (each without the head ``both``
+    where both keep a rest after it), and the two spellings compared."""
+    best = _NONE
+    for x in xs:
+        rx = _rest(x, both, 1) if both else None
+        for y in ys:
+            ry = _rest(y, both, 1) if rx is not None else None
+            if ry is not None:
+                r = Indel.normalized_similarity(rx, ry)  # type: ignore[arg-type]  # rx is set when ry is
+                if r > best[0]:
+                    best = (r, rx, ry)  # type: ignore[assignment]
+            else:
+                r = Indel.normalized_similarity(x, y)
+                if r > best[0]:
+                    best = (r, x, y)
     return best
 
 
@@ -491,11 +529,39 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if r >= cfg.arabic_skeleton_from and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
             return cfg.sound_match, PHONETIC
         return r * 0.95, EDIT
-    best, x, y = _folded_similarity(u, v, cfg)
+    if u.head or v.head or u.tail or v.tail or u.arabic != v.arabic:
+        best, x, y = _folded_similarity(u, v, cfg)
+    else:  # two plain units in one script (most pairs): their folds alone
+        uf, vf = u.folds, v.folds
+        if len(uf) == 1 and len(vf) == 1:
+            x, y = uf[0], vf[0]
+            best = Indel.normalized_similarity(x, y)
+            if best <= 0.0:
+                best, x, y = _NONE
+        else:
+            best, x, y = _folds_similarity(uf, vf, "")
+        if (
+            best < (_FAST_BELOW if cfg is DEFAULT_CONFIG else _fast_below(cfg))
+            and best + cfg.key_bonus < cfg.min_pair_similarity
+            and not ((u.bare and v.article) or (v.bare and u.article))
+        ):
+            # far apart: no key, vowel or consonant test can lift the pair to pair off, and
+            # nothing discounts it but two known names; the general path below gives the same
+            apart = u.named and v.named
+            if best < cfg.sound_match and not apart and not _all_sounds(uf).isdisjoint(_all_sounds(vf)):
+                return cfg.sound_match, PHONETIC
+            method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
+            if x:  # (the units' own spellings; none alike at all is a structural nothing)
+                if not (u.groups and v.groups) and _short_form(u, v):
+                    return cfg.agree_from, SHORT_FORM
+                if apart:
+                    best *= cfg.same_script_listed
+            return best, method
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
     # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
     same_head = u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) and bool(u.tail) == bool(v.tail)
-    reduced = not same_head and not _own_spellings(u, v, x, y)
+    own = _own_spellings(u, v, x, y)
+    reduced = not same_head and not own
     # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
     transliterated = (u.script == OTHER) != (v.script == OTHER)
     method = ROMANISED if (u.arabic != v.arabic or transliterated) else EDIT
@@ -517,16 +583,17 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             r = Indel.normalized_similarity(glued.bare, z)
             if r > best:
                 best, x, y = r, glued.bare, z
+                own = _own_spellings(u, v, x, y)
         if best >= 0.999:
             return 0.96, PHONETIC
         if best < cfg.sound_match and _sound_alike((glued.bare,), spaced.folds):
             return cfg.sound_match, PHONETIC
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < cfg.sound_match and not apart and _sound_alike(u.folds, v.folds):
+    if best < cfg.sound_match and not apart and not _all_sounds(u.folds).isdisjoint(_all_sounds(v.folds)):
         return cfg.sound_match, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a reduced form (above; or the article glued on one side only): two listed forms, but of
     # one name, already at a discount
-    structural = not _own_spellings(u, v, x, y)
+    structural = not own
     listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
     if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y, cfg):
         # (two names the lexicon lists in different groups are two names: Jose, Joseph)
