@@ -394,11 +394,16 @@ _ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
 def _tokenize_ascii(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
     """Fast path of :func:`tokens` for pure-ASCII text (same result)."""
     tokens: list[_T] = []
+    append = tokens.append
     for m in _ASCII_RUN.finditer(text):
         raw = m.group()
+        if raw.isalpha():  # letters only (most tokens): the token is the run itself
+            s, e = m.span()
+            append(make(raw, raw.lower(), s, e, LATIN, False))
+            continue
         if raw.isalnum():  # no apostrophe: the token is the run itself
             norm = raw.lower()
-            tokens.append(make(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
+            append(make(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
             continue
         norm = raw.lower().replace("'", "").replace("`", "")
         if not norm:

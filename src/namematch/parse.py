@@ -37,7 +37,7 @@ import attrs
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._data import data_lines, data_table
-from namematch._text import Word, short_cache, tokens
+from namematch._text import CACHE_MAX_LEN, Word, short_cache, tokens
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -267,7 +267,6 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
     return "", norm
 
 
-@short_cache(maxsize=65536)
 def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
     """(article, core, canonical form, head, tail) of a word that is not part of a
     compound written apart: it depends on the word alone, and words repeat across
@@ -283,6 +282,11 @@ def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
     article, core = _article_core(norm, script, exceptions)
     head, tail = morph.latin_structure(core) if script == LATIN else ("", "")
     return article, core, ("al" + core) if article else norm, head, tail
+
+
+#: :func:`_plain_word` cached, for words of at most ``CACHE_MAX_LEN`` letters (the parser
+#: calls it directly: once per word of every name parsed).
+_plain_word_cached = lru_cache(maxsize=65536)(_plain_word)
 
 
 #: A unit form of an "X Allah" compound ends so (Arabic script, Latin).
@@ -369,13 +373,29 @@ class _Builder:
                 break
             i += 1
         lineage_next = False
+        particles = self.particles
+        source = self.source
         while i < n:
             tok = toks[i]
             norm = tok.norm
-            kind = self.particles.get(norm, "")
+            kind = particles.get(norm, "")
+            if not kind:  # a plain word (most words): made here directly
+                script = tok.script
+                start, end = tok.start, tok.end
+                article, core, canon, head, tail = (
+                    _plain_word_cached(norm, script) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, script)
+                )
+                out.append(_Part(
+                    source[start:end], canon, core, script, start, end,
+                    INITIAL if (len(norm) == 1 and script == LATIN) else GIVEN, article, lineage_next, "",
+                    tok.homoglyphs, head, tail,
+                ))  # fmt: skip
+                lineage_next = False
+                i += 1
+                continue
             nxt = toks[i + 1] if i + 1 < n else None
             is_ar = tok.script in (ARABIC, PERSIAN)
-            if kind:  # a particle, an article or a compound's head (most words are none)
+            if kind:  # a particle, an article or a compound's head
                 if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
                     out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
                     lineage_next = True
@@ -470,8 +490,8 @@ class _Builder:
                                          head=prev.head, tail=tail))
                     i += 1
                     continue
-            # a plain word
-            article, core, canon, head, tail = _plain_word(norm, tok.script)
+            # a particle word read as a plain word
+            article, core, canon, head, tail = _plain_word_cached(norm, tok.script)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE

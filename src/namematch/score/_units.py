@@ -22,7 +22,7 @@ from namematch._folding import fold_latin, single_letters
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
-from namematch.parse import FAMILY, INITIAL
+from namematch.parse import FAMILY, INITIAL, UnitFields
 from namematch.resources import Resources
 from namematch.romanize import romanize_unit
 from namematch.score._config import DEFAULT_CONFIG, ScoreConfig
@@ -252,10 +252,13 @@ def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     return any(arabic[g] for g in groups)
 
 
-#: One name unit's preparation depends on its token alone (and the resources value: two
-#: never share an entry), and tokens repeat across names far more than names do: cache
-#: per token (bounded).
-unit_of = functools.lru_cache(maxsize=1 << 17)(unit_uncached)
+@functools.lru_cache(maxsize=1 << 17)
+def unit_of(fields: UnitFields, resources: Resources) -> _Unit:
+    """:func:`unit_uncached` of a unit's parse fields as :func:`namematch.parse.name_fields`
+    gives them, cached: one name unit's preparation depends on its token alone (and the
+    resources value: two never share an entry), and tokens repeat across names far more
+    than names do (bounded; the fields stay one tuple, so a look-up hashes two arguments)."""
+    return unit_uncached(*fields, resources)
 
 
 def layout(
