@@ -399,10 +399,11 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
 
 
 def _fast_below(cfg: ScoreConfig) -> float:
-    """The edit similarity below which two plain units in one script (no compound, no glued
-    article against a spaced one) can only sound alike, be a short form or stay as alike as
-    their spellings (:func:`unit_similarity`; when no shared key can lift them to
-    ``min_pair_similarity`` either): no vowel variant, agreement or look-alike cap applies."""
+    """The edit similarity below which two plain units (no compound, no glued article against
+    a spaced one; across scripts, below ``skeleton_from`` too) can only sound alike, be a
+    short form or stay as alike as their spellings (:func:`unit_similarity`; when no shared
+    key can lift them to ``min_pair_similarity`` either): no vowel variant, agreement or
+    look-alike cap applies."""
     return min(cfg.vowels_from, cfg.agree_from, cfg.min_pair_similarity, 0.999)
 
 
@@ -532,9 +533,9 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if r >= cfg.arabic_skeleton_from and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
             return cfg.sound_match, PHONETIC
         return r * 0.95, EDIT
-    if u.head or v.head or u.tail or v.tail or u.arabic != v.arabic:
+    if u.head or v.head or u.tail or v.tail:
         best, x, y = _folded_similarity(u, v, cfg)
-    else:  # two plain units in one script (most pairs): their folds alone
+    else:  # two plain units (most pairs): their folds alone
         uf, vf = u.folds, v.folds
         if len(uf) == 1 and len(vf) == 1:
             x, y = uf[0], vf[0]
@@ -543,16 +544,21 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
                 best, x, y = _NONE
         else:
             best, x, y = _folds_similarity(uf, vf, "")
+        cross = u.arabic != v.arabic
         if (
             best < (_FAST_BELOW if cfg is DEFAULT_CONFIG else _fast_below(cfg))
             and best + cfg.key_bonus < cfg.min_pair_similarity
+            and (not cross or best < cfg.skeleton_from)
             and not ((u.bare and v.article) or (v.bare and u.article))
         ):
-            # far apart: no key, vowel or consonant test can lift the pair to pair off, and
-            # nothing discounts it but two known names; the general path below gives the same
+            # far apart: no key, vowel, consonant or skeleton test can lift the pair to pair
+            # off, and nothing discounts it but two known names; the general path below
+            # gives the same
             apart = u.named and v.named
             if best < cfg.sound_match and not apart and not _all_sounds(uf).isdisjoint(_all_sounds(vf)):
                 return cfg.sound_match, PHONETIC
+            if cross:
+                return (best * cfg.cross_listed if apart and x else best), ROMANISED
             method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
             if x:  # (the units' own spellings; none alike at all is a structural nothing)
                 if not (u.groups and v.groups) and _short_form(u, v):
