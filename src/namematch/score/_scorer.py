@@ -236,7 +236,11 @@ class Scorer:
         hit = None if row is None else row.get(v.ckey)
         if hit is not None:
             return hit
-        hit = self._similarity(u, v)
+        similarity = self._similarity
+        if similarity is _ordered_similarity:  # the default configuration and no user lexicon: called directly
+            hit = unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+        else:
+            hit = similarity(u, v)
         if self._pair_count >= self.cache_size:
             rows.clear()
             self._pair_count = 0
