@@ -509,6 +509,11 @@ def _as_token(unit: _Part) -> Word:
 
 def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
+    for u in units:
+        if u.article:
+            break
+    else:
+        return units  # no unit with the article (most names): nothing to glue
     out: list[_Part] = []
     for u in units:
         if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
@@ -545,15 +550,26 @@ def _split_parts(source: str, toks: Sequence[Word]) -> list[list[Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
-    parts: list[list[Word]] = [[]]
+    seps = [m.start() for m in _SEPARATOR.finditer(source)]
+    parts: list[list[Word]] = []
+    part: list[Word] = []
     prev_end = 0
+    k, n_seps = 0, len(seps)
     for t in toks:
-        gap = source[prev_end : t.start]
-        if parts[-1] and ("," in gap or "،" in gap or ";" in gap or "؛" in gap):
-            parts.append([])
-        parts[-1].append(t)
+        while k < n_seps and seps[k] < prev_end:
+            k += 1
+        if part and k < n_seps and seps[k] < t.start:  # a separator between this token and the one before
+            parts.append(part)
+            part = []
+        part.append(t)
         prev_end = t.end
-    return [p for p in parts if p]
+    if part:
+        parts.append(part)
+    return parts
+
+
+#: What separates the parts of a name ("Family, Given").
+_SEPARATOR: Final = re.compile("[,،;؛]")
 
 
 def _is_caps(unit: _Part) -> bool:
