@@ -196,9 +196,13 @@ def unit_uncached(
     arabic = script in _ARABIC_SCRIPTS
     initial = role == INITIAL
     core = core or norm
-    glued = whole = ""
+    glued = whole = rest = ""
     if not (article or arabic or initial):
-        glued = lexicon.glued_article_core(core)
+        # a word beginning like a glued article (the rest: "" for most): read as article + name
+        # where the lexicon lists the rest, else compared without those letters too (``bare``)
+        rest = morph.latin_article_rest(core)
+        if rest:
+            glued = lexicon.glued_article_core(core)
     if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
         whole, core, article = core, glued, "al"
     if arabic:
@@ -219,10 +223,7 @@ def unit_uncached(
     folds = (fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(fold_latin, latin)))
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
-    bare = ""
-    rest = morph.latin_article_rest(core) if script == LATIN and not (article or initial) else ""
-    if rest:
-        bare = fold_latin(rest)
+    bare = fold_latin(rest) if rest and not glued and script == LATIN else ""
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
@@ -249,7 +250,10 @@ def latin_readings(core: str) -> tuple[str, ...]:
 def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     """Whether one of the lexicon groups lists an Arabic-script form."""
     arabic = lexicon.arabic
-    return any(arabic[g] for g in groups)
+    for g in groups:
+        if arabic[g]:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 17)
