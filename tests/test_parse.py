@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import namematch as nm
 from tests.conftest import any_text, names
@@ -179,3 +180,19 @@ def test_a_name_honorific_is_read_inside_a_name_only_where_the_table_says_so() -
     assert [t.role for t in nm.parse("Tariq Sheikh Qurtubi").tokens] == ["given", "given", "family"]
     assert [t.role for t in nm.parse("Tariq Haji Qurtubi").tokens] == ["given", "given", "family"]
     assert nm.parse("Sheikh Tariq Qurtubi").tokens[0].role == "honorific"
+
+
+@given(st.text(alphabet="ab ,;،؛-'", max_size=30))
+def test_parts_split_where_a_separator_stands_between_two_tokens(text: str) -> None:
+    from namematch._text import Word, tokens
+    from namematch.parse import _split_parts
+
+    toks = tokens(text, Word)
+    expected: list[list[int]] = [[]]
+    prev_end = 0
+    for t in toks:  # a new part after a comma or semicolon in the gap before a token
+        if expected[-1] and any(c in text[prev_end : t.start] for c in ",;،؛"):
+            expected.append([])
+        expected[-1].append(t.start)
+        prev_end = t.end
+    assert [[t.start for t in part] for part in _split_parts(text, toks)] == [p for p in expected if p]
