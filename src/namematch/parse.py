@@ -37,7 +37,7 @@ import attrs
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._data import data_lines, data_table
-from namematch._text import CACHE_MAX_LEN, Word, short_cache, tokens
+from namematch._text import _ASCII_RUN, CACHE_MAX_LEN, Word, short_cache, tokens
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -692,6 +692,15 @@ def name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...
     Plain tuples of strings and flags: cached per name, they are no work for the
     garbage collector (it stops tracking such tuples), unlike NameToken objects.
     """
+    if name.isascii():
+        plain = _plain_ascii_fields(name)
+        if plain is not None:
+            return plain
+    return _parsed_fields(name)
+
+
+def _parsed_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]]:
+    """:func:`name_fields` read by the parser (uncached; every name)."""
     units, family_first = _parse_parts(name)
     honorifics: list[str] = []
     titles: list[str] = []
@@ -707,6 +716,83 @@ def name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...
     fields = tuple([(u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article, u.head, u.tail)
                     for u in _in_name_order(units, family_first)])  # fmt: skip
     return fields, lineage, tuple(honorifics + titles)
+
+
+def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]] | None:
+    """:func:`name_fields` of an ASCII name whose words are all plain (letters only; no
+    particle, honorific or title, none after the article that al-Din would glue, no two-word
+    honorific or title in front of a part), read without the parser's token and unit objects:
+    what the parser gives such a name (one unit per word, the family name as
+    ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
+    runs = _ASCII_RUN.findall(name)
+    if not runs or len(runs) > MAX_TOKENS:
+        return None
+    honorifics, titles, particles, _exceptions, _inner = _lexicons()
+    words: list[tuple[str, int, int, str, tuple[str, str, str, str, str]]] = []
+    find = name.find
+    end = 0
+    for raw in runs:
+        if not raw.isalpha():
+            return None
+        norm = raw.lower()
+        if norm in particles or norm in honorifics or norm in titles or norm == "h":
+            return None
+        start = find(raw, end)  # (only characters outside runs lie between two runs)
+        end = start + len(raw)
+        facts = _plain_word_cached(norm, LATIN) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, LATIN)
+        if (facts[0] and particles.get(facts[1]) == "din") or facts[2] in honorifics:
+            return None  # al-Din to glue onto the word before; a unit form read as an honorific
+        words.append((raw, start, end, norm, facts))
+    # the parts ("Family, Given"): a separator between two words starts a new one
+    parts: list[list[int]] = [[]]
+    if "," in name or ";" in name:
+        seps = [m.start() for m in _SEPARATOR.finditer(name)]
+        k, n_seps, prev_end = 0, len(seps), 0
+        for w, (_raw, start, end, _norm, _facts) in enumerate(words):
+            while k < n_seps and seps[k] < prev_end:
+                k += 1
+            if parts[-1] and k < n_seps and seps[k] < start:
+                parts.append([])
+            parts[-1].append(w)
+            prev_end = end
+    else:
+        parts[0] = list(range(len(words)))
+    for part in parts:
+        if len(part) >= 3:  # a two-word honorific or title written apart in front
+            joined = words[part[0]][3] + words[part[1]][3]
+            if joined in honorifics or joined in titles:
+                return None
+    roles = [INITIAL if len(w[3]) == 1 else GIVEN for w in words]
+    family_first = False
+    if len(parts) >= 2 and any(roles[w] == GIVEN for w in parts[0]) and any(roles[w] == GIVEN for w in parts[1]):
+        family_first = True
+        for w in parts[0]:
+            if roles[w] == GIVEN:
+                roles[w] = FAMILY
+    else:  # _family_units of one part: capitals, else the last name word
+        names = [w for w, role in enumerate(roles) if role == GIVEN]
+        if len(names) == 1 and INITIAL in roles:
+            names = list(range(len(words)))  # "S. Hashemi": the last word is the family name
+        caps = [w for w in names if len(words[w][0]) > 1 and words[w][0].isupper()]
+        if caps and len(caps) < len(names):
+            family = caps
+        elif len(names) >= 2:
+            family = names[-1:]
+        elif len(names) == 1 and words[names[0]][4][0]:
+            family = names
+        else:
+            family = []
+        for w in family:
+            roles[w] = FAMILY
+    order = range(len(words))
+    if family_first:
+        order = [w for w in order if roles[w] != FAMILY] + [w for w in order if roles[w] == FAMILY]  # type: ignore[assignment]
+    fields = tuple([
+        (words[w][0], words[w][4][2], words[w][4][1], LATIN, roles[w], False, False, words[w][4][0], words[w][4][3],
+         words[w][4][4])
+        for w in order
+    ])  # fmt: skip
+    return fields, False, ()
 
 
 def parse(name: str) -> ParsedName:
