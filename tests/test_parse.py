@@ -204,7 +204,7 @@ _ASCII_WORDS = [
     "karim", "fadel", "nouri", "tariq", "qurtubi", "alqurtubi", "abdelkarim", "abdurrahman", "binfadel",
     "abunouri", "nuruddin", "rahmatullah", "fadelzada", "benjamin", "x", "h", "e", "s", "al", "el", "bin",
     "ibn", "abu", "abd", "din", "ud", "sayyid", "sheikh", "mullah", "haji", "minister", "foreign", "ayatollah",
-    "2", "o'nouri",
+    "2", "o'nouri", "al-karim", "El fadel", "AL-QURTUBI", "al-bin", "al-e", "al-din", "al", "el",
 ]  # fmt: skip
 _SEPARATORS = [" ", " ", " ", ", ", "; ", "-", " . ", ","]
 
@@ -231,6 +231,8 @@ def test_plain_ascii_names_take_the_short_reading() -> None:
 
     assert _plain_ascii_fields("QURTUBI, Tariq Karim") is not None
     assert _plain_ascii_fields("Tariq K. Alqurtubi") is not None
+    assert _plain_ascii_fields("AL-QURTUBI, Tariq Karim") is not None  # an article and its word
     # a particle, an honorific, an apostrophe or a digit: the parser reads it
-    for name in ("Tariq bin Karim", "Sheikh Tariq Karim", "Tariq O'Nouri", "Tariq Karim 2", "Nur al-Din Karim"):
+    for name in ("Tariq bin Karim", "Sheikh Tariq Karim", "Tariq O'Nouri", "Tariq Karim 2", "Nur al-Din Karim",
+                 "Tariq Karim al"):
         assert _plain_ascii_fields(name) is None

@@ -719,78 +719,102 @@ def _parsed_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, 
 
 
 def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]] | None:
-    """:func:`name_fields` of an ASCII name whose words are all plain (letters only; no
-    particle, honorific or title, none after the article that al-Din would glue, no two-word
+    """:func:`name_fields` of an ASCII name of plain words (letters only; no honorific or title,
+    no particle but an article before a plain word, nothing al-Din would glue, no two-word
     honorific or title in front of a part), read without the parser's token and unit objects:
-    what the parser gives such a name (one unit per word, the family name as
-    ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
+    what the parser gives such a name (a unit per word or per article and its word, the
+    family name as ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
     runs = _ASCII_RUN.findall(name)
     if not runs or len(runs) > MAX_TOKENS:
         return None
     honorifics, titles, particles, _exceptions, _inner = _lexicons()
-    words: list[tuple[str, int, int, str, tuple[str, str, str, str, str]]] = []
+    toks: list[tuple[str, int, int, str]] = []  # (text, start, end, norm)
     find = name.find
     end = 0
     for raw in runs:
         if not raw.isalpha():
             return None
         norm = raw.lower()
-        if norm in particles or norm in honorifics or norm in titles or norm == "h":
+        if norm in honorifics or norm in titles or norm == "h":
             return None
         start = find(raw, end)  # (only characters outside runs lie between two runs)
         end = start + len(raw)
-        facts = _plain_word_cached(norm, LATIN) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, LATIN)
-        if (facts[0] and particles.get(facts[1]) == "din") or facts[2] in honorifics:
-            return None  # al-Din to glue onto the word before; a unit form read as an honorific
-        words.append((raw, start, end, norm, facts))
+        toks.append((raw, start, end, norm))
     # the parts ("Family, Given"): a separator between two words starts a new one
     parts: list[list[int]] = [[]]
     if "," in name or ";" in name:
         seps = [m.start() for m in _SEPARATOR.finditer(name)]
         k, n_seps, prev_end = 0, len(seps), 0
-        for w, (_raw, start, end, _norm, _facts) in enumerate(words):
+        for t, (_raw, start, end, _norm) in enumerate(toks):
             while k < n_seps and seps[k] < prev_end:
                 k += 1
             if parts[-1] and k < n_seps and seps[k] < start:
                 parts.append([])
-            parts[-1].append(w)
+            parts[-1].append(t)
             prev_end = end
     else:
-        parts[0] = list(range(len(words)))
-    for part in parts:
-        if len(part) >= 3:  # a two-word honorific or title written apart in front
-            joined = words[part[0]][3] + words[part[1]][3]
+        parts[0] = list(range(len(toks)))
+    # the units: (text, norm, core, article, head, tail, role, part, written in capitals)
+    units: list[tuple[str, str, str, str, str, str, str, int, bool]] = []
+    for p, part in enumerate(parts):
+        n = len(part)
+        if n >= 3:  # a two-word honorific or title written apart in front
+            joined = toks[part[0]][3] + toks[part[1]][3]
             if joined in honorifics or joined in titles:
                 return None
-    roles = [INITIAL if len(w[3]) == 1 else GIVEN for w in words]
+        i = 0
+        while i < n:
+            raw, start, end, norm = toks[part[i]]
+            kind = particles.get(norm)
+            if kind is None:  # a plain word
+                article, core, canon, head, tail = (
+                    _plain_word_cached(norm, LATIN) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, LATIN)
+                )
+                if (article and particles.get(core) == "din") or canon in honorifics:
+                    return None  # al-Din to glue onto the word before; a unit form read as an honorific
+                units.append((raw, canon, core, article, head, tail, INITIAL if len(norm) == 1 else GIVEN, p,
+                              len(raw) > 1 and raw.isupper()))  # fmt: skip
+                i += 1
+            elif kind == "article" and i + 1 < n:  # "al" or "el" and the word after it: one unit
+                _raw, _start, next_end, core = toks[part[i + 1]]
+                canon = "al" + core
+                if core in particles or core == "e" or canon in honorifics:
+                    return None
+                text = name[start:next_end]
+                units.append((text, canon, core, "al", "", "", GIVEN, p, text.isupper()))
+                i += 2
+            else:
+                return None
+    roles = [u[6] for u in units]
     family_first = False
-    if len(parts) >= 2 and any(roles[w] == GIVEN for w in parts[0]) and any(roles[w] == GIVEN for w in parts[1]):
+    if len(parts) >= 2 and any(u[7] == 0 and u[6] == GIVEN for u in units) and any(
+        u[7] == 1 and u[6] == GIVEN for u in units
+    ):
         family_first = True
-        for w in parts[0]:
-            if roles[w] == GIVEN:
-                roles[w] = FAMILY
+        for k, u in enumerate(units):
+            if u[7] == 0 and u[6] == GIVEN:
+                roles[k] = FAMILY
     else:  # _family_units of one part: capitals, else the last name word
-        names = [w for w, role in enumerate(roles) if role == GIVEN]
+        names = [k for k, role in enumerate(roles) if role == GIVEN]
         if len(names) == 1 and INITIAL in roles:
-            names = list(range(len(words)))  # "S. Hashemi": the last word is the family name
-        caps = [w for w in names if len(words[w][0]) > 1 and words[w][0].isupper()]
+            names = list(range(len(units)))  # "S. Hashemi": the last word is the family name
+        caps = [k for k in names if units[k][8]]
         if caps and len(caps) < len(names):
             family = caps
         elif len(names) >= 2:
             family = names[-1:]
-        elif len(names) == 1 and words[names[0]][4][0]:
+        elif len(names) == 1 and units[names[0]][3]:
             family = names
         else:
             family = []
-        for w in family:
-            roles[w] = FAMILY
-    order = range(len(words))
+        for k in family:
+            roles[k] = FAMILY
+    order = range(len(units))
     if family_first:
-        order = [w for w in order if roles[w] != FAMILY] + [w for w in order if roles[w] == FAMILY]  # type: ignore[assignment]
+        order = [k for k in order if roles[k] != FAMILY] + [k for k in order if roles[k] == FAMILY]  # type: ignore[assignment]
     fields = tuple([
-        (words[w][0], words[w][4][2], words[w][4][1], LATIN, roles[w], False, False, words[w][4][0], words[w][4][3],
-         words[w][4][4])
-        for w in order
+        (units[k][0], units[k][1], units[k][2], LATIN, roles[k], False, False, units[k][3], units[k][4], units[k][5])
+        for k in order
     ])  # fmt: skip
     return fields, False, ()
 
