@@ -20,6 +20,7 @@ from namematch._checks import check_str
 
 __all__ = [
     "ARABIC",
+    "ASCII_RUN",
     "CACHE_MAX_LEN",
     "LATIN",
     "MIXED",
@@ -388,7 +389,7 @@ def _latin_or_confusable_token(chars: str) -> bool:
 
 
 #: A run of ASCII word characters: letters, digits and the dropped ' and `.
-_ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
+ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
 
 
 def _tokenize_ascii(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
@@ -399,7 +400,7 @@ def _tokenize_ascii(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # typ
     end = 0
     # (a run found from the end of the one before starts where the pattern matched it:
     # only characters outside runs lie between)
-    for raw in _ASCII_RUN.findall(text):
+    for raw in ASCII_RUN.findall(text):
         s = find(raw, end)
         end = s + len(raw)
         if raw.isalpha():  # letters only (most tokens): the token is the run itself

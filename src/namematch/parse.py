@@ -37,7 +37,7 @@ import attrs
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._data import data_lines, data_table
-from namematch._text import _ASCII_RUN, CACHE_MAX_LEN, Word, short_cache, tokens
+from namematch._text import ASCII_RUN, CACHE_MAX_LEN, Word, short_cache, tokens
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -724,7 +724,7 @@ def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[
     honorific or title in front of a part), read without the parser's token and unit objects:
     what the parser gives such a name (a unit per word or per article and its word, the
     family name as ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
-    runs = _ASCII_RUN.findall(name)
+    runs = ASCII_RUN.findall(name)
     if not runs or len(runs) > MAX_TOKENS:
         return None
     honorifics, titles, particles, _exceptions, _inner = _lexicons()
