@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import namematch as nm
 from tests.conftest import any_text, names
@@ -188,3 +189,59 @@ def test_abed_is_a_head_only_before_the_article_or_the_divine_name() -> None:
         first = nm.parse(name).units[0]
         assert first.head == "abd" and first.norm.startswith("abdul"), name
     assert nm.parse("Karim Abed").units[-1].norm == "abed"
+
+
+@given(st.text(alphabet="ab ,;،؛-'", max_size=30))
+def test_parts_split_where_a_separator_stands_between_two_tokens(text: str) -> None:
+    from namematch._text import Word, tokens
+    from namematch.parse import _split_parts
+
+    toks = tokens(text, Word)
+    expected: list[list[int]] = [[]]
+    prev_end = 0
+    for t in toks:  # a new part after a comma or semicolon in the gap before a token
+        if expected[-1] and any(c in text[prev_end : t.start] for c in ",;،؛"):
+            expected.append([])
+        expected[-1].append(t.start)
+        prev_end = t.end
+    assert [[t.start for t in part] for part in _split_parts(text, toks)] == [p for p in expected if p]
+
+
+#: Words of invented ASCII names: plain names, names with a glued article or compound, and
+#: the particles, honorifics and titles the parser reads (which send a name to the parser).
+_ASCII_WORDS = [
+    "karim", "fadel", "nouri", "tariq", "qurtubi", "alqurtubi", "abdelkarim", "abdurrahman", "binfadel",
+    "abunouri", "nuruddin", "rahmatullah", "fadelzada", "benjamin", "x", "h", "e", "s", "al", "el", "bin",
+    "ibn", "abu", "abd", "din", "ud", "sayyid", "sheikh", "mullah", "haji", "minister", "foreign", "ayatollah",
+    "2", "o'nouri", "al-karim", "El fadel", "AL-QURTUBI", "al-bin", "al-e", "al-din", "al", "el",
+]  # fmt: skip
+_SEPARATORS = [" ", " ", " ", ", ", "; ", "-", " . ", ","]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_ASCII_WORDS), st.sampled_from(["lower", "upper", "title"]),
+                  st.sampled_from(_SEPARATORS)),
+        min_size=1, max_size=6,
+    )
+)  # fmt: skip
+def test_plain_ascii_names_read_without_the_parser_read_as_the_parser_reads_them(
+    words: list[tuple[str, str, str]],
+) -> None:
+    from namematch.parse import _parsed_fields, _plain_ascii_fields
+
+    name = "".join(getattr(w, case)() + sep for w, case, sep in words)
+    plain = _plain_ascii_fields(name)
+    assert plain is None or plain == _parsed_fields(name)
+
+
+def test_plain_ascii_names_take_the_short_reading() -> None:
+    from namematch.parse import _plain_ascii_fields
+
+    assert _plain_ascii_fields("QURTUBI, Tariq Karim") is not None
+    assert _plain_ascii_fields("Tariq K. Alqurtubi") is not None
+    assert _plain_ascii_fields("AL-QURTUBI, Tariq Karim") is not None  # an article and its word
+    # a particle, an honorific, an apostrophe or a digit: the parser reads it
+    for name in ("Tariq bin Karim", "Sheikh Tariq Karim", "Tariq O'Nouri", "Tariq Karim 2", "Nur al-Din Karim",
+                 "Tariq Karim al"):
+        assert _plain_ascii_fields(name) is None

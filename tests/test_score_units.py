@@ -144,3 +144,72 @@ def test_an_initial_that_moved_is_no_reordered_chain() -> None:
     assert e.score >= T, e
     assert not any("nasab order reversed" in r for r in e.rules), e
     assert nm.score("Ali H. bin Hasan", "Hasan bin Ali H.") < T  # the chain itself reversed
+
+
+# -- the far-apart short cut of unit_similarity --------------------------------------------
+
+#: Invented name words: Latin spellings (some with a glued article, a compound head or tail),
+#: Arabic-script words, one Cyrillic; many pairs far apart, some alike.
+_WORDS = [
+    "karim", "kareem", "qarim", "tariq", "tarek", "fadel", "fadil", "samir", "samira", "nouri",
+    "nuri", "hamza", "hamsa", "kazafi", "gadafi", "alsahir", "sahir", "mzoudi", "mazuti",
+    "orunbaev", "temir", "temirlan", "abdulkarim", "sirajuddin", "siraj", "abubakar", "bakar",
+    "zarif", "rezaei", "rezvani", "petrov", "bata", "piti", "yelena", "elena",
+    "كريم", "طارق", "فاضل", "سمير", "نوري", "محرز", "عبدالكريم", "Петров",
+]  # fmt: skip
+
+
+def _units_of(*names: str) -> list[object]:
+    scorer = Scorer()
+    return [u for name in names for u in scorer.prepare(name).units]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_far_apart_short_cut_gives_what_the_general_path_gives(seed: int) -> None:
+    # unit_similarity returns early for two plain units too far apart for any test but sound
+    # and short form; with the short cut switched off (its cut below every similarity) every
+    # pair takes the general path and must give the same value and method
+    import random
+
+    from namematch.score import ScoreConfig, _units
+
+    rng = random.Random(seed)
+    units = _units_of(*_WORDS, "Karim Fadel Nouri", "AL-SAHIR, Tariq", "كريم فاضل")
+    configs = [ScoreConfig()] + [
+        ScoreConfig(min_pair_similarity=rng.uniform(0.4, 0.9), key_bonus=rng.uniform(0.0, 0.2),
+                    vowels_from=rng.uniform(0.4, 0.9), skeleton_from=rng.uniform(0.2, 0.8),
+                    same_script_listed=rng.uniform(0.5, 1.0), cross_listed=rng.uniform(0.5, 1.0))
+        for _ in range(3)
+    ]  # fmt: skip
+    for cfg in configs:  # (each equal to or unlike the default, never the default object itself)
+        fast = [unit_similarity(u, v, cfg) for u in units for v in units]  # type: ignore[arg-type]
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(_units, "_fast_below", lambda _cfg: -1.0)
+            general = [unit_similarity(u, v, cfg) for u in units for v in units]  # type: ignore[arg-type]
+        assert fast == general
+
+
+def test_far_apart_short_cut_is_taken_and_keeps_sound_and_short_form() -> None:
+    from namematch.score import _units
+
+    kazafi, gadafi, temir, temirlan, bata, piti, petrov = _units_of("kazafi gadafi temir temirlan bata piti petrov")
+    calls: list[str] = []
+    real = _units._folded_similarity
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_units, "_folded_similarity", lambda *a: calls.append("general") or real(*a))
+        assert unit_similarity(bata, piti) == (0.9, "phonetic key")  # no letter in common, one sound
+        assert unit_similarity(kazafi, petrov)[0] < 0.5
+        assert unit_similarity(temir, temirlan) == (0.85, "short form")
+    assert calls == []  # plain units: never the compound-aware comparison
+    assert unit_similarity(kazafi, gadafi)[0] >= 0.85
+
+
+def test_fold_runs_are_the_spelling_folds_in_order() -> None:
+    # fold_latin skips a run of folds when the spelling lacks the run's letter: every fold of
+    # a run must contain that letter, and the runs must give the folds in their order
+    from namematch._folding import _FOLD_RUNS, _LATIN_FOLDS
+
+    assert tuple(f for _letter, folds in _FOLD_RUNS for f in folds) == _LATIN_FOLDS
+    assert all(letter in a for letter, folds in _FOLD_RUNS for a, _b in folds)
+    assert [_fold_latin(w) for w in ("soleymani", "ghasem", "qassim", "iosif", "yelena")] == [
+        "sulimani", "gasim", "kasim", "yusif", "yilina"]  # fmt: skip

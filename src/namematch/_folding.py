@@ -22,6 +22,18 @@ _LATIN_FOLDS: Final = (
     ("ph", "f"), ("gh", "g"), ("kh", "k"), ("dh", "z"), ("th", "s"), ("sch", "sh"),
     ("ch", "sh"), ("dj", "j"), ("ci", "si"), ("ce", "se"),
 )  # fmt: skip
+#: The same folds in runs that share a letter, applied in the same order: a run is skipped when
+#: the spelling has no such letter (no fold of a run writes its letter into a spelling without it).
+_FOLD_RUNS: Final = tuple(
+    (letter, tuple(f for f in _LATIN_FOLDS if f[0] in run))
+    for letter, run in (
+        ("o", ("ough", "ou", "oo")),
+        ("e", ("ee", "ie", "ey")),
+        ("h", ("ph", "gh", "kh", "dh", "th", "sch", "ch")),
+        ("j", ("dj",)),
+        ("c", ("ci", "ce")),
+    )
+)
 #: Then single letters, in one pass (no letter they give is one they replace).
 _LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
 #: A letter written twice or more in a row.
@@ -45,9 +57,11 @@ def fold_latin(s: str) -> str:
     >>> fold_latin("iosifovich") == fold_latin("yosifovich")
     True
     """
-    for a, b in _LATIN_FOLDS:
-        if a in s:
-            s = s.replace(a, b)
+    for letter, folds in _FOLD_RUNS:
+        if letter in s:
+            for a, b in folds:
+                if a in s:
+                    s = s.replace(a, b)
     if s[:1] == "i" and s[1:2] in "aeou":  # an initial i before a vowel is a y: Iosif ~ Yosif, Iulia ~ Yulia
         s = "y" + s[1:]
     y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)

@@ -203,6 +203,12 @@ def _glued_heads() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _head_initials() -> frozenset[str]:
+    """The first letters of the heads read glued."""
+    return frozenset(form[0] for form, _kind in _glued_heads())
+
+
+@cache
 def latin_spellings(kind: str, persian: bool = False) -> tuple[tuple[str, float], ...]:
     """How romanisation writes a head or tail: (Latin spelling, log-score), in file order,
     under the Arabic or the Persian convention.
@@ -241,6 +247,8 @@ def split_head(word: str, least: int = _LEAST) -> tuple[str, str] | None:
     """(head kind, the rest) of an Arabic-script or Latin word that starts with a head read
     glued (``least`` letters left at least), else None. The longest matching form wins; the
     rest keeps an article that follows the head."""
+    if word[:1] not in _head_initials():  # (most words: no head begins like them)
+        return None
     for form, kind in _glued_heads():
         if word.startswith(form) and len(word) - len(form) >= least:
             return kind, word[len(form) :]

@@ -20,6 +20,7 @@ from namematch._checks import check_str
 
 __all__ = [
     "ARABIC",
+    "ASCII_RUN",
     "CACHE_MAX_LEN",
     "LATIN",
     "MIXED",
@@ -388,27 +389,36 @@ def _latin_or_confusable_token(chars: str) -> bool:
 
 
 #: A run of ASCII word characters: letters, digits and the dropped ' and `.
-_ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
+ASCII_RUN: Final = re.compile(r"[A-Za-z0-9'`]+")
 
 
 def _tokenize_ascii(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # type: ignore[assignment]
     """Fast path of :func:`tokens` for pure-ASCII text (same result)."""
     tokens: list[_T] = []
-    for m in _ASCII_RUN.finditer(text):
-        raw = m.group()
+    append = tokens.append
+    find = text.find
+    end = 0
+    # (a run found from the end of the one before starts where the pattern matched it:
+    # only characters outside runs lie between)
+    for raw in ASCII_RUN.findall(text):
+        s = find(raw, end)
+        end = s + len(raw)
+        if raw.isalpha():  # letters only (most tokens): the token is the run itself
+            append(make(raw, raw.lower(), s, end, LATIN, False))
+            continue
         if raw.isalnum():  # no apostrophe: the token is the run itself
             norm = raw.lower()
-            tokens.append(make(raw, norm, m.start(), m.end(), NONE if norm.isdigit() else LATIN, False))
+            append(make(raw, norm, s, end, NONE if norm.isdigit() else LATIN, False))
             continue
         norm = raw.lower().replace("'", "").replace("`", "")
         if not norm:
             continue
-        s, e = m.start(), m.end()
+        e = end
         if raw[0] in "'`" or raw[-1] in "'`":
             core = raw.strip("'`")
             s += len(raw) - len(raw.lstrip("'`"))
             e = s + len(core)
-        tokens.append(make(text[s:e], norm, s, e, NONE if norm.isdigit() else LATIN, False))
+        append(make(text[s:e], norm, s, e, NONE if norm.isdigit() else LATIN, False))
     return tuple(tokens)
 
 

@@ -37,7 +37,7 @@ import attrs
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._data import data_lines, data_table
-from namematch._text import Word, short_cache, tokens
+from namematch._text import ASCII_RUN, CACHE_MAX_LEN, Word, short_cache, tokens
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -267,7 +267,6 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
     return "", norm
 
 
-@short_cache(maxsize=65536)
 def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
     """(article, core, canonical form, head, tail) of a word that is not part of a
     compound written apart: it depends on the word alone, and words repeat across
@@ -283,6 +282,11 @@ def _plain_word(norm: str, script: str) -> tuple[str, str, str, str, str]:
     article, core = _article_core(norm, script, exceptions)
     head, tail = morph.latin_structure(core) if script == LATIN else ("", "")
     return article, core, ("al" + core) if article else norm, head, tail
+
+
+#: :func:`_plain_word` cached, for words of at most ``CACHE_MAX_LEN`` letters (the parser
+#: calls it directly: once per word of every name parsed).
+_plain_word_cached = lru_cache(maxsize=65536)(_plain_word)
 
 
 #: A unit form of an "X Allah" compound ends so (Arabic script, Latin).
@@ -369,13 +373,29 @@ class _Builder:
                 break
             i += 1
         lineage_next = False
+        particles = self.particles
+        source = self.source
         while i < n:
             tok = toks[i]
             norm = tok.norm
-            kind = self.particles.get(norm, "")
+            kind = particles.get(norm, "")
+            if not kind:  # a plain word (most words): made here directly
+                script = tok.script
+                start, end = tok.start, tok.end
+                article, core, canon, head, tail = (
+                    _plain_word_cached(norm, script) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, script)
+                )
+                out.append(_Part(
+                    source[start:end], canon, core, script, start, end,
+                    INITIAL if (len(norm) == 1 and script == LATIN) else GIVEN, article, lineage_next, "",
+                    tok.homoglyphs, head, tail,
+                ))  # fmt: skip
+                lineage_next = False
+                i += 1
+                continue
             nxt = toks[i + 1] if i + 1 < n else None
             is_ar = tok.script in (ARABIC, PERSIAN)
-            if kind:  # a particle, an article or a compound's head (most words are none)
+            if kind:  # a particle, an article or a compound's head
                 if kind == "lineage" and nxt is not None and out and any(u.is_name for u in out):
                     out.append(self.unit([tok], norm, norm, PARTICLE, canonical="bin"))
                     lineage_next = True
@@ -472,8 +492,8 @@ class _Builder:
                                          head=prev.head, tail=tail))
                     i += 1
                     continue
-            # a plain word
-            article, core, canon, head, tail = _plain_word(norm, tok.script)
+            # a particle word read as a plain word
+            article, core, canon, head, tail = _plain_word_cached(norm, tok.script)
             role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
@@ -498,6 +518,11 @@ def _as_token(unit: _Part) -> Word:
 
 def _merge_din(units: list[_Part], builder: _Builder) -> list[_Part]:
     """Glue "al-Din"/"الدين" units (the article made them separate) onto the unit before."""
+    for u in units:
+        if u.article:
+            break
+    else:
+        return units  # no unit with the article (most names): nothing to glue
     out: list[_Part] = []
     for u in units:
         if u.article and out and out[-1].is_name and u.is_name and builder.particles.get(u.core) == "din":
@@ -534,15 +559,26 @@ def _split_parts(source: str, toks: Sequence[Word]) -> list[list[Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
-    parts: list[list[Word]] = [[]]
+    seps = [m.start() for m in _SEPARATOR.finditer(source)]
+    parts: list[list[Word]] = []
+    part: list[Word] = []
     prev_end = 0
+    k, n_seps = 0, len(seps)
     for t in toks:
-        gap = source[prev_end : t.start]
-        if parts[-1] and ("," in gap or "،" in gap or ";" in gap or "؛" in gap):
-            parts.append([])
-        parts[-1].append(t)
+        while k < n_seps and seps[k] < prev_end:
+            k += 1
+        if part and k < n_seps and seps[k] < t.start:  # a separator between this token and the one before
+            parts.append(part)
+            part = []
+        part.append(t)
         prev_end = t.end
-    return [p for p in parts if p]
+    if part:
+        parts.append(part)
+    return parts
+
+
+#: What separates the parts of a name ("Family, Given").
+_SEPARATOR: Final = re.compile("[,،;؛]")
 
 
 def _is_caps(unit: _Part) -> bool:
@@ -665,6 +701,15 @@ def name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...
     Plain tuples of strings and flags: cached per name, they are no work for the
     garbage collector (it stops tracking such tuples), unlike NameToken objects.
     """
+    if name.isascii():
+        plain = _plain_ascii_fields(name)
+        if plain is not None:
+            return plain
+    return _parsed_fields(name)
+
+
+def _parsed_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]]:
+    """:func:`name_fields` read by the parser (uncached; every name)."""
     units, family_first = _parse_parts(name)
     honorifics: list[str] = []
     titles: list[str] = []
@@ -680,6 +725,107 @@ def name_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...
     fields = tuple([(u.text, u.norm, u.core, u.script, u.role, u.lineage, u.homoglyphs, u.article, u.head, u.tail)
                     for u in _in_name_order(units, family_first)])  # fmt: skip
     return fields, lineage, tuple(honorifics + titles)
+
+
+def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]] | None:
+    """:func:`name_fields` of an ASCII name of plain words (letters only; no honorific or title,
+    no particle but an article before a plain word, nothing al-Din would glue, no two-word
+    honorific or title in front of a part), read without the parser's token and unit objects:
+    what the parser gives such a name (a unit per word or per article and its word, the
+    family name as ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
+    runs = ASCII_RUN.findall(name)
+    if not runs or len(runs) > MAX_TOKENS:
+        return None
+    honorifics, titles, particles, _exceptions, _inner = _lexicons()
+    toks: list[tuple[str, int, int, str]] = []  # (text, start, end, norm)
+    find = name.find
+    end = 0
+    for raw in runs:
+        if not raw.isalpha():
+            return None
+        norm = raw.lower()
+        if norm in honorifics or norm in titles or norm == "h":
+            return None
+        start = find(raw, end)  # (only characters outside runs lie between two runs)
+        end = start + len(raw)
+        toks.append((raw, start, end, norm))
+    # the parts ("Family, Given"): a separator between two words starts a new one
+    parts: list[list[int]] = [[]]
+    if "," in name or ";" in name:
+        seps = [m.start() for m in _SEPARATOR.finditer(name)]
+        k, n_seps, prev_end = 0, len(seps), 0
+        for t, (_raw, start, end, _norm) in enumerate(toks):
+            while k < n_seps and seps[k] < prev_end:
+                k += 1
+            if parts[-1] and k < n_seps and seps[k] < start:
+                parts.append([])
+            parts[-1].append(t)
+            prev_end = end
+    else:
+        parts[0] = list(range(len(toks)))
+    # the units: (text, norm, core, article, head, tail, role, part, written in capitals)
+    units: list[tuple[str, str, str, str, str, str, str, int, bool]] = []
+    for p, part in enumerate(parts):
+        n = len(part)
+        if n >= 3:  # a two-word honorific or title written apart in front
+            joined = toks[part[0]][3] + toks[part[1]][3]
+            if joined in honorifics or joined in titles:
+                return None
+        i = 0
+        while i < n:
+            raw, start, end, norm = toks[part[i]]
+            kind = particles.get(norm)
+            if kind is None:  # a plain word
+                article, core, canon, head, tail = (
+                    _plain_word_cached(norm, LATIN) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, LATIN)
+                )
+                if (article and particles.get(core) == "din") or canon in honorifics:
+                    return None  # al-Din to glue onto the word before; a unit form read as an honorific
+                units.append((raw, canon, core, article, head, tail, INITIAL if len(norm) == 1 else GIVEN, p,
+                              len(raw) > 1 and raw.isupper()))  # fmt: skip
+                i += 1
+            elif kind == "article" and i + 1 < n:  # "al" or "el" and the word after it: one unit
+                _raw, _start, next_end, core = toks[part[i + 1]]
+                canon = "al" + core
+                if core in particles or core == "e" or canon in honorifics:
+                    return None
+                text = name[start:next_end]
+                units.append((text, canon, core, "al", "", "", GIVEN, p, text.isupper()))
+                i += 2
+            else:
+                return None
+    roles = [u[6] for u in units]
+    family_first = False
+    if len(parts) >= 2 and any(u[7] == 0 and u[6] == GIVEN for u in units) and any(
+        u[7] == 1 and u[6] == GIVEN for u in units
+    ):
+        family_first = True
+        for k, u in enumerate(units):
+            if u[7] == 0 and u[6] == GIVEN:
+                roles[k] = FAMILY
+    else:  # _family_units of one part: capitals, else the last name word
+        names = [k for k, role in enumerate(roles) if role == GIVEN]
+        if len(names) == 1 and INITIAL in roles:
+            names = list(range(len(units)))  # "S. Hashemi": the last word is the family name
+        caps = [k for k in names if units[k][8]]
+        if caps and len(caps) < len(names):
+            family = caps
+        elif len(names) >= 2:
+            family = names[-1:]
+        elif len(names) == 1 and units[names[0]][3]:
+            family = names
+        else:
+            family = []
+        for k in family:
+            roles[k] = FAMILY
+    order = range(len(units))
+    if family_first:
+        order = [k for k in order if roles[k] != FAMILY] + [k for k in order if roles[k] == FAMILY]  # type: ignore[assignment]
+    fields = tuple([
+        (units[k][0], units[k][1], units[k][2], LATIN, roles[k], False, False, units[k][3], units[k][4], units[k][5])
+        for k in order
+    ])  # fmt: skip
+    return fields, False, ()
 
 
 def parse(name: str) -> ParsedName:

@@ -224,7 +224,7 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = name_fields(name)
         res = self.resources
-        units = tuple([unit_of(*f, res) for f in fields[: self.config.max_units]])
+        units = tuple([unit_of(f, res) for f in fields[: self.config.max_units]])
         return _Prepared(name, units, has_lineage, honorifics, *layout(units), self.config)
 
     # -- unit similarity -------------------------------------------------
@@ -236,7 +236,11 @@ class Scorer:
         hit = None if row is None else row.get(v.ckey)
         if hit is not None:
             return hit
-        hit = self._similarity(u, v)
+        similarity = self._similarity
+        if similarity is _ordered_similarity:  # the default configuration and no user lexicon: called directly
+            hit = unit_similarity(u, v) if u.ckey <= v.ckey else unit_similarity(v, u)
+        else:
+            hit = similarity(u, v)
         if self._pair_count >= self.cache_size:
             rows.clear()
             self._pair_count = 0
@@ -534,7 +538,7 @@ def _prepare_dropping(dropped: frozenset[str], resources: Resources, config: Sco
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
-    units = tuple([unit_of(*f, resources) for f in kept[: config.max_units]])
+    units = tuple([unit_of(f, resources) for f in kept[: config.max_units]])
     return _Prepared(name, units, has_lineage, honorifics, *layout(units), config)
 
 

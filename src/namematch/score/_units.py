@@ -22,7 +22,7 @@ from namematch._folding import fold_latin, single_letters
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
-from namematch.parse import FAMILY, INITIAL
+from namematch.parse import FAMILY, INITIAL, UnitFields
 from namematch.resources import Resources
 from namematch.romanize import romanize_unit
 from namematch.score._config import DEFAULT_CONFIG, ScoreConfig
@@ -99,6 +99,15 @@ def _sound_alike(xs: Sequence[str], ys: Sequence[str]) -> bool:
         if sx and any(not sx.isdisjoint(_sounds(y)) for y in ys):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _all_sounds(folds: tuple[str, ...]) -> frozenset[str]:
+    """The sounds (:func:`_sounds`) of all of a unit's folded spellings: two units sound alike
+    (:func:`_sound_alike` of their folds) when theirs meet."""
+    if len(folds) == 1:
+        return _sounds(folds[0])
+    return frozenset().union(*map(_sounds, folds))
 
 
 def _fold_q(s: str) -> str:
@@ -187,9 +196,13 @@ def unit_uncached(
     arabic = script in _ARABIC_SCRIPTS
     initial = role == INITIAL
     core = core or norm
-    glued = whole = ""
+    glued = whole = rest = ""
     if not (article or arabic or initial):
-        glued = lexicon.glued_article_core(core)
+        # a word beginning like a glued article (the rest: "" for most): read as article + name
+        # where the lexicon lists the rest, else compared without those letters too (``bare``)
+        rest = morph.latin_article_rest(core)
+        if rest:
+            glued = lexicon.glued_article_core(core)
     if glued:  # "Alsayed" is al-Sayed: compared as "sayed", still a variant of its own listed spellings
         whole, core, article = core, glued, "al"
     if arabic:
@@ -210,10 +223,7 @@ def unit_uncached(
     folds = (fold_latin(latin[0]),) if len(latin) == 1 else tuple(dict.fromkeys(map(fold_latin, latin)))
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
-    bare = ""
-    rest = morph.latin_article_rest(core) if script == LATIN and not (article or initial) else ""
-    if rest:
-        bare = fold_latin(rest)
+    bare = fold_latin(rest) if rest and not glued and script == LATIN else ""
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
@@ -255,13 +265,19 @@ _GLIDE_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])|(?<=[ei])j$"
 def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     """Whether one of the lexicon groups lists an Arabic-script form."""
     arabic = lexicon.arabic
-    return any(arabic[g] for g in groups)
+    for g in groups:
+        if arabic[g]:
+            return True
+    return False
 
 
-#: One name unit's preparation depends on its token alone (and the resources value: two
-#: never share an entry), and tokens repeat across names far more than names do: cache
-#: per token (bounded).
-unit_of = functools.lru_cache(maxsize=1 << 17)(unit_uncached)
+@functools.lru_cache(maxsize=1 << 17)
+def unit_of(fields: UnitFields, resources: Resources) -> _Unit:
+    """:func:`unit_uncached` of a unit's parse fields as :func:`namematch.parse.name_fields`
+    gives them, cached: one name unit's preparation depends on its token alone (and the
+    resources value: two never share an entry), and tokens repeat across names far more
+    than names do (bounded; the fields stay one tuple, so a look-up hashes two arguments)."""
+    return unit_uncached(*fields, resources)
 
 
 def layout(
@@ -378,20 +394,15 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     (in the order of ``u``, ``v`` or of the compound and the plain unit): two "Abd X" (two "Abu X")
     compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
     against a plain "X" at a discount."""
-    both = u.head if u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) else ""
+    both = u.head if u.head and u.head == v.head and u.head in _SHARED_HEADS else ""
     best = _NONE
-    for x in u.folds:
-        rx = _rest(x, both, 1) if both else None
-        for y in v.folds:
-            ry = _rest(y, both, 1) if rx is not None else None
-            if ry is not None:
-                r = Indel.normalized_similarity(rx, ry)  # type: ignore[arg-type]  # rx is set when ry is
-                if r > best[0]:
-                    best = (r, rx, ry)  # type: ignore[assignment]
-            else:
-                r = Indel.normalized_similarity(x, y)
-                if r > best[0]:
-                    best = (r, x, y)
+    if not both and len(u.folds) == 1 and len(v.folds) == 1:  # most pairs: one spelling each
+        x, y = u.folds[0], v.folds[0]
+        r = Indel.normalized_similarity(x, y)
+        if r > 0.0:
+            best = (r, x, y)
+    else:
+        best = _folds_similarity(u.folds, v.folds, both)
     if best[0] < cfg.stem_match and bool(u.tail) != bool(v.tail):
         stem = _stem_similarity(u, v, cfg) if u.tail else _stem_similarity(v, u, cfg)
         if stem[0] > best[0]:
@@ -403,6 +414,41 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
                 dropped = _dropped_head_similarity(full, plain, cfg)
                 if dropped[0] > best[0]:
                     best = dropped
+    return best
+
+
+def _fast_below(cfg: ScoreConfig) -> float:
+    """The edit similarity below which two plain units (no compound, no glued article against
+    a spaced one; across scripts, below ``skeleton_from`` too) can only sound alike, be a
+    short form or stay as alike as their spellings (:func:`unit_similarity`; when no shared
+    key can lift them to ``min_pair_similarity`` either): no vowel variant, agreement or
+    look-alike cap applies."""
+    return min(cfg.vowels_from, cfg.agree_from, cfg.min_pair_similarity, 0.999)
+
+
+_FAST_BELOW: Final = _fast_below(DEFAULT_CONFIG)
+
+
+#: Heads two units compared on the rest after them share: two "Abd X" or two "Abu X" (two "Umm X").
+_SHARED_HEADS: Final = (morph.ABD, *morph.KUNYAS)
+
+
+def _folds_similarity(xs: Sequence[str], ys: Sequence[str], both: str) -> _Best:
+    """Best edit similarity of two units' folded spellings (each without the head ``both``
+    where both keep a rest after it), and the two spellings compared."""
+    best = _NONE
+    for x in xs:
+        rx = _rest(x, both, 1) if both else None
+        for y in ys:
+            ry = _rest(y, both, 1) if rx is not None else None
+            if ry is not None:
+                r = Indel.normalized_similarity(rx, ry)  # type: ignore[arg-type]  # rx is set when ry is
+                if r > best[0]:
+                    best = (r, rx, ry)  # type: ignore[assignment]
+            else:
+                r = Indel.normalized_similarity(x, y)
+                if r > best[0]:
+                    best = (r, x, y)
     return best
 
 
@@ -506,11 +552,44 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if r >= cfg.arabic_skeleton_from and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
             return cfg.sound_match, PHONETIC
         return r * 0.95, EDIT
-    best, x, y = _folded_similarity(u, v, cfg)
+    if u.head or v.head or u.tail or v.tail:
+        best, x, y = _folded_similarity(u, v, cfg)
+    else:  # two plain units (most pairs): their folds alone
+        uf, vf = u.folds, v.folds
+        if len(uf) == 1 and len(vf) == 1:
+            x, y = uf[0], vf[0]
+            best = Indel.normalized_similarity(x, y)
+            if best <= 0.0:
+                best, x, y = _NONE
+        else:
+            best, x, y = _folds_similarity(uf, vf, "")
+        cross = u.arabic != v.arabic
+        if (
+            best < (_FAST_BELOW if cfg is DEFAULT_CONFIG else _fast_below(cfg))
+            and best + cfg.key_bonus < cfg.min_pair_similarity
+            and (not cross or best < cfg.skeleton_from)
+            and not ((u.bare and v.article) or (v.bare and u.article))
+        ):
+            # far apart: no key, vowel, consonant or skeleton test can lift the pair to pair
+            # off, and nothing discounts it but two known names; the general path below
+            # gives the same
+            apart = u.named and v.named
+            if best < cfg.sound_match and not apart and not _all_sounds(uf).isdisjoint(_all_sounds(vf)):
+                return cfg.sound_match, PHONETIC
+            if cross:
+                return (best * cfg.cross_listed if apart and x else best), ROMANISED
+            method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
+            if x:  # (the units' own spellings; none alike at all is a structural nothing)
+                if not (u.groups and v.groups) and _short_form(u, v):
+                    return cfg.agree_from, SHORT_FORM
+                if apart:
+                    best *= cfg.same_script_listed
+            return best, method
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
     # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
     same_head = u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) and bool(u.tail) == bool(v.tail)
-    reduced = not same_head and not _own_spellings(u, v, x, y)
+    own = _own_spellings(u, v, x, y)
+    reduced = not same_head and not own
     # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
     transliterated = (u.script == OTHER) != (v.script == OTHER)
     method = ROMANISED if (u.arabic != v.arabic or transliterated) else EDIT
@@ -532,16 +611,17 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             r = Indel.normalized_similarity(glued.bare, z)
             if r > best:
                 best, x, y = r, glued.bare, z
+                own = _own_spellings(u, v, x, y)
         if best >= 0.999:
             return 0.96, PHONETIC
         if best < cfg.sound_match and _sound_alike((glued.bare,), spaced.folds):
             return cfg.sound_match, PHONETIC
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < cfg.sound_match and not apart and _sound_alike(u.folds, v.folds):
+    if best < cfg.sound_match and not apart and not _all_sounds(u.folds).isdisjoint(_all_sounds(v.folds)):
         return cfg.sound_match, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a reduced form (above; or the article glued on one side only): two listed forms, but of
     # one name, already at a discount
-    structural = not _own_spellings(u, v, x, y)
+    structural = not own
     listed_apart = bool(u.groups) and bool(v.groups)  # (one group would have matched above)
     if not (structural or listed_apart) and u.arabic == v.arabic and best < 0.95 and not _agree(best, x, y, cfg):
         # (two names the lexicon lists in different groups are two names: Jose, Joseph)
