@@ -143,8 +143,12 @@ def gendered_pair(u: _Unit, v: _Unit) -> bool:
     return short.isalpha() and short[-1] not in _LATIN_VOWELS and long_[len(short):] in _FEMININE_LATIN
 
 
-def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], merge_sim: MergeSim) -> Alignment:
-    """The alignment of two names given their similar unit pairs (:func:`similar_pairs`)."""
+def align(
+    a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], merge_sim: MergeSim | None
+) -> Alignment:
+    """The alignment of two names given their similar unit pairs (:func:`similar_pairs`);
+    ``merge_sim`` None when no split/merged units can align (the score matrix proves it of
+    most pairs), which are then not looked for."""
     n, m = len(a.units), len(b.units)
     sims.sort()
     used_a: set[int] = set()
@@ -175,6 +179,8 @@ def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], m
             order = sorted([(i, j) for i, j, _, _ in matched])
             inverted = bool(descents([j for _, j in order]))
     merged: list[tuple[Any, Any, float]] = []
+    if merge_sim is None:
+        return Alignment(a, b, matched, [], used_a, used_b, inverted, order, lookalike)
     # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
     if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and 0.7 * a.min_joined <= b.max_single:
         merged += merges(a, b, used_a, used_b, merge_sim)

@@ -457,8 +457,7 @@ class Scorer:
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
         if self.config == DEFAULT_CONFIG:
-            rows = _matrix.matrix(qs, cs, self.prepare, self._own_value, self._final, self._unit_sim,
-                                  score_cutoff, workers)  # fmt: skip
+            rows = _matrix.matrix(self, qs, cs, score_cutoff, workers)
         else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
             rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
                      else math.nan for c in cs] for q in qs]  # fmt: skip
