@@ -451,7 +451,9 @@ def feature_bounds(pa: _Prepared, pb: _Prepared, sims: Sequence[tuple[float, int
     before it shares a unit with it (an initial facing a word is 0.8, below ``agree_from``),
     so the pair counts, "only initials agree" never applies, and the weakest pair's evidence
     is at most its own. A family conflict of some kind is certain when both names have a
-    family name that agrees with nothing, a first-name conflict when both first names do."""
+    family name that agrees with nothing, a first-name conflict when both first names do.
+    (Sums are taken in another order than the features': a bound may be off by a rounding
+    error, which :func:`~namematch.score._model.score_bound` allows for.)"""
     ua, ub = pa.units, pb.units
     n, m = len(ua), len(ub)
     fewer = n if n < m else m
