@@ -35,7 +35,8 @@ class Alignment:
     ``lookalike``: ``(i, j, similarity, method)`` per look-alike pair (both units unaligned).
     """
 
-    __slots__ = ("a", "b", "fewer", "inverted", "lookalike", "matched", "merged", "order", "used_a", "used_b")
+    __slots__ = ("_partners", "a", "b", "fewer", "inverted", "lookalike", "matched", "merged", "order", "used_a",
+                 "used_b")  # fmt: skip
 
     def __init__(
         self,
@@ -60,10 +61,17 @@ class Alignment:
         self.lookalike = lookalike
         n, m = len(a.units), len(b.units)
         self.fewer = n if n < m else m
+        self._partners: tuple[int | None, int | None] | None = None
 
     def partners(self) -> tuple[int | None, int | None]:
         """What the first unit of ``a`` aligned with in ``b``, and the first of ``b`` in ``a``
-        (a split/merged pair counts: Mohammad of "Mohammad Reza" aligns with "Mohammadreza")."""
+        (a split/merged pair counts: Mohammad of "Mohammad Reza" aligns with "Mohammadreza");
+        found once (two rules read it)."""
+        if self._partners is None:
+            self._partners = self._find_partners()
+        return self._partners
+
+    def _find_partners(self) -> tuple[int | None, int | None]:
         pa = pb = None
         for i, j, _s, _m in self.matched:
             if i == 0:

@@ -19,8 +19,19 @@ other, are scored in full.
 
 The same bounds, with lower edit cuts, prove which unit pairs cannot even reach
 ``min_pair_similarity`` (a look-alike, which alignment reads): the pairs scored in full
-compare only the unit pairs that may (:func:`near_sim`), so most unit pairs of a large
-matrix are never compared one by one. Every cell still equals ``score``.
+compare only the unit pairs that may (:meth:`_Cells.pairs_off`), so most unit pairs of a
+large matrix are never compared one by one; and where no joined pair of adjacent units can
+match a unit of the other name, split units are not looked for. Every cell still equals
+``score``.
+
+With a ``score_cutoff``, a pair scored in full is first bounded: its similar unit pairs
+bound each feature (``_rules.feature_bounds``) and so the model's score
+(``_model.score_bound``); a pair whose bound is below the cut-off is 0.0 without being
+aligned (screening: most pairs that share one common element).
+
+The choices are indexed once; the queries are then taken a span at a time (the candidates
+of the span, then its cells), in this process or shared out among forked workers, which
+inherit the index and the prepared names and send back only the cells they scored.
 """
 
 from __future__ import annotations
@@ -462,7 +473,7 @@ def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], sc
     out = table[np.ix_(at_q, at_c)] if len(qs) and len(cs) else np.zeros((len(qs), len(cs)))
     threads = 1 if workers > 1 else -1
     cells = _Cells(scorer, q_text, c_text, qs, cs, score_cutoff, threads)
-    step = max(1, math.ceil(len(qs) / (4 * workers))) if workers > 1 else max(1, len(qs))
+    step = max(1, math.ceil(len(qs) / (2 * workers))) if workers > 1 else max(1, len(qs))
     spans = [(lo, min(len(qs), lo + step)) for lo in range(0, len(qs), step)]
     for part in iter_chunks(_cells_of_span, {"cells": cells}, spans, workers):
         if part:

@@ -126,13 +126,13 @@ def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
     differ, nisba = family_names_differ(pa, pb, fam_a, fam_b)
     if not differ:
         return _NO3
-    names = ", ".join(al.a.units[i].text for i in fam_a) + " vs " + ", ".join(al.b.units[j].text for j in fam_b)
-    reason = f"family name conflict: {names}"
+    ua, ub = pa.units, pb.units
+    names = ", ".join([ua[i].text for i in fam_a]) + " vs " + ", ".join([ub[j].text for j in fam_b])
     if nisba:
-        return NO, (1.0, reason), NO
-    if any(i in al.used_a for i in al.a.family_idx) and any(j in al.used_b for j in al.b.family_idx):
-        return NO, NO, (1.0, f"family names differ in one part: {names}")
-    return (1.0, reason), NO, NO
+        return NO, (1.0, "family name conflict: " + names), NO
+    if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):  # each shares a family name
+        return NO, NO, (1.0, "family names differ in one part: " + names)
+    return (1.0, "family name conflict: " + names), NO, NO
 
 
 # -- first names -----------------------------------------------------------------------
@@ -189,14 +189,16 @@ def chain_conflict(al: Alignment) -> Finding:
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         if j1 < j0:
             return NO  # a merged pair out of order: no chain to compare
-        if i1 <= max(i0, 1) or j1 <= max(j0, 1):
+        i0 = i0 or 1  # (the first name is not in the chain)
+        j0 = j0 or 1
+        if i1 <= i0 or j1 <= j0:
             continue  # no given name between the two anchors on one side
-        ga = [i for i in range(max(i0, 1), i1) if i not in used_a and not ua[i].family]
-        gb = [j for j in range(max(j0, 1), j1) if j not in used_b and not ub[j].family]
-        facing += zip(ga, gb)
+        ga = [i for i in range(i0, i1) if i not in used_a and not ua[i].family]
+        if ga:
+            facing += zip(ga, [j for j in range(j0, j1) if j not in used_b and not ub[j].family])
     if not facing:
         return NO
-    return float(len(facing)), "names in the chain differ: " + ", ".join(f"{ua[x].text} vs {ub[y].text}" for x, y in facing)
+    return float(len(facing)), "names in the chain differ: " + ", ".join([f"{ua[x].text} vs {ub[y].text}" for x, y in facing])
 
 
 # -- order and relatives -------------------------------------------------------------------

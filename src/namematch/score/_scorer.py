@@ -448,9 +448,10 @@ class Scorer:
         the scorer takes for them, from a table computed once per kind of name; the
         others are scored in full (see ``namematch.score._matrix``). A missing name (None,
         NaN, pandas' NA) gives a row or column of NaN; a result below ``score_cutoff`` is
-        0.0 (rapidfuzz's protocol). ``workers`` > 1 shares the pairs scored in full among
-        that many forked processes (the same results). Returns a numpy array (``float64``
-        unless ``dtype`` says) when numpy is installed, else a list of lists.
+        0.0 (rapidfuzz's protocol; pairs whose proven upper bound is below it are not
+        scored in full). ``workers`` > 1 shares the queries among that many forked
+        processes (the same results). Returns a numpy array (``float64`` unless ``dtype``
+        says).
         """
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise ValueError(f"workers must be a positive int, got {workers!r}")
