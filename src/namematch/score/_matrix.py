@@ -37,6 +37,7 @@ inherit the index and the prepared names and send back only the cells they score
 from __future__ import annotations
 
 import math
+import multiprocessing
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
@@ -260,17 +261,33 @@ def _cdist_pairs(
 
     if out is None:
         out = set()
+    c_keys, c_at = _key_ids(c_items)
     c_strings = [s for _, s in c_items]
     for start in range(0, len(q_items), _CHUNK):
         part = q_items[start : start + _CHUNK]
+        q_keys, q_at = _key_ids(part)
         m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8,
                           workers=threads)  # fmt: skip
-        for i, j in zip(*np.nonzero(m), strict=True):
-            out.add((part[i][0], c_items[j][0]))
+        rows, cols = np.nonzero(m)
+        # one entry per pair of keys (a unit has several spellings)
+        codes = np.unique(q_at[rows] * len(c_keys) + c_at[cols])
+        out.update(zip([q_keys[k] for k in codes // len(c_keys)], [c_keys[k] for k in codes % len(c_keys)],
+                       strict=True))  # fmt: skip
         if high is not None and out_high is not None:
-            for i, j in zip(*np.nonzero(m >= high), strict=True):
-                out_high.add((part[i][0], c_items[j][0]))
+            keep = m[rows, cols] >= high
+            codes = np.unique(q_at[rows[keep]] * len(c_keys) + c_at[cols[keep]])
+            out_high.update(zip([q_keys[k] for k in codes // len(c_keys)],
+                                [c_keys[k] for k in codes % len(c_keys)], strict=True))  # fmt: skip
     return out
+
+
+def _key_ids(items: list[tuple[str, str]]) -> tuple[list[str], Any]:
+    """The distinct keys of ``(key, spelling)`` items, and each item's key as a position among them."""
+    import numpy as np
+
+    ids: dict[str, int] = {}
+    at = np.fromiter((ids.setdefault(k, len(ids)) for k, _ in items), dtype=np.int64, count=len(items))
+    return list(ids), at
 
 
 def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
@@ -471,7 +488,9 @@ def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], sc
         for b, pb in enumerate(examples_c, 2):
             table[a, b] = scorer._final(unaligned_features(pa, pb))
     out = table[np.ix_(at_q, at_c)] if len(qs) and len(cs) else np.zeros((len(qs), len(cs)))
-    threads = 1 if workers > 1 else -1
+    # (forked workers compare spellings one thread each; one process uses every core for it)
+    forked = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+    threads = 1 if forked else -1
     cells = _Cells(scorer, q_text, c_text, qs, cs, score_cutoff, threads)
     step = max(1, math.ceil(len(qs) / (2 * workers))) if workers > 1 else max(1, len(qs))
     spans = [(lo, min(len(qs), lo + step)) for lo in range(0, len(qs), step)]
