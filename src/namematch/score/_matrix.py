@@ -455,9 +455,15 @@ def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], sc
            workers: int = 1) -> Any:  # fmt: skip
     """The score matrix of ``scorer`` (a numpy array; NaN rows and columns for missing names),
     cells below ``score_cutoff`` 0.0; with ``workers`` > 1 (and the fork start method) the
-    queries are shared out in spans among that many processes."""
+    queries are shared out in spans among that many processes.
+
+    The longer side is taken a span at a time, the shorter one indexed (once, before the
+    workers start): a score is symmetric, and so is every bound of the candidate search, so the
+    matrix of the choices against the queries, transposed, is the same matrix."""
     import numpy as np
 
+    if len(choices) > len(queries):
+        return np.ascontiguousarray(matrix(scorer, choices, queries, score_cutoff, workers).T)
     q_text = [None if is_missing(q) else q for q in queries]
     c_text = [None if is_missing(c) else c for c in choices]
     qs = [None if t is None else scorer.prepare(t) for t in q_text]
