@@ -388,6 +388,9 @@ class _Cells:
         #: per unit ckey, per other ckey: the pair's similarity when it pairs off in alignment, else None
         self.rows: dict[str, dict[str, Similarity | None]] = {}
         self.near: AbstractSet[tuple[str, str]] = frozenset()
+        #: the last name :meth:`similar` looked at first, and its units' rows
+        self.last: _Prepared | None = None
+        self.last_rows: list[dict[str, Similarity | None]] = []
 
     def span(self, lo: int, hi: int) -> list[tuple[int, int, float]]:
         """``(query, choice, value)`` of the cells of queries ``lo`` to ``hi`` scored one by one."""
@@ -397,13 +400,15 @@ class _Cells:
 
     def similar(self, pa: _Prepared, pb: _Prepared) -> list[tuple[float, int, int, str]]:
         """:func:`_align.similar_pairs` of two names (the pairs the bounds leave out are below
-        ``min_pair_similarity``), each unit pair's verdict kept."""
-        rows, sims = self.rows, []
+        ``min_pair_similarity``), each unit pair's verdict kept (the rows of ``pa``'s units
+        looked up once for the cells of one query in a row)."""
+        if pa is not self.last:
+            rows = self.rows
+            self.last = pa
+            self.last_rows = [rows.setdefault(u.ckey, {}) for u in pa.units]
+        sims = []
         units_b = pb.units
-        for i, u in enumerate(pa.units):
-            row = rows.get(u.ckey)
-            if row is None:
-                row = rows[u.ckey] = {}
+        for i, (u, row) in enumerate(zip(pa.units, self.last_rows, strict=True)):
             for j, v in enumerate(units_b):
                 hit = row.get(v.ckey, _UNSEEN)
                 if hit is _UNSEEN:
@@ -426,16 +431,17 @@ class _Cells:
     def value(self, i: int, j: int, mergeable: bool) -> float:
         """The score of query ``i`` and choice ``j`` (:meth:`Scorer._own_value`); 0.0 when
         ``mergeable`` is false (no split unit may align) and the bound puts it below the cut-off."""
-        a, b, pa, pb = self.q_text[i], self.c_text[j], self.qs[i], self.cs[j]
+        pa, pb = self.qs[i], self.cs[j]
         assert pa is not None and pb is not None
-        if b < a:  # (scores are symmetric: the scorer puts a pair in one order first)
-            a, b, pa, pb = b, a, pb, pa
         if not pa.units or not pb.units:
             return 0.0
         if pa.identity == pb.identity:
             return 1.0
         scorer = self.scorer
-        sims = self.similar(pa, pb)
+        sims = self.similar(pa, pb)  # (the query's rows looked up once: the cells come query by query)
+        if self.c_text[j] < self.q_text[i]:  # (scores are symmetric: the scorer puts a pair in one order first)
+            pa, pb = pb, pa
+            sims = [(s, j, i, method) for s, i, j, method in sims]
         agree_from = DEFAULT_CONFIG.agree_from
         for s, _i, _j, method in sims:
             if -s >= agree_from and method != INITIAL_MATCH:

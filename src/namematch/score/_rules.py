@@ -345,7 +345,7 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
     pa, pb = al.a, al.b
     ua, ub = pa.units, pb.units
     reasons: list[str] = []
-    if al.matched and not al.merged and all(ua[i].initial or ub[j].initial for i, j, _s, _m in al.matched):
+    if al.matched and not al.merged and _only_initials(al.matched, ua, ub):
         # initials alone are no evidence of identity, nor do they account for what they face
         al = Alignment(pa, pb, [], [], set(), set(), False, [], al.lookalike)
         reasons.append("only initials agree")
@@ -398,6 +398,14 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
         agree[0],
     )
     return values, reasons
+
+
+def _only_initials(matched: list[tuple[int, int, float, str]], ua: Sequence[_Unit], ub: Sequence[_Unit]) -> bool:
+    """Whether every aligned pair has an initial on one side."""
+    for i, j, _s, _m in matched:
+        if not (ua[i].initial or ub[j].initial):
+            return False
+    return True
 
 
 def feature_values(al: Alignment, sim: UnitSim) -> tuple[float, ...]:
