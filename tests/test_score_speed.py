@@ -143,10 +143,13 @@ def test_score_matrix_equals_score_on_development_names() -> None:
     rng = random.Random(26)
     qs, cs = rng.sample(pool, 60), rng.sample(pool, 400)
     m = Scorer().score_matrix(qs, cs)
+    cut = Scorer().score_matrix(cs, qs, score_cutoff=0.5, workers=2)  # (the other way round, in spans)
     s = Scorer()
     for i, q in enumerate(qs):
         for j, c in enumerate(cs):
-            assert m[i][j] == s.score(q, c), (q, c)
+            value = s.score(q, c)
+            assert m[i][j] == value, (q, c)
+            assert cut[j][i] == (value if value >= 0.5 else 0.0), (q, c)
 
 
 @settings(max_examples=60, deadline=None)
