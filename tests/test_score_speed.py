@@ -191,14 +191,18 @@ models = st.tuples(st.lists(st.floats(-6.0, 6.0), min_size=len(FEATURES), max_si
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(related_pairs(), st.tuples(near_names, near_names)), min_size=1, max_size=8), models)
-def test_feature_bounds_hold(pairs: list[tuple[str, str]], model: tuple[list[float], float]) -> None:
+@given(st.lists(st.one_of(related_pairs(), st.tuples(near_names, near_names)), min_size=1, max_size=8), models,
+       st.floats(0.0, 1.0))  # fmt: skip
+def test_feature_bounds_hold(pairs: list[tuple[str, str]], model: tuple[list[float], float], cutoff: float) -> None:
     """Of two names with an agreeing pair of words and no split unit that can align, each
     feature lies within the bounds taken from the similar unit pairs alone, and no model
-    scores the pair above its bound."""
+    scores the pair above its bound; ``score`` with a cut-off (which prunes by the bound) is
+    the score or 0.0 below the cut-off."""
     s = Scorer()
     weights, intercept = model
     for a, b in pairs:
+        value = Scorer().score(a, b)
+        assert s.score(a, b, score_cutoff=cutoff) == (value if value >= cutoff else 0.0), (a, b)
         pa, pb = s.prepare(a), s.prepare(b)
         if not pa.units or not pb.units or pa.identity == pb.identity or s._any_merge(pa, pb):
             continue

@@ -26,8 +26,9 @@ from namematch.score._model import (
     combine,
     default_model,
     model_terms,
+    score_bound,
 )
-from namematch.score._rules import feature_values, features, unaligned_features
+from namematch.score._rules import feature_bounds, feature_values, features, unaligned_features
 from namematch.score._units import (
     INITIAL_MATCH,
     MERGED,
@@ -347,10 +348,11 @@ class Scorer:
             return 1.0
         return pa, pb
 
-    def _own_value(self, a: str, b: str, unit_sim: UnitSim | None = None) -> float:
+    def _own_value(self, a: str, b: str, unit_sim: UnitSim | None = None, score_cutoff: float | None = None) -> float:
         """The score of two checked strings under this scorer's model: :meth:`value_under` with
         :attr:`model_weights`, the closed form's score cached (``unit_sim``: as for
-        :meth:`prepared_features`)."""
+        :meth:`prepared_features`); 0.0 when a bound on the features proves it below
+        ``score_cutoff`` (``_rules.feature_bounds``)."""
         pair = self._pair(a, b)
         if isinstance(pair, float):
             return pair
@@ -358,7 +360,19 @@ class Scorer:
         sims = self._aligning_pairs(pa, pb, unit_sim)
         if sims is None:
             return self._closed_form(pa, pb)[1]
+        if score_cutoff is not None and self.config == DEFAULT_CONFIG and self._below(pa, pb, sims, score_cutoff):
+            return 0.0
         return self._final(feature_values(align(pa, pb, sims, self._merge_sim), self._unit_sim))
+
+    def _below(self, pa: _Prepared, pb: _Prepared, sims: list[tuple[float, int, int, str]], cutoff: float) -> bool:
+        """Whether the score of two names is proven below ``cutoff`` by the bound on their
+        features (where it holds: an agreeing pair of two words, no split/merged units)."""
+        agree_from = self.config.agree_from
+        if not any(-s >= agree_from and method != INITIAL_MATCH for s, _i, _j, method in sims):
+            return False
+        if self._any_merge(pa, pb):
+            return False
+        return score_bound(feature_bounds(pa, pb, sims), self.model_weights, self.model_intercept) < cutoff
 
     def value_under(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
@@ -390,13 +404,14 @@ class Scorer:
         """Similarity of two names in [0, 1] (symmetric; 1.0 for the same parse).
 
         ``processor`` is applied to both strings first; a result below
-        ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol).
+        ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol; a pair whose proven upper
+        bound is below it is not aligned at all).
         """
         check_str(a, "a")
         check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
-        value = self._own_value(a, b)
+        value = self._own_value(a, b, score_cutoff=score_cutoff)
         if score_cutoff is not None and value < score_cutoff:
             return 0.0
         return value
