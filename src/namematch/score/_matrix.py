@@ -36,9 +36,11 @@ inherit the index and the prepared names and send back only the cells they score
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
@@ -516,4 +518,20 @@ def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], sc
 
 
 def _cells_of_span(state: dict[str, Any], lo: int, hi: int) -> list[tuple[int, int, float]]:
-    return state["cells"].span(lo, hi)  # type: ignore[no-any-return]
+    with _collector_paused():
+        return state["cells"].span(lo, hi)  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile (back on after, if it was on): a span's cells
+    make many short-lived tuples and no reference cycles, and the collections they would set
+    off cost about a tenth of the time."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
