@@ -1,6 +1,7 @@
 """The scorer's short cuts give what the long way gives: the closed form of a pair with nothing
-aligned (cached per pair of names' closed-form facts), the split/merged-units test, and the
-score matrix's bound on unit pairs that cannot pair off (they are never compared)."""
+aligned (cached per pair of names' closed-form facts), the split/merged-units test, the
+score matrix's bound on unit pairs that cannot pair off (they are never compared), and its
+bound on the features that leaves cells below a caller's cut-off unscored."""
 
 from __future__ import annotations
 
@@ -13,9 +14,16 @@ from hypothesis import strategies as st
 from namematch.score import Scorer, _matrix
 from namematch.score._align import align, merges, similar_pairs
 from namematch.score._config import DEFAULT_CONFIG
-from namematch.score._rules import chain_conflict, feature_values, features, unaligned_features
+from namematch.score._model import FEATURES, combine, score_bound
+from namematch.score._rules import (
+    chain_conflict,
+    feature_bounds,
+    feature_values,
+    features,
+    unaligned_features,
+)
 from namematch.score._scorer import _ordered_similarity
-from namematch.score._units import _EMPTY
+from namematch.score._units import _EMPTY, INITIAL_MATCH
 from tests.conftest import names
 
 #: Invented name spellings in both scripts (variants, look-alikes and unrelated names).
@@ -135,7 +143,90 @@ def test_score_matrix_equals_score_on_development_names() -> None:
     rng = random.Random(26)
     qs, cs = rng.sample(pool, 60), rng.sample(pool, 400)
     m = Scorer().score_matrix(qs, cs)
+    cut = Scorer().score_matrix(cs, qs, score_cutoff=0.5, workers=2)  # (the other way round, in spans)
     s = Scorer()
     for i, q in enumerate(qs):
         for j, c in enumerate(cs):
-            assert m[i][j] == s.score(q, c), (q, c)
+            value = s.score(q, c)
+            assert m[i][j] == value, (q, c)
+            assert cut[j][i] == (value if value >= 0.5 else 0.0), (q, c)
+
+
+@settings(max_examples=60, deadline=None)
+@given(some_names, some_names, st.floats(0.0, 1.0), st.sampled_from([1, 2]))
+def test_score_matrix_with_a_cutoff_is_score_or_zero(qs: list[str], cs: list[str], cutoff: float, workers: int) -> None:
+    """rapidfuzz's protocol: a cell below the cut-off is 0.0, every other one the pair's score."""
+    m = Scorer().score_matrix(qs * 3, cs, score_cutoff=cutoff, workers=workers)  # (several spans with 2 workers)
+    s = Scorer()
+    for i, q in enumerate(qs * 3):
+        for j, c in enumerate(cs):
+            value = s.score(q, c)
+            assert m[i][j] == (value if value >= cutoff else 0.0) == s.score(q, c, score_cutoff=cutoff), (q, c)
+
+
+#: Spellings of one name among the words (each to another).
+_VARIANT = {x: y for group in (("karim", "kareem"), ("hassan", "hasan"), ("hussein", "husain"), ("mansour", "mansur"),
+                               ("qasim", "kassem"), ("zarepour", "zarehpour"), ("soleimani", "suleymani"),
+                               ("gonzalez", "gonzales"), ("abdulrahman", "abdelrahman"), ("nurredin", "nuruddin"),
+                               ("alsayed", "al-sayed"), ("nasser", "nasir"))
+            for x, y in (group, group[::-1])}  # fmt: skip
+
+
+@st.composite
+def related_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """Two names sharing one to three elements (the same or near spellings, perhaps an
+    initial for one), each with elements of its own, in any order: cells the score matrix
+    scores one by one, most of them two persons."""
+    shared = draw(st.lists(spellings(), min_size=1, max_size=3))
+    own_a = draw(st.lists(spellings(), max_size=3))
+    own_b = draw(st.lists(spellings(), max_size=3))
+    other = [draw(st.sampled_from([w, _VARIANT.get(w, w), w[:1].upper() + ".", draw(spellings())])) for w in shared]
+    a = draw(st.permutations(shared + own_a))
+    b = draw(st.permutations(other + own_b))
+    return " ".join(a), " ".join(b)
+
+
+#: A model of random weights (either sign) over the features, for the bound's generality.
+models = st.tuples(st.lists(st.floats(-6.0, 6.0), min_size=len(FEATURES), max_size=len(FEATURES)), st.floats(-3.0, 3.0))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(related_pairs(), st.tuples(near_names, near_names)), min_size=1, max_size=8), models,
+       st.floats(0.0, 1.0))  # fmt: skip
+def test_feature_bounds_hold(pairs: list[tuple[str, str]], model: tuple[list[float], float], cutoff: float) -> None:
+    """Of two names with an agreeing pair of words and no split unit that can align, each
+    feature lies within the bounds taken from the similar unit pairs alone, and no model
+    scores the pair above its bound; ``score`` with a cut-off (which prunes by the bound) is
+    the score or 0.0 below the cut-off."""
+    s = Scorer()
+    weights, intercept = model
+    for a, b in pairs:
+        value = Scorer().score(a, b)
+        assert s.score(a, b, score_cutoff=cutoff) == (value if value >= cutoff else 0.0), (a, b)
+        pa, pb = s.prepare(a), s.prepare(b)
+        if not pa.units or not pb.units or pa.identity == pb.identity or s._any_merge(pa, pb):
+            continue
+        sims = similar_pairs(pa, pb, s._pair_rows, s._unit_sim)
+        if not any(-x >= DEFAULT_CONFIG.agree_from and method != INITIAL_MATCH for x, _i, _j, method in sims):
+            continue
+        lo, hi, family_certain = feature_bounds(pa, pb, sims)
+        values = features(align(pa, pb, list(sims), s._merge_sim), s._unit_sim)[0]
+        for name, low, value, high in zip(FEATURES, lo, values, hi, strict=True):
+            assert low - 1e-12 <= value <= high + 1e-12, (a, b, name, low, value, high)  # (sums in another order)
+        assert sum(values[3:6]) <= 1.0
+        if family_certain:
+            assert sum(values[3:6]) == 1.0, (a, b)
+        assert s.score(a, b) <= score_bound((lo, hi, family_certain), s.model_weights, s.model_intercept), (a, b)
+        assert combine(values, weights, intercept) <= score_bound((lo, hi, family_certain), weights, intercept)
+
+
+def test_feature_bounds_prove_a_lone_common_name_below_a_cutoff() -> None:
+    """Two names that share only a first name, their family names differing: below 0.5 by the
+    bound alone (the score matrix leaves such cells unscored under that cut-off)."""
+    s = Scorer()
+    pa, pb = s.prepare("Karim Tabrizi Mansour"), s.prepare("Karim Soleimani Nasser")
+    sims = similar_pairs(pa, pb, s._pair_rows, s._unit_sim)
+    bound = score_bound(feature_bounds(pa, pb, sims), s.model_weights, s.model_intercept)
+    assert s.score("Karim Tabrizi Mansour", "Karim Soleimani Nasser") <= bound < 0.5
+    with pytest.raises(ValueError):
+        feature_bounds(pa, s.prepare("Ahmad Rezvani"), [])

@@ -2,13 +2,16 @@
 ``score_matrix`` and the registry's parallel build.
 
 Forked workers inherit the parent's memory, so the state a task reads (prepared names, the
-scorer) is set once before the pool starts instead of being pickled for every task. Where the
+scorer) is set once before the pool starts instead of being pickled for every task; the
+parent's objects are frozen for the collector meanwhile (``gc.freeze``), so that a collection
+in a worker does not copy every page they are on. Where the
 ``fork`` start method is missing (Windows, macOS defaults aside) or one span is all there is,
 the spans run in this process: the same results in the same order.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator
@@ -33,11 +36,19 @@ def iter_chunks(func: Callable[[dict[str, Any], int, int], list[Any]], state: di
     if workers > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
         with _FORK_LOCK:
             _FORKED.update(func=func, state=state)
+            # the parent's objects out of the collector's reach while the workers run: a
+            # collection in a worker would otherwise touch (and so copy) every page they are on
+            # (left alone where the application froze objects itself)
+            freeze = gc.get_freeze_count() == 0
+            if freeze:
+                gc.freeze()
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     yield from pool.imap(_forked_chunk, spans)
             finally:
                 _FORKED.clear()
+                if freeze:
+                    gc.unfreeze()
         return
     for lo, hi in spans:
         yield func(state, lo, hi)

@@ -35,7 +35,8 @@ class Alignment:
     ``lookalike``: ``(i, j, similarity, method)`` per look-alike pair (both units unaligned).
     """
 
-    __slots__ = ("a", "b", "fewer", "inverted", "lookalike", "matched", "merged", "order", "used_a", "used_b")
+    __slots__ = ("_partners", "a", "b", "fewer", "inverted", "lookalike", "matched", "merged", "order", "used_a",
+                 "used_b")  # fmt: skip
 
     def __init__(
         self,
@@ -60,10 +61,17 @@ class Alignment:
         self.lookalike = lookalike
         n, m = len(a.units), len(b.units)
         self.fewer = n if n < m else m
+        self._partners: tuple[int | None, int | None] | None = None
 
     def partners(self) -> tuple[int | None, int | None]:
         """What the first unit of ``a`` aligned with in ``b``, and the first of ``b`` in ``a``
-        (a split/merged pair counts: Mohammad of "Mohammad Reza" aligns with "Mohammadreza")."""
+        (a split/merged pair counts: Mohammad of "Mohammad Reza" aligns with "Mohammadreza");
+        found once (two rules read it)."""
+        if self._partners is None:
+            self._partners = self._find_partners()
+        return self._partners
+
+    def _find_partners(self) -> tuple[int | None, int | None]:
         pa = pb = None
         for i, j, _s, _m in self.matched:
             if i == 0:
@@ -143,8 +151,12 @@ def gendered_pair(u: _Unit, v: _Unit) -> bool:
     return short.isalpha() and short[-1] not in _LATIN_VOWELS and long_[len(short):] in _FEMININE_LATIN
 
 
-def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], merge_sim: MergeSim) -> Alignment:
-    """The alignment of two names given their similar unit pairs (:func:`similar_pairs`)."""
+def align(
+    a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], merge_sim: MergeSim | None
+) -> Alignment:
+    """The alignment of two names given their similar unit pairs (:func:`similar_pairs`);
+    ``merge_sim`` None when no split/merged units can align (the score matrix proves it of
+    most pairs), which are then not looked for."""
     n, m = len(a.units), len(b.units)
     sims.sort()
     used_a: set[int] = set()
@@ -175,6 +187,8 @@ def align(a: _Prepared, b: _Prepared, sims: list[tuple[float, int, int, str]], m
             order = sorted([(i, j) for i, j, _, _ in matched])
             inverted = bool(descents([j for _, j in order]))
     merged: list[tuple[Any, Any, float]] = []
+    if merge_sim is None:
+        return Alignment(a, b, matched, [], used_a, used_b, inverted, order, lookalike)
     # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
     if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and 0.7 * a.min_joined <= b.max_single:
         merged += merges(a, b, used_a, used_b, merge_sim)

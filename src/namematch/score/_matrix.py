@@ -19,14 +19,28 @@ other, are scored in full.
 
 The same bounds, with lower edit cuts, prove which unit pairs cannot even reach
 ``min_pair_similarity`` (a look-alike, which alignment reads): the pairs scored in full
-compare only the unit pairs that may (:func:`near_sim`), so most unit pairs of a large
-matrix are never compared one by one. Every cell still equals ``score``.
+compare only the unit pairs that may (:meth:`_Cells.pairs_off`), so most unit pairs of a
+large matrix are never compared one by one; and where no joined pair of adjacent units can
+match a unit of the other name, split units are not looked for. Every cell still equals
+``score``.
+
+With a ``score_cutoff``, a pair scored in full is first bounded: its similar unit pairs
+bound each feature (``_rules.feature_bounds``) and so the model's score
+(``_model.score_bound``); a pair whose bound is below the cut-off is 0.0 without being
+aligned (screening: most pairs that share one common element).
+
+The choices are indexed once; the queries are then taken a span at a time (the candidates
+of the span, then its cells), in this process or shared out among forked workers, which
+inherit the index and the prepared names and send back only the cells they scored.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
@@ -34,16 +48,18 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from namematch._folding import fold_latin
-from namematch._pool import run_chunks
+from namematch._pool import iter_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._align import Similarity, UnitSim
+from namematch.score._align import Similarity, UnitSim, align, gendered_pair
 from namematch.score._config import DEFAULT_CONFIG
-from namematch.score._rules import unaligned_features
+from namematch.score._model import score_bound
+from namematch.score._rules import feature_bounds, feature_values, unaligned_features
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
     EDIT,
+    INITIAL_MATCH,
     _long_skeletons,
     _Prepared,
     _rest,
@@ -117,67 +133,94 @@ def _unit_index(names: Sequence[_Prepared | None]) -> tuple[dict[str, _Unit], di
     return units, where
 
 
-def _hashed_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> set[tuple[str, str]]:
-    """Unit pairs that meet through a shared fact: core, lexicon group, sound, Arabic letters
-    without alef or their consonant skeleton, Latin consonants (three or more), a given name
-    and a short form of it; across scripts, three consonants or more."""
+def _facts(u: _Unit) -> list[str]:
+    """What a unit shares with the units it may agree with (within its script class): core,
+    lexicon group, sound, Arabic letters without alef or their consonant skeleton, Latin
+    consonants (three or more)."""
+    out = [f"c:{u.core}"] + [f"g:{g}" for g in u.groups]
+    for x in _strings(u):
+        out += [f"s:{s}" for s in _sounds(x)]
+    if u.arabic:
+        letters = u.core.translate(_ARABIC_PRESS)
+        out.append(f"a:{letters.translate(_NO_ALEF)}")
+        out += [f"A:{k}" for k in arabic_skeletons(letters)]
+    else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
+        out += [f"v:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
+    return out
 
-    def facts(u: _Unit) -> list[str]:
-        out = [f"c:{u.core}"] + [f"g:{g}" for g in u.groups]
-        for x in _strings(u):
-            out += [f"s:{s}" for s in _sounds(x)]
-        if u.arabic:
-            letters = u.core.translate(_ARABIC_PRESS)
-            out.append(f"a:{letters.translate(_NO_ALEF)}")
-            out += [f"A:{k}" for k in arabic_skeletons(letters)]
-        else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
-            out += [f"v:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
-        return out
 
-    def short_forms(u: _Unit) -> tuple[list[str], list[str]]:
-        # a given name as a short form, and the short forms it may have (_units._short_form)
-        if u.arabic or u.family or u.head or u.tail:
-            return [], []
-        core = u.core
-        whole = [f"{u.script}:{core}"] if len(core) >= 4 else []
-        return whole, [f"{u.script}:{core[:k]}" for k in range(max(4, (len(core) + 1) // 2), len(core))]
+def _short_forms(u: _Unit) -> tuple[list[str], list[str]]:
+    """A given name as a short form, and the short forms it may have (``_units._short_form``)."""
+    if u.arabic or u.family or u.head or u.tail:
+        return [], []
+    core = u.core
+    whole = [f"{u.script}:{core}"] if len(core) >= 4 else []
+    return whole, [f"{u.script}:{core[:k]}" for k in range(max(4, (len(core) + 1) // 2), len(core))]
 
-    def across(u: _Unit) -> list[str]:
-        out = [f"k:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
-        return out + [f"K:{k}" for k in _long_skeletons(u.core, u.arabic)]
 
-    index: dict[str, list[str]] = {}
-    index_across: dict[tuple[bool, str], list[str]] = {}
-    index_short: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
-    for key, u in cu.items():
-        if u.initial:
-            continue
-        for f in facts(u):
-            index.setdefault(f, []).append(key)
-        for side, fs in zip(index_short, short_forms(u), strict=True):
-            for f in fs:
-                side.setdefault(f, []).append(key)
-        if u.script != OTHER:
-            for f in across(u):
-                index_across.setdefault((u.arabic, f), []).append(key)
+def _across(u: _Unit) -> list[str]:
+    """What a unit shares with a unit of the other script class: three consonants or more."""
+    out = [f"k:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
+    return out + [f"K:{k}" for k in _long_skeletons(u.core, u.arabic)]
+
+
+class _Choices:
+    """The choice side of a matrix, indexed once (before a pool of workers forks): its units and
+    the names each is in, their shared facts, their spellings for the edit bounds, and the
+    joined spellings of their adjacent units."""
+
+    def __init__(self, names: Sequence[_Prepared | None]) -> None:
+        self.names = names
+        self.units, self.where = _unit_index(names)
+        self.index: dict[str, list[str]] = {}
+        self.index_across: dict[tuple[bool, str], list[str]] = {}
+        self.index_short: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
+        for key, u in self.units.items():
+            if u.initial:
+                continue
+            for f in _facts(u):
+                self.index.setdefault(f, []).append(key)
+            for side, fs in zip(self.index_short, _short_forms(u), strict=True):
+                for f in fs:
+                    side.setdefault(f, []).append(key)
+            if u.script != OTHER:
+                for f in _across(u):
+                    self.index_across.setdefault((u.arabic, f), []).append(key)
+        self.strings = {arabic: [(k, s) for k, u in self.units.items() if not u.initial and u.arabic == arabic
+                                 for s in _strings(u)] for arabic in (False, True)}  # fmt: skip
+        self.letters = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in self.units.items() if u.arabic and not u.initial]
+        self.singles = _singles(self.units)
+        self.joined = _joined(names)
+        self.same: dict[tuple[str, ...], list[int]] = {}
+        for j, p in enumerate(names):
+            if p is not None and p.units:
+                self.same.setdefault(p.identity, []).append(j)
+
+
+def _hashed_pairs(qu: dict[str, _Unit], choices: _Choices) -> set[tuple[str, str]]:
+    """Unit pairs that meet through a shared fact (:func:`_facts`), a given name and a short
+    form of it, or across scripts three consonants or more (:func:`_across`)."""
     out: set[tuple[str, str]] = set()
+    index, index_short, index_across = choices.index, choices.index_short, choices.index_across
     for key, u in qu.items():
         if u.initial:
             continue
-        for f in facts(u):
+        for f in _facts(u):
             out.update((key, other) for other in index.get(f, ()))
-        whole, cut = short_forms(u)
+        whole, cut = _short_forms(u)
         for f in whole:
             out.update((key, other) for other in index_short[1].get(f, ()))
         for f in cut:
             out.update((key, other) for other in index_short[0].get(f, ()))
         if u.script != OTHER:
-            for f in across(u):
+            for f in _across(u):
                 out.update((key, other) for other in index_across.get((not u.arabic, f), ()))
     return out
 
 
-def _edit_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+def _edit_pairs(
+    qu: dict[str, _Unit], choices: _Choices, threads: int
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """Unit pairs some of whose spellings are alike enough by edit similarity to pair off as
     agreeing, and those alike enough to reach ``min_pair_similarity`` (a superset)."""
     agree: set[tuple[str, str]] = set()
@@ -187,17 +230,16 @@ def _edit_pairs(qu: dict[str, _Unit], cu: dict[str, _Unit]) -> tuple[set[tuple[s
         if not q_items:
             continue
         for arabic_c in (False, True):
-            c_items = [(k, s) for k, u in cu.items() if not u.initial and u.arabic == arabic_c for s in _strings(u)]
+            c_items = choices.strings[arabic_c]
             if not c_items:
                 continue
             same = arabic_q == arabic_c
             cut = _SAME_SCRIPT_CUT if same else _CROSS_SCRIPT_CUT
             _cdist_pairs(q_items, c_items, fuzz.ratio, _NEAR_SAME_SCRIPT if same else _NEAR_CROSS_SCRIPT, cut,
-                         near, agree)  # fmt: skip
+                         near, agree, threads)  # fmt: skip
     q_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in qu.items() if u.arabic and not u.initial]
-    c_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in cu.items() if u.arabic and not u.initial]
-    if q_ar and c_ar:
-        _cdist_pairs(q_ar, c_ar, _letters_ratio, _NEAR_ARABIC, _ARABIC_CUT, near, agree)
+    if q_ar and choices.letters:
+        _cdist_pairs(q_ar, choices.letters, _letters_ratio, _NEAR_ARABIC, _ARABIC_CUT, near, agree, threads)
     return agree, near
 
 
@@ -213,6 +255,7 @@ def _cdist_pairs(
     high: int | None = None,
     out: set[tuple[str, str]] | None = None,
     out_high: set[tuple[str, str]] | None = None,
+    threads: int = -1,
 ) -> set[tuple[str, str]]:
     """``(query key, choice key)`` of the items ``scorer`` finds ``cut`` alike or more (added to
     ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``."""
@@ -220,67 +263,97 @@ def _cdist_pairs(
 
     if out is None:
         out = set()
+    c_keys, c_at = _key_ids(c_items)
     c_strings = [s for _, s in c_items]
     for start in range(0, len(q_items), _CHUNK):
         part = q_items[start : start + _CHUNK]
-        m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8, workers=-1)
-        for i, j in zip(*np.nonzero(m), strict=True):
-            out.add((part[i][0], c_items[j][0]))
+        q_keys, q_at = _key_ids(part)
+        m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8,
+                          workers=threads)  # fmt: skip
+        rows, cols = np.nonzero(m)
+        # one entry per pair of keys (a unit has several spellings)
+        codes = np.unique(q_at[rows] * len(c_keys) + c_at[cols])
+        out.update(zip([q_keys[k] for k in codes // len(c_keys)], [c_keys[k] for k in codes % len(c_keys)],
+                       strict=True))  # fmt: skip
         if high is not None and out_high is not None:
-            for i, j in zip(*np.nonzero(m >= high), strict=True):
-                out_high.add((part[i][0], c_items[j][0]))
+            keep = m[rows, cols] >= high
+            codes = np.unique(q_at[rows[keep]] * len(c_keys) + c_at[cols[keep]])
+            out_high.update(zip([q_keys[k] for k in codes // len(c_keys)],
+                                [c_keys[k] for k in codes % len(c_keys)], strict=True))  # fmt: skip
     return out
 
 
-def _merge_rows(
-    names: Sequence[_Prepared | None], units: dict[str, _Unit]
-) -> set[tuple[int, str]]:
-    """``(name, unit ckey)`` where two adjacent units of the name joined may be the unit."""
-    joined: list[tuple[int, str]] = []
+def _key_ids(items: list[tuple[str, str]]) -> tuple[list[str], Any]:
+    """The distinct keys of ``(key, spelling)`` items, and each item's key as a position among them."""
+    import numpy as np
+
+    ids: dict[str, int] = {}
+    at = np.fromiter((ids.setdefault(k, len(ids)) for k, _ in items), dtype=np.int64, count=len(items))
+    return list(ids), at
+
+
+def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
+    """``(name index, spelling)`` of two adjacent units of a name joined (first two spellings of each)."""
+    joined: list[tuple[str, str]] = []
     for k, p in enumerate(names):
         if p is None:
             continue
         for i, _lo, _hi, _key in p.adjacent:
             x, y = p.units[i], p.units[i + 1]
-            joined += [(k, fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
-    singles = [(key, f) for key, u in units.items() if not u.initial for f in u.folds]
+            joined += [(str(k), fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
+    return joined
+
+
+def _singles(units: dict[str, _Unit]) -> list[tuple[str, str]]:
+    """``(unit ckey, folded spelling)`` of the word units."""
+    return [(key, f) for key, u in units.items() if not u.initial for f in u.folds]
+
+
+def _merge_rows(joined: list[tuple[str, str]], singles: list[tuple[str, str]], threads: int = -1) -> set[tuple[int, str]]:
+    """``(name, unit ckey)`` where two adjacent units of the name joined (``joined``, of
+    :func:`_joined`) may be the unit (``singles``, of :func:`_singles`)."""
     if not joined or not singles:
         return set()
-    return {(int(k), key) for k, key in _cdist_pairs(
-        [(str(k), s) for k, s in joined], singles, fuzz.ratio, _MERGE_CUT)}  # fmt: skip
+    return {(int(k), key) for k, key in _cdist_pairs(joined, singles, fuzz.ratio, _MERGE_CUT, threads=threads)}
 
 
-def _candidates(
-    qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None], sim: Callable[[_Unit, _Unit], tuple[float, str]]
-) -> tuple[set[tuple[int, int]], set[tuple[str, str]]]:
+def _span_candidates(
+    qs: Sequence[_Prepared | None], choices: _Choices, sim: UnitSim, threads: int = -1
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]], set[tuple[str, str]]]:
     """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
-    scored in full (every other pair takes the closed form); and the unit pairs (ckeys, in both
-    orders) that may reach ``min_pair_similarity``: every other unit pair of two word units is
-    below it."""
+    scored in full (every other pair takes the closed form); those of them where a split unit
+    may align; and the unit pairs (ckeys, in both orders) that may reach
+    ``min_pair_similarity``: every other unit pair of two word units is below it."""
     qu, q_where = _unit_index(qs)
-    cu, c_where = _unit_index(cs)
+    cu, c_where = choices.units, choices.where
     out: set[tuple[int, int]] = set()
     agree_from = DEFAULT_CONFIG.agree_from  # (the scorer takes this path under the default configuration only)
-    hashed = _hashed_pairs(qu, cu)
-    edit_agree, edit_near = _edit_pairs(qu, cu)
+    hashed = _hashed_pairs(qu, choices)
+    edit_agree, edit_near = _edit_pairs(qu, choices, threads)
     for kq, kc in hashed | edit_agree:
         u, v = qu[kq], cu[kc]
         if not (u.initial or v.initial) and sim(u, v)[0] >= agree_from:
             out.update((i, j) for i in q_where[kq] for j in c_where[kc])
     near = hashed | edit_near
     near |= {(kc, kq) for kq, kc in near}
-    same: dict[tuple[str, ...], list[int]] = {}
-    for j, p in enumerate(cs):
-        if p is not None and p.units:
-            same.setdefault(p.identity, []).append(j)
     for i, p in enumerate(qs):  # one parse (an initial alone: "A" ~ "A"): 1.0
         if p is not None and p.units:
-            out.update((i, j) for j in same.get(p.identity, ()))
-    for i, kc in _merge_rows(qs, cu):
-        out.update((i, j) for j in c_where[kc])
-    for j, kq in _merge_rows(cs, qu):
-        out.update((i, j) for i in q_where[kq])
-    return out, near
+            out.update((i, j) for j in choices.same.get(p.identity, ()))
+    merge: set[tuple[int, int]] = set()
+    for i, kc in _merge_rows(_joined(qs), choices.singles, threads):
+        merge.update((i, j) for j in c_where[kc])
+    for j, kq in _merge_rows(choices.joined, _singles(qu), threads):
+        merge.update((i, j) for i in q_where[kq])
+    return out | merge, merge, near
+
+
+def _candidates(
+    qs: Sequence[_Prepared | None], cs: Sequence[_Prepared | None], sim: UnitSim
+) -> tuple[set[tuple[int, int]], set[tuple[str, str]]]:
+    """``(query, choice)`` index pairs scored in full and the unit pairs that may reach
+    ``min_pair_similarity`` (:func:`_span_candidates` of all the queries)."""
+    full, _merge, near = _span_candidates(qs, _Choices(cs), sim)
+    return full, near
 
 
 def near_sim(sim: UnitSim, near: AbstractSet[tuple[str, str]], below: float) -> UnitSim:
@@ -298,60 +371,167 @@ def near_sim(sim: UnitSim, near: AbstractSet[tuple[str, str]], below: float) -> 
     return bounded
 
 
-def matrix(
-    queries: Iterable[object],
-    choices: Iterable[object],
-    prepare: Callable[[str], _Prepared],
-    value: Callable[[str, str, UnitSim], float],
-    final: Callable[[Sequence[float]], float],
-    sim: UnitSim,
-    score_cutoff: float | None,
-    workers: int = 1,
-) -> list[list[float]]:
-    """The rows of the score matrix (``value`` scores a pair in full with the unit similarity
-    it is given, ``final`` weighs features); with ``workers`` > 1 (and the fork start method)
-    the pairs scored in full are shared out among that many processes."""
+_UNSEEN: Final[Any] = object()
+
+
+class _Cells:
+    """The cells of a matrix scored one by one, a span of queries at a time (in this process
+    or in a forked worker, which inherits it): each as :meth:`Scorer._own_value` scores it,
+    with the unit pairs the candidate bounds prove below ``min_pair_similarity`` never
+    compared, and (with a cut-off) the cells the model's upper bound proves below it left 0.0."""
+
+    def __init__(self, scorer: Any, q_text: list[Any], c_text: list[Any], qs: list[_Prepared | None],
+                 cs: list[_Prepared | None], score_cutoff: float | None, threads: int) -> None:  # fmt: skip
+        self.scorer = scorer
+        self.q_text, self.c_text, self.qs, self.cs = q_text, c_text, qs, cs
+        self.choices = _Choices(cs)
+        self.cutoff = score_cutoff
+        self.threads = threads
+        #: per unit ckey, per other ckey: the pair's similarity when it pairs off in alignment, else None
+        self.rows: dict[str, dict[str, Similarity | None]] = {}
+        self.near: AbstractSet[tuple[str, str]] = frozenset()
+        #: the last name :meth:`similar` looked at first, and its units' rows
+        self.last: _Prepared | None = None
+        self.last_rows: list[dict[str, Similarity | None]] = []
+
+    def span(self, lo: int, hi: int) -> list[tuple[int, int, float]]:
+        """``(query, choice, value)`` of the cells of queries ``lo`` to ``hi`` scored one by one."""
+        full, merge, self.near = _span_candidates(self.qs[lo:hi], self.choices, self.scorer._unit_sim, self.threads)
+        value = self.value
+        return [(lo + i, j, value(lo + i, j, (i, j) in merge)) for i, j in sorted(full)]
+
+    def similar(self, pa: _Prepared, pb: _Prepared) -> list[tuple[float, int, int, str]]:
+        """:func:`_align.similar_pairs` of two names (the pairs the bounds leave out are below
+        ``min_pair_similarity``), each unit pair's verdict kept (the rows of ``pa``'s units
+        looked up once for the cells of one query in a row)."""
+        if pa is not self.last:
+            rows = self.rows
+            self.last = pa
+            self.last_rows = [rows.setdefault(u.ckey, {}) for u in pa.units]
+        sims = []
+        units_b = pb.units
+        for i, (u, row) in enumerate(zip(pa.units, self.last_rows, strict=True)):
+            for j, v in enumerate(units_b):
+                hit = row.get(v.ckey, _UNSEEN)
+                if hit is _UNSEEN:
+                    hit = row[v.ckey] = self.pairs_off(u, v)
+                if hit is not None:
+                    sims.append((-hit[0], i, j, hit[1]))
+        return sims
+
+    def pairs_off(self, u: _Unit, v: _Unit) -> Similarity | None:
+        """The similarity of two units when they pair off in alignment (``similar_pairs``'s
+        test: at ``min_pair_similarity`` or above, not a given name and its feminine), else None."""
+        if not (u.initial or v.initial or (u.ckey, v.ckey) in self.near):
+            return None
+        hit = self.scorer._unit_sim(u, v)
+        s = hit[0]
+        if s >= DEFAULT_CONFIG.min_pair_similarity and (s >= 1.0 or u.family or v.family or not gendered_pair(u, v)):
+            return hit  # type: ignore[no-any-return]
+        return None
+
+    def value(self, i: int, j: int, mergeable: bool) -> float:
+        """The score of query ``i`` and choice ``j`` (:meth:`Scorer._own_value`); 0.0 when
+        ``mergeable`` is false (no split unit may align) and the bound puts it below the cut-off."""
+        pa, pb = self.qs[i], self.cs[j]
+        assert pa is not None and pb is not None
+        if not pa.units or not pb.units:
+            return 0.0
+        if pa.identity == pb.identity:
+            return 1.0
+        scorer = self.scorer
+        sims = self.similar(pa, pb)  # (the query's rows looked up once: the cells come query by query)
+        if self.c_text[j] < self.q_text[i]:  # (scores are symmetric: the scorer puts a pair in one order first)
+            pa, pb = pb, pa
+            sims = [(s, j, i, method) for s, i, j, method in sims]
+        agree_from = DEFAULT_CONFIG.agree_from
+        for s, _i, _j, method in sims:
+            if -s >= agree_from and method != INITIAL_MATCH:
+                break
+        else:
+            if not (mergeable and scorer._any_merge(pa, pb)):
+                return scorer._closed_form(pa, pb)[1]  # type: ignore[no-any-return]
+        if self.cutoff is not None and not mergeable and score_bound(
+            feature_bounds(pa, pb, sims), scorer.model_weights, scorer.model_intercept
+        ) < self.cutoff:
+            return 0.0
+        al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
+        return scorer._final(feature_values(al, scorer._unit_sim))  # type: ignore[no-any-return]
+
+
+def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], score_cutoff: float | None,
+           workers: int = 1) -> Any:  # fmt: skip
+    """The score matrix of ``scorer`` (a numpy array; NaN rows and columns for missing names),
+    cells below ``score_cutoff`` 0.0; with ``workers`` > 1 (and the fork start method) the
+    queries are shared out in spans among that many processes.
+
+    The longer side is taken a span at a time, the shorter one indexed (once, before the
+    workers start): a score is symmetric, and so is every bound of the candidate search, so the
+    matrix of the choices against the queries, transposed, is the same matrix."""
+    import numpy as np
+
+    if len(choices) > len(queries):
+        return np.ascontiguousarray(matrix(scorer, choices, queries, score_cutoff, workers).T)
     q_text = [None if is_missing(q) else q for q in queries]
     c_text = [None if is_missing(c) else c for c in choices]
-    qs = [None if t is None else prepare(t) for t in q_text]  # type: ignore[arg-type]
-    cs = [None if t is None else prepare(t) for t in c_text]  # type: ignore[arg-type]
-    # the closed form, once per pair of name signatures (names without units score 0.0)
-    sig_q = [None if p is None or not p.units else p.closed for p in qs]
-    sig_c = [None if p is None or not p.units else p.closed for p in cs]
-    examples_q = {s: p for s, p in zip(sig_q, qs, strict=True) if s is not None}
-    examples_c = {s: p for s, p in zip(sig_c, cs, strict=True) if s is not None}
-    table = {(a, b): final(unaligned_features(pa, pb)) for a, pa in examples_q.items()  # type: ignore[arg-type]
-             for b, pb in examples_c.items()}  # fmt: skip
-    nan = math.nan
-    # one row per query signature, copied for each query of it (a query without units: 0.0)
-    blank = [nan if pc is None else 0.0 for pc in cs]
-    by_sig = {sq: [b if sc is None else table[(sq, sc)] for b, sc in zip(blank, sig_c, strict=True)]
-              for sq in examples_q}  # fmt: skip
-    rows = [[nan] * len(cs) if pq is None else list(blank if sq is None else by_sig[sq])
-            for pq, sq in zip(qs, sig_q, strict=True)]  # fmt: skip
-    full_set, near = _candidates(qs, cs, sim)
-    full = sorted(full_set)
-    bounded = near_sim(sim, near, 0.0)
-    for (i, j), v in zip(full, _full_values(full, q_text, c_text, value, bounded, workers), strict=True):
-        rows[i][j] = v
+    qs = [None if t is None else scorer.prepare(t) for t in q_text]
+    cs = [None if t is None else scorer.prepare(t) for t in c_text]
+    # the closed form, once per pair of name signatures: a table indexed by each name's signature
+    # (a name without units scores 0.0, a missing one NaN)
+    sig_q: dict[Any, int] = {}
+    sig_c: dict[Any, int] = {}
+    examples_q: list[_Prepared] = []
+    examples_c: list[_Prepared] = []
+
+    def signature(p: _Prepared | None, sigs: dict[Any, int], examples: list[_Prepared]) -> int:
+        if p is None:
+            return 0
+        if not p.units:
+            return 1
+        k = sigs.get(p.closed)
+        if k is None:
+            k = sigs[p.closed] = len(examples) + 2
+            examples.append(p)
+        return k
+
+    at_q = np.array([signature(p, sig_q, examples_q) for p in qs], dtype=np.intp)
+    at_c = np.array([signature(p, sig_c, examples_c) for p in cs], dtype=np.intp)
+    table = np.zeros((len(examples_q) + 2, len(examples_c) + 2))
+    table[0, :] = table[:, 0] = math.nan
+    for a, pa in enumerate(examples_q, 2):
+        for b, pb in enumerate(examples_c, 2):
+            table[a, b] = scorer._final(unaligned_features(pa, pb))
+    out = table[np.ix_(at_q, at_c)] if len(qs) and len(cs) else np.zeros((len(qs), len(cs)))
+    # (forked workers compare spellings one thread each; one process uses every core for it)
+    forked = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+    threads = 1 if forked else -1
+    cells = _Cells(scorer, q_text, c_text, qs, cs, score_cutoff, threads)
+    step = max(1, math.ceil(len(qs) / (2 * workers))) if workers > 1 else max(1, len(qs))
+    spans = [(lo, min(len(qs), lo + step)) for lo in range(0, len(qs), step)]
+    for part in iter_chunks(_cells_of_span, {"cells": cells}, spans, workers):
+        if part:
+            ii, jj, vv = zip(*part, strict=True)
+            out[list(ii), list(jj)] = vv
     if score_cutoff is not None:
-        for row in rows:
-            for j, v in enumerate(row):
-                if v < score_cutoff:
-                    row[j] = 0.0
-    return rows
+        out[out < score_cutoff] = 0.0
+    return out
 
 
-def _full_values(pairs: list[tuple[int, int]], q_text: list[Any], c_text: list[Any],
-                 value: Callable[[str, str, UnitSim], float], sim: UnitSim, workers: int) -> list[float]:  # fmt: skip
-    """``value`` of each pair, in order; in a pool of forked processes when asked and worth it."""
-    if workers > 1 and len(pairs) > _SPAN:
-        spans = [(lo, min(len(pairs), lo + _SPAN)) for lo in range(0, len(pairs), _SPAN)]
-        state = {"pairs": pairs, "q": q_text, "c": c_text, "value": value, "sim": sim}
-        return run_chunks(_values_of_span, state, spans, workers)
-    return [value(q_text[i], c_text[j], sim) for i, j in pairs]
+def _cells_of_span(state: dict[str, Any], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    with _collector_paused():
+        return state["cells"].span(lo, hi)  # type: ignore[no-any-return]
 
 
-def _values_of_span(state: dict[str, Any], lo: int, hi: int) -> list[float]:
-    pairs, q, c, value, sim = state["pairs"], state["q"], state["c"], state["value"], state["sim"]
-    return [value(q[i], c[j], sim) for i, j in pairs[lo:hi]]
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile (back on after, if it was on): a span's cells
+    make many short-lived tuples and no reference cycles, and the collections they would set
+    off cost about a tenth of the time."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -91,3 +91,44 @@ def combine(
     if not features[_ALL_AGREE] and value > partial_cap:
         value = partial_cap
     return round(min(value, 0.999999), 6)
+
+
+#: The three family features (family, nisba and part conflict): at most one of them is 1.
+_FAMILY: Final = tuple(FEATURES.index(f) for f in ("family_conflict", "nisba_conflict", "family_part_conflict"))
+#: Added to an upper bound of the log-odds before it is turned into a score: more than the
+#: floating-point error of summing the features in another order.
+_BOUND_MARGIN: Final = 1e-9
+
+
+def score_bound(
+    bounds: tuple[Sequence[float], Sequence[float], bool], weights: Sequence[float], intercept: float
+) -> float:
+    """The highest score :func:`combine` can give for features within ``bounds`` (the least
+    and greatest value of each, and whether one of the three family features is certainly 1;
+    ``_rules.feature_bounds``) under a model's ``weights`` and ``intercept``: each feature at
+    the end of its range its weight favours, the three family features (at most one of which
+    is 1) at the best one of them (or none, unless one is certain)."""
+    lo, hi, family_certain = bounds
+    up, down, family = _bound_terms(tuple(weights))
+    z = intercept
+    for k, w in up:
+        z += w * hi[k]
+    for k, w in down:
+        z += w * lo[k]
+    best = max(w * hi[k] for k, w in family)
+    z += best if family_certain else max(0.0, best)
+    z += _BOUND_MARGIN
+    value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+    return round(min(value, 0.999999), 6)
+
+
+@functools.lru_cache(maxsize=16)
+def _bound_terms(
+    weights: tuple[float, ...],
+) -> tuple[tuple[tuple[int, float], ...], tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]:
+    """A model's weights as :func:`score_bound` reads them: ``(feature, weight)`` of the
+    positive weights (read at the top of the feature's range), of the negative ones (read at
+    the bottom), and of the three family features."""
+    up = tuple((k, w) for k, w in enumerate(weights) if k not in _FAMILY and w > 0)
+    down = tuple((k, w) for k, w in enumerate(weights) if k not in _FAMILY and w < 0)
+    return up, down, tuple((k, weights[k]) for k in _FAMILY)

@@ -17,11 +17,12 @@ from typing import Final
 from namematch._data import data_lines
 from namematch.lexicon import Lexicon
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
-from namematch.score._units import REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
+from namematch.score._units import INITIAL_MATCH, REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
 #: A rule's value and its reason ("" when it does not fire).
 Finding = tuple[float, str]
 NO: Final[Finding] = (0.0, "")
+_NO3: Final = (NO, NO, NO)
 
 # The rules' thresholds (unlike, weak_information, information_cap) are fields of the
 # scorer's ScoreConfig, read from the prepared names (namematch.score._config).
@@ -101,10 +102,6 @@ def rarest_match(ev: Evidence) -> Finding:
 # -- family names and nisbas -------------------------------------------------------
 
 
-def _unaligned_family(al: Alignment) -> tuple[list[int], list[int]]:
-    return ([i for i in al.a.family_idx if i not in al.used_a], [j for j in al.b.family_idx if j not in al.used_b])
-
-
 def family_names_differ(a: _Prepared, b: _Prepared, fam_a: Sequence[int], fam_b: Sequence[int]) -> tuple[bool, bool]:
     """Whether the unaligned family names ``fam_a``/``fam_b`` differ (both present: however
     alike their spellings, Rezaei and Rezvani are two names), and whether they are two
@@ -120,19 +117,22 @@ def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
     family conflict; one differing part of family names that share another (a double
     surname's other half: SOTO PARRA vs FRUTOS PARRA, which lists also drop or vary) is a
     part conflict."""
-    if not (al.a.family_idx and al.b.family_idx):
-        return NO, NO, NO  # (a family name on one side only differs from nothing)
-    fam_a, fam_b = _unaligned_family(al)
-    differ, nisba = family_names_differ(al.a, al.b, fam_a, fam_b)
+    pa, pb = al.a, al.b
+    if not (pa.family_idx and pb.family_idx):
+        return _NO3  # (a family name on one side only differs from nothing)
+    used_a, used_b = al.used_a, al.used_b
+    fam_a = [i for i in pa.family_idx if i not in used_a]
+    fam_b = [j for j in pb.family_idx if j not in used_b] if fam_a else []
+    differ, nisba = family_names_differ(pa, pb, fam_a, fam_b)
     if not differ:
-        return NO, NO, NO
-    names = ", ".join(al.a.units[i].text for i in fam_a) + " vs " + ", ".join(al.b.units[j].text for j in fam_b)
-    reason = f"family name conflict: {names}"
+        return _NO3
+    ua, ub = pa.units, pb.units
+    names = ", ".join([ua[i].text for i in fam_a]) + " vs " + ", ".join([ub[j].text for j in fam_b])
     if nisba:
-        return NO, (1.0, reason), NO
-    if any(i in al.used_a for i in al.a.family_idx) and any(j in al.used_b for j in al.b.family_idx):
-        return NO, NO, (1.0, f"family names differ in one part: {names}")
-    return (1.0, reason), NO, NO
+        return NO, (1.0, "family name conflict: " + names), NO
+    if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):  # each shares a family name
+        return NO, NO, (1.0, "family names differ in one part: " + names)
+    return (1.0, "family name conflict: " + names), NO, NO
 
 
 # -- first names -----------------------------------------------------------------------
@@ -181,20 +181,24 @@ def chain_conflict(al: Alignment) -> Finding:
         return NO
     ua, ub = pa.units, pb.units
     used_a, used_b = al.used_a, al.used_b
-    anchors = sorted({(i, j) for i, j, _s, _m in al.matched} | {(ia[0], jb[0]) for ia, jb, _s in al.merged})
-    anchors = [(0, 0), *anchors, (len(ua), len(ub))]
+    # (each unit aligns once: no two anchors are alike)
+    anchors = [(0, 0)] + [(i, j) for i, j, _s, _m in al.matched] + [(ia[0], jb[0]) for ia, jb, _s in al.merged]
+    anchors.sort()
+    anchors.append((len(ua), len(ub)))
     facing: list[tuple[int, int]] = []
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         if j1 < j0:
             return NO  # a merged pair out of order: no chain to compare
-        if i1 <= max(i0, 1) or j1 <= max(j0, 1):
+        i0 = i0 or 1  # (the first name is not in the chain)
+        j0 = j0 or 1
+        if i1 <= i0 or j1 <= j0:
             continue  # no given name between the two anchors on one side
-        ga = [i for i in range(max(i0, 1), i1) if i not in used_a and not ua[i].family]
-        gb = [j for j in range(max(j0, 1), j1) if j not in used_b and not ub[j].family]
-        facing += zip(ga, gb)
+        ga = [i for i in range(i0, i1) if i not in used_a and not ua[i].family]
+        if ga:
+            facing += zip(ga, [j for j in range(j0, j1) if j not in used_b and not ub[j].family])
     if not facing:
         return NO
-    return float(len(facing)), "names in the chain differ: " + ", ".join(f"{ua[x].text} vs {ub[y].text}" for x, y in facing)
+    return float(len(facing)), "names in the chain differ: " + ", ".join([f"{ua[x].text} vs {ub[y].text}" for x, y in facing])
 
 
 # -- order and relatives -------------------------------------------------------------------
@@ -347,7 +351,7 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
     pa, pb = al.a, al.b
     ua, ub = pa.units, pb.units
     reasons: list[str] = []
-    if al.matched and not al.merged and all(ua[i].initial or ub[j].initial for i, j, _s, _m in al.matched):
+    if al.matched and not al.merged and _only_initials(al.matched, ua, ub):
         # initials alone are no evidence of identity, nor do they account for what they face
         al = Alignment(pa, pb, [], [], set(), set(), False, [], al.lookalike)
         reasons.append("only initials agree")
@@ -402,6 +406,14 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
     return values, reasons
 
 
+def _only_initials(matched: list[tuple[int, int, float, str]], ua: Sequence[_Unit], ub: Sequence[_Unit]) -> bool:
+    """Whether every aligned pair has an initial on one side."""
+    for i, j, _s, _m in matched:
+        if not (ua[i].initial or ub[j].initial):
+            return False
+    return True
+
+
 def feature_values(al: Alignment, sim: UnitSim) -> tuple[float, ...]:
     """The features of :func:`features` without the reasons (scoring, the score matrix)."""
     return features(al, sim, with_reasons=False)[0]
@@ -433,3 +445,98 @@ def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
         0.0,
         0.0,
     )  # fmt: skip
+
+
+#: The least and the greatest value each feature may take (:data:`FEATURES` order), and
+#: whether one of the three family features (family, nisba, part conflict) is certainly 1
+#: (they are exclusive: at most one is ever 1).
+FeatureBounds = tuple[tuple[float, ...], tuple[float, ...], bool]
+
+
+def feature_bounds(pa: _Prepared, pb: _Prepared, sims: Sequence[tuple[float, int, int, str]]) -> FeatureBounds:
+    """Bounds on the features of two names (:func:`features`) from their similar unit pairs
+    alone (``sims``, as :func:`~namematch.score._align.similar_pairs` gives them), without
+    aligning them: for names where no split/merged units can align and at least one unit pair
+    of two words agrees (what the score matrix bounds; there the pairs with nothing agreeing
+    take the closed form).
+
+    Why they hold: alignment pairs each unit off once, from the unit pairs that agree
+    (similarity at ``agree_from`` or an initial's match), so each unit's evidence is at most
+    that of its best agreeing pair, and a unit with none stays unaligned. The first agreeing
+    pair of two words in alignment's order (most similar first) is always taken: no pair
+    before it shares a unit with it (an initial facing a word is 0.8, below ``agree_from``),
+    so the pair counts, "only initials agree" never applies, and the weakest pair's evidence
+    is at most its own. A family conflict of some kind is certain when both names have a
+    family name that agrees with nothing, a first-name conflict when both first names do.
+    (Sums are taken in another order than the features': a bound may be off by a rounding
+    error, which :func:`~namematch.score._model.score_bound` allows for.)"""
+    ua, ub = pa.units, pb.units
+    n, m = len(ua), len(ub)
+    fewer = n if n < m else m
+    agree_from = pa.config.agree_from
+    best_a: dict[int, float] = {}  # a unit's best agreeing evidence (units with an agreeing pair)
+    best_b: dict[int, float] = {}
+    own_a: set[int] = set()  # units with an agreeing pair of two words, as a spelling (all_agree)
+    own_b: set[int] = set()
+    ev_least = 1.0
+    rarest_hi = 0.0
+    first: tuple[float, int, int, str] | None = None
+    for pair in sims:
+        neg, i, j, method = pair
+        if -neg < agree_from and method != INITIAL_MATCH:
+            continue  # a look-alike: never aligned
+        ev = evidence(-neg)
+        if ev > best_a.get(i, -1.0):
+            best_a[i] = ev
+        if ev > best_b.get(j, -1.0):
+            best_b[j] = ev
+        if ev < ev_least:
+            ev_least = ev
+        x, y = ua[i], ub[j]
+        if not (x.initial or y.initial):
+            r = (x.rarity if x.rarity < y.rarity else y.rarity) * ev
+            if r > rarest_hi:
+                rarest_hi = r
+            if method != SHORT_FORM and method != REDUCED:
+                own_a.add(i)
+                own_b.add(j)
+            if first is None or pair < first:
+                first = pair
+    if first is None:
+        raise ValueError("feature_bounds needs an agreeing pair of two words")
+    neg0, i0, j0, _method = first
+    ev0 = evidence(-neg0)
+    w_a, w_b = pa.weights, pb.weights
+    sum_a, sum_b = pa.weight_sum or 1.0, pb.weight_sum or 1.0
+    got_a = got_b = 0.0
+    for i, e in best_a.items():
+        got_a += e * w_a[i]
+    for j, e in best_b.items():
+        got_b += e * w_b[j]
+    cov_a = (ev0 * w_a[i0] / sum_a, got_a / sum_a)
+    cov_b = (ev0 * w_b[j0] / sum_b, got_b / sum_b)
+    if n == m:
+        cover = (min(cov_a[0], cov_b[0]), min(cov_a[1], cov_b[1]))
+    else:
+        cover = cov_a if n < m else cov_b
+    cap = pa.config.information_cap
+    info_lo = ev0 * (w_a[i0] + w_b[j0]) / 2
+    info_hi = (got_a + got_b) / 2
+    x0, y0 = ua[i0], ub[j0]
+    rarest_lo = (x0.rarity if x0.rarity < y0.rarity else y0.rarity) * ev0
+    family = bool(pa.family_idx and pb.family_idx)
+    family_certain = (family and any(i not in best_a for i in pa.family_idx)
+                      and any(j not in best_b for j in pb.family_idx))  # fmt: skip
+    firsts = fewer >= 2 and not (ua[0].initial or ub[0].initial)
+    first_certain = firsts and 0 not in best_a and 0 not in best_b
+    reorder = fewer >= 2
+    relatives = reorder or pa.has_lineage or pb.has_lineage
+    chain = float(min(len(pa.middle), len(pb.middle)))
+    agree = n == m and len(own_a) == n and len(own_b) == m
+    cross, single = float(pa.arabic != pb.arabic), float(fewer == 1)
+    lo = (cover[0], min(info_lo, cap), ev_least, 0.0, 0.0, 0.0, float(first_certain), 0.0, 0.0, 0.0, 0.0,
+          cross, single, rarest_lo, 0.0)  # fmt: skip
+    hi = (cover[1], min(info_hi, cap), ev0, float(family), float(family), float(family), float(firsts),
+          float(firsts and not first_certain), chain, float(relatives), float(reorder), cross, single, rarest_hi,
+          float(agree))  # fmt: skip
+    return lo, hi, family_certain

@@ -26,8 +26,9 @@ from namematch.score._model import (
     combine,
     default_model,
     model_terms,
+    score_bound,
 )
-from namematch.score._rules import feature_values, features, unaligned_features
+from namematch.score._rules import feature_bounds, feature_values, features, unaligned_features
 from namematch.score._units import (
     INITIAL_MATCH,
     MERGED,
@@ -351,10 +352,11 @@ class Scorer:
             return 1.0
         return pa, pb
 
-    def _own_value(self, a: str, b: str, unit_sim: UnitSim | None = None) -> float:
+    def _own_value(self, a: str, b: str, unit_sim: UnitSim | None = None, score_cutoff: float | None = None) -> float:
         """The score of two checked strings under this scorer's model: :meth:`value_under` with
         :attr:`model_weights`, the closed form's score cached (``unit_sim``: as for
-        :meth:`prepared_features`)."""
+        :meth:`prepared_features`); 0.0 when a bound on the features proves it below
+        ``score_cutoff`` (``_rules.feature_bounds``)."""
         pair = self._pair(a, b)
         if isinstance(pair, float):
             return pair
@@ -362,7 +364,19 @@ class Scorer:
         sims = self._aligning_pairs(pa, pb, unit_sim)
         if sims is None:
             return self._closed_form(pa, pb)[1]
+        if score_cutoff is not None and self.config == DEFAULT_CONFIG and self._below(pa, pb, sims, score_cutoff):
+            return 0.0
         return self._final(feature_values(align(pa, pb, sims, self._merge_sim), self._unit_sim))
+
+    def _below(self, pa: _Prepared, pb: _Prepared, sims: list[tuple[float, int, int, str]], cutoff: float) -> bool:
+        """Whether the score of two names is proven below ``cutoff`` by the bound on their
+        features (where it holds: an agreeing pair of two words, no split/merged units)."""
+        agree_from = self.config.agree_from
+        if not any(-s >= agree_from and method != INITIAL_MATCH for s, _i, _j, method in sims):
+            return False
+        if self._any_merge(pa, pb):
+            return False
+        return score_bound(feature_bounds(pa, pb, sims), self.model_weights, self.model_intercept) < cutoff
 
     def value_under(self, a: str, b: str, weights: Sequence[float], intercept: float) -> float:
         """The score of two checked strings with the features weighed by ``weights`` and
@@ -394,13 +408,14 @@ class Scorer:
         """Similarity of two names in [0, 1] (symmetric; 1.0 for the same parse).
 
         ``processor`` is applied to both strings first; a result below
-        ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol).
+        ``score_cutoff`` is returned as 0.0 (rapidfuzz's protocol; a pair whose proven upper
+        bound is below it is not aligned at all).
         """
         check_str(a, "a")
         check_str(b, "b")
         if processor is not None:
             a, b = processor(a), processor(b)
-        value = self._own_value(a, b)
+        value = self._own_value(a, b, score_cutoff=score_cutoff)
         if score_cutoff is not None and value < score_cutoff:
             return 0.0
         return value
@@ -452,17 +467,17 @@ class Scorer:
         the scorer takes for them, from a table computed once per kind of name; the
         others are scored in full (see ``namematch.score._matrix``). A missing name (None,
         NaN, pandas' NA) gives a row or column of NaN; a result below ``score_cutoff`` is
-        0.0 (rapidfuzz's protocol). ``workers`` > 1 shares the pairs scored in full among
-        that many forked processes (the same results). Returns a numpy array (``float64``
-        unless ``dtype`` says) when numpy is installed, else a list of lists.
+        0.0 (rapidfuzz's protocol; pairs whose proven upper bound is below it are not
+        scored in full). ``workers`` > 1 shares the queries among that many forked
+        processes (the same results). Returns a numpy array (``float64`` unless ``dtype``
+        says).
         """
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise ValueError(f"workers must be a positive int, got {workers!r}")
         qs = [_checked_item(q, "queries item") for q in _check_names(queries, "queries")]
         cs = [_checked_item(c, "choices item") for c in _check_names(choices, "choices")]
         if self.config == DEFAULT_CONFIG:
-            rows = _matrix.matrix(qs, cs, self.prepare, self._own_value, self._final, self._unit_sim,
-                                  score_cutoff, workers)  # fmt: skip
+            rows = _matrix.matrix(self, qs, cs, score_cutoff, workers)
         else:  # the closed forms' cut-offs are set for the default thresholds: every pair in full
             rows = [[self.score(q, c, score_cutoff=score_cutoff) if isinstance(q, str) and isinstance(c, str)
                      else math.nan for c in cs] for q in qs]  # fmt: skip
