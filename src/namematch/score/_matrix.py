@@ -385,6 +385,9 @@ class _Cells:
         self.scorer = scorer
         self.q_text, self.c_text, self.qs, self.cs = q_text, c_text, qs, cs
         self.choices = _Choices(cs)
+        #: the score of each feature vector met (many cells share one: most pairs that share a
+        #: common given name and nothing else)
+        self.finals: dict[tuple[float, ...], float] = {}
         #: the unit ckeys of each choice
         self.c_keys = [() if p is None else tuple(u.ckey for u in p.units) for p in cs]
         self.cutoff = score_cutoff
@@ -461,7 +464,11 @@ class _Cells:
         ) < self.cutoff:
             return 0.0
         al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
-        return scorer._final(feature_values(al, scorer._unit_sim))  # type: ignore[no-any-return]
+        feats = feature_values(al, scorer._unit_sim)
+        final = self.finals.get(feats)
+        if final is None:
+            final = self.finals[feats] = scorer._final(feats)
+        return final
 
 
 def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], score_cutoff: float | None,
