@@ -131,7 +131,13 @@ def family_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Findin
     differ, nisba = family_names_differ(pa, pb, fam_a, fam_b)
     if not differ:
         return _NO3
-    names = _family_names(pa, pb, fam_a, fam_b) if with_reasons else ""
+    if not with_reasons:
+        if nisba:
+            return NO, (1.0, ""), NO
+        if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):
+            return NO, NO, (1.0, "")
+        return (1.0, ""), NO, NO
+    names = _family_names(pa, pb, fam_a, fam_b)
     if nisba:
         return NO, (1.0, "family name conflict: " + names), NO
     if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):  # each shares a family name
