@@ -17,9 +17,11 @@ from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import FEATURES, combine, score_bound
 from namematch.score._rules import (
     chain_conflict,
+    family_conflict,
     feature_bounds,
     feature_values,
     features,
+    first_name_conflict,
     unaligned_features,
 )
 from namematch.score._scorer import _ordered_similarity
@@ -112,8 +114,9 @@ def test_closed_form_and_merge_test_equal_the_long_way(pairs: list[tuple[str, st
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.one_of(near_names, names), st.one_of(near_names, names)), min_size=1, max_size=6))
 def test_features_without_reasons_equal_those_with(pairs: list[tuple[str, str]]) -> None:
-    """Scoring reads the features without reasons: the same values as explain's; a chain
-    conflict counts the differing pairs its reason names."""
+    """Scoring reads the features without reasons: the same values as explain's (the rules
+    that write a reason give the same value without it); a chain conflict counts the
+    differing pairs its reason names."""
     s = Scorer()
     for a, b in pairs:
         pa, pb = s.prepare(a), s.prepare(b)
@@ -127,6 +130,11 @@ def test_features_without_reasons_equal_those_with(pairs: list[tuple[str, str]])
             continue  # (the rules read the alignment without the initials' pairs)
         count, why = chain_conflict(al)
         assert count == (why.count(" vs ") if why else 0.0), (a, b, why)
+        assert chain_conflict(al, with_reasons=False) == (count, "")
+        for rule in (family_conflict, first_name_conflict):
+            # without reasons: the same values, no text
+            loud, quiet = rule(al), rule(al, with_reasons=False)
+            assert [v for v, _ in quiet] == [v for v, _ in loud] and not any(r for _, r in quiet), (a, b)
         assert (why in reasons) == bool(why) == bool(values[8]), (a, b)
 
 

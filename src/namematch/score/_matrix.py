@@ -385,6 +385,11 @@ class _Cells:
         self.scorer = scorer
         self.q_text, self.c_text, self.qs, self.cs = q_text, c_text, qs, cs
         self.choices = _Choices(cs)
+        #: the score of each feature vector met (many cells share one: most pairs that share a
+        #: common given name and nothing else)
+        self.finals: dict[tuple[float, ...], float] = {}
+        #: the unit ckeys of each choice
+        self.c_keys = [() if p is None else tuple(u.ckey for u in p.units) for p in cs]
         self.cutoff = score_cutoff
         self.threads = threads
         #: per unit ckey, per other ckey: the pair's similarity when it pairs off in alignment, else None
@@ -400,23 +405,26 @@ class _Cells:
         value = self.value
         return [(lo + i, j, value(lo + i, j, (i, j) in merge)) for i, j in sorted(full)]
 
-    def similar(self, pa: _Prepared, pb: _Prepared) -> list[tuple[float, int, int, str]]:
-        """:func:`_align.similar_pairs` of two names (the pairs the bounds leave out are below
-        ``min_pair_similarity``), each unit pair's verdict kept (the rows of ``pa``'s units
-        looked up once for the cells of one query in a row)."""
+    def similar(self, pa: _Prepared, j: int) -> list[tuple[float, int, int, str]]:
+        """:func:`_align.similar_pairs` of a name and choice ``j`` (the pairs the bounds leave out
+        are below ``min_pair_similarity``), each unit pair's verdict kept (the rows of ``pa``'s
+        units looked up once for the cells of one query in a row)."""
         if pa is not self.last:
             rows = self.rows
             self.last = pa
             self.last_rows = [rows.setdefault(u.ckey, {}) for u in pa.units]
         sims = []
-        units_b = pb.units
-        for i, (u, row) in enumerate(zip(pa.units, self.last_rows, strict=True)):
-            for j, v in enumerate(units_b):
-                hit = row.get(v.ckey, _UNSEEN)
+        keys_b = self.c_keys[j]
+        for i, row in enumerate(self.last_rows):
+            for jj, key in enumerate(keys_b):
+                hit = row.get(key, _UNSEEN)
+                if hit is None:
+                    continue
                 if hit is _UNSEEN:
-                    hit = row[v.ckey] = self.pairs_off(u, v)
-                if hit is not None:
-                    sims.append((-hit[0], i, j, hit[1]))
+                    hit = row[key] = self.pairs_off(pa.units[i], self.cs[j].units[jj])  # type: ignore[union-attr]
+                    if hit is None:
+                        continue
+                sims.append((-hit[0], i, jj, hit[1]))
         return sims
 
     def pairs_off(self, u: _Unit, v: _Unit) -> Similarity | None:
@@ -440,7 +448,7 @@ class _Cells:
         if pa.identity == pb.identity:
             return 1.0
         scorer = self.scorer
-        sims = self.similar(pa, pb)  # (the query's rows looked up once: the cells come query by query)
+        sims = self.similar(pa, j)  # (the query's rows looked up once: the cells come query by query)
         if self.c_text[j] < self.q_text[i]:  # (scores are symmetric: the scorer puts a pair in one order first)
             pa, pb = pb, pa
             sims = [(s, j, i, method) for s, i, j, method in sims]
@@ -456,7 +464,11 @@ class _Cells:
         ) < self.cutoff:
             return 0.0
         al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
-        return scorer._final(feature_values(al, scorer._unit_sim))  # type: ignore[no-any-return]
+        feats = feature_values(al, scorer._unit_sim)
+        final = self.finals.get(feats)
+        if final is None:
+            final = self.finals[feats] = scorer._final(feats)
+        return final
 
 
 def matrix(scorer: Any, queries: Sequence[object], choices: Sequence[object], score_cutoff: float | None,

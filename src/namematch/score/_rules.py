@@ -44,7 +44,7 @@ class Evidence:
         weakest = 1.0
         rarest = 0.0
         only_initials = not al.merged
-        weighed: list[tuple[float, float, float]] = []
+        # (each pair's evidence summed as it comes: matched pairs first, then merged ones)
         for i, j, s, _ in al.matched:
             ev = evidence(s)
             x, y = ua[i], ub[j]
@@ -53,16 +53,21 @@ class Evidence:
                 r = (x.rarity if x.rarity < y.rarity else y.rarity) * ev
                 if r > rarest:
                     rarest = r
-            weighed.append((ev, w_a[i], w_b[j]))
-        for ia, jb, s in al.merged:
-            weighed.append((evidence(s), sum(w_a[i] for i in ia), sum(w_b[j] for j in jb)))
-        for ev, wa, wb in weighed:
+            wa, wb = w_a[i], w_b[j]
             got_a += ev * wa
             got_b += ev * wb
             info += ev * (wa + wb) / 2
             if ev < weakest:
                 weakest = ev
-        if not weighed or only_initials:
+        for ia, jb, s in al.merged:
+            ev = evidence(s)
+            wa, wb = sum(w_a[i] for i in ia), sum(w_b[j] for j in jb)
+            got_a += ev * wa
+            got_b += ev * wb
+            info += ev * (wa + wb) / 2
+            if ev < weakest:
+                weakest = ev
+        if not (al.matched or al.merged) or only_initials:
             got_a = got_b = info = weakest = rarest = 0.0
         self.cov_a = got_a / (pa.weight_sum or 1.0)
         self.cov_b = got_b / (pb.weight_sum or 1.0)
@@ -110,13 +115,13 @@ def family_names_differ(a: _Prepared, b: _Prepared, fam_a: Sequence[int], fam_b:
     return differ, differ and any(a.units[i].article for i in fam_a) and any(b.units[j].article for j in fam_b)
 
 
-def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
+def family_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Finding, Finding, Finding]:
     """Two different family names or nisbas, both present: ``(family conflict, nisba
     conflict, part conflict)``, each with its reason. Two different nisbas (al-Dulaimi vs
     al-Tikriti) are a nisba conflict; two different family names sharing no family name are a
     family conflict; one differing part of family names that share another (a double
     surname's other half: SOTO PARRA vs FRUTOS PARRA, which lists also drop or vary) is a
-    part conflict."""
+    part conflict. Without ``with_reasons`` the reasons are empty (the values are the same)."""
     pa, pb = al.a, al.b
     if not (pa.family_idx and pb.family_idx):
         return _NO3  # (a family name on one side only differs from nothing)
@@ -126,8 +131,13 @@ def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
     differ, nisba = family_names_differ(pa, pb, fam_a, fam_b)
     if not differ:
         return _NO3
-    ua, ub = pa.units, pb.units
-    names = ", ".join([ua[i].text for i in fam_a]) + " vs " + ", ".join([ub[j].text for j in fam_b])
+    if not with_reasons:
+        if nisba:
+            return NO, (1.0, ""), NO
+        if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):
+            return NO, NO, (1.0, "")
+        return (1.0, ""), NO, NO
+    names = _family_names(pa, pb, fam_a, fam_b)
     if nisba:
         return NO, (1.0, "family name conflict: " + names), NO
     if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):  # each shares a family name
@@ -135,22 +145,30 @@ def family_conflict(al: Alignment) -> tuple[Finding, Finding, Finding]:
     return (1.0, "family name conflict: " + names), NO, NO
 
 
+def _family_names(pa: _Prepared, pb: _Prepared, fam_a: Sequence[int], fam_b: Sequence[int]) -> str:
+    """The differing family names, as a reason quotes them."""
+    ua, ub = pa.units, pb.units
+    return ", ".join([ua[i].text for i in fam_a]) + " vs " + ", ".join([ub[j].text for j in fam_b])
+
+
 # -- first names -----------------------------------------------------------------------
 
 
-def first_name_conflict(al: Alignment) -> tuple[Finding, Finding]:
+def first_name_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Finding, Finding]:
     """The first name (ism) is the person's own: ``(first names differ, a name in front)``.
     Two first names that align with nothing (or only look alike) are two persons' names,
     perhaps brothers; a first name on one side only, in front of the other's (a first name
     aligning with a later unit), is a child's name ("Omar Sabawi Ibrahim" is Sabawi's son) or a
-    prefix (Malik, Daw, Haji)."""
+    prefix (Malik, Daw, Haji). Without ``with_reasons`` the reasons are empty."""
     ua, ub = al.a.units, al.b.units
     if al.fewer < 2 or ua[0].initial or ub[0].initial:
         return NO, NO
     pa, pb = al.partners()
     if pa is None and pb is None:
-        return (1.0, f"first names differ: {ua[0].text} vs {ub[0].text}"), NO
+        return (1.0, f"first names differ: {ua[0].text} vs {ub[0].text}" if with_reasons else ""), NO
     if pa is None or pb is None:
+        if not with_reasons:
+            return NO, (1.0, "")
         extra = ua[0] if pa is None else ub[0]
         return NO, (1.0, f"a name in front of the other's first name: {extra.text}")
     return NO, NO
@@ -170,12 +188,13 @@ def lone_name_conflict(al: Alignment) -> Finding:
     return 1.0, f"a one-word name agrees with no element of the other: {lone[0][0].text}"
 
 
-def chain_conflict(al: Alignment) -> Finding:
+def chain_conflict(al: Alignment, *, with_reasons: bool = True) -> Finding:
     """Given names after the first that differ at the same place of the two names' chains
     (a father, a grandfather, a patronymic, a middle name): between two consecutive aligned
     elements, each given name of one name facing one of the other counts (extra ones are
     dropped names, not differences). "Khalid bin Saeed bin Ali" and "Khalid bin Nasser bin
-    Ali" differ in the father; "Ivan Petrovich" and "Ivan Sergeyevich" in the patronymic."""
+    Ali" differ in the father; "Ivan Petrovich" and "Ivan Sergeyevich" in the patronymic.
+    Without ``with_reasons`` the reason is empty (the count is the same)."""
     pa, pb = al.a, al.b
     if al.inverted or not pa.middle or not pb.middle:
         return NO
@@ -198,6 +217,8 @@ def chain_conflict(al: Alignment) -> Finding:
             facing += zip(ga, [j for j in range(j0, j1) if j not in used_b and not ub[j].family])
     if not facing:
         return NO
+    if not with_reasons:
+        return float(len(facing)), ""
     return float(len(facing)), "names in the chain differ: " + ", ".join([f"{ua[x].text} vs {ub[y].text}" for x, y in facing])
 
 
@@ -363,11 +384,11 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
     ev = Evidence(al)
     cover = coverage(al, ev)
     info = information(al, ev)
-    family, nisba, part = family_conflict(al)
-    first, extra = first_name_conflict(al)
+    family, nisba, part = family_conflict(al, with_reasons=with_reasons)
+    first, extra = first_name_conflict(al, with_reasons=with_reasons)
     if not first[0]:
         first = lone_name_conflict(al)  # (the feature: a first name, or a lone name, that differs)
-    chain = chain_conflict(al)
+    chain = chain_conflict(al, with_reasons=with_reasons)
     reversed_, swapped = nasab_reversed(al)
     relatives = NO
     if not reversed_[0]:
