@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -559,26 +560,28 @@ def _split_parts(source: str, toks: Sequence[Word]) -> list[list[Word]]:
     """The tokens of each comma- or semicolon-separated part of a name."""
     if "," not in source and "،" not in source and ";" not in source and "؛" not in source:
         return [list(toks)] if toks else []  # most names: one part
-    seps = [m.start() for m in _SEPARATOR.finditer(source)]
-    parts: list[list[Word]] = []
-    part: list[Word] = []
-    prev_end = 0
-    k, n_seps = 0, len(seps)
-    for t in toks:
-        while k < n_seps and seps[k] < prev_end:
-            k += 1
-        if part and k < n_seps and seps[k] < t.start:  # a separator between this token and the one before
-            parts.append(part)
-            part = []
-        part.append(t)
-        prev_end = t.end
-    if part:
-        parts.append(part)
-    return parts
+    cuts = [0, *_part_starts(source, [(t.start, t.end) for t in toks]), len(toks)]
+    return [list(toks[lo:hi]) for lo, hi in itertools.pairwise(cuts) if hi > lo]
 
 
 #: What separates the parts of a name ("Family, Given").
 _SEPARATOR: Final = re.compile("[,،;؛]")
+
+
+def _part_starts(source: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The indices of the tokens (``(start, end)`` in ``source``, in order) that begin a new
+    part of a name: those a separator (:data:`_SEPARATOR`) stands before, after the token
+    before them."""
+    seps = [m.start() for m in _SEPARATOR.finditer(source)]
+    starts: list[int] = []
+    k, n_seps, prev_end = 0, len(seps), 0
+    for t, (start, end) in enumerate(spans):
+        while k < n_seps and seps[k] < prev_end:
+            k += 1
+        if t and k < n_seps and seps[k] < start:
+            starts.append(t)
+        prev_end = end
+    return starts
 
 
 def _is_caps(unit: _Part) -> bool:
@@ -750,19 +753,11 @@ def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[
         end = start + len(raw)
         toks.append((raw, start, end, norm))
     # the parts ("Family, Given"): a separator between two words starts a new one
-    parts: list[list[int]] = [[]]
     if "," in name or ";" in name:
-        seps = [m.start() for m in _SEPARATOR.finditer(name)]
-        k, n_seps, prev_end = 0, len(seps), 0
-        for t, (_raw, start, end, _norm) in enumerate(toks):
-            while k < n_seps and seps[k] < prev_end:
-                k += 1
-            if parts[-1] and k < n_seps and seps[k] < start:
-                parts.append([])
-            parts[-1].append(t)
-            prev_end = end
+        cuts = [0, *_part_starts(name, [(start, end) for _raw, start, end, _norm in toks]), len(toks)]
+        parts = [list(range(lo, hi)) for lo, hi in itertools.pairwise(cuts)]
     else:
-        parts[0] = list(range(len(toks)))
+        parts = [list(range(len(toks)))]
     # the units: (text, norm, core, article, head, tail, role, part, written in capitals)
     units: list[tuple[str, str, str, str, str, str, str, int, bool]] = []
     for p, part in enumerate(parts):
