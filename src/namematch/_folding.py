@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Final
 
-__all__ = ["fold_latin", "single_letters"]
+__all__ = ["fold_latin", "j_as_y", "single_letters"]
 
 # Latin spelling folds under which transliteration variants of one sound meet.
 _LATIN_FOLDS: Final = (
@@ -34,6 +34,27 @@ _FOLD_RUNS: Final = tuple(
         ("c", ("ci", "ce")),
     )
 )
+#: A Latin j that may be the y sound Slavic, German, Dutch and Scandinavian spelling write j:
+#: after a consonant (not d: dj is one sound; nor j: a doubled jj is one) and before a vowel
+#: other than i (a y before i is lost in the fold: Ranjit is not Ranit) ...
+_CONSONANT_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])")
+#: ... and, in a word of five letters or more, a j closing it after e or i (Sergej, Jurij:
+#: Sergey, Yuri; not after a, which would make Faraj and Siraj of Fari and Sirri).
+_GLIDE_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])|(?<=[ei])j$")
+
+
+def j_as_y(word: str) -> str:
+    """A lower-case Latin ``word`` with each j that may be the y sound written y (the same
+    length: a letter for a letter), or ``word`` itself when it has none.
+
+    >>> j_as_y("benjamin"), j_as_y("sergej"), j_as_y("ranjit"), j_as_y("faraj")
+    ('benyamin', 'sergey', 'ranjit', 'faraj')
+    """
+    if "j" not in word[1:]:
+        return word
+    return (_GLIDE_J if len(word) >= 5 else _CONSONANT_J).sub("y", word)
+
+
 #: Then single letters, in one pass (no letter they give is one they replace).
 _LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
 #: A letter written twice or more in a row.

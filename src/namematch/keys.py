@@ -35,6 +35,7 @@ from typing import Final
 
 from namematch import _morphology as morph
 from namematch._checks import check_str
+from namematch._folding import j_as_y
 from namematch._text import clean_text, short_cache
 from namematch.normalize import (
     ARABIC,
@@ -74,10 +75,6 @@ _LATIN_DIGRAPHS: Final[dict[str, tuple[str, str | None]]] = {
 }
 
 
-#: Latin consonant letters (a j after one and before a vowel may be the y sound).
-_CONSONANTS: Final = frozenset("bcfghklmnpqrstvwxz")
-
-
 def _collapse(classes: str) -> str:
     out: list[str] = []
     for c in classes:
@@ -104,6 +101,7 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
     if len(s) > 1 and s[-1] == "h" and s[-2] in "aeiouy":
         s = s[:-1]
     readings: list[str] = [""]
+    y_sound = j_as_y(s)
     i = 0
     n = len(s)
     while i < n:
@@ -124,11 +122,9 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
             readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
             i += 1
             continue
-        if c == "j" and len(readings) < _MAX_VARIANTS and (
-            (0 < i < n - 1 and s[i - 1] in _CONSONANTS and s[i + 1] in "aeou") or (i == n - 1 >= 4 and s[i - 1] in "ei")
-        ):
-            # between a consonant and a vowel, or ending a word after e or i, also the y sound,
-            # dropped like a y (Benjamin, Benyamin; Sergej, Sergey)
+        if c == "j" and len(readings) < _MAX_VARIANTS and y_sound[i] == "y":
+            # between a consonant and a vowel, or ending a word after e or i, also the y sound
+            # (j_as_y), dropped like a y (Benjamin, Benyamin; Sergej, Sergey)
             readings = ([r + "J" for r in readings] + readings)[:_MAX_VARIANTS]
             i += 1
             continue

@@ -18,7 +18,7 @@ import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import _morphology as morph
-from namematch._folding import fold_latin, single_letters
+from namematch._folding import fold_latin, j_as_y, single_letters
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
@@ -247,19 +247,10 @@ def latin_readings(core: str) -> tuple[str, ...]:
         out += [core.replace("ch", "kh"), core.replace("ch", "j")]
     if "th" in core:
         out += [x.replace("th", "dh") for x in out]
-    if "j" in core[1:]:
-        y = _GLIDE_J.sub("y", core) if len(core) >= 5 else _CONSONANT_J.sub("y", core)
-        if y != core:
-            out.append(y)
+    y = j_as_y(core)
+    if y != core:
+        out.append(y)
     return tuple(out)
-
-
-#: A j after a consonant (not d: dj is one sound, nor j: a doubled jj is one) and before a
-#: vowel other than i (a y before i is lost in the fold: Ranjit is not Ranit).
-_CONSONANT_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])")
-#: That, or a j closing a word of five letters or more after e or i (Sergej, Jurij: Sergey,
-#: Yuri; not after a: the fold would make Faraj, Siraj of Fari, Sirri).
-_GLIDE_J: Final = re.compile(r"(?<=[bcfghklmnpqrstvwxz])j(?=[aeou])|(?<=[ei])j$")
 
 
 def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
@@ -395,14 +386,7 @@ def _folded_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig) -> _Best:
     compared on X, a compound also on its first element, an "Abd X", "Abu X" or one-word nasab
     against a plain "X" at a discount."""
     both = u.head if u.head and u.head == v.head and u.head in _SHARED_HEADS else ""
-    best = _NONE
-    if not both and len(u.folds) == 1 and len(v.folds) == 1:  # most pairs: one spelling each
-        x, y = u.folds[0], v.folds[0]
-        r = Indel.normalized_similarity(x, y)
-        if r > 0.0:
-            best = (r, x, y)
-    else:
-        best = _folds_similarity(u.folds, v.folds, both)
+    best = _folds_similarity(u.folds, v.folds, both)
     if best[0] < cfg.stem_match and bool(u.tail) != bool(v.tail):
         stem = _stem_similarity(u, v, cfg) if u.tail else _stem_similarity(v, u, cfg)
         if stem[0] > best[0]:
@@ -436,6 +420,10 @@ _SHARED_HEADS: Final = (morph.ABD, *morph.KUNYAS)
 def _folds_similarity(xs: Sequence[str], ys: Sequence[str], both: str) -> _Best:
     """Best edit similarity of two units' folded spellings (each without the head ``both``
     where both keep a rest after it), and the two spellings compared."""
+    if not both and len(xs) == 1 and len(ys) == 1:  # most pairs: one spelling each
+        x, y = xs[0], ys[0]
+        r = Indel.normalized_similarity(x, y)
+        return (r, x, y) if r > 0.0 else _NONE
     best = _NONE
     for x in xs:
         rx = _rest(x, both, 1) if both else None
@@ -556,13 +544,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         best, x, y = _folded_similarity(u, v, cfg)
     else:  # two plain units (most pairs): their folds alone
         uf, vf = u.folds, v.folds
-        if len(uf) == 1 and len(vf) == 1:
-            x, y = uf[0], vf[0]
-            best = Indel.normalized_similarity(x, y)
-            if best <= 0.0:
-                best, x, y = _NONE
-        else:
-            best, x, y = _folds_similarity(uf, vf, "")
+        best, x, y = _folds_similarity(uf, vf, "")
         cross = u.arabic != v.arabic
         if (
             best < (_FAST_BELOW if cfg is DEFAULT_CONFIG else _fast_below(cfg))
@@ -587,7 +569,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             return best, method
     # a compound against its own first element or "X" against "Abd X" (Siraj ~ Sirajuddin): the
     # best spellings compared are not both the units' own (two "Abd X" compared on X are not)
-    same_head = u.head == v.head and u.head in (morph.ABD, *morph.KUNYAS) and bool(u.tail) == bool(v.tail)
+    same_head = u.head == v.head and u.head in _SHARED_HEADS and bool(u.tail) == bool(v.tail)
     own = _own_spellings(u, v, x, y)
     reduced = not same_head and not own
     # a unit in another script (Cyrillic, Greek…) meets a Latin one through its transliteration
