@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import namematch as nm
 from namematch._folding import fold_latin as _fold_latin
+from namematch._folding import j_as_y
 from namematch.score import PARTIAL_CAP, Scorer
 from namematch.score._units import _vowel_variant, unit_similarity
 
@@ -213,3 +216,17 @@ def test_fold_runs_are_the_spelling_folds_in_order() -> None:
     assert all(letter in a for letter, folds in _FOLD_RUNS for a, _b in folds)
     assert [_fold_latin(w) for w in ("soleymani", "ghasem", "qassim", "iosif", "yelena")] == [
         "sulimani", "gasim", "kasim", "yusif", "yilina"]  # fmt: skip
+
+
+@given(st.text(max_size=40))
+def test_j_as_y_writes_a_letter_for_a_letter_and_only_turns_a_j_into_y(word: str) -> None:
+    # any text (empty, odd Unicode, no j at all): the same length, and only j's replaced by y
+    out = j_as_y(word)
+    assert len(out) == len(word)
+    assert all(a == b or (a == "j" and b == "y") for a, b in zip(word, out, strict=True))
+
+
+def test_j_as_y_on_a_huge_word_and_the_edges() -> None:
+    assert j_as_y("") == "" and j_as_y("j") == "j" and j_as_y("jan") == "jan"  # a first j stays
+    assert j_as_y("benjamin" * 10_000).count("y") == 10_000
+    assert j_as_y("faraj") == "faraj" and j_as_y("sergej") == "sergey" and j_as_y("anja") == "anya"
