@@ -204,3 +204,12 @@ def test_lexicon_keeps_precedence_over_the_model() -> None:
     for form in ("حسين", "محمد", "عباس"):
         listed = lexicon.shipped().ranked_spellings(form, False)
         assert listed and romanize_unit(form, limit=len(listed)) == tuple(listed)
+
+
+@pytest.mark.parametrize("digit", ["٣", "۳", "౦", "३", "𝟘", "²"])
+def test_a_digit_of_any_script_is_spelled_as_an_ascii_digit(digit: str) -> None:
+    # a digit beside Arabic letters (Arabic-Indic, Persian, Telugu, Devanagari, mathematical,
+    # superscript): every spelling stays ASCII, and the registry can look it up
+    for spelling in romanize_unit("ؠ" + digit, limit=5) + romanize_unit("علي" + digit, limit=5):
+        assert spelling.isascii(), spelling
+    assert romanize("ؠ" + digit).isascii()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -716,7 +717,8 @@ def decode(form: str, persian: bool, limit: int, model: Model | None = None) -> 
     one); returns (spelling, logp)."""
     if model is None:
         model = shipped_model()
-    letters = [c for c in form if c in ONSETS or c.isdigit()]
+    # (a digit of any script is spelled as its ASCII digit: spellings are ASCII)
+    letters = [c if c in ONSETS else str(unicodedata.digit(c)) for c in form if c in ONSETS or c.isdigit()]
     if len(letters) <= _MAX_DECODE:
         return _decode_letters(letters, persian, limit, model)
     head = _decode_letters(letters[:_MAX_DECODE], persian, 1, model)
