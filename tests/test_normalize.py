@@ -134,6 +134,25 @@ def test_token_spans_round_trip(s: str) -> None:
         assert tok.norm
 
 
+@given(any_text)
+@example("\u00bc\u066e")  # ¼ before an Arabic letter: NFKC makes "1⁄4", a number then a word
+@example("\ufdfa")  # one ligature of a four-word phrase
+def test_a_token_is_one_word_read_as_its_normal_form_reads(s: str) -> None:
+    toks = tokenize(s)
+    assert all(not any(c.isspace() for c in t.norm) for t in toks)
+    again = tokenize(nm.normalize(s))
+    assert [(t.norm, t.script) for t in toks] == [(t.norm, t.script) for t in again]
+
+
+def test_a_compatibility_form_of_several_words_gives_one_token_per_word() -> None:
+    toks = tokenize("\u00bc\u0628 \u0639\u0644\u064a")
+    assert [(t.norm, t.text, t.start, t.end) for t in toks] == [
+        ("1", "\u00bc\u0628", 0, 2),
+        ("4\u0628", "\u00bc\u0628", 0, 2),
+        ("\u0639\u0644\u064a", "\u0639\u0644\u064a", 3, 6),
+    ]
+
+
 @pytest.mark.slow
 @given(st.text(alphabet="abcقاسم \u200c-", min_size=1, max_size=50))
 def test_long_input_is_bounded(chunk: str) -> None:

@@ -514,6 +514,13 @@ def _tokenize_general(text: str, make: type[_T] = Token) -> tuple[_T, ...]:  # t
                 s += 1
             while e > s and _char_class(text[e - 1]) == "d":
                 e -= 1
+            if " " in norm:
+                # a compatibility form with spaces inside (¼ → "1 4", a ligature of a
+                # phrase) is several words: one token each, all spanning the source
+                # characters, read as the normalised text would be read
+                for piece in _tokenize_general(norm, make):
+                    tokens.append(make(text[s:e], piece.norm, s, e, piece.script, homo or piece.homoglyphs))
+                return
             tokens.append(make(text[s:e], norm, s, e, tscript, homo))
 
     for i in range(n):
