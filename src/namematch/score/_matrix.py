@@ -15,7 +15,8 @@ scripts three consonants, or (two Arabic-script units) their letters are 0.89 al
 (Latin) they keep the same three consonants or more, or one given name begins the other.
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
-other, are scored in full.
+other, are scored in full; most of them align in one pair of words only (a common given
+name and nothing else), whose features have a closed form too (``_rules.one_pair_features``).
 
 The same bounds, with lower edit cuts, prove which unit pairs cannot even reach
 ``min_pair_similarity`` (a look-alike, which alignment reads): the pairs scored in full
@@ -54,7 +55,12 @@ from namematch.normalize import OTHER
 from namematch.score._align import Similarity, UnitSim, align, gendered_pair
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
-from namematch.score._rules import feature_bounds, feature_values, unaligned_features
+from namematch.score._rules import (
+    feature_bounds,
+    feature_values,
+    one_pair_features,
+    unaligned_features,
+)
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
@@ -449,22 +455,36 @@ class _Cells:
             return 1.0
         scorer = self.scorer
         sims = self.similar(pa, j)  # (the query's rows looked up once: the cells come query by query)
-        if self.c_text[j] < self.q_text[i]:  # (scores are symmetric: the scorer puts a pair in one order first)
-            pa, pb = pb, pa
-            sims = [(s, j, i, method) for s, i, j, method in sims]
+        # the pairs that align: agreeing pairs of two words, and an initial's matches
+        words = initials = 0
+        one: tuple[float, int, int, str] | None = None
         agree_from = DEFAULT_CONFIG.agree_from
-        for s, _i, _j, method in sims:
-            if -s >= agree_from and method != INITIAL_MATCH:
-                break
+        for pair in sims:
+            if pair[3] == INITIAL_MATCH:
+                initials += 1
+            elif -pair[0] >= agree_from:
+                words += 1
+                one = pair
+        swap = self.c_text[j] < self.q_text[i]  # (scores are symmetric: the scorer puts a pair in one order first)
+        if swap:
+            pa, pb = pb, pa
+        if not words and not (mergeable and scorer._any_merge(pa, pb)):
+            return scorer._closed_form(pa, pb)[1]  # type: ignore[no-any-return]
+        if words == 1 and not initials and not mergeable:
+            # one pair aligns (most cells): its closed form; no bound first (the score is as cheap)
+            assert one is not None
+            neg, ia, jb, method = one
+            feats = one_pair_features(pa, pb, jb, ia, -neg, method) if swap else one_pair_features(
+                pa, pb, ia, jb, -neg, method)  # fmt: skip
         else:
-            if not (mergeable and scorer._any_merge(pa, pb)):
-                return scorer._closed_form(pa, pb)[1]  # type: ignore[no-any-return]
-        if self.cutoff is not None and not mergeable and score_bound(
-            feature_bounds(pa, pb, sims), scorer.model_weights, scorer.model_intercept
-        ) < self.cutoff:
-            return 0.0
-        al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
-        feats = feature_values(al, scorer._unit_sim)
+            if swap:
+                sims = [(s, j, i, method) for s, i, j, method in sims]
+            if self.cutoff is not None and not mergeable and score_bound(
+                feature_bounds(pa, pb, sims), scorer.model_weights, scorer.model_intercept
+            ) < self.cutoff:
+                return 0.0
+            al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
+            feats = feature_values(al, scorer._unit_sim)
         final = self.finals.get(feats)
         if final is None:
             final = self.finals[feats] = scorer._final(feats)

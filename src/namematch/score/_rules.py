@@ -468,6 +468,78 @@ def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
     )  # fmt: skip
 
 
+
+def one_pair_features(pa: _Prepared, pb: _Prepared, i: int, j: int, similarity: float, method: str) -> tuple[float, ...]:
+    """The features of two names whose units align in one pair only, unit ``i`` of ``pa`` with
+    unit ``j`` of ``pb`` (two words, ``similarity`` at ``agree_from`` or above, by ``method``),
+    no split/merged units: what :func:`features` gives for that alignment, without building it
+    (most pairs of a score matrix that share an element: a common given name and nothing else).
+
+    Of the rules, one pair leaves no order to reverse, and no parent and child nor siblings
+    (they need two aligned pairs or more); the chain compares the given names before the pair
+    and those after it; a one-word name may stand in the other's nasab."""
+    ua, ub = pa.units, pb.units
+    n, m = len(ua), len(ub)
+    fewer = n if n < m else m
+    # Evidence of the one pair
+    ev = evidence(similarity)
+    x, y = ua[i], ub[j]
+    r = (x.rarity if x.rarity < y.rarity else y.rarity) * ev
+    rarest = r if r > 0.0 else 0.0
+    wa, wb = pa.weights[i], pb.weights[j]
+    cov_a = ev * wa / (pa.weight_sum or 1.0)
+    cov_b = ev * wb / (pb.weight_sum or 1.0)
+    info = ev * (wa + wb) / 2
+    cap = pa.config.information_cap
+    if info >= cap:
+        info = cap
+    weakest = ev if ev < 1.0 else 1.0
+    cover = min(cov_a, cov_b) if n == m else (cov_a if n < m else cov_b)
+    # family_conflict: the family names left unaligned on both sides differ
+    family = nisba = part = 0.0
+    if pa.family_idx and pb.family_idx:
+        fam_a = [k for k in pa.family_idx if k != i]
+        fam_b = [k for k in pb.family_idx if k != j] if fam_a else []
+        differ, is_nisba = family_names_differ(pa, pb, fam_a, fam_b)
+        if is_nisba:
+            nisba = 1.0
+        elif differ:
+            if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):
+                part = 1.0
+            else:
+                family = 1.0
+    # first_name_conflict (a pair aligned: never the lone-name conflict)
+    first = extra = 0.0
+    if fewer >= 2 and not (ua[0].initial or ub[0].initial):
+        if i != 0 and j != 0:
+            first = 1.0
+        elif (i == 0) != (j == 0):
+            extra = 1.0
+    # chain_conflict: the given names facing each other before the pair and after it
+    chain = 0
+    if pa.middle and pb.middle:
+        for i0, j0, i1, j1 in ((0, 0, i, j), (i, j, n, m)):
+            i0 = i0 or 1
+            j0 = j0 or 1
+            if i1 <= i0 or j1 <= j0:
+                continue
+            ga = sum(1 for k in range(i0, i1) if k != i and not ua[k].family)
+            if ga:
+                gb = sum(1 for k in range(j0, j1) if k != j and not ub[k].family)
+                chain += ga if ga < gb else gb
+    # named_in_nasab: a one-word name placed after the first unit of a chain with a lineage particle
+    relatives = 0.0
+    for short, long_, k in ((pa, pb, j), (pb, pa, i)):
+        if (long_.has_lineage and len(short.units) == 1 < len(long_.units) and k != 0
+                and long_.units[k].lineage and not long_.units[k].family):  # fmt: skip
+            relatives = 1.0
+            break
+    against = family or nisba or part or first or extra or chain or relatives
+    agree = 1.0 if not against and n == 1 and m == 1 and method != SHORT_FORM and method != REDUCED else 0.0
+    return (cover, info, weakest, family, nisba, part, first, extra, float(chain), relatives, 0.0,
+            float(pa.arabic != pb.arabic), float(fewer == 1), rarest, agree)  # fmt: skip
+
+
 #: The least and the greatest value each feature may take (:data:`FEATURES` order), and
 #: whether one of the three family features (family, nisba, part conflict) is certainly 1
 #: (they are exclusive: at most one is ever 1).
