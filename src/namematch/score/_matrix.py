@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import math
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
@@ -64,7 +65,6 @@ from namematch.score._rules import (
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
-    EDIT,
     INITIAL_MATCH,
     _long_skeletons,
     _Prepared,
@@ -88,7 +88,7 @@ _MERGE_CUT: Final = 79
 #: The same cuts for a unit pair to reach ``min_pair_similarity`` (0.72, a look-alike pairs off):
 #: within a script a shared key lifts 0.66 to it, across scripts nothing lifts an edit similarity,
 #: two Arabic-script units are compared at 0.95 of their letters' similarity. Below them (and
-#: without a shared fact) a unit pair is proven below 0.72 and is not compared (:func:`near_sim`).
+#: without a shared fact) a unit pair is proven below 0.72 and is not compared (:meth:`_Cells.pairs_off`).
 _NEAR_SAME_SCRIPT: Final = 65
 _NEAR_CROSS_SCRIPT: Final = 71
 _NEAR_ARABIC: Final = 75
@@ -264,38 +264,39 @@ def _cdist_pairs(
     threads: int = -1,
 ) -> set[tuple[str, str]]:
     """``(query key, choice key)`` of the items ``scorer`` finds ``cut`` alike or more (added to
-    ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``."""
+    ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``. Each
+    distinct spelling is compared once (units and names share spellings)."""
     import numpy as np
 
     if out is None:
         out = set()
-    c_keys, c_at = _key_ids(c_items)
-    c_strings = [s for _, s in c_items]
-    for start in range(0, len(q_items), _CHUNK):
-        part = q_items[start : start + _CHUNK]
-        q_keys, q_at = _key_ids(part)
-        m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8,
-                          workers=threads)  # fmt: skip
+    c_strings, c_keys = _by_spelling(c_items)
+    q_strings, q_keys = _by_spelling(q_items)
+    for start in range(0, len(q_strings), _CHUNK):
+        m = process.cdist(q_strings[start : start + _CHUNK], c_strings, scorer=scorer, score_cutoff=cut,
+                          dtype=np.uint8, workers=threads)  # fmt: skip
         rows, cols = np.nonzero(m)
-        # one entry per pair of keys (a unit has several spellings)
-        codes = np.unique(q_at[rows] * len(c_keys) + c_at[cols])
-        out.update(zip([q_keys[k] for k in codes // len(c_keys)], [c_keys[k] for k in codes % len(c_keys)],
-                       strict=True))  # fmt: skip
-        if high is not None and out_high is not None:
-            keep = m[rows, cols] >= high
-            codes = np.unique(q_at[rows[keep]] * len(c_keys) + c_at[cols[keep]])
-            out_high.update(zip([q_keys[k] for k in codes // len(c_keys)],
-                                [c_keys[k] for k in codes % len(c_keys)], strict=True))  # fmt: skip
+        hits = zip(rows.tolist(), cols.tolist(), strict=True)
+        if high is None or out_high is None:
+            for r, c in hits:
+                out.update(itertools.product(q_keys[start + r], c_keys[c]))
+            continue
+        for (r, c), alike in zip(hits, m[rows, cols].tolist(), strict=True):
+            pairs = list(itertools.product(q_keys[start + r], c_keys[c]))
+            out.update(pairs)
+            if alike >= high:
+                out_high.update(pairs)
     return out
 
 
-def _key_ids(items: list[tuple[str, str]]) -> tuple[list[str], Any]:
-    """The distinct keys of ``(key, spelling)`` items, and each item's key as a position among them."""
-    import numpy as np
-
-    ids: dict[str, int] = {}
-    at = np.fromiter((ids.setdefault(k, len(ids)) for k, _ in items), dtype=np.int64, count=len(items))
-    return list(ids), at
+def _by_spelling(items: list[tuple[str, str]]) -> tuple[list[str], list[list[str]]]:
+    """The distinct spellings of ``(key, spelling)`` items, and the distinct keys of each."""
+    keys: dict[str, list[str]] = {}
+    for k, s in items:
+        ks = keys.setdefault(s, [])
+        if k not in ks:
+            ks.append(k)
+    return list(keys), list(keys.values())
 
 
 def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
@@ -328,7 +329,7 @@ def _span_candidates(
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]], set[tuple[str, str]]]:
     """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
     scored in full (every other pair takes the closed form); those of them where a split unit
-    may align; and the unit pairs (ckeys, in both orders) that may reach
+    may align; and the unit pairs ``(query ckey, choice ckey)`` that may reach
     ``min_pair_similarity``: every other unit pair of two word units is below it."""
     qu, q_where = _unit_index(qs)
     cu, c_where = choices.units, choices.where
@@ -341,7 +342,6 @@ def _span_candidates(
         if not (u.initial or v.initial) and sim(u, v)[0] >= agree_from:
             out.update((i, j) for i in q_where[kq] for j in c_where[kc])
     near = hashed | edit_near
-    near |= {(kc, kq) for kq, kc in near}
     for i, p in enumerate(qs):  # one parse (an initial alone: "A" ~ "A"): 1.0
         if p is not None and p.units:
             out.update((i, j) for j in choices.same.get(p.identity, ()))
@@ -360,21 +360,6 @@ def _candidates(
     ``min_pair_similarity`` (:func:`_span_candidates` of all the queries)."""
     full, _merge, near = _span_candidates(qs, _Choices(cs), sim)
     return full, near
-
-
-def near_sim(sim: UnitSim, near: AbstractSet[tuple[str, str]], below: float) -> UnitSim:
-    """``sim`` for the unit pairs of ``near`` and those with an initial; ``(below, EDIT)`` for
-    any other pair, which the bounds of :func:`_candidates` prove below ``min_pair_similarity``
-    (what alignment reads of such a pair: ``similar_pairs`` drops it). Not for the rules,
-    which may read how far below it is."""
-    miss: Similarity = (below, EDIT)
-
-    def bounded(u: _Unit, v: _Unit) -> Similarity:
-        if u.initial or v.initial or (u.ckey, v.ckey) in near:
-            return sim(u, v)
-        return miss
-
-    return bounded
 
 
 _UNSEEN: Final[Any] = object()
