@@ -245,27 +245,26 @@ def _edit_pairs(
                          near, agree, threads)  # fmt: skip
     q_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in qu.items() if u.arabic and not u.initial]
     if q_ar and choices.letters:
-        _cdist_pairs(q_ar, choices.letters, _letters_ratio, _NEAR_ARABIC, _ARABIC_CUT, near, agree, threads)
+        _cdist_pairs(q_ar, choices.letters, Levenshtein.normalized_similarity, _NEAR_ARABIC / 100, _ARABIC_CUT / 100,
+                     near, agree, threads)  # fmt: skip
     return agree, near
-
-
-def _letters_ratio(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> float:
-    return Levenshtein.normalized_similarity(a, b) * 100
 
 
 def _cdist_pairs(
     q_items: list[tuple[str, str]],
     c_items: list[tuple[str, str]],
     scorer: Callable[..., float],
-    cut: int,
-    high: int | None = None,
+    cut: float,
+    high: float | None = None,
     out: set[tuple[str, str]] | None = None,
     out_high: set[tuple[str, str]] | None = None,
     threads: int = -1,
 ) -> set[tuple[str, str]]:
     """``(query key, choice key)`` of the items ``scorer`` finds ``cut`` alike or more (added to
     ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``. Each
-    distinct spelling is compared once (units and names share spellings)."""
+    distinct spelling is compared once (units and names share spellings). ``scorer`` is one of
+    rapidfuzz's own (a Python function would be called for every pair, and cdist does not apply
+    ``cut`` to what it returns)."""
     import numpy as np
 
     if out is None:
@@ -274,7 +273,7 @@ def _cdist_pairs(
     q_strings, q_keys = _by_spelling(q_items)
     for start in range(0, len(q_strings), _CHUNK):
         m = process.cdist(q_strings[start : start + _CHUNK], c_strings, scorer=scorer, score_cutoff=cut,
-                          dtype=np.uint8, workers=threads)  # fmt: skip
+                          dtype=np.uint8 if cut >= 1 else np.float64, workers=threads)  # fmt: skip
         rows, cols = np.nonzero(m)
         hits = zip(rows.tolist(), cols.tolist(), strict=True)
         if high is None or out_high is None:
