@@ -53,7 +53,7 @@ from namematch._folding import fold_latin
 from namematch._pool import iter_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._align import Similarity, UnitSim, align, gendered_pair
+from namematch.score._align import Similarity, UnitSim, align, gendered_pair, merge_candidates
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
 from namematch.score._rules import (
@@ -454,13 +454,17 @@ class _Cells:
             pa, pb = pb, pa
         if not words and not (mergeable and scorer._any_merge(pa, pb)):
             return scorer._closed_form(pa, pb)[1]  # type: ignore[no-any-return]
-        if words == 1 and not initials and not mergeable:
-            # one pair aligns (most cells): its closed form; no bound first (the score is as cheap)
+        feats: tuple[float, ...] | None = None
+        if words == 1 and not initials:
+            # one pair aligns (most cells): its closed form, unless a split unit may align beside
+            # it; no bound first (the score is as cheap)
             assert one is not None
             neg, ia, jb, method = one
-            feats = one_pair_features(pa, pb, jb, ia, -neg, method) if swap else one_pair_features(
-                pa, pb, ia, jb, -neg, method)  # fmt: skip
-        else:
+            if swap:
+                ia, jb = jb, ia
+            if not (mergeable and merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)):
+                feats = one_pair_features(pa, pb, ia, jb, -neg, method)
+        if feats is None:
             if swap:
                 sims = [(s, j, i, method) for s, i, j, method in sims]
             if self.cutoff is not None and not mergeable and score_bound(
