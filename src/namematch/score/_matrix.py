@@ -43,7 +43,6 @@ import itertools
 import math
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
 from rapidfuzz import fuzz, process
@@ -196,6 +195,7 @@ class _Choices:
                                  for s in _strings(u)] for arabic in (False, True)}  # fmt: skip
         self.letters = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in self.units.items() if u.arabic and not u.initial]
         self.singles = _singles(self.units)
+        self.initials = [k for k, u in self.units.items() if u.initial]
         self.joined = _joined(names)
         self.same: dict[tuple[str, ...], list[int]] = {}
         for j, p in enumerate(names):
@@ -382,32 +382,53 @@ class _Cells:
         self.c_keys = [() if p is None else tuple(u.ckey for u in p.units) for p in cs]
         self.cutoff = score_cutoff
         self.threads = threads
-        #: per unit ckey, per other ckey: the pair's similarity when it pairs off in alignment, else None
+        #: per query unit ckey, per choice unit ckey: the pair's similarity when it pairs off in
+        #: alignment, else None (:meth:`row`)
         self.rows: dict[str, dict[str, Similarity | None]] = {}
-        self.near: AbstractSet[tuple[str, str]] = frozenset()
-        #: the last name :meth:`similar` looked at first, and its units' rows
+        #: per query unit ckey, the choice unit ckeys that may reach ``min_pair_similarity`` (of
+        #: the span's candidate search; the same for every span)
+        self.near_of: dict[str, list[str]] = {}
+        #: the last name :meth:`similar` looked at first, and its units' rows (None for an initial)
         self.last: _Prepared | None = None
-        self.last_rows: list[dict[str, Similarity | None]] = []
+        self.last_rows: list[dict[str, Similarity | None] | None] = []
 
     def span(self, lo: int, hi: int) -> list[tuple[int, int, float]]:
         """``(query, choice, value)`` of the cells of queries ``lo`` to ``hi`` scored one by one."""
-        full, merge, self.near = _span_candidates(self.qs[lo:hi], self.choices, self.scorer._unit_sim, self.threads)
+        full, merge, near = _span_candidates(self.qs[lo:hi], self.choices, self.scorer._unit_sim, self.threads)
+        near_of = self.near_of = {}
+        for kq, kc in near:
+            near_of.setdefault(kq, []).append(kc)
         value = self.value
         return [(lo + i, j, value(lo + i, j, (i, j) in merge)) for i, j in sorted(full)]
+
+    def row(self, u: _Unit) -> dict[str, Similarity | None]:
+        """The verdicts of ``u`` (a query unit, not an initial) and the choice units, by ckey:
+        ``_UNSEEN`` for a pair not compared yet that may pair off (the candidate bounds leave it
+        near, or a unit is an initial), absent for any other pair, which does not."""
+        row = self.rows.get(u.ckey)
+        if row is None:
+            row = self.rows[u.ckey] = dict.fromkeys(self.near_of.get(u.ckey, ()), _UNSEEN)
+            row.update(dict.fromkeys(self.choices.initials, _UNSEEN))
+        return row
 
     def similar(self, pa: _Prepared, j: int) -> list[tuple[float, int, int, str]]:
         """:func:`_align.similar_pairs` of a name and choice ``j`` (the pairs the bounds leave out
         are below ``min_pair_similarity``), each unit pair's verdict kept (the rows of ``pa``'s
         units looked up once for the cells of one query in a row)."""
         if pa is not self.last:
-            rows = self.rows
             self.last = pa
-            self.last_rows = [rows.setdefault(u.ckey, {}) for u in pa.units]
+            self.last_rows = [None if u.initial else self.row(u) for u in pa.units]
         sims = []
         keys_b = self.c_keys[j]
         for i, row in enumerate(self.last_rows):
+            if row is None:  # an initial: every pair is compared
+                for jj, v in enumerate(self.cs[j].units):  # type: ignore[union-attr]
+                    hit = self.pairs_off(pa.units[i], v)
+                    if hit is not None:
+                        sims.append((-hit[0], i, jj, hit[1]))
+                continue
             for jj, key in enumerate(keys_b):
-                hit = row.get(key, _UNSEEN)
+                hit = row.get(key)
                 if hit is None:
                     continue
                 if hit is _UNSEEN:
@@ -420,8 +441,6 @@ class _Cells:
     def pairs_off(self, u: _Unit, v: _Unit) -> Similarity | None:
         """The similarity of two units when they pair off in alignment (``similar_pairs``'s
         test: at ``min_pair_similarity`` or above, not a given name and its feminine), else None."""
-        if not (u.initial or v.initial or (u.ckey, v.ckey) in self.near):
-            return None
         hit = self.scorer._unit_sim(u, v)
         s = hit[0]
         if s >= DEFAULT_CONFIG.min_pair_similarity and (s >= 1.0 or u.family or v.family or not gendered_pair(u, v)):
