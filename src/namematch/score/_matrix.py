@@ -39,10 +39,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import math
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from itertools import product
 from typing import Any, Final
 
 from rapidfuzz import fuzz, process
@@ -211,16 +211,17 @@ def _hashed_pairs(qu: dict[str, _Unit], choices: _Choices) -> set[tuple[str, str
     for key, u in qu.items():
         if u.initial:
             continue
+        own = (key,)
         for f in _facts(u):
-            out.update((key, other) for other in index.get(f, ()))
+            out.update(product(own, index.get(f, ())))
         whole, cut = _short_forms(u)
         for f in whole:
-            out.update((key, other) for other in index_short[1].get(f, ()))
+            out.update(product(own, index_short[1].get(f, ())))
         for f in cut:
-            out.update((key, other) for other in index_short[0].get(f, ()))
+            out.update(product(own, index_short[0].get(f, ())))
         if u.script != OTHER:
             for f in _across(u):
-                out.update((key, other) for other in index_across.get((not u.arabic, f), ()))
+                out.update(product(own, index_across.get((not u.arabic, f), ())))
     return out
 
 
@@ -278,10 +279,10 @@ def _cdist_pairs(
         hits = zip(rows.tolist(), cols.tolist(), strict=True)
         if high is None or out_high is None:
             for r, c in hits:
-                out.update(itertools.product(q_keys[start + r], c_keys[c]))
+                out.update(product(q_keys[start + r], c_keys[c]))
             continue
         for (r, c), alike in zip(hits, m[rows, cols].tolist(), strict=True):
-            pairs = list(itertools.product(q_keys[start + r], c_keys[c]))
+            pairs = list(product(q_keys[start + r], c_keys[c]))
             out.update(pairs)
             if alike >= high:
                 out_high.update(pairs)
@@ -339,16 +340,16 @@ def _span_candidates(
     for kq, kc in hashed | edit_agree:
         u, v = qu[kq], cu[kc]
         if not (u.initial or v.initial) and sim(u, v)[0] >= agree_from:
-            out.update((i, j) for i in q_where[kq] for j in c_where[kc])
+            out.update(product(q_where[kq], c_where[kc]))
     near = hashed | edit_near
     for i, p in enumerate(qs):  # one parse (an initial alone: "A" ~ "A"): 1.0
         if p is not None and p.units:
-            out.update((i, j) for j in choices.same.get(p.identity, ()))
+            out.update(product((i,), choices.same.get(p.identity, ())))
     merge: set[tuple[int, int]] = set()
     for i, kc in _merge_rows(_joined(qs), choices.singles, threads):
-        merge.update((i, j) for j in c_where[kc])
+        merge.update(product((i,), c_where[kc]))
     for j, kq in _merge_rows(choices.joined, _singles(qu), threads):
-        merge.update((i, j) for i in q_where[kq])
+        merge.update(product(q_where[kq], (j,)))
     return out | merge, merge, near
 
 
