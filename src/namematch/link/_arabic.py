@@ -64,6 +64,9 @@ SINGLE_MARGIN: Final = 0.5
 READ_BACK_SUM: Final = -0.5
 #: ... and a word no list knows, after an office rather than an honorific, this much of its own.
 SINGLE_OWN: Final = -0.15
+#: A word no frequency list knows is read as a transliterated name rather than a proclitic and
+#: an unknown word when its name evidence (its shape, link._shape) is above this.
+FOREIGN_SHAPE: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
@@ -81,7 +84,8 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
-                                       ("سيده", "الاعمال"), ("اسقف", "اعظم")})
+                                       ("سيده", "الاعمال"), ("اسقف", "اعظم"),
+                                       ("نخست", "وزير"), ("خادم", "الحرمين")})
 #: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
 #: البحرين, أمير البلاد).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
@@ -226,9 +230,10 @@ class ArabicDetector:
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
-                                      and form_rarity(inf.stem) >= 1.0)):
-                break  # "X وY": a proclitic starts another phrase
-            if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
+                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf))):
+                break  # "X وY": a proclitic starts another phrase (not a foreign name: ستيف ويتكوف)
+            if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
+                    and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
                     inf.stem not in self.lw.given and self._conjunction(x, inf)):
@@ -263,6 +268,10 @@ class ArabicDetector:
                 last = k
                 k += 1
                 continue
+            if self._ezafe_nisba(k) and k > j and last == k - 1:
+                last = k  # اژه ای, خامنه ای: the nisba ای written apart after a final ه
+                k += 1
+                continue
             if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
                     and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
@@ -292,7 +301,7 @@ class ArabicDetector:
                     names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
                 # (two given names glued, محمدرضا, are a name whose family name follows)
                 s += FAMILY_SLOT_BONUS
-            before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
+            before_suffix = k + 1 < n and (self.kind(k + 1) == "suffix" or self._ezafe_nisba(k + 1)) and not w[k + 1].brk
             if before_suffix:
                 s += SUFFIX_BONUS
             nasab = self._before_nasab(k)
@@ -321,11 +330,11 @@ class ArabicDetector:
         """The first word of a name that ends right before word i (a role in apposition
         after it: ``اسحاق دار، معاون``, ``عیسی زارع پور وزیر``), or None.
 
-        The name is read forward from each of the four words before i, the farthest
+        The name is read forward from each of the six words before i, the farthest
         first: two name words starting with a name element, or one word that is a name
         on its own evidence set off by a comma."""
         w = self.w
-        for s in range(max(0, i - 4), i):
+        for s in range(max(0, i - 6), i):
             if self.info[s] is None or any(self.taken[s:i]):
                 continue
             if any(w[k].brk for k in range(s + 1, i)):
@@ -365,7 +374,13 @@ class ArabicDetector:
         n = len(w)
         for i in range(n - 2):
             inf = self.info[i]
-            if inf is None or inf.stem not in _BYLINE_CUES or not any(c in w[i + 1].gap for c in ":-\u2013"):
+            if inf is None or inf.stem not in _BYLINE_CUES:
+                continue
+            if self.info[i + 1] is not None and self.info[i + 1].stem == "از" and not w[i + 1].brk:  # type: ignore[union-attr]
+                i += 1  # گزارش از: X, عکس از: X (Persian "by")
+                if i + 2 >= n:
+                    continue
+            if not any(c in w[i + 1].gap for c in ":-\u2013"):
                 continue
             k = i + 1
             while k < n and k - i <= 4 and self.kind(k) == "word" and (k == i + 1 or not w[k].brk):
@@ -483,7 +498,31 @@ class ArabicDetector:
             return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
         if zipf_ar(x.norm, self.lw) > 0:
             return False  # the whole word is a word of its own, the rest none
-        return form_rarity(inf.stem) >= 1.0
+        if form_rarity(inf.stem) < 1.0:
+            return False
+        # neither reading is a known word: a word shaped like a transliterated name is one
+        # (فارسين, ويتكوف), else the conjunction and an unlisted word
+        return arabic_score(x.norm, x.norm) <= FOREIGN_SHAPE
+
+    def _foreign_initial(self, x: Word) -> bool:
+        """True when a word that starts like a preposition and the article (فال, بال, وال,
+        كال; not لل) is a foreign name starting with those letters (فالكونر, والتر, كالاس):
+        the rest after them is no known word and no name element, and the whole word is
+        shaped like a transliterated name."""
+        if x.norm.startswith(("لل", "ولل", "فلل")):
+            return False
+        rest = x.norm[3:]
+        if zipf_ar(rest, self.lw) > 0 or rest in self.lw.given or form_rarity(rest) < 1.0:
+            return False
+        return zipf_ar(x.norm, self.lw) == 0 and arabic_score(x.norm, x.norm) > FOREIGN_SHAPE
+
+    def _ezafe_nisba(self, k: int) -> bool:
+        """True when word k is the Persian nisba ای written apart after a word ending in ه
+        (اژه ای, خامنه ای): part of the family name when the word before is read as one."""
+        w = self.w
+        inf = self.info[k] if 0 <= k < len(w) else None
+        return (inf is not None and k > 0 and inf.stem == "اي" and not inf.off and not w[k].brk
+                and w[k - 1].norm.endswith("ه"))
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
@@ -566,8 +605,8 @@ class ArabicDetector:
                 return False
             if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
                 return True
-            if prev.kind not in ("role", "qual"):
-                return False
+            if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
+                return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
         return False
 
@@ -718,7 +757,8 @@ class ArabicDetector:
         keys = {"".join(stems)}
         if len(stems) >= 2:
             last = stems[-1]
-            if stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix":
+            if (stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix"
+                    or self._ezafe_nisba(f.last)):
                 last = stems[-2] + last
             keys.add(last)
             if len(stems) >= 3:
