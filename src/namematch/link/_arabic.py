@@ -407,7 +407,7 @@ class ArabicDetector:
             appositive = False
             if role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap)):
                 first = self.read_back(i)
-                if first is not None and not any(self.taken[first:i]):
+                if first is not None and not any(self.taken[first:i]) and not self._named_after(first):
                     self.add(first, i - 1, i, self._context_end(i))
                     appositive = True
                 elif i > 0 and self.taken[i - 1] and w[i].comma and not (inf.off and w[i].norm[:1] == "و"):
@@ -652,7 +652,8 @@ class ArabicDetector:
         if not keys:
             return
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
-        keys |= {"ال" + k for k in keys if not k.startswith("ال")}
+        # (not where the article makes a common word: سلام / السلام "peace")
+        keys |= {"ال" + k for k in keys if not k.startswith("ال") and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
         for i in range(n):
             inf = self.info[i]
             if inf is None or self.taken[i]:
