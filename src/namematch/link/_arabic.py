@@ -231,7 +231,7 @@ class ArabicDetector:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
                                       and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf))):
-                break  # "X وY": a proclitic starts another phrase (not a foreign name: ستيف ويتكوف)
+                break  # "X وY": a proclitic starts another phrase (not a foreign name: جون ويلسون)
             if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
                     and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
@@ -269,7 +269,7 @@ class ArabicDetector:
                 k += 1
                 continue
             if self._ezafe_nisba(k) and k > j and last == k - 1:
-                last = k  # اژه ای, خامنه ای: the nisba ای written apart after a final ه
+                last = k  # خامنه ای, سبزه ای: the nisba ای written apart after a final ه
                 k += 1
                 continue
             if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
@@ -501,12 +501,12 @@ class ArabicDetector:
         if form_rarity(inf.stem) < 1.0:
             return False
         # neither reading is a known word: a word shaped like a transliterated name is one
-        # (فارسين, ويتكوف), else the conjunction and an unlisted word
+        # (فاليري, ويلسون), else the conjunction and an unlisted word
         return arabic_score(x.norm, x.norm) <= FOREIGN_SHAPE
 
     def _foreign_initial(self, x: Word) -> bool:
         """True when a word that starts like a preposition and the article (فال, بال, وال,
-        كال; not لل) is a foreign name starting with those letters (فالكونر, والتر, كالاس):
+        كال; not لل) is a foreign name starting with those letters (فالنتين, والتر, كالاس):
         the rest after them is no known word and no name element, and the whole word is
         shaped like a transliterated name."""
         if x.norm.startswith(("لل", "ولل", "فلل")):
@@ -518,7 +518,7 @@ class ArabicDetector:
 
     def _ezafe_nisba(self, k: int) -> bool:
         """True when word k is the Persian nisba ای written apart after a word ending in ه
-        (اژه ای, خامنه ای): part of the family name when the word before is read as one."""
+        (خامنه ای, سبزه ای): part of the family name when the word before is read as one."""
         w = self.w
         inf = self.info[k] if 0 <= k < len(w) else None
         return (inf is not None and k > 0 and inf.stem == "اي" and not inf.off and not w[k].brk

@@ -146,8 +146,8 @@ def _family_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozen
                    mentions: list[Mention]) -> tuple[str, frozenset[str]] | None:
     """For a one-word mention held by longer names of different persons: the one person
     whose family name (last unit) it is, when the others hold it as another element
-    (``مصطفى`` beside ``مصطفى مدبولي`` and ``محمد مصطفى``: the press names a person alone by
-    the family name), or None."""
+    (``حسن`` beside ``حسن الكعبي`` and ``علي حسن``: the press names a person alone by the
+    family name), or None."""
     if len(key[1]) != 1:
         return None
     core = next(iter(key[1]))
