@@ -458,6 +458,14 @@ def _subsequence(short: list[NameToken], long_: list[NameToken]) -> bool:
     return True
 
 
+def _article_family(short_last: NameToken, long_: list[NameToken]) -> bool:
+    """True when a shorter name ends in a name written with the article (Al Hassan, الحسن)
+    that the longer name holds only without it: the article marks a family name, not a
+    given or father's name inside a longer name (Mohamed Al Hassan is no part of Mohammad
+    Hassan X; Meshal al-Ahmad al-Jaber is part of Meshal al-Ahmad al-Jaber al-Sabah)."""
+    return bool(short_last.article) and not any(u.article and _units_agree(short_last, u) for u in long_)
+
+
 def _lineage(ch: _Chain) -> bool:
     return any(u.lineage for u in ch.units)
 
@@ -547,7 +555,8 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
             if not full[f_] or len(cs.units) < 2 or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
             if _subsequence(cs.units, cf.units) and (
-                    _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0])):
+                    _units_agree(cs.units[-1], cf.units[-1]) or (
+                        _units_agree(cs.units[0], cf.units[0]) and not _article_family(cs.units[-1], cf.units))):
                 part_of[s_].add(f_)
     for s_, targets in sorted(part_of.items()):
         roots = {groups.find(t) for t in targets}
