@@ -230,7 +230,7 @@ class ArabicDetector:
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
-                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf))):
+                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0))):
                 break  # "X وY": a proclitic starts another phrase (not a foreign name: جون ويلسون)
             if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
                     and not self._foreign_initial(x)):
@@ -330,13 +330,13 @@ class ArabicDetector:
         """The first word of a name that ends right before word i (a role in apposition
         after it: ``اسحاق دار، معاون``, ``عیسی زارع پور وزیر``), or None.
 
-        The name is read forward from each of the six words before i, the farthest
+        The name is read forward from each of the seven words before i, the farthest
         first: two name words starting with a name element, or one word that is a name
         on its own evidence set off by a comma."""
         w = self.w
-        for s in range(max(0, i - 6), i):
-            if self.info[s] is None or any(self.taken[s:i]):
-                continue
+        for s in range(max(0, i - MAX_NAME_WORDS), i):
+            if self.info[s] is None or any(self.taken[s:i]) or self.info[s].stem in ("بن", "بنت"):  # type: ignore[union-attr]
+                continue  # (a name does not start with بن)
             if any(w[k].brk for k in range(s + 1, i)):
                 continue
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
@@ -410,8 +410,9 @@ class ArabicDetector:
                 if first is not None and not any(self.taken[first:i]) and not self._named_after(first):
                     self.add(first, i - 1, i, self._context_end(i))
                     appositive = True
-                elif i > 0 and self.taken[i - 1] and w[i].comma and not (inf.off and w[i].norm[:1] == "و"):
-                    appositive = True  # "X، شاعر ...": the role describes the name before it (not "X، ووزير ...": and the minister)
+                elif i > 0 and self.taken[i - 1] and (w[i].comma or (not w[i].brk and inf.stem.startswith("ال"))) and not (
+                        inf.off and w[i].norm[:1] == "و"):
+                    appositive = True  # "X، شاعر ...", "X المبعوث ...": the role describes the name before it (not "X، ووزير ...": and the minister)
             if not (role or say):
                 i += 1
                 continue
@@ -486,7 +487,7 @@ class ArabicDetector:
             return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and form_rarity(inf.stem) >= 1.0
 
-    def _conjunction(self, x: Word, inf: WordInfo) -> bool:
+    def _conjunction(self, x: Word, inf: WordInfo, shape_bar: float = FOREIGN_SHAPE) -> bool:
         """True when a word starting with و/ف reads as the conjunction and an ordinary word
         (وتقنيات, وأكد), not as a name that starts with the letter (فرانسيس, وانغ): the rest
         is a known ordinary word or a verb; when neither reading is a known word, an unlisted
@@ -501,8 +502,9 @@ class ArabicDetector:
         if form_rarity(inf.stem) < 1.0:
             return False
         # neither reading is a known word: a word shaped like a transliterated name is one
-        # (فاليري, ويلسون), else the conjunction and an unlisted word
-        return arabic_score(x.norm, x.norm) <= FOREIGN_SHAPE
+        # (فاليري, ويلسون; ``shape_bar``: lower inside a name, after a name word), else the
+        # conjunction and an unlisted word
+        return arabic_score(x.norm, x.norm) <= shape_bar
 
     def _foreign_initial(self, x: Word) -> bool:
         """True when a word that starts like a preposition and the article (فال, بال, وال,
