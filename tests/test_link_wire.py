@@ -128,3 +128,13 @@ def test_regnal_names_join_across_scripts_by_their_number():
     ents = resolve_documents(docs)
     by_docs = sorted(sorted({m.doc_id for m in e.mentions}) for e in ents)
     assert ["a", "b", "c"] in by_docs and ["d"] in by_docs
+
+
+def test_a_name_read_back_starts_with_its_given_name():
+    text = "در این دیدار پیام کتبی سلیم کاراداغ رئیس مجلس ملی ترکیه تحویل داده شد."
+    assert _texts(text) == ["سلیم کاراداغ"]
+
+
+def test_the_persian_army_rank_amir_is_a_title():
+    text = "در دیدار با امیر سرتیپ خلبان حمید رضوانی، فرمانده نیروی هوایی، گفت"
+    assert _texts(text) == ["حمید رضوانی"]

@@ -86,8 +86,8 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
                                        ("نخست", "وزير"), ("خادم", "الحرمين")})
-#: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
-#: البحرين, أمير البلاد).
+#: Words that are given names too, and titles before a place, a qualifier or another title
+#: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
@@ -156,7 +156,7 @@ class ArabicDetector:
             if (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
             elif a.kind == "word" and not a.off and (
-                    (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual"))
+                    (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
                     or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
@@ -332,9 +332,24 @@ class ArabicDetector:
 
         The name is read forward from each of the seven words before i, the farthest
         first: two name words starting with a name element, or one word that is a name
-        on its own evidence set off by a comma."""
+        on its own evidence set off by a comma. A start that is no given name gives way
+        to a listed given name after it from which the name reads as well (``پیام کتبی
+        X Y رئیس``: "the written message of X Y"; a name starts with its given name)."""
+        first = self._read_back(i)
+        if first is None or self._given_start(first):
+            return first
+        for s in range(first + 1, i - 1):
+            if self._given_start(s) and self._read_back(i, s) == s:
+                return s
+        return first
+
+    def _given_start(self, s: int) -> bool:
+        inf = self.info[s]
+        return inf is not None and (inf.stem in self.lw.given or compound_given(inf.stem) or inf.kind != "word")
+
+    def _read_back(self, i: int, only: int | None = None) -> int | None:
         w = self.w
-        for s in range(max(0, i - MAX_NAME_WORDS), i):
+        for s in range(max(0, i - MAX_NAME_WORDS), i) if only is None else (only,):
             if self.info[s] is None or any(self.taken[s:i]) or self.info[s].stem in ("بن", "بنت"):  # type: ignore[union-attr]
                 continue  # (a name does not start with بن)
             if any(w[k].brk for k in range(s + 1, i)):
