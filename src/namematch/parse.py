@@ -783,6 +783,9 @@ def _ascii_word(raw: str) -> _AsciiWord | None:
 
 _ascii_word_cached = lru_cache(maxsize=65536)(_ascii_word)
 
+#: What separates the parts of an ASCII name.
+_ASCII_SEPARATOR: Final = re.compile("[,;]")
+
 
 def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]] | None:
     """:func:`name_fields` of an ASCII name of plain words (letters only; no honorific or title,
@@ -790,7 +793,13 @@ def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[
     honorific or title in front of a part), read without the parser's token and unit objects:
     what the parser gives such a name (a unit per word or per article and its word, the
     family name as ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
-    runs = ASCII_RUN.findall(name)
+    if "," in name or ";" in name:  # "Family, Given": the words of each part (a word holds no separator)
+        part_runs = [part for part in map(ASCII_RUN.findall, _ASCII_SEPARATOR.split(name)) if part]
+        runs = [raw for part in part_runs for raw in part]
+        cuts = [0, *itertools.accumulate(map(len, part_runs))]
+    else:
+        runs = ASCII_RUN.findall(name)
+        cuts = [0, len(runs)]
     if not runs or len(runs) > MAX_TOKENS:
         return None
     words: list[_AsciiWord] = []
@@ -803,20 +812,14 @@ def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[
             article_seen = True
         words.append(word)
     honorifics, titles, _particles, _exceptions, _inner = _lexicons()
-    n_words = len(words)
     spans: list[tuple[int, int]] = []
-    if article_seen or "," in name or ";" in name:  # where each word is (only characters outside runs lie between two)
+    if article_seen:  # where each word is, for the text of an article and its word
         find = name.find
         end = 0
-        for raw in runs:
+        for raw in runs:  # (only characters outside runs lie between two runs)
             start = find(raw, end)
             end = start + len(raw)
             spans.append((start, end))
-    # the parts ("Family, Given"): a separator between two words starts a new one
-    if "," in name or ";" in name:
-        cuts = [0, *_part_starts(name, spans), n_words]
-    else:
-        cuts = [0, n_words]
     # the units: (fields with their own role, with the family role, written in capitals, with the article, part)
     units: list[tuple[UnitFields, UnitFields, bool, bool, int]] = []
     for p in range(len(cuts) - 1):
