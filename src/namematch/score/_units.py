@@ -192,10 +192,35 @@ def unit_uncached(
     """A name unit prepared for comparison, from the parse fields it depends on (not its
     position in the name, so one cache entry serves every name) and the name data of
     ``resources``."""
+    initial = role == INITIAL
+    family = role == FAMILY
+    (core, arabic, latin, folds, groups, rarity, weight, named, bare, has_article, ckey_given, ckey_family) = (
+        _word_facts(core or norm, script, initial, article, head, tail, resources)
+    )  # fmt: skip
+    return _Unit(
+        text, norm, core, arabic, initial, family, lineage, weight, rarity, latin, folds, script, groups, homoglyphs,
+        has_article, ckey_family if family else ckey_given, head, tail, named, bare, resources,
+    )  # fmt: skip
+
+
+#: What :func:`_word_facts` gives: the fields of a :class:`_Unit` that depend on its word alone
+#: (core to bare, in the order of the tuple) and its ckey as a given name and as a family name.
+_WordFacts = tuple[
+    str, bool, tuple[str, ...], tuple[str, ...], frozenset[int], float, float, bool, str, bool, str, str
+]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_facts(
+    core: str, script: str, initial: bool, article: str, head: str, tail: str, resources: Resources
+) -> _WordFacts:
+    """The fields of a unit that depend on its word (core, script, initial or not, article,
+    head, tail) and the name data, not on how the word is written (case) or its place in a
+    name: (core, arabic, latin, folds, groups, rarity, weight, named, bare, article, ckey as
+    a given name, ckey as a family name). Cached: words recur across names far more than the
+    units of one spelling and role do."""
     lexicon = resources.lexicon
     arabic = script in _ARABIC_SCRIPTS
-    initial = role == INITIAL
-    core = core or norm
     glued = whole = rest = ""
     if not (article or arabic or initial):
         # a word beginning like a glued article (the rest: "" for most): read as article + name
@@ -224,14 +249,12 @@ def unit_uncached(
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = fold_latin(rest) if rest and not glued and script == LATIN else ""
-    return _Unit(
-        text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
-        unit_groups, homoglyphs, bool(article),
-        # (a family unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
-        f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{'f' if role == FAMILY else 'g'}{head}:{tail}:{core}"
-        f"{':' + whole if glued else ''}", head, tail,
-        named, bare, resources,
-    )  # fmt: skip
+    # what unit similarity depends on: script, initial, family or not, structure, core (a family
+    # unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
+    key = f"{head}:{tail}:{core}{':' + whole if glued else ''}"
+    lead = ("a" if arabic else "l") + ("i" if initial else "w")
+    return (core, arabic, latin, folds, unit_groups, rarity, weight, named, bare, bool(article), f"{lead}g{key}",
+            f"{lead}f{key}")  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -284,43 +307,50 @@ def layout(
     0.7x-1.3x window of their joined first-spelling length, their ckeys), the
     shortest joined length (0: none), the longest word unit, each unit's length,
     the weights of the given names after the first and the facts of the closed form."""
-    norms: list[str] = []
     weights: list[float] = []
     arabic = False
     family_idx: list[int] = []
+    family_article = False
     adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
     min_joined: int | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
+    prev_key = ""
     middle: list[float] = []
-    for k, u in enumerate(units):
-        norms.append(u.norm)
-        weights.append(u.weight)
-        arabic = arabic or u.arabic
+    k = 0
+    for u in units:
+        weight = u.weight
+        weights.append(weight)
+        if u.arabic:
+            arabic = True
         if u.family:
             family_idx.append(k)
+            if u.article:
+                family_article = True
         elif k:
-            middle.append(u.weight)
+            middle.append(weight)
         if u.initial:
             sizes.append(0)
             prev_size = -1
+            k += 1
             continue
         size = len(u.latin[0])
         sizes.append(size)
         if prev_size >= 0:
             joined = prev_size + size
             # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (units[k - 1].ckey, u.ckey)))
+            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (prev_key, u.ckey)))
             if min_joined is None or joined < min_joined:
                 min_joined = joined
         if size > max_single:
             max_single = size
         prev_size = size
-    closed = (bool(family_idx), any(units[i].article for i in family_idx), min(len(units), 2),
-              bool(units) and units[0].initial, len(middle), arabic)  # fmt: skip
-    return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
-            max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
+        prev_key = u.ckey
+        k += 1
+    closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
+    return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
+            tuple(adjacent), min_joined or 0, max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
