@@ -192,35 +192,10 @@ def unit_uncached(
     """A name unit prepared for comparison, from the parse fields it depends on (not its
     position in the name, so one cache entry serves every name) and the name data of
     ``resources``."""
-    initial = role == INITIAL
-    family = role == FAMILY
-    (core, arabic, latin, folds, groups, rarity, weight, named, bare, has_article, ckey_given, ckey_family) = (
-        _word_facts(core or norm, script, initial, article, head, tail, resources)
-    )  # fmt: skip
-    return _Unit(
-        text, norm, core, arabic, initial, family, lineage, weight, rarity, latin, folds, script, groups, homoglyphs,
-        has_article, ckey_family if family else ckey_given, head, tail, named, bare, resources,
-    )  # fmt: skip
-
-
-#: What :func:`_word_facts` gives: the fields of a :class:`_Unit` that depend on its word alone
-#: (core to bare, in the order of the tuple) and its ckey as a given name and as a family name.
-_WordFacts = tuple[
-    str, bool, tuple[str, ...], tuple[str, ...], frozenset[int], float, float, bool, str, bool, str, str
-]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _word_facts(
-    core: str, script: str, initial: bool, article: str, head: str, tail: str, resources: Resources
-) -> _WordFacts:
-    """The fields of a unit that depend on its word (core, script, initial or not, article,
-    head, tail) and the name data, not on how the word is written (case) or its place in a
-    name: (core, arabic, latin, folds, groups, rarity, weight, named, bare, article, ckey as
-    a given name, ckey as a family name). Cached: words recur across names far more than the
-    units of one spelling and role do."""
     lexicon = resources.lexicon
     arabic = script in _ARABIC_SCRIPTS
+    initial = role == INITIAL
+    core = core or norm
     glued = whole = rest = ""
     if not (article or arabic or initial):
         # a word beginning like a glued article (the rest: "" for most): read as article + name
@@ -249,12 +224,14 @@ def _word_facts(
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = fold_latin(rest) if rest and not glued and script == LATIN else ""
-    # what unit similarity depends on: script, initial, family or not, structure, core (a family
-    # unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
-    key = f"{head}:{tail}:{core}{':' + whole if glued else ''}"
-    lead = ("a" if arabic else "l") + ("i" if initial else "w")
-    return (core, arabic, latin, folds, unit_groups, rarity, weight, named, bare, bool(article), f"{lead}g{key}",
-            f"{lead}f{key}")  # fmt: skip
+    return _Unit(
+        text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
+        unit_groups, homoglyphs, bool(article),
+        # (a family unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
+        f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{'f' if role == FAMILY else 'g'}{head}:{tail}:{core}"
+        f"{':' + whole if glued else ''}", head, tail,
+        named, bare, resources,
+    )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1 << 16)
