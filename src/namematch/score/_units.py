@@ -569,7 +569,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
                 return (best * cfg.cross_listed if apart and x else best), ROMANISED
             method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
             if x:  # (the units' own spellings; none alike at all is a structural nothing)
-                if not (u.groups and v.groups) and _short_form(u, v):
+                # (a short form and its name share their first four letters: most pairs do not)
+                if u.core[:4] == v.core[:4] and not (u.groups and v.groups) and _short_form(u, v):
                     return cfg.agree_from, SHORT_FORM
                 if apart:
                     best *= cfg.same_script_listed
