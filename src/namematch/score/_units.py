@@ -284,43 +284,50 @@ def layout(
     0.7x-1.3x window of their joined first-spelling length, their ckeys), the
     shortest joined length (0: none), the longest word unit, each unit's length,
     the weights of the given names after the first and the facts of the closed form."""
-    norms: list[str] = []
     weights: list[float] = []
     arabic = False
     family_idx: list[int] = []
+    family_article = False
     adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
     min_joined: int | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
+    prev_key = ""
     middle: list[float] = []
-    for k, u in enumerate(units):
-        norms.append(u.norm)
-        weights.append(u.weight)
-        arabic = arabic or u.arabic
+    k = 0
+    for u in units:
+        weight = u.weight
+        weights.append(weight)
+        if u.arabic:
+            arabic = True
         if u.family:
             family_idx.append(k)
+            if u.article:
+                family_article = True
         elif k:
-            middle.append(u.weight)
+            middle.append(weight)
         if u.initial:
             sizes.append(0)
             prev_size = -1
+            k += 1
             continue
         size = len(u.latin[0])
         sizes.append(size)
         if prev_size >= 0:
             joined = prev_size + size
             # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (units[k - 1].ckey, u.ckey)))
+            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (prev_key, u.ckey)))
             if min_joined is None or joined < min_joined:
                 min_joined = joined
         if size > max_single:
             max_single = size
         prev_size = size
-    closed = (bool(family_idx), any(units[i].article for i in family_idx), min(len(units), 2),
-              bool(units) and units[0].initial, len(middle), arabic)  # fmt: skip
-    return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
-            max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
+        prev_key = u.ckey
+        k += 1
+    closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
+    return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
+            tuple(adjacent), min_joined or 0, max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
@@ -562,7 +569,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
                 return (best * cfg.cross_listed if apart and x else best), ROMANISED
             method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
             if x:  # (the units' own spellings; none alike at all is a structural nothing)
-                if not (u.groups and v.groups) and _short_form(u, v):
+                # (a short form and its name share their first four letters: most pairs do not)
+                if u.core[:4] == v.core[:4] and not (u.groups and v.groups) and _short_form(u, v):
                     return cfg.agree_from, SHORT_FORM
                 if apart:
                     best *= cfg.same_script_listed
