@@ -13,10 +13,12 @@ is for the rules (``namematch.score._rules``) to say.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
+from namematch._data import data_lines
 from namematch._folding import fold_latin
 from namematch.score._units import INITIAL_MATCH, _Prepared, _Unit
 
@@ -131,6 +133,17 @@ _FEMININE_LATIN: Final = (
 )  # fmt: skip
 
 
+@functools.cache
+def _gender_table() -> frozenset[tuple[str, str]]:
+    """The (masculine, feminine) given names of ``data/given_name_genders.tsv``, each pair
+    in both orders."""
+    pairs: set[tuple[str, str]] = set()
+    for line in data_lines("given_name_genders.tsv"):
+        m, _, f = line.partition("\t")
+        pairs.update(((m.strip(), f.strip()), (f.strip(), m.strip())))
+    return frozenset(pairs)
+
+
 def _latin_feminine(m: str, f: str) -> bool:
     """Whether the Latin given name ``f`` is the feminine form of ``m`` (:data:`_FEMININE_LATIN`):
     ``f`` with its feminine ending turned back is ``m``, or spelled alike (fold_latin: Michael ~
@@ -150,7 +163,8 @@ def _latin_feminine(m: str, f: str) -> bool:
 def gendered_pair(u: _Unit, v: _Unit) -> bool:
     """Whether two units are a masculine given name and its feminine form (Samir ~ Samira,
     Karim ~ Karimah, Hamid ~ Hamideh, حميد ~ حميده, Samira ~ سمير, Mario ~ Maria, Michael ~
-    Michelle, Jean ~ Jeanne, Peter ~ Petra): not listed as one name. They look alike and share
+    Michelle, Jean ~ Jeanne, Peter ~ Petra; and the pairs of ``data/given_name_genders.tsv``:
+    Martin ~ Martine, Nicolas ~ Nicole): not listed as one name. They look alike and share
     a phonetic key, but they are two persons' names, so as given names they never pair off.
     A French or Portuguese final -e (Hassane, Ousmane) is a spelling, not a gender, and stays a
     variant; so does any pair the lexicon groups, a compound (Aminullah ~ امين is a reduced
@@ -178,7 +192,8 @@ def gendered_pair(u: _Unit, v: _Unit) -> bool:
             return False
         return short[-1] not in _ARABIC_LONG and long_[len(short):] in _FEMININE_ARABIC
     x, y = u.core, v.core
-    return x.isalpha() and y.isalpha() and (_latin_feminine(x, y) or _latin_feminine(y, x))
+    return x.isalpha() and y.isalpha() and (
+        _latin_feminine(x, y) or _latin_feminine(y, x) or (x, y) in _gender_table())
 
 
 def align(

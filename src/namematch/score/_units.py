@@ -528,8 +528,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             return 0.97, EXACT
     if not u.groups.isdisjoint(v.groups):
         return 0.95, LEXICON
-    if u.script == LATIN == v.script and final_vowel_contrast(u.core, v.core):
-        # Marino ~ Marini, Yuki ~ Yuko: two names, as two known names are (below)
+    if u.script == LATIN == v.script and (final_vowel_contrast(u.core, v.core) or slavic_derived(u.core, v.core)):
+        # Marino ~ Marini, Yuki ~ Yuko, Moroz ~ Morozov: two names, as two known names are (below)
         best = _folds_similarity(u.folds, v.folds, "")[0]
         return best * cfg.same_script_listed, EDIT
     if both_arabic:
@@ -662,6 +662,21 @@ def final_vowel_contrast(x: str, y: str) -> bool:
     return (
         len(x) == len(y) >= 4 and x[-1] != y[-1] and x[:-1] == y[:-1] and x[-2] not in "aeiouy"
         and frozenset((x[-1], y[-1])) in _CONTRASTING_FINALS
+    )  # fmt: skip
+
+
+#: Suffixes that make a Slavic family name of a name (Moroz ~ Morozov, Ivan ~ Ivanov, Pavel ~
+#: Pavlenko is another stem): the name and the family name are two elements.
+_SLAVIC_SURNAME_SUFFIXES: Final = ("ov", "ev", "off", "eff", "ova", "eva", "enko", "ovsky", "evsky", "ovski", "evski")
+
+
+def slavic_derived(x: str, y: str) -> bool:
+    """Whether one Latin spelling is the other, three letters or more and ending in a
+    consonant, with a Slavic family-name suffix (:data:`_SLAVIC_SURNAME_SUFFIXES`) added."""
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return (
+        len(short) >= 3 and short[-1] not in "aeiouy" and long_.startswith(short)
+        and long_[len(short):] in _SLAVIC_SURNAME_SUFFIXES
     )  # fmt: skip
 
 
