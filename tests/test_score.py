@@ -516,13 +516,6 @@ def test_final_vowels_that_languages_vary_still_agree(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [
-    ("Luis Montoya", "Luiz Montoya"), ("Tayyib Kaplan", "Tayyip Kaplan"), ("Murad Kaplan", "Murat Kaplan"),
-])  # fmt: skip
-def test_a_final_consonant_voiced_or_not_is_one_name(a: str, b: str) -> None:
-    assert nm.score(a, b) >= 0.9
-
-
-@pytest.mark.parametrize(("a", "b"), [
     ("Samira Haddad", "سميرة حداد"), ("Hamza Nouri", "حمزة نوري"), ("Abdullah Nouri", "عبدالله نوري"),
     ("Faleh Nouri", "فالح نوري"), ("Salah Nouri", "صلاح نوري"), ("Aminullah Nouri", "امين الله نوري"),
 ])  # fmt: skip
