@@ -63,3 +63,12 @@ def test_out_writes_a_headed_table(tool, tmp_path: Path) -> None:  # type: ignor
 ])  # fmt: skip
 def test_invented_world_pairs(a: str, b: str, same: bool) -> None:
     assert (nm.score(a, b) >= nm.DEFAULT_THRESHOLD) == same
+
+
+def test_score_matrix_equals_score_on_world_names(tool) -> None:  # type: ignore[no-untyped-def]
+    pairs = tool.world_pairs()[::6]
+    qs, cs = [p.a for p in pairs], [p.b for p in pairs]
+    matrix = nm.score_matrix(qs, cs)
+    for i, q in enumerate(qs):
+        for j, c in enumerate(cs):
+            assert matrix[i][j] == pytest.approx(nm.score(q, c), abs=1e-9), (q, c)
