@@ -535,6 +535,10 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             return 0.97, EXACT
     if not u.groups.isdisjoint(v.groups):
         return 0.95, LEXICON
+    if u.script == LATIN == v.script and (final_vowel_contrast(u.core, v.core) or slavic_derived(u.core, v.core)):
+        # Marino ~ Marini, Yuki ~ Yuko, Moroz ~ Morozov: two names, as two known names are (below)
+        best = _folds_similarity(u.folds, v.folds, "")[0]
+        return best * cfg.same_script_listed, EDIT
     if both_arabic:
         # the letters themselves: romanised folds would merge خ with ه (Khan ~ Hani); a long
         # vowel more or less (عبدالرحمان ~ عبدالرحمن) keeps the consonants, unless the lexicon
@@ -650,6 +654,38 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
         best = min(best, cfg.lookalike)
     return best, method
+
+
+#: Final vowels whose exchange makes another name where the rest is spelled alike: Italian
+#: singular and plural family names and gendered given names (Marino ~ Marini, Ferrara ~
+#: Ferrari, Giovanni ~ Giovanna), Japanese and Yoruba names (Yuki ~ Yuko, Adeyemi ~ Adeyemo).
+#: Not a ~ e, a ~ o, e ~ i, o ~ u nor i ~ y, which transliterations and languages vary for one
+#: name (Hamza ~ Hamze, Lukashenka ~ Lukashenko, Wahbe ~ Wahbi, Abdo ~ Abdu, Fathi ~ Fathy).
+_CONTRASTING_FINALS: Final = frozenset({frozenset("io"), frozenset("ai")})
+
+
+def final_vowel_contrast(x: str, y: str) -> bool:
+    """Whether two Latin spellings differ only in a final vowel after a consonant that names
+    tell apart (:data:`_CONTRASTING_FINALS`), four letters or more."""
+    return (
+        len(x) == len(y) >= 4 and x[-1] != y[-1] and x[:-1] == y[:-1] and x[-2] not in "aeiouy"
+        and frozenset((x[-1], y[-1])) in _CONTRASTING_FINALS
+    )  # fmt: skip
+
+
+#: Suffixes that make a Slavic family name of a name (Moroz ~ Morozov, Ivan ~ Ivanov, Pavel ~
+#: Pavlenko is another stem): the name and the family name are two elements.
+_SLAVIC_SURNAME_SUFFIXES: Final = ("ov", "ev", "off", "eff", "ova", "eva", "enko", "ovsky", "evsky", "ovski", "evski")
+
+
+def slavic_derived(x: str, y: str) -> bool:
+    """Whether one Latin spelling is the other, three letters or more and ending in a
+    consonant, with a Slavic family-name suffix (:data:`_SLAVIC_SURNAME_SUFFIXES`) added."""
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return (
+        len(short) >= 3 and short[-1] not in "aeiouy" and long_.startswith(short)
+        and long_[len(short):] in _SLAVIC_SURNAME_SUFFIXES
+    )  # fmt: skip
 
 
 def _own_spellings(u: _Unit, v: _Unit, x: str, y: str) -> bool:
