@@ -68,6 +68,30 @@ def near_miss_pairs() -> list[NearMiss]:
     return pairs
 
 
+class WorldPair(NamedTuple):
+    """One pair of ``tools/build_worldnames.py --out`` (see that script)."""
+
+    a: str
+    b: str
+    label: int
+    relation: str
+    culture: str
+    element: str
+
+
+def world_pairs() -> list[WorldPair]:
+    """The world-names pairs of ``tools/build_worldnames.py`` (built, seeded, from ``benchmarks/data/world-names``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "world_names.tsv"
+        run_tool("build_worldnames", "--out", str(out))
+        rows = out.read_text(encoding="utf-8").splitlines()[1:]
+    pairs = []
+    for row in rows:
+        a, b, label, relation, culture, element = row.split("\t")
+        pairs.append(WorldPair(a, b, int(label), relation, culture, element))
+    return pairs
+
+
 def held_out_build(shared: Path | None = None) -> tuple[list[str], list[str], list[str]]:
     """``tools/build_lexicon.py --holdout``'s data, built without the held-out fifth of the
     persons and tokens: (transliteration model, variant, frequency) lines."""

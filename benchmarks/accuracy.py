@@ -14,6 +14,12 @@ and per half of the persons, with precision and recall at the default threshold 
 share of near-miss negatives scoring 0.9 or more. A reliability table then reads the
 scores of all pairs (development pairs and near misses) as probabilities.
 
+**World names.** A third table scores the pairs of ``tools/build_worldnames.py``: names of
+other cultures (English to Vietnamese and African), spelling variants of one name against
+masculine and feminine forms and look-alike different names, written from general facts of
+the names (``benchmarks/data/world-names/``), per culture and per relation, for namematch and
+the baselines. ``--world`` prints that table alone (it needs no development data).
+
 ``--holdout`` rebuilds the lexicon and the transliteration model without the test fifth
 of the persons and Arabic-script tokens (``tools/build_lexicon.py --holdout``'s split) and
 scores the pairs of that fifth with the shipped and with the held-out data in the same run:
@@ -25,7 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from _common import PERSON_SETS, NearMiss, held_out_build, near_miss_pairs
+from _common import PERSON_SETS, NearMiss, WorldPair, held_out_build, near_miss_pairs, world_pairs
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
@@ -62,7 +68,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", type=int, default=0, help="print this many worst namematch errors per slice")
     ap.add_argument("--holdout", action="store_true", help="also score the held-out fifth with held-out data")
+    ap.add_argument("--world", action="store_true", help="only the world-names table")
     args = ap.parse_args()
+    if args.world:
+        world_names_table(args.errors)
+        return
     slices = sample_pairs()
     rows = []
     all_scores: dict[str, list[float]] = {}
@@ -90,6 +100,7 @@ def main() -> None:
     print_table(["slice", "method", "pairs", "avg precision", "best F1", "at thr", "F1 @ default thr"], rows)
     dev_scores = all_scores["namematch"]
     near_scores, near_labels = near_miss_table()
+    world_names_table(args.errors)
     calibration_table(dev_scores + near_scores, all_labels + near_labels)
 
 
@@ -130,6 +141,45 @@ def near_miss_table() -> tuple[list[float], list[int]]:
                 [[k, len(v), sum(v) / len(v), sum(s >= nm.DEFAULT_THRESHOLD for s in v) / len(v),
                   sum(s >= 0.9 for s in v) / len(v)] for k, v in sorted(kinds.items())])
     return scores, [p.label for p in pairs]
+
+
+def world_rows(pairs: list[WorldPair], scores: list[float], threshold: float) -> list[list[object]]:
+    """One row per slice of the world-names pairs (all, each culture, each negative relation
+    against all positives): pairs, AP, best F1, F1, precision and recall at ``threshold``,
+    share of negatives at or above ``threshold`` and 0.9, share of positives below ``threshold``."""
+    slices: dict[str, list[int]] = {}
+    for k, p in enumerate(pairs):
+        names = ["ALL", p.culture] + ([f"variant + {r}" for r in ("gendered", "lookalike")] if p.label
+                                      else [f"variant + {p.relation}"])
+        for name in names:
+            slices.setdefault(name, []).append(k)
+    rows = []
+    for name, idx in slices.items():
+        sc, lab = [scores[k] for k in idx], [pairs[k].label for k in idx]
+        neg = [s for s, y in zip(sc, lab) if not y]
+        pos = [s for s, y in zip(sc, lab) if y]
+        bf, _bt = best_f1(sc, lab)
+        prec, rec = precision_recall_at(sc, lab, threshold)
+        rows.append([name, len(idx), average_precision(sc, lab) if neg and pos else float("nan"), bf,
+                     f1_at(sc, lab, threshold), prec, rec,
+                     sum(s >= threshold for s in neg) / max(len(neg), 1), sum(s >= 0.9 for s in neg) / max(len(neg), 1),
+                     sum(s >= 0.99 for s in neg) / max(len(neg), 1)])
+    return rows
+
+
+def world_names_table(errors: int = 0) -> None:
+    """namematch and the baselines on the world-names pairs (names of other cultures)."""
+    pairs = world_pairs()
+    for method, (func, thr) in baselines().items():
+        got = [func(p.a, p.b) for p in pairs]
+        print(f"\nWorld names (variants, gendered forms, look-alikes), {method} (threshold {thr}):")
+        print_table(["slice", "pairs", "avg precision", "best F1", "F1 @ thr", "precision @ thr", "recall @ thr",
+                     "negatives >= thr", "negatives >= 0.9", "negatives >= 0.99"], world_rows(pairs, got, thr))
+        if method == "namematch" and errors:
+            errs = sorted(((abs(s - p.label), s, p) for s, p in zip(got, pairs) if (s >= thr) != bool(p.label)),
+                          key=lambda e: -e[0])
+            for _, s, p in errs[:errors]:
+                print(f"  [{p.culture} {p.relation}] score={s:.3f}  {p.a!r} ~ {p.b!r}")
 
 
 def calibration_table(scores: list[float], labels: list[int]) -> None:

@@ -8,7 +8,8 @@ Each ``CORPUS_DIR`` is either
 
 * a folder of the news format: ``dNN.txt`` articles, ``gold.json`` (``{"persons":
   {id: {doc: [surface forms]}}, "cross_document": [ids]}``) and optionally
-  ``sources.json`` (``{doc: {"language": "en|ar|fa"}}``); or
+  ``sources.json`` (``{doc: {"language": "en|ar|fa"}}``: when present, the articles are
+  the documents it lists); or
 * a folder of the bundled corpus format: ``articles/<doc_id>.txt``, ``gold.jsonl``
   (``{"doc_id", "persons": [{"id", "mentions": [{"text", "start", "end"}]}]}``) and
   optionally ``registry.jsonl`` (then the corpus is resolved against it).
@@ -81,15 +82,18 @@ def load_corpus(folder: Path) -> Corpus:
     gold: dict[str, dict[str, list[str]]] = defaultdict(dict)
     persons: list[Person] = []
     if (folder / "gold.json").exists():
-        docs = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
         data = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        sources = {}
+        if (folder / "sources.json").exists():
+            sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
+        # the articles are the documents sources.json lists (else every .txt file): a list of
+        # ids or notes kept beside them as a .txt file is not an article
+        docs = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))
+                if not sources or p.stem in sources}
         for pid, by_doc in data["persons"].items():
             for doc, forms in by_doc.items():
                 gold[doc][pid] = list(forms)
         cross = list(data.get("cross_document", ()))
-        sources = {}
-        if (folder / "sources.json").exists():
-            sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
         langs = {d: sources.get(d, {}).get("language") or _language(d, t) for d, t in docs.items()}
     else:
         docs = {p.stem: p.read_text(encoding="utf-8") for p in sorted((folder / "articles").glob("*.txt"))}

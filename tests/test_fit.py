@@ -27,7 +27,9 @@ def family_pairs() -> list[tuple[str, str, bool]]:
     for k, fam in enumerate(FAMILY):
         a, b = GIVEN[k], GIVEN[(k + 5) % len(GIVEN)]
         pairs.append((f"{a} {fam}", f"{b} {fam}", True))  # same family: "same" here
-        pairs.append((f"{a} {fam}", f"{a} {fam[:-1]}o", True))  # a spelling variant
+        # a spelling variant: a final i written y (a final o for i would be another family
+        # name, Marini ~ Marino)
+        pairs.append((f"{a} {fam}", f"{a} {fam[:-1]}y" if fam.endswith("i") else f"{a} {fam}", True))
         other = FAMILY[(k + 3) % len(FAMILY)]
         pairs.append((f"{a} {fam}", f"{b} {other}", False))  # another family
         pairs.append((f"{a} {fam}", f"{a} {other}", False))  # same given name, another family

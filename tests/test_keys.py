@@ -120,3 +120,50 @@ def test_never_raises(text: str) -> None:
 
 def test_huge_input() -> None:
     assert keys("Ali " * 250_000)
+
+
+def _skeletons_letter_by_letter(form: str) -> tuple[str, ...]:
+    """The consonant skeletons of a Latin form read the plain way, every reading extended at
+    each letter: the oracle :func:`namematch.keys.latin_skeletons` (which adds the letters
+    between two branchings at once) must equal."""
+    from namematch._folding import j_as_y
+    from namematch.keys import _LATIN_DIGRAPHS, _LATIN_SINGLE, _MAX_VARIANTS
+
+    s = form.lower()
+    if not (s.isascii() and s.isalnum()):
+        s = "".join(c for c in s if c.isascii() and c.isalnum())
+    if len(s) > 1 and s[-1] == "h" and s[-2] in "aeiouy":
+        s = s[:-1]
+    readings, y_sound, i = [""], j_as_y(s), 0
+    while i < len(s):
+        d3, d2 = s[i : i + 3], s[i : i + 2]
+        dig = d3 if d3 in _LATIN_DIGRAPHS else (d2 if d2 in _LATIN_DIGRAPHS else "")
+        if dig:
+            main, alt = _LATIN_DIGRAPHS[dig]
+            if alt is not None and len(readings) < _MAX_VARIANTS:
+                readings = ([r + main for r in readings] + [r + alt for r in readings])[:_MAX_VARIANTS]
+            else:
+                readings = [r + main for r in readings]
+            i += len(dig)
+        elif s[i] == "v" and len(readings) < _MAX_VARIANTS:
+            readings, i = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS], i + 1
+        elif s[i] == "j" and len(readings) < _MAX_VARIANTS and y_sound[i] == "y":
+            readings, i = ([r + "J" for r in readings] + readings)[:_MAX_VARIANTS], i + 1
+        else:
+            c = s[i]
+            cls = "S" if c == "c" and s[i + 1 : i + 2] in ("e", "i", "y") else _LATIN_SINGLE.get(c, c if c.isdigit() else "")
+            readings, i = [r + cls for r in readings], i + 1
+    out: list[str] = []
+    for r in readings:
+        collapsed = "".join(c for k, c in enumerate(r) if k == 0 or r[k - 1] != c)
+        if collapsed not in out:
+            out.append(collapsed)
+    return tuple(out)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzshchthdhkhghjv0-' É", max_size=16))
+def test_latin_skeletons_equal_the_letter_by_letter_reading(form: str) -> None:
+    from namematch.keys import latin_skeletons
+
+    assert latin_skeletons(form) == _skeletons_letter_by_letter(form)

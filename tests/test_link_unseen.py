@@ -314,8 +314,9 @@ def test_second_invented_corpus_held_where_it_stands(invented_2_figures):
         assert invented_2_figures[lang]["P"] >= 0.95, lang
         assert invented_2_figures[lang]["R"] >= 0.83, lang
     figures = invented_2_figures["all"]
-    assert figures["exactF1"] >= 0.87
-    assert figures["xdoc"] >= 20, f"{figures['xdoc']} of {figures['xdoc_n']} cross-document persons as one entity"
+    assert figures["P"] >= 0.98
+    assert figures["exactF1"] >= 0.91
+    assert figures["xdoc"] >= 22, f"{figures['xdoc']} of {figures['xdoc_n']} cross-document persons as one entity"
     assert figures["merged"] == 0, "two gold persons in one entity"
 
 

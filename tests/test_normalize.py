@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import namematch as nm
-from namematch.normalize import normalize_arabic, tokenize
+from namematch.normalize import Token, normalize_arabic, tokenize
 from tests.conftest import any_text, arabic_names, names
 
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u0640"
@@ -137,11 +137,16 @@ def test_token_spans_round_trip(s: str) -> None:
 @given(any_text)
 @example("\u00bc\u066e")  # ¼ before an Arabic letter: NFKC makes "1⁄4", a number then a word
 @example("\ufdfa")  # one ligature of a four-word phrase
+@example("\u06cc")  # Persian yeh: its normal form is the Arabic letter
 def test_a_token_is_one_word_read_as_its_normal_form_reads(s: str) -> None:
     toks = tokenize(s)
     assert all(not any(c.isspace() for c in t.norm) for t in toks)
     again = tokenize(nm.normalize(s))
-    assert [(t.norm, t.script) for t in toks] == [(t.norm, t.script) for t in again]
+
+    def read(t: Token) -> tuple[str, str]:  # folding ی/ک to ي/ك leaves no Persian letter to tell
+        return t.norm, ("arabic" if t.script == "persian" else t.script)
+
+    assert [read(t) for t in toks] == [read(t) for t in again]
 
 
 def test_a_compatibility_form_of_several_words_gives_one_token_per_word() -> None:

@@ -35,7 +35,7 @@ from typing import Final
 
 from namematch import _morphology as morph
 from namematch._checks import check_str
-from namematch._folding import j_as_y
+from namematch._folding import j_as_y, single_letters
 from namematch._text import clean_text, short_cache
 from namematch.normalize import (
     ARABIC,
@@ -83,6 +83,16 @@ def _collapse(classes: str) -> str:
     return "".join(out)
 
 
+#: The first letters of the digraphs (most letters begin none).
+_DIGRAPH_INITIALS: Final = frozenset(d[0] for d in _LATIN_DIGRAPHS)
+
+
+def _extended(readings: list[str], classes: list[str]) -> list[str]:
+    """Each reading with ``classes`` added in order."""
+    tail = "".join(classes)
+    return [r + tail for r in readings]
+
+
 @short_cache(maxsize=1 << 16)
 def latin_skeletons(form: str) -> tuple[str, ...]:
     """Consonant-class skeletons of a normalised Latin form (best reading first); cached
@@ -101,42 +111,54 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
     if len(s) > 1 and s[-1] == "h" and s[-2] in "aeiouy":
         s = s[:-1]
     readings: list[str] = [""]
+    # the classes read since the readings last branched, added to each of them at the next
+    # branch or at the end (most words never branch: one join, no list of readings per letter)
+    pending: list[str] = []
     y_sound = j_as_y(s)
     i = 0
     n = len(s)
     while i < n:
-        d3, d2 = s[i : i + 3], s[i : i + 2]
-        dig = d3 if d3 in _LATIN_DIGRAPHS else (d2 if d2 in _LATIN_DIGRAPHS else "")
-        if dig:
-            main, alt = _LATIN_DIGRAPHS[dig]
-            if alt is not None and len(readings) < _MAX_VARIANTS:
-                readings = [r + main for r in readings] + [r + alt for r in readings]
-                readings = readings[:_MAX_VARIANTS]
-            else:
-                readings = [r + main for r in readings]
-            i += len(dig)
-            continue
         c = s[i]
+        if c in _DIGRAPH_INITIALS:
+            d3 = s[i : i + 3]
+            d2 = d3[:2]
+            dig = d3 if d3 in _LATIN_DIGRAPHS else (d2 if d2 in _LATIN_DIGRAPHS else "")
+            if dig:
+                main, alt = _LATIN_DIGRAPHS[dig]
+                if alt is not None and len(readings) < _MAX_VARIANTS:
+                    if pending:
+                        readings, pending = _extended(readings, pending), []
+                    readings = [r + main for r in readings] + [r + alt for r in readings]
+                    readings = readings[:_MAX_VARIANTS]
+                else:
+                    pending.append(main)
+                i += len(dig)
+                continue
         if c == "v" and len(readings) < _MAX_VARIANTS:
             # Persian و (a glide, dropped) or a foreign v written ف
+            if pending:
+                readings, pending = _extended(readings, pending), []
             readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
             i += 1
             continue
         if c == "j" and len(readings) < _MAX_VARIANTS and y_sound[i] == "y":
             # between a consonant and a vowel, or ending a word after e or i, also the y sound
             # (j_as_y), dropped like a y (Benjamin, Benyamin; Sergej, Sergey)
+            if pending:
+                readings, pending = _extended(readings, pending), []
             readings = ([r + "J" for r in readings] + readings)[:_MAX_VARIANTS]
             i += 1
             continue
         if c == "c" and i + 1 < n and s[i + 1] in "eiy":
-            cls = "S"
+            pending.append("S")
         else:
-            cls = _LATIN_SINGLE.get(c, c if c.isdigit() else "")
-        readings = [r + cls for r in readings]
+            pending.append(_LATIN_SINGLE.get(c, c if c.isdigit() else ""))
         i += 1
+    if pending:
+        readings = _extended(readings, pending)
     out: list[str] = []
     for r in readings:
-        r = _collapse(r)
+        r = single_letters(r)
         if r not in out:
             out.append(r)
     return tuple(out)

@@ -615,20 +615,38 @@ def _has_given(units: list[_Part]) -> bool:
     return False
 
 
-def _family_units(units: list[_Part]) -> list[_Part]:
-    """The units of a name written in one part that are its family name."""
-    names = [u for u in units if u.role == GIVEN or u.role == FAMILY]
-    if len(names) == 1 and any(u.role == INITIAL for u in units):
-        names = [u for u in units if u.is_name]  # "S. Hashemi": the last word is the family name
-    caps = [u for u in names if _is_caps(u)]
-    if caps and len(caps) < len(names) and any(u.script == LATIN for u in names):
-        return caps
+def _family_indices(
+    roles: Sequence[str], caps: Sequence[bool], article: Sequence[bool], lineage: Sequence[bool] | None = None,
+    latin: Sequence[bool] | None = None,
+) -> list[int]:
+    """The positions of the family name among the units of a name written in one part, given
+    each unit's role, whether it is a Latin unit written in capitals (:func:`_is_caps`), has
+    the article, follows a lineage particle and is in Latin script (None: no unit follows a
+    particle; every unit is Latin): the capitals where some but not all name words are
+    (in a name with Latin words), else the last name word (not one after bin), else a lone
+    name word with the article. The parser (:func:`_family_units`) and the plain-ASCII reading
+    (:func:`_plain_ascii_fields`) both decide by it."""
+    names = [k for k, role in enumerate(roles) if role == GIVEN or role == FAMILY]
+    if len(names) == 1 and INITIAL in roles:
+        names = [k for k, role in enumerate(roles) if role in NAME_ROLES]  # "S. Hashemi": the last word is the family name
+    capitals = [k for k in names if caps[k]]
+    if capitals and len(capitals) < len(names) and (latin is None or any(latin[k] for k in names)):
+        return capitals
     if len(names) >= 2:
         last = names[-1]
-        return [] if (last.lineage and not last.article) else [last]
-    if len(names) == 1 and names[0].article:
+        return [] if (lineage is not None and lineage[last] and not article[last]) else [last]
+    if len(names) == 1 and article[names[0]]:
         return names
     return []
+
+
+def _family_units(units: list[_Part]) -> list[_Part]:
+    """The units of a name written in one part that are its family name (:func:`_family_indices`)."""
+    family = _family_indices(
+        [u.role for u in units], [u.role in NAME_ROLES and _is_caps(u) for u in units],
+        [bool(u.article) for u in units], [u.lineage for u in units], [u.script == LATIN for u in units],
+    )  # fmt: skip
+    return [units[k] for k in family]
 
 
 def _has_name(units: list[_Part]) -> bool:
@@ -730,97 +748,123 @@ def _parsed_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, 
     return fields, lineage, tuple(honorifics + titles)
 
 
+#: What :func:`_plain_ascii_fields` reads of one ASCII word (a run of letters): its normal
+#: form, its particle kind ("article", or None for a plain word) and, for a plain word the
+#: short reading takes, its unit fields with the role it has by itself and with the family
+#: role, whether it is written in capitals and whether it carries a glued article.
+_AsciiWord = tuple[str, str | None, tuple[UnitFields, UnitFields, bool, bool] | None]
+
+
+def _ascii_word(raw: str) -> _AsciiWord | None:
+    """What :func:`_plain_ascii_fields` reads of the word ``raw`` (it depends on the word
+    alone: cached, words repeat across names), or None for a word that sends any name to the
+    parser (not letters only, an honorific, a title, "h", a particle but the article)."""
+    if not raw.isalpha():
+        return None
+    norm = raw.lower()
+    honorifics, titles, particles, _exceptions, _inner = _lexicons()
+    if norm in honorifics or norm in titles or norm == "h":
+        return None
+    kind = particles.get(norm)
+    if kind is not None:
+        return (norm, kind, None) if kind == "article" else None
+    article, core, canon, head, tail = (
+        _plain_word_cached(norm, LATIN) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, LATIN)
+    )
+    if (article and particles.get(core) == "din") or canon in honorifics:
+        return norm, None, None  # al-Din to glue onto the word before; a unit form read as an honorific
+    role = INITIAL if len(norm) == 1 else GIVEN
+    return norm, None, (
+        (raw, canon, core, LATIN, role, False, False, article, head, tail),
+        (raw, canon, core, LATIN, FAMILY, False, False, article, head, tail),
+        len(raw) > 1 and raw.isupper(), bool(article),
+    )  # fmt: skip
+
+
+_ascii_word_cached = lru_cache(maxsize=65536)(_ascii_word)
+
+#: What separates the parts of an ASCII name.
+_ASCII_SEPARATOR: Final = re.compile("[,;]")
+
+
 def _plain_ascii_fields(name: str) -> tuple[tuple[UnitFields, ...], bool, tuple[str, ...]] | None:
     """:func:`name_fields` of an ASCII name of plain words (letters only; no honorific or title,
     no particle but an article before a plain word, nothing al-Din would glue, no two-word
     honorific or title in front of a part), read without the parser's token and unit objects:
     what the parser gives such a name (a unit per word or per article and its word, the
     family name as ``_assign_roles`` marks it); None for any other name (the parser reads it)."""
-    runs = ASCII_RUN.findall(name)
+    if "," in name or ";" in name:  # "Family, Given": the words of each part (a word holds no separator)
+        part_runs = [part for part in map(ASCII_RUN.findall, _ASCII_SEPARATOR.split(name)) if part]
+        runs = [raw for part in part_runs for raw in part]
+        cuts = [0, *itertools.accumulate(map(len, part_runs))]
+    else:
+        runs = ASCII_RUN.findall(name)
+        cuts = [0, len(runs)]
     if not runs or len(runs) > MAX_TOKENS:
         return None
-    honorifics, titles, particles, _exceptions, _inner = _lexicons()
-    toks: list[tuple[str, int, int, str]] = []  # (text, start, end, norm)
-    find = name.find
-    end = 0
+    words: list[_AsciiWord] = []
+    article_seen = False
     for raw in runs:
-        if not raw.isalpha():
+        word = _ascii_word_cached(raw) if len(raw) <= CACHE_MAX_LEN else _ascii_word(raw)
+        if word is None:
             return None
-        norm = raw.lower()
-        if norm in honorifics or norm in titles or norm == "h":
-            return None
-        start = find(raw, end)  # (only characters outside runs lie between two runs)
-        end = start + len(raw)
-        toks.append((raw, start, end, norm))
-    # the parts ("Family, Given"): a separator between two words starts a new one
-    if "," in name or ";" in name:
-        cuts = [0, *_part_starts(name, [(start, end) for _raw, start, end, _norm in toks]), len(toks)]
-        parts = [list(range(lo, hi)) for lo, hi in itertools.pairwise(cuts)]
-    else:
-        parts = [list(range(len(toks)))]
-    # the units: (text, norm, core, article, head, tail, role, part, written in capitals)
-    units: list[tuple[str, str, str, str, str, str, str, int, bool]] = []
-    for p, part in enumerate(parts):
-        n = len(part)
-        if n >= 3:  # a two-word honorific or title written apart in front
-            joined = toks[part[0]][3] + toks[part[1]][3]
+        if word[1] is not None:
+            article_seen = True
+        words.append(word)
+    honorifics, titles, _particles, _exceptions, _inner = _lexicons()
+    spans: list[tuple[int, int]] = []
+    if article_seen:  # where each word is, for the text of an article and its word
+        find = name.find
+        end = 0
+        for raw in runs:  # (only characters outside runs lie between two runs)
+            start = find(raw, end)
+            end = start + len(raw)
+            spans.append((start, end))
+    # the units: (fields with their own role, with the family role, written in capitals, with the article, part)
+    units: list[tuple[UnitFields, UnitFields, bool, bool, int]] = []
+    for p in range(len(cuts) - 1):
+        lo, hi = cuts[p], cuts[p + 1]
+        if hi - lo >= 3:  # a two-word honorific or title written apart in front
+            joined = words[lo][0] + words[lo + 1][0]
             if joined in honorifics or joined in titles:
                 return None
-        i = 0
-        while i < n:
-            raw, start, end, norm = toks[part[i]]
-            kind = particles.get(norm)
+        k = lo
+        while k < hi:
+            _norm, kind, plain = words[k]
             if kind is None:  # a plain word
-                article, core, canon, head, tail = (
-                    _plain_word_cached(norm, LATIN) if len(norm) <= CACHE_MAX_LEN else _plain_word(norm, LATIN)
-                )
-                if (article and particles.get(core) == "din") or canon in honorifics:
-                    return None  # al-Din to glue onto the word before; a unit form read as an honorific
-                units.append((raw, canon, core, article, head, tail, INITIAL if len(norm) == 1 else GIVEN, p,
-                              len(raw) > 1 and raw.isupper()))  # fmt: skip
-                i += 1
-            elif kind == "article" and i + 1 < n:  # "al" or "el" and the word after it: one unit
-                _raw, _start, next_end, core = toks[part[i + 1]]
-                canon = "al" + core
-                if core in particles or core == "e" or canon in honorifics:
+                if plain is None:
                     return None
-                text = name[start:next_end]
-                units.append((text, canon, core, "al", "", "", GIVEN, p, text.isupper()))
-                i += 2
+                units.append((plain[0], plain[1], plain[2], plain[3], p))
+                k += 1
+            elif k + 1 < hi:  # "al" or "el" and the word after it: one unit
+                core, next_kind, _plain = words[k + 1]
+                canon = "al" + core
+                if next_kind is not None or core == "e" or canon in honorifics:
+                    return None
+                text = name[spans[k][0] : spans[k + 1][1]]
+                units.append((
+                    (text, canon, core, LATIN, GIVEN, False, False, "al", "", ""),
+                    (text, canon, core, LATIN, FAMILY, False, False, "al", "", ""),
+                    text.isupper(), True, p,
+                ))  # fmt: skip
+                k += 2
             else:
                 return None
-    roles = [u[6] for u in units]
-    family_first = False
-    if len(parts) >= 2 and any(u[7] == 0 and u[6] == GIVEN for u in units) and any(
-        u[7] == 1 and u[6] == GIVEN for u in units
-    ):
-        family_first = True
-        for k, u in enumerate(units):
-            if u[7] == 0 and u[6] == GIVEN:
-                roles[k] = FAMILY
-    else:  # _family_units of one part: capitals, else the last name word
-        names = [k for k, role in enumerate(roles) if role == GIVEN]
-        if len(names) == 1 and INITIAL in roles:
-            names = list(range(len(units)))  # "S. Hashemi": the last word is the family name
-        caps = [k for k in names if units[k][8]]
-        if caps and len(caps) < len(names):
-            family = caps
-        elif len(names) >= 2:
-            family = names[-1:]
-        elif len(names) == 1 and units[names[0]][3]:
-            family = names
-        else:
-            family = []
-        for k in family:
-            roles[k] = FAMILY
-    order = range(len(units))
-    if family_first:
-        order = [k for k in order if roles[k] != FAMILY] + [k for k in order if roles[k] == FAMILY]  # type: ignore[assignment]
-    fields = tuple([
-        (units[k][0], units[k][1], units[k][2], LATIN, roles[k], False, False, units[k][3], units[k][4], units[k][5])
-        for k in order
-    ])  # fmt: skip
-    return fields, False, ()
+    if len(cuts) > 2 and any(u[4] == 0 and u[0][4] == GIVEN for u in units) and any(
+        u[4] == 1 and u[0][4] == GIVEN for u in units
+    ):  # "Family, Given": the given names of the first part are the family name, said last
+        return tuple([u[0] for u in units if u[4] != 0 or u[0][4] != GIVEN] +
+                     [u[1] for u in units if u[4] == 0 and u[0][4] == GIVEN]), False, ()  # fmt: skip
+    if len(units) == 1:  # (one word: a family name only with the article)
+        u = units[0]
+        return ((u[1] if u[3] and u[0][4] == GIVEN else u[0]),), False, ()
+    family = _family_indices([u[0][4] for u in units], [u[2] for u in units], [u[3] for u in units])
+    if not family:
+        return tuple([u[0] for u in units]), False, ()
+    if len(family) == 1:
+        last = family[0]
+        return tuple([u[1] if k == last else u[0] for k, u in enumerate(units)]), False, ()
+    return tuple([u[1] if k in family else u[0] for k, u in enumerate(units)]), False, ()
 
 
 def parse(name: str) -> ParsedName:

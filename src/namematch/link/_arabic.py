@@ -64,6 +64,9 @@ SINGLE_MARGIN: Final = 0.5
 READ_BACK_SUM: Final = -0.5
 #: ... and a word no list knows, after an office rather than an honorific, this much of its own.
 SINGLE_OWN: Final = -0.15
+#: A word no frequency list knows is read as a transliterated name rather than a proclitic and
+#: an unknown word when its name evidence (its shape, link._shape) is above this.
+FOREIGN_SHAPE: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
@@ -81,9 +84,10 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
-                                       ("سيده", "الاعمال"), ("اسقف", "اعظم")})
-#: Words that are given names too, and titles before a place or qualifier (أمير قطر, ملك
-#: البحرين, أمير البلاد).
+                                       ("سيده", "الاعمال"), ("اسقف", "اعظم"),
+                                       ("نخست", "وزير"), ("خادم", "الحرمين")})
+#: Words that are given names too, and titles before a place, a qualifier or another title
+#: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
@@ -152,7 +156,7 @@ class ArabicDetector:
             if (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
             elif a.kind == "word" and not a.off and (
-                    (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual"))
+                    (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
                     or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
@@ -226,9 +230,10 @@ class ArabicDetector:
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
-                                      and form_rarity(inf.stem) >= 1.0)):
-                break  # "X وY": a proclitic starts another phrase
-            if x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off:
+                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0))):
+                break  # "X وY": a proclitic starts another phrase (not a foreign name: جون ويلسون)
+            if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
+                    and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
                     inf.stem not in self.lw.given and self._conjunction(x, inf)):
@@ -263,6 +268,10 @@ class ArabicDetector:
                 last = k
                 k += 1
                 continue
+            if self._ezafe_nisba(k) and k > j and last == k - 1:
+                last = k  # خامنه ای, سبزه ای: the nisba ای written apart after a final ه
+                k += 1
+                continue
             if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
                     and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
@@ -292,7 +301,7 @@ class ArabicDetector:
                     names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
                 # (two given names glued, محمدرضا, are a name whose family name follows)
                 s += FAMILY_SLOT_BONUS
-            before_suffix = k + 1 < n and self.kind(k + 1) == "suffix" and not w[k + 1].brk
+            before_suffix = k + 1 < n and (self.kind(k + 1) == "suffix" or self._ezafe_nisba(k + 1)) and not w[k + 1].brk
             if before_suffix:
                 s += SUFFIX_BONUS
             nasab = self._before_nasab(k)
@@ -321,13 +330,28 @@ class ArabicDetector:
         """The first word of a name that ends right before word i (a role in apposition
         after it: ``اسحاق دار، معاون``, ``عیسی زارع پور وزیر``), or None.
 
-        The name is read forward from each of the four words before i, the farthest
+        The name is read forward from each of the seven words before i, the farthest
         first: two name words starting with a name element, or one word that is a name
-        on its own evidence set off by a comma."""
+        on its own evidence set off by a comma. A start that is no given name gives way
+        to a listed given name after it from which the name reads as well (``پیام کتبی
+        X Y رئیس``: "the written message of X Y"; a name starts with its given name)."""
+        first = self._read_back(i)
+        if first is None or self._given_start(first):
+            return first
+        for s in range(first + 1, i - 1):
+            if self._given_start(s) and self._read_back(i, s) == s:
+                return s
+        return first
+
+    def _given_start(self, s: int) -> bool:
+        inf = self.info[s]
+        return inf is not None and (inf.stem in self.lw.given or compound_given(inf.stem) or inf.kind != "word")
+
+    def _read_back(self, i: int, only: int | None = None) -> int | None:
         w = self.w
-        for s in range(max(0, i - 4), i):
-            if self.info[s] is None or any(self.taken[s:i]):
-                continue
+        for s in range(max(0, i - MAX_NAME_WORDS), i) if only is None else (only,):
+            if self.info[s] is None or any(self.taken[s:i]) or self.info[s].stem in ("بن", "بنت"):  # type: ignore[union-attr]
+                continue  # (a name does not start with بن)
             if any(w[k].brk for k in range(s + 1, i)):
                 continue
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
@@ -365,7 +389,13 @@ class ArabicDetector:
         n = len(w)
         for i in range(n - 2):
             inf = self.info[i]
-            if inf is None or inf.stem not in _BYLINE_CUES or not any(c in w[i + 1].gap for c in ":-\u2013"):
+            if inf is None or inf.stem not in _BYLINE_CUES:
+                continue
+            if self.info[i + 1] is not None and self.info[i + 1].stem == "از" and not w[i + 1].brk:  # type: ignore[union-attr]
+                i += 1  # گزارش از: X, عکس از: X (Persian "by")
+                if i + 2 >= n:
+                    continue
+            if not any(c in w[i + 1].gap for c in ":-\u2013"):
                 continue
             k = i + 1
             while k < n and k - i <= 4 and self.kind(k) == "word" and (k == i + 1 or not w[k].brk):
@@ -392,11 +422,12 @@ class ArabicDetector:
             appositive = False
             if role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap)):
                 first = self.read_back(i)
-                if first is not None and not any(self.taken[first:i]):
+                if first is not None and not any(self.taken[first:i]) and not self._named_after(first):
                     self.add(first, i - 1, i, self._context_end(i))
                     appositive = True
-                elif i > 0 and self.taken[i - 1] and w[i].comma and not (inf.off and w[i].norm[:1] == "و"):
-                    appositive = True  # "X، شاعر ...": the role describes the name before it (not "X، ووزير ...": and the minister)
+                elif i > 0 and self.taken[i - 1] and (w[i].comma or (not w[i].brk and inf.stem.startswith("ال"))) and not (
+                        inf.off and w[i].norm[:1] == "و"):
+                    appositive = True  # "X، شاعر ...", "X المبعوث ...": the role describes the name before it (not "X، ووزير ...": and the minister)
             if not (role or say):
                 i += 1
                 continue
@@ -471,7 +502,7 @@ class ArabicDetector:
             return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and form_rarity(inf.stem) >= 1.0
 
-    def _conjunction(self, x: Word, inf: WordInfo) -> bool:
+    def _conjunction(self, x: Word, inf: WordInfo, shape_bar: float = FOREIGN_SHAPE) -> bool:
         """True when a word starting with و/ف reads as the conjunction and an ordinary word
         (وتقنيات, وأكد), not as a name that starts with the letter (فرانسيس, وانغ): the rest
         is a known ordinary word or a verb; when neither reading is a known word, an unlisted
@@ -483,7 +514,32 @@ class ArabicDetector:
             return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
         if zipf_ar(x.norm, self.lw) > 0:
             return False  # the whole word is a word of its own, the rest none
-        return form_rarity(inf.stem) >= 1.0
+        if form_rarity(inf.stem) < 1.0:
+            return False
+        # neither reading is a known word: a word shaped like a transliterated name is one
+        # (فاليري, ويلسون; ``shape_bar``: lower inside a name, after a name word), else the
+        # conjunction and an unlisted word
+        return arabic_score(x.norm, x.norm) <= shape_bar
+
+    def _foreign_initial(self, x: Word) -> bool:
+        """True when a word that starts like a preposition and the article (فال, بال, وال,
+        كال; not لل) is a foreign name starting with those letters (فالنتين, والتر, كالاس):
+        the rest after them is no known word and no name element, and the whole word is
+        shaped like a transliterated name."""
+        if x.norm.startswith(("لل", "ولل", "فلل")):
+            return False
+        rest = x.norm[3:]
+        if zipf_ar(rest, self.lw) > 0 or rest in self.lw.given or form_rarity(rest) < 1.0:
+            return False
+        return zipf_ar(x.norm, self.lw) == 0 and arabic_score(x.norm, x.norm) > FOREIGN_SHAPE
+
+    def _ezafe_nisba(self, k: int) -> bool:
+        """True when word k is the Persian nisba ای written apart after a word ending in ه
+        (خامنه ای, سبزه ای): part of the family name when the word before is read as one."""
+        w = self.w
+        inf = self.info[k] if 0 <= k < len(w) else None
+        return (inf is not None and k > 0 and inf.stem == "اي" and not inf.off and not w[k].brk
+                and w[k - 1].norm.endswith("ه"))
 
     def _ordinary_stem(self, x: Word) -> bool:
         """True when a word read without its conjunction و/ف is an ordinary word or a verb."""
@@ -566,8 +622,8 @@ class ArabicDetector:
                 return False
             if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
                 return True
-            if prev.kind not in ("role", "qual"):
-                return False
+            if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
+                return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
         return False
 
@@ -613,7 +669,8 @@ class ArabicDetector:
         if not keys:
             return
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
-        keys |= {"ال" + k for k in keys if not k.startswith("ال")}
+        # (not where the article makes a common word: سلام / السلام "peace")
+        keys |= {"ال" + k for k in keys if not k.startswith("ال") and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
         for i in range(n):
             inf = self.info[i]
             if inf is None or self.taken[i]:
@@ -718,7 +775,8 @@ class ArabicDetector:
         keys = {"".join(stems)}
         if len(stems) >= 2:
             last = stems[-1]
-            if stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix":
+            if (stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix"
+                    or self._ezafe_nisba(f.last)):
                 last = stems[-2] + last
             keys.add(last)
             if len(stems) >= 3:

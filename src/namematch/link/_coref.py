@@ -133,6 +133,31 @@ def _first_core(full: Mention) -> str:
     return core if core.isascii() else core.translate(_PERSIAN_LETTERS)
 
 
+def _last_core(m: Mention) -> str:
+    units = m.parsed.units
+    if not units:
+        return ""
+    core = units[-1].core
+    return core if core.isascii() else core.translate(_PERSIAN_LETTERS)
+
+
+def _family_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozenset[str]]],
+                   first_of: dict[tuple[str, frozenset[str]], int],
+                   mentions: list[Mention]) -> tuple[str, frozenset[str]] | None:
+    """For a one-word mention held by longer names of different persons: the one person
+    whose family name (last unit) it is, when the others hold it as another element
+    (``حسن`` beside ``حسن الكعبي`` and ``علي حسن``: the press names a person alone by the
+    family name), or None."""
+    if len(key[1]) != 1:
+        return None
+    core = next(iter(key[1]))
+    holders = [k for k in sups if _last_core(mentions[first_of[k]]) == core]
+    if not holders:
+        return None
+    top = max(holders, key=lambda k: (len(k[1]), -first_of[k]))
+    return top if all(k[1] <= top[1] for k in holders) else None
+
+
 def chains(mentions: list[Mention]) -> list[int | None]:
     """Antecedent index of each mention (None for the fullest mention of a chain).
 
@@ -176,7 +201,9 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         top: tuple[str, frozenset[str]] | None = longest
         if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
-        top_of[key] = top if top is not None and all(k[1] <= top[1] for k in sups) else None
+        if top is not None and not all(k[1] <= top[1] for k in sups):
+            top = _family_holder(key, sups, first_of, mentions) if key not in regnal else None
+        top_of[key] = top
     ante: list[int | None] = []
     for i, key in enumerate(keys):
         chain_top = top_of[key]

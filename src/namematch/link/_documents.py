@@ -368,14 +368,14 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
 #: (Jaro-Winkler) and share a blocking key are spellings of one element.
 LOOSE_AGREE: Final = 0.85
 _LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
-                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "s"), ("q", "k"), ("c", "k"), ("g", "k"),
+                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"), ("c", "k"), ("g", "k"),
                        ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
 
 
 @lru_cache(maxsize=65536)
 def _loose_roman(core: str) -> str:
     """A name element read loosely, the same in any script: romanised, lower case, one
-    letter for sounds that spellings of one name exchange (q/g/k, j/y/i, e/i, o/u, sh/s,
+    letter for sounds that spellings of one name exchange (q/g/k, zh/j/y/i, e/i, o/u, sh/s,
     ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
     s = core if core.isascii() else romanize(core)
     s = "".join(c for c in s.lower() if "a" <= c <= "z")
@@ -456,6 +456,14 @@ def _subsequence(short: list[NameToken], long_: list[NameToken]) -> bool:
             return False
         k += 1
     return True
+
+
+def _article_family(short_last: NameToken, long_: list[NameToken]) -> bool:
+    """True when a shorter name ends in a name written with the article (Al Hassan, الحسن)
+    that the longer name holds only without it: the article marks a family name, not a
+    given or father's name inside a longer name (Mohamed Al Hassan is no part of Mohammad
+    Hassan X; Meshal al-Ahmad al-Jaber is part of Meshal al-Ahmad al-Jaber al-Sabah)."""
+    return bool(short_last.article) and not any(u.article and _units_agree(short_last, u) for u in long_)
 
 
 def _lineage(ch: _Chain) -> bool:
@@ -547,12 +555,14 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
             if not full[f_] or len(cs.units) < 2 or len(cs.units) >= len(cf.units) or cs.doc == cf.doc:
                 continue
             if _subsequence(cs.units, cf.units) and (
-                    _units_agree(cs.units[-1], cf.units[-1]) or _units_agree(cs.units[0], cf.units[0])):
+                    _units_agree(cs.units[-1], cf.units[-1]) or (
+                        _units_agree(cs.units[0], cf.units[0]) and not _article_family(cs.units[-1], cf.units))):
                 part_of[s_].add(f_)
     for s_, targets in sorted(part_of.items()):
         roots = {groups.find(t) for t in targets}
         if len(roots) == 1:
             groups.join(s_, next(iter(roots)))
+    _join_regnal(chains_, groups)
     _join_singles(chains_, [i for i in reps if len(chains_[i].units) == 1], groups, lw)
     out: dict[int, list[_Chain]] = {}
     for i in range(n):
@@ -673,6 +683,64 @@ def _join_alone(chains_: list[_Chain], singles: list[int], groups: _Groups, offi
         for x, y in itertools.combinations(members, 2):
             a, b = chains_[x], chains_[y]
             if a.doc != b.doc and _units_agree(a.units[0], b.units[0]) and offices_agree(a, b):
+                groups.join(x, y)
+
+
+_ROMAN: Final = {"I": 1, "V": 5, "X": 10, "L": 50}
+#: The value of an ordinal word after a regnal or papal name, Arabic and Persian (normal
+#: forms); ``عشر`` after a unit ordinal adds ten (الرابع عشر = 14).
+_ORDINAL_VALUES: Final = {normalize(w): v for v, ws in enumerate((
+    (), ("الأول", "الأولى", "الحادي", "اول", "یکم"), ("الثاني", "الثانية", "دوم"), ("الثالث", "الثالثة", "سوم"),
+    ("الرابع", "چهارم"), ("الخامس", "پنجم"), ("السادس", "ششم"), ("السابع", "هفتم"), ("الثامن", "هشتم"),
+    ("التاسع", "نهم"), ("العاشر", "دهم"), ("یازدهم",), ("دوازدهم",), ("سیزدهم",), ("چهاردهم",), ("پانزدهم",),
+    ("شانزدهم",), ("هفدهم",), ("هجدهم",), ("نوزدهم",), ("بیستم",))) for w in ws}
+
+
+def _roman_value(word: str) -> int:
+    """The value of a Roman numeral of up to L (XIV -> 14), else 0."""
+    if not word or any(c not in _ROMAN for c in word):
+        return 0
+    total = 0
+    for k, c in enumerate(word):
+        v = _ROMAN[c]
+        total += -v if k + 1 < len(word) and _ROMAN[word[k + 1]] > v else v
+    return total
+
+
+def _regnal(form: str) -> tuple[str, int] | None:
+    """(name, number) of a regnal or papal name: a name and a Roman numeral (Leo XIV) or
+    ordinal words (ليو الرابع عشر, لئو چهاردهم); else None."""
+    words_ = form.split()
+    if len(words_) < 2:
+        return None
+    value = _roman_value(words_[-1])
+    if value:
+        return (" ".join(words_[:-1]), value) if len(words_) == 2 else None
+    tens = 0
+    if normalize(words_[-1]) == normalize("عشر") and len(words_) >= 3:
+        tens, words_ = 10, words_[:-1]
+    value = _ORDINAL_VALUES.get(normalize(words_[-1]), 0)
+    if not value or len(words_) != 2:
+        return None
+    return words_[0], value + tens
+
+
+def _join_regnal(chains_: list[_Chain], groups: _Groups) -> None:
+    """Join the regnal and papal names of different documents that carry one number and
+    whose names agree across scripts (Leo XIV, ليو الرابع عشر, لئو چهاردهم; Charles III,
+    تشارلز الثالث)."""
+    by_number: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for i, ch in enumerate(chains_):
+        r = _regnal(ch.rep)
+        if r is not None and len(by_number[r[1]]) < MAX_BLOCK:
+            by_number[r[1]].append((i, r[0]))
+    for members in by_number.values():
+        for (x, na), (y, nb) in itertools.combinations(members, 2):
+            if chains_[x].doc == chains_[y].doc:
+                continue
+            ua, ub = parse(na).units, parse(nb).units
+            if len(ua) == 1 and len(ub) == 1 and (
+                    _units_agree(ua[0], ub[0]) or _loose_agree_cores(ua[0].core, ub[0].core)):
                 groups.join(x, y)
 
 

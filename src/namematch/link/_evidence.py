@@ -113,8 +113,11 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
         return "suffix"
     if stem in lw.roles:
         return "role"
-    if len(stem) > 3 and stem[-1] == "ي" and stem[-2] in "واه" and stem[:-1] in lw.roles:
-        return "role"  # the Persian ezafe written after a vowel: سخنگوی, نماینده ی
+    ezafe = len(stem) > 3 and stem[-1] == "ي" and stem[-2] in "واه"  # the Persian ezafe after a vowel
+    if ezafe and stem[:-1] in lw.roles:
+        return "role"  # سخنگوی, نماینده ی
+    if ezafe and stem[:-1] in lw.quals:
+        return "qual"  # مجلس سنای X
     for a in _adjective_forms(stem):
         if a in lw.nationalities or a in lw.places:
             return "place"

@@ -225,8 +225,9 @@ class LatinDetector:
             while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
                     self._initial(a)):
                 a += 1
-            while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given):
-                b -= 1  # (a family name after a given name stays: Donald Trump)
+            while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given) and not (
+                    byline and b > a):
+                b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward)
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e

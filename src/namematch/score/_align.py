@@ -13,10 +13,13 @@ is for the rules (``namematch.score._rules``) to say.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
+from namematch._data import data_lines
+from namematch._folding import fold_latin
 from namematch.score._units import INITIAL_MATCH, _Prepared, _Unit
 
 #: A unit-pair similarity and its method; a function giving it for two units.
@@ -104,8 +107,9 @@ def similar_pairs(
             if hit is None:
                 hit = unit_sim(u, v)
             s = hit[0]
-            # a given name and its feminine form never pair off (gendered_pair)
-            if s >= least and (s >= 1.0 or not given or j in family_b or not gendered_pair(u, v)):
+            # a given name and its feminine form never pair off (gendered_pair), even where a
+            # shared key lifts them to 1.0 (Jaroslav ~ Jaroslava)
+            if s >= least and (u.core == v.core or not given or j in family_b or not gendered_pair(u, v)):
                 sims.append((-s, i, j, hit[1]))
     return sims
 
@@ -115,18 +119,57 @@ def similar_pairs(
 #: is a spelling.
 _LATIN_VOWELS: Final = frozenset("aeiouy")
 _ARABIC_LONG: Final = frozenset("اويىةهء")
-_FEMININE_LATIN: Final = ("a", "ah", "eh")
 _FEMININE_ARABIC: Final = ("ة", "ه")
+#: How a Latin feminine given name ends where its masculine ends otherwise: (masculine ending,
+#: feminine ending); an empty masculine ending stands after a consonant. A final -a, -ah or -eh
+#: (Samir ~ Samira, Karim ~ Karimah, Hamid ~ Hamideh, Ivan ~ Ivana), -ia or -ya for a final i
+#: or y (Sami ~ Samia, Yevgeniy ~ Yevgeniya), the French -e after s, -lle, -nne, -ine and -ette
+#: (Louis ~ Louise, Michel ~ Michelle, Jean ~ Jeanne, Paul ~ Pauline, Henri ~ Henriette), the
+#: Romance -o/-a (Mario ~ Maria) and -er/-ra (Peter ~ Petra, Alexander ~ Alexandra). A bare
+#: French or Portuguese final -e (Hassane, Ousmane, Amine) is a spelling, not a gender.
+_FEMININE_LATIN: Final = (
+    ("", "a"), ("", "ah"), ("", "eh"), ("i", "ia"), ("y", "ya"), ("s", "se"), ("l", "lle"), ("n", "nne"),
+    ("", "ine"), ("", "ette"), ("i", "iette"), ("o", "a"), ("er", "ra"),
+)  # fmt: skip
+
+
+@functools.cache
+def _gender_table() -> frozenset[tuple[str, str]]:
+    """The (masculine, feminine) given names of ``data/given_name_genders.tsv``, each pair
+    in both orders."""
+    pairs: set[tuple[str, str]] = set()
+    for line in data_lines("given_name_genders.tsv"):
+        m, _, f = line.partition("\t")
+        pairs.update(((m.strip(), f.strip()), (f.strip(), m.strip())))
+    return frozenset(pairs)
+
+
+def _latin_feminine(m: str, f: str) -> bool:
+    """Whether the Latin given name ``f`` is the feminine form of ``m`` (:data:`_FEMININE_LATIN`):
+    ``f`` with its feminine ending turned back is ``m``, or spelled alike (fold_latin: Michael ~
+    Michelle through Michel, Hamed ~ Hamida through Hamid). ``m`` must not end as a feminine
+    does (Fatima ~ Fatma, Hamza ~ Hamzah are spellings of one name)."""
+    for me, fe in _FEMININE_LATIN:
+        if not (f.endswith(fe) and m.endswith(me)) or len(f) <= len(fe):
+            continue
+        back = f[: len(f) - len(fe)] + me
+        if len(back) < (5 if me == "o" else 3) or (not me and back[-1] in _LATIN_VOWELS):
+            continue
+        if back == m or (len(back) >= 4 and fold_latin(back) == fold_latin(m)):
+            return True
+    return False
 
 
 def gendered_pair(u: _Unit, v: _Unit) -> bool:
     """Whether two units are a masculine given name and its feminine form (Samir ~ Samira,
-    Karim ~ Karimah, Hamid ~ Hamideh, حميد ~ حميده, Samira ~ سمير): the stem and the stem with
-    the feminine ending, not listed as one name. They look alike (one letter more) and share a
-    phonetic key, but they are two persons' names, so as given names they never pair off. A
-    French or Portuguese final -e (Hassane, Ousmane) is a spelling, not a gender, and stays a
+    Karim ~ Karimah, Hamid ~ Hamideh, حميد ~ حميده, Samira ~ سمير, Mario ~ Maria, Michael ~
+    Michelle, Jean ~ Jeanne, Peter ~ Petra; and the pairs of ``data/given_name_genders.tsv``:
+    Martin ~ Martine, Nicolas ~ Nicole): not listed as one name. They look alike and share
+    a phonetic key, but they are two persons' names, so as given names they never pair off.
+    A French or Portuguese final -e (Hassane, Ousmane) is a spelling, not a gender, and stays a
     variant; so does any pair the lexicon groups, a compound (Aminullah ~ امين is a reduced
-    form), and family names (Aziz ~ Azizah on one person's list entries) are not read this way."""
+    form), and family names (Aziz ~ Azizah on one person's list entries; Lukashenka ~
+    Lukashenko, Belarusian and Russian) are not read this way."""
     if not u.groups.isdisjoint(v.groups) or u.head or v.head or u.tail or v.tail:
         return False
     if u.arabic != v.arabic:
@@ -143,12 +186,14 @@ def gendered_pair(u: _Unit, v: _Unit) -> bool:
             return latin[-2] not in _LATIN_VOWELS and arabic[-1] not in _ARABIC_LONG
         return (latin[-1] not in _LATIN_VOWELS and latin[-1] != "h" and arabic[-1] == "ه"
                 and arabic[-2] not in _ARABIC_LONG)  # fmt: skip
-    short, long_ = (u.core, v.core) if len(u.core) < len(v.core) else (v.core, u.core)
-    if len(short) < 3 or not long_.startswith(short):
-        return False
     if u.arabic:
+        short, long_ = (u.core, v.core) if len(u.core) < len(v.core) else (v.core, u.core)
+        if len(short) < 3 or not long_.startswith(short):
+            return False
         return short[-1] not in _ARABIC_LONG and long_[len(short):] in _FEMININE_ARABIC
-    return short.isalpha() and short[-1] not in _LATIN_VOWELS and long_[len(short):] in _FEMININE_LATIN
+    x, y = u.core, v.core
+    return x.isalpha() and y.isalpha() and (
+        _latin_feminine(x, y) or _latin_feminine(y, x) or (x, y) in _gender_table())
 
 
 def align(

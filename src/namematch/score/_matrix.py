@@ -444,7 +444,7 @@ class _Cells:
         test: at ``min_pair_similarity`` or above, not a given name and its feminine), else None."""
         hit = self.scorer._unit_sim(u, v)
         s = hit[0]
-        if s >= DEFAULT_CONFIG.min_pair_similarity and (s >= 1.0 or u.family or v.family or not gendered_pair(u, v)):
+        if s >= DEFAULT_CONFIG.min_pair_similarity and (u.core == v.core or u.family or v.family or not gendered_pair(u, v)):
             return hit  # type: ignore[no-any-return]
         return None
 

@@ -284,43 +284,50 @@ def layout(
     0.7x-1.3x window of their joined first-spelling length, their ckeys), the
     shortest joined length (0: none), the longest word unit, each unit's length,
     the weights of the given names after the first and the facts of the closed form."""
-    norms: list[str] = []
     weights: list[float] = []
     arabic = False
     family_idx: list[int] = []
+    family_article = False
     adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
     min_joined: int | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
+    prev_key = ""
     middle: list[float] = []
-    for k, u in enumerate(units):
-        norms.append(u.norm)
-        weights.append(u.weight)
-        arabic = arabic or u.arabic
+    k = 0
+    for u in units:
+        weight = u.weight
+        weights.append(weight)
+        if u.arabic:
+            arabic = True
         if u.family:
             family_idx.append(k)
+            if u.article:
+                family_article = True
         elif k:
-            middle.append(u.weight)
+            middle.append(weight)
         if u.initial:
             sizes.append(0)
             prev_size = -1
+            k += 1
             continue
         size = len(u.latin[0])
         sizes.append(size)
         if prev_size >= 0:
             joined = prev_size + size
             # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (units[k - 1].ckey, u.ckey)))
+            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (prev_key, u.ckey)))
             if min_joined is None or joined < min_joined:
                 min_joined = joined
         if size > max_single:
             max_single = size
         prev_size = size
-    closed = (bool(family_idx), any(units[i].article for i in family_idx), min(len(units), 2),
-              bool(units) and units[0].initial, len(middle), arabic)  # fmt: skip
-    return (tuple(norms), tuple(weights), sum(weights), arabic, tuple(family_idx), tuple(adjacent), min_joined or 0,
-            max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
+        prev_key = u.ckey
+        k += 1
+    closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
+    return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
+            tuple(adjacent), min_joined or 0, max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
@@ -528,6 +535,10 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             return 0.97, EXACT
     if not u.groups.isdisjoint(v.groups):
         return 0.95, LEXICON
+    if u.script == LATIN == v.script and (final_vowel_contrast(u.core, v.core) or slavic_derived(u.core, v.core)):
+        # Marino ~ Marini, Yuki ~ Yuko, Moroz ~ Morozov: two names, as two known names are (below)
+        best = _folds_similarity(u.folds, v.folds, "")[0]
+        return best * cfg.same_script_listed, EDIT
     if both_arabic:
         # the letters themselves: romanised folds would merge خ with ه (Khan ~ Hani); a long
         # vowel more or less (عبدالرحمان ~ عبدالرحمن) keeps the consonants, unless the lexicon
@@ -562,7 +573,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
                 return (best * cfg.cross_listed if apart and x else best), ROMANISED
             method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
             if x:  # (the units' own spellings; none alike at all is a structural nothing)
-                if not (u.groups and v.groups) and _short_form(u, v):
+                # (a short form and its name share their first four letters: most pairs do not)
+                if u.core[:4] == v.core[:4] and not (u.groups and v.groups) and _short_form(u, v):
                     return cfg.agree_from, SHORT_FORM
                 if apart:
                     best *= cfg.same_script_listed
@@ -642,6 +654,38 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
         best = min(best, cfg.lookalike)
     return best, method
+
+
+#: Final vowels whose exchange makes another name where the rest is spelled alike: Italian
+#: singular and plural family names and gendered given names (Marino ~ Marini, Ferrara ~
+#: Ferrari, Giovanni ~ Giovanna), Japanese and Yoruba names (Yuki ~ Yuko, Adeyemi ~ Adeyemo).
+#: Not a ~ e, a ~ o, e ~ i, o ~ u nor i ~ y, which transliterations and languages vary for one
+#: name (Hamza ~ Hamze, Lukashenka ~ Lukashenko, Wahbe ~ Wahbi, Abdo ~ Abdu, Fathi ~ Fathy).
+_CONTRASTING_FINALS: Final = frozenset({frozenset("io"), frozenset("ai")})
+
+
+def final_vowel_contrast(x: str, y: str) -> bool:
+    """Whether two Latin spellings differ only in a final vowel after a consonant that names
+    tell apart (:data:`_CONTRASTING_FINALS`), four letters or more."""
+    return (
+        len(x) == len(y) >= 4 and x[-1] != y[-1] and x[:-1] == y[:-1] and x[-2] not in "aeiouy"
+        and frozenset((x[-1], y[-1])) in _CONTRASTING_FINALS
+    )  # fmt: skip
+
+
+#: Suffixes that make a Slavic family name of a name (Moroz ~ Morozov, Ivan ~ Ivanov, Pavel ~
+#: Pavlenko is another stem): the name and the family name are two elements.
+_SLAVIC_SURNAME_SUFFIXES: Final = ("ov", "ev", "off", "eff", "ova", "eva", "enko", "ovsky", "evsky", "ovski", "evski")
+
+
+def slavic_derived(x: str, y: str) -> bool:
+    """Whether one Latin spelling is the other, three letters or more and ending in a
+    consonant, with a Slavic family-name suffix (:data:`_SLAVIC_SURNAME_SUFFIXES`) added."""
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return (
+        len(short) >= 3 and short[-1] not in "aeiouy" and long_.startswith(short)
+        and long_[len(short):] in _SLAVIC_SURNAME_SUFFIXES
+    )  # fmt: skip
 
 
 def _own_spellings(u: _Unit, v: _Unit, x: str, y: str) -> bool:
