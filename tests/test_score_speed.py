@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namematch.score import Scorer, _matrix
-from namematch.score._align import align, merges, similar_pairs
+from namematch.score._align import align, merge_candidates, merges, similar_pairs
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import FEATURES, combine, score_bound
 from namematch.score._rules import (
@@ -22,6 +22,7 @@ from namematch.score._rules import (
     feature_values,
     features,
     first_name_conflict,
+    one_pair_features,
     unaligned_features,
 )
 from namematch.score._scorer import _ordered_similarity
@@ -226,6 +227,52 @@ def test_feature_bounds_hold(pairs: list[tuple[str, str]], model: tuple[list[flo
             assert sum(values[3:6]) == 1.0, (a, b)
         assert s.score(a, b) <= score_bound((lo, hi, family_certain), s.model_weights, s.model_intercept), (a, b)
         assert combine(values, weights, intercept) <= score_bound((lo, hi, family_certain), weights, intercept)
+
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(related_pairs(), st.tuples(near_names, near_names), st.tuples(names, names)), min_size=1,
+                max_size=8))  # fmt: skip
+def test_one_pair_features_equal_the_long_way(pairs: list[tuple[str, str]]) -> None:
+    """Two names whose units align in one pair of words only (no initial's match, no split
+    unit beside it): the closed form the score matrix takes gives the features of the alignment."""
+    s = Scorer()
+    for a, b in pairs:
+        pa, pb = s.prepare(a), s.prepare(b)
+        if not pa.units or not pb.units:
+            continue
+        sims = similar_pairs(pa, pb, s._pair_rows, s._unit_sim)
+        agreeing = [p for p in sims if p[3] == INITIAL_MATCH or -p[0] >= DEFAULT_CONFIG.agree_from]
+        if len(agreeing) != 1 or agreeing[0][3] == INITIAL_MATCH:
+            continue
+        neg, i, j, method = agreeing[0]
+        if merge_candidates(pa, pb, {i}, {j}, s._merge_sim):
+            continue
+        values = features(align(pa, pb, list(sims), s._merge_sim), s._unit_sim)[0]
+        assert one_pair_features(pa, pb, i, j, -neg, method) == values, (a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Karim Tabrizi Mansour", "Karim Soleimani Nasser"),  # a first name: family and chain differ
+        ("Hassan Karim Tabrizi", "Nasser Karim Soleimani"),  # a middle name: first names differ
+        ("Karim Mansour Tabrizi", "Mansour"),  # a one-word name
+        ("Salman", "Karim bin Salman bin Nasser"),  # a one-word name in the other's nasab
+        ("al-Tikriti Hassan", "Karim Mahmoud al-Tikriti"),  # a family name, a first name in front
+        ("Kareem", "Karim"),  # every element agrees
+        ("Karim Hassan al-Tikriti", "Karim Nasser al-Dulaimi"),  # two nisbas, a father
+    ],
+)
+def test_one_pair_features_of_hand_written_pairs(a: str, b: str) -> None:
+    s = Scorer()
+    pa, pb = s.prepare(a), s.prepare(b)
+    sims = similar_pairs(pa, pb, s._pair_rows, s._unit_sim)
+    agreeing = [p for p in sims if p[3] == INITIAL_MATCH or -p[0] >= DEFAULT_CONFIG.agree_from]
+    assert len(agreeing) == 1, sims
+    neg, i, j, method = agreeing[0]
+    values = features(align(pa, pb, list(sims), None), s._unit_sim)[0]
+    assert one_pair_features(pa, pb, i, j, -neg, method) == values
 
 
 def test_feature_bounds_prove_a_lone_common_name_below_a_cutoff() -> None:

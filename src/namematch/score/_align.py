@@ -202,7 +202,6 @@ def align(
     """The alignment of two names given their similar unit pairs (:func:`similar_pairs`);
     ``merge_sim`` None when no split/merged units can align (the score matrix proves it of
     most pairs), which are then not looked for."""
-    n, m = len(a.units), len(b.units)
     sims.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -231,14 +230,9 @@ def align(
             matched = _uncross(matched, sims)
             order = sorted([(i, j) for i, j, _, _ in matched])
             inverted = bool(descents([j for _, j in order]))
-    merged: list[tuple[Any, Any, float]] = []
     if merge_sim is None:
         return Alignment(a, b, matched, [], used_a, used_b, inverted, order, lookalike)
-    # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-    if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and 0.7 * a.min_joined <= b.max_single:
-        merged += merges(a, b, used_a, used_b, merge_sim)
-    if m - len(used_b) >= 2 and n > len(used_a) and b.adjacent and 0.7 * b.min_joined <= a.max_single:
-        merged += [(j, i, s) for (i, j, s) in merges(b, a, used_b, used_a, merge_sim)]
+    merged = merge_candidates(a, b, used_a, used_b, merge_sim)
     merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for i, j, s in merged:
         ia = i if isinstance(i, tuple) else (i,)
@@ -250,6 +244,22 @@ def align(
     if merged_pairs and lookalike:
         lookalike = [p for p in lookalike if p[0] not in used_a and p[1] not in used_b]
     return Alignment(a, b, matched, merged_pairs, used_a, used_b, inverted, order, lookalike)
+
+
+def merge_candidates(
+    a: _Prepared, b: _Prepared, used_a: AbstractSet[int], used_b: AbstractSet[int], merge_sim: MergeSim
+) -> list[tuple[Any, Any, float]]:
+    """The split/merged pairs alignment may take once the units ``used_a``/``used_b`` are
+    aligned (:func:`merges` both ways, where the units left over allow one): ``(units of a,
+    units of b, similarity)``, a pair of adjacent units given as a tuple, a single unit as its index."""
+    n, m = len(a.units), len(b.units)
+    merged: list[tuple[Any, Any, float]] = []
+    # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
+    if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and 0.7 * a.min_joined <= b.max_single:
+        merged += merges(a, b, used_a, used_b, merge_sim)
+    if m - len(used_b) >= 2 and n > len(used_a) and b.adjacent and 0.7 * b.min_joined <= a.max_single:
+        merged += [(j, i, s) for (i, j, s) in merges(b, a, used_b, used_a, merge_sim)]
+    return merged
 
 
 def merges(

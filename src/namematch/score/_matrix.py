@@ -15,7 +15,8 @@ scripts three consonants, or (two Arabic-script units) their letters are 0.89 al
 (Latin) they keep the same three consonants or more, or one given name begins the other.
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
-other, are scored in full.
+other, are scored in full; most of them align in one pair of words only (a common given
+name and nothing else), whose features have a closed form too (``_rules.one_pair_features``).
 
 The same bounds, with lower edit cuts, prove which unit pairs cannot even reach
 ``min_pair_similarity`` (a look-alike, which alignment reads): the pairs scored in full
@@ -41,7 +42,7 @@ import gc
 import math
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
+from itertools import product
 from typing import Any, Final
 
 from rapidfuzz import fuzz, process
@@ -51,14 +52,18 @@ from namematch._folding import fold_latin
 from namematch._pool import iter_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._align import Similarity, UnitSim, align, gendered_pair
+from namematch.score._align import Similarity, UnitSim, align, gendered_pair, merge_candidates
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
-from namematch.score._rules import feature_bounds, feature_values, unaligned_features
+from namematch.score._rules import (
+    feature_bounds,
+    feature_values,
+    one_pair_features,
+    unaligned_features,
+)
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
-    EDIT,
     INITIAL_MATCH,
     _long_skeletons,
     _Prepared,
@@ -82,7 +87,7 @@ _MERGE_CUT: Final = 79
 #: The same cuts for a unit pair to reach ``min_pair_similarity`` (0.72, a look-alike pairs off):
 #: within a script a shared key lifts 0.66 to it, across scripts nothing lifts an edit similarity,
 #: two Arabic-script units are compared at 0.95 of their letters' similarity. Below them (and
-#: without a shared fact) a unit pair is proven below 0.72 and is not compared (:func:`near_sim`).
+#: without a shared fact) a unit pair is proven below 0.72 and is not compared (:meth:`_Cells.pairs_off`).
 _NEAR_SAME_SCRIPT: Final = 65
 _NEAR_CROSS_SCRIPT: Final = 71
 _NEAR_ARABIC: Final = 75
@@ -190,6 +195,7 @@ class _Choices:
                                  for s in _strings(u)] for arabic in (False, True)}  # fmt: skip
         self.letters = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in self.units.items() if u.arabic and not u.initial]
         self.singles = _singles(self.units)
+        self.initials = [k for k, u in self.units.items() if u.initial]
         self.joined = _joined(names)
         self.same: dict[tuple[str, ...], list[int]] = {}
         for j, p in enumerate(names):
@@ -205,16 +211,17 @@ def _hashed_pairs(qu: dict[str, _Unit], choices: _Choices) -> set[tuple[str, str
     for key, u in qu.items():
         if u.initial:
             continue
+        own = (key,)
         for f in _facts(u):
-            out.update((key, other) for other in index.get(f, ()))
+            out.update(product(own, index.get(f, ())))
         whole, cut = _short_forms(u)
         for f in whole:
-            out.update((key, other) for other in index_short[1].get(f, ()))
+            out.update(product(own, index_short[1].get(f, ())))
         for f in cut:
-            out.update((key, other) for other in index_short[0].get(f, ()))
+            out.update(product(own, index_short[0].get(f, ())))
         if u.script != OTHER:
             for f in _across(u):
-                out.update((key, other) for other in index_across.get((not u.arabic, f), ()))
+                out.update(product(own, index_across.get((not u.arabic, f), ())))
     return out
 
 
@@ -239,57 +246,57 @@ def _edit_pairs(
                          near, agree, threads)  # fmt: skip
     q_ar = [(k, u.core.translate(_ARABIC_PRESS)) for k, u in qu.items() if u.arabic and not u.initial]
     if q_ar and choices.letters:
-        _cdist_pairs(q_ar, choices.letters, _letters_ratio, _NEAR_ARABIC, _ARABIC_CUT, near, agree, threads)
+        _cdist_pairs(q_ar, choices.letters, Levenshtein.normalized_similarity, _NEAR_ARABIC / 100, _ARABIC_CUT / 100,
+                     near, agree, threads)  # fmt: skip
     return agree, near
-
-
-def _letters_ratio(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> float:
-    return Levenshtein.normalized_similarity(a, b) * 100
 
 
 def _cdist_pairs(
     q_items: list[tuple[str, str]],
     c_items: list[tuple[str, str]],
     scorer: Callable[..., float],
-    cut: int,
-    high: int | None = None,
+    cut: float,
+    high: float | None = None,
     out: set[tuple[str, str]] | None = None,
     out_high: set[tuple[str, str]] | None = None,
     threads: int = -1,
 ) -> set[tuple[str, str]]:
     """``(query key, choice key)`` of the items ``scorer`` finds ``cut`` alike or more (added to
-    ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``."""
+    ``out``); with ``high``, those ``high`` alike or more are also added to ``out_high``. Each
+    distinct spelling is compared once (units and names share spellings). ``scorer`` is one of
+    rapidfuzz's own (a Python function would be called for every pair, and cdist does not apply
+    ``cut`` to what it returns)."""
     import numpy as np
 
     if out is None:
         out = set()
-    c_keys, c_at = _key_ids(c_items)
-    c_strings = [s for _, s in c_items]
-    for start in range(0, len(q_items), _CHUNK):
-        part = q_items[start : start + _CHUNK]
-        q_keys, q_at = _key_ids(part)
-        m = process.cdist([s for _, s in part], c_strings, scorer=scorer, score_cutoff=cut, dtype=np.uint8,
-                          workers=threads)  # fmt: skip
+    c_strings, c_keys = _by_spelling(c_items)
+    q_strings, q_keys = _by_spelling(q_items)
+    for start in range(0, len(q_strings), _CHUNK):
+        m = process.cdist(q_strings[start : start + _CHUNK], c_strings, scorer=scorer, score_cutoff=cut,
+                          dtype=np.uint8 if cut >= 1 else np.float64, workers=threads)  # fmt: skip
         rows, cols = np.nonzero(m)
-        # one entry per pair of keys (a unit has several spellings)
-        codes = np.unique(q_at[rows] * len(c_keys) + c_at[cols])
-        out.update(zip([q_keys[k] for k in codes // len(c_keys)], [c_keys[k] for k in codes % len(c_keys)],
-                       strict=True))  # fmt: skip
-        if high is not None and out_high is not None:
-            keep = m[rows, cols] >= high
-            codes = np.unique(q_at[rows[keep]] * len(c_keys) + c_at[cols[keep]])
-            out_high.update(zip([q_keys[k] for k in codes // len(c_keys)],
-                                [c_keys[k] for k in codes % len(c_keys)], strict=True))  # fmt: skip
+        hits = zip(rows.tolist(), cols.tolist(), strict=True)
+        if high is None or out_high is None:
+            for r, c in hits:
+                out.update(product(q_keys[start + r], c_keys[c]))
+            continue
+        for (r, c), alike in zip(hits, m[rows, cols].tolist(), strict=True):
+            pairs = list(product(q_keys[start + r], c_keys[c]))
+            out.update(pairs)
+            if alike >= high:
+                out_high.update(pairs)
     return out
 
 
-def _key_ids(items: list[tuple[str, str]]) -> tuple[list[str], Any]:
-    """The distinct keys of ``(key, spelling)`` items, and each item's key as a position among them."""
-    import numpy as np
-
-    ids: dict[str, int] = {}
-    at = np.fromiter((ids.setdefault(k, len(ids)) for k, _ in items), dtype=np.int64, count=len(items))
-    return list(ids), at
+def _by_spelling(items: list[tuple[str, str]]) -> tuple[list[str], list[list[str]]]:
+    """The distinct spellings of ``(key, spelling)`` items, and the distinct keys of each."""
+    keys: dict[str, list[str]] = {}
+    for k, s in items:
+        ks = keys.setdefault(s, [])
+        if k not in ks:
+            ks.append(k)
+    return list(keys), list(keys.values())
 
 
 def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
@@ -322,7 +329,7 @@ def _span_candidates(
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]], set[tuple[str, str]]]:
     """``(query, choice)`` index pairs that may have two units alike or a split unit: the pairs
     scored in full (every other pair takes the closed form); those of them where a split unit
-    may align; and the unit pairs (ckeys, in both orders) that may reach
+    may align; and the unit pairs ``(query ckey, choice ckey)`` that may reach
     ``min_pair_similarity``: every other unit pair of two word units is below it."""
     qu, q_where = _unit_index(qs)
     cu, c_where = choices.units, choices.where
@@ -333,17 +340,16 @@ def _span_candidates(
     for kq, kc in hashed | edit_agree:
         u, v = qu[kq], cu[kc]
         if not (u.initial or v.initial) and sim(u, v)[0] >= agree_from:
-            out.update((i, j) for i in q_where[kq] for j in c_where[kc])
+            out.update(product(q_where[kq], c_where[kc]))
     near = hashed | edit_near
-    near |= {(kc, kq) for kq, kc in near}
     for i, p in enumerate(qs):  # one parse (an initial alone: "A" ~ "A"): 1.0
         if p is not None and p.units:
-            out.update((i, j) for j in choices.same.get(p.identity, ()))
+            out.update(product((i,), choices.same.get(p.identity, ())))
     merge: set[tuple[int, int]] = set()
     for i, kc in _merge_rows(_joined(qs), choices.singles, threads):
-        merge.update((i, j) for j in c_where[kc])
+        merge.update(product((i,), c_where[kc]))
     for j, kq in _merge_rows(choices.joined, _singles(qu), threads):
-        merge.update((i, j) for i in q_where[kq])
+        merge.update(product(q_where[kq], (j,)))
     return out | merge, merge, near
 
 
@@ -354,21 +360,6 @@ def _candidates(
     ``min_pair_similarity`` (:func:`_span_candidates` of all the queries)."""
     full, _merge, near = _span_candidates(qs, _Choices(cs), sim)
     return full, near
-
-
-def near_sim(sim: UnitSim, near: AbstractSet[tuple[str, str]], below: float) -> UnitSim:
-    """``sim`` for the unit pairs of ``near`` and those with an initial; ``(below, EDIT)`` for
-    any other pair, which the bounds of :func:`_candidates` prove below ``min_pair_similarity``
-    (what alignment reads of such a pair: ``similar_pairs`` drops it). Not for the rules,
-    which may read how far below it is."""
-    miss: Similarity = (below, EDIT)
-
-    def bounded(u: _Unit, v: _Unit) -> Similarity:
-        if u.initial or v.initial or (u.ckey, v.ckey) in near:
-            return sim(u, v)
-        return miss
-
-    return bounded
 
 
 _UNSEEN: Final[Any] = object()
@@ -392,32 +383,53 @@ class _Cells:
         self.c_keys = [() if p is None else tuple(u.ckey for u in p.units) for p in cs]
         self.cutoff = score_cutoff
         self.threads = threads
-        #: per unit ckey, per other ckey: the pair's similarity when it pairs off in alignment, else None
+        #: per query unit ckey, per choice unit ckey: the pair's similarity when it pairs off in
+        #: alignment, else None (:meth:`row`)
         self.rows: dict[str, dict[str, Similarity | None]] = {}
-        self.near: AbstractSet[tuple[str, str]] = frozenset()
-        #: the last name :meth:`similar` looked at first, and its units' rows
+        #: per query unit ckey, the choice unit ckeys that may reach ``min_pair_similarity`` (of
+        #: the span's candidate search; the same for every span)
+        self.near_of: dict[str, list[str]] = {}
+        #: the last name :meth:`similar` looked at first, and its units' rows (None for an initial)
         self.last: _Prepared | None = None
-        self.last_rows: list[dict[str, Similarity | None]] = []
+        self.last_rows: list[dict[str, Similarity | None] | None] = []
 
     def span(self, lo: int, hi: int) -> list[tuple[int, int, float]]:
         """``(query, choice, value)`` of the cells of queries ``lo`` to ``hi`` scored one by one."""
-        full, merge, self.near = _span_candidates(self.qs[lo:hi], self.choices, self.scorer._unit_sim, self.threads)
+        full, merge, near = _span_candidates(self.qs[lo:hi], self.choices, self.scorer._unit_sim, self.threads)
+        near_of = self.near_of = {}
+        for kq, kc in near:
+            near_of.setdefault(kq, []).append(kc)
         value = self.value
         return [(lo + i, j, value(lo + i, j, (i, j) in merge)) for i, j in sorted(full)]
+
+    def row(self, u: _Unit) -> dict[str, Similarity | None]:
+        """The verdicts of ``u`` (a query unit, not an initial) and the choice units, by ckey:
+        ``_UNSEEN`` for a pair not compared yet that may pair off (the candidate bounds leave it
+        near, or a unit is an initial), absent for any other pair, which does not."""
+        row = self.rows.get(u.ckey)
+        if row is None:
+            row = self.rows[u.ckey] = dict.fromkeys(self.near_of.get(u.ckey, ()), _UNSEEN)
+            row.update(dict.fromkeys(self.choices.initials, _UNSEEN))
+        return row
 
     def similar(self, pa: _Prepared, j: int) -> list[tuple[float, int, int, str]]:
         """:func:`_align.similar_pairs` of a name and choice ``j`` (the pairs the bounds leave out
         are below ``min_pair_similarity``), each unit pair's verdict kept (the rows of ``pa``'s
         units looked up once for the cells of one query in a row)."""
         if pa is not self.last:
-            rows = self.rows
             self.last = pa
-            self.last_rows = [rows.setdefault(u.ckey, {}) for u in pa.units]
+            self.last_rows = [None if u.initial else self.row(u) for u in pa.units]
         sims = []
         keys_b = self.c_keys[j]
         for i, row in enumerate(self.last_rows):
+            if row is None:  # an initial: every pair is compared
+                for jj, v in enumerate(self.cs[j].units):  # type: ignore[union-attr]
+                    hit = self.pairs_off(pa.units[i], v)
+                    if hit is not None:
+                        sims.append((-hit[0], i, jj, hit[1]))
+                continue
             for jj, key in enumerate(keys_b):
-                hit = row.get(key, _UNSEEN)
+                hit = row.get(key)
                 if hit is None:
                     continue
                 if hit is _UNSEEN:
@@ -430,8 +442,6 @@ class _Cells:
     def pairs_off(self, u: _Unit, v: _Unit) -> Similarity | None:
         """The similarity of two units when they pair off in alignment (``similar_pairs``'s
         test: at ``min_pair_similarity`` or above, not a given name and its feminine), else None."""
-        if not (u.initial or v.initial or (u.ckey, v.ckey) in self.near):
-            return None
         hit = self.scorer._unit_sim(u, v)
         s = hit[0]
         if s >= DEFAULT_CONFIG.min_pair_similarity and (u.core == v.core or u.family or v.family or not gendered_pair(u, v)):
@@ -449,22 +459,40 @@ class _Cells:
             return 1.0
         scorer = self.scorer
         sims = self.similar(pa, j)  # (the query's rows looked up once: the cells come query by query)
-        if self.c_text[j] < self.q_text[i]:  # (scores are symmetric: the scorer puts a pair in one order first)
-            pa, pb = pb, pa
-            sims = [(s, j, i, method) for s, i, j, method in sims]
+        # the pairs that align: agreeing pairs of two words, and an initial's matches
+        words = initials = 0
+        one: tuple[float, int, int, str] | None = None
         agree_from = DEFAULT_CONFIG.agree_from
-        for s, _i, _j, method in sims:
-            if -s >= agree_from and method != INITIAL_MATCH:
-                break
-        else:
-            if not (mergeable and scorer._any_merge(pa, pb)):
-                return scorer._closed_form(pa, pb)[1]  # type: ignore[no-any-return]
-        if self.cutoff is not None and not mergeable and score_bound(
-            feature_bounds(pa, pb, sims), scorer.model_weights, scorer.model_intercept
-        ) < self.cutoff:
-            return 0.0
-        al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
-        feats = feature_values(al, scorer._unit_sim)
+        for pair in sims:
+            if pair[3] == INITIAL_MATCH:
+                initials += 1
+            elif -pair[0] >= agree_from:
+                words += 1
+                one = pair
+        swap = self.c_text[j] < self.q_text[i]  # (scores are symmetric: the scorer puts a pair in one order first)
+        if swap:
+            pa, pb = pb, pa
+        if not words and not (mergeable and scorer._any_merge(pa, pb)):
+            return scorer._closed_form(pa, pb)[1]  # type: ignore[no-any-return]
+        feats: tuple[float, ...] | None = None
+        if words == 1 and not initials:
+            # one pair aligns (most cells): its closed form, unless a split unit may align beside
+            # it; no bound first (the score is as cheap)
+            assert one is not None
+            neg, ia, jb, method = one
+            if swap:
+                ia, jb = jb, ia
+            if not (mergeable and merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)):
+                feats = one_pair_features(pa, pb, ia, jb, -neg, method)
+        if feats is None:
+            if swap:
+                sims = [(s, j, i, method) for s, i, j, method in sims]
+            if self.cutoff is not None and not mergeable and score_bound(
+                feature_bounds(pa, pb, sims), scorer.model_weights, scorer.model_intercept
+            ) < self.cutoff:
+                return 0.0
+            al = align(pa, pb, sims, scorer._merge_sim if mergeable else None)
+            feats = feature_values(al, scorer._unit_sim)
         final = self.finals.get(feats)
         if final is None:
             final = self.finals[feats] = scorer._final(feats)

@@ -468,6 +468,98 @@ def unaligned_features(pa: _Prepared, pb: _Prepared) -> tuple[float, ...]:
     )  # fmt: skip
 
 
+
+def one_pair_features(pa: _Prepared, pb: _Prepared, i: int, j: int, similarity: float, method: str) -> tuple[float, ...]:
+    """The features of two names whose units align in one pair only, unit ``i`` of ``pa`` with
+    unit ``j`` of ``pb`` (two words, ``similarity`` at ``agree_from`` or above, by ``method``),
+    no split/merged units: what :func:`features` gives for that alignment, without building it
+    (most pairs of a score matrix that share an element: a common given name and nothing else).
+
+    Of the rules, one pair leaves no order to reverse, and no parent and child nor siblings
+    (they need two aligned pairs or more); the chain compares the given names before the pair
+    and those after it; a one-word name may stand in the other's nasab. (Written out for
+    speed; a test holds it equal to the rules.)"""
+    ua, ub = pa.units, pb.units
+    n, m = len(ua), len(ub)
+    ev = evidence(similarity)
+    x, y = ua[i], ub[j]
+    r = (x.rarity if x.rarity < y.rarity else y.rarity) * ev
+    wa, wb = pa.weights[i], pb.weights[j]
+    if n < m:
+        fewer = n
+        cover = ev * wa / (pa.weight_sum or 1.0)
+    elif m < n:
+        fewer = m
+        cover = ev * wb / (pb.weight_sum or 1.0)
+    else:
+        fewer = n
+        cov_a = ev * wa / (pa.weight_sum or 1.0)
+        cov_b = ev * wb / (pb.weight_sum or 1.0)
+        cover = cov_b if cov_b < cov_a else cov_a
+    info = ev * (wa + wb) / 2
+    cap = pa.config.information_cap
+    if info >= cap:
+        info = cap
+    family = nisba = part = 0.0
+    fi_a, fi_b = pa.family_idx, pb.family_idx
+    if fi_a and fi_b:
+        a_in, b_in = i in fi_a, j in fi_b
+        if len(fi_a) > a_in and len(fi_b) > b_in:  # family names left unaligned on both sides: they differ
+            if any(ua[k].article for k in fi_a if k != i) and any(ub[k].article for k in fi_b if k != j):
+                nisba = 1.0
+            elif a_in and b_in:
+                part = 1.0
+            else:
+                family = 1.0
+    first = extra = 0.0
+    if fewer >= 2 and not (ua[0].initial or ub[0].initial):
+        if i and j:  # neither first name aligned
+            first = 1.0
+        elif (i == 0) != (j == 0):  # one aligned with a later unit: a name in front of it
+            extra = 1.0
+    chain = 0
+    if pa.middle and pb.middle:
+        # before the pair (from the second unit on), then after it
+        if i > 1 and j > 1:
+            ga = 0
+            for k in range(1, i):
+                if not ua[k].family:
+                    ga += 1
+            if ga:
+                gb = 0
+                for k in range(1, j):
+                    if not ub[k].family:
+                        gb += 1
+                chain += ga if ga < gb else gb
+        i0, j0 = i or 1, j or 1
+        if n > i0 and m > j0:
+            ga = 0
+            for k in range(i0, n):
+                if k != i and not ua[k].family:
+                    ga += 1
+            if ga:
+                gb = 0
+                for k in range(j0, m):
+                    if k != j and not ub[k].family:
+                        gb += 1
+                chain += ga if ga < gb else gb
+    relatives = 0.0
+    if n == 1 and m > 1 and j and pb.has_lineage:
+        v = ub[j]
+        if v.lineage and not v.family:
+            relatives = 1.0
+    elif m == 1 and n > 1 and i and pa.has_lineage:
+        u = ua[i]
+        if u.lineage and not u.family:
+            relatives = 1.0
+    agree = 0.0
+    against = family or nisba or part or first or extra or chain or relatives
+    if n == 1 and m == 1 and not against and method != SHORT_FORM and method != REDUCED:
+        agree = 1.0
+    return (cover, info, ev if ev < 1.0 else 1.0, family, nisba, part, first, extra, float(chain), relatives, 0.0,
+            float(pa.arabic != pb.arabic), float(fewer == 1), r if r > 0.0 else 0.0, agree)  # fmt: skip
+
+
 #: The least and the greatest value each feature may take (:data:`FEATURES` order), and
 #: whether one of the three family features (family, nisba, part conflict) is certainly 1
 #: (they are exclusive: at most one is ever 1).
@@ -561,3 +653,4 @@ def feature_bounds(pa: _Prepared, pb: _Prepared, sims: Sequence[tuple[float, int
           float(firsts and not first_certain), chain, float(relatives), float(reorder), cross, single, rarest_hi,
           float(agree))  # fmt: skip
     return lo, hi, family_certain
+
