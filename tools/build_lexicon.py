@@ -43,6 +43,7 @@ from pathlib import Path
 import build_translit as bt  # a sibling tool (tools/ is the script's directory)
 from rapidfuzz.distance import Levenshtein
 
+from namematch._translit import MAX_TAIL, ONSETS, VOWELS
 from namematch.evaluation import (
     DEV_SETS,
     TOKEN_SETS,
@@ -52,7 +53,6 @@ from namematch.evaluation import (
     shipped_lines,
     single_unit,
 )
-from namematch._translit import MAX_TAIL, ONSETS, VOWELS
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.keys import arabic_skeletons, latin_skeletons
 from namematch.normalize import ARABIC, LATIN, PERSIAN
