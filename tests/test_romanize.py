@@ -199,7 +199,8 @@ def test_display_form_ascii_deterministic_capitalised(name: str) -> None:
     assert d.isascii() and d == romanize(name, style="display")
     if not any(t.role in ("title", "honorific") for t in parse(name).tokens):
         # the first of romanizations' ranked list, styled (the plain form is the quick search's)
-        assert _letters(d) == _letters(romanizations(name)[0])
+        ranked = romanizations(name)
+        assert _letters(d) == (_letters(ranked[0]) if ranked else "")
     for word in d.split():
         assert word[0].isupper() or word.split("-")[0] in ("al", "bin", "ibn", "bint", "ould") or word[0].isdigit()
 

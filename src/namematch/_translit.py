@@ -488,7 +488,8 @@ class JointModel:
         the quick and the wide search found, ranked together (the wide search's best is a
         gold spelling more often: hit@1 0.365 against the quick one's 0.304 and 0.411 against
         0.336 on the unlisted held-out tokens of fold 0's two token sets, for about 12-15x
-        its time: romanize's display form and romanizations read it). The wide search adds the
+        its time: romanize's display form and romanizations read it), the quick search's
+        first kept among them (last when the others rank it lower). The wide search adds the
         most frequent words of the word lists whose consonant skeleton matches the unit's
         (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
         spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`)."""
@@ -505,7 +506,11 @@ class JointModel:
             return quick[:limit]
         proposed = self.skeleton_words(letters, wide_words) if wide_words > 0 else []
         wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
-        return self.rank({**found, **self.with_words(wide, letters, proposed, persian)}, words)[:limit]
+        full = self.rank({**found, **self.with_words(wide, letters, proposed, persian)}, words)
+        ranked = full[:limit]
+        if all(s != quick[0][0] for s, _ in ranked):  # romanize's spelling stays in the list, last
+            ranked[-1] = next(x for x in full if x[0] == quick[0][0])
+        return ranked
 
     @staticmethod
     def skeleton_words(letters: list[str], limit: int) -> list[str]:
