@@ -43,7 +43,6 @@ from pathlib import Path
 import build_translit as bt  # a sibling tool (tools/ is the script's directory)
 from rapidfuzz.distance import Levenshtein
 
-from namematch._translit import MAX_TAIL, ONSETS, VOWELS
 from namematch.evaluation import (
     DEV_SETS,
     TOKEN_SETS,
@@ -57,6 +56,7 @@ from namematch.evaluation import write_atomic as _atomic_write
 from namematch.keys import arabic_skeletons, latin_skeletons
 from namematch.normalize import ARABIC, LATIN, PERSIAN
 from namematch.parse import parse
+from namematch.romanize import MAX_TAIL, ONSETS, VOWELS
 from namematch.score import fold_latin
 
 ROOT = Path(__file__).resolve().parent.parent

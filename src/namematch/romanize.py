@@ -37,7 +37,7 @@ from unidecode import unidecode
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._text import short_cache
-from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode
+from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, decode
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -51,7 +51,7 @@ from namematch.normalize import (
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, NameToken, parse
 from namematch.resources import Resources
 
-__all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
+__all__ = ["MAX_TAIL", "ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
 
 
 def _resources(resources: object) -> Resources:
