@@ -67,3 +67,16 @@ def test_the_lexicon_build_learns_no_spelling_from_a_misaligned_pair(monkeypatch
     assert "hammud" in groups["حمود"] and "hammud" not in groups["حامد"]
     assert "haamid" in groups["حامد"] and "zuhair" in groups["زهير"]
     assert "abdulrehman" in groups["عبدالرحمن"] and "abdulrahim" not in groups["عبدالرحمن"]
+
+
+def test_the_lexicon_build_ranks_spellings_seen_as_often_by_the_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from tests.conftest import load_script
+
+    build = load_script("tools/build_lexicon.py")
+    # three aliases of one person aligned with one form: each seen once; ي is never written b
+    cross = [("طيب", "tabeeb"), ("طيب", "tayyab"), ("طيب", "tayeb")]
+    groups = {ar[0]: la for ar, la, _count in build.build_groups([], cross, [], []) if ar}
+    assert groups["طيب"][-1] == "tabeeb" and set(groups["طيب"][:2]) == {"tayyab", "tayeb"}
+    assert build.letters_spell("طيب", "tayyip") and not build.letters_spell("طيب", "tabeeb")
+    assert build.letters_spell("محمد", "mohammed") and not build.letters_spell("محمد", "mohd")

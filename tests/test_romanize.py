@@ -152,6 +152,10 @@ PRESS_FIRST = [
     ("محمد شياع", "Mohammed Shia"),
 ]
 PRESS_IN_TEN = [("فيدان", "fidan"), ("تاياني", "tajani"), ("عون", "aoun")]
+#: The display form ranks what the model's wide search finds (the plain form, what matching
+#: compares, reads the quick one's first): these come out as the press prints them.
+PRESS_DISPLAY = [("أنطونيو تاياني", "Antonio Tajani"), ("أنطونيو غوتيريش", "Antonio Guterres"),
+                 ("أنتوني بلينكن", "Anthony Blinken"), ("فيليكس تشيسكيدي", "Felix Tshisekedi")]
 
 
 @pytest.mark.parametrize(("arabic", "press"), PRESS_FIRST)
@@ -159,6 +163,12 @@ def test_display_form_as_the_press_prints_it(arabic: str, press: str) -> None:
     assert romanize(arabic, style="display") == press
     # the plain form is the same spelling, lower case
     assert romanize(arabic) == press.lower()
+
+
+@pytest.mark.parametrize(("arabic", "press"), PRESS_DISPLAY)
+def test_display_form_reads_the_wide_search(arabic: str, press: str) -> None:
+    assert romanize(arabic, style="display") == press
+    assert romanizations(arabic)[0] == press.lower()
 
 
 @pytest.mark.parametrize(("arabic", "press"), PRESS_IN_TEN)
@@ -188,7 +198,11 @@ def test_display_form_ascii_deterministic_capitalised(name: str) -> None:
     d = romanize(name, style="display")
     assert d.isascii() and d == romanize(name, style="display")
     if not any(t.role in ("title", "honorific") for t in parse(name).tokens):
-        assert _letters(d) == _letters(romanize(name))  # the same spelling, styled
+        # the first of romanizations' ranked list, styled (the plain form is the quick search's);
+        # two spellings whose scores differ in the last digits may swap when romanizations sums
+        # the units' scores, so one of its first two
+        ranked = romanizations(name)
+        assert _letters(d) in ({_letters(r) for r in ranked[:2]} if ranked else {""})
     for word in d.split():
         assert word[0].isupper() or word.split("-")[0] in ("al", "bin", "ibn", "bint", "ould") or word[0].isdigit()
 

@@ -56,6 +56,7 @@ from namematch.evaluation import write_atomic as _atomic_write
 from namematch.keys import arabic_skeletons, latin_skeletons
 from namematch.normalize import ARABIC, LATIN, PERSIAN
 from namematch.parse import parse
+from namematch.romanize import MAX_TAIL, ONSETS, VOWELS
 from namematch.score import fold_latin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,8 +264,39 @@ def _misaligned(ar: str, la: str, spelled: dict[str, Counter], forms: set[str]) 
     )  # fmt: skip
 
 
+def letters_spell(form: str, spelling: str) -> bool:
+    """Whether the letters of an Arabic-script ``form`` can be written ``spelling`` by the
+    readings of each letter (``ONSETS``: its consonant's Latin forms, or none for a vowel
+    carrier, each followed by up to ``MAX_TAIL`` vowels). Tabeeb is no spelling of طيب
+    (ي is never written b): a person's alias aligned with the wrong name (طبيب)."""
+    letters = [c for c in form if c in ONSETS]
+    if not letters:
+        return True
+    reach = {0}
+    for c in letters:
+        nxt: set[int] = set()
+        for j in reach:
+            for onset in ONSETS[c]:
+                if not spelling.startswith(onset, j):
+                    continue
+                k = j + len(onset)
+                nxt.add(k)
+                for t in range(1, MAX_TAIL + 1):
+                    if k + t > len(spelling) or spelling[k + t - 1] not in VOWELS:
+                        break
+                    nxt.add(k + t)
+        if not nxt:
+            return False
+        reach = nxt
+    return len(spelling) in reach
+
+
 def build_groups(token_pairs, cross, latin_pairs, units_per_person):
-    """Groups as (arabic forms, latin spellings ranked, count)."""
+    """Groups as (arabic forms, latin spellings ranked, count). Spellings are ranked by how
+    often they were seen (a listed person counts :data:`PERSON_WEIGHT`); of spellings seen as
+    often, those the form's letters can be written as (:func:`letters_spell`) first, then
+    alphabetically. Three aliases of one person aligned with one form are seen as often: طيب
+    with Tayeb, Tayyab and Tabeeb (a spelling of طبيب, ranked first by the alphabet before)."""
     ar2la: dict[str, Counter] = defaultdict(Counter)
     wd_count: Counter = Counter()
     for ar, la, count, _src, extra in token_pairs:
@@ -308,7 +340,7 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
     groups = []
     for ar in sorted(ar2la):
         c = ar2la[ar]
-        ranked = sorted(c, key=lambda s: (-c[s], s))
+        ranked = sorted(c, key=lambda s: (-c[s], not letters_spell(ar, s), s))
         groups.append([(ar,), tuple(ranked), wd_count[ar]])
     for members in latin_only:
         groups.append([(), tuple(sorted(members)), 0])

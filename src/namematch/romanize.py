@@ -37,7 +37,7 @@ from unidecode import unidecode
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._text import short_cache
-from namematch._translit import MATCH_LIMIT, ONSETS, VOWELS, decode
+from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, decode
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -51,7 +51,7 @@ from namematch.normalize import (
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, NameToken, parse
 from namematch.resources import Resources
 
-__all__ = ["ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
+__all__ = ["MAX_TAIL", "ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
 
 
 def _resources(resources: object) -> Resources:
@@ -399,6 +399,12 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+#: Spellings asked per unit for the display form: more than MATCH_LIMIT, so the model's
+#: wide search ranks an unlisted unit's spellings (its best is a gold spelling more often than
+#: the quick search's, which the plain form and matching read; see ``_translit``).
+_DISPLAY_LIMIT: Final = MATCH_LIMIT + 1
+
+
 @short_cache(maxsize=8192)
 def _display_cached(name: str, persian: bool | None, res: Resources) -> str:
     p = parse(name)
@@ -410,7 +416,7 @@ def _display_cached(name: str, persian: bool | None, res: Resources) -> str:
         persian = True
     words: list[str] = []
     toks = [t for t in p.tokens if t.role != TITLE] or list(p.tokens)
-    for tok, opts in zip(toks, _token_options(toks, persian, 1, res), strict=True):
+    for tok, opts in zip(toks, _token_options(toks, persian, _DISPLAY_LIMIT, res), strict=True):
         if not opts:
             continue
         best = opts[0][0]

@@ -41,8 +41,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_romanize(args: argparse.Namespace) -> int:
     out = Out(args.format, ["name", "romanized", "alternatives"])
     for name in names_from(args):
-        out.row(name=name, romanized=namematch.romanize(name, convention=args.convention),
-                alternatives=namematch.romanizations(name, limit=args.limit)[1:])
+        romanized = namematch.romanize(name, convention=args.convention)
+        # (romanizations ranks a wider search: its first need not be romanize's spelling)
+        others = [r for r in namematch.romanizations(name, limit=args.limit) if r != romanized]
+        out.row(name=name, romanized=romanized, alternatives=others[: max(args.limit - 1, 0)])
     out.close()
     return 0
 

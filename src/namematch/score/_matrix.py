@@ -71,6 +71,7 @@ from namematch.score._units import (
     _sounds,
     _stem,
     _Unit,
+    comparison_folds,
     consonant_classes,
 )
 
@@ -107,8 +108,9 @@ def is_missing(value: object) -> bool:
 
 
 def _strings(u: _Unit) -> set[str]:
-    """The spellings of a unit any comparison reads: folds, and without a head, tail or glued article."""
-    out = set(u.folds)
+    """The spellings of a unit any comparison reads: folds (a foreign name's readings among
+    them, ``_units.comparison_folds``), and without a head, tail or glued article."""
+    out = set(comparison_folds(u))
     if u.bare:
         out.add(u.bare)
     for x in u.folds:
@@ -165,7 +167,7 @@ def _short_forms(u: _Unit) -> tuple[list[str], list[str]]:
 
 def _across(u: _Unit) -> list[str]:
     """What a unit shares with a unit of the other script class: three consonants or more."""
-    out = [f"k:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
+    out = [f"k:{c}" for x in comparison_folds(u) for c in consonant_classes(x) if len(c) >= 3]
     return out + [f"K:{k}" for k in _long_skeletons(u.core, u.arabic)]
 
 
@@ -313,7 +315,7 @@ def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
 
 def _singles(units: dict[str, _Unit]) -> list[tuple[str, str]]:
     """``(unit ckey, folded spelling)`` of the word units."""
-    return [(key, f) for key, u in units.items() if not u.initial for f in u.folds]
+    return [(key, f) for key, u in units.items() if not u.initial for f in comparison_folds(u)]
 
 
 def _merge_rows(joined: list[tuple[str, str]], singles: list[tuple[str, str]], threads: int = -1) -> set[tuple[int, str]]:

@@ -34,6 +34,8 @@ from namematch.score._units import (
     MERGED,
     _Prepared,
     _Unit,
+    comparison_folds,
+    foreign_pair,
     layout,
     unit_of,
     unit_similarity,
@@ -266,7 +268,9 @@ class Scorer:
         if best is None:
             x, y = p.units[i], p.units[i + 1]
             joined = [fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
-            best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in v.folds)
+            # (a foreign name written by its sound: the Latin unit's readings too, Keqiang ~ كه تشيانغ)
+            folds = comparison_folds(v) if x.arabic != v.arabic and foreign_pair(x, v) else v.folds
+            best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in folds)
             if self._merge_count >= self.cache_size:
                 cache.clear()
                 self._merge_count = 0

@@ -19,6 +19,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import _morphology as morph
 from namematch._folding import fold_latin, j_as_y, single_letters
+from namematch._foreign import foreign_readings
+from namematch._translit import MATCH_LIMIT, decode
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
@@ -551,6 +553,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if r >= cfg.arabic_skeleton_from and set(arabic_skeletons(a)) & set(arabic_skeletons(b)):
             return cfg.sound_match, PHONETIC
         return r * 0.95, EDIT
+    if u.arabic != v.arabic and foreign_pair(u, v):
+        u, v = sounded(u), sounded(v)
     if u.head or v.head or u.tail or v.tail:
         best, x, y = _folded_similarity(u, v, cfg)
     else:  # two plain units (most pairs): their folds alone
@@ -686,6 +690,45 @@ def slavic_derived(x: str, y: str) -> bool:
         len(short) >= 3 and short[-1] not in "aeiouy" and long_.startswith(short)
         and long_[len(short):] in _SLAVIC_SURNAME_SUFFIXES
     )  # fmt: skip
+
+
+def foreign_pair(u: _Unit, v: _Unit) -> bool:
+    """Whether a Latin and an Arabic-script unit may be a foreign name written by its sound:
+    the Latin one is a plain word (no initial, compound or transliteration of another script)
+    that the lexicon does not list as an Arabic or Persian name element (those are read by
+    the conventions of Arabic romanisation alone)."""
+    la = v if u.arabic else u
+    return la.script == LATIN and not (la.named or la.initial or la.head or la.tail)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def sounded(u: _Unit) -> _Unit:
+    """A unit with the spellings a foreign name written by its sound adds to its folds (the
+    unit itself when there are none): a Latin word's readings by the orthographies of
+    ``data/foreign_spellings.tsv`` (Tajani read tayani, Scholz scholts, Xi shi), an
+    Arabic-script unit the lexicon lists also the transliteration model's spellings (the
+    lexicon's may all be of an Arabic reading: شولتس listed as schultes, the model's
+    schulz). Cached per unit (units are cached per token, so one entry serves every name)."""
+    if u.initial or u.head or u.tail:
+        return u
+    if u.arabic:
+        if not u.groups:
+            return u  # (unlisted: its spellings are the model's already)
+        model = decode(u.core, u.script == PERSIAN, MATCH_LIMIT, u.resources.model)
+        extra = ["".join(c for c in s if c.isascii() and c.isalnum()) for s, _ in model]
+    elif u.script == LATIN:
+        extra = list(foreign_readings(u.core))
+    else:
+        return u
+    folds = tuple(dict.fromkeys([*u.folds, *(fold_latin(x) for x in extra if x)]))
+    if len(folds) == len(u.folds):
+        return u
+    return attrs.evolve(u, folds=folds)
+
+
+def comparison_folds(u: _Unit) -> tuple[str, ...]:
+    """Every folded spelling of a unit that some comparison reads (:func:`sounded`'s)."""
+    return sounded(u).folds
 
 
 def _own_spellings(u: _Unit, v: _Unit, x: str, y: str) -> bool:

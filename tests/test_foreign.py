@@ -1,0 +1,116 @@
+"""Foreign (non-Arabic-origin) names written in Arabic script by their sound: the readings of
+``data/foreign_spellings.tsv`` and how the scorer uses them across scripts. Names are general
+knowledge (public officials) or invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import namematch as nm
+from namematch._data import data_lines
+from namematch._foreign import MAX_READINGS, foreign_readings
+from namematch.score import score_matrix
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("tajani", "tayani"),  # Italian j between vowels
+        ("kaja", "kaya"),  # Estonian j
+        ("jens", "yens"),  # Scandinavian j at the start
+        ("scholz", "scholts"),  # German z
+        ("xi", "shi"),  # Pinyin x
+        ("qiang", "tshiang"),  # Pinyin q
+        ("zhou", "jou"),  # Pinyin zh
+        ("javier", "khavier"),  # Spanish j
+        ("lavrov", "lafrof"),  # v as the Arabic press writes it
+        ("thomas", "tomas"),  # th as t
+        ("recep", "rejeb"),  # Turkish c, p as b: two rules at once
+    ],
+)
+def test_readings_by_the_orthography_of_the_language(word: str, reading: str) -> None:
+    assert reading in foreign_readings(word)
+
+
+def test_readings_leave_letter_groups_whole() -> None:
+    # the ch of sch and the z of tz/cz are no letters of their own
+    assert foreign_readings("scholz") == ("scholts",)
+    assert not any("tsh" in r for r in foreign_readings("schmitz"))
+    assert foreign_readings("czapski")[0] == "tshapski"
+
+
+@pytest.mark.parametrize("word", ["ali", "hassan", "mahmud", "omar", "salim", ""])
+def test_no_reading_without_a_foreign_letter(word: str) -> None:
+    assert foreign_readings(word) == ()
+
+
+def test_readings_are_bounded_and_never_the_word() -> None:
+    for word in ("czaputowicz", "jorge", "chavez", "zhangjiajie" * 3):
+        readings = foreign_readings(word)
+        assert 0 < len(readings) <= MAX_READINGS
+        assert word not in readings
+        assert len(set(readings)) == len(readings)
+
+
+def test_table_rows_are_well_formed() -> None:
+    rows = [line.split("\t") for line in data_lines("foreign_spellings.tsv")]
+    assert len(rows) >= 20
+    for latin, reading, where, languages, example in rows:
+        assert latin.isalpha() and latin.islower() and reading.isalpha() and reading.islower()
+        assert where in {"any", "start", "vowels", "vowel", "front", "alone"}
+        assert languages and example
+    # letter groups come before single letters (a group is read whole before its letters)
+    sizes = [len(r[0]) for r in rows]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+FOREIGN_PAIRS = [
+    ("Antonio Tajani", "أنطونيو تاياني"),
+    ("Olaf Scholz", "أولاف شولتس"),
+    ("Kaja Kallas", "كايا كالاس"),
+    ("Xi Jinping", "شي جين بينغ"),
+    ("Li Keqiang", "لي كه تشيانغ"),  # a glued Pinyin given name, two Arabic-script words
+    ("Javier Milei", "خافيير ميلي"),
+]
+
+
+@pytest.mark.parametrize(("latin", "arabic"), FOREIGN_PAIRS)
+def test_foreign_names_written_by_their_sound_match(latin: str, arabic: str) -> None:
+    assert nm.score(latin, arabic) >= nm.DEFAULT_THRESHOLD
+    assert nm.score(arabic, latin) == nm.score(latin, arabic)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Martin Schulz", "أولاف شولتس"),  # another given name
+        ("Siim Kallas", "كايا كالاس"),  # father and daughter
+        ("Antonio Costa", "أنطونيو تاياني"),  # another family name
+        ("Olaf Scholz", "أولاف شولمان"),  # a family name of similar shape (invented)
+        ("Antonio Tajani", "أنطونيو تاراني"),  # one letter other (invented)
+        ("Xi Zhongxun", "شي جين بينغ"),  # father and son
+    ],
+)
+def test_a_differing_element_still_counts_against(latin: str, arabic: str) -> None:
+    assert nm.score(latin, arabic) < nm.DEFAULT_THRESHOLD
+
+
+def test_a_listed_arabic_name_is_not_read_as_foreign() -> None:
+    # Jalil is a listed Arabic name (جليل): its j is not the Spanish kh of خليل (Khalil)
+    assert nm.score("Jalil Ahmadi", "خليل احمدي") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Jalil Ahmadi", "جليل احمدي") >= nm.DEFAULT_THRESHOLD
+
+
+def test_explain_names_the_bridge() -> None:
+    ex = nm.explain("Antonio Tajani", "أنطونيو تاياني")
+    assert ex.is_match and not ex.unmatched_a and not ex.unmatched_b
+    assert {p.method for p in ex.pairs} <= {"lexicon variant", "romanised"}
+
+
+def test_score_matrix_equals_score_on_foreign_names() -> None:
+    queries = [latin for latin, _ in FOREIGN_PAIRS] + ["Martin Schulz", "Ali Hassan"]
+    choices = [arabic for _, arabic in FOREIGN_PAIRS] + ["علي حسن", "Kaya Kallas"]
+    m = score_matrix(queries, choices)
+    for i, q in enumerate(queries):
+        for j, c in enumerate(choices):
+            assert m[i][j] == pytest.approx(nm.score(q, c), abs=1e-9)
