@@ -64,8 +64,8 @@ from namematch.score._rules import (
 )
 from namematch.score._units import (
     _ARABIC_PRESS,
-    _FINAL_TWINS,
     _NO_ALEF,
+    FINAL_TWINS,
     INITIAL_MATCH,
     _long_skeletons,
     _Prepared,
@@ -94,9 +94,9 @@ _MERGE_CUT: Final = 79
 _NEAR_SAME_SCRIPT: Final = 65
 _NEAR_CROSS_SCRIPT: Final = 71
 _NEAR_ARABIC: Final = 75
-#: A final consonant's voiced and voiceless twins written as one (``_units._FINAL_TWINS``): two
+#: A final consonant's voiced and voiceless twins written as one (``_units.FINAL_TWINS``): two
 #: cores alike but for such a final share the fact (Luis ~ Luiz, Tayyib ~ Tayyip).
-_FINAL_TWIN: Final = {c: "".join(sorted(pair)) for pair in _FINAL_TWINS for c in pair}
+_FINAL_TWIN: Final = {c: "".join(sorted(pair)) for pair in FINAL_TWINS for c in pair}
 #: Rows of queries compared with cdist at a time (bounds the temporary matrix).
 _CHUNK: Final = 2048
 #: Pairs scored in full per task of a pool of workers; fewer pairs than this are scored in one process.

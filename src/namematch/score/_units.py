@@ -681,15 +681,15 @@ def final_vowel_contrast(x: str, y: str) -> bool:
 
 #: A final consonant and its voiced or voiceless twin, which spellings of one name write either
 #: way (Turkish, German, Slavic and Portuguese spelling: Tayyib ~ Tayyip, Murad ~ Murat, Luis ~ Luiz).
-_FINAL_TWINS: Final = frozenset({frozenset("bp"), frozenset("dt"), frozenset("gk"), frozenset("sz")})
+FINAL_TWINS: Final = frozenset({frozenset("bp"), frozenset("dt"), frozenset("gk"), frozenset("sz")})
 
 
 def final_devoiced(x: str, y: str) -> bool:
     """Whether two Latin spellings, three letters or more, differ only in a final consonant
-    and its voiced or voiceless twin (:data:`_FINAL_TWINS`)."""
+    and its voiced or voiceless twin (:data:`FINAL_TWINS`)."""
     return (
         len(x) == len(y) >= 3 and x[-1] != y[-1] and x[:-1] == y[:-1]
-        and frozenset((x[-1], y[-1])) in _FINAL_TWINS
+        and frozenset((x[-1], y[-1])) in FINAL_TWINS
     )  # fmt: skip
 
 
