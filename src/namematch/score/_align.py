@@ -14,6 +14,7 @@ is for the rules (``namematch.score._rules``) to say.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
@@ -123,7 +124,8 @@ _FEMININE_ARABIC: Final = ("ة", "ه")
 #: How a Latin feminine given name ends where its masculine ends otherwise: (masculine ending,
 #: feminine ending); an empty masculine ending stands after a consonant. A final -a, -ah or -eh
 #: (Samir ~ Samira, Karim ~ Karimah, Hamid ~ Hamideh, Ivan ~ Ivana), -ia or -ya for a final i
-#: or y (Sami ~ Samia, Yevgeniy ~ Yevgeniya), the French -e after s, -lle, -nne, -ine and -ette
+#: or y (Sami ~ Samia, Fawzi ~ Fawzia, Yevgeniy ~ Yevgeniya; -i ~ -ia only after a name of two
+#: syllables: a longer name's final -ia is often spelled -i, Zakaria ~ Zakari, Natalia ~ Natali), the French -e after s, -lle, -nne, -ine and -ette
 #: (Louis ~ Louise, Michel ~ Michelle, Jean ~ Jeanne, Paul ~ Pauline, Henri ~ Henriette), the
 #: Romance -o/-a (Mario ~ Maria) and -er/-ra (Peter ~ Petra, Alexander ~ Alexandra). A bare
 #: French or Portuguese final -e (Hassane, Ousmane, Amine) is a spelling, not a gender.
@@ -144,6 +146,14 @@ def _gender_table() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def _vowel_groups(word: str) -> int:
+    """How many runs of vowel letters a Latin word has (about its syllables: Sami 2, Zakari 3)."""
+    return len(_VOWEL_RUNS.findall(word))
+
+
+_VOWEL_RUNS: Final = re.compile("[aeiouy]+")
+
+
 def _latin_feminine(m: str, f: str) -> bool:
     """Whether the Latin given name ``f`` is the feminine form of ``m`` (:data:`_FEMININE_LATIN`):
     ``f`` with its feminine ending turned back is ``m``, or spelled alike (fold_latin: Michael ~
@@ -155,6 +165,8 @@ def _latin_feminine(m: str, f: str) -> bool:
         back = f[: len(f) - len(fe)] + me
         if len(back) < (5 if me == "o" else 3) or (not me and back[-1] in _LATIN_VOWELS):
             continue
+        if me == "i" and fe == "ia" and _vowel_groups(back) > 2:
+            continue  # (a longer name's final -ia spelled -i: Zakaria ~ Zakari, Natalia ~ Natali)
         if back == m or (len(back) >= 4 and fold_latin(back) == fold_latin(m)):
             return True
     return False

@@ -12,7 +12,8 @@ spellings (folded, without a compound's head or tail, without a glued article) i
 0.79 alike to one of the other's by edit similarity (a shared key adds 0.06; 0.85 across
 scripts), or they share a lexicon group, a sound, an Arabic-script consonant skeleton, across
 scripts three consonants, or (two Arabic-script units) their letters are 0.89 alike; or
-(Latin) they keep the same three consonants or more, or one given name begins the other.
+(Latin) they keep the same three consonants or more, differ only in a final consonant voiced
+or not, or one given name begins the other.
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
 pairs that hold such a unit pair, or adjacent units that may be one split unit of the
 other, are scored in full; most of them align in one pair of words only (a common given
@@ -64,6 +65,7 @@ from namematch.score._rules import (
 from namematch.score._units import (
     _ARABIC_PRESS,
     _NO_ALEF,
+    FINAL_TWINS,
     INITIAL_MATCH,
     _long_skeletons,
     _Prepared,
@@ -92,6 +94,9 @@ _MERGE_CUT: Final = 79
 _NEAR_SAME_SCRIPT: Final = 65
 _NEAR_CROSS_SCRIPT: Final = 71
 _NEAR_ARABIC: Final = 75
+#: A final consonant's voiced and voiceless twins written as one (``_units.FINAL_TWINS``): two
+#: cores alike but for such a final share the fact (Luis ~ Luiz, Tayyib ~ Tayyip).
+_FINAL_TWIN: Final = {c: "".join(sorted(pair)) for pair in FINAL_TWINS for c in pair}
 #: Rows of queries compared with cdist at a time (bounds the temporary matrix).
 _CHUNK: Final = 2048
 #: Pairs scored in full per task of a pool of workers; fewer pairs than this are scored in one process.
@@ -153,6 +158,9 @@ def _facts(u: _Unit) -> list[str]:
         out += [f"A:{k}" for k in arabic_skeletons(letters)]
     else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
         out += [f"v:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]
+        twin = _FINAL_TWIN.get(u.core[-1:])
+        if twin and len(u.core) >= 3:  # a final consonant voiced or not (_units.final_devoiced)
+            out.append(f"t:{u.core[:-1]}{twin}")
     return out
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Final
 
 from namematch._data import data_lines
 from namematch.lexicon import Lexicon
+from namematch.normalize import LATIN
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
 from namematch.score._units import INITIAL_MATCH, REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
@@ -186,6 +188,60 @@ def lone_name_conflict(al: Alignment) -> Finding:
     if any(u[0].initial for u in lone):
         return NO
     return 1.0, f"a one-word name agrees with no element of the other: {lone[0][0].text}"
+
+
+@functools.cache
+def _east_asian_family_names() -> frozenset[str]:
+    """The family names of ``data/east_asian_family_names.txt``."""
+    return frozenset(line.strip() for line in data_lines("east_asian_family_names.txt"))
+
+
+#: One or two syllables of a Chinese, Korean or Vietnamese romanisation: an onset of up to
+#: three consonant letters, one to three vowel letters, a coda of those the languages close a
+#: syllable with (Li, Qiang, Keqiang, Jong, Nguyen, Minh, Hyun; Park).
+_SYLLABLES: Final = re.compile(
+    r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|rk|n|m|r|l|p|t|k|c)?){1,2}"
+)
+
+
+def _family_first_syllabic(p: _Prepared) -> bool:
+    """Whether a Latin name reads as an East Asian name written family name first: its first
+    element a Chinese, Korean or Vietnamese family name, every element one or two syllables."""
+    units = p.units
+    return (
+        units[0].core in _east_asian_family_names()
+        and all(u.script == LATIN and not u.initial and _SYLLABLES.fullmatch(u.core) for u in units)
+    )
+
+
+def syllabic_given_conflict(al: Alignment, *, with_reasons: bool = True) -> Finding:
+    """A Chinese, Korean or Vietnamese given name of one syllable against one of two (Li Qiang,
+    Li Ke Qiang; Kim Jong Un, Kim Un): written family name first, the given name is a whole
+    of one or two syllables, so a syllable on one side only is another given name, not a
+    dropped middle name (the same syllables split or joined are one name: Li Keqiang, Li Ke
+    Qiang). Fires when the family names align, every element of one name aligns and the
+    other has elements left; the Latin names must read as such names (an Arabic-script one is
+    read by its Latin partner's shape). :func:`features` counts it as a first name that
+    differs and one with a name more (the given name is the person's own, and one side has an
+    element the other lacks). Without ``with_reasons`` the reason is empty."""
+    pa, pb = al.a, al.b
+    ua, ub = pa.units, pb.units
+    if al.inverted or al.fewer < 2 or al.partners() != (0, 0):
+        return NO
+    n, m = len(ua), len(ub)
+    full_a, full_b = len(al.used_a) == n, len(al.used_b) == m
+    if full_a == full_b:
+        return NO  # (nothing left, or something left on both sides: the other rules' case)
+    latin = [p for p in (pa, pb) if not p.arabic]
+    if not latin or not all(_family_first_syllabic(p) for p in latin):
+        return NO
+    rest, used = (ub, al.used_b) if full_a else (ua, al.used_a)
+    extra = [u for k, u in enumerate(rest) if k not in used]
+    if any(u.initial for u in extra):
+        return NO
+    if not with_reasons:
+        return 1.0, ""
+    return 1.0, "given names differ: a syllable on one side only: " + ", ".join([u.text for u in extra])
 
 
 def chain_conflict(al: Alignment, *, with_reasons: bool = True) -> Finding:
@@ -388,6 +444,10 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
     first, extra = first_name_conflict(al, with_reasons=with_reasons)
     if not first[0]:
         first = lone_name_conflict(al)  # (the feature: a first name, or a lone name, that differs)
+    if not (first[0] or extra[0]):
+        first = syllabic_given_conflict(al, with_reasons=with_reasons)
+        if first[0]:  # (the given name differs, and by a syllable more on one side: both findings)
+            extra = (1.0, "")
     chain = chain_conflict(al, with_reasons=with_reasons)
     reversed_, swapped = nasab_reversed(al)
     relatives = NO

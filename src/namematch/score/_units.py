@@ -541,6 +541,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         # Marino ~ Marini, Yuki ~ Yuko, Moroz ~ Morozov: two names, as two known names are (below)
         best = _folds_similarity(u.folds, v.folds, "")[0]
         return best * cfg.same_script_listed, EDIT
+    if u.script == LATIN == v.script and final_devoiced(u.core, v.core) and not (u.named and v.named):
+        return cfg.sound_match, PHONETIC  # Luis ~ Luiz, Tayyib ~ Tayyip: one name, spelled as heard
     if both_arabic:
         # the letters themselves: romanised folds would merge خ with ه (Khan ~ Hani); a long
         # vowel more or less (عبدالرحمان ~ عبدالرحمن) keeps the consonants, unless the lexicon
@@ -674,6 +676,20 @@ def final_vowel_contrast(x: str, y: str) -> bool:
     return (
         len(x) == len(y) >= 4 and x[-1] != y[-1] and x[:-1] == y[:-1] and x[-2] not in "aeiouy"
         and frozenset((x[-1], y[-1])) in _CONTRASTING_FINALS
+    )  # fmt: skip
+
+
+#: A final consonant and its voiced or voiceless twin, which spellings of one name write either
+#: way (Turkish, German, Slavic and Portuguese spelling: Tayyib ~ Tayyip, Murad ~ Murat, Luis ~ Luiz).
+FINAL_TWINS: Final = frozenset({frozenset("bp"), frozenset("dt"), frozenset("gk"), frozenset("sz")})
+
+
+def final_devoiced(x: str, y: str) -> bool:
+    """Whether two Latin spellings, three letters or more, differ only in a final consonant
+    and its voiced or voiceless twin (:data:`FINAL_TWINS`)."""
+    return (
+        len(x) == len(y) >= 3 and x[-1] != y[-1] and x[:-1] == y[:-1]
+        and frozenset((x[-1], y[-1])) in FINAL_TWINS
     )  # fmt: skip
 
 
