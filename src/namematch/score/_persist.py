@@ -35,7 +35,8 @@ FORMAT: Final = "namematch-scorer"
 VERSION: Final = 1
 #: Shipped files the features and their prior weights depend on (besides the lexicon's).
 CONFIG_DATA: Final = ("score_model.json", "candidate_model.json", "particles.tsv", "compounds.tsv", "honorifics.tsv", "titles.tsv",
-                      "article_exceptions.txt", "translit_model.tsv", "prefix_names.txt", "foreign_spellings.tsv")  # fmt: skip
+                      "article_exceptions.txt", "translit_model.tsv", "prefix_names.txt", "foreign_spellings.tsv", "given_name_genders.tsv",
+                      "east_asian_family_names.txt")  # fmt: skip
 
 
 class ScorerFileError(ValueError):
