@@ -317,8 +317,8 @@ class JointModel:
     file's ``@rank`` weights)."""
 
     __slots__ = (
-        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "longest", "order", "parent",
-        "display_weights", "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
+        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "display_weights", "longest",
+        "order", "parent", "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
     def __init__(

@@ -39,6 +39,7 @@ from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._text import short_cache
 from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, decode, name_spellings
+from namematch.lexicon import Lexicon
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -50,7 +51,6 @@ from namematch.normalize import (
     tokenize,
 )
 from namematch.parse import HONORIFIC, PARTICLE, TITLE, NameToken, parse
-from namematch.lexicon import Lexicon
 from namematch.resources import Resources
 
 __all__ = ["MAX_TAIL", "ONSETS", "VOWELS", "romanizations", "romanize", "romanize_unit"]
