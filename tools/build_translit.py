@@ -89,7 +89,10 @@ RANK_WEIGHTS: dict[str, float] = {"logp": 0.58, "zipf_en": 0.71, "zipf_any": -0.
 #: Weights of the display ranking (the long list's: ``DISPLAY_FEATURES``, the ranking's
 #: features and two that tell names from ordinary words), fitted on fold 1 with the
 #: lexicon built without it (``--fit-weights --fold 1``).
-DISPLAY_WEIGHTS: dict[str, float] = {}
+DISPLAY_WEIGHTS: dict[str, float] = {
+    "logp": 0.58, "zipf_en": 0.71, "zipf_any": -0.18, "word": 4.3, "length": 0.42, "name": 1.251, "common": -0.21,
+    "langs": 0.06,
+}
 BOS, EOS = "<s>", "</s>"
 LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 #: Longest Latin chunk one Arabic letter may emit in round one's alignment.
@@ -593,13 +596,19 @@ def fit_weights(
     scale = np.concatenate([x for x, _ in lists]).std(axis=0) + 1e-9
     w = np.zeros(len(features))
     w[0] = 1.0
+    free = np.ones(len(features))
+    if names is not None:
+        # the display ranking is the ranking plus the name features: the ranking's weights
+        # are kept (fitted on the same tokens without the name features), the others fitted
+        w[: len(RANK_FEATURES)] = [RANK_WEIGHTS[k] for k in RANK_FEATURES]
+        free[: len(RANK_FEATURES)] = 0.0
     for _ in range(steps):
         grad = np.zeros_like(w)
         for x, target in lists:
             s = x @ w
             p = np.exp(s - s.max())
             grad += x.T @ (target - p / p.sum())
-        w += 0.5 * grad / len(lists) / scale**2
+        w += 0.5 * free * grad / len(lists) / scale**2
     weights = {k: round(float(v), 3) for k, v in zip(features, w, strict=True)}
     what = "ranking" if names is None else "display ranking"
     print(f"{what} weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
@@ -629,7 +638,8 @@ def main(argv: list[str] | None = None) -> int:
 
             var_lines, freq_lines = bl.lexicon_lines(bl.training_data(args.shared, args.fold))
             manual = (ROOT / "src" / "namematch" / "data" / "variants_manual.tsv").read_text(encoding="utf-8")
-            names = name_spellings(lexmod.build(var_lines, manual.splitlines(), freq_lines).latin)
+            lex = lexmod.build(var_lines, manual.splitlines(), freq_lines)
+            names = name_spellings(lex.latin, lex.manual)
         fit_weights(train_joint(pairs), held_out_gold(args.shared, args.fold), names=names)
         return 0
     lines = CANDIDATES[args.candidate](pairs)

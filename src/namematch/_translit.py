@@ -289,9 +289,11 @@ RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
 #: together, :meth:`JointModel.decode` with a long list), in the order of
 #: ``JointModel.display_weights``: the ranking's, and whether the spelling is a known name
 #: spelling (``name``: the lexicon's Latin spellings and the given names of the linker's
-#: list) and the English word frequency of a spelling that is no known name (``common``:
-#: "Heavier" is a frequent word and no name, "Javier" a name).
-DISPLAY_FEATURES: Final = (*RANK_FEATURES, "name", "common")
+#: list), the English word frequency of a spelling that is no known name (``common``) and
+#: in how many languages' lists the spelling is a word (``langs``: a name is written in the
+#: press of many languages, an ordinary word mostly in its own: "Heavier" in English
+#: alone, "Javier" and "Putin" in nearly all).
+DISPLAY_FEATURES: Final = (*RANK_FEATURES, "name", "common", "langs")
 #: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
 _FORCED_BEAM: Final = 2
 #: Longest Latin side of a graphone (``tools/build_translit.py``'s MAX_LATIN).
@@ -342,7 +344,7 @@ class JointModel:
         #: weights of the display ranking (``DISPLAY_FEATURES``): the file's ``@display``
         #: lines, else the ranking's weights and none for the name features
         self.display_weights = (
-            tuple(float(display.get(k, 0.0)) for k in DISPLAY_FEATURES) if display else (*self.weights, 0.0, 0.0)
+            tuple(float(display.get(k, 0.0)) for k in DISPLAY_FEATURES) if display else (*self.weights, 0.0, 0.0, 0.0)
         )
         # states: the contexts (histories) of the model, the empty one first
         ctxs = sorted({g[:-1] for g in logp} | set(bow) | {()}, key=lambda c: (len(c), c))
@@ -655,9 +657,11 @@ class JointModel:
                 (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s))))
                 for s, (en, anyl) in zip(spellings, prior, strict=True)
             ]
+        spread = _latin_words.latin_words().spread(spellings) if words else [0] * len(spellings)
         return [
-            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s)), float(s in names), en * (s not in names)))
-            for s, (en, anyl) in zip(spellings, prior, strict=True)
+            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s)), float(s in names), en * (s not in names),
+                 float(k)))
+            for s, (en, anyl), k in zip(spellings, prior, spread, strict=True)
         ]
 
     def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
@@ -709,13 +713,17 @@ def given_names() -> frozenset[str]:
     return frozenset(w for w in (line.strip() for line in lines) if w.isascii() and w.isalpha())
 
 
-@lru_cache(maxsize=4)
-def name_spellings(latin: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    """Known name spellings (plain a-z) for the display ranking: the Latin spellings of a
-    lexicon's groups (``latin``, one tuple per group) and :func:`given_names`."""
+def name_spellings(latin: tuple[tuple[str, ...], ...], manual: tuple[bool, ...]) -> frozenset[str]:
+    """Known name spellings (plain a-z) for the display ranking: :func:`given_names` and
+    the Latin spellings of a lexicon's hand-written groups (``latin`` and ``manual``, one
+    entry per group). The groups built from the token data are left out: an Arabic form
+    the lexicon does not list is one whose spellings it mostly does not list either (on
+    held-out tokens, a spelling of those groups is less often the right one than another:
+    their weight fitted negative)."""
     out = set(given_names())
-    for group in latin:
-        out.update(s for s in group if s.isascii() and s.isalpha())
+    for group, hand in zip(latin, manual, strict=True):
+        if hand:
+            out.update(s for s in group if s.isascii() and s.isalpha())
     return frozenset(out)
 
 

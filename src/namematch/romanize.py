@@ -159,7 +159,7 @@ def _scored_unit(
 @lru_cache(maxsize=4)
 def _names(lexicon: Lexicon) -> frozenset[str]:
     """Known name spellings of a lexicon (by identity: a lexicon equals only itself)."""
-    return name_spellings(lexicon.latin)
+    return name_spellings(lexicon.latin, lexicon.manual)
 
 
 def _scored_simple(form: str, persian: bool, limit: int, res: Resources) -> list[tuple[str, float]]:
