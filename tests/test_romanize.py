@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from rapidfuzz.distance import Levenshtein
 
 from namematch import lexicon
+from namematch._data import data_lines
+from namematch._translit import DISPLAY_FEATURES, MATCH_LIMIT, ONSETS, JointModel, shipped_model
 from namematch.normalize import normalize
 from namematch.parse import parse
 from namematch.romanize import romanizations, romanize, romanize_unit
@@ -227,3 +229,51 @@ def test_a_digit_of_any_script_is_spelled_as_an_ascii_digit(digit: str) -> None:
     for spelling in romanize_unit("ؠ" + digit, limit=5) + romanize_unit("علي" + digit, limit=5):
         assert spelling.isascii(), spelling
     assert romanize("ؠ" + digit).isascii()
+
+
+def _letters_of(form: str) -> list[str]:
+    return [c for c in form if c in ONSETS]
+
+
+def test_display_features_tell_names_from_ordinary_words() -> None:
+    # invented candidate scores: a known name spelling reads as a name, a frequent English
+    # word that is no known name as an ordinary word, and a word of many languages' lists
+    # (a name the press of every language writes) apart from one of English alone
+    model = shipped_model()
+    assert isinstance(model, JointModel)
+    feats = dict(model.features({"heavier": -9.0, "javier": -10.0, "qzxv": -8.0}, True, frozenset({"javier"})))
+    at = {k: DISPLAY_FEATURES.index(k) for k in ("name", "common", "langs", "zipf_en")}
+    assert feats["javier"][at["name"]] == 1.0 and feats["javier"][at["common"]] == 0.0
+    assert feats["heavier"][at["name"]] == 0.0 and feats["heavier"][at["common"]] == feats["heavier"][at["zipf_en"]] > 0
+    assert feats["javier"][at["langs"]] > feats["heavier"][at["langs"]] >= 1
+    assert feats["qzxv"][at["langs"]] == feats["qzxv"][at["common"]] == 0.0  # no word at all
+
+
+def test_display_weights_leave_the_plain_form_alone() -> None:
+    # the display ranking's weights rank the long list only: matching's short list (the
+    # quick search's ranking) is the same whatever they are
+    model = shipped_model()
+    assert isinstance(model, JointModel)
+    lines = [line for line in data_lines("translit_model.tsv") if not line.startswith("@display")]
+    other = JointModel.from_lines([*lines, *(f"@display\t{k}\t{-3.0 if k == 'logp' else 5.0}" for k in DISPLAY_FEATURES)])
+    for form in ("بارتوليني", "كوفاليسكي", "تشيماندا"):  # invented or general name shapes
+        letters = _letters_of(form)
+        assert other.decode(letters, False, MATCH_LIMIT) == model.decode(letters, False, MATCH_LIMIT)
+        assert other.decode(letters, False, 10) != model.decode(letters, False, 10)
+
+
+def test_display_ranking_prefers_a_known_name_to_an_ordinary_word() -> None:
+    # two spellings the model finds, one a frequent English word, the other a given name:
+    # the display ranking's margin of the word over the name is smaller than the plain
+    # ranking's, and a known name beats the same spelling unknown
+    model = shipped_model()
+    assert isinstance(model, JointModel)
+    total = {"heavier": -11.0, "javier": -11.0}
+
+    def margin(names: frozenset[str] | None, weights: tuple[float, ...] | None) -> float:
+        scores = dict(model._ranked(total, True, names, weights)[0])
+        return scores["heavier"] - scores["javier"]
+
+    display = margin(frozenset({"javier"}), model.display_weights)
+    assert display < margin(None, None)
+    assert display < margin(frozenset(), model.display_weights)

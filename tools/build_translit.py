@@ -59,12 +59,14 @@ from pathlib import Path
 import numpy as np
 
 from namematch.evaluation.translit import (
+    DISPLAY_FEATURES,
     MAX_TAIL,
     ONSETS,
     RANK_FEATURES,
     VOWELS,
     WIDE_SEARCH,
     JointModel,
+    name_spellings,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +86,13 @@ TWO_LETTER_PRIOR = 0.05
 PRUNE_BELOW = 3
 #: Weights of the ranking score (see the module docstring): name -> weight.
 RANK_WEIGHTS: dict[str, float] = {"logp": 0.58, "zipf_en": 0.71, "zipf_any": -0.18, "word": 4.3, "length": 0.42}
+#: Weights of the display ranking (the long list's: ``DISPLAY_FEATURES``, the ranking's
+#: features and two that tell names from ordinary words), fitted on fold 1 with the
+#: lexicon built without it (``--fit-weights --fold 1``).
+DISPLAY_WEIGHTS: dict[str, float] = {
+    "logp": 0.58, "zipf_en": 0.71, "zipf_any": -0.18, "word": 4.3, "length": 0.42, "name": 1.251, "common": -0.21,
+    "langs": 0.06,
+}
 BOS, EOS = "<s>", "</s>"
 LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 #: Longest Latin chunk one Arabic letter may emit in round one's alignment.
@@ -415,9 +424,11 @@ def ngram_lines(seqs: list[tuple[list[str], int]], order: int, prune: int, bos: 
     return lines
 
 
-def weight_lines(weights: dict[str, float]) -> list[str]:
-    """The ranking weights as model-file lines ``@rank<TAB>name<TAB>weight``."""
-    return [f"@rank\t{k}\t{v:g}" for k, v in weights.items()]
+def weight_lines(weights: dict[str, float], display: dict[str, float] | None = None) -> list[str]:
+    """The ranking weights as model-file lines ``@rank<TAB>name<TAB>weight``, then the
+    display ranking's (``@display``; ``DISPLAY_WEIGHTS`` unless given)."""
+    display = DISPLAY_WEIGHTS if display is None else display
+    return [f"@rank\t{k}\t{v:g}" for k, v in weights.items()] + [f"@display\t{k}\t{v:g}" for k, v in display.items()]
 
 
 def train_joint(
@@ -554,11 +565,18 @@ def held_out_gold(shared: Path, fold: int) -> dict[str, set[str]]:
     return dict(gold)
 
 
-def fit_weights(lines: list[str], gold: dict[str, set[str]], steps: int = 400) -> dict[str, float]:
+def fit_weights(
+    lines: list[str], gold: dict[str, set[str]], steps: int = 400, names: frozenset[str] | None = None
+) -> dict[str, float]:
     """Fit the ranking weights on held-out tokens: a listwise softmax over each token's
     candidates (the wide search's and the words it proposes by skeleton) that puts its mass on the gold spellings; prints and
-    returns the weights (rounded) for ``RANK_WEIGHTS``."""
+    returns the weights (rounded) for ``RANK_WEIGHTS``. With ``names`` (the known name
+    spellings of the lexicon built without the held-out tokens), the display ranking's
+    (``DISPLAY_FEATURES``) over the long list :meth:`JointModel.decode` ranks (the quick
+    search's candidates, with the words it proposes, and the wide search's), for
+    ``DISPLAY_WEIGHTS``."""
     model = JointModel.from_lines(lines)
+    features = RANK_FEATURES if names is None else DISPLAY_FEATURES
     lists = []
     for form in sorted(gold):
         letters = [c for c in form if c in ONSETS or c.isdigit()]
@@ -567,22 +585,33 @@ def fit_weights(lines: list[str], gold: dict[str, set[str]], steps: int = 400) -
         found = model.candidates(letters, False, True, *WIDE_SEARCH)
         # with the words of the lists the wide search proposes by skeleton (as romanize ranks them)
         found = model.with_words(found, letters, model.skeleton_words(letters, model.words_proposed[1]), False)
-        feats = model.features(found, True)
+        if names is not None:
+            quick = model.candidates(letters, False, True, *model.quick_search)
+            quick = model.with_words(quick, letters, model.skeleton_words(letters, model.words_proposed[0]), False)
+            found = {**quick, **found}
+        feats = model.features(found, True, names)
         y = np.array([s in gold[form] for s, _ in feats], dtype=float)
         if y.any():
             lists.append((np.array([f for _, f in feats]), y / y.sum()))
     scale = np.concatenate([x for x, _ in lists]).std(axis=0) + 1e-9
-    w = np.zeros(len(RANK_FEATURES))
+    w = np.zeros(len(features))
     w[0] = 1.0
+    free = np.ones(len(features))
+    if names is not None:
+        # the display ranking is the ranking plus the name features: the ranking's weights
+        # are kept (fitted on the same tokens without the name features), the others fitted
+        w[: len(RANK_FEATURES)] = [RANK_WEIGHTS[k] for k in RANK_FEATURES]
+        free[: len(RANK_FEATURES)] = 0.0
     for _ in range(steps):
         grad = np.zeros_like(w)
         for x, target in lists:
             s = x @ w
             p = np.exp(s - s.max())
             grad += x.T @ (target - p / p.sum())
-        w += 0.5 * grad / len(lists) / scale**2
-    weights = {k: round(float(v), 3) for k, v in zip(RANK_FEATURES, w, strict=True)}
-    print(f"ranking weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
+        w += 0.5 * free * grad / len(lists) / scale**2
+    weights = {k: round(float(v), 3) for k, v in zip(features, w, strict=True)}
+    what = "ranking" if names is None else "display ranking"
+    print(f"{what} weights fitted on {len(lists)} tokens with a gold candidate: {weights}")
     return weights
 
 
@@ -594,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--fit-weights", action="store_true",
                     help="fit the joint model's ranking weights on the held-out --fold (use 1) and print them")
+    ap.add_argument("--display", action="store_true",
+                    help="with --fit-weights: fit the display ranking's weights (names of the lexicon built without --fold)")
     args = ap.parse_args(argv)
     import build_lexicon as bl  # a sibling tool (tools/ is the script's directory)
 
@@ -601,7 +632,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit_weights:
         if args.fold is None:
             ap.error("--fit-weights needs --fold (the fifth the weights are fitted on)")
-        fit_weights(train_joint(pairs), held_out_gold(args.shared, args.fold))
+        names = None
+        if args.display:
+            from namematch import lexicon as lexmod
+
+            var_lines, freq_lines = bl.lexicon_lines(bl.training_data(args.shared, args.fold))
+            manual = (ROOT / "src" / "namematch" / "data" / "variants_manual.tsv").read_text(encoding="utf-8")
+            lex = lexmod.build(var_lines, manual.splitlines(), freq_lines)
+            names = name_spellings(lex.latin, lex.manual)
+        fit_weights(train_joint(pairs), held_out_gold(args.shared, args.fold), names=names)
         return 0
     lines = CANDIDATES[args.candidate](pairs)
     if args.out is not None:

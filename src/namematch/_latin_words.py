@@ -44,7 +44,7 @@ SHORT: Final = 3
 #: Zipf values are stored in tenths (uint8); 0 means "not a word".
 _SCALE: Final = 10.0
 #: Version of the cached arrays' layout (part of the cache file's name).
-_FORMAT: Final = 1
+_FORMAT: Final = 2
 
 #: A plain word of a bucket (after folding): 2 to WIDTH letters a-z on its own line.
 _PLAIN: Final = re.compile(rf"^[a-z]{{2,{WIDTH}}}$", re.MULTILINE)
@@ -145,12 +145,15 @@ class LatinWords:
     """Sorted folded words (fixed-width bytes) with their Zipf frequency in English and in
     any of the languages (the highest), in tenths."""
 
-    __slots__ = ("_skeletons", "any", "en", "short_prefixes", "words")
+    __slots__ = ("_skeletons", "any", "en", "langs", "short_prefixes", "words")
 
-    def __init__(self, words: np.ndarray, en: np.ndarray, anyl: np.ndarray) -> None:
+    def __init__(self, words: np.ndarray, en: np.ndarray, anyl: np.ndarray, langs: np.ndarray | None = None) -> None:
         self.words = words
         self.en = en
         self.any = anyl
+        #: in how many of the languages each word is written at least SKELETON_MIN_ZIPF (a
+        #: name is written in the press of many languages, an ordinary word mostly in its own)
+        self.langs = np.zeros(len(words), np.uint8) if langs is None else langs
         #: every prefix of at most SHORT letters of a word ("" included)
         self.short_prefixes: frozenset[str] = frozenset(
             p.decode("ascii")[:k]
@@ -161,7 +164,7 @@ class LatinWords:
 
     @classmethod
     def empty(cls) -> LatinWords:
-        return cls(np.array([], dtype=f"S{WIDTH}"), np.array([], np.uint8), np.array([], np.uint8))
+        return cls(np.array([], dtype=f"S{WIDTH}"), np.array([], np.uint8), np.array([], np.uint8), np.array([], np.uint8))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -184,6 +187,16 @@ class LatinWords:
             (e, a) if w == s.encode() else (0.0, 0.0)
             for s, w, e, a in zip(spellings, found, en, anyl, strict=True)
         ]
+
+    def spread(self, spellings: list[str]) -> list[int]:
+        """In how many of the languages each spelling is a word written at least
+        ``SKELETON_MIN_ZIPF`` (0 for one that is no word of the lists): "javier" or "putin"
+        in most, "heavier" in English alone."""
+        if not spellings or not len(self.words):
+            return [0] * len(spellings)
+        idx, found = self._found(spellings)
+        n = self.langs[idx].tolist()
+        return [k if w == s.encode() else 0 for s, w, k in zip(spellings, found, n, strict=True)]
 
     def prefixes(self, partials: list[str]) -> list[bool]:
         """Whether each partial spelling starts some word of the lists (the first word not
@@ -253,11 +266,13 @@ def _read(languages: tuple[str, ...], wordlist: str = "best") -> LatinWords:
         path = available.get(lang)
         if path is None:
             continue
+        seen: set[str] = set()  # a folded word once per language (its highest bucket)
         for index, bucket in enumerate(wordfreq.read_cBpack(path)):
             z = round((9.0 - index / 100.0) * _SCALE)
             if z <= 0:
                 break
-            found = _plain_words(bucket) if bucket else []
+            found = [w for w in _plain_words(bucket) if w not in seen] if bucket else []
+            seen.update(found)
             if found:
                 words_l.append(np.array(found, dtype=f"S{WIDTH}"))
                 zipf_l.append(np.full(len(found), z, np.uint8))
@@ -270,8 +285,10 @@ def _read(languages: tuple[str, ...], wordlist: str = "best") -> LatinWords:
     first = np.r_[True, words[1:] != words[:-1]]
     starts = np.flatnonzero(first)
     en = np.maximum.reduceat(np.concatenate(en_l)[order], starts)
-    anyl = np.maximum.reduceat(np.concatenate(zipf_l)[order], starts)
-    return LatinWords(words[first], en, anyl)
+    zipf = np.concatenate(zipf_l)[order]
+    anyl = np.maximum.reduceat(zipf, starts)
+    langs = np.add.reduceat((zipf >= round(SKELETON_MIN_ZIPF * _SCALE)).astype(np.uint8), starts)
+    return LatinWords(words[first], en, anyl, langs)
 
 
 def _cache_path() -> Path | None:
@@ -296,13 +313,13 @@ def _load(path: Path) -> LatinWords | None:
     """The arrays a former process saved, or None when they are missing or unreadable."""
     try:
         with np.load(path, allow_pickle=False) as saved:
-            words, en, anyl = saved["words"], saved["en"], saved["any"]
+            words, en, anyl, langs = saved["words"], saved["en"], saved["any"], saved["langs"]
     except (OSError, KeyError, ValueError):
         return None
-    if not (words.dtype == np.dtype(f"S{WIDTH}") and en.dtype == anyl.dtype == np.uint8
-            and len(words) == len(en) == len(anyl)):
+    if not (words.dtype == np.dtype(f"S{WIDTH}") and en.dtype == anyl.dtype == langs.dtype == np.uint8
+            and len(words) == len(en) == len(anyl) == len(langs)):
         return None
-    return LatinWords(words, en, anyl)
+    return LatinWords(words, en, anyl, langs)
 
 
 def _save(path: Path, found: LatinWords) -> None:
@@ -312,7 +329,7 @@ def _save(path: Path, found: LatinWords) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, lambda fh: np.savez(fh, words=found.words, en=found.en, any=found.any), binary=True)
+        atomic_write(path, lambda fh: np.savez(fh, words=found.words, en=found.en, any=found.any, langs=found.langs), binary=True)
     except OSError:
         pass
 

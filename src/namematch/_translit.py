@@ -285,6 +285,15 @@ _QUICK_KEYS: Final = ("quick_beam", "quick_word_beam", "quick_expand")
 WIDE_SEARCH: Final = (32, 32, 6)
 #: Features of the ranking score, in the order of ``JointModel.weights``.
 RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
+#: Features of the display ranking (the quick and the wide search's spellings ranked
+#: together, :meth:`JointModel.decode` with a long list), in the order of
+#: ``JointModel.display_weights``: the ranking's, and whether the spelling is a known name
+#: spelling (``name``: the lexicon's Latin spellings and the given names of the linker's
+#: list), the English word frequency of a spelling that is no known name (``common``) and
+#: in how many languages' lists the spelling is a word (``langs``: a name is written in the
+#: press of many languages, an ordinary word mostly in its own: "Heavier" in English
+#: alone, "Javier" and "Putin" in nearly all).
+DISPLAY_FEATURES: Final = (*RANK_FEATURES, "name", "common", "langs")
 #: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
 _FORCED_BEAM: Final = 2
 #: Longest Latin side of a graphone (``tools/build_translit.py``'s MAX_LATIN).
@@ -310,13 +319,13 @@ class JointModel:
     file's ``@rank`` weights)."""
 
     __slots__ = (
-        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "longest", "order", "parent",
-        "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
+        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "display_weights", "longest",
+        "order", "parent", "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
     def __init__(
         self, logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float], weights: dict[str, float],
-        search: dict[str, float] | None = None,
+        search: dict[str, float] | None = None, display: dict[str, float] | None = None,
     ):
         search = search or {}
         #: words of the lists proposed by skeleton to the (quick, wide) search: the file's
@@ -332,6 +341,11 @@ class JointModel:
         self.order = max((len(g) for g in logp), default=1)
         self.longest = 1
         self.weights = tuple(float(weights.get(k, 1.0 if k == "logp" else 0.0)) for k in RANK_FEATURES)
+        #: weights of the display ranking (``DISPLAY_FEATURES``): the file's ``@display``
+        #: lines, else the ranking's weights and none for the name features
+        self.display_weights = (
+            tuple(float(display.get(k, 0.0)) for k in DISPLAY_FEATURES) if display else (*self.weights, 0.0, 0.0, 0.0)
+        )
         # states: the contexts (histories) of the model, the empty one first
         ctxs = sorted({g[:-1] for g in logp} | set(bow) | {()}, key=lambda c: (len(c), c))
         self.contexts: list[tuple[str, ...]] = ctxs
@@ -392,14 +406,16 @@ class JointModel:
         bow: dict[tuple[str, ...], float] = {}
         weights: dict[str, float] = {}
         search: dict[str, float] = {}
+        display: dict[str, float] = {}
+        tables = {"@rank": weights, "@search": search, "@display": display}
         for line in lines:
             parts = line.split("\t")
             if len(parts) < 2:
                 continue
             try:
-                if parts[0] in ("@rank", "@search"):
+                if parts[0] in tables:
                     if len(parts) == 3:
-                        (weights if parts[0] == "@rank" else search)[parts[1]] = float(parts[2])
+                        tables[parts[0]][parts[1]] = float(parts[2])
                     continue
                 gram = tuple(parts[0].split(" "))
                 if parts[1]:
@@ -408,7 +424,7 @@ class JointModel:
                     bow[gram] = float(parts[2])
             except ValueError:
                 continue
-        return cls(logp, bow, weights, search)
+        return cls(logp, bow, weights, search, display)
 
     def score(self, state: int, tok: str) -> float:
         """log P(tok | the history of ``state``), backing off to shorter histories."""
@@ -482,7 +498,9 @@ class JointModel:
             kept += [x for x, ok in zip(rest, flags, strict=True) if ok][:word_beam]
         return kept
 
-    def decode(self, letters: list[str], persian: bool, limit: int) -> list[tuple[str, float]]:
+    def decode(
+        self, letters: list[str], persian: bool, limit: int, names: frozenset[str] = frozenset()
+    ) -> list[tuple[str, float]]:
         """(spelling, ranking score) best first: the quick search's for ``limit`` <=
         ``MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, what
         the quick and the wide search found, ranked together (the wide search's best is a
@@ -492,7 +510,9 @@ class JointModel:
         first kept among them (last when the others rank it lower). The wide search adds the
         most frequent words of the word lists whose consonant skeleton matches the unit's
         (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
-        spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`)."""
+        spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`). The long
+        list is ranked by :attr:`display_weights`, which also read whether a spelling is one
+        of ``names`` (known name spellings, plain a-z)."""
         words = any(self.weights[1:4])
         found = self.candidates(letters, persian, words, *self.quick_search)
         quick, top_is_word = self._ranked(found, words)
@@ -506,7 +526,9 @@ class JointModel:
             return quick[:limit]
         proposed = self.skeleton_words(letters, wide_words) if wide_words > 0 else []
         wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
-        full = self.rank({**found, **self.with_words(wide, letters, proposed, persian)}, words)
+        full = self._ranked(
+            {**found, **self.with_words(wide, letters, proposed, persian)}, words, names, self.display_weights
+        )[0]
         ranked = full[:limit]
         if all(s != quick[0][0] for s, _ in ranked):  # romanize's spelling stays in the list, last
             ranked[-1] = next(x for x in full if x[0] == quick[0][0])
@@ -622,26 +644,40 @@ class JointModel:
             total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
         return total
 
-    def features(self, total: dict[str, float], words: bool) -> list[tuple[str, tuple[float, ...]]]:
+    def features(
+        self, total: dict[str, float], words: bool, names: frozenset[str] | None = None
+    ) -> list[tuple[str, tuple[float, ...]]]:
         """(spelling, ranking features in the order of ``RANK_FEATURES``) of candidates,
-        sorted by spelling."""
+        sorted by spelling; with ``names`` (known name spellings), those of
+        ``DISPLAY_FEATURES``."""
         spellings = sorted(total)
         prior = _latin_words.latin_words().zipf(spellings) if words else [(0.0, 0.0)] * len(spellings)
+        if names is None:
+            return [
+                (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s))))
+                for s, (en, anyl) in zip(spellings, prior, strict=True)
+            ]
+        spread = _latin_words.latin_words().spread(spellings) if words else [0] * len(spellings)
         return [
-            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s))))
-            for s, (en, anyl) in zip(spellings, prior, strict=True)
+            (s, (total[s], en, anyl, 1.0 if anyl > 0 else 0.0, float(len(s)), float(s in names), en * (s not in names),
+                 float(k)))
+            for s, (en, anyl), k in zip(spellings, prior, spread, strict=True)
         ]
 
     def rank(self, total: dict[str, float], words: bool) -> list[tuple[str, float]]:
         """Candidates by their ranking score, best first."""
         return self._ranked(total, words)[0]
 
-    def _ranked(self, total: dict[str, float], words: bool) -> tuple[list[tuple[str, float]], bool]:
-        """:meth:`rank`'s answer, and whether the best candidate is a word of the lists."""
-        w_lp, w_en, w_any, w_word, w_len = self.weights
+    def _ranked(
+        self, total: dict[str, float], words: bool, names: frozenset[str] | None = None,
+        weights: tuple[float, ...] | None = None,
+    ) -> tuple[list[tuple[str, float]], bool]:
+        """:meth:`rank`'s answer (with ``names``, the display ranking's by ``weights``), and
+        whether the best candidate is a word of the lists."""
+        w = weights or self.weights
         ranked = [
-            (-(w_lp * lp + w_en * en + w_any * anyl + w_word * word + w_len * length), s, word > 0)
-            for s, (lp, en, anyl, word, length) in self.features(total, words)
+            (-sum(wk * fk for wk, fk in zip(w, f, strict=True)), s, f[3] > 0)
+            for s, f in self.features(total, words, names)
         ]
         ranked.sort()
         return [(s, -neg) for neg, s, _w in ranked], bool(ranked) and ranked[0][2]
@@ -665,6 +701,30 @@ def _is_chunk_model(lines: tuple[str, ...] | list[str]) -> bool:
     first = next((line for line in lines if line and not line.startswith("@")), "")
     parts = first.split("\t")
     return len(parts) == 4 and parts[0] in ("0", "1", "2", "3")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The Latin given names of the linker's list (``data/link_given_names.txt``), plain a-z."""
+    try:
+        lines = data_lines("link_given_names.txt")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w for w in (line.strip() for line in lines) if w.isascii() and w.isalpha())
+
+
+def name_spellings(latin: tuple[tuple[str, ...], ...], manual: tuple[bool, ...]) -> frozenset[str]:
+    """Known name spellings (plain a-z) for the display ranking: :func:`given_names` and
+    the Latin spellings of a lexicon's hand-written groups (``latin`` and ``manual``, one
+    entry per group). The groups built from the token data are left out: an Arabic form
+    the lexicon does not list is one whose spellings it mostly does not list either (on
+    held-out tokens, a spelling of those groups is less often the right one than another:
+    their weight fitted negative)."""
+    out = set(given_names())
+    for group, hand in zip(latin, manual, strict=True):
+        if hand:
+            out.update(s for s in group if s.isascii() and s.isalpha())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -718,15 +778,18 @@ _EXPAND: Final = 6
 _MAX_DECODE: Final = 64
 
 
-def decode(form: str, persian: bool, limit: int, model: Model | None = None) -> list[tuple[str, float]]:
+def decode(
+    form: str, persian: bool, limit: int, model: Model | None = None, names: frozenset[str] = frozenset()
+) -> list[tuple[str, float]]:
     """Beam search over chunk choices for each letter under ``model`` (default: the shipped
-    one); returns (spelling, logp)."""
+    one); returns (spelling, logp). ``names`` (known name spellings) serve the display
+    ranking of a long list (:meth:`JointModel.decode`)."""
     if model is None:
         model = shipped_model()
     # (a digit of any script is spelled as its ASCII digit: spellings are ASCII)
     letters = [c if c in ONSETS else str(unicodedata.digit(c)) for c in form if c in ONSETS or c.isdigit()]
     if len(letters) <= _MAX_DECODE:
-        return _decode_letters(letters, persian, limit, model)
+        return _decode_letters(letters, persian, limit, model, names)
     head = _decode_letters(letters[:_MAX_DECODE], persian, 1, model)
     tail = "".join(c if c.isdigit() else ONSETS[c][0] for c in letters[_MAX_DECODE:])
     return [((head[0][0] if head else "") + tail, head[0][1] if head else 0.0)]
@@ -764,11 +827,13 @@ def _cluster_penalty(spelling: str) -> float:
     return 0.0
 
 
-def _decode_letters(letters: list[str], persian: bool, limit: int, model: Model) -> list[tuple[str, float]]:
+def _decode_letters(
+    letters: list[str], persian: bool, limit: int, model: Model, names: frozenset[str] = frozenset()
+) -> list[tuple[str, float]]:
     if not letters:
         return []
     if isinstance(model, JointModel):
-        return model.decode(letters, persian, limit)
+        return model.decode(letters, persian, limit, names)
     beam: list[tuple[float, str]] = [(0.0, "")]
     n = len(letters)
     for i, letter in enumerate(letters):

@@ -30,6 +30,7 @@ for short vowels) applies when the unit has Persian letters, when
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from unidecode import unidecode
@@ -37,7 +38,8 @@ from unidecode import unidecode
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._text import short_cache
-from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, decode
+from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, decode, name_spellings
+from namematch.lexicon import Lexicon
 from namematch.normalize import (
     ARABIC,
     LATIN,
@@ -154,6 +156,12 @@ def _scored_unit(
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
+def _names(lexicon: Lexicon) -> frozenset[str]:
+    """Known name spellings of a lexicon (by identity: a lexicon equals only itself)."""
+    return name_spellings(lexicon.latin, lexicon.manual)
+
+
 def _scored_simple(form: str, persian: bool, limit: int, res: Resources) -> list[tuple[str, float]]:
     """Listed spellings of a form (padded by the model's for a long list), else the model's."""
     lex = _lexicon_spellings(form, persian, res)
@@ -163,11 +171,12 @@ def _scored_simple(form: str, persian: bool, limit: int, res: Resources) -> list
         # (padding a form listed with one spelling changed 3 of 7,990 dev pair scores, none
         # across the threshold, and cost most of the romanisation time of unseen names)
         pad = limit > MATCH_LIMIT and len(lex) < limit
-        model = decode(form, persian, limit, res.model) if pad else []
+        model = decode(form, persian, limit, res.model, _names(res.lexicon)) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]
         return (lex + extra)[:limit]
-    return decode(form, persian, limit, res.model)
+    names = _names(res.lexicon) if limit > MATCH_LIMIT else frozenset()
+    return decode(form, persian, limit, res.model, names)
 
 
 def _check_form(form: object) -> str:

@@ -5,6 +5,17 @@ point for the tools, decision 0011)."""
 
 from __future__ import annotations
 
-from namematch._translit import MAX_TAIL, ONSETS, RANK_FEATURES, VOWELS, WIDE_SEARCH, JointModel
+from namematch._translit import (
+    DISPLAY_FEATURES,
+    MAX_TAIL,
+    ONSETS,
+    RANK_FEATURES,
+    VOWELS,
+    WIDE_SEARCH,
+    JointModel,
+    name_spellings,
+)
 
-__all__ = ["MAX_TAIL", "ONSETS", "RANK_FEATURES", "VOWELS", "WIDE_SEARCH", "JointModel"]
+__all__ = [
+    "DISPLAY_FEATURES", "MAX_TAIL", "ONSETS", "RANK_FEATURES", "VOWELS", "WIDE_SEARCH", "JointModel", "name_spellings",
+]
