@@ -55,15 +55,20 @@ def run_tool(script: str, *args: str) -> None:
         sys.exit(f"tools/{script}.py failed:\n{res.stderr}")
 
 
+def tool_rows(script: str) -> list[list[str]]:
+    """The rows (fields split, header left out) of the TSV that ``tools/<script>.py --out``
+    writes, run in a subprocess (:func:`run_tool`) into a temporary directory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{script}.tsv"
+        run_tool(script, "--out", str(out))
+        rows = out.read_text(encoding="utf-8").splitlines()[1:]
+    return [row.split("\t") for row in rows]
+
+
 def near_miss_pairs() -> list[NearMiss]:
     """The near-miss pairs of ``tools/build_nearmiss.py`` (built, seeded, from the development persons)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "near_miss.tsv"
-        run_tool("build_nearmiss", "--out", str(out))
-        rows = out.read_text(encoding="utf-8").splitlines()[1:]
     pairs = []
-    for row in rows:
-        a, b, label, kind, half, dataset, cross, replaced, by = row.split("\t")
+    for a, b, label, kind, half, dataset, cross, replaced, by in tool_rows("build_nearmiss"):
         pairs.append(NearMiss(a, b, int(label), kind, int(half), dataset, cross == "1", replaced, by))
     return pairs
 
@@ -81,13 +86,8 @@ class WorldPair(NamedTuple):
 
 def world_pairs() -> list[WorldPair]:
     """The world-names pairs of ``tools/build_worldnames.py`` (built, seeded, from ``benchmarks/data/world-names``)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "world_names.tsv"
-        run_tool("build_worldnames", "--out", str(out))
-        rows = out.read_text(encoding="utf-8").splitlines()[1:]
     pairs = []
-    for row in rows:
-        a, b, label, relation, culture, element = row.split("\t")
+    for a, b, label, relation, culture, element in tool_rows("build_worldnames"):
         pairs.append(WorldPair(a, b, int(label), relation, culture, element))
     return pairs
 
