@@ -70,12 +70,15 @@ FOREIGN_SHAPE: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
-FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
+FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا", "د", "ديل", "دل", "دوس"})
+#: Romance articles after such a particle (دي لا فوينتي, د لا فوئنته, دي لوس): only after one, since
+#: لا alone is the Arabic "no".
+_FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
 #: Particles that start a name without context, and the evidence the next word needs: a
 #: kunya (أبو, and its case forms أبي, أبا) before any word that is no common one.
 _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
-                          "بن": 1.0}
+                          "بن": 1.0, "بو": UNKNOWN_FLOOR}
 #: Title words written bare (no article) that are name elements between two name words
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
 _INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
@@ -241,8 +244,9 @@ class ArabicDetector:
             kind = inf.kind
             if k > j and inf.stem in FOREIGN_PARTICLES and last == k - 1:
                 m = k
-                while m < n and m - k < 3 and self.info[m] is not None and self.info[m].stem in FOREIGN_PARTICLES and (  # type: ignore[union-attr]
-                        not w[m].brk):
+                while m < n and m - k < 3 and self.info[m] is not None and (
+                        self.info[m].stem in FOREIGN_PARTICLES  # type: ignore[union-attr]
+                        or (m > k and self.info[m].stem in _FOREIGN_ARTICLES)) and not w[m].brk:  # type: ignore[union-attr]
                     m += 1
                 if m < n and not w[m].brk and self.kind(m) == "word" and not self.taken[m]:
                     k = m  # von der, van, de: a name word follows
@@ -280,6 +284,13 @@ class ArabicDetector:
                 prev_given = only_given = False
                 k += 2
                 continue
+            if (kind == "role" and k > j and last == k - 1 and not inf.off and k + 1 < n and not w[k + 1].brk
+                    and self.kind(k + 1) == "suffix"):
+                last = k + 1  # a title word before a detached suffix is a family name (قاضی زاده, شیخ زاده)
+                names += 1
+                prev_given = only_given = False
+                k += 2
+                continue
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
@@ -287,6 +298,8 @@ class ArabicDetector:
                     and all(self.info[m].score > UNKNOWN_FLOOR for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
                 last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
                 break
+            if kind == "place" and not inf.off and self._before_nasab(k) and (k == j or last == k - 1):
+                kind = "word"  # a nationality word that is a given name too, before بن (تركي بن محمد)
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
@@ -559,8 +572,8 @@ class ArabicDetector:
         start = j
         while j < n and self.info[j] is not None and not w[j].brk and j - start < 12:
             kind = self.kind(j)
-            if kind in ("role", "qual", "place"):
-                j += 1
+            if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
+                j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
             if self.info[j].stem in _LINKERS and self.kind(j + 1) == "place":  # type: ignore[union-attr]
                 j += 2
@@ -585,9 +598,10 @@ class ArabicDetector:
         w = self.w
         n = len(w)
         given = self.lw.given
+        blocked = -1
         for i in range(n):
             inf = self.info[i]
-            if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
+            if inf is None or self.taken[i] or inf.kind not in ("word", "particle") or i <= blocked:
                 continue
             kunya = inf.kind == "particle" and inf.stem in _FREE_PARTICLES and i + 1 < n and not w[i + 1].brk and (
                 self.info[i + 1] is not None and self.info[i + 1].kind == "word"  # type: ignore[union-attr]
@@ -597,6 +611,10 @@ class ArabicDetector:
                     inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
                 continue
             if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
+                blocked = i  # and the name words after it: the institution's name (مركز محمد بن راشد)
+                while (blocked + 1 < n and blocked - i < MAX_NAME_WORDS and not w[blocked + 1].brk
+                       and self.kind(blocked + 1) in ("word", "particle")):
+                    blocked += 1
                 continue
             first = i
             before = self.info[i - 1] if i > 0 else None
@@ -622,10 +640,18 @@ class ArabicDetector:
                 return False
             if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
                 return True
+            if prev.kind == "org" and k + 1 < i + 1 and self._ruler_or_honorific(k + 1):
+                return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X)
             if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
         return False
+
+    def _ruler_or_honorific(self, k: int) -> bool:
+        """Word k is a ruler's title or an honorific (الملك, الشيخ, الإمام)."""
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf is not None and inf.kind == "role" and (
+            inf.stem in self.lw.honorifics or self.lw.role_of.get(inf.stem) in RULERS)
 
     def quoted(self) -> None:
         """A name in quotes or guillemets: «X», "X" (one to four name words)."""
