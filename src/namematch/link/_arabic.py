@@ -647,6 +647,21 @@ class ArabicDetector:
             k -= 1
         return False
 
+    def _after_org(self, i: int) -> bool:
+        """Word i follows an organisation word within four words of its name (no title, role,
+        particle or sentence break between): the quoted word after it is its short name."""
+        if any(c in ".!?؟:؛\n" for c in self.w[i].gap):
+            return False
+        k = i - 1
+        while k >= 0 and i - k <= 5 and (k + 1 == i or not self.w[k + 1].brk):  # (the quote breaks before i)
+            kind = self.kind(k)
+            if kind == "org":
+                return True
+            if kind not in ("word", "qual", "place"):
+                return False
+            k -= 1
+        return False
+
     def _ruler_or_honorific(self, k: int) -> bool:
         """Word k is a ruler's title or an honorific (الملك, الشيخ, الإمام)."""
         inf = self.info[k] if 0 <= k < len(self.w) else None
@@ -675,6 +690,8 @@ class ArabicDetector:
             if self.kind(i) in ("word", "particle") and all(
                     self.kind(m) in ("word", "particle", "suffix", "role") for m in range(i + 1, k + 1)):
                 scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
+                if k == i and self._after_org(i):
+                    continue  # an institution's short name in quotes after it (شركة ... "أدنوك")
                 if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
                     if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]
                         self.add(i, k, None)
