@@ -19,6 +19,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Final
 
+from namematch import _morphology as morph
 from namematch.link._arabic_words import CLITIC_PARTICLES, WordInfo, read_info
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
@@ -75,6 +76,8 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: The "of the faith" tail glued to a given name (نورالدين).
+_DIN_TAILS: Final = frozenset(f for f, kind in morph.arabic_tail_forms().items() if kind == morph.DIN)
 #: Particles that start a name without context, and the evidence the next word needs: a
 #: kunya (أبو, and its case forms أبي, أبا) before any word that is no common one.
 _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
@@ -474,11 +477,12 @@ class ArabicDetector:
             i += 1
 
     def _two_given(self, j: int) -> bool:
-        """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), not a
-        name glued to الله / الدين (عبدالله is one given name, often alone)."""
+        """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), or a listed
+        name glued to الدين (نورالدین, صلاحالدین: two name elements), not to الله (عبدالله is
+        one given name, often alone)."""
         inf = self.info[j]
         parts = split_compound(inf.stem) if inf is not None else None
-        return parts is not None and parts[0] in self.lw.given and parts[1] in self.lw.given
+        return parts is not None and parts[0] in self.lw.given and (parts[1] in self.lw.given or parts[1] in _DIN_TAILS)
 
     def _ordinal_end(self, last: int) -> int:
         """The last word of a regnal or papal name ending at word ``last``: the ordinal words
@@ -575,7 +579,10 @@ class ArabicDetector:
             if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
                 j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
-            if self.info[j].stem in _LINKERS and self.kind(j + 1) == "place":  # type: ignore[union-attr]
+            if self.info[j].stem in _LINKERS and (self.kind(j + 1) == "place" or (
+                    self.kind(j + 1) == "qual" and self.info[j + 1].stem.startswith("ال"))):  # type: ignore[union-attr]
+                # (في + a place, or a definite institution word: وزير التجارة في الحكومة المؤقتة X;
+                # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال)
                 j += 2
                 continue
             break
