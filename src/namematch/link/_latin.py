@@ -231,8 +231,11 @@ class LatinDetector:
                     self._initial(a)):
                 a += 1
             while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given) and not (
-                    byline and b > a):
-                b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward)
+                    byline and b > a) and not (b > a and w[b - 1].norm in LOWER_JOINERS and not w[b - 1].cap):
+                b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward;
+                #          and one after a particle: de la Cruz)
+            while b >= a and w[b].norm in LOWER_JOINERS and not w[b].cap:
+                b -= 1  # (no particle ends a name)
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e
