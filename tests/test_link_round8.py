@@ -66,3 +66,8 @@ def test_role_phrase_runs_on_through_a_definite_government_word_but_not_an_indef
 
 def test_name_glued_to_din_leads_a_family_name_without_a_title():
     assert _texts("نصیرالدین عزیزی روز دوشنبه به تهران رسید.") == ["نصیرالدین عزیزی"]
+
+
+def test_the_word_foreign_particles_announce_is_a_name_word_and_juan_a_given_name():
+    assert _texts("کارلوس د لا سرنا سفیر اسپانیا در تهران گفت که کار ادامه دارد.") == ["کارلوس د لا سرنا"]
+    assert _texts("وقال وزير الخارجية الكولومبي خوان كارلوس رويز إن المحادثات مثمرة.") == ["خوان كارلوس رويز"]

@@ -230,6 +230,7 @@ class ArabicDetector:
         names = 0
         prev_given = False
         only_given = True
+        after_particles = False
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
@@ -253,6 +254,7 @@ class ArabicDetector:
                     m += 1
                 if m < n and not w[m].brk and self.kind(m) == "word" and not self.taken[m]:
                     k = m  # von der, van, de: a name word follows
+                    after_particles = True
                     continue
                 break
             if kind == "particle":
@@ -323,14 +325,17 @@ class ArabicDetector:
             nasab = self._before_nasab(k)
             if nasab:
                 s += NASAB_BONUS
+            if after_particles:
+                s += FAMILY_SLOT_BONUS  # the word the particles announce (د لا فوئنته, فون در X)
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
-            if (inf.score < cutoff and not before_suffix and not slot and not nasab and (names >= 2 or not first_word)
-                    and until is None):
+            if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
+                    and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
+            after_particles = False
             prev_given = inf.stem in self.lw.given or compound_given(inf.stem)
             only_given = only_given and prev_given
             k += 1
