@@ -37,6 +37,8 @@ def test_sayyid_glued_to_a_given_name_starts_a_name_without_a_title():
 def test_institutions_named_after_a_ruler_or_a_person_are_no_persons():
     assert _texts("وزار الوفد مركز الملك فهد للأبحاث قبل أن يغادر.") == []
     assert _texts("وزار الوفد مركز حمد بن خليفة للفضاء قبل أن يغادر.") == []
+    # an institution inside a role phrase is no place: the sheikh after it is a person
+    assert _texts("وقال رئيس مجلس الأمة الشيخ أحمد الفهد إن الجلسة مهمة.") == ["أحمد الفهد"]
 
 
 def test_quoted_short_name_after_an_institution_is_no_person():

@@ -652,8 +652,9 @@ class ArabicDetector:
                 return False
             if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
                 return True
-            if prev.kind == "org" and k + 1 < i + 1 and self._ruler_or_honorific(k + 1):
-                return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X)
+            if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
+                return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
+                #              not an institution in a role phrase: رئيس مجلس الشيخ X)
             if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
