@@ -584,8 +584,9 @@ class ArabicDetector:
             if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
                 j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
-            if self.info[j].stem in _LINKERS and (self.kind(j + 1) == "place" or (
-                    self.kind(j + 1) == "qual" and self.info[j + 1].stem.startswith("ال"))):  # type: ignore[union-attr]
+            nxt = self.info[j + 1] if j + 1 < n else None
+            if self.info[j].stem in _LINKERS and nxt is not None and (  # type: ignore[union-attr]
+                    nxt.kind == "place" or (nxt.kind == "qual" and nxt.stem.startswith("ال"))):
                 # (في + a place, or a definite institution word: وزير التجارة في الحكومة المؤقتة X;
                 # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال)
                 j += 2
