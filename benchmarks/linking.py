@@ -243,6 +243,12 @@ def print_errors(corpus: Corpus, entities: list[Entity]) -> None:
                 if _assign(m.text, corpus.gold.get(m.doc_id, {})) == pid}
         if len(ents) != 1:
             print(f"split: {pid} over {len(ents)} entities {[entities[n].name for n in ents]}")
+            continue
+        found = {m.doc_id for n in ents for m in entities[n].mentions
+                 if _assign(m.text, corpus.gold.get(m.doc_id, {})) == pid}
+        lost = sorted(d for d in corpus.gold if pid in corpus.gold[d] and d not in found)
+        if lost:
+            print(f"unjoined: {pid} not found in {lost}")
 
 
 def synthetic_persons(n: int, seed: int = 7) -> list[Person]:

@@ -19,6 +19,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Final
 
+from namematch import _morphology as morph
 from namematch.link._arabic_words import CLITIC_PARTICLES, WordInfo, read_info
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
@@ -70,12 +71,17 @@ FOREIGN_SHAPE: Final = 0.5
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
-FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا"})
+FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "دو", "دا", "د", "ديل", "دل", "دوس"})
+#: Romance articles after such a particle (دي لا فوينتي, د لا فوئنته, دي لوس): only after one, since
+#: لا alone is the Arabic "no".
+_FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: The "of the faith" tail glued to a given name (نورالدين).
+_DIN_TAILS: Final = frozenset(f for f, kind in morph.arabic_tail_forms().items() if kind == morph.DIN)
 #: Particles that start a name without context, and the evidence the next word needs: a
 #: kunya (أبو, and its case forms أبي, أبا) before any word that is no common one.
 _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
-                          "بن": 1.0}
+                          "بن": 1.0, "بو": UNKNOWN_FLOOR}
 #: Title words written bare (no article) that are name elements between two name words
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
 _INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
@@ -224,6 +230,7 @@ class ArabicDetector:
         names = 0
         prev_given = False
         only_given = True
+        after_particles = False
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
@@ -241,11 +248,13 @@ class ArabicDetector:
             kind = inf.kind
             if k > j and inf.stem in FOREIGN_PARTICLES and last == k - 1:
                 m = k
-                while m < n and m - k < 3 and self.info[m] is not None and self.info[m].stem in FOREIGN_PARTICLES and (  # type: ignore[union-attr]
-                        not w[m].brk):
+                while m < n and m - k < 3 and self.info[m] is not None and (
+                        self.info[m].stem in FOREIGN_PARTICLES  # type: ignore[union-attr]
+                        or (m > k and self.info[m].stem in _FOREIGN_ARTICLES)) and not w[m].brk:  # type: ignore[union-attr]
                     m += 1
                 if m < n and not w[m].brk and self.kind(m) == "word" and not self.taken[m]:
                     k = m  # von der, van, de: a name word follows
+                    after_particles = True
                     continue
                 break
             if kind == "particle":
@@ -280,6 +289,13 @@ class ArabicDetector:
                 prev_given = only_given = False
                 k += 2
                 continue
+            if (kind == "role" and k > j and last == k - 1 and not inf.off and k + 1 < n and not w[k + 1].brk
+                    and self.kind(k + 1) == "suffix"):
+                last = k + 1  # a title word before a detached suffix is a family name (قاضی زاده, شیخ زاده)
+                names += 1
+                prev_given = only_given = False
+                k += 2
+                continue
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
@@ -287,6 +303,8 @@ class ArabicDetector:
                     and all(self.info[m].score > UNKNOWN_FLOOR for m in range(j, k) if self.kind(m) == "word")):  # type: ignore[union-attr]
                 last = k  # ism, father's name and a nisba that is also a nationality (السوداني)
                 break
+            if kind == "place" and not inf.off and self._before_nasab(k) and (k == j or last == k - 1):
+                kind = "word"  # a nationality word that is a given name too, before بن (تركي بن محمد)
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
@@ -307,14 +325,17 @@ class ArabicDetector:
             nasab = self._before_nasab(k)
             if nasab:
                 s += NASAB_BONUS
+            if after_particles:
+                s += FAMILY_SLOT_BONUS  # the word the particles announce (د لا فوئنته, فون در X)
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
-            if (inf.score < cutoff and not before_suffix and not slot and not nasab and (names >= 2 or not first_word)
-                    and until is None):
+            if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
+                    and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
+            after_particles = False
             prev_given = inf.stem in self.lw.given or compound_given(inf.stem)
             only_given = only_given and prev_given
             k += 1
@@ -461,11 +482,12 @@ class ArabicDetector:
             i += 1
 
     def _two_given(self, j: int) -> bool:
-        """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), not a
-        name glued to الله / الدين (عبدالله is one given name, often alone)."""
+        """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), or a listed
+        name glued to الدين (نورالدین, صلاحالدین: two name elements), not to الله (عبدالله is
+        one given name, often alone)."""
         inf = self.info[j]
         parts = split_compound(inf.stem) if inf is not None else None
-        return parts is not None and parts[0] in self.lw.given and parts[1] in self.lw.given
+        return parts is not None and parts[0] in self.lw.given and (parts[1] in self.lw.given or parts[1] in _DIN_TAILS)
 
     def _ordinal_end(self, last: int) -> int:
         """The last word of a regnal or papal name ending at word ``last``: the ordinal words
@@ -559,10 +581,14 @@ class ArabicDetector:
         start = j
         while j < n and self.info[j] is not None and not w[j].brk and j - start < 12:
             kind = self.kind(j)
-            if kind in ("role", "qual", "place"):
-                j += 1
+            if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
+                j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
-            if self.info[j].stem in _LINKERS and self.kind(j + 1) == "place":  # type: ignore[union-attr]
+            nxt = self.info[j + 1] if j + 1 < n else None
+            if self.info[j].stem in _LINKERS and nxt is not None and (  # type: ignore[union-attr]
+                    nxt.kind == "place" or (nxt.kind == "qual" and nxt.stem.startswith("ال"))):
+                # (في + a place, or a definite institution word: وزير التجارة في الحكومة المؤقتة X;
+                # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال)
                 j += 2
                 continue
             break
@@ -585,9 +611,10 @@ class ArabicDetector:
         w = self.w
         n = len(w)
         given = self.lw.given
+        blocked = -1
         for i in range(n):
             inf = self.info[i]
-            if inf is None or self.taken[i] or inf.kind not in ("word", "particle"):
+            if inf is None or self.taken[i] or inf.kind not in ("word", "particle") or i <= blocked:
                 continue
             kunya = inf.kind == "particle" and inf.stem in _FREE_PARTICLES and i + 1 < n and not w[i + 1].brk and (
                 self.info[i + 1] is not None and self.info[i + 1].kind == "word"  # type: ignore[union-attr]
@@ -597,6 +624,10 @@ class ArabicDetector:
                     inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
                 continue
             if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
+                blocked = i  # and the name words after it: the institution's name (مركز محمد بن راشد)
+                while (blocked + 1 < n and blocked - i < MAX_NAME_WORDS and not w[blocked + 1].brk
+                       and self.kind(blocked + 1) in ("word", "particle")):
+                    blocked += 1
                 continue
             first = i
             before = self.info[i - 1] if i > 0 else None
@@ -622,10 +653,34 @@ class ArabicDetector:
                 return False
             if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
                 return True
+            if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
+                return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
+                #              not an institution in a role phrase: رئيس مجلس الشيخ X)
             if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
         return False
+
+    def _after_org(self, i: int) -> bool:
+        """Word i follows an organisation word within four words of its name (no title, role,
+        particle or sentence break between): the quoted word after it is its short name."""
+        if any(c in ".!?؟:؛\n" for c in self.w[i].gap):
+            return False
+        k = i - 1
+        while k >= 0 and i - k <= 5 and (k + 1 == i or not self.w[k + 1].brk):  # (the quote breaks before i)
+            kind = self.kind(k)
+            if kind == "org":
+                return True
+            if kind not in ("word", "qual", "place"):
+                return False
+            k -= 1
+        return False
+
+    def _ruler_or_honorific(self, k: int) -> bool:
+        """Word k is a ruler's title or an honorific (الملك, الشيخ, الإمام)."""
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf is not None and inf.kind == "role" and (
+            inf.stem in self.lw.honorifics or self.lw.role_of.get(inf.stem) in RULERS)
 
     def quoted(self) -> None:
         """A name in quotes or guillemets: «X», "X" (one to four name words)."""
@@ -649,6 +704,8 @@ class ArabicDetector:
             if self.kind(i) in ("word", "particle") and all(
                     self.kind(m) in ("word", "particle", "suffix", "role") for m in range(i + 1, k + 1)):
                 scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
+                if k == i and self._after_org(i):
+                    continue  # an institution's short name in quotes after it (شركة ... "أدنوك")
                 if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
                     if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]
                         self.add(i, k, None)

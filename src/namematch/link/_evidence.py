@@ -30,7 +30,8 @@ PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا
 #: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده").
 DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
-PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال"})
+PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال",
+                              "بو"})  # (بو: the kunya of Lebanese and Maghrebi family names, بو صعب)
 #: Compound heads (عبد, ابو, بن: namematch._morphology): a word starting with one is a compound.
 _STRUCTURE_HEADS: Final = tuple(morph.arabic_head_forms(glued_only=False))
 #: Heads a name element may be glued to when Persian is written without ZWNJ: the compound
@@ -94,6 +95,19 @@ def split_compound(stem: str) -> tuple[str, str] | None:
     return None
 
 
+#: Honorifics written glued to the given name they lead (سیدعلی, میرحسین, حاجعلی: Persian without ZWNJ).
+_GLUED_HONORIFICS: Final = ("سيد", "مير", "حاج", "ملا")
+
+
+def _honorific_given(stem: str) -> bool:
+    """True when a word is an honorific glued to a listed given name (سیدعلی, میرحسین): a
+    given name, however common the two words are apart."""
+    for head in _GLUED_HONORIFICS:
+        if stem.startswith(head) and stem[len(head):] in words().given and len(stem) - len(head) >= 3:
+            return True
+    return False
+
+
 def compound_given(stem: str) -> bool:
     """True when a word is a given name written as two elements glued together
     (محمدباقر, حبیبالله, شمسالدین)."""
@@ -153,7 +167,7 @@ def arabic_score(stem: str, surface: str, nisba: bool = True) -> float:
       of the stem's and the surface form's, in Arabic or Persian.
     """
     lw = words()
-    given = stem in lw.given
+    given = stem in lw.given or _honorific_given(stem)
     r = form_rarity(stem)
     ev = GIVEN if given else 0.0
     if r < 1.0:

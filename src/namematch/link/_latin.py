@@ -52,7 +52,10 @@ _INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh
 #: English family names that are titles too (Pope, Bishop, King, Major): after a given name,
 #: ending the capitalised run, the family name.
 _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major", "judge", "dean", "marshal",
-                                    "sheriff", "abbott", "chancellor"})
+                                    "sheriff", "abbott", "chancellor",
+                                    # the sayyid marker ending a name after a given name: the Egyptian
+                                    # and Levantine family name (Sayed, El-Sayed), not a title
+                                    "sayed", "sayyed", "sayyid"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
@@ -95,7 +98,8 @@ class LatinDetector:
         return x.norm in lw.places or all(p in lw.nationalities for p in x.parts)
 
     def is_org(self, x: Word) -> bool:
-        return x.norm in self.lw.orgs
+        """An organisation word, or a hyphenated word led by one (a party's wing: "League-N")."""
+        return x.norm in self.lw.orgs or (len(x.parts) > 1 and x.parts[0] in self.lw.orgs and x.parts[0] not in _SAYYID)
 
     def add(self, first: int, last: int, context_from: int | None, context_to: int | None = None,
             strong: bool = True) -> None:
@@ -138,9 +142,10 @@ class LatinDetector:
                 while j < n and not w[j].arabic and not w[j].brk and w[j].allcaps == caps:
                     if w[j].cap or w[j].allcaps:
                         pass
-                    elif (w[j].norm in LOWER_JOINERS and j + 1 < n and w[j + 1].cap
-                          and not w[j + 1].brk and not w[j + 1].arabic):
-                        pass
+                    elif (w[j].norm in LOWER_JOINERS and j + 1 < n and not w[j + 1].brk and not w[j + 1].arabic and (
+                            w[j + 1].cap or (w[j + 1].norm in LOWER_JOINERS and not w[j + 1].cap and j + 2 < n
+                                             and w[j + 2].cap and not w[j + 2].brk and not w[j + 2].arabic))):
+                        pass  # "de", and two particles in a row: "Juan Ramón de la Fuente", "van der"
                     else:
                         break
                     j += 1
@@ -226,8 +231,11 @@ class LatinDetector:
                     self._initial(a)):
                 a += 1
             while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given) and not (
-                    byline and b > a):
-                b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward)
+                    byline and b > a) and not (b > a and w[b - 1].norm in LOWER_JOINERS and not w[b - 1].cap):
+                b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward;
+                #          and one after a particle: de la Cruz)
+            while b >= a and w[b].norm in LOWER_JOINERS and not w[b].cap:
+                b -= 1  # (no particle ends a name)
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e
