@@ -455,3 +455,30 @@ def test_decision_calibration_validation(calibration: object, error: type[Except
 
     with pytest.raises(error, match="calibration"):
         DecisionConfig(calibration=calibration)  # type: ignore[arg-type]
+
+
+def test_match_reads_a_mention_that_lists_names_as_alternatives() -> None:
+    # invented persons; a list entry's names written in one string, as sanctions lists do
+    reg = Registry([Person("k1", "Karim Tawfiqi Zarandar"), Person("s1", "Ivan Petrovich Sokolov")])
+    alone = reg.match("Kareem Tawfiqi Zarandar")
+    listed = reg.match("Karim Towfighi Zarandar; Kareem Tawfiqi Zarandar")
+    assert alone is not None and listed is not None and listed.person.id == "k1"
+    assert listed.mention == "Kareem Tawfiqi Zarandar" and listed.chance == alone.chance  # the alternative that fits
+    for text in ("SOKOLOV, Ivan a.k.a. Iwan Sokolow", "Ivan Sokolov (Iwan Sokolow)", "Иван Соколов (Ivan Sokolov)"):
+        got = reg.match(text)
+        assert got is not None and got.person.id == "s1", text
+    # a note in parentheses is an alternative that fits no one: the name beside it still decides
+    assert reg.match("Ivan Petrovich Sokolov (Russian)").person.id == "s1"
+    assert reg.match("Angela Merkel; Olaf Scholz") is None
+
+
+def test_match_names_the_records_it_cannot_tell_apart() -> None:
+    # one person listed twice under two ids: the first by id is returned, the other named in ties
+    reg = Registry([Person("un-1", "QASIM MOHAMED MAHDI AL-RIMI"), Person("sdn-1", "AL-RIMI, Qasim Mohamed Mahdi"),
+                    Person("x1", "Qasim Mohamed Rimawi")])
+    got = reg.match("Qasim Muhammad Mahdi al-Rimi")
+    assert got is not None and got.person.id == "sdn-1" and got.ties == ("un-1",)
+    # a person listed once has no ties; a relative or a namesake with another name is no tie
+    single = Registry([Person("un-1", "QASIM MOHAMED MAHDI AL-RIMI"), Person("x1", "Qasim Mohamed Rimawi")])
+    assert single.match("Qasim Muhammad Mahdi al-Rimi").ties == ()
+    assert Registry(TIKRITI).match("Qusai Saddam Husayn al-Tikriti").ties == ()

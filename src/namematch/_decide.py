@@ -64,8 +64,8 @@ import attrs
 from namematch._options import check_margin, check_threshold  # the one rule for every threshold
 
 __all__ = [
-    "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "DecisionConfig", "check_margin", "check_threshold", "decide",
-    "logit", "probability", "shipped_calibration",
+    "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "TIE_LOG_ODDS", "DecisionConfig", "check_margin",
+    "check_threshold", "decide", "logit", "probability", "shipped_calibration", "ties",
 ]
 
 
@@ -137,6 +137,9 @@ MATCH_THRESHOLD: Final = DEFAULT_DECISION.match_threshold
 MARGIN: Final = DEFAULT_DECISION.margin
 
 _EPS: Final = 1e-6
+#: Two candidates whose chances are this close in log-odds (a ratio of odds within about 5%),
+#: and whose aliases are one name, are a tie the name cannot break (:func:`ties`).
+TIE_LOG_ODDS: Final = 0.05
 
 
 class _Cand(Protocol):
@@ -188,3 +191,21 @@ def decide(
         if other.alias != best.alias and same_name(best.alias, other.alias) < threshold:
             return None  # a rival with a different name, too close
     return best
+
+
+def ties(candidates: Sequence[C], threshold: float, same_name: Callable[[str, str], float]) -> list[C]:
+    """The candidates after the first (ranked by ``chance``, best first) that no name can tell
+    from it: their chance within :data:`TIE_LOG_ODDS` of the best's in log-odds and their
+    alias the same name as the best's (identical, or ``same_name(a, b) >= threshold``, the
+    test by which :func:`decide` excludes them as rivals)."""
+    if not candidates:
+        return []
+    best = candidates[0]
+    lead = logit(best.chance or 0.0)
+    out = []
+    for other in candidates[1:]:
+        if lead - logit(other.chance or 0.0) > TIE_LOG_ODDS:
+            break
+        if other.alias == best.alias or same_name(best.alias, other.alias) >= threshold:
+            out.append(other)
+    return out

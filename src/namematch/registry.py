@@ -34,6 +34,7 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _attributes, _decide
+from namematch._alternatives import alternatives
 from namematch._checks import check_str
 from namematch._errors import RegistryError, RegistryFormatError
 from namematch._files import atomic_write, check_savable, csv_records, jsonl_records, replacing
@@ -149,7 +150,16 @@ class Candidate:
     through the registry calibration (:attr:`DecisionConfig.calibration`);
     ``Registry.match_threshold`` and ``margin`` are on that scale. ``evidence`` holds what the
     attributes given to :meth:`Registry.match` said about this person (each a log-likelihood
-    ratio already added to ``chance``'s log-odds)."""
+    ratio already added to ``chance``'s log-odds).
+
+    ``mention`` is the name matched against ``alias``: the mention given, or the one of the
+    names it lists (``"A; B"``, ``"A a.k.a. B"``, ``"A (B)"``) that fits this person best.
+    ``ties`` (set by :meth:`Registry.match`) holds the ids of the other persons the registry
+    cannot tell from this one by the name: records whose matched alias is the same name as
+    this one's, with the same chance within ``namematch._decide.TIE_LOG_ODDS`` (one person
+    listed twice under two ids, or true namesakes). The registry returns the first of them by
+    id and names the others here rather than guessing: a caller with other evidence
+    (attributes, a list's own cross-references) decides between them."""
 
     person: Person
     score: float
@@ -157,6 +167,7 @@ class Candidate:
     mention: str = ""
     chance: float | None = None
     evidence: tuple[_attributes.AttributeEvidence, ...] = ()
+    ties: tuple[str, ...] = ()
 
     def explain(self) -> Explanation:
         """Why the mention matched this alias (see :func:`namematch.explain`), with each
@@ -420,14 +431,22 @@ class Registry:
             return calibrated(value(a, b, weights, intercept))
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
-        ranked = self._ranked(mention, models)[: self.decision.rivals]
-        found = [Candidate(person, pair, text, mention, calibrated(chance_of))
-                 for (pair, chance_of), text, person in ranked]
-        if query:
-            found = [_with_evidence(self._name_chance(c, weights, intercept),
-                                    _attributes.compare(query, c.person.attributes)) for c in found]
-        found.sort(key=lambda c: (-(c.chance or 0.0), c.person.id))
-        return _decide.decide(found, threshold, margin, chance)
+        best: dict[str, Candidate] = {}  # per person, the alternative of the mention that fits best
+        for said in alternatives(mention):
+            for (pair, chance_of), text, person in self._ranked(said, models)[: self.decision.rivals]:
+                c = Candidate(person, pair, text, said, calibrated(chance_of))
+                if query:
+                    c = _with_evidence(self._name_chance(c, weights, intercept),
+                                       _attributes.compare(query, c.person.attributes))
+                kept = best.get(person.id)
+                if kept is None or (c.chance or 0.0) > (kept.chance or 0.0):
+                    best[person.id] = c
+        found = sorted(best.values(), key=lambda c: (-(c.chance or 0.0), c.person.id))[: self.decision.rivals]
+        got = _decide.decide(found, threshold, margin, chance)
+        if got is None:
+            return None
+        tied = _decide.ties(found, threshold, chance)
+        return attrs.evolve(got, ties=tuple(c.person.id for c in tied)) if tied else got
 
     def _name_chance(self, c: Candidate, weights: tuple[float, ...], intercept: float) -> Candidate:
         """A candidate whose name is the mention's, parse for parse, with the chance the
