@@ -482,3 +482,22 @@ def test_match_names_the_records_it_cannot_tell_apart() -> None:
     single = Registry([Person("un-1", "QASIM MOHAMED MAHDI AL-RIMI"), Person("x1", "Qasim Mohamed Rimawi")])
     assert single.match("Qasim Muhammad Mahdi al-Rimi").ties == ()
     assert Registry(TIKRITI).match("Qusai Saddam Husayn al-Tikriti").ties == ()
+
+
+def test_a_persons_chance_is_that_of_its_best_fitting_name() -> None:
+    # the chance of a person with several names is the best over all of them, whichever
+    # of them has the highest pair score
+    from namematch._decide import DecisionConfig
+
+    persons = [Person("k1", "Karim Tawfiqi Zarandar", ("Abu Yusuf al-Zarandi", "K. Zarandar", "زرندار")),
+               Person("k2", "Nasir Tawfiqi", ("Nasser Tawfiqi Hamdani",))]
+    reg = Registry(persons, decision=DecisionConfig(calibration=(1.0, 0.0)))
+    weights, bias = reg.scorer.candidate_terms
+    for mention in ("Kareem Zarandar", "Abu Yusif al-Zarandi", "Tawfiqi", "Nassir Tawfiqi Hamdani"):
+        got = reg.match(mention, threshold=0.0, margin=0)
+        assert got is not None
+        values = {p.id: max(reg.scorer.value_under(mention, n, weights, bias) for n in p.names
+                            if reg.scorer.score(mention, n) > 0.0) for p in persons
+                  if any(reg.scorer.score(mention, n) > 0.0 for n in p.names)}
+        assert got.chance == max(values.values()) == values[got.person.id], mention
+        assert got.alias in got.person.names

@@ -362,22 +362,26 @@ class Registry:
         return out
 
     def _ranked(
-        self, mention: str, models: Sequence[tuple[Sequence[float], float]]
+        self, mention: str, models: Sequence[tuple[Sequence[float], float]], by: int = 0
     ) -> list[tuple[tuple[float, ...], str, Person]]:
-        """Every retrieved person whose best alias has a positive value under the first of
-        ``models`` (the pair score), once, with that alias's values under all of them (one
-        alignment each: :meth:`Scorer.values_under`), ranked by that value, then person id.
-        A person's best alias: highest first value, then text."""
+        """Every retrieved person with an alias of positive value under the first of ``models``
+        (the pair score), once, with the values of its best alias under all of them (one
+        alignment each: :meth:`Scorer.values_under`), ranked by the value under ``models[by]``,
+        then person id. A person's best alias: highest value under ``models[by]``, then text
+        (:meth:`resolve` ranks by the pair score; :meth:`match` by the candidate model, so a
+        person's chance is that of whichever of its names fits the mention best)."""
         values = self.scorer.values_under
         best: dict[int, tuple[tuple[float, ...], str, Person]] = {}
         for pidx, person, text in self._retrieved(mention):
             if person is None:
                 continue
             v = values(mention, text, models)
+            if v[0] <= 0.0:
+                continue
             cur = best.get(pidx)
-            if cur is None or v[0] > cur[0][0] or (v[0] == cur[0][0] and text < cur[1]):
+            if cur is None or v[by] > cur[0][by] or (v[by] == cur[0][by] and text < cur[1]):
                 best[pidx] = (v, text, person)
-        return sorted((x for x in best.values() if x[0][0] > 0.0), key=lambda x: (-x[0][0], x[2].id))
+        return sorted(best.values(), key=lambda x: (-x[0][by], x[2].id))
 
     def match(
         self,
@@ -433,7 +437,7 @@ class Registry:
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
         best: dict[str, Candidate] = {}  # per person, the alternative of the mention that fits best
         for said in alternatives(mention):
-            for (pair, chance_of), text, person in self._ranked(said, models)[: self.decision.rivals]:
+            for (pair, chance_of), text, person in self._ranked(said, models, by=1)[: self.decision.rivals]:
                 c = Candidate(person, pair, text, said, calibrated(chance_of))
                 if query:
                     c = _with_evidence(self._name_chance(c, weights, intercept),
