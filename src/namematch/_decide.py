@@ -22,6 +22,10 @@ asks two things of the best of them:
    apart by any name, so the second of them does not veto the first; their
    order stays that of the ranking (score, then id).
 
+Records the rival test thus passes over are reported: :func:`ties` names those whose
+chance is within :data:`TIE_LOG_ODDS` of the best's (``Candidate.ties``; decision 0014), as
+no name can choose between them.
+
 ``margin=0`` turns the rival check off (a plain threshold). Both tests read the
 candidate's ``chance``, not its pair score: the candidate model's value mapped by the
 **registry calibration** (:attr:`DecisionConfig.calibration`, ``logit(chance) = slope *

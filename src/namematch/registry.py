@@ -415,6 +415,12 @@ class Registry:
         person whose matched alias is a different name, by ``margin`` in log-odds
         (default :attr:`margin`). A mention of a third member of a family whose two
         relatives are in the registry thus gets None rather than the closer relative.
+
+        A person's chance is that of whichever of its names fits the mention best. Records
+        carrying the same name as the one returned, with the same chance, are named in its
+        ``ties``. A mention that lists several names (``"A; B"``, ``"A a.k.a. B"``, ``"A (B)"``:
+        ``namematch._alternatives``) is matched name by name, each person keeping the one that
+        fits it best (decision 0014).
         """
         thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
         mar = self.margin if margin is None else _decide.check_margin(margin)
