@@ -501,3 +501,15 @@ def test_a_persons_chance_is_that_of_its_best_fitting_name() -> None:
                   if any(reg.scorer.score(mention, n) > 0.0 for n in p.names)}
         assert got.chance == max(values.values()) == values[got.person.id], mention
         assert got.alias in got.person.names
+
+
+@given(st.text(alphabet=st.sampled_from("ab ;()[],.-/akAK\u0627\u0644"), max_size=60))
+def test_alternatives_are_never_empty_and_bounded(text: str) -> None:
+    from namematch._alternatives import MAX_ALTERNATIVES, alternatives
+
+    found = alternatives(text)
+    assert 1 <= len(found) <= MAX_ALTERNATIVES and len(set(found)) == len(found)
+    if not any(ch in text for ch in ";([") and "k.a" not in text.lower() and "k/a" not in text.lower():
+        assert found == (text,)  # a single name is left exactly as given
+    for alt in found:
+        assert alt == text or (alt.strip() == alt and any(ch.isalpha() for ch in alt) and ";" not in alt)
