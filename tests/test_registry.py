@@ -513,3 +513,27 @@ def test_alternatives_are_never_empty_and_bounded(text: str) -> None:
         assert found == (text,)  # a single name is left exactly as given
     for alt in found:
         assert alt == text or (alt.strip() == alt and any(ch.isalpha() for ch in alt) and ";" not in alt)
+
+
+def test_registry_retrieves_with_its_retrieval_config(tmp_path: Path) -> None:
+    from namematch.registry import RetrievalConfig
+
+    persons = [Person("a", "Zarandar Md"), Person("b", "Zarandar Mouhamed Khan Tawfiqi")]
+    mention = "Zarandar Andresen Mouhamed"
+    charged, free = Registry(persons), Registry(persons, retrieval=RetrievalConfig(extra_unit_charge=0.0))
+    assert charged.retrieval == RetrievalConfig() and free.retrieval.extra_unit_charge == 0.0
+    # the default charge ranks the alias with fewer unshared units first; without it, more shared units win
+    assert charged.retrieve(mention) == [0, 1] and free.retrieve(mention) == [1, 0]
+    # which elements get pair keys is filed in the index: a saved index records it, and loads only with it
+    sparse = Registry([Person("c", "Mohammed Ali Hassan")], retrieval=RetrievalConfig(common_rarity=-1.0))
+    assert sparse._keys("Mohammed Ali").pairs == () != charged._keys("Mohammed Ali").pairs
+    sparse.save(tmp_path / "sparse.nmx")
+    with pytest.raises(RegistryFormatError, match="common_rarity"):
+        Registry.load(tmp_path / "sparse.nmx")
+    loaded = Registry.load(tmp_path / "sparse.nmx", retrieval=RetrievalConfig(common_rarity=-1.0, extra_unit_charge=1.0))
+    assert loaded.retrieve("Muhammad Ali Hasan") == sparse.retrieve("Muhammad Ali Hasan") == [0]
+    charged.save(tmp_path / "default.nmx")  # the shipped configuration: nothing recorded, as before
+    with pytest.raises(RegistryFormatError, match="common_rarity"):
+        Registry.load(tmp_path / "default.nmx", retrieval=RetrievalConfig(common_rarity=-1.0))
+    with pytest.raises(TypeError, match="retrieval"):
+        Registry(persons, retrieval={"extra_unit_charge": 0.0})  # type: ignore[arg-type]

@@ -39,7 +39,9 @@ from namematch._checks import check_str
 from namematch._errors import RegistryError, RegistryFormatError
 from namematch._files import atomic_write, check_savable, csv_records, jsonl_records, replacing
 from namematch._index import (
+    DEFAULT_RETRIEVAL,
     NameKeys,
+    RetrievalConfig,
     check_workers,
     keys_fingerprint,
     name_keys,
@@ -59,6 +61,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "RegistryFormatError",
+    "RetrievalConfig",
 ]
 
 DecisionConfig = _decide.DecisionConfig  # how a registry decides (defined beside the decision)
@@ -217,6 +220,7 @@ class Registry:
         workers: int = 1,
         lexicon: Any = None,
         decision: _decide.DecisionConfig | None = None,
+        retrieval: RetrievalConfig | None = None,
     ) -> None:
         """Build a registry of ``persons``; ``workers`` > 1 computes the names'
         retrieval keys in that many processes (same index, built faster on
@@ -224,8 +228,15 @@ class Registry:
         :meth:`Scorer.fit`) scores and decides; ``lexicon`` (a :class:`~namematch.UserLexicon`
         or file paths) is layered over the shipped name data for this registry. ``decision``
         (a :class:`~namematch.registry.DecisionConfig`) sets how it decides; ``match_threshold``
-        and ``margin``, when given, replace its two thresholds."""
+        and ``margin``, when given, replace its two thresholds. ``retrieval`` (a
+        :class:`~namematch.registry.RetrievalConfig`, default the shipped one) sets the keys its
+        index files names under and how a mention's keys rank them; a saved index records it
+        (:meth:`load` needs the same)."""
         check_workers(workers)
+        if retrieval is not None and not isinstance(retrieval, RetrievalConfig):
+            raise TypeError(f"retrieval must be RetrievalConfig or None, not {type(retrieval).__name__}")
+        #: how its key index retrieves aliases for a mention (decision 0012)
+        self.retrieval = retrieval or DEFAULT_RETRIEVAL
         if decision is not None and not isinstance(decision, _decide.DecisionConfig):
             raise TypeError(f"decision must be DecisionConfig or None, not {type(decision).__name__}")
         decision = decision or _decide.DEFAULT_DECISION
@@ -283,7 +294,7 @@ class Registry:
         forked processes (``namematch._pool``), :data:`_BUILD_CHUNK` persons a task."""
         items = list(persons)
         state = {"names": [p.names if isinstance(p, Person) else () for p in items], "lexicon": self.scorer.lexicon,
-                 "resources": self.scorer.resources}
+                 "resources": self.scorer.resources, "retrieval": self.retrieval}
         spans = [(lo, min(len(items), lo + _BUILD_CHUNK)) for lo in range(0, len(items), _BUILD_CHUNK)]
         done = 0
         for keyed in iter_chunks(_names_keys, state, spans, workers):
@@ -325,20 +336,20 @@ class Registry:
     def retrieve(self, mention: str, limit: int | None = None) -> list[int]:
         """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`);
         at most ``limit`` (default: :attr:`DecisionConfig.retrieve` of :attr:`decision`)."""
-        return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit)
+        return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit, self.retrieval)
 
     def _keys(self, name: str) -> NameKeys:
         """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
         lexicon = self.scorer.lexicon
         if lexicon is None or not lexicon.variants:
-            return name_keys(name, self.scorer.resources)
-        return layered_name_keys(name, lexicon, self.scorer.resources)
+            return name_keys(name, self.scorer.resources, self.retrieval)
+        return layered_name_keys(name, lexicon, self.scorer.resources, self.retrieval)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
         best first, all from one state."""
         state = self._state
-        return state.retrieved(state.rank(self._keys(mention), self.decision.retrieve))
+        return state.retrieved(state.rank(self._keys(mention), self.decision.retrieve, self.retrieval))
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -617,6 +628,8 @@ class Registry:
                     ("name_data", keys_fingerprint(self.scorer.resources)), ("persons", str(persons)), ("aliases", str(aliases))]
             if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
                 rows.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
+            if (keyed := _keyed_retrieval(self.retrieval)) is not None:
+                rows.append(("retrieval_keys", keyed))  # which elements get pair keys
             return rows
 
         with self._lock:
@@ -625,7 +638,9 @@ class Registry:
                 state.save(tmp, meta, _saved_json)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
+    def load(
+        cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None, retrieval: RetrievalConfig | None = None
+    ) -> Registry:
         """Open an index written by :meth:`save`.
 
         Opening checks the file before answering anything (``namematch._store``):
@@ -639,8 +654,12 @@ class Registry:
         process replaces ``path`` (as :meth:`save` does), this registry keeps
         answering from the file it opened; load again to see the new one. A change
         (``add``/``remove``) first reads the whole file into memory.
+
+        ``retrieval`` must file names as the saved index did (the same
+        :attr:`RetrievalConfig.common_rarity <namematch.registry.RetrievalConfig>`, else a
+        :class:`RegistryFormatError`); its ranking constants may differ.
         """
-        reg = cls(scorer=scorer)
+        reg = cls(scorer=scorer, retrieval=retrieval)
         store = IndexFile(path, _person_of_json, keys_fingerprint(reg.scorer.resources))
         lexicon = reg.scorer.lexicon
         wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
@@ -648,8 +667,20 @@ class Registry:
             raise RegistryFormatError(
                 "index was built with another user lexicon (its variant groups are retrieval keys); load it with "
                 "a scorer of the same lexicon, or rebuild it with Registry.save()", path)
+        if store.meta("retrieval_keys") != _keyed_retrieval(reg.retrieval):
+            raise RegistryFormatError(
+                "index was built with another RetrievalConfig.common_rarity (it decides the pair keys filed); load it "
+                "with the same retrieval configuration, or rebuild it with Registry.save()", path)
         reg._state = Stored(store)
         return reg
+
+
+def _keyed_retrieval(config: RetrievalConfig) -> str | None:
+    """What of a retrieval configuration decides the keys an index files (``common_rarity``), as
+    a saved index records it; None for the shipped value (indexes saved before it was recorded)."""
+    if config.common_rarity == DEFAULT_RETRIEVAL.common_rarity:
+        return None
+    return f"common_rarity={config.common_rarity!r}"
 
 
 def _saved_json(person: Person) -> str:
@@ -664,8 +695,9 @@ def _saved_json(person: Person) -> str:
 
 def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
     """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
-    lexicon, resources = state["lexicon"], state["resources"]
-    return [[layered_name_keys(text, lexicon, resources) for text in names] for names in state["names"][lo:hi]]
+    lexicon, resources, retrieval = state["lexicon"], state["resources"], state["retrieval"]
+    return [[layered_name_keys(text, lexicon, resources, retrieval) for text in names]
+            for names in state["names"][lo:hi]]
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
