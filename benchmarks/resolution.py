@@ -16,6 +16,12 @@ after normalisation, "FAMILY, Given" read as "Given FAMILY") into one gold
 person: a group is absent or present as a whole, and a match to any record of
 the gold group is correct. ``--raw`` reproduces the per-id protocol.
 
+**Ties.** Records of one person that the benchmark's merge keeps apart (their spellings
+differ: ``ABU MOHAMMED AL-JAWLANI`` and ``AL-JAWLANI, Abu Muhammad``) carry the same name, so a
+query's chance for both is the same; ``Registry.match`` returns the first by id and names the
+others in ``Candidate.ties``. A line counts the answers with ties and those whose gold record
+is among the ties rather than returned (counted wrong in the table).
+
 **Operating points.** A second table gives both methods at several thresholds: the
 baseline's NIL accuracy at its cut-off (85) is high because it seldom answers at all;
 compared at equal NIL accuracy, its accuracy@1 is far lower.
@@ -68,10 +74,16 @@ def main() -> None:
     texts = [choices[i] for i in ids]
     stats: dict[tuple[str, str], dict[str, list[int]]] = {}
     base_best = [process.extractOne(_plain(q), texts, scorer=fuzz.token_sort_ratio) for _, _, q, _, _ in queries]
+    tied: dict[str, list[int]] = {"cross-script": [0, 0, 0], "same-script": [0, 0, 0]}
     for (ds, kind, _q, gold, half), got, best in zip(
         queries, reg.match_many(q for _, _, q, _, _ in queries), base_best, strict=True
     ):
         got_g = group[got.person.id] if got else None
+        if got is not None and got.ties and gold is not None:
+            tie_groups = {group[i] for i in got.ties}
+            tied[kind][0] += 1
+            tied[kind][1] += got_g == gold
+            tied[kind][2] += got_g != gold and gold in tie_groups
         base_g = group[ids[best[2]]] if best and best[1] >= BASELINE_CUTOFF else None
         for slice_ in ((ds, kind), ("ALL", kind), (f"ALL half {half}", kind)):
             s = stats.setdefault(slice_, {"nm_acc": [], "nm_nil": [], "bl_acc": [], "bl_nil": []})
@@ -95,6 +107,9 @@ def main() -> None:
           f"match_threshold={reg.match_threshold}, margin={reg.margin}")
     print_table(["data", "queries", "n in reg", "acc@1 namematch", "acc@1 baseline", "n absent",
                  "NIL acc namematch", "NIL acc baseline"], rows)
+    print("\nTies (Candidate.ties: records with the same name and chance as the one returned): "
+          + "; ".join(f"{kind} {n} answers with ties, {right} right, {other} with the gold among the ties"
+                      for kind, (n, right, other) in tied.items()))
     operating_points(persons, queries, group, base_best, ids)
     reliability(reg, queries, group)
     retrieval_recall(reg, [q for _, _, q, _, _ in queries])

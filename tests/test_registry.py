@@ -455,3 +455,85 @@ def test_decision_calibration_validation(calibration: object, error: type[Except
 
     with pytest.raises(error, match="calibration"):
         DecisionConfig(calibration=calibration)  # type: ignore[arg-type]
+
+
+def test_match_reads_a_mention_that_lists_names_as_alternatives() -> None:
+    # invented persons; a list entry's names written in one string, as sanctions lists do
+    reg = Registry([Person("k1", "Karim Tawfiqi Zarandar"), Person("s1", "Ivan Petrovich Sokolov")])
+    alone = reg.match("Kareem Tawfiqi Zarandar")
+    listed = reg.match("Karim Towfighi Zarandar; Kareem Tawfiqi Zarandar")
+    assert alone is not None and listed is not None and listed.person.id == "k1"
+    assert listed.mention == "Kareem Tawfiqi Zarandar" and listed.chance == alone.chance  # the alternative that fits
+    for text in ("SOKOLOV, Ivan a.k.a. Iwan Sokolow", "Ivan Sokolov (Iwan Sokolow)", "Иван Соколов (Ivan Sokolov)"):
+        got = reg.match(text)
+        assert got is not None and got.person.id == "s1", text
+    # a note in parentheses is an alternative that fits no one: the name beside it still decides
+    assert reg.match("Ivan Petrovich Sokolov (Russian)").person.id == "s1"
+    assert reg.match("Angela Merkel; Olaf Scholz") is None
+
+
+def test_match_names_the_records_it_cannot_tell_apart() -> None:
+    # one person listed twice under two ids: the first by id is returned, the other named in ties
+    reg = Registry([Person("un-1", "QASIM MOHAMED MAHDI AL-RIMI"), Person("sdn-1", "AL-RIMI, Qasim Mohamed Mahdi"),
+                    Person("x1", "Qasim Mohamed Rimawi")])
+    got = reg.match("Qasim Muhammad Mahdi al-Rimi")
+    assert got is not None and got.person.id == "sdn-1" and got.ties == ("un-1",)
+    # a person listed once has no ties; a relative or a namesake with another name is no tie
+    single = Registry([Person("un-1", "QASIM MOHAMED MAHDI AL-RIMI"), Person("x1", "Qasim Mohamed Rimawi")])
+    assert single.match("Qasim Muhammad Mahdi al-Rimi").ties == ()
+    assert Registry(TIKRITI).match("Qusai Saddam Husayn al-Tikriti").ties == ()
+
+
+def test_a_persons_chance_is_that_of_its_best_fitting_name() -> None:
+    # the chance of a person with several names is the best over all of them, whichever
+    # of them has the highest pair score
+    from namematch._decide import DecisionConfig
+
+    persons = [Person("k1", "Karim Tawfiqi Zarandar", ("Abu Yusuf al-Zarandi", "K. Zarandar", "زرندار")),
+               Person("k2", "Nasir Tawfiqi", ("Nasser Tawfiqi Hamdani",))]
+    reg = Registry(persons, decision=DecisionConfig(calibration=(1.0, 0.0)))
+    weights, bias = reg.scorer.candidate_terms
+    for mention in ("Kareem Zarandar", "Abu Yusif al-Zarandi", "Tawfiqi", "Nassir Tawfiqi Hamdani"):
+        got = reg.match(mention, threshold=0.0, margin=0)
+        assert got is not None
+        values = {p.id: max(reg.scorer.value_under(mention, n, weights, bias) for n in p.names
+                            if reg.scorer.score(mention, n) > 0.0) for p in persons
+                  if any(reg.scorer.score(mention, n) > 0.0 for n in p.names)}
+        assert got.chance == max(values.values()) == values[got.person.id], mention
+        assert got.alias in got.person.names
+
+
+@given(st.text(alphabet=st.sampled_from("ab ;()[],.-/akAK\u0627\u0644"), max_size=60))
+def test_alternatives_are_never_empty_and_bounded(text: str) -> None:
+    from namematch._alternatives import MAX_ALTERNATIVES, alternatives
+
+    found = alternatives(text)
+    assert 1 <= len(found) <= MAX_ALTERNATIVES and len(set(found)) == len(found)
+    if not any(ch in text for ch in ";([") and "k.a" not in text.lower() and "k/a" not in text.lower():
+        assert found == (text,)  # a single name is left exactly as given
+    for alt in found:
+        assert alt == text or (alt.strip() == alt and any(ch.isalpha() for ch in alt) and ";" not in alt)
+
+
+def test_registry_retrieves_with_its_retrieval_config(tmp_path: Path) -> None:
+    from namematch.registry import RetrievalConfig
+
+    persons = [Person("a", "Zarandar Md"), Person("b", "Zarandar Mouhamed Khan Tawfiqi")]
+    mention = "Zarandar Andresen Mouhamed"
+    charged, free = Registry(persons), Registry(persons, retrieval=RetrievalConfig(extra_unit_charge=0.0))
+    assert charged.retrieval == RetrievalConfig() and free.retrieval.extra_unit_charge == 0.0
+    # the default charge ranks the alias with fewer unshared units first; without it, more shared units win
+    assert charged.retrieve(mention) == [0, 1] and free.retrieve(mention) == [1, 0]
+    # which elements get pair keys is filed in the index: a saved index records it, and loads only with it
+    sparse = Registry([Person("c", "Mohammed Ali Hassan")], retrieval=RetrievalConfig(common_rarity=-1.0))
+    assert sparse._keys("Mohammed Ali").pairs == () != charged._keys("Mohammed Ali").pairs
+    sparse.save(tmp_path / "sparse.nmx")
+    with pytest.raises(RegistryFormatError, match="common_rarity"):
+        Registry.load(tmp_path / "sparse.nmx")
+    loaded = Registry.load(tmp_path / "sparse.nmx", retrieval=RetrievalConfig(common_rarity=-1.0, extra_unit_charge=1.0))
+    assert loaded.retrieve("Muhammad Ali Hasan") == sparse.retrieve("Muhammad Ali Hasan") == [0]
+    charged.save(tmp_path / "default.nmx")  # the shipped configuration: nothing recorded, as before
+    with pytest.raises(RegistryFormatError, match="common_rarity"):
+        Registry.load(tmp_path / "default.nmx", retrieval=RetrievalConfig(common_rarity=-1.0))
+    with pytest.raises(TypeError, match="retrieval"):
+        Registry(persons, retrieval={"extra_unit_charge": 0.0})  # type: ignore[arg-type]

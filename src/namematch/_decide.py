@@ -22,6 +22,10 @@ asks two things of the best of them:
    apart by any name, so the second of them does not veto the first; their
    order stays that of the ranking (score, then id).
 
+Records the rival test thus passes over are reported: :func:`ties` names those whose
+chance is within :data:`TIE_LOG_ODDS` of the best's (``Candidate.ties``; decision 0014), as
+no name can choose between them.
+
 ``margin=0`` turns the rival check off (a plain threshold). Both tests read the
 candidate's ``chance``, not its pair score: the candidate model's value mapped by the
 **registry calibration** (:attr:`DecisionConfig.calibration`, ``logit(chance) = slope *
@@ -30,16 +34,16 @@ best candidate of every query of ``benchmarks/resolution.py``, labelled by wheth
 query's person). The chance is thus the probability that the best candidate is the person the
 mention means, for mentions a quarter of whose persons are not listed (that benchmark's
 prior); its reliability table (``benchmarks/resolution.py``) has an expected calibration
-error of 0.018 / 0.021 on the two halves of the persons (0.018 with each half's model fitted
+error of 0.023 / 0.021 on the two halves of the persons (0.020 with each half's model fitted
 on the other half, ``--halves``). The calibration is monotone: it changes no ranking, only
 the scale the thresholds are read on.
 
 ``MATCH_THRESHOLD = 0.75`` was chosen with ``tools/fit_candidate_model.py --halves`` (the
 model and calibration fitted on one half of the persons, ``Registry.match`` run on the other
 half's queries of ``benchmarks/resolution.py``) and ``benchmarks/resolution.py``: on the
-held-apart halves it gives accuracy@1 0.965 / 0.829 on Arabic-script / Latin queries and NIL
-accuracy 1.000 / 0.969 (0.7: 0.832 / 0.966; 0.8: 0.819 / 0.970); with the shipped model
-0.965 / 0.823 and 1.000 / 0.973. ``MARGIN = 1.0``: the best must be about e ≈ 2.7 times as
+held-apart halves it gives accuracy@1 0.958 / 0.828 on Arabic-script / Latin queries and NIL
+accuracy 1.000 / 0.972 (0.7: 0.831 / 0.969; 0.8: 0.818 / 0.973); with the shipped model
+0.965 / 0.822 and 1.000 / 0.976. ``MARGIN = 1.0``: the best must be about e ≈ 2.7 times as
 likely in odds as the rival.
 
 What a registry knows beside the pair score was tried as further evidence on the held-apart
@@ -64,8 +68,8 @@ import attrs
 from namematch._options import check_margin, check_threshold  # the one rule for every threshold
 
 __all__ = [
-    "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "DecisionConfig", "check_margin", "check_threshold", "decide",
-    "logit", "probability", "shipped_calibration",
+    "DEFAULT_DECISION", "MARGIN", "MATCH_THRESHOLD", "TIE_LOG_ODDS", "DecisionConfig", "check_margin",
+    "check_threshold", "decide", "logit", "probability", "shipped_calibration", "ties",
 ]
 
 
@@ -137,6 +141,9 @@ MATCH_THRESHOLD: Final = DEFAULT_DECISION.match_threshold
 MARGIN: Final = DEFAULT_DECISION.margin
 
 _EPS: Final = 1e-6
+#: Two candidates whose chances are this close in log-odds (a ratio of odds within about 5%),
+#: and whose aliases are one name, are a tie the name cannot break (:func:`ties`).
+TIE_LOG_ODDS: Final = 0.05
 
 
 class _Cand(Protocol):
@@ -188,3 +195,21 @@ def decide(
         if other.alias != best.alias and same_name(best.alias, other.alias) < threshold:
             return None  # a rival with a different name, too close
     return best
+
+
+def ties(candidates: Sequence[C], threshold: float, same_name: Callable[[str, str], float]) -> list[C]:
+    """The candidates after the first (ranked by ``chance``, best first) that no name can tell
+    from it: their chance within :data:`TIE_LOG_ODDS` of the best's in log-odds and their
+    alias the same name as the best's (identical, or ``same_name(a, b) >= threshold``, the
+    test by which :func:`decide` excludes them as rivals)."""
+    if not candidates:
+        return []
+    best = candidates[0]
+    lead = logit(best.chance or 0.0)
+    out = []
+    for other in candidates[1:]:
+        if lead - logit(other.chance or 0.0) > TIE_LOG_ODDS:
+            break
+        if other.alias == best.alias or same_name(best.alias, other.alias) >= threshold:
+            out.append(other)
+    return out

@@ -8,7 +8,7 @@ clustering retrieve the spellings for each other, as the scorer then matches the
 
 from __future__ import annotations
 
-from namematch._index import NameKeys, name_keys
+from namematch._index import DEFAULT_RETRIEVAL, NameKeys, RetrievalConfig, name_keys
 from namematch.keys import keyed_units
 from namematch.resources import Resources
 from namematch.user_lexicon import UserLexicon
@@ -16,10 +16,13 @@ from namematch.user_lexicon import UserLexicon
 __all__ = ["layered_name_keys"]
 
 
-def layered_name_keys(name: str, lexicon: UserLexicon | None, resources: Resources | None = None) -> NameKeys:
-    """:func:`namematch._index.name_keys` (with the name data of ``resources``) with a ``u:``
-    key per user group of each unit."""
-    nk = name_keys(name, resources)
+def layered_name_keys(
+    name: str, lexicon: UserLexicon | None, resources: Resources | None = None,
+    config: RetrievalConfig = DEFAULT_RETRIEVAL,
+) -> NameKeys:
+    """:func:`namematch._index.name_keys` (with the name data of ``resources`` and the retrieval
+    ``config``) with a ``u:`` key per user group of each unit."""
+    nk = name_keys(name, resources, config)
     if lexicon is None or not lexicon.variants:
         return nk
     units = []

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Final, Protocol, cast
 import numpy as np
 
 from namematch._errors import RegistryFormatError
-from namematch._index import NameKeys, add_postings, append_grown, as_ids, rank_name
+from namematch._index import (
+    DEFAULT_RETRIEVAL,
+    NameKeys,
+    RetrievalConfig,
+    add_postings,
+    append_grown,
+    as_ids,
+    rank_name,
+)
 from namematch._store import POSTING, IndexFile, le_bytes, write_index
 
 if TYPE_CHECKING:
@@ -38,8 +46,9 @@ class State(Protocol):
 
     def __iter__(self) -> Iterator[Person]: ...
 
-    def rank(self, query: NameKeys, limit: int) -> list[int]:
-        """Alias ids sharing retrieval keys with ``query``, best first (``_index.rank_name``)."""
+    def rank(self, query: NameKeys, limit: int, config: RetrievalConfig = DEFAULT_RETRIEVAL) -> list[int]:
+        """Alias ids sharing retrieval keys with ``query``, best first (``_index.rank_name`` with
+        the registry's retrieval ``config``)."""
 
     def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, live record or None, alias text) of each alias id."""
@@ -172,7 +181,7 @@ class Snapshot:
         persons = self.index.records.persons
         return (persons[pidx] for pidx in self.index.records.live(self.persons, self.version))
 
-    def rank(self, query: NameKeys, limit: int) -> list[int]:
+    def rank(self, query: NameKeys, limit: int, config: RetrievalConfig = DEFAULT_RETRIEVAL) -> list[int]:
         visible, postings, empty = self.aliases, self.index.postings, array(POSTING)
 
         def post(key: str) -> Sequence[int]:
@@ -184,7 +193,7 @@ class Snapshot:
                 return cast(Sequence[int], ids[: int(np.searchsorted(ids, visible))])
             return cast(Sequence[int], ids)
 
-        return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units)
+        return rank_name(query, post, max(visible, 1), limit=limit, unit_counts=self.index.units, config=config)
 
     def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
         index = self.index
@@ -252,9 +261,10 @@ class Stored:
     def __iter__(self) -> Iterator[Person]:
         return self.store.all_persons()
 
-    def rank(self, query: NameKeys, limit: int) -> list[int]:
+    def rank(self, query: NameKeys, limit: int, config: RetrievalConfig = DEFAULT_RETRIEVAL) -> list[int]:
         store = self.store
-        return rank_name(query, store.postings, max(store.alias_count, 1), limit=limit, unit_counts=store.unit_counts)
+        return rank_name(query, store.postings, max(store.alias_count, 1), limit=limit, unit_counts=store.unit_counts,
+                         config=config)
 
     def retrieved(self, aids: list[int]) -> Iterator[tuple[int, Person | None, str]]:
         if not aids:

@@ -34,11 +34,14 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from namematch import _attributes, _decide
+from namematch._alternatives import alternatives
 from namematch._checks import check_str
 from namematch._errors import RegistryError, RegistryFormatError
 from namematch._files import atomic_write, check_savable, csv_records, jsonl_records, replacing
 from namematch._index import (
+    DEFAULT_RETRIEVAL,
     NameKeys,
+    RetrievalConfig,
     check_workers,
     keys_fingerprint,
     name_keys,
@@ -58,6 +61,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "RegistryFormatError",
+    "RetrievalConfig",
 ]
 
 DecisionConfig = _decide.DecisionConfig  # how a registry decides (defined beside the decision)
@@ -149,7 +153,16 @@ class Candidate:
     through the registry calibration (:attr:`DecisionConfig.calibration`);
     ``Registry.match_threshold`` and ``margin`` are on that scale. ``evidence`` holds what the
     attributes given to :meth:`Registry.match` said about this person (each a log-likelihood
-    ratio already added to ``chance``'s log-odds)."""
+    ratio already added to ``chance``'s log-odds).
+
+    ``mention`` is the name matched against ``alias``: the mention given, or the one of the
+    names it lists (``"A; B"``, ``"A a.k.a. B"``, ``"A (B)"``) that fits this person best.
+    ``ties`` (set by :meth:`Registry.match`) holds the ids of the other persons the registry
+    cannot tell from this one by the name: records whose matched alias is the same name as
+    this one's, with the same chance within ``namematch._decide.TIE_LOG_ODDS`` (one person
+    listed twice under two ids, or true namesakes). The registry returns the first of them by
+    id and names the others here rather than guessing: a caller with other evidence
+    (attributes, a list's own cross-references) decides between them."""
 
     person: Person
     score: float
@@ -157,6 +170,7 @@ class Candidate:
     mention: str = ""
     chance: float | None = None
     evidence: tuple[_attributes.AttributeEvidence, ...] = ()
+    ties: tuple[str, ...] = ()
 
     def explain(self) -> Explanation:
         """Why the mention matched this alias (see :func:`namematch.explain`), with each
@@ -206,6 +220,7 @@ class Registry:
         workers: int = 1,
         lexicon: Any = None,
         decision: _decide.DecisionConfig | None = None,
+        retrieval: RetrievalConfig | None = None,
     ) -> None:
         """Build a registry of ``persons``; ``workers`` > 1 computes the names'
         retrieval keys in that many processes (same index, built faster on
@@ -213,8 +228,15 @@ class Registry:
         :meth:`Scorer.fit`) scores and decides; ``lexicon`` (a :class:`~namematch.UserLexicon`
         or file paths) is layered over the shipped name data for this registry. ``decision``
         (a :class:`~namematch.registry.DecisionConfig`) sets how it decides; ``match_threshold``
-        and ``margin``, when given, replace its two thresholds."""
+        and ``margin``, when given, replace its two thresholds. ``retrieval`` (a
+        :class:`~namematch.registry.RetrievalConfig`, default the shipped one) sets the keys its
+        index files names under and how a mention's keys rank them; a saved index records it
+        (:meth:`load` needs the same)."""
         check_workers(workers)
+        if retrieval is not None and not isinstance(retrieval, RetrievalConfig):
+            raise TypeError(f"retrieval must be RetrievalConfig or None, not {type(retrieval).__name__}")
+        #: how its key index retrieves aliases for a mention (decision 0012)
+        self.retrieval = retrieval or DEFAULT_RETRIEVAL
         if decision is not None and not isinstance(decision, _decide.DecisionConfig):
             raise TypeError(f"decision must be DecisionConfig or None, not {type(decision).__name__}")
         decision = decision or _decide.DEFAULT_DECISION
@@ -272,7 +294,7 @@ class Registry:
         forked processes (``namematch._pool``), :data:`_BUILD_CHUNK` persons a task."""
         items = list(persons)
         state = {"names": [p.names if isinstance(p, Person) else () for p in items], "lexicon": self.scorer.lexicon,
-                 "resources": self.scorer.resources}
+                 "resources": self.scorer.resources, "retrieval": self.retrieval}
         spans = [(lo, min(len(items), lo + _BUILD_CHUNK)) for lo in range(0, len(items), _BUILD_CHUNK)]
         done = 0
         for keyed in iter_chunks(_names_keys, state, spans, workers):
@@ -314,20 +336,20 @@ class Registry:
     def retrieve(self, mention: str, limit: int | None = None) -> list[int]:
         """Alias ids that share retrieval keys with the mention, best first (see :func:`rank_name`);
         at most ``limit`` (default: :attr:`DecisionConfig.retrieve` of :attr:`decision`)."""
-        return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit)
+        return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit, self.retrieval)
 
     def _keys(self, name: str) -> NameKeys:
         """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
         lexicon = self.scorer.lexicon
         if lexicon is None or not lexicon.variants:
-            return name_keys(name, self.scorer.resources)
-        return layered_name_keys(name, lexicon, self.scorer.resources)
+            return name_keys(name, self.scorer.resources, self.retrieval)
+        return layered_name_keys(name, lexicon, self.scorer.resources, self.retrieval)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
         best first, all from one state."""
         state = self._state
-        return state.retrieved(state.rank(self._keys(mention), self.decision.retrieve))
+        return state.retrieved(state.rank(self._keys(mention), self.decision.retrieve, self.retrieval))
 
     def resolve(self, mention: str, limit: int = 5, threshold: float | None = None) -> list[Candidate]:
         """Ranked candidates for a mention (best first, one per person).
@@ -351,22 +373,26 @@ class Registry:
         return out
 
     def _ranked(
-        self, mention: str, models: Sequence[tuple[Sequence[float], float]]
+        self, mention: str, models: Sequence[tuple[Sequence[float], float]], by: int = 0
     ) -> list[tuple[tuple[float, ...], str, Person]]:
-        """Every retrieved person whose best alias has a positive value under the first of
-        ``models`` (the pair score), once, with that alias's values under all of them (one
-        alignment each: :meth:`Scorer.values_under`), ranked by that value, then person id.
-        A person's best alias: highest first value, then text."""
+        """Every retrieved person with an alias of positive value under the first of ``models``
+        (the pair score), once, with the values of its best alias under all of them (one
+        alignment each: :meth:`Scorer.values_under`), ranked by the value under ``models[by]``,
+        then person id. A person's best alias: highest value under ``models[by]``, then text
+        (:meth:`resolve` ranks by the pair score; :meth:`match` by the candidate model, so a
+        person's chance is that of whichever of its names fits the mention best)."""
         values = self.scorer.values_under
         best: dict[int, tuple[tuple[float, ...], str, Person]] = {}
         for pidx, person, text in self._retrieved(mention):
             if person is None:
                 continue
             v = values(mention, text, models)
+            if v[0] <= 0.0:
+                continue
             cur = best.get(pidx)
-            if cur is None or v[0] > cur[0][0] or (v[0] == cur[0][0] and text < cur[1]):
+            if cur is None or v[by] > cur[0][by] or (v[by] == cur[0][by] and text < cur[1]):
                 best[pidx] = (v, text, person)
-        return sorted((x for x in best.values() if x[0][0] > 0.0), key=lambda x: (-x[0][0], x[2].id))
+        return sorted(best.values(), key=lambda x: (-x[0][by], x[2].id))
 
     def match(
         self,
@@ -400,6 +426,12 @@ class Registry:
         person whose matched alias is a different name, by ``margin`` in log-odds
         (default :attr:`margin`). A mention of a third member of a family whose two
         relatives are in the registry thus gets None rather than the closer relative.
+
+        A person's chance is that of whichever of its names fits the mention best. Records
+        carrying the same name as the one returned, with the same chance, are named in its
+        ``ties``. A mention that lists several names (``"A; B"``, ``"A a.k.a. B"``, ``"A (B)"``:
+        ``namematch._alternatives``) is matched name by name, each person keeping the one that
+        fits it best (decision 0014).
         """
         thr = self.match_threshold if threshold is None else _decide.check_threshold(threshold, "threshold")
         mar = self.margin if margin is None else _decide.check_margin(margin)
@@ -420,14 +452,22 @@ class Registry:
             return calibrated(value(a, b, weights, intercept))
 
         models = ((self.scorer.model_weights, self.scorer.model_intercept), (weights, intercept))
-        ranked = self._ranked(mention, models)[: self.decision.rivals]
-        found = [Candidate(person, pair, text, mention, calibrated(chance_of))
-                 for (pair, chance_of), text, person in ranked]
-        if query:
-            found = [_with_evidence(self._name_chance(c, weights, intercept),
-                                    _attributes.compare(query, c.person.attributes)) for c in found]
-        found.sort(key=lambda c: (-(c.chance or 0.0), c.person.id))
-        return _decide.decide(found, threshold, margin, chance)
+        best: dict[str, Candidate] = {}  # per person, the alternative of the mention that fits best
+        for said in alternatives(mention):
+            for (pair, chance_of), text, person in self._ranked(said, models, by=1)[: self.decision.rivals]:
+                c = Candidate(person, pair, text, said, calibrated(chance_of))
+                if query:
+                    c = _with_evidence(self._name_chance(c, weights, intercept),
+                                       _attributes.compare(query, c.person.attributes))
+                kept = best.get(person.id)
+                if kept is None or (c.chance or 0.0) > (kept.chance or 0.0):
+                    best[person.id] = c
+        found = sorted(best.values(), key=lambda c: (-(c.chance or 0.0), c.person.id))[: self.decision.rivals]
+        got = _decide.decide(found, threshold, margin, chance)
+        if got is None:
+            return None
+        tied = _decide.ties(found, threshold, chance)
+        return attrs.evolve(got, ties=tuple(c.person.id for c in tied)) if tied else got
 
     def _name_chance(self, c: Candidate, weights: tuple[float, ...], intercept: float) -> Candidate:
         """A candidate whose name is the mention's, parse for parse, with the chance the
@@ -588,6 +628,8 @@ class Registry:
                     ("name_data", keys_fingerprint(self.scorer.resources)), ("persons", str(persons)), ("aliases", str(aliases))]
             if self.scorer.lexicon is not None and self.scorer.lexicon.variants:
                 rows.append(("user_lexicon", self.scorer.lexicon.digest))  # its groups are keys of the index
+            if (keyed := _keyed_retrieval(self.retrieval)) is not None:
+                rows.append(("retrieval_keys", keyed))  # which elements get pair keys
             return rows
 
         with self._lock:
@@ -596,7 +638,9 @@ class Registry:
                 state.save(tmp, meta, _saved_json)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None) -> Registry:
+    def load(
+        cls, path: str | os.PathLike[str], *, scorer: Scorer | None = None, retrieval: RetrievalConfig | None = None
+    ) -> Registry:
         """Open an index written by :meth:`save`.
 
         Opening checks the file before answering anything (``namematch._store``):
@@ -610,8 +654,12 @@ class Registry:
         process replaces ``path`` (as :meth:`save` does), this registry keeps
         answering from the file it opened; load again to see the new one. A change
         (``add``/``remove``) first reads the whole file into memory.
+
+        ``retrieval`` must file names as the saved index did (the same
+        :attr:`RetrievalConfig.common_rarity <namematch.registry.RetrievalConfig>`, else a
+        :class:`RegistryFormatError`); its ranking constants may differ.
         """
-        reg = cls(scorer=scorer)
+        reg = cls(scorer=scorer, retrieval=retrieval)
         store = IndexFile(path, _person_of_json, keys_fingerprint(reg.scorer.resources))
         lexicon = reg.scorer.lexicon
         wanted = lexicon.digest if lexicon is not None and lexicon.variants else None
@@ -619,8 +667,20 @@ class Registry:
             raise RegistryFormatError(
                 "index was built with another user lexicon (its variant groups are retrieval keys); load it with "
                 "a scorer of the same lexicon, or rebuild it with Registry.save()", path)
+        if store.meta("retrieval_keys") != _keyed_retrieval(reg.retrieval):
+            raise RegistryFormatError(
+                "index was built with another RetrievalConfig.common_rarity (it decides the pair keys filed); load it "
+                "with the same retrieval configuration, or rebuild it with Registry.save()", path)
         reg._state = Stored(store)
         return reg
+
+
+def _keyed_retrieval(config: RetrievalConfig) -> str | None:
+    """What of a retrieval configuration decides the keys an index files (``common_rarity``), as
+    a saved index records it; None for the shipped value (indexes saved before it was recorded)."""
+    if config.common_rarity == DEFAULT_RETRIEVAL.common_rarity:
+        return None
+    return f"common_rarity={config.common_rarity!r}"
 
 
 def _saved_json(person: Person) -> str:
@@ -635,8 +695,9 @@ def _saved_json(person: Person) -> str:
 
 def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
     """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
-    lexicon, resources = state["lexicon"], state["resources"]
-    return [[layered_name_keys(text, lexicon, resources) for text in names] for names in state["names"][lo:hi]]
+    lexicon, resources, retrieval = state["lexicon"], state["resources"], state["retrieval"]
+    return [[layered_name_keys(text, lexicon, resources, retrieval) for text in names]
+            for names in state["names"][lo:hi]]
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
