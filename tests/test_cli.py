@@ -78,6 +78,7 @@ def test_resolve_lists_ranked_candidates(family_registry, capsys, monkeypatch):
     rows = _rows(out)
     assert rows[0]["id"] == "qusay" and rows[0]["rank"] == 1
     assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert "chance" not in rows[0]  # a ranked list has pair scores only: no decision was made
 
 
 def test_resolve_match_decides_one_person_or_none(family_registry, capsys, monkeypatch):
@@ -86,6 +87,10 @@ def test_resolve_match_decides_one_person_or_none(family_registry, capsys, monke
     assert code == 0
     rows = {r["mention"]: r for r in _rows(out)}
     assert rows["سيد ستار هاشمي"]["id"] == "hashemi"
+    # the decision's chance and ties come with it, on the registry's own scale
+    assert rows["سيد ستار هاشمي"]["chance"] >= namematch.Registry().match_threshold
+    assert rows["سيد ستار هاشمي"]["ties"] == []
+    assert rows["Hala Saddam Hussein al-Tikriti"]["chance"] is None
     # a third sibling is not in the registry: no match rather than the closest brother
     assert rows["Hala Saddam Hussein al-Tikriti"]["id"] is None
 

@@ -31,7 +31,10 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
         raise CLIError("resolve needs --registry FILE (JSONL, CSV/TSV or a saved index)")
     reg = load_registry(args.registry, args)
     guard = Guarded(reg, args.registry)
-    out = Out(args.format, ["mention", "rank", "id", "name", "score", "alias", "attributes"])
+    columns = ["mention", "rank", "id", "name", "score", "alias", "attributes"]
+    if args.match:  # the decision's own figures: its chance, and the records it cannot tell apart
+        columns[5:5] = ["chance", "ties"]
+    out = Out(args.format, columns)
     names = list(names_from(args))
     for mention in _progress.progress(names, total=len(names), desc="resolving", unit="name"):
         if args.match:  # the registry's decision: one person or none
@@ -40,10 +43,12 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
         else:
             cands = guard(reg.resolve, mention, limit=args.limit, threshold=args.threshold)
         if not cands:
-            out.row(mention=mention, rank=0, id=None, name=None, score=0.0, alias=None, attributes={})
+            decided: dict[str, Any] = {"chance": None, "ties": []} if args.match else {}
+            out.row(mention=mention, rank=0, id=None, name=None, score=0.0, alias=None, attributes={}, **decided)
         for rank, c in enumerate(cands, 1):
+            decided = {"chance": c.chance, "ties": list(c.ties)} if args.match else {}
             out.row(mention=mention, rank=rank, id=c.person.id, name=c.person.name, score=c.score, alias=c.alias,
-                    attributes=person_attributes(c.person))
+                    attributes=person_attributes(c.person), **decided)
     out.close()
     return 0
 
