@@ -45,6 +45,8 @@ SAME = [
     ("Mustafa Hamza Ali", "Moustapha Hamsa Ali"),  # s for z, ph for f
     ("Farid Kazemi", "Fareed Kazimi"),
     ("AL-SHAER, Saleh", "ALSHAER, Saleh"),  # the article glued or apart
+    ("Stepan Nikolaevich Dubrovin", "Stiapan Mikalaevich Dubrovin"),  # invented: Russian and Belarusian forms
+    ("Olga Dubrovina", "Volha Dubrovina"),  # invented
 ]
 
 
