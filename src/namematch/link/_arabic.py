@@ -318,7 +318,9 @@ class ArabicDetector:
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
-            slot = 0 < names < 3 and only_given
+            # the family-name slot after one or two given names, or an al- nisba after three
+            # (جاسم محمد عبود العميري: the person's, father's and grandfather's names, then the tribe)
+            slot = (0 < names < 3 or (names == 3 and inf.stem.startswith("ال") and inf.stem.endswith("ي"))) and only_given
             if slot and (not free or names >= 2 or (
                     names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
                 # (two given names glued, محمدرضا, are a name whose family name follows)
