@@ -192,10 +192,10 @@ class LatinDetector:
                 cls += ["place", "place"]
                 k += 2
                 continue
-            if (x.norm in _INNER_TITLES and cls and cls[-1] == "name" and k + 1 < j
+            if ((x.norm in _INNER_TITLES or x.norm in _TITLE_OR_NAME) and cls and cls[-1] == "name" and k + 1 < j
                     and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
                     and not self.is_role(w[k + 1]) and not self.is_qual(w[k + 1])):
-                c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud"
+                c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud", "X Sultan Y"
             elif (x.norm in _SURNAME_TITLES and k + 1 == j and k > i and cls[-1] == "name"
                     and w[k - 1].norm in lw.given and w[k - 1].norm not in _TITLE_NAMES
                     and not (k + 1 < len(w) and w[k + 1].norm in ("of", "for"))):
