@@ -51,3 +51,8 @@ def test_lone_given_name_points_to_the_name_it_starts_not_to_a_nasab():
     lone = [lm for lm in linked if lm.text == "فهد"]
     assert lone and all(linked[lm.antecedent].text.startswith("فهد بن ناصر") for lm in lone if lm.antecedent is not None)
     assert all(lm.antecedent is not None for lm in lone)
+
+
+def test_persian_text_reads_no_arabic_proclitic_off_a_foreign_name():
+    # (read as Arabic, فراهول would be the conjunction ف and the given name راهول)
+    assert _texts("دیروز یوهان فراهول به تهران رسید و با مقامات دیدار کرد.") == ["یوهان فراهول"]

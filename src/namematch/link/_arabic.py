@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Final
 
 from namematch import _morphology as morph
-from namematch.link._arabic_words import CLITIC_PARTICLES, WordInfo, read_info
+from namematch.link._arabic_words import ARABIC_ONLY_PROCLITICS, CLITIC_PARTICLES, WordInfo, read_info, read_whole
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
@@ -157,6 +157,11 @@ class ArabicDetector:
         self.lw = lw
         self.found = found
         self.info: list[WordInfo | None] = [read_info(x, lw) if x.arabic else None for x in words]
+        arabic = sum(1 for x in words[:2000] if x.arabic)
+        if arabic and sum(1 for x in words[:2000] if x.arabic and x.persian) * 8 >= arabic:  # Persian text
+            for k, inf in enumerate(self.info):
+                if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
+                    self.info[k] = read_whole(words[k], lw)
         self.taken = bytearray(len(words))
         self._formulas()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
