@@ -20,7 +20,13 @@ from functools import lru_cache
 from typing import Final
 
 from namematch import _morphology as morph
-from namematch.link._arabic_words import ARABIC_ONLY_PROCLITICS, CLITIC_PARTICLES, WordInfo, read_info, read_whole
+from namematch.link._arabic_words import (
+    ARABIC_ONLY_PROCLITICS,
+    CLITIC_PARTICLES,
+    WordInfo,
+    read_info,
+    read_whole,
+)
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
