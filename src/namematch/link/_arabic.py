@@ -20,7 +20,13 @@ from functools import lru_cache
 from typing import Final
 
 from namematch import _morphology as morph
-from namematch.link._arabic_words import CLITIC_PARTICLES, WordInfo, read_info
+from namematch.link._arabic_words import (
+    ARABIC_ONLY_PROCLITICS,
+    CLITIC_PARTICLES,
+    WordInfo,
+    read_info,
+    read_whole,
+)
 from namematch.link._context import RULERS
 from namematch.link._evidence import (
     PARTICLES,
@@ -76,6 +82,10 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Words of a role phrase read past before the name that follows it (see _past_role_phrase).
+ROLE_PHRASE_WORDS: Final = 6
+#: Demonstratives inside a role phrase (سخنگوی این کمیسیون, رئيس هذه اللجنة).
+_DEMONSTRATIVES: Final = frozenset({"اين", "ان", "هذه", "هذا", "تلك", "ذلك"})
 #: The "of the faith" tail glued to a given name (نورالدين).
 _DIN_TAILS: Final = frozenset(f for f, kind in morph.arabic_tail_forms().items() if kind == morph.DIN)
 #: Particles that start a name without context, and the evidence the next word needs: a
@@ -153,6 +163,11 @@ class ArabicDetector:
         self.lw = lw
         self.found = found
         self.info: list[WordInfo | None] = [read_info(x, lw) if x.arabic else None for x in words]
+        arabic = sum(1 for x in words[:2000] if x.arabic)
+        if arabic and sum(1 for x in words[:2000] if x.arabic and x.persian) * 8 >= arabic:  # Persian text
+            for k, inf in enumerate(self.info):
+                if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
+                    self.info[k] = read_whole(words[k], lw)
         self.taken = bytearray(len(words))
         self._formulas()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
@@ -314,7 +329,9 @@ class ArabicDetector:
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
-            slot = 0 < names < 3 and only_given
+            # the family-name slot after one or two given names, or an al- nisba after three
+            # (جاسم محمد عبود العميري: the person's, father's and grandfather's names, then the tribe)
+            slot = (0 < names < 3 or (names == 3 and inf.stem.startswith("ال") and inf.stem.endswith("ي"))) and only_given
             if slot and (not free or names >= 2 or (
                     names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
                 # (two given names glued, محمدرضا, are a name whose family name follows)
@@ -455,6 +472,8 @@ class ArabicDetector:
             plural = inf.stem in lw.plural_titles
             j = self._skip_context(i + 1)
             titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
+            if titled and not appositive and j < n and not self._name_start(j):
+                j = self._past_role_phrase(j)
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
@@ -593,6 +612,48 @@ class ArabicDetector:
                 continue
             break
         return j
+
+    def _past_role_phrase(self, j: int) -> int:
+        """The listed given name that starts the name after a longer role phrase, or j.
+
+        A role's complement may name an institution in a genitive chain of definite words,
+        organisation words and adjectives (رئيس حزب القوات اللبنانية X, رئيس اللجنة الوطنية
+        لشؤون الأسرى X, زعيم التيار الوطني الشيعي X) or a demonstrative and its noun (سخنگوی
+        این کمیسیون، X): the name starts at the first listed given name after it. A ruler's
+        title or an honorific stops the search (مدير مركز الملك X names an institution)."""
+        w = self.w
+        n = len(w)
+        k = j
+        demonstrative = False
+        while k < n and k - j < ROLE_PHRASE_WORDS and not self.taken[k]:
+            inf = self.info[k]
+            if inf is None or inf.kind == "particle" or self._ruler_or_honorific(k):
+                return j
+            if k > j and w[k].brk and not (w[k].comma and (demonstrative or self._given_start_word(k)
+                                                          or inf.kind == "qual")):
+                return j  # (a comma in a list of portfolios: وزیر صنعت، معدن و تجارت X)
+            if inf.stem == "و" and k + 1 < n and self.kind(k + 1) == "qual" and not w[k + 1].brk:
+                k += 1
+                continue
+            if self._given_start_word(k) and k > j:
+                return k if not self._named_after(k) else j
+            definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
+            if inf.stem in _DEMONSTRATIVES:
+                demonstrative = True
+            elif not (definite or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)):  # type: ignore[union-attr]
+                return j
+            k += 1
+        return j
+
+    def _given_start_word(self, k: int) -> bool:
+        """Word k is a listed given name, two glued (محمدرضا), or the sayyid marker glued to one."""
+        inf = self.info[k]
+        if inf is None or inf.kind != "word":
+            return False
+        stem = inf.stem
+        if stem.startswith("سيد") and stem[3:] in self.lw.given:
+            return True
+        return stem in self.lw.given or compound_given(stem)
 
     def _context_end(self, i: int) -> int:
         """The last context word of a role phrase starting at word i."""

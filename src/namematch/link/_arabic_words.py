@@ -13,7 +13,8 @@ from namematch.link._evidence import arabic_kind, arabic_score, form_rarity
 from namematch.link._resources import LinkWords
 from namematch.link._scan import Word, arabic_readings
 
-__all__ = ["CLITIC_PARTICLES", "CLITIC_STEM", "CLITIC_WHOLE", "WordInfo", "read_info", "word_info"]
+__all__ = ["ARABIC_ONLY_PROCLITICS", "CLITIC_PARTICLES", "CLITIC_STEM", "CLITIC_WHOLE", "WordInfo", "read_info", "read_whole",
+           "word_info"]
 
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
@@ -42,6 +43,16 @@ class WordInfo:
         self.off = off
         self.stem = stem
         self.score = score
+
+
+#: Proclitics of Arabic that Persian does not have: in Persian text a word starting with
+#: them is read whole (فلودروس, کریمی), never as the conjunction or preposition and a stem.
+ARABIC_ONLY_PROCLITICS: Final = frozenset("فك")
+
+
+def read_whole(w: Word, lw: LinkWords) -> WordInfo:
+    """The word read without any proclitic (Persian text: see ARABIC_ONLY_PROCLITICS)."""
+    return _read_word(w.text, arabic_readings(w.norm)[:1], lw)
 
 
 def read_info(w: Word, lw: LinkWords) -> WordInfo:

@@ -158,6 +158,26 @@ def _family_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozen
     return top if all(k[1] <= top[1] for k in holders) else None
 
 
+def _given_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozenset[str]]],
+                  first_of: dict[tuple[str, frozenset[str]], int],
+                  mentions: list[Mention]) -> tuple[str, frozenset[str]] | None:
+    """For a one-word mention held by longer names of different persons, none as its family
+    name: the one person whose given name (first unit) it is, when the others hold it inside
+    their names only, as a father's or grandfather's name in a nasab (``بندر`` beside ``بندر بن
+    محمد`` and ``ريما بنت بندر بن سلطان``: the press names a person by the given name after a
+    title), or None."""
+    if len(key[1]) != 1:
+        return None
+    core = next(iter(key[1]))
+    holders = [k for k in sups if _first_core(mentions[first_of[k]]) == core]
+    if not holders:
+        return None
+    top = max(holders, key=lambda k: (len(k[1]), -first_of[k]))
+    if not all(k[1] <= top[1] for k in holders):
+        return None
+    return top if all(_last_core(mentions[first_of[k]]) != core for k in sups) else None
+
+
 def chains(mentions: list[Mention]) -> list[int | None]:
     """Antecedent index of each mention (None for the fullest mention of a chain).
 
@@ -202,7 +222,8 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
         if top is not None and not all(k[1] <= top[1] for k in sups):
-            top = _family_holder(key, sups, first_of, mentions) if key not in regnal else None
+            top = (_family_holder(key, sups, first_of, mentions) or _given_holder(key, sups, first_of, mentions)
+                   if key not in regnal else None)
         top_of[key] = top
     ante: list[int | None] = []
     for i, key in enumerate(keys):

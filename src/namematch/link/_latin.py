@@ -36,6 +36,9 @@ _ORG_FOLLOWERS: Final = frozenset({"news", "agency", "party", "newspaper", "dail
                                    "airport", "university", "foundation", "street", "square"})
 _SAYYID: Final = frozenset({"seyed", "seyyed", "sayyid", "sayed", "sayyed", "seied", "sayid", "syed", "seyyid"})
 MAX_NAME_WORDS: Final = 8
+#: A capitalised word this common in English may stand in a portfolio between a role and the
+#: comma before the name ("Minister of State for Petroleum Resources, X").
+PORTFOLIO_ZIPF: Final = 3.0
 #: At most this many accepted name elements are compared with one weak word per blocking key.
 _MAX_VARIANT_BLOCK: Final = 50
 #: Words between a role and a comma before the name ("envoy for Yemen, X").
@@ -189,10 +192,10 @@ class LatinDetector:
                 cls += ["place", "place"]
                 k += 2
                 continue
-            if (x.norm in _INNER_TITLES and cls and cls[-1] == "name" and k + 1 < j
+            if ((x.norm in _INNER_TITLES or x.norm in _TITLE_OR_NAME) and cls and cls[-1] == "name" and k + 1 < j
                     and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
                     and not self.is_role(w[k + 1]) and not self.is_qual(w[k + 1])):
-                c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud"
+                c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud", "X Sultan Y"
             elif (x.norm in _SURNAME_TITLES and k + 1 == j and k > i and cls[-1] == "name"
                     and w[k - 1].norm in lw.given and w[k - 1].norm not in _TITLE_NAMES
                     and not (k + 1 < len(w) and w[k + 1].norm in ("of", "for"))):
@@ -320,6 +323,11 @@ class LatinDetector:
         w = self.w
         return b + 1 >= len(w) or w[b + 1].comma or w[b + 1].sent or w[b + 1].arabic
 
+    def _portfolio_word(self, x: Word) -> bool:
+        """A capitalised English word of a portfolio (Petroleum, Resources, Affairs): a common
+        English word (Zipf 3 or more) that is no given name."""
+        return x.norm not in self.lw.given and self.lw.zipf["en"].get(x.norm, 0.0) >= PORTFOLIO_ZIPF
+
     def _role_before_comma(self, a: int) -> int | None:
         """The role word of a role phrase ending with a comma right before word a ("the minister's
         spokeswoman, X", "the UN special envoy for Yemen, X"), or None."""
@@ -330,8 +338,9 @@ class LatinDetector:
                 return None
             if self.is_role(x):
                 return k
-            if not (self.is_qual(x) or self.is_place(x) or x.norm in _ROLE_LINKS or x.allcaps):
-                return None
+            if not (self.is_qual(x) or self.is_place(x) or x.norm in _ROLE_LINKS or x.allcaps
+                    or (x.cap and k > 0 and self._portfolio_word(x))):
+                return None  # (a portfolio in capitals: "Minister of State for Petroleum Resources, X")
         return None
 
     def _cue(self, a: int) -> str:
