@@ -18,6 +18,7 @@ from namematch._data import data_lines
 __all__ = [
     "MATCH_LIMIT",
     "MAX_TAIL",
+    "NAME_WORDS",
     "ONSETS",
     "QUICK_WORDS",
     "RANK_FEATURES",
@@ -98,6 +99,27 @@ _ARABIC_ONSET_BONUS: Final[dict[str, dict[str, float]]] = {
     "ظ": {"dh": 0.5},
     "ث": {"th": 1.0},
 }
+
+
+#: Persian convention: a final ی after a consonant is the suffix "-i" after a consonant
+#: (Soleimani, Araghchi, Rouhani), not the "ey"/"ei" a medial ی may be (Hossein, Heydari),
+#: nor "y" after a short vowel the convention otherwise favours ("Araghchoy"): a spelling
+#: of such a unit that ends otherwise loses this much.
+_PERSIAN_FINAL_PENALTY: Final = 2.5
+
+
+def _ends_in_i(spelling: str) -> bool:
+    """Whether a spelling ends with "i" after a consonant ("araghchi", not "araghchei")."""
+    return len(spelling) > 1 and spelling[-1] == "i" and spelling[-2] not in VOWELS
+
+
+def _final_i(form: str) -> bool:
+    """Whether a unit ends with ي after a consonant letter (not after ا و ي: Khamenei's اي).
+
+    >>> _final_i("عراقچي"), _final_i("خامنهاي"), _final_i("ري")
+    (True, False, False)
+    """
+    return len(form) > 2 and form[-1] == "ي" and form[-2] not in "اويءئ"
 
 
 def _persian_tail_bonus(tail: str) -> float:
@@ -237,6 +259,11 @@ QUICK_WORDS: Final = 0
 #: Lengths of the words proposed, from the unit's letters: spellings of development tokens
 #: are one letter shorter to three longer than the Arabic-script unit (98%).
 _SKELETON_LENGTHS: Final = (-1, 3)
+#: Known name spellings (the display ranking's ``names``: the lexicon's hand-written groups
+#: and the linker's given names) the wide search proposes per unit by consonant skeleton,
+#: as it proposes words of the lists: a name the press writes one way ("Joseph", "Shehbaz")
+#: is a candidate even when the beam did not reach it and no word list holds it.
+NAME_WORDS: Final = 12
 
 
 def arabic_skeletons(letters: str) -> list[str]:
@@ -294,6 +321,9 @@ RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
 #: press of many languages, an ordinary word mostly in its own: "Heavier" in English
 #: alone, "Javier" and "Putin" in nearly all).
 DISPLAY_FEATURES: Final = (*RANK_FEATURES, "name", "common", "langs")
+#: Log-probability (empty history) of a letter's first reading (``ONSETS``) the model
+#: does not have: below any graphone it has seen (the rarest are about -9.2).
+_UNSEEN_ONSET: Final = -11.0
 #: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
 _FORCED_BEAM: Final = 2
 #: Longest Latin side of a graphone (``tools/build_translit.py``'s MAX_LATIN).
@@ -328,6 +358,12 @@ class JointModel:
         search: dict[str, float] | None = None, display: dict[str, float] | None = None,
     ):
         search = search or {}
+        if logp:
+            # a letter the training data shows rarely (Persian چ in a few names, each with a
+            # vowel after it) may lack its consonant alone: "ch" before a written ی is then
+            # unreachable (Araghchi); each letter's first reading is read at a low floor
+            missing = {(u + ":" + o[0],) for u, o in ONSETS.items() if o[0]} - logp.keys()
+            logp = {**logp, **dict.fromkeys(missing, _UNSEEN_ONSET)}
         #: words of the lists proposed by skeleton to the (quick, wide) search: the file's
         #: ``@search`` lines (``quick_words``, ``wide_words``), else QUICK_WORDS and SKELETON_WORDS
         self.words_proposed = (
@@ -509,7 +545,8 @@ class JointModel:
         its time: romanize's display form and romanizations read it), the quick search's
         first kept among them (last when the others rank it lower). The wide search adds the
         most frequent words of the word lists whose consonant skeleton matches the unit's
-        (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
+        (``SKELETON_WORDS`` of them) and the known name spellings of ``names`` whose
+        skeleton matches (``NAME_WORDS``), the quick one the first ``QUICK_WORDS`` when its best
         spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`). The long
         list is ranked by :attr:`display_weights`, which also read whether a spelling is one
         of ``names`` (known name spellings, plain a-z)."""
@@ -525,6 +562,7 @@ class JointModel:
         if limit <= MATCH_LIMIT:
             return quick[:limit]
         proposed = self.skeleton_words(letters, wide_words) if wide_words > 0 else []
+        proposed += [w for w in self.skeleton_names(letters, names) if w not in proposed]
         wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
         full = self._ranked(
             {**found, **self.with_words(wide, letters, proposed, persian)}, words, names, self.display_weights
@@ -542,6 +580,17 @@ class JointModel:
             return []
         lengths = (len(letters) + _SKELETON_LENGTHS[0], len(letters) + _SKELETON_LENGTHS[1])
         return _latin_words.latin_words().by_skeleton(skeletons, lengths, limit)
+
+    @staticmethod
+    def skeleton_names(letters: list[str], names: frozenset[str], limit: int = NAME_WORDS) -> list[str]:
+        """Known name spellings (``names``) whose consonant skeleton is one of the unit's
+        and whose length is within ``_SKELETON_LENGTHS`` of it, at most ``limit`` (by spelling)."""
+        if not names or limit <= 0:
+            return []
+        index = _names_by_skeleton(names)
+        low, high = len(letters) + _SKELETON_LENGTHS[0], len(letters) + _SKELETON_LENGTHS[1]
+        found = sorted({w for k in arabic_skeletons("".join(letters)) for w in index.get(k, ()) if low <= len(w) <= high})
+        return found[:limit]
 
     def with_words(
         self, total: dict[str, float], letters: list[str], proposed: list[str], persian: bool
@@ -594,7 +643,12 @@ class JointModel:
             layer = {out: (sc, self._after(st, tok)) for out, (sc, st, tok) in kept}
             if len(scores) > 400_000:  # the bound is a guard
                 scores.clear()
-        return {t: layer[t][0] + self.score(layer[t][1], _EOS) for t in targets if t in layer}
+        final_i = persian and _final_i(form)
+        return {
+            t: layer[t][0] + self.score(layer[t][1], _EOS)
+            - (_PERSIAN_FINAL_PENALTY if final_i and not _ends_in_i(t) else 0.0)
+            for t in targets if t in layer
+        }
 
     def candidates(
         self, letters: list[str], persian: bool, words: bool, beam: int, word_beam: int, expand: int
@@ -633,6 +687,7 @@ class JointModel:
         # the joint probability of a spelling sums over the segmentations that reached it
         total: dict[str, float] = {}
         ends = self._ends
+        final_i = persian and _final_i(form)
         for (out, st), v in layers[n].items():
             if not out:
                 continue
@@ -640,6 +695,8 @@ class JointModel:
             if end is None:
                 end = ends[st] = self.score(st, _EOS)
             v += end
+            if final_i and not _ends_in_i(out):
+                v -= _PERSIAN_FINAL_PENALTY
             old = total.get(out)
             total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
         return total
@@ -725,6 +782,17 @@ def name_spellings(latin: tuple[tuple[str, ...], ...], manual: tuple[bool, ...])
         if hand:
             out.update(s for s in group if s.isascii() and s.isalpha())
     return frozenset(out)
+
+
+@lru_cache(maxsize=4)
+def _names_by_skeleton(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Known name spellings by consonant skeleton (``_latin_words.latin_skeletons``), each
+    skeleton's sorted (built once per set of names: a frozenset keeps its hash)."""
+    plain = sorted(w for w in names if w.isascii() and w.isalpha() and w.islower())
+    index: dict[str, list[str]] = {}
+    for w, k in zip(plain, _latin_words.latin_skeletons([w.encode() for w in plain]), strict=True):
+        index.setdefault(k.decode(), []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @lru_cache(maxsize=1)
