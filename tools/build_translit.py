@@ -584,10 +584,7 @@ def fit_weights(
             continue
         found = model.candidates(letters, False, True, *WIDE_SEARCH)
         # with the words of the lists the wide search proposes by skeleton (as romanize ranks them)
-        proposed = model.skeleton_words(letters, model.words_proposed[1])
-        if names is not None:  # and the known name spellings it proposes by skeleton
-            proposed += [w for w in model.skeleton_names(letters, names) if w not in proposed]
-        found = model.with_words(found, letters, proposed, False)
+        found = model.with_words(found, letters, model.skeleton_words(letters, model.words_proposed[1]), False)
         if names is not None:
             quick = model.candidates(letters, False, True, *model.quick_search)
             quick = model.with_words(quick, letters, model.skeleton_words(letters, model.words_proposed[0]), False)

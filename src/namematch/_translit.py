@@ -18,7 +18,6 @@ from namematch._data import data_lines
 __all__ = [
     "MATCH_LIMIT",
     "MAX_TAIL",
-    "NAME_WORDS",
     "ONSETS",
     "QUICK_WORDS",
     "RANK_FEATURES",
@@ -259,11 +258,6 @@ QUICK_WORDS: Final = 0
 #: Lengths of the words proposed, from the unit's letters: spellings of development tokens
 #: are one letter shorter to three longer than the Arabic-script unit (98%).
 _SKELETON_LENGTHS: Final = (-1, 3)
-#: Known name spellings (the display ranking's ``names``: the lexicon's hand-written groups
-#: and the linker's given names) the wide search proposes per unit by consonant skeleton,
-#: as it proposes words of the lists: a name the press writes one way ("Joseph", "Shehbaz")
-#: is a candidate even when the beam did not reach it and no word list holds it.
-NAME_WORDS: Final = 12
 
 
 def arabic_skeletons(letters: str) -> list[str]:
@@ -545,8 +539,7 @@ class JointModel:
         its time: romanize's display form and romanizations read it), the quick search's
         first kept among them (last when the others rank it lower). The wide search adds the
         most frequent words of the word lists whose consonant skeleton matches the unit's
-        (``SKELETON_WORDS`` of them) and the known name spellings of ``names`` whose
-        skeleton matches (``NAME_WORDS``), the quick one the first ``QUICK_WORDS`` when its best
+        (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
         spelling is no word (:meth:`forced` scores them; :attr:`words_proposed`). The long
         list is ranked by :attr:`display_weights`, which also read whether a spelling is one
         of ``names`` (known name spellings, plain a-z)."""
@@ -562,7 +555,6 @@ class JointModel:
         if limit <= MATCH_LIMIT:
             return quick[:limit]
         proposed = self.skeleton_words(letters, wide_words) if wide_words > 0 else []
-        proposed += [w for w in self.skeleton_names(letters, names) if w not in proposed]
         wide = self.candidates(letters, persian, words, *WIDE_SEARCH)
         full = self._ranked(
             {**found, **self.with_words(wide, letters, proposed, persian)}, words, names, self.display_weights
@@ -580,17 +572,6 @@ class JointModel:
             return []
         lengths = (len(letters) + _SKELETON_LENGTHS[0], len(letters) + _SKELETON_LENGTHS[1])
         return _latin_words.latin_words().by_skeleton(skeletons, lengths, limit)
-
-    @staticmethod
-    def skeleton_names(letters: list[str], names: frozenset[str], limit: int = NAME_WORDS) -> list[str]:
-        """Known name spellings (``names``) whose consonant skeleton is one of the unit's
-        and whose length is within ``_SKELETON_LENGTHS`` of it, at most ``limit`` (by spelling)."""
-        if not names or limit <= 0:
-            return []
-        index = _names_by_skeleton(names)
-        low, high = len(letters) + _SKELETON_LENGTHS[0], len(letters) + _SKELETON_LENGTHS[1]
-        found = sorted({w for k in arabic_skeletons("".join(letters)) for w in index.get(k, ()) if low <= len(w) <= high})
-        return found[:limit]
 
     def with_words(
         self, total: dict[str, float], letters: list[str], proposed: list[str], persian: bool
@@ -782,17 +763,6 @@ def name_spellings(latin: tuple[tuple[str, ...], ...], manual: tuple[bool, ...])
         if hand:
             out.update(s for s in group if s.isascii() and s.isalpha())
     return frozenset(out)
-
-
-@lru_cache(maxsize=4)
-def _names_by_skeleton(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Known name spellings by consonant skeleton (``_latin_words.latin_skeletons``), each
-    skeleton's sorted (built once per set of names: a frozenset keeps its hash)."""
-    plain = sorted(w for w in names if w.isascii() and w.isalpha() and w.islower())
-    index: dict[str, list[str]] = {}
-    for w, k in zip(plain, _latin_words.latin_skeletons([w.encode() for w in plain]), strict=True):
-        index.setdefault(k.decode(), []).append(w)
-    return {k: tuple(v) for k, v in index.items()}
 
 
 @lru_cache(maxsize=1)
