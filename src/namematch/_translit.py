@@ -318,6 +318,35 @@ DISPLAY_FEATURES: Final = (*RANK_FEATURES, "name", "common", "langs")
 #: Log-probability (empty history) of a letter's first reading (``ONSETS``) the model
 #: does not have: below any graphone it has seen (the rarest are about -9.2).
 _UNSEEN_ONSET: Final = -11.0
+#: Persian letters the training data shows rarely, each read as the Arabic letter written
+#: for it otherwise, its consonant rewritten: (that letter, its consonant, the Persian one's).
+_PROXIES: Final = {"پ": ("ب", "b", "p"), "چ": ("ش", "sh", "ch"), "ژ": ("ز", "z", "zh"), "گ": ("ك", "k", "g")}
+
+
+def _with_proxies(
+    logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float]
+) -> tuple[dict[tuple[str, ...], float], dict[tuple[str, ...], float]]:
+    """The n-grams (and backoff weights) with each graphone of a proxy letter whose chunk
+    starts with its consonant also read for the Persian letter (``ك:ka`` as ``گ:ga``, in
+    every history it has), where the model has no such n-gram of its own: the vowels and
+    the letters around a Persian letter are then as well modelled as around its Arabic
+    counterpart (چمران as "chamran", not "chomerent")."""
+    swap: dict[str, str] = {}
+    for graphone in {t for g in logp for t in g}:
+        unit, _, chunk = graphone.partition(":")
+        for letter, (proxy, onset, own) in _PROXIES.items():
+            if unit == proxy and chunk.startswith(onset):
+                swap[graphone] = letter + ":" + own + chunk[len(onset) :]
+    if not swap:
+        return logp, bow
+    new_logp, new_bow = dict(logp), dict(bow)
+    for table, out in ((logp, new_logp), (bow, new_bow)):
+        for g, v in table.items():
+            if any(t in swap for t in g):
+                out.setdefault(tuple(swap.get(t, t) for t in g), v)
+    return new_logp, new_bow
+
+
 #: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
 _FORCED_BEAM: Final = 2
 #: Longest Latin side of a graphone (``tools/build_translit.py``'s MAX_LATIN).
@@ -353,6 +382,7 @@ class JointModel:
     ):
         search = search or {}
         if logp:
+            logp, bow = _with_proxies(logp, bow)
             # a letter the training data shows rarely (Persian چ in a few names, each with a
             # vowel after it) may lack its consonant alone: "ch" before a written ی is then
             # unreachable (Araghchi); each letter's first reading is read at a low floor
