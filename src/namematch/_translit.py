@@ -100,6 +100,27 @@ _ARABIC_ONSET_BONUS: Final[dict[str, dict[str, float]]] = {
 }
 
 
+#: Persian convention: a final ی after a consonant is the suffix "-i" after a consonant
+#: (Soleimani, Araghchi, Rouhani), not the "ey"/"ei" a medial ی may be (Hossein, Heydari),
+#: nor "y" after a short vowel the convention otherwise favours ("Araghchoy"): a spelling
+#: of such a unit that ends otherwise loses this much.
+_PERSIAN_FINAL_PENALTY: Final = 2.5
+
+
+def _ends_in_i(spelling: str) -> bool:
+    """Whether a spelling ends with "i" after a consonant ("araghchi", not "araghchei")."""
+    return len(spelling) > 1 and spelling[-1] == "i" and spelling[-2] not in VOWELS
+
+
+def _final_i(form: str) -> bool:
+    """Whether a unit ends with ي after a consonant letter (not after ا و ي: Khamenei's اي).
+
+    >>> _final_i("عراقچي"), _final_i("خامنهاي"), _final_i("ري")
+    (True, False, False)
+    """
+    return len(form) > 2 and form[-1] == "ي" and form[-2] not in "اويءئ"
+
+
 def _persian_tail_bonus(tail: str) -> float:
     """Short vowels e/o are Persian; i/u (in a consonant's tail) Arabic."""
     b = 0.0
@@ -294,6 +315,38 @@ RANK_FEATURES: Final = ("logp", "zipf_en", "zipf_any", "word", "length")
 #: press of many languages, an ordinary word mostly in its own: "Heavier" in English
 #: alone, "Javier" and "Putin" in nearly all).
 DISPLAY_FEATURES: Final = (*RANK_FEATURES, "name", "common", "langs")
+#: Log-probability (empty history) of a letter's first reading (``ONSETS``) the model
+#: does not have: below any graphone it has seen (the rarest are about -9.2).
+_UNSEEN_ONSET: Final = -11.0
+#: Persian letters the training data shows rarely, each read as the Arabic letter written
+#: for it otherwise, its consonant rewritten: (that letter, its consonant, the Persian one's).
+_PROXIES: Final = {"پ": ("ب", "b", "p"), "چ": ("ش", "sh", "ch"), "ژ": ("ز", "z", "zh"), "گ": ("ك", "k", "g")}
+
+
+def _with_proxies(
+    logp: dict[tuple[str, ...], float], bow: dict[tuple[str, ...], float]
+) -> tuple[dict[tuple[str, ...], float], dict[tuple[str, ...], float]]:
+    """The n-grams (and backoff weights) with each graphone of a proxy letter whose chunk
+    starts with its consonant also read for the Persian letter (``ك:ka`` as ``گ:ga``, in
+    every history it has), where the model has no such n-gram of its own: the vowels and
+    the letters around a Persian letter are then as well modelled as around its Arabic
+    counterpart (چمران as "chamran", not "chomerent")."""
+    swap: dict[str, str] = {}
+    for graphone in {t for g in logp for t in g}:
+        unit, _, chunk = graphone.partition(":")
+        for letter, (proxy, onset, own) in _PROXIES.items():
+            if unit == proxy and chunk.startswith(onset):
+                swap[graphone] = letter + ":" + own + chunk[len(onset) :]
+    if not swap:
+        return logp, bow
+    new_logp, new_bow = dict(logp), dict(bow)
+    for table, out in ((logp, new_logp), (bow, new_bow)):
+        for g, v in table.items():
+            if any(t in swap for t in g):
+                out.setdefault(tuple(swap.get(t, t) for t in g), v)
+    return new_logp, new_bow
+
+
 #: Prefixes of the target spellings :meth:`JointModel.forced` keeps per letter, per target.
 _FORCED_BEAM: Final = 2
 #: Longest Latin side of a graphone (``tools/build_translit.py``'s MAX_LATIN).
@@ -328,6 +381,13 @@ class JointModel:
         search: dict[str, float] | None = None, display: dict[str, float] | None = None,
     ):
         search = search or {}
+        if logp:
+            logp, bow = _with_proxies(logp, bow)
+            # a letter the training data shows rarely (Persian چ in a few names, each with a
+            # vowel after it) may lack its consonant alone: "ch" before a written ی is then
+            # unreachable (Araghchi); each letter's first reading is read at a low floor
+            missing = {(u + ":" + o[0],) for u, o in ONSETS.items() if o[0]} - logp.keys()
+            logp = {**logp, **dict.fromkeys(missing, _UNSEEN_ONSET)}
         #: words of the lists proposed by skeleton to the (quick, wide) search: the file's
         #: ``@search`` lines (``quick_words``, ``wide_words``), else QUICK_WORDS and SKELETON_WORDS
         self.words_proposed = (
@@ -594,7 +654,12 @@ class JointModel:
             layer = {out: (sc, self._after(st, tok)) for out, (sc, st, tok) in kept}
             if len(scores) > 400_000:  # the bound is a guard
                 scores.clear()
-        return {t: layer[t][0] + self.score(layer[t][1], _EOS) for t in targets if t in layer}
+        final_i = persian and _final_i(form)
+        return {
+            t: layer[t][0] + self.score(layer[t][1], _EOS)
+            - (_PERSIAN_FINAL_PENALTY if final_i and not _ends_in_i(t) else 0.0)
+            for t in targets if t in layer
+        }
 
     def candidates(
         self, letters: list[str], persian: bool, words: bool, beam: int, word_beam: int, expand: int
@@ -633,6 +698,7 @@ class JointModel:
         # the joint probability of a spelling sums over the segmentations that reached it
         total: dict[str, float] = {}
         ends = self._ends
+        final_i = persian and _final_i(form)
         for (out, st), v in layers[n].items():
             if not out:
                 continue
@@ -640,6 +706,8 @@ class JointModel:
             if end is None:
                 end = ends[st] = self.score(st, _EOS)
             v += end
+            if final_i and not _ends_in_i(out):
+                v -= _PERSIAN_FINAL_PENALTY
             old = total.get(out)
             total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
         return total
