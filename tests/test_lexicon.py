@@ -24,6 +24,25 @@ def test_same_group(a: str, b: str) -> None:
     assert same_group(b, a)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("oleg", "oleh"), ("oleh", "aleh"), ("nikolai", "mykola"), ("mykola", "mikalai"),
+        ("olga", "volha"), ("sergei", "siarhei"), ("vladimir", "uladzimir"), ("yevgeny", "yauhen"),
+        ("nikolaevich", "mikalaevich"), ("sergeyevich", "siarheevich"), ("leonidovna", "leanidauna"),
+    ],
+)  # fmt: skip
+def test_east_slavic_forms_of_one_name(a: str, b: str) -> None:
+    """Russian, Ukrainian and Belarusian forms of one given name (or patronymic) are one name."""
+    assert same_group(a, b)
+
+
+def test_east_slavic_names_stay_apart() -> None:
+    assert not same_group("nikolai", "sergei")
+    assert not same_group("petrovich", "sergeyevich")
+    assert not same_group("olga", "olena")
+
+
 def test_not_same_group() -> None:
     assert not same_group("hassan", "hussein")
     assert not same_group("mohammed", "zarepour")

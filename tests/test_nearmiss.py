@@ -45,6 +45,8 @@ SAME = [
     ("Mustafa Hamza Ali", "Moustapha Hamsa Ali"),  # s for z, ph for f
     ("Farid Kazemi", "Fareed Kazimi"),
     ("AL-SHAER, Saleh", "ALSHAER, Saleh"),  # the article glued or apart
+    ("Stepan Nikolaevich Dubrovin", "Stiapan Mikalaevich Dubrovin"),  # invented: Russian and Belarusian forms
+    ("Olga Dubrovina", "Volha Dubrovina"),  # invented
 ]
 
 
@@ -85,3 +87,13 @@ def test_no_two_different_names_score_099_unless_every_element_agrees(a: str, b:
         assert feats[FEATURES.index("all_agree")] == 1.0
     if not isinstance(feats, float) and not feats[FEATURES.index("all_agree")]:
         assert value <= PARTIAL_CAP
+
+
+def test_an_honorific_in_front_is_not_another_name() -> None:
+    """A title the parser keeps as a name (the only given name of a listing) is no child's or
+    other person's name in front of the other name's first name (invented names)."""
+    titled = nm.explain("NASRULLAH, Maulana", "WARDAKI, Nasrullah")
+    named = nm.explain("NASRULLAH, Karim", "WARDAKI, Nasrullah")
+    assert not any("in front" in r for r in titled.rules)
+    assert any("in front" in r and "Karim" in r for r in named.rules)
+    assert titled.score > named.score

@@ -236,9 +236,12 @@ def manual_spellings() -> dict[str, set[str]]:
         if line.startswith("#") or not line.strip():
             continue
         cols = line.split("\t")
+        forms = [f for f in cols[0].split("|") if f and f != "-"]  # ("-": a row of Latin spellings only)
+        if not forms:
+            continue
         for la in "|".join(cols[1:3]).split("|"):
             if la:
-                out[la].update(cols[0].split("|"))
+                out[la].update(forms)
     return out
 
 

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from namematch._data import data_lines
+from namematch._data import data_lines, data_table
 from namematch.lexicon import Lexicon
-from namematch.normalize import LATIN
+from namematch.normalize import LATIN, normalize
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
 from namematch.score._units import INITIAL_MATCH, REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
@@ -160,8 +160,9 @@ def first_name_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Fi
     """The first name (ism) is the person's own: ``(first names differ, a name in front)``.
     Two first names that align with nothing (or only look alike) are two persons' names,
     perhaps brothers; a first name on one side only, in front of the other's (a first name
-    aligning with a later unit), is a child's name ("Omar Sabawi Ibrahim" is Sabawi's son) or a
-    prefix (Malik, Daw, Haji). Without ``with_reasons`` the reasons are empty."""
+    aligning with a later unit), is a child's name ("Omar Sabawi Ibrahim" is Sabawi's son) or
+    another name before it (Malik, Daw). An honorific kept as a name (:func:`is_front_word`:
+    Qari, Maulana) in front is neither: it does not count. Without ``with_reasons`` the reasons are empty."""
     ua, ub = al.a.units, al.b.units
     if al.fewer < 2 or ua[0].initial or ub[0].initial:
         return NO, NO
@@ -169,9 +170,11 @@ def first_name_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Fi
     if pa is None and pb is None:
         return (1.0, f"first names differ: {ua[0].text} vs {ub[0].text}" if with_reasons else ""), NO
     if pa is None or pb is None:
+        extra = ua[0] if pa is None else ub[0]
+        if is_front_word(extra):
+            return NO, NO  # an honorific before the name (Qari), not a child's name
         if not with_reasons:
             return NO, (1.0, "")
-        extra = ua[0] if pa is None else ub[0]
         return NO, (1.0, f"a name in front of the other's first name: {extra.text}")
     return NO, NO
 
@@ -347,6 +350,19 @@ def is_prefix_name(unit: _Unit) -> bool:
     Muhammad, a title-like Hafiz, Agha, Khan…: ``data/prefix_names.txt``), or a spelling of one."""
     forms, groups = _prefix_names(unit.resources.lexicon)
     return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
+
+
+@functools.cache
+def _honorific_forms() -> frozenset[str]:
+    """The normalised forms of ``data/honorifics.tsv`` (Qari, Maulana, Haji, Daw…)."""
+    return frozenset(f for f in (normalize(k) for k in data_table("honorifics.tsv")) if f)
+
+
+def is_front_word(unit: _Unit) -> bool:
+    """Whether a unit is an honorific the parser kept as a name (Qari, Maulana, Haji as the
+    only given name of a listing: "SAIFULLAH, Qari"): in front of the other name's first name
+    it is a title, no other person's name."""
+    return unit.norm in _honorific_forms() or unit.core in _honorific_forms()
 
 
 def parent_and_child(al: Alignment) -> Finding:
@@ -575,8 +591,8 @@ def one_pair_features(pa: _Prepared, pb: _Prepared, i: int, j: int, similarity: 
     if fewer >= 2 and not (ua[0].initial or ub[0].initial):
         if i and j:  # neither first name aligned
             first = 1.0
-        elif (i == 0) != (j == 0):  # one aligned with a later unit: a name in front of it
-            extra = 1.0
+        elif (i == 0) != (j == 0) and not is_front_word(ub[0] if i == 0 else ua[0]):
+            extra = 1.0  # one aligned with a later unit: a name in front of it (not an honorific)
     chain = 0
     if pa.middle and pb.middle:
         # before the pair (from the second unit on), then after it
