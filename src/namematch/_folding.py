@@ -57,6 +57,7 @@ def j_as_y(word: str) -> str:
 
 #: Then single letters, in one pass (no letter they give is one they replace).
 _LETTER_FOLDS: Final = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "u", "v": "u", "o": "u", "e": "i", "y": "i"})
+_VOWELS: Final = frozenset("aeiouy")
 #: A letter written twice or more in a row.
 _DOUBLED: Final = re.compile(r"(.)\1+", re.DOTALL)
 
@@ -86,6 +87,10 @@ def fold_latin(s: str) -> str:
     if s[:1] == "i" and s[1:2] in "aeou":  # an initial i before a vowel is a y: Iosif ~ Yosif, Iulia ~ Yulia
         s = "y" + s[1:]
     y = s[:1] == "y" and s[1:2] in "aeiou"  # a y before a vowel is a consonant (Yelena is not Elena)
+    if s[-1:] == "v" and s[-2:-1] in _VOWELS:
+        # a final v after a vowel is said f (Petrov, Gustav; كريموف): a consonant, not the u
+        # or w of an Arabic و the fold makes of other v's (Davood ~ Dawud): Petrov is not Petru
+        s = s[:-1] + "f"
     s = s.translate(_LETTER_FOLDS)
     if y:
         s = "y" + s[1:]

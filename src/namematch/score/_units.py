@@ -506,6 +506,17 @@ def _unlike_listed_forms(core: str, groups: AbstractSet[int], lexicon: Lexicon, 
     return all(Levenshtein.normalized_similarity(f.translate(_ARABIC_PRESS), letters) < unlike for f in forms)
 
 
+def _listed_but_for_alef(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
+    """Whether an Arabic-script unit (its folded ``core``) is, but for a long-vowel alef written
+    or not, an Arabic-script form the lexicon lists for ``groups`` (a Latin unit's groups): the
+    lexicon may list the Latin spelling under one form only (كاريموف) while the unit is the
+    other (كريموف), which two Arabic-script units would agree on (an alef written or not is one
+    spelling's choice, :func:`unit_similarity`)."""
+    bare = core.translate(_NO_ALEF)
+    arabic = lexicon.arabic
+    return any(f.translate(_NO_ALEF) == bare for g in groups for f in arabic[g])
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _long_skeletons(core: str, arabic: bool) -> frozenset[str]:
     """A unit's consonant skeletons of three consonants or more (see namematch.keys)."""
@@ -537,6 +548,10 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             return 0.97, EXACT
     if not u.groups.isdisjoint(v.groups):
         return 0.95, LEXICON
+    if u.arabic != v.arabic and u.groups and v.groups:
+        ar, la = (u, v) if u.arabic else (v, u)
+        if _listed_but_for_alef(ar.core, la.groups, ar.resources.lexicon):
+            return 0.93, LEXICON  # كريموف ~ Karimov, listed for كاريموف: as the two Arabic forms agree (below)
     if u.script == LATIN == v.script and (final_vowel_contrast(u.core, v.core) or slavic_derived(u.core, v.core)):
         # Marino ~ Marini, Yuki ~ Yuko, Moroz ~ Morozov: two names, as two known names are (below)
         best = _folds_similarity(u.folds, v.folds, "")[0]
