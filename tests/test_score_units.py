@@ -13,7 +13,13 @@ import namematch as nm
 from namematch._folding import fold_latin as _fold_latin
 from namematch._folding import j_as_y
 from namematch.score import PARTIAL_CAP, Scorer
-from namematch.score._units import _vowel_variant, unit_similarity
+from namematch.score._units import (
+    _vowel_variant,
+    final_devoiced,
+    final_vowel_contrast,
+    slavic_derived,
+    unit_similarity,
+)
 
 T = nm.DEFAULT_THRESHOLD
 
@@ -230,3 +236,16 @@ def test_j_as_y_on_a_huge_word_and_the_edges() -> None:
     assert j_as_y("") == "" and j_as_y("j") == "j" and j_as_y("jan") == "jan"  # a first j stays
     assert j_as_y("benjamin" * 10_000).count("y") == 10_000
     assert j_as_y("faraj") == "faraj" and j_as_y("sergej") == "sergey" and j_as_y("anja") == "anya"
+
+
+_LATIN_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+_ENDINGS = st.sampled_from(["", "a", "i", "o", "b", "p", "d", "t", "s", "z", "ov", "eva", "enko", "ovski"])
+
+
+@given(_LATIN_WORDS, st.integers(0, 12), _ENDINGS)
+def test_final_letter_rules_read_only_words_sharing_their_first_two_letters(x: str, cut: int, ending: str) -> None:
+    # unit_similarity asks the three only of two spellings whose first two letters agree: each
+    # holds only of such spellings (y: a beginning of x and an ending that may make one hold)
+    y = x[:cut] + ending
+    if final_vowel_contrast(x, y) or slavic_derived(x, y) or final_devoiced(x, y):
+        assert x[:2] == y[:2]
