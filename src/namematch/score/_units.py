@@ -751,7 +751,7 @@ def model_readings_wanted(ar: _Unit, latin: Sequence[str], least: float) -> bool
     alike at 1.0 (where more spellings change nothing), and with the same consonants but for
     one at most (:func:`_consonant_edits`). The model reads the same letters as the lexicon:
     its spellings move vowels and a consonant's reading, so where the listed ones are far from
-    the Latin word, what they lift is look-alikes (كريم ~ Jaime, فواز ~ Felix), not a spelling
+    the Latin word, what they lift is look-alikes (فواز ~ Felix, عامر ~ Garcia), not a spelling
     (شولتس, listed as "schultes", meets Scholz at 0.84 before the model's "shulz" does). The
     gate spares the model search (milliseconds a word) on most first sights of a listed unit."""
     return (
