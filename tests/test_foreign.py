@@ -9,7 +9,9 @@ import pytest
 import namematch as nm
 from namematch._data import data_lines
 from namematch._foreign import MAX_READINGS, foreign_readings
-from namematch.score import score_matrix
+from namematch.score import Scorer, score_matrix
+from namematch.score._config import DEFAULT_CONFIG
+from namematch.score._units import _Unit, model_readings_wanted, sounded, sounded_pair
 
 
 @pytest.mark.parametrize(
@@ -71,6 +73,7 @@ FOREIGN_PAIRS = [
     ("Xi Jinping", "شي جين بينغ"),
     ("Li Keqiang", "لي كه تشيانغ"),  # a glued Pinyin given name, two Arabic-script words
     ("Javier Milei", "خافيير ميلي"),
+    ("Ursula von der Leyen", "أورسولا فون دير لاين"),  # لاين listed as "lane": the model's "lin"
 ]
 
 
@@ -114,3 +117,35 @@ def test_score_matrix_equals_score_on_foreign_names() -> None:
     for i, q in enumerate(queries):
         for j, c in enumerate(choices):
             assert m[i][j] == pytest.approx(nm.score(q, c), abs=1e-9)
+
+
+def _units(name: str) -> tuple[_Unit, ...]:
+    return Scorer().prepare(name).units
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "wanted"),
+    [
+        ("شولتس", "Scholz", True),  # listed as "schultes": near, one consonant other
+        ("لاين", "Leyen", True),  # listed as "lane"
+        ("فواز", "Felix", False),  # a common name's spellings far from the word: look-alikes only
+        ("عامر", "Garcia", False),
+        ("كريم", "Karim", False),  # alike at 1.0 already: more spellings change nothing
+    ],
+)
+def test_model_readings_only_where_the_listed_spellings_come_near(arabic: str, latin: str, wanted: bool) -> None:
+    (ar,), (la,) = _units(arabic), _units(latin)
+    assert ar.groups  # a listed unit
+    readings = sounded(la).folds
+    assert model_readings_wanted(ar, readings, DEFAULT_CONFIG.skeleton_from) is wanted
+    got_ar, got_la = sounded_pair(ar, la, DEFAULT_CONFIG.skeleton_from)
+    assert got_la.folds == readings
+    assert got_ar.folds == (sounded(ar).folds if wanted else ar.folds)
+    assert sounded_pair(la, ar, DEFAULT_CONFIG.skeleton_from) == (got_la, got_ar)  # in the order given
+
+
+def test_a_common_name_is_no_foreign_look_alike() -> None:
+    # a listed Arabic name meets an unlisted Latin one through its own spellings only, when they
+    # are far apart: its model spellings would make look-alikes of two different names
+    assert nm.score("Felix Moreno", "فواز مورينو") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Garcia Moreno", "عامر مورينو") < nm.DEFAULT_THRESHOLD

@@ -13,7 +13,13 @@ import namematch as nm
 from namematch._folding import fold_latin as _fold_latin
 from namematch._folding import j_as_y
 from namematch.score import PARTIAL_CAP, Scorer
-from namematch.score._units import _vowel_variant, unit_similarity
+from namematch.score._units import (
+    _vowel_variant,
+    final_devoiced,
+    final_vowel_contrast,
+    slavic_derived,
+    unit_similarity,
+)
 
 T = nm.DEFAULT_THRESHOLD
 
@@ -255,3 +261,17 @@ def test_a_latin_spelling_listed_for_one_arabic_form_agrees_with_it_written_with
     assert nm.score("Islam Karimov", "إسلام كاريموف") >= T
     # a different name still differs: not every listed pair is lifted
     assert nm.score("Hassan Rouhani", "حسين روحاني") < T
+
+
+_LATIN_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+_ENDINGS = st.sampled_from(["", "a", "i", "o", "b", "p", "d", "t", "s", "z", "ov", "eva", "enko", "ovski"])
+
+
+@given(_LATIN_WORDS, st.integers(0, 12), _ENDINGS)
+def test_final_letter_rules_read_only_words_sharing_their_first_letter(x: str, cut: int, ending: str) -> None:
+    # unit_similarity asks the three only of two Latin spellings whose first letters agree
+    # (_Unit.latin_first): each holds only of such spellings (y: a beginning of x and an ending
+    # that may make one hold)
+    y = x[:cut] + ending
+    if final_vowel_contrast(x, y) or slavic_derived(x, y) or final_devoiced(x, y):
+        assert x[:1] == y[:1]

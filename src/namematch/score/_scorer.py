@@ -37,6 +37,7 @@ from namematch.score._units import (
     comparison_folds,
     foreign_pair,
     layout,
+    model_readings_wanted,
     unit_of,
     unit_similarity,
 )
@@ -269,8 +270,12 @@ class Scorer:
             x, y = p.units[i], p.units[i + 1]
             joined = [fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
             # (a foreign name written by its sound: the Latin unit's readings too, Keqiang ~ كه تشيانغ)
-            folds = comparison_folds(v) if x.arabic != v.arabic and foreign_pair(x, v) else v.folds
+            foreign = x.arabic != v.arabic and foreign_pair(x, v)
+            folds = comparison_folds(v) if foreign and not v.arabic else v.folds
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in folds)
+            if foreign and v.arabic and model_readings_wanted(v, joined, self.config.skeleton_from):
+                # a listed Arabic-script unit's model spellings too, where they may be a spelling
+                best = max(best, *(Indel.normalized_similarity(jf, vf) for jf in joined for vf in comparison_folds(v)))
             if self._merge_count >= self.cache_size:
                 cache.clear()
                 self._merge_count = 0
