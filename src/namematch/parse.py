@@ -264,7 +264,14 @@ def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[s
             return _ARTICLE_AR, norm[2:]
         return "", norm
     if script == LATIN:
-        return morph.latin_nisba_article(norm)
+        if not morph.latin_article_rest(norm) or norm[-1] not in "iy":
+            return "", norm
+        from namematch import lexicon  # data only (normalize and _morphology below it)
+
+        lex = lexicon.shipped()
+        whole = lex.group_ids(norm)
+        latin_only = bool(whole) and not any(lex.arabic[g] for g in whole)
+        return morph.latin_nisba_article(norm, latin_only_name=latin_only)
     return "", norm
 
 
