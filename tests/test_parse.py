@@ -36,6 +36,20 @@ def test_article_glued(spelling: str) -> None:
     assert len(units) == 1 and units[0].core == "yasiri" and units[0].article == "al"
 
 
+@pytest.mark.parametrize("word,core", [("Alqarnawi", "qarnawi"), ("Elmansouri", "mansouri"), ("Alzubaydi", "zubaydi")])
+def test_glued_article_before_an_arabic_shaped_nisba(word: str, core: str) -> None:
+    # invented nisbas: not listed anywhere, read as article + nisba by their shape
+    (u,) = nm.parse(word).units
+    assert (u.core, u.article) == (core, "al")
+
+
+@pytest.mark.parametrize("word", ["Aleksey", "Alexei", "Aliaksei", "Alexandri", "Aleksiy", "Alyaksiy"])
+def test_slavic_and_other_names_beginning_al_stay_whole(word: str) -> None:
+    # a rest no romanised Arabic word has (x, ks): a Slavic or Greek given name, no nisba
+    (u,) = nm.parse(word).units
+    assert (u.core, u.article) == (word.lower(), "")
+
+
 def test_sun_letter_article() -> None:
     (u,) = nm.parse("ad-Dulaimi").units
     assert u.core == "dulaimi" and u.article

@@ -400,11 +400,23 @@ def latin_article_rest(word: str) -> str:
     return word[2:] if len(word) >= 6 and word[:2] in _LATIN_ARTICLES else ""
 
 
+#: Letter sequences no romanised Arabic or Persian name element has (``x``; ``ks``, ``ck``,
+#: ``cz``, ``sch``, ``ts`` clusters of Slavic, Germanic and other spellings).
+_NOT_ARABIC_SHAPE: Final = re.compile("x|ks|ck|cz|sch|ts")
+
+
 def latin_nisba_article(norm: str) -> tuple[str, str]:
     """(article, core) of a Latin word: a glued article before a nisba (a name ending in
-    -i or -y: ``alyasiri`` -> ``("al", "yasiri")``) is split off; else ``("", norm)``."""
+    -i or -y: ``alyasiri`` -> ``("al", "yasiri")``) is split off; else ``("", norm)``.
+
+    The rest must have the shape of a romanised Arabic name element: no letter or cluster
+    that romanised Arabic never has (``Alexei`` is no ``al-Exei``, ``Aleksiy`` no ``al-Eksiy``).
+
+    >>> latin_nisba_article("alyasiri"), latin_nisba_article("aleksiy"), latin_nisba_article("alexi")
+    (('al', 'yasiri'), ('', 'aleksiy'), ('', 'alexi'))
+    """
     rest = latin_article_rest(norm)
-    if rest and norm[-1] in "iy":
+    if rest and norm[-1] in "iy" and not _NOT_ARABIC_SHAPE.search(rest):
         return "al", rest
     return "", norm
 
