@@ -192,16 +192,22 @@ def decide(
     for other in candidates[1:]:
         if lead - logit(other.chance or 0.0) >= margin:
             return best  # this one and every later one (lower scores) are far enough behind
-        if other.alias != best.alias and same_name(best.alias, other.alias) < threshold:
+        if not _one_name(best, other, threshold, same_name):
             return None  # a rival with a different name, too close
     return best
+
+
+def _one_name(best: _Cand, other: _Cand, threshold: float, same_name: Callable[[str, str], float]) -> bool:
+    """Whether two candidates' aliases are one name: identical, or ``same_name`` of them at
+    ``threshold`` or above (no rival for :func:`decide`; a tie for :func:`ties` when as likely)."""
+    return other.alias == best.alias or same_name(best.alias, other.alias) >= threshold
 
 
 def ties(candidates: Sequence[C], threshold: float, same_name: Callable[[str, str], float]) -> list[C]:
     """The candidates after the first (ranked by ``chance``, best first) that no name can tell
     from it: their chance within :data:`TIE_LOG_ODDS` of the best's in log-odds and their
-    alias the same name as the best's (identical, or ``same_name(a, b) >= threshold``, the
-    test by which :func:`decide` excludes them as rivals)."""
+    alias the same name as the best's (:func:`_one_name`, the test by which :func:`decide`
+    excludes them as rivals)."""
     if not candidates:
         return []
     best = candidates[0]
@@ -210,6 +216,6 @@ def ties(candidates: Sequence[C], threshold: float, same_name: Callable[[str, st
     for other in candidates[1:]:
         if lead - logit(other.chance or 0.0) > TIE_LOG_ODDS:
             break
-        if other.alias == best.alias or same_name(best.alias, other.alias) >= threshold:
+        if _one_name(best, other, threshold, same_name):
             out.append(other)
     return out
