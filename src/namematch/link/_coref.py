@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Final
 
 from namematch._text import short_cache
@@ -148,10 +149,19 @@ def _family_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozen
     whose family name (last unit) it is, when the others hold it as another element
     (``حسن`` beside ``حسن الكعبي`` and ``علي حسن``: the press names a person alone by the
     family name), or None."""
+    return _sole_holder(key, sups, first_of, mentions, _last_core)
+
+
+def _sole_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozenset[str]]],
+                 first_of: dict[tuple[str, frozenset[str]], int], mentions: list[Mention],
+                 core_at: Callable[[Mention], str]) -> tuple[str, frozenset[str]] | None:
+    """For a one-word mention: the longest of the names holding its word where ``core_at``
+    reads it (a name's last or first unit), when every other such name's words are within
+    that one's (one person), else None."""
     if len(key[1]) != 1:
         return None
     core = next(iter(key[1]))
-    holders = [k for k in sups if _last_core(mentions[first_of[k]]) == core]
+    holders = [k for k in sups if core_at(mentions[first_of[k]]) == core]
     if not holders:
         return None
     top = max(holders, key=lambda k: (len(k[1]), -first_of[k]))
@@ -166,15 +176,10 @@ def _given_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozens
     their names only, as a father's or grandfather's name in a nasab (``بندر`` beside ``بندر بن
     محمد`` and ``ريما بنت بندر بن سلطان``: the press names a person by the given name after a
     title), or None."""
-    if len(key[1]) != 1:
+    top = _sole_holder(key, sups, first_of, mentions, _first_core)
+    if top is None:
         return None
     core = next(iter(key[1]))
-    holders = [k for k in sups if _first_core(mentions[first_of[k]]) == core]
-    if not holders:
-        return None
-    top = max(holders, key=lambda k: (len(k[1]), -first_of[k]))
-    if not all(k[1] <= top[1] for k in holders):
-        return None
     return top if all(_last_core(mentions[first_of[k]]) != core for k in sups) else None
 
 
