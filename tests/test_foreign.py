@@ -85,6 +85,7 @@ FOREIGN_PAIRS = [
     ("Rosyid Shalih", "رشيد صالح"),  # Indonesian sy and sh
     ("Cali Xasan Warsame", "علي حسن ورسمة"),  # Somali c and x
     ("Nabil Zeaiter", "نبيل زعيتر"),  # Levantine French: a vowel pair for the ayn
+    ("Pablo Gil Serrano", "بابلو خيل سيرانو"),  # Gil is listed for جيل; خيل is listed for nothing
 ]
 
 
@@ -162,3 +163,19 @@ def test_a_common_name_is_no_foreign_look_alike() -> None:
     # are far apart: its model spellings would make look-alikes of two different names
     assert nm.score("Felix Moreno", "فواز مورينو") < nm.DEFAULT_THRESHOLD
     assert nm.score("Garcia Moreno", "عامر مورينو") < nm.DEFAULT_THRESHOLD
+
+
+def test_a_reading_that_is_a_listed_name_is_that_name_only() -> None:
+    # Somali Xasan reads hasan, a listed spelling of حسن: it agrees with حسن as a variant
+    # and, like Hasan itself, not with حسين (another listed name)
+    ex = nm.explain("Xasan", "حسن")
+    assert ex.is_match and [p.method for p in ex.pairs] == ["romanised"]
+    assert nm.score("Xasan", "حسين") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Hasan", "حسين") < nm.DEFAULT_THRESHOLD
+
+
+def test_somali_spellings_of_listed_names() -> None:
+    # invented persons; Somali Mohamud is Mahmud, Abdullahi the compound with its case ending
+    assert nm.score("Abdullahi Mohamud Warsame", "عبد الله محمود ورسمة") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Cabdullahi Maxamuud", "عبد الله محمود") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Abdullahi Mohamud Warsame", "عبد الله حامد ورسمة") < nm.DEFAULT_THRESHOLD

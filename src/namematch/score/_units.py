@@ -735,9 +735,10 @@ def foreign_pair(u: _Unit, v: _Unit) -> bool:
     """Whether a Latin and an Arabic-script unit may be a foreign name written by its sound:
     the Latin one is a plain word (no initial, compound or transliteration of another script)
     that the lexicon does not list as an Arabic or Persian name element (those are read by
-    the conventions of Arabic romanisation alone)."""
-    la = v if u.arabic else u
-    return la.script == LATIN and not (la.named or la.initial or la.head or la.tail)
+    the conventions of Arabic romanisation alone), or the Arabic-script one is a word the
+    lexicon does not list (a foreign name's letters: Spanish Gil, listed for جيل, is خيل)."""
+    ar, la = (u, v) if u.arabic else (v, u)
+    return la.script == LATIN and not (la.initial or la.head or la.tail) and not (la.named and ar.groups)
 
 
 @functools.lru_cache(maxsize=1 << 16)
