@@ -28,6 +28,12 @@ from namematch.score._units import _Unit, model_readings_wanted, sounded, sounde
         ("lavrov", "lafrof"),  # v as the Arabic press writes it
         ("thomas", "tomas"),  # th as t
         ("recep", "rejeb"),  # Turkish c, p as b: two rules at once
+        ("shalih", "salih"),  # Indonesian and Malay sh for the emphatic s
+        ("rasyid", "rashid"),  # Indonesian and Malay sy for sh
+        ("xasan", "hasan"),  # Somali x for h
+        ("cabdi", "abdi"),  # Somali c for the ayn, written with no Latin letter
+        ("gilbert", "jilbert"),  # French g before e and i
+        ("zeaiter", "zaiter"),  # Levantine French: a vowel pair for a vowel and the ayn
     ],
 )
 def test_readings_by_the_orthography_of_the_language(word: str, reading: str) -> None:
@@ -58,8 +64,9 @@ def test_table_rows_are_well_formed() -> None:
     rows = [line.split("\t") for line in data_lines("foreign_spellings.tsv")]
     assert len(rows) >= 20
     for latin, reading, where, languages, example in rows:
-        assert latin.isalpha() and latin.islower() and reading.isalpha() and reading.islower()
-        assert where in {"any", "start", "vowels", "vowel", "front", "alone"}
+        assert latin.isalpha() and latin.islower()
+        assert reading == "-" or (reading.isalpha() and reading.islower())  # "-": no Latin letter
+        assert where in {"any", "start", "vowels", "vowel", "front", "alone", "single"}
         assert languages and example
     # letter groups come before single letters (a group is read whole before its letters)
     sizes = [len(r[0]) for r in rows]
@@ -74,6 +81,11 @@ FOREIGN_PAIRS = [
     ("Li Keqiang", "لي كه تشيانغ"),  # a glued Pinyin given name, two Arabic-script words
     ("Javier Milei", "خافيير ميلي"),
     ("Ursula von der Leyen", "أورسولا فون دير لاين"),  # لاين listed as "lane": the model's "lin"
+    # invented names in regional conventions
+    ("Rosyid Shalih", "رشيد صالح"),  # Indonesian sy and sh
+    ("Cali Xasan Warsame", "علي حسن ورسمة"),  # Somali c and x
+    ("Nabil Zeaiter", "نبيل زعيتر"),  # Levantine French: a vowel pair for the ayn
+    ("Pablo Gil Serrano", "بابلو خيل سيرانو"),  # Gil is listed for جيل; خيل is listed for nothing
 ]
 
 
@@ -92,6 +104,8 @@ def test_foreign_names_written_by_their_sound_match(latin: str, arabic: str) -> 
         ("Olaf Scholz", "أولاف شولمان"),  # a family name of similar shape (invented)
         ("Antonio Tajani", "أنطونيو تاراني"),  # one letter other (invented)
         ("Xi Zhongxun", "شي جين بينغ"),  # father and son
+        ("Rosyid Shalih", "رشيد مصلح"),  # Salih is not Muslih (invented)
+        ("Cali Xasan Warsame", "علي حسين ورسمة"),  # Hasan is not Husayn (invented)
     ],
 )
 def test_a_differing_element_still_counts_against(latin: str, arabic: str) -> None:
@@ -149,3 +163,19 @@ def test_a_common_name_is_no_foreign_look_alike() -> None:
     # are far apart: its model spellings would make look-alikes of two different names
     assert nm.score("Felix Moreno", "فواز مورينو") < nm.DEFAULT_THRESHOLD
     assert nm.score("Garcia Moreno", "عامر مورينو") < nm.DEFAULT_THRESHOLD
+
+
+def test_a_reading_that_is_a_listed_name_is_that_name_only() -> None:
+    # Somali Xasan reads hasan, a listed spelling of حسن: it agrees with حسن as a variant
+    # and, like Hasan itself, not with حسين (another listed name)
+    ex = nm.explain("Xasan", "حسن")
+    assert ex.is_match and [p.method for p in ex.pairs] == ["romanised"]
+    assert nm.score("Xasan", "حسين") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Hasan", "حسين") < nm.DEFAULT_THRESHOLD
+
+
+def test_somali_spellings_of_listed_names() -> None:
+    # invented persons; Somali Mohamud is Mahmud, Abdullahi the compound with its case ending
+    assert nm.score("Abdullahi Mohamud Warsame", "عبد الله محمود ورسمة") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Cabdullahi Maxamuud", "عبد الله محمود") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Abdullahi Mohamud Warsame", "عبد الله حامد ورسمة") < nm.DEFAULT_THRESHOLD

@@ -33,6 +33,8 @@ _CONTEXTS: Final = {
     "vowel": ("", f"(?={_VOWEL})"),
     "front": ("", "(?=[eiy])"),
     "alone": ("(?<![cst])", ""),
+    # a letter of its own: not of a group before or after it (ch, ck, cz, cs, sch, tc)
+    "single": ("(?<![cst])", "(?![hkzs])"),
 }
 #: Most readings of one word (the rules that apply, alone and together, in the table's order).
 MAX_READINGS: Final = 12
@@ -47,7 +49,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
         if len(cols) != 5:
             raise ValueError(f"foreign_spellings.tsv: expected 5 columns, not {len(cols)}: {line!r}")
         latin, reading, where = cols[:3]
-        if where not in _CONTEXTS or not latin.isalpha() or not reading.isalpha():
+        if reading == "-":  # a letter no romanisation writes (the Somali c, an ع)
+            reading = ""
+        elif not reading.isalpha():
+            raise ValueError(f"foreign_spellings.tsv: bad row {line!r}")
+        if where not in _CONTEXTS or not latin.isalpha():
             raise ValueError(f"foreign_spellings.tsv: bad row {line!r}")
         before, after = _CONTEXTS[where]
         rules.append((re.compile(before + re.escape(latin) + after), reading, latin))

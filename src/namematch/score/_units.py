@@ -578,6 +578,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         return r * 0.95, EDIT
     if u.arabic != v.arabic and foreign_pair(u, v):
         u, v = sounded_pair(u, v, cfg.skeleton_from)
+        if u.named and v.named and not u.groups.isdisjoint(v.groups):
+            return 0.93, ROMANISED  # a foreign reading is a listed spelling: Xasan (hasan) ~ حسن
     if u.head or v.head or u.tail or v.tail:
         best, x, y = _folded_similarity(u, v, cfg)
     else:  # two plain units (most pairs): their folds alone
@@ -733,9 +735,10 @@ def foreign_pair(u: _Unit, v: _Unit) -> bool:
     """Whether a Latin and an Arabic-script unit may be a foreign name written by its sound:
     the Latin one is a plain word (no initial, compound or transliteration of another script)
     that the lexicon does not list as an Arabic or Persian name element (those are read by
-    the conventions of Arabic romanisation alone)."""
-    la = v if u.arabic else u
-    return la.script == LATIN and not (la.named or la.initial or la.head or la.tail)
+    the conventions of Arabic romanisation alone), or the Arabic-script one is a word the
+    lexicon does not list (a foreign name's letters: Spanish Gil, listed for جيل, is خيل)."""
+    ar, la = (u, v) if u.arabic else (v, u)
+    return la.script == LATIN and not (la.initial or la.head or la.tail) and not (la.named and ar.groups)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -755,12 +758,28 @@ def sounded(u: _Unit) -> _Unit:
         extra = ["".join(c for c in s if c.isascii() and c.isalnum()) for s, _ in model]
     elif u.script == LATIN:
         extra = list(foreign_readings(u.core))
+        listed = _listed_reading_groups(extra, u.resources.lexicon)
+        if listed:
+            # a reading that is a known Arabic or Persian name is that name, and no other
+            # (Somali Xasan is Hasan: حسن, not حسين)
+            u = attrs.evolve(u, groups=u.groups | listed, named=True)
     else:
         return u
     folds = tuple(dict.fromkeys([*u.folds, *(fold_latin(x) for x in extra if x)]))
     if len(folds) == len(u.folds):
         return u
     return attrs.evolve(u, folds=folds)
+
+
+def _listed_reading_groups(readings: Sequence[str], lexicon: Lexicon) -> frozenset[int]:
+    """The lexicon groups with an Arabic-script form that list one of a Latin word's foreign
+    readings (:func:`namematch._foreign.foreign_readings`) as a spelling."""
+    out: set[int] = set()
+    arabic = lexicon.arabic
+    for r in readings:
+        if r:
+            out.update(g for g in lexicon.facts(r)[0] if arabic[g])
+    return frozenset(out)
 
 
 def model_readings_wanted(ar: _Unit, latin: Sequence[str], least: float) -> bool:
