@@ -93,8 +93,9 @@ _DIN_TAILS: Final = frozenset(f for f, kind in morph.arabic_tail_forms().items()
 _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
                           "بن": 1.0, "بو": UNKNOWN_FLOOR}
 #: Title words written bare (no article) that are name elements between two name words
-#: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
-_INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
+#: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی,
+#: محمدجواد حاج علی اکبری).
+_INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج"})
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
 _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
@@ -107,6 +108,17 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
+#: Lineage words of Maghrebi and Mauritanian names inside a name (محمد ولد الرشيد "son of", خالد آيت
+#: الطالب, Berber "of the family of"): a name word with name evidence follows. Never a name's first
+#: word (ولد is also "was born", "boy"; آیت starts آیت الله).
+_INNER_LINEAGE: Final = frozenset({"ولد", "ايت"})
+#: Given names that are offices too (أمين "secretary", الأمين العام): the office before a
+#: qualifier, place or another office, the name after a given name (محمد الأمين) or before
+#: a word with name evidence (وزير الصحة أمين X).
+_OFFICE_NAMES: Final = frozenset({"امين", "الامين"})
+#: Prepositions "in" (في, Persian در): a word right after one is a place, not the name read
+#: back before a role (في بكركي، مفتي ...).
+_IN: Final = frozenset({"في", "در"})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
@@ -115,6 +127,13 @@ TAIL_ORDINARY: Final = -1.5
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
 PRONOUN_BASE_ZIPF: Final = 4.0
+#: Read back before a role: a second word this clearly a name (a transliterated foreign family
+#: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
+FOREIGN_TAIL: Final = 1.0
+FOREIGN_HEAD_FLOOR: Final = -1.5
+#: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
+#: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
+NISBA_TAIL_BONUS: Final = 0.5
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 
@@ -170,6 +189,7 @@ class ArabicDetector:
                     self.info[k] = read_whole(words[k], lw)
         self.taken = bytearray(len(words))
         self._formulas()
+        self._office_names()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
             a, b = self.info[k], self.info[k + 1]
             if a is None or b is None or words[k + 1].brk:
@@ -181,6 +201,21 @@ class ArabicDetector:
                     or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _office_names(self) -> None:
+        """أمين / الأمين read as the given name: after a listed given name (محمد الأمين) or
+        before a word with name evidence that no qualifier, place or office is (وزير الصحة
+        أمين X; not الأمين العام, أمين عمان, أمين سر)."""
+        w, info, given = self.w, self.info, self.lw.given
+        for k, inf in enumerate(info):
+            if inf is None or inf.kind != "role" or inf.stem not in _OFFICE_NAMES:
+                continue
+            before = info[k - 1] if k > 0 and not w[k].brk else None
+            after = info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+            if (before is not None and before.kind == "word" and before.stem in given) or (
+                    after is not None and after.kind == "word" and not after.off and after.score > UNKNOWN_FLOOR):
+                inf.kind = "word"
+                inf.score = max(inf.score, arabic_score(inf.stem, inf.stem))
 
     def _formulas(self) -> None:
         """Religious formulas around الله are no names: the word before الله and the formula
@@ -272,6 +307,16 @@ class ArabicDetector:
                     after_particles = True
                     continue
                 break
+            if x.norm in _INNER_LINEAGE and k > j and last == k - 1 and k + 1 < n:
+                nxt = self.info[k + 1]
+                if (nxt is None or w[k + 1].brk or self.taken[k + 1] or nxt.kind != "word" or nxt.off
+                        or nxt.stem == "الله" or nxt.score <= SECOND_WORD_CUTOFF):
+                    break
+                last = k + 1  # محمد ولد الرشيد, خالد آيت الطالب: the lineage word and the family name
+                names += 1
+                prev_given = only_given = False
+                k += 2
+                continue
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
                 if (nxt is not None and nxt.kind == "particle" and nxt.stem in ("عبد", "ابو") and not w[k + 1].brk
@@ -311,6 +356,12 @@ class ArabicDetector:
                 prev_given = only_given = False
                 k += 2
                 continue
+            if (kind == "role" and k > j and last == k - 1 and names == 1 and only_given and not inf.off
+                    and inf.stem not in self.lw.honorifics and k + 1 < n and not w[k + 1].brk
+                    and self.kind(k + 1) == "role" and self.info[k + 1].stem not in _SAYYID):  # type: ignore[union-attr]
+                last = k  # a family name that is an office word too, before the person's role (علیرضا دبیر رئیس)
+                names += 1
+                break
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
@@ -344,16 +395,21 @@ class ArabicDetector:
                 s += NASAB_BONUS
             if after_particles:
                 s += FAMILY_SLOT_BONUS  # the word the particles announce (د لا فوئنته, فون در X)
+            nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
+                          and inf.score > SECOND_WORD_CUTOFF and (k + 1 >= n or w[k + 1].brk
+                                                                  or self.kind(k + 1) in ("stop", "role", "say")))
+            if nisba_tail:
+                s += NISBA_TAIL_BONUS
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
             after_particles = False
-            prev_given = inf.stem in self.lw.given or compound_given(inf.stem)
+            prev_given = inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
             only_given = only_given and prev_given
             k += 1
         if last < j or names == 0:
@@ -381,6 +437,14 @@ class ArabicDetector:
                 return s
         return first
 
+    def _foreign_pair(self, s: int) -> bool:
+        """Two words set off before a role: a moderately common first word (a foreign given name
+        that is a word too: ضمیر) and a clearly transliterated second (کابلوف)."""
+        head, tail = self.info[s], self.info[s + 1]
+        return (head is not None and tail is not None and head.kind == tail.kind == "word" and not head.off
+                and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
+                and zipf_ar(tail.stem, self.lw) == 0.0)
+
     def _given_start(self, s: int) -> bool:
         inf = self.info[s]
         return inf is not None and (inf.stem in self.lw.given or compound_given(inf.stem) or inf.kind != "word")
@@ -392,6 +456,10 @@ class ArabicDetector:
                 continue  # (a name does not start with بن)
             if any(w[k].brk for k in range(s + 1, i)):
                 continue
+            if s > 0 and not w[s].brk and self.info[s - 1] is not None and self.info[s - 1].stem in _IN:  # type: ignore[union-attr]
+                continue  # "في بكركي، مفتي": a place after "in"
+            if only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and self._foreign_pair(s):
+                return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
                 continue

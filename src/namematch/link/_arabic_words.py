@@ -19,6 +19,10 @@ __all__ = ["ARABIC_ONLY_PROCLITICS", "CLITIC_PARTICLES", "CLITIC_STEM", "CLITIC_
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
+#: Persian nouns of compound verbs written glued (سیاستگذاری "policy-making", تصمیمگیری
+#: "decision-making", خصوصیسازی "privatisation"): ordinary words, never names.
+_PERSIAN_ACTION_NOUNS: Final = ("گذاري", "گيري", "سازي")
+_ACTION_NOUN_SCORE: Final = -1.5
 #: Name particles a proclitic is read off before (the whole word is no name).
 CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 #: A proclitic is read off a word only when the whole word is no name (evidence below
@@ -77,6 +81,9 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         return WordInfo(kind, 0, whole, 0.0)
     nisba = not raw.endswith("ى")
     best = WordInfo("word", 0, whole, arabic_score(whole, whole, nisba))
+    if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
+        best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound
+        return best
     if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
             and form_rarity(whole) >= 1.0):
         best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"
