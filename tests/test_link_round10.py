@@ -1,0 +1,72 @@
+"""Mechanisms of the linker for Maghrebi, Sudanese, Central Asian and church and clergy
+names in wire copy: lineage words inside Maghrebi names (ولد, آيت), أمين as a given name,
+tribal offices, confessions in a role phrase, a place after "in" before a role, an office
+word that is a Persian family name, حاج inside a name, a nisba ending a name under a
+title, a foreign name read back before a Persian role, Persian nouns of compound verbs,
+a comma before Sheikh, French stadiums and Persian mourning halls named after a person,
+and Maghrebi given names. All text is invented."""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def test_maghrebi_lineage_words_inside_a_name():
+    assert _texts("واستقبل رئيس المجلس أحمد ولد السالك الوفد.") == ["أحمد ولد السالك"]
+    assert _texts("وأشاد بعمل سلفه سعيد آيت حمو في القطاع.") == ["سعيد آيت حمو"]
+    # ولد is also "was born": no lineage word before a preposition, no name starting with it
+    assert _texts("ولد الكاتب في القاهرة عام 1950.") == []
+
+
+def test_amin_is_a_given_name_beside_a_name_and_an_office_before_a_qualifier():
+    assert _texts("وقال وزير الصحة أمين الفلاحي إن الحملة مستمرة.") == ["أمين الفلاحي"]
+    assert _texts("وقال الأمين العام للجامعة أحمد السالمي إن الاجتماع انتهى.") == ["أحمد السالمي"]
+
+
+def test_tribal_paramount_chief_and_tribe_before_the_name():
+    assert _texts("والتقى الوزير ناظر عموم قبائل الشكرية عمر الأمين كرار.") == ["عمر الأمين كرار"]
+
+
+def test_confession_adjectives_and_the_syriac_title_stay_in_the_role_phrase():
+    assert _texts("استقبل البطريرك الماروني الكاردينال مار يوحنا عواد الوفد في الديمان.") == ["يوحنا عواد"]
+
+
+def test_a_place_after_in_is_not_read_back_as_a_name_before_a_role():
+    assert "ديمان" not in _texts("استقبل البطريرك في ديمان، مفتي طرابلس الشيخ محمد الإمام، وبحثا الأوضاع.")
+
+
+def test_office_word_between_a_lone_given_name_and_a_role_is_the_family_name():
+    assert _texts("حمید دبیر رئیس کمیته ملی گفت که برنامه آماده است.") == ["حمید دبیر"]
+
+
+def test_haj_inside_a_persian_name_and_a_nisba_ending_a_name_under_a_title():
+    assert _texts("حجت الاسلام محمدحسن حاج رضایی گفت که مراسم برگزار می شود.") == ["محمدحسن حاج رضایی"]
+    assert _texts("آیت الله حسن مصباحی کاشانی از علمای قم گفت که") == ["حسن مصباحی کاشانی"]
+
+
+def test_foreign_name_read_back_before_a_persian_role():
+    # (ضمیر, the given name Zamir, is also the Persian word for "conscience")
+    assert _texts("در همین حال، ضمیر گالیف نماینده ویژه روسیه گفت که") == ["ضمیر گالیف"]
+
+
+def test_persian_nouns_of_compound_verbs_are_no_names():
+    assert _texts("دبیر شورای سیاستگذاری گفت که") == []
+    assert _texts("مدیرکل خصوصیسازی وزارت اقتصاد گفت که") == []
+
+
+def test_sheikh_after_a_comma_is_a_title_not_a_name_element():
+    text = "said the head of the Asian Rowing Confederation, Sheikh Hamad bin Ali Al Mansoori, on Monday."
+    assert _texts(text) == ["Hamad bin Ali Al Mansoori"]
+
+
+def test_places_named_after_persons_in_french_and_persian():
+    assert _texts("The final will be played at the Stade Moulay Hassan in Rabat.") == []
+    assert _texts("در حسینیه امام رضا مراسم برگزار شد.") == []
+
+
+def test_maghrebi_given_name_after_a_long_role_phrase():
+    assert _texts("أعلن رئيس الاتحاد الجزائري لكرة القدم فوزي ساعدي أن المباراة ستقام.") == ["فوزي ساعدي"]
