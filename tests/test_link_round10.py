@@ -70,3 +70,12 @@ def test_places_named_after_persons_in_french_and_persian():
 
 def test_maghrebi_given_name_after_a_long_role_phrase():
     assert _texts("أعلن رئيس الاتحاد الجزائري لكرة القدم فوزي ساعدي أن المباراة ستقام.") == ["فوزي ساعدي"]
+
+
+def test_maghrebi_family_name_after_ben_joins_its_glued_spelling_across_scripts():
+    from namematch.link import resolve_documents
+
+    docs = {"a": "Tunisia's envoy Karim Benslimane met the press on Monday.",
+            "b": "وقال السفير التونسي كريم بن سليمان إن المحادثات ستستمر."}
+    entities = resolve_documents(docs)
+    assert [sorted({m.doc_id for m in e.mentions}) for e in entities] == [["a", "b"]]

@@ -483,11 +483,14 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
 def _block_keys(ch: _Chain) -> set[str]:
     """Blocking keys of a chain's name: those of its units after the first (a common given
     name alone never joins two names; a rare one may), and of each two of them
-    written together (Bou Habib = Bouhabib); a name of one unit, that unit's."""
+    written together (Bou Habib = Bouhabib), and of a unit after بن / Ben with the particle
+    glued (a Maghrebi family name: بن جامع = Bendjama); a name of one unit, that unit's."""
     units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
     out: set[str] = set()
     for u in units:
         out |= unit_keys(u.core, u.script, head=u.head)
+        if u.lineage:  # a Maghrebi family name led by Ben written as two words (بن جامع = Bendjama)
+            out |= unit_keys(("ben" if u.script == LATIN else "بن") + u.core, u.script)
         loose = _loose_roman(u.core)
         if len(loose) >= 4 and _rare_element(u.core):
             out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)
