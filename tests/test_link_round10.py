@@ -79,3 +79,25 @@ def test_maghrebi_family_name_after_ben_joins_its_glued_spelling_across_scripts(
             "b": "وقال السفير التونسي كريم بن سليمان إن المحادثات ستستمر."}
     entities = resolve_documents(docs)
     assert [sorted({m.doc_id for m in e.mentions}) for e in entities] == [["a", "b"]]
+
+
+def test_foreign_name_with_an_unlisted_given_name_after_a_long_role_phrase():
+    text = "وقالت رئيسة اللجنة الدولية للصليب الأحمر ميلينا ستويانوفيتش إن المنظمة مستعدة."
+    assert _texts(text) == ["ميلينا ستويانوفيتش"]
+
+
+def test_definite_plural_after_a_given_name_that_is_a_word_too_is_no_family_name():
+    # (أسماء: the given name Asma, and "names")
+    assert _texts("وأعلنت اللجنة أسماء الفائزين بالجائزة هذا العام.") == []
+
+
+def test_ordinary_word_before_the_persian_copula_ends_the_name():
+    assert _texts("زیارت امام رضا افتخار است و همه باید بروند.") == ["رضا"]
+
+
+def test_lone_given_name_after_imam_does_not_point_to_a_living_namesake():
+    from namematch.link import link
+
+    linked = link("آیت الله حسین مظاهری گفت که عزاداری امام حسین وظیفه است. مظاهری افزود.")
+    lone = [lm for lm in linked if lm.text == "حسین"]
+    assert lone and all(lm.antecedent is None for lm in lone)

@@ -119,6 +119,9 @@ _OFFICE_NAMES: Final = frozenset({"امين", "الامين"})
 #: Prepositions "in" (في, Persian در): a word right after one is a place, not the name read
 #: back before a role (في بكركي، مفتي ...).
 _IN: Final = frozenset({"في", "در"})
+#: Persian copulas: an ordinary word right before one is a predicate (X افتخار است "X is an
+#: honour"), never the family name of the name before it.
+_COPULAS: Final = frozenset({"است", "هست", "بود", "نيست", "شد"})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
@@ -376,6 +379,9 @@ class ArabicDetector:
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
             if kind != "word":
                 break
+            if (k > j and inf.score < SECOND_WORD_CUTOFF and k + 1 < n and not w[k + 1].brk
+                    and w[k + 1].norm in _COPULAS):
+                break  # "امام حسین افتخار است": an ordinary word before the copula is the predicate
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
             if prev_given and inf.stem.startswith("ال") and not free:
@@ -687,7 +693,8 @@ class ArabicDetector:
         A role's complement may name an institution in a genitive chain of definite words,
         organisation words and adjectives (رئيس حزب القوات اللبنانية X, رئيس اللجنة الوطنية
         لشؤون الأسرى X, زعيم التيار الوطني الشيعي X) or a demonstrative and its noun (سخنگوی
-        این کمیسیون، X): the name starts at the first listed given name after it. A ruler's
+        این کمیسیون، X): the name starts at the first listed given name after it, or at two
+        words of a transliterated foreign name (:meth:`_foreign_start`). A ruler's
         title or an honorific stops the search (مدير مركز الملك X names an institution)."""
         w = self.w
         n = len(w)
@@ -705,6 +712,8 @@ class ArabicDetector:
                 continue
             if self._given_start_word(k) and k > j:
                 return k if not self._named_after(k) else j
+            if k > j and self._foreign_start(k):
+                return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
@@ -712,6 +721,19 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _foreign_start(self, k: int) -> bool:
+        """Words k and k+1 are a transliterated foreign name ending there: neither is in a
+        frequency list, the second is clearly name-shaped, and a break or a function word
+        follows."""
+        w, n = self.w, len(self.w)
+        if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")):
+            return False
+        head, tail = self.info[k], self.info[k + 1]
+        return (head is not None and tail is not None and head.kind == tail.kind == "word" and not head.off
+                and not tail.off and not head.stem.startswith("ال") and tail.score >= FOREIGN_TAIL
+                and head.score > FOREIGN_HEAD_FLOOR and zipf_ar(head.stem, self.lw) == 0.0
+                and zipf_ar(tail.stem, self.lw) == 0.0)
 
     def _given_start_word(self, k: int) -> bool:
         """Word k is a listed given name, two glued (محمدرضا), or the sayyid marker glued to one."""
