@@ -52,6 +52,7 @@ FREE_CONTINUE_BONUS: Final = 0.5
 ARTICLE_BONUS: Final = 0.5
 #: Words that start a byline or photo credit before a colon or dash (عکس:, كتب -, بقلم:).
 _BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "گزارش",
+                                 "تغطيه", "متابعه",
                                  "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
 #: The words of a byline must each be less common than this evidence says (no ordinary phrase).
 BYLINE_FLOOR: Final = -1.5
@@ -132,8 +133,8 @@ TAIL_HEAD_RARITY: Final = 0.3
 PRONOUN_BASE_ZIPF: Final = 4.0
 #: Read back before a role: a second word this clearly a name (a transliterated foreign family
 #: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
-FOREIGN_TAIL: Final = 1.0
-FOREIGN_HEAD_FLOOR: Final = -1.5
+FOREIGN_TAIL: Final = 0.8
+FOREIGN_HEAD_FLOOR: Final = -2.0
 #: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
 #: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
 NISBA_TAIL_BONUS: Final = 0.5
@@ -359,10 +360,11 @@ class ArabicDetector:
                 prev_given = only_given = False
                 k += 2
                 continue
-            if (kind == "role" and k > j and last == k - 1 and names == 1 and only_given and not inf.off
+            if (kind in ("role", "qual") and k > j and last == k - 1 and names == 1 and only_given and not inf.off
                     and inf.stem not in self.lw.honorifics and k + 1 < n and not w[k + 1].brk
                     and self.kind(k + 1) == "role" and self.info[k + 1].stem not in _SAYYID):  # type: ignore[union-attr]
-                last = k  # a family name that is an office word too, before the person's role (علیرضا دبیر رئیس)
+                last = k  # a family name that is an office or portfolio word too, before the person's role
+                # (علیرضا دبیر رئیس, محسن اسلامی رئیس)
                 names += 1
                 break
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
@@ -424,6 +426,9 @@ class ArabicDetector:
             return None
         if names == 1 and last == j and not free and self.info[j].score + bonus < SINGLE_MARGIN:  # type: ignore[union-attr]
             return None  # one word after a title must be clearly a name
+        if (names == 1 and last == j and self.info[j].stem.startswith("ال") and j + 1 < n  # type: ignore[union-attr]
+                and not w[j + 1].brk and self.kind(j + 1) == "place"):
+            return None  # "وزير الطيران المدني المصري": a definite adjective before a nationality is the portfolio
         return last
 
     def read_back(self, i: int) -> int | None:
@@ -464,7 +469,8 @@ class ArabicDetector:
                 continue
             if s > 0 and not w[s].brk and self.info[s - 1] is not None and self.info[s - 1].stem in _IN:  # type: ignore[union-attr]
                 continue  # "في بكركي، مفتي": a place after "in"
-            if only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and self._foreign_pair(s):
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
+                    and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
@@ -510,8 +516,10 @@ class ArabicDetector:
             if not any(c in w[i + 1].gap for c in ":-\u2013"):
                 continue
             k = i + 1
-            while k < n and k - i <= 4 and self.kind(k) == "word" and (k == i + 1 or not w[k].brk):
-                k += 1
+            while k < n and k - i <= 4 and (k == i + 1 or not w[k].brk) and (
+                    self.kind(k) == "word" or (k > i + 1 and self.kind(k) == "place"
+                                               and self.info[k].stem.endswith("ي"))):  # type: ignore[union-attr]
+                k += 1  # (a nisba that is a nationality too ends a byline: ريم السويدي)
             names = k - i - 1
             if not 2 <= names <= 3 or (k < n and not w[k].brk):
                 continue
