@@ -101,3 +101,39 @@ def test_lone_given_name_after_imam_does_not_point_to_a_living_namesake():
     linked = link("آیت الله حسین مظاهری گفت که عزاداری امام حسین وظیفه است. مظاهری افزود.")
     lone = [lm for lm in linked if lm.text == "حسین"]
     assert lone and all(lm.antecedent is None for lm in lone)
+
+
+def test_portfolio_word_between_a_lone_given_name_and_a_role_is_the_family_name():
+    # (انتظامی: the family name Entezami, and "police" in نیروی انتظامی)
+    assert _texts("محمد انتظامی رئیس پلیس راه گفت که") == ["محمد انتظامی"]
+
+
+def test_definite_adjective_before_a_nationality_is_the_portfolio_not_a_name():
+    assert _texts("وقال وزير الطيران المدني الأردني الدكتور ماهر الكردي إن") == ["ماهر الكردي"]
+
+
+def test_foreign_pair_after_a_preposition_read_back_before_a_role():
+    assert _texts("هیئت به ایروان رفت و با آلن وارتانیان رئیس کمیسیون دیدار کرد.") == ["آلن وارتانیان"]
+
+
+def test_coverage_byline_ending_in_a_nationality_nisba():
+    assert _texts("وانتهى المؤتمر.\n\nتغطية: سارة المصري") == ["سارة المصري"]
+
+
+def test_chief_of_staff_and_headquarters_are_no_names():
+    assert _texts("وتفقد رئيس أركان الجيش الفريق الركن خالد البياتي الحدود.") == ["خالد البياتي"]
+    assert _texts("Officers from the Khatam al-Anbiya Air Defence Headquarters attended.") == []
+
+
+def test_amman_names_no_country_that_keeps_its_mayor_apart():
+    from namematch.link import resolve_documents
+
+    docs = {"a": "Amman Mayor Yousef Tarawneh opened the bus line.", "b": "وافتتح أمين عمان يوسف الطراونة الخط."}
+    assert [sorted({m.doc_id for m in e.mentions}) for e in resolve_documents(docs)] == [["a", "b"]]
+
+
+def test_compound_given_name_split_in_one_spelling_joins_across_scripts():
+    from namematch.link import resolve_documents
+
+    docs = {"a": "Karaj Mayor Alireza Kadkhodaei spoke on Monday.", "b": "علیرضا کدخدایی شهردار کرج گفت."}
+    assert [sorted({m.doc_id for m in e.mentions}) for e in resolve_documents(docs)] == [["a", "b"]]

@@ -133,7 +133,7 @@ TAIL_HEAD_RARITY: Final = 0.3
 PRONOUN_BASE_ZIPF: Final = 4.0
 #: Read back before a role: a second word this clearly a name (a transliterated foreign family
 #: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
-FOREIGN_TAIL: Final = 0.8
+FOREIGN_TAIL: Final = 0.6
 FOREIGN_HEAD_FLOOR: Final = -2.0
 #: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
 #: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
