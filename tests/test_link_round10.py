@@ -137,3 +137,20 @@ def test_compound_given_name_split_in_one_spelling_joins_across_scripts():
 
     docs = {"a": "Karaj Mayor Alireza Kadkhodaei spoke on Monday.", "b": "علیرضا کدخدایی شهردار کرج گفت."}
     assert [sorted({m.doc_id for m in e.mentions}) for e in resolve_documents(docs)] == [["a", "b"]]
+
+
+def test_given_name_written_apart_from_allah_or_al_din_starts_a_name_before_a_role():
+    assert _texts("در این نشست نصرت الله جهانبانی سرپرست وزارت معادن گفت که") == ["نصرت الله جهانبانی"]
+
+
+def test_predecessor_with_the_pronoun_announces_a_name():
+    assert _texts("العنانی گفت سلفش ژاکلین موسون این پرونده را آغاز کرده بود.") == ["ژاکلین موسون"]
+
+
+def test_family_name_after_an_airport_word_is_a_place():
+    text = "وأكد الشيخ حمدان بن راشد آل مكتوم أن العمل في مطار آل مكتوم الدولي يسير."
+    assert _texts(text) == ["حمدان بن راشد آل مكتوم"]
+
+
+def test_shawqi_is_a_given_name_and_a_verb_with_its_object_pronoun_is_no_family_name():
+    assert _texts("وتضمن البرنامج ندوة عن شعر أحمد شوقي أدارها الناقد.") == ["أحمد شوقي"]

@@ -385,7 +385,10 @@ class ArabicDetector:
                     and w[k + 1].norm in _COPULAS):
                 break  # "امام حسین افتخار است": an ordinary word before the copula is the predicate
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
+            apart = self._apart_compound(k)
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
+            if apart and first_word:
+                s = max(s, bonus)  # a given name written apart from its الدين / الله (شهاب الدین, عزت الله)
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
             # the family-name slot after one or two given names, or an al- nisba after three
@@ -417,7 +420,8 @@ class ArabicDetector:
             last = k
             names += 1
             after_particles = False
-            prev_given = inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
+            prev_given = (inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
+                          or apart)
             only_given = only_given and prev_given
             k += 1
         if last < j or names == 0:
@@ -477,7 +481,7 @@ class ArabicDetector:
                 continue
             head = self.info[s]
             assert head is not None
-            names = sum(1 for k in range(s, i) if self.kind(k) == "word")
+            names = sum(1 for k in range(s, i) if self.kind(k) in ("word", "role", "qual"))  # (as read_name took them)
             tail = self.info[i - 1]
             assert tail is not None
             if names >= 2 and (self._name_start(s) or head.score > 0) and (
@@ -540,7 +544,8 @@ class ArabicDetector:
             role = inf.kind == "role" and not self._named_after(i)
             say = inf.kind != "role" and inf.stem in lw.says
             appositive = False
-            if role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap)):
+            if (role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap))
+                    and inf.stem not in lw.honorifics):  # (an honorific stands before its own name: X الدكتور Y)
                 first = self.read_back(i)
                 if first is not None and not any(self.taken[first:i]) and not self._named_after(first):
                     self.add(first, i - 1, i, self._context_end(i))
@@ -730,6 +735,15 @@ class ArabicDetector:
             k += 1
         return j
 
+    def _apart_compound(self, k: int) -> bool:
+        """Word k and the الدين / الله written apart after it are one given name (شهاب الدین,
+        عزت الله, كمال الدين)."""
+        if k + 1 >= len(self.w) or self.w[k + 1].brk:
+            return False
+        inf, nxt = self.info[k], self.info[k + 1]
+        return (inf is not None and nxt is not None and not inf.off and nxt.stem in ("الدين", "الله")
+                and compound_given(inf.stem + nxt.stem))
+
     def _foreign_start(self, k: int) -> bool:
         """Words k and k+1 are a transliterated foreign name ending there: neither is in a
         frequency list, the second is clearly name-shaped, and a break or a function word
@@ -762,7 +776,7 @@ class ArabicDetector:
         """A name may start at word j on its own evidence: a given name, or a word whose
         name evidence clearly outweighs its ordinary-language evidence."""
         inf = self.info[j]
-        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5
+        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5 or self._apart_compound(j)
                                     or (inf.kind == "particle" and inf.stem in CLITIC_PARTICLES))
 
     def free(self) -> None:
@@ -891,7 +905,8 @@ class ArabicDetector:
             inf = self.info[i]
             if inf is None or self.taken[i]:
                 continue
-            if i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]:
+            if (i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]
+                    and not self._named_after(i)):  # (مطار آل مكتوم: a place named after a family)
                 nxt = self.info[i + 1]
                 assert nxt is not None
                 if not nxt.off and _key_form(nxt.stem) in tails and any(

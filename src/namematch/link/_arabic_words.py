@@ -91,6 +91,10 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
             and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) >= _PLURAL_ZIPF and whole not in _NAME_PLURALS):
         best.score = min(best.score, _PLURAL_SCORE)  # الفائزين, المشاركين: a definite plural, no family name
         return best
+    if (len(whole) >= 5 and whole.endswith("ها") and whole not in lw.given and form_rarity(whole) >= 1.0
+            and zipf_ar(whole[:-2], lw) >= _PLURAL_ZIPF):
+        best.score = min(best.score, _PLURAL_SCORE)  # أدارها "he chaired it", همکاریها: a word and -ها
+        return best
     if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
         best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound
         return best
