@@ -52,6 +52,7 @@ FREE_CONTINUE_BONUS: Final = 0.5
 ARTICLE_BONUS: Final = 0.5
 #: Words that start a byline or photo credit before a colon or dash (عکس:, كتب -, بقلم:).
 _BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "گزارش",
+                                 "تغطيه", "متابعه",
                                  "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
 #: The words of a byline must each be less common than this evidence says (no ordinary phrase).
 BYLINE_FLOOR: Final = -1.5
@@ -93,8 +94,9 @@ _DIN_TAILS: Final = frozenset(f for f, kind in morph.arabic_tail_forms().items()
 _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ابا": UNKNOWN_FLOOR, "عبد": 0.0, "ام": 0.0,
                           "بن": 1.0, "بو": UNKNOWN_FLOOR}
 #: Title words written bare (no article) that are name elements between two name words
-#: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی).
-_INNER_TITLES: Final = frozenset({"شيخ", "حاجي"})
+#: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی,
+#: محمدجواد حاج علی اکبری).
+_INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج"})
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
 _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
@@ -107,6 +109,20 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
+#: Lineage words of Maghrebi and Mauritanian names inside a name (محمد ولد الرشيد "son of", خالد آيت
+#: الطالب, Berber "of the family of"): a name word with name evidence follows. Never a name's first
+#: word (ولد is also "was born", "boy"; آیت starts آیت الله).
+_INNER_LINEAGE: Final = frozenset({"ولد", "ايت"})
+#: Given names that are offices too (أمين "secretary", الأمين العام): the office before a
+#: qualifier, place or another office, the name after a given name (محمد الأمين) or before
+#: a word with name evidence (وزير الصحة أمين X).
+_OFFICE_NAMES: Final = frozenset({"امين", "الامين"})
+#: Prepositions "in" (في, Persian در): a word right after one is a place, not the name read
+#: back before a role (في بكركي، مفتي ...).
+_IN: Final = frozenset({"في", "در"})
+#: Persian copulas: an ordinary word right before one is a predicate (X افتخار است "X is an
+#: honour"), never the family name of the name before it.
+_COPULAS: Final = frozenset({"است", "هست", "بود", "نيست", "شد"})
 _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال", "فلل")
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
@@ -115,6 +131,13 @@ TAIL_ORDINARY: Final = -1.5
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
 PRONOUN_BASE_ZIPF: Final = 4.0
+#: Read back before a role: a second word this clearly a name (a transliterated foreign family
+#: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
+FOREIGN_TAIL: Final = 0.6
+FOREIGN_HEAD_FLOOR: Final = -2.0
+#: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
+#: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
+NISBA_TAIL_BONUS: Final = 0.5
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 
@@ -170,6 +193,7 @@ class ArabicDetector:
                     self.info[k] = read_whole(words[k], lw)
         self.taken = bytearray(len(words))
         self._formulas()
+        self._office_names()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
             a, b = self.info[k], self.info[k + 1]
             if a is None or b is None or words[k + 1].brk:
@@ -181,6 +205,21 @@ class ArabicDetector:
                     or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _office_names(self) -> None:
+        """أمين / الأمين read as the given name: after a listed given name (محمد الأمين) or
+        before a word with name evidence that no qualifier, place or office is (وزير الصحة
+        أمين X; not الأمين العام, أمين عمان, أمين سر)."""
+        w, info, given = self.w, self.info, self.lw.given
+        for k, inf in enumerate(info):
+            if inf is None or inf.kind != "role" or inf.stem not in _OFFICE_NAMES:
+                continue
+            before = info[k - 1] if k > 0 and not w[k].brk else None
+            after = info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+            if (before is not None and before.kind == "word" and before.stem in given) or (
+                    after is not None and after.kind == "word" and not after.off and after.score > UNKNOWN_FLOOR):
+                inf.kind = "word"
+                inf.score = max(inf.score, arabic_score(inf.stem, inf.stem))
 
     def _formulas(self) -> None:
         """Religious formulas around الله are no names: the word before الله and the formula
@@ -272,6 +311,16 @@ class ArabicDetector:
                     after_particles = True
                     continue
                 break
+            if x.norm in _INNER_LINEAGE and k > j and last == k - 1 and k + 1 < n:
+                nxt = self.info[k + 1]
+                if (nxt is None or w[k + 1].brk or self.taken[k + 1] or nxt.kind != "word" or nxt.off
+                        or nxt.stem == "الله" or nxt.score <= SECOND_WORD_CUTOFF):
+                    break
+                last = k + 1  # محمد ولد الرشيد, خالد آيت الطالب: the lineage word and the family name
+                names += 1
+                prev_given = only_given = False
+                k += 2
+                continue
             if kind == "particle":
                 nxt = self.info[k + 1] if k + 1 < n else None
                 if (nxt is not None and nxt.kind == "particle" and nxt.stem in ("عبد", "ابو") and not w[k + 1].brk
@@ -311,6 +360,13 @@ class ArabicDetector:
                 prev_given = only_given = False
                 k += 2
                 continue
+            if (kind in ("role", "qual") and k > j and last == k - 1 and names == 1 and only_given and not inf.off
+                    and inf.stem not in self.lw.honorifics and k + 1 < n and not w[k + 1].brk
+                    and self.kind(k + 1) == "role" and self.info[k + 1].stem not in _SAYYID):  # type: ignore[union-attr]
+                last = k  # a family name that is an office or portfolio word too, before the person's role
+                # (علیرضا دبیر رئیس, محسن اسلامی رئیس)
+                names += 1
+                break
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
@@ -325,8 +381,14 @@ class ArabicDetector:
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
             if kind != "word":
                 break
+            if (k > j and inf.score < SECOND_WORD_CUTOFF and k + 1 < n and not w[k + 1].brk
+                    and w[k + 1].norm in _COPULAS):
+                break  # "امام حسین افتخار است": an ordinary word before the copula is the predicate
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
+            apart = self._apart_compound(k)
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
+            if apart and first_word:
+                s = max(s, bonus)  # a given name written apart from its الدين / الله (شهاب الدین, عزت الله)
             if prev_given and inf.stem.startswith("ال") and not free:
                 s += ARTICLE_BONUS
             # the family-name slot after one or two given names, or an al- nisba after three
@@ -344,16 +406,22 @@ class ArabicDetector:
                 s += NASAB_BONUS
             if after_particles:
                 s += FAMILY_SLOT_BONUS  # the word the particles announce (د لا فوئنته, فون در X)
+            nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
+                          and inf.score > SECOND_WORD_CUTOFF and (k + 1 >= n or w[k + 1].brk
+                                                                  or self.kind(k + 1) in ("stop", "role", "say")))
+            if nisba_tail:
+                s += NISBA_TAIL_BONUS
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
             after_particles = False
-            prev_given = inf.stem in self.lw.given or compound_given(inf.stem)
+            prev_given = (inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
+                          or apart)
             only_given = only_given and prev_given
             k += 1
         if last < j or names == 0:
@@ -362,6 +430,9 @@ class ArabicDetector:
             return None
         if names == 1 and last == j and not free and self.info[j].score + bonus < SINGLE_MARGIN:  # type: ignore[union-attr]
             return None  # one word after a title must be clearly a name
+        if (names == 1 and last == j and self.info[j].stem.startswith("ال") and j + 1 < n  # type: ignore[union-attr]
+                and not w[j + 1].brk and self.kind(j + 1) == "place"):
+            return None  # "وزير الطيران المدني المصري": a definite adjective before a nationality is the portfolio
         return last
 
     def read_back(self, i: int) -> int | None:
@@ -381,6 +452,14 @@ class ArabicDetector:
                 return s
         return first
 
+    def _foreign_pair(self, s: int) -> bool:
+        """Two words set off before a role: a moderately common first word (a foreign given name
+        that is a word too: ضمیر) and a clearly transliterated second (کابلوف)."""
+        head, tail = self.info[s], self.info[s + 1]
+        return (head is not None and tail is not None and head.kind == tail.kind == "word" and not head.off
+                and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
+                and zipf_ar(tail.stem, self.lw) == 0.0)
+
     def _given_start(self, s: int) -> bool:
         inf = self.info[s]
         return inf is not None and (inf.stem in self.lw.given or compound_given(inf.stem) or inf.kind != "word")
@@ -392,12 +471,17 @@ class ArabicDetector:
                 continue  # (a name does not start with بن)
             if any(w[k].brk for k in range(s + 1, i)):
                 continue
+            if s > 0 and not w[s].brk and self.info[s - 1] is not None and self.info[s - 1].stem in _IN:  # type: ignore[union-attr]
+                continue  # "في بكركي، مفتي": a place after "in"
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
+                    and self._foreign_pair(s)):
+                return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
                 continue
             head = self.info[s]
             assert head is not None
-            names = sum(1 for k in range(s, i) if self.kind(k) == "word")
+            names = sum(1 for k in range(s, i) if self.kind(k) in ("word", "role", "qual"))  # (as read_name took them)
             tail = self.info[i - 1]
             assert tail is not None
             if names >= 2 and (self._name_start(s) or head.score > 0) and (
@@ -436,8 +520,10 @@ class ArabicDetector:
             if not any(c in w[i + 1].gap for c in ":-\u2013"):
                 continue
             k = i + 1
-            while k < n and k - i <= 4 and self.kind(k) == "word" and (k == i + 1 or not w[k].brk):
-                k += 1
+            while k < n and k - i <= 4 and (k == i + 1 or not w[k].brk) and (
+                    self.kind(k) == "word" or (k > i + 1 and self.kind(k) == "place"
+                                               and self.info[k].stem.endswith("ي"))):  # type: ignore[union-attr]
+                k += 1  # (a nisba that is a nationality too ends a byline: ريم السويدي)
             names = k - i - 1
             if not 2 <= names <= 3 or (k < n and not w[k].brk):
                 continue
@@ -458,7 +544,8 @@ class ArabicDetector:
             role = inf.kind == "role" and not self._named_after(i)
             say = inf.kind != "role" and inf.stem in lw.says
             appositive = False
-            if role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap)):
+            if (role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap))
+                    and inf.stem not in lw.honorifics):  # (an honorific stands before its own name: X الدكتور Y)
                 first = self.read_back(i)
                 if first is not None and not any(self.taken[first:i]) and not self._named_after(first):
                     self.add(first, i - 1, i, self._context_end(i))
@@ -619,7 +706,8 @@ class ArabicDetector:
         A role's complement may name an institution in a genitive chain of definite words,
         organisation words and adjectives (رئيس حزب القوات اللبنانية X, رئيس اللجنة الوطنية
         لشؤون الأسرى X, زعيم التيار الوطني الشيعي X) or a demonstrative and its noun (سخنگوی
-        این کمیسیون، X): the name starts at the first listed given name after it. A ruler's
+        این کمیسیون، X): the name starts at the first listed given name after it, or at two
+        words of a transliterated foreign name (:meth:`_foreign_start`). A ruler's
         title or an honorific stops the search (مدير مركز الملك X names an institution)."""
         w = self.w
         n = len(w)
@@ -637,6 +725,8 @@ class ArabicDetector:
                 continue
             if self._given_start_word(k) and k > j:
                 return k if not self._named_after(k) else j
+            if k > j and self._foreign_start(k):
+                return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
@@ -644,6 +734,28 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _apart_compound(self, k: int) -> bool:
+        """Word k and the الدين / الله written apart after it are one given name (شهاب الدین,
+        عزت الله, كمال الدين)."""
+        if k + 1 >= len(self.w) or self.w[k + 1].brk:
+            return False
+        inf, nxt = self.info[k], self.info[k + 1]
+        return (inf is not None and nxt is not None and not inf.off and nxt.stem in ("الدين", "الله")
+                and compound_given(inf.stem + nxt.stem))
+
+    def _foreign_start(self, k: int) -> bool:
+        """Words k and k+1 are a transliterated foreign name ending there: neither is in a
+        frequency list, the second is clearly name-shaped, and a break or a function word
+        follows."""
+        w, n = self.w, len(self.w)
+        if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")):
+            return False
+        head, tail = self.info[k], self.info[k + 1]
+        return (head is not None and tail is not None and head.kind == tail.kind == "word" and not head.off
+                and not tail.off and not head.stem.startswith("ال") and tail.score >= FOREIGN_TAIL
+                and head.score > FOREIGN_HEAD_FLOOR and zipf_ar(head.stem, self.lw) == 0.0
+                and zipf_ar(tail.stem, self.lw) == 0.0)
 
     def _given_start_word(self, k: int) -> bool:
         """Word k is a listed given name, two glued (محمدرضا), or the sayyid marker glued to one."""
@@ -664,7 +776,7 @@ class ArabicDetector:
         """A name may start at word j on its own evidence: a given name, or a word whose
         name evidence clearly outweighs its ordinary-language evidence."""
         inf = self.info[j]
-        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5
+        return inf is not None and (inf.stem in self.lw.given or inf.score > 0.5 or self._apart_compound(j)
                                     or (inf.kind == "particle" and inf.stem in CLITIC_PARTICLES))
 
     def free(self) -> None:
@@ -793,7 +905,8 @@ class ArabicDetector:
             inf = self.info[i]
             if inf is None or self.taken[i]:
                 continue
-            if i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]:
+            if (i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]
+                    and not self._named_after(i)):  # (مطار آل مكتوم: a place named after a family)
                 nxt = self.info[i + 1]
                 assert nxt is not None
                 if not nxt.off and _key_form(nxt.stem) in tails and any(

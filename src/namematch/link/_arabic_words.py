@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-from namematch.link._evidence import arabic_kind, arabic_score, form_rarity
+from namematch.link._evidence import arabic_kind, arabic_score, form_rarity, zipf_ar
 from namematch.link._resources import LinkWords
 from namematch.link._scan import Word, arabic_readings
 
@@ -19,6 +19,16 @@ __all__ = ["ARABIC_ONLY_PROCLITICS", "CLITIC_PARTICLES", "CLITIC_STEM", "CLITIC_
 #: Pronoun suffixes: a word with a proclitic and one of these (بخبرته, لقائهم) is no name.
 _ENCLITICS: Final = ("ته", "تها", "تهم", "ها", "هم", "هما", "كم", "نا", "اته")
 _CLITIC_PAIR_SCORE: Final = -1.5
+#: Persian nouns of compound verbs written glued (سیاستگذاری "policy-making", تصمیمگیری
+#: "decision-making", خصوصیسازی "privatisation"): ordinary words, never names.
+_PERSIAN_ACTION_NOUNS: Final = ("گذاري", "گيري", "سازي")
+_ACTION_NOUN_SCORE: Final = -1.5
+#: A definite sound plural (-ين, -ون) no lexicon lists and the language uses this often
+#: (Zipf) is an ordinary noun or adjective (أسماء الفائزين "the winners' names").
+_PLURAL_ZIPF: Final = 3.0
+_PLURAL_SCORE: Final = -3.0
+#: Plurals that are the second element of a compound given name (زين العابدين).
+_NAME_PLURALS: Final = frozenset({"العابدين"})
 #: Name particles a proclitic is read off before (the whole word is no name).
 CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "ابن"})
 #: A proclitic is read off a word only when the whole word is no name (evidence below
@@ -77,6 +87,17 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         return WordInfo(kind, 0, whole, 0.0)
     nisba = not raw.endswith("ى")
     best = WordInfo("word", 0, whole, arabic_score(whole, whole, nisba))
+    if (len(whole) >= 8 and whole.startswith("ال") and whole.endswith(("ين", "ون")) and whole not in lw.given
+            and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) >= _PLURAL_ZIPF and whole not in _NAME_PLURALS):
+        best.score = min(best.score, _PLURAL_SCORE)  # الفائزين, المشاركين: a definite plural, no family name
+        return best
+    if (len(whole) >= 5 and whole.endswith("ها") and whole not in lw.given and form_rarity(whole) >= 1.0
+            and zipf_ar(whole[:-2], lw) >= _PLURAL_ZIPF):
+        best.score = min(best.score, _PLURAL_SCORE)  # أدارها "he chaired it", همکاریها: a word and -ها
+        return best
+    if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
+        best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound
+        return best
     if (len(whole) >= 5 and whole[0] in "بلكوف" and whole.endswith(_ENCLITICS) and whole not in lw.given
             and form_rarity(whole) >= 1.0):
         best.score = min(best.score, _CLITIC_PAIR_SCORE)  # بخبرته: a preposition, a noun and "his"

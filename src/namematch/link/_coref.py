@@ -9,13 +9,16 @@ from typing import Final
 
 from namematch._text import short_cache
 from namematch.link._records import Mention
-from namematch.normalize import LATIN
+from namematch.normalize import LATIN, normalize
 from namematch.parse import parse
 
 __all__ = ["chains", "unit_cores"]
 
 #: At most this many longer names are compared with one partial name.
 _MAX_SUPERSETS: Final = 200
+#: The honorific Imam before a lone given name names an imam of history (Imam Hussein, امام
+#: رضا): it points to a longer name only when that is written after Imam too.
+_IMAMS: Final = frozenset({"امام", "الامام", "imam"})
 
 
 @short_cache(maxsize=65536)
@@ -196,6 +199,7 @@ def chains(mentions: list[Mention]) -> list[int | None]:
     first_of: dict[tuple[str, frozenset[str]], int] = {}
     keys: list[tuple[str, frozenset[str]]] = []
     regnal: set[tuple[str, frozenset[str]]] = set()  # one-word names written with a ruler's title
+    imams: set[tuple[str, frozenset[str]]] = set()  # one-word names after Imam (the imams of history)
     held = {c for m in mentions if m.script != LATIN for c in unit_cores(m.text)}
     for i, m in enumerate(mentions):
         key = (family(m.script), unit_cores(m.text))
@@ -206,6 +210,8 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         first_of.setdefault(key, i)
         if len(key[1]) == 1 and m.context and context_roles(m.context) & RULERS:
             regnal.add(key)
+        if len(key[1]) == 1 and normalize(m.honorific) in _IMAMS:
+            imams.add(key)
     by_core: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
     for key in first_of:
         for c in key[1]:
@@ -226,6 +232,8 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         top: tuple[str, frozenset[str]] | None = longest
         if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
+        if key in imams and normalize(mentions[first_of[longest]].honorific) not in _IMAMS:
+            top = None  # Imam Hussein is no part of a living Hossein X named in the same text
         if top is not None and not all(k[1] <= top[1] for k in sups):
             top = (_family_holder(key, sups, first_of, mentions) or _given_holder(key, sups, first_of, mentions)
                    if key not in regnal else None)

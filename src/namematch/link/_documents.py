@@ -425,11 +425,23 @@ def _joined(units: list[NameToken]) -> list[NameToken]:
     return [*units[:-2], joined[0]]
 
 
+def _joined_head(units: list[NameToken]) -> list[NameToken]:
+    """The units with the first two written together when they are one compound given name
+    split in one spelling (علی رضا / Alireza)."""
+    if len(units) < 3:
+        return units
+    joined = parse(units[0].text + units[1].text).units
+    if len(joined) != 1:
+        return units
+    return [joined[0], *units[2:]]
+
+
 def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
     """Two full names of new persons are one person (see :func:`resolve_documents`)."""
     ua, ub = a.units, b.units
-    if s >= threshold and _units_agree(ua[-1], ub[-1]) and _units_agree(ua[0], ub[0]):
-        return True  # the pair score, with given and family names agreeing
+    if s >= threshold and _units_agree(ua[-1], ub[-1]) and (
+            _units_agree(ua[0], ub[0]) or _units_agree(_joined_head(ua)[0], _joined_head(ub)[0])):
+        return True  # the pair score, with given and family names agreeing (Alireza / علی رضا)
     for xa, xb in ((ua, ub), (_joined(ua), ub), (ua, _joined(ub))):
         if len(xa) == len(xb) and all(_agree(x, y) for x, y in zip(xa, xb, strict=True)) and (
                 _rare_element(xa[-1].core) or _units_agree(xa[-1], xb[-1])):
@@ -483,11 +495,14 @@ def _same_units(ua: list[NameToken], ub: list[NameToken]) -> bool:
 def _block_keys(ch: _Chain) -> set[str]:
     """Blocking keys of a chain's name: those of its units after the first (a common given
     name alone never joins two names; a rare one may), and of each two of them
-    written together (Bou Habib = Bouhabib); a name of one unit, that unit's."""
+    written together (Bou Habib = Bouhabib), and of a unit after بن / Ben with the particle
+    glued (a Maghrebi family name: بن جامع = Bendjama); a name of one unit, that unit's."""
     units = ch.units[1:] if len(ch.units) >= 2 and not _rare_element(ch.units[0].core) else ch.units
     out: set[str] = set()
     for u in units:
         out |= unit_keys(u.core, u.script, head=u.head)
+        if u.lineage:  # a Maghrebi family name led by Ben written as two words (بن جامع = Bendjama)
+            out |= unit_keys(("ben" if u.script == LATIN else "بن") + u.core, u.script)
         loose = _loose_roman(u.core)
         if len(loose) >= 4 and _rare_element(u.core):
             out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)

@@ -193,7 +193,7 @@ class LatinDetector:
                 k += 2
                 continue
             if ((x.norm in _INNER_TITLES or x.norm in _TITLE_OR_NAME) and cls and cls[-1] == "name" and k + 1 < j
-                    and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
+                    and not x.comma and len(w[k - 1].norm) >= 3 and w[k - 1].norm not in _TITLE_NAMES
                     and not self.is_role(w[k + 1]) and not self.is_qual(w[k + 1])):
                 c = "name"  # a title inside a name, between two name words: "Hassan Sheikh Mohamud", "X Sultan Y"
             elif (x.norm in _SURNAME_TITLES and k + 1 == j and k > i and cls[-1] == "name"
