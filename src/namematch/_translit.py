@@ -372,7 +372,7 @@ class JointModel:
     file's ``@rank`` weights)."""
 
     __slots__ = (
-        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "display_weights", "longest",
+        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "_tails", "bows", "contexts", "display_weights", "longest",
         "order", "parent", "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
@@ -411,6 +411,10 @@ class JointModel:
         self.contexts: list[tuple[str, ...]] = ctxs
         self.state_of: dict[tuple[str, ...], int] = {c: i for i, c in enumerate(ctxs)}
         self.parent = [self._longest_state(c[1:]) if c else 0 for c in ctxs]
+        # the history a move from each state keeps (its last order - 2 graphones), numbered
+        tails: dict[tuple[str, ...], int] = {}
+        keep = max(0, self.order - 2)
+        self._tails = [tails.setdefault(c[len(c) - keep :] if keep else (), len(tails)) for c in ctxs]
         self.bows = [bow.get(c, 0.0) for c in ctxs]
         self.probs: list[dict[str, float]] = [{} for _ in ctxs]
         #: per state: unit -> ((graphone, log P(graphone | state)), ...) of the graphones seen
@@ -451,13 +455,15 @@ class JointModel:
         return 0
 
     def _after(self, state: int, tok: str) -> int:
-        """The state reached from ``state`` by ``tok`` (memoised)."""
-        key = (state, tok)
+        """The state reached from ``state`` by ``tok`` (memoised by the part of the state's
+        history that the next one keeps: states sharing their last graphones share it)."""
+        key = (self._tails[state], tok)
         found = self._moves.get(key)
         if found is None:
             keep = self.order - 1
             found = self._longest_state((*self.contexts[state], tok)[-keep:] if keep else ())
-            self._moves[key] = found
+            if len(self._moves) < _PREFIX_MEMO:  # the bound is a guard
+                self._moves[key] = found
         return found
 
     @classmethod
@@ -522,7 +528,7 @@ class JointModel:
                 scored[unit + ":" + ONSETS[unit][0]] = -20.0
             cut = len(unit) + 1
             bonus = self._bonus[persian]
-            ranked = heapq.nsmallest(_EXPAND_JOINT, [(-(lp + bonus.get(t, 0.0)), t) for t, lp in scored.items()])
+            ranked = sorted([(-(lp + bonus.get(t, 0.0)), t) for t, lp in scored.items()])[:_EXPAND_JOINT]
             found = tuple([(-neg, t[cut:], self._after(state, t)) for neg, t in ranked])
             if len(self._choices) < 400_000:  # the bound is a guard
                 self._choices[key] = found
