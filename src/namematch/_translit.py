@@ -574,9 +574,9 @@ class JointModel:
         """(spelling, ranking score) best first: the quick search's for ``limit`` <=
         ``MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, what
         the quick and the wide search found, ranked together (the wide search's best is a
-        gold spelling more often: hit@1 0.365 against the quick one's 0.304 and 0.411 against
-        0.336 on the unlisted held-out tokens of fold 0's two token sets, for about 12-15x
-        its time: romanize's display form and romanizations read it), the quick search's
+        gold spelling more often: hit@1 0.366 against the quick one's 0.326 and 0.417 against
+        0.361 on the held-out tokens of fold 0's two token sets, for many times its time:
+        romanize's display form and romanizations read it), the quick search's
         first kept among them (last when the others rank it lower). The wide search adds the
         most frequent words of the word lists whose consonant skeleton matches the unit's
         (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
