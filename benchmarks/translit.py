@@ -472,10 +472,16 @@ SHOW_MISSES = 0
 #: Model-file lines that turn the proposal of word-list words by skeleton off (the shipped
 #: model as it was before it).
 NO_SKELETON_WORDS = ["@search\tquick_words\t0", "@search\twide_words\t0"]
+#: Model-file lines that give the quick search its widths before the state moves were
+#: memoised by the history they keep (4 + 4 partial spellings, 3 readings per letter).
+NARROW_QUICK = ["@search\tquick_beam\t4", "@search\tquick_word_beam\t4", "@search\tquick_expand\t3"]
+#: Model-file lines each candidate adds to the lines it was built as.
+EXTRA_LINES = {"joint-before": NO_SKELETON_WORDS, "joint-narrow": NARROW_QUICK}
 #: Candidate (tools/build_translit.py, or the shipped one without skeleton words) -> row label.
 MODEL_LABELS = {
     "joint": "namematch (joint model + spelling prior + skeleton words)",
-    "joint-before": "joint model without skeleton words (namematch before)",
+    "joint-before": "joint model without skeleton words",
+    "joint-narrow": "joint model, quick search 4 + 4 x 3 readings (namematch before)",
     "joint-m2m": "joint model, 1-2 letter graphones",
     "joint-1to1": "joint model, round-one alignment",
     "chunk": "chunk model (namematch's first)",
@@ -510,11 +516,11 @@ def main(argv: list[str] | None = None) -> int:
         models: dict[str, list[str]] = {}
         for c in chosen:
             path = out / "translit_model.tsv"  # build_lexicon's model is the shipped candidate
-            if c not in ("joint", "joint-before"):
+            if c not in ("joint", *EXTRA_LINES):
                 path = out / f"{c}.tsv"
                 run_tool("build_translit", "--fold", str(args.fold), "--candidate", c, "--out", str(path),
                          "--shared", str(shared))
-            models[MODEL_LABELS[c]] = read_data_file(path) + (NO_SKELETON_WORDS if c == "joint-before" else [])
+            models[MODEL_LABELS[c]] = read_data_file(path) + EXTRA_LINES.get(c, [])
         held = (read_data_file(out / "variants.tsv"), read_data_file(out / "frequency.tsv"))
     with installed(next(iter(models.values())), held):
         unseen = sorted({a for g in test_golds.values() for a in g if not lexmod.variants_of(a)})

@@ -139,3 +139,28 @@ def test_quick_search_widths_come_from_the_model_file() -> None:
     wide = decode("بان", False, 5, plain)
     assert [s for s, _ in decode("بان", False, 5, narrow)] == [wide[0][0]]  # one reading per letter: one spelling
     assert len(wide) > 1 and decode("بان", False, 5, plain) == wide  # deterministic
+
+
+def test_state_moves_memoised_by_the_kept_history_are_the_model_s_moves() -> None:
+    """A move from a state is memoised by the history the next state keeps (the state's last
+    graphone in a trigram model): states sharing it share the move, which must be the state of
+    the longest suffix of the full history the model has, whichever state asked first."""
+    from namematch._translit import JointModel
+
+    lines = [
+        "@rank\tlogp\t1", "<s>\t\t-0.5", "ب:b\t-1.0\t-0.3", "ب:ba\t-1.5\t-0.2", "ا:a\t-0.7\t-0.1", "ن:n\t-1.0",
+        "</s>\t-1.0", "<s> ب:b\t-0.4\t-0.2", "ب:b ا:a\t-0.3\t-0.1", "ب:ba ن:n\t-0.2", "<s> ب:b ا:a\t-0.2",
+        "ب:b ا:a ن:n\t-0.1", "ا:a ن:n\t-0.5",
+    ]  # fmt: skip
+    model = JointModel.from_lines(lines)
+    assert model.order == 3
+    toks = ["ب:b", "ب:ba", "ا:a", "ن:n"]
+    for first in (list(range(len(model.contexts))), list(reversed(range(len(model.contexts))))):
+        fresh = JointModel.from_lines(lines)
+        for state in first:
+            for tok in toks:
+                expected = fresh._longest_state((*fresh.contexts[state], tok)[-2:])
+                assert fresh._after(state, tok) == expected
+    # states ending in the same graphone share the memo entry; different ones do not
+    a, b = model.state_of[("<s>", "ب:b")], model.state_of[("ب:b",)]
+    assert model._tails[a] == model._tails[b] and model._tails[a] != model._tails[model.state_of[("ا:a",)]]

@@ -300,7 +300,11 @@ _EXPAND_JOINT: Final = 6
 #: instead of 24) hit@10 rose by 0.007-0.013 on the token sets of folds 0 and 1 for about
 #: 1.6x the time of a long list (``benchmarks/translit.py``); 48 + 48 and 40 words added
 #: under 0.005 more for 2.5x.
-_QUICK_SEARCH: Final = (4, 4, 3)
+#: The quick one keeps 5 + 5 and tries 4 readings (against 4 + 4 and 3 before: the
+#: gold spelling among its candidates for 0.53 of the unlisted fold-1 tokens of the
+#: Wikidata set against 0.47, hit@1 0.300 -> 0.320 and 0.349 -> 0.370 on the two token
+#: sets), affordable since the state moves are memoised by the history they keep.
+_QUICK_SEARCH: Final = (5, 5, 4)
 #: The model file's ``@search`` names of the quick search's widths (in _QUICK_SEARCH's order).
 _QUICK_KEYS: Final = ("quick_beam", "quick_word_beam", "quick_expand")
 WIDE_SEARCH: Final = (32, 32, 6)
@@ -372,7 +376,7 @@ class JointModel:
     file's ``@rank`` weights)."""
 
     __slots__ = (
-        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "bows", "contexts", "display_weights", "longest",
+        "_bonus", "_choices", "_ends", "_moves", "_prefix", "_scores", "_tails", "bows", "contexts", "display_weights", "longest",
         "order", "parent", "probs", "quick_search", "readings", "state_of", "weights", "words_proposed",
     )  # fmt: skip
 
@@ -411,6 +415,10 @@ class JointModel:
         self.contexts: list[tuple[str, ...]] = ctxs
         self.state_of: dict[tuple[str, ...], int] = {c: i for i, c in enumerate(ctxs)}
         self.parent = [self._longest_state(c[1:]) if c else 0 for c in ctxs]
+        # the history a move from each state keeps (its last order - 2 graphones), numbered
+        tails: dict[tuple[str, ...], int] = {}
+        keep = max(0, self.order - 2)
+        self._tails = [tails.setdefault(c[len(c) - keep :] if keep else (), len(tails)) for c in ctxs]
         self.bows = [bow.get(c, 0.0) for c in ctxs]
         self.probs: list[dict[str, float]] = [{} for _ in ctxs]
         #: per state: unit -> ((graphone, log P(graphone | state)), ...) of the graphones seen
@@ -451,13 +459,15 @@ class JointModel:
         return 0
 
     def _after(self, state: int, tok: str) -> int:
-        """The state reached from ``state`` by ``tok`` (memoised)."""
-        key = (state, tok)
+        """The state reached from ``state`` by ``tok`` (memoised by the part of the state's
+        history that the next one keeps: states sharing their last graphones share it)."""
+        key = (self._tails[state], tok)
         found = self._moves.get(key)
         if found is None:
             keep = self.order - 1
             found = self._longest_state((*self.contexts[state], tok)[-keep:] if keep else ())
-            self._moves[key] = found
+            if len(self._moves) < _PREFIX_MEMO:  # the bound is a guard
+                self._moves[key] = found
         return found
 
     @classmethod
@@ -522,7 +532,7 @@ class JointModel:
                 scored[unit + ":" + ONSETS[unit][0]] = -20.0
             cut = len(unit) + 1
             bonus = self._bonus[persian]
-            ranked = heapq.nsmallest(_EXPAND_JOINT, [(-(lp + bonus.get(t, 0.0)), t) for t, lp in scored.items()])
+            ranked = sorted([(-(lp + bonus.get(t, 0.0)), t) for t, lp in scored.items()])[:_EXPAND_JOINT]
             found = tuple([(-neg, t[cut:], self._after(state, t)) for neg, t in ranked])
             if len(self._choices) < 400_000:  # the bound is a guard
                 self._choices[key] = found
@@ -564,9 +574,9 @@ class JointModel:
         """(spelling, ranking score) best first: the quick search's for ``limit`` <=
         ``MATCH_LIMIT`` (what romanize, keys and scoring ask for); for a longer list, what
         the quick and the wide search found, ranked together (the wide search's best is a
-        gold spelling more often: hit@1 0.365 against the quick one's 0.304 and 0.411 against
-        0.336 on the unlisted held-out tokens of fold 0's two token sets, for about 12-15x
-        its time: romanize's display form and romanizations read it), the quick search's
+        gold spelling more often: hit@1 0.366 against the quick one's 0.326 and 0.417 against
+        0.361 on the held-out tokens of fold 0's two token sets, for many times its time:
+        romanize's display form and romanizations read it), the quick search's
         first kept among them (last when the others rank it lower). The wide search adds the
         most frequent words of the word lists whose consonant skeleton matches the unit's
         (``SKELETON_WORDS`` of them), the quick one the first ``QUICK_WORDS`` when its best
