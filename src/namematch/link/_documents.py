@@ -80,7 +80,7 @@ def _person_country(person: Person, lw: LinkWords) -> str:
 
 
 def link(text: str, registry: Registry | None = None, *, lang: str | None = None,
-         nlp: Any = None, lexicon: Any = None, _memo: dict[Any, Any] | None = None) -> list[LinkedMention]:
+         nlp: Any = None, lexicon: Any = None) -> list[LinkedMention]:
     """Find the person mentions of a text, link partial mentions to the full one
     they abbreviate, and resolve each chain against ``registry``.
 
@@ -92,6 +92,13 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
     taken: a namesake; the registry's next candidate whose attributes agree with the
     context is taken instead, if any.
     """
+    return _linked(text, registry, lang=lang, nlp=nlp, lexicon=lexicon, memo=None)
+
+
+def _linked(text: str, registry: Registry | None, *, lang: str | None, nlp: Any, lexicon: Any,
+            memo: dict[Any, Any] | None) -> list[LinkedMention]:
+    """:func:`link`; ``memo`` (when given) keeps each chain's registry answer by its form and
+    context, shared by the documents of one :func:`resolve_documents` run."""
     text = check_text(text, "text")
     if registry is not None and not isinstance(registry, Registry):
         raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
@@ -112,12 +119,12 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
             form = resolution_form(mentions[root].text)
             ctx = contexts[root]
             key = (form, frozenset(ctx.countries), frozenset(ctx.roles))
-            if _memo is not None and key in _memo:
-                cand = _memo[key]
+            if memo is not None and key in memo:
+                cand = memo[key]
             else:
                 cand = _match(registry, form, ctx, lw)
-                if _memo is not None:
-                    _memo[key] = cand
+                if memo is not None:
+                    memo[key] = cand
             people[root] = (cand.person, cand.score) if cand is not None else (None, 0.0)
     out: list[LinkedMention] = []
     for i, m in enumerate(mentions):
@@ -303,7 +310,7 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     all_chains: list[_Chain] = []
     memo: dict[Any, Any] = {}
     for doc_id in sorted(docs):
-        linked = link(docs[doc_id], registry, lexicon=lexicon, _memo=memo)
+        linked = _linked(docs[doc_id], registry, lang=None, nlp=None, lexicon=lexicon, memo=memo)
         by_root: dict[int, _Chain] = {}
         for i, lm in enumerate(linked):
             root = i if lm.antecedent is None else lm.antecedent
