@@ -556,6 +556,11 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         ar, la = (u, v) if u.arabic else (v, u)
         if _listed_but_for_alef(ar.core, la.groups, ar.resources.lexicon):
             return 0.93, LEXICON  # كريموف ~ Karimov, listed for كاريموف: as the two Arabic forms agree (below)
+    if u.latin_first and v.latin_first and vowel_contrast(u, v):
+        # Takashi ~ Takeshi, Rossi ~ Russo, Jie ~ Jia: the same consonants, other vowels, and
+        # neither read as a romanised Arabic or Persian element: two names, as two known names are
+        best = _folds_similarity(u.folds, v.folds, "")[0]
+        return min(best, cfg.lookalike) * cfg.same_script_listed, EDIT
     # (the three below read two Latin spellings that share their first letter: most pairs do not)
     if u.latin_first and u.latin_first == v.latin_first:
         if final_vowel_contrast(u.core, v.core) or slavic_derived(u.core, v.core):
@@ -681,6 +686,118 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
         best = min(best, cfg.lookalike)
     return best, method
+
+
+#: Letters and letter pairs folded where spellings of one name of a language written in Latin
+#: letters differ (:func:`_vowel_frame`): x, c, q, ck, ph and w as the consonants they write,
+#: German umlauts written out (Mueller ~ Muller), a Russian yo written e (Fyodor ~ Fedor, Pyotr ~
+#: Petr), a long vowel written double, with ou or with h (Yuusuke ~ Yusuke ~ Yousuke, Ohno ~ Ono,
+#: Saitoh ~ Saito), ai, ay, ei and ey as one (Gray ~ Grey, Maier ~ Meyer), y as the vowel i
+#: (Dmitry ~ Dmitri), the Korean vowel eo
+#: also written u (Jeong ~ Jung), Mac written Mc (MacDonald ~ McDonald), the Scandinavian
+#: patronymic ending -sen or -son (Olsen ~ Olson).
+_FRAME_FOLDS: Final = (
+    ("ck", "k"), ("ph", "f"), ("x", "ks"), ("q", "k"), ("w", "v"), ("ae", "a"), ("oe", "o"), ("ue", "u"),
+    ("eo", "u"), ("ou", "o"), ("ay", "ei"), ("ey", "ei"), ("ai", "ei"), ("y", "i"),
+)  # fmt: skip
+_YO: Final = re.compile(r"(?<=[bcdfgklmnprstvz])[yi]o")
+_C_SOFT: Final = re.compile(r"c(?=[eiy])")
+_VOWEL_H: Final = re.compile(r"(?<=[aeiou])h(?![aeiou])")
+_FINAL_E: Final = re.compile(r"(?<=[^aeiou])e$")
+_NOT_VOWELS: Final = re.compile(r"[aeiou]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _vowel_frame(core: str) -> tuple[str, str]:
+    """A Latin core as the spellings of one name of a language written in Latin letters keep
+    it (:data:`_FRAME_FOLDS`, doubled letters once, a silent final e dropped: Anne ~ Ann, Clarke
+    ~ Clark), and its consonants alone: two cores with the same consonants and other frames
+    differ in their vowels."""
+    s = _YO.sub("e", core)
+    if s.startswith("mac") and len(s) > 5:
+        s = "mc" + s[3:]
+    if s.endswith("sen") and len(s) > 4:
+        s = s[:-3] + "son"
+    s = _C_SOFT.sub("s", s).replace("c", "k")
+    for a, b in _FRAME_FOLDS:
+        if a in s:
+            s = s.replace(a, b)
+    s = _VOWEL_H.sub("", single_letters(s))
+    if len(s) > 3:
+        s = _FINAL_E.sub("", s)
+    return s, _NOT_VOWELS.sub("", s)
+
+
+#: Letters of the Arabic script that write a vowel (a long one, or a final a: ة) in a name.
+_VOWEL_LETTERS: Final = frozenset("اآأإىويةؤئ")
+#: Vowel letter pairs read as one vowel in a Latin spelling (Hussein, Harvey, Kareem).
+_ONE_VOWEL: Final = frozenset({"ai", "ay", "ei", "ey", "ou", "oo", "ee", "ie", "au", "aa", "ii", "uu", "oi", "oy"})
+
+
+def _latin_vowels(core: str) -> int:
+    """The vowels a Latin spelling writes: each run of vowel letters, two for a run of two
+    letters read as two vowels (Gao, Mario, Saeed)."""
+    n = 0
+    for run in re.findall(r"[aeiou]+|(?<![aeiou])y(?![aeiou])", core):
+        n += 1 if len(run) == 1 or run[:2] in _ONE_VOWEL or len(set(run)) == 1 else 2
+    return n
+
+
+def _arabic_vowels(form: str) -> int:
+    """The vowel letters an Arabic-script form writes (not a word-initial و or ي: a consonant)."""
+    return sum(1 for k, c in enumerate(form) if c in _VOWEL_LETTERS and not (k == 0 and c in "وي"))
+
+
+#: Marks of a romanised Arabic or Persian spelling: letters for sounds of those languages (kh,
+#: gh, dh, q), long vowels written double, the French ou, an apostrophe for ain or hamza.
+_ROMANISED_MARKS: Final = re.compile(r"kh|gh|dh|q|aa|ee|oo|ou|'")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _arabic_read(core: str, groups: frozenset[int], lexicon: Lexicon) -> bool:
+    """Whether a Latin name element reads as a romanised Arabic or Persian one, whose written
+    vowels are a romanisation's guesses (Mohammed ~ Muhammad, Rahman ~ Rehman): the lexicon
+    lists it with an Arabic-script form that leaves some of its vowels unwritten (محمد, حسين:
+    short vowels, which Arabic script does not write; a foreign name written in Arabic script
+    writes each vowel with a letter: ماريو, غاو), or its spelling bears the marks of such a
+    romanisation (:data:`_ROMANISED_MARKS`)."""
+    if _ROMANISED_MARKS.search(core):
+        return True
+    arabic = lexicon.arabic
+    vowels = _latin_vowels(core)
+    return any(_arabic_vowels(f) < vowels for g in groups for f in arabic[g])
+
+
+#: Consonants and their voiced or voiceless twins (not s and z, nor f and v, which spellings of
+#: one name exchange: Teresa ~ Tereza, Stephen ~ Steven).
+_VOICING: Final = frozenset({frozenset("kg"), frozenset("td"), frozenset("pb")})
+
+
+def _voicing_apart(fu: tuple[str, str], fv: tuple[str, str]) -> bool:
+    """Whether two frames (:func:`_vowel_frame`) of one length differ in one consonant, not the
+    last letter, and its voiced or voiceless twin (Goto ~ Kato): in a language written in Latin
+    letters that is another name (a final consonant written either way is one: Luis ~ Luiz)."""
+    x, y = fu[0], fv[0]
+    if len(x) != len(y) or len(fu[1]) != len(fv[1]):
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(diff) == 1 and diff[0] < len(x) - 1 and frozenset((x[diff[0]], y[diff[0]])) in _VOICING
+
+
+def vowel_contrast(u: _Unit, v: _Unit) -> bool:
+    """Whether two Latin name elements (no compound) differ in their vowels alone
+    (:func:`_vowel_frame`), or in one consonant's voicing (:func:`_voicing_apart`), and neither reads as a romanised Arabic or Persian element
+    (:func:`_arabic_read`): the vowels of a name of another language are its own, so a vowel
+    more, less or other makes another name (Takashi ~ Takeshi, Rossi ~ Russo, Carl ~ Carol, Jie
+    ~ Jia), where the vowels of a romanised Arabic name are a transliteration's guesses.
+    Spellings of one name listed together agree before this is asked."""
+    fu, fv = _vowel_frame(u.core), _vowel_frame(v.core)
+    if fu[0] == fv[0] or not fu[1] or u.head or v.head or u.tail or v.tail:
+        return False
+    if fu[1] != fv[1] and not _voicing_apart(fu, fv):
+        return False
+    lexicon = u.resources.lexicon
+    return not (_arabic_read(u.core, u.groups, lexicon) or _arabic_read(v.core, v.groups, lexicon))
 
 
 #: Final vowels whose exchange makes another name where the rest is spelled alike: Italian
