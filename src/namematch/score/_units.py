@@ -154,6 +154,9 @@ class _Unit:
     #: Latin spellings (final_vowel_contrast, slavic_derived, final_devoiced) read only units
     #: that share it (one look-up where slicing both cores cost a tenth of a comparison)
     latin_first: str
+    #: a Latin word of a name none of whose elements reads as romanised Arabic or Persian
+    #: (:func:`in_context`): its vowels are its own (:func:`vowel_contrast`)
+    foreign: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -723,7 +726,7 @@ def _vowel_frame(core: str) -> tuple[str, str]:
         if a in s:
             s = s.replace(a, b)
     s = _VOWEL_H.sub("", single_letters(s))
-    if len(s) > 3:
+    if len(s) >= 3:
         s = _FINAL_E.sub("", s)
     return s, _NOT_VOWELS.sub("", s)
 
@@ -784,20 +787,44 @@ def _voicing_apart(fu: tuple[str, str], fv: tuple[str, str]) -> bool:
     return len(diff) == 1 and diff[0] < len(x) - 1 and frozenset((x[diff[0]], y[diff[0]])) in _VOICING
 
 
+def _romanised(u: _Unit) -> bool:
+    """Whether a name unit reads as (romanised) Arabic or Persian: in Arabic script, with an
+    article or a compound head or tail, or a Latin word :func:`_arabic_read` reads so."""
+    if u.arabic or u.article or u.head or u.tail:
+        return True
+    return u.script == LATIN and not u.initial and _arabic_read(u.core, u.groups, u.resources.lexicon)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _as_foreign(u: _Unit) -> _Unit:
+    """A Latin word unit marked as an element of a name of another language (its own ckey)."""
+    return attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")
+
+
+def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
+    """A name's units, each Latin word marked ``foreign`` when no unit of the name reads as
+    romanised Arabic or Persian (:func:`_romanised`): the name is of another language, whose
+    vowels are its own (:func:`vowel_contrast`). A name with one such element (Karim in "Karim
+    Rehman") keeps a romanisation's tolerance for all of them: its vowels are guesses in a
+    family name the lexicon does not know as much as in one it does."""
+    if not units or any(map(_romanised, units)):
+        return units
+    return tuple([_as_foreign(u) if u.script == LATIN and not u.initial else u for u in units])
+
+
 def vowel_contrast(u: _Unit, v: _Unit) -> bool:
-    """Whether two Latin name elements (no compound) differ in their vowels alone
-    (:func:`_vowel_frame`), or in one consonant's voicing (:func:`_voicing_apart`), and neither reads as a romanised Arabic or Persian element
-    (:func:`_arabic_read`): the vowels of a name of another language are its own, so a vowel
-    more, less or other makes another name (Takashi ~ Takeshi, Rossi ~ Russo, Carl ~ Carol, Jie
-    ~ Jia), where the vowels of a romanised Arabic name are a transliteration's guesses.
-    Spellings of one name listed together agree before this is asked."""
+    """Whether two Latin name elements of names of another language than Arabic or Persian
+    (:func:`in_context`) differ in their vowels alone (:func:`_vowel_frame`), or in one
+    consonant's voicing (:func:`_voicing_apart`): the vowels of a name of such a language are
+    its own, so a vowel more, less or other makes another name (Takashi ~ Takeshi, Rossi ~
+    Russo, Carl ~ Carol, Jie ~ Jia), where the vowels of a romanised Arabic name are a
+    transliteration's guesses. Spellings of one name listed together agree before this is asked."""
+    if not (u.foreign and v.foreign):
+        return False
     fu, fv = _vowel_frame(u.core), _vowel_frame(v.core)
-    if fu[0] == fv[0] or not fu[1] or u.head or v.head or u.tail or v.tail:
+    if fu[0] == fv[0] or not fu[1]:
         return False
-    if fu[1] != fv[1] and not _voicing_apart(fu, fv):
-        return False
-    lexicon = u.resources.lexicon
-    return not (_arabic_read(u.core, u.groups, lexicon) or _arabic_read(v.core, v.groups, lexicon))
+    return fu[1] == fv[1] or _voicing_apart(fu, fv)
 
 
 #: Final vowels whose exchange makes another name where the rest is spelled alike: Italian
