@@ -24,6 +24,7 @@ DIFFERENT = [
     ("Chen Bo", "Chen Bao"),
     ("Anna Moretti", "Anna Moratti"),  # Italian family names
     ("Dana Miller", "Dina Miller"),  # English given names
+    ("Oleg Petrov", "Oleg Petru"),  # a final v after a vowel is a consonant (keys too)
 ]
 SAME = [
     ("Sergei Pavlov", "Sergey Pavlov"),  # y and i
@@ -36,6 +37,8 @@ SAME = [
     ("Kim Seong-ho", "Kim Sung-ho"),  # the Korean vowel eo written u
     ("Mohammed Karim", "Muhammad Karim"),  # romanised Arabic: vowels are guesses
     ("Farid Kazemi", "Fareed Kazimi"),
+    ("Karim Rahman", "Karim Rehman"),
+    ("Ana Cordoba", "Ana Cordova"),  # b and v said alike (Spanish)
 ]
 
 

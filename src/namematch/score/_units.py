@@ -559,6 +559,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         ar, la = (u, v) if u.arabic else (v, u)
         if _listed_but_for_alef(ar.core, la.groups, ar.resources.lexicon):
             return 0.93, LEXICON  # كريموف ~ Karimov, listed for كاريموف: as the two Arabic forms agree (below)
+    if u.latin_first and u.latin_first == v.latin_first and not (u.named and v.named) and betacism(u.core, v.core):
+        return cfg.sound_match, PHONETIC  # Carvajal ~ Carbajal, Esteban ~ Estevan: one sound
     if u.latin_first and v.latin_first and vowel_contrast(u, v):
         # Takashi ~ Takeshi, Rossi ~ Russo, Jie ~ Jia: the same consonants, other vowels, and
         # neither read as a romanised Arabic or Persian element: two names, as two known names are
@@ -694,7 +696,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
 #: Letters and letter pairs folded where spellings of one name of a language written in Latin
 #: letters differ (:func:`_vowel_frame`): x, c, q, ck, ph and w as the consonants they write,
 #: German umlauts written out (Mueller ~ Muller), a Russian yo written e (Fyodor ~ Fedor, Pyotr ~
-#: Petr), a long vowel written double, with ou or with h (Yuusuke ~ Yusuke ~ Yousuke, Ohno ~ Ono,
+#: Petr) and its ye before v written e (Yevgeny ~ Evgeny, Podkopayev ~ Podkopaev), a long vowel written double, with ou or with h (Yuusuke ~ Yusuke ~ Yousuke, Ohno ~ Ono,
 #: Saitoh ~ Saito), ai, ay, ei and ey as one (Gray ~ Grey, Maier ~ Meyer), y as the vowel i
 #: (Dmitry ~ Dmitri), the Korean vowel eo
 #: also written u (Jeong ~ Jung), Mac written Mc (MacDonald ~ McDonald), the Scandinavian
@@ -703,7 +705,7 @@ _FRAME_FOLDS: Final = (
     ("ck", "k"), ("ph", "f"), ("x", "ks"), ("q", "k"), ("w", "v"), ("ae", "a"), ("oe", "o"), ("ue", "u"),
     ("eo", "u"), ("ou", "o"), ("ay", "ei"), ("ey", "ei"), ("ai", "ei"), ("y", "i"),
 )  # fmt: skip
-_YO: Final = re.compile(r"(?<=[bcdfgklmnprstvz])[yi]o")
+_YO: Final = re.compile(r"(?<=[bcdfgklmnprstvz])[yi]o|(?<![bcdfghjklmnpqrstvwxz])ye(?=v)")
 _C_SOFT: Final = re.compile(r"c(?=[eiy])")
 _VOWEL_H: Final = re.compile(r"(?<=[aeiou])h(?![aeiou])")
 _FINAL_E: Final = re.compile(r"(?<=[^aeiou])e$")
@@ -751,9 +753,19 @@ def _arabic_vowels(form: str) -> int:
     return sum(1 for k, c in enumerate(form) if c in _VOWEL_LETTERS and not (k == 0 and c in "وي"))
 
 
-#: Marks of a romanised Arabic or Persian spelling: letters for sounds of those languages (kh,
-#: gh, dh, q), long vowels written double, the French ou, an apostrophe for ain or hamza.
-_ROMANISED_MARKS: Final = re.compile(r"kh|gh|dh|q|aa|ee|oo|ou|'")
+#: A w or y beside a vowel (a consonant), not the first letter (an Arabic form's first و or ي
+#: is not counted as a vowel either).
+_GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy]|[wy](?=[aeiou]))")
+#: Marks of a romanised spelling whose vowels are a transliteration's guesses: letters for
+#: sounds of Arabic and Persian (kh, gh, dh, q), long vowels written double, the French ou, an
+#: apostrophe for ain or hamza, an h closing a syllable (Rahman, Ahmad) or a final ah or eh (ة:
+#: Salamah, Salameh); or the endings of East Slavic family names, patronymics and given names
+#: transliterated from Cyrillic, whose Russian, Ukrainian and Belarusian forms move vowels
+#: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy).
+_ROMANISED_MARKS: Final = re.compile(
+    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$"
+    r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -767,7 +779,8 @@ def _arabic_read(core: str, groups: frozenset[int], lexicon: Lexicon) -> bool:
     if _ROMANISED_MARKS.search(core):
         return True
     arabic = lexicon.arabic
-    vowels = _latin_vowels(core)
+    # (a w or y beside a vowel is a consonant the Arabic form writes و or ي: Fawaz, Yahya)
+    vowels = _latin_vowels(core) + len(_GLIDES.findall(core))
     return any(_arabic_vowels(f) < vowels for g in groups for f in arabic[g])
 
 
@@ -785,6 +798,13 @@ def _voicing_apart(fu: tuple[str, str], fv: tuple[str, str]) -> bool:
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]
     return len(diff) == 1 and diff[0] < len(x) - 1 and frozenset((x[diff[0]], y[diff[0]])) in _VOICING
+
+
+def betacism(x: str, y: str) -> bool:
+    """Whether two Latin cores differ only in a b written for a v (not the first letter) or
+    the reverse: Spanish, Portuguese and Galician say them alike, and names are spelled either
+    way (Carvajal ~ Carbajal, Esteban ~ Estevan)."""
+    return x != y and len(x) == len(y) and x[0] == y[0] and x.replace("v", "b") == y.replace("v", "b")
 
 
 def _romanised(u: _Unit) -> bool:
