@@ -39,6 +39,7 @@ SAME = [
     ("Farid Kazemi", "Fareed Kazimi"),
     ("Karim Rahman", "Karim Rehman"),
     ("Ana Cordoba", "Ana Cordova"),  # b and v said alike (Spanish)
+    ("Choi Bong-su", "Choi Pong-su"),  # Korean: romanisation systems voice a consonant or not
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib.resources import files
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
@@ -807,12 +808,40 @@ def betacism(x: str, y: str) -> bool:
     return x != y and len(x) == len(y) and x[0] == y[0] and x.replace("v", "b") == y.replace("v", "b")
 
 
+#: The shape of one pinyin syllable (an initial and a final).
+_PINYIN_SHAPE: Final = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|ia|ie|iu|in|ua|uo|ui|un|a|o|e|i|u)"
+)
+
+
+@functools.cache
+def _korean_family_names() -> frozenset[str]:
+    """The Korean family names of ``data/east_asian_family_names.txt`` that are no Chinese one
+    nor shaped like a pinyin syllable (Kim, Park, Choi, Jeong; not Hong, Kang, Yi)."""
+    text = (files("namematch") / "data" / "east_asian_family_names.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {}
+    section = ""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            section = line[1:].split()[0] if line[1:].split() else ""
+        elif line.strip():
+            sections.setdefault(section, set()).add(line.strip())
+    korean = sections.get("Korean", set()) - sections.get("Chinese", set())
+    return frozenset(k for k in korean if not _PINYIN_SHAPE.fullmatch(k))
+
+
 def _romanised(u: _Unit) -> bool:
-    """Whether a name unit reads as (romanised) Arabic or Persian: in Arabic script, with an
-    article or a compound head or tail, or a Latin word :func:`_arabic_read` reads so."""
+    """Whether a name unit reads as romanised from a script that leaves the romanisation its
+    vowels to choose: in Arabic script, with an article or a compound head or tail, a Latin word
+    :func:`_arabic_read` reads so, or a Korean family name (Hangul romanised by several
+    systems, which write one vowel o, u or eo and one consonant voiced or not: Jong ~ Jung, Bong
+    ~ Pong)."""
     if u.arabic or u.article or u.head or u.tail:
         return True
-    return u.script == LATIN and not u.initial and _arabic_read(u.core, u.groups, u.resources.lexicon)
+    if u.script != LATIN or u.initial:
+        return False
+    return u.core in _korean_family_names() or _arabic_read(u.core, u.groups, u.resources.lexicon)
 
 
 @functools.lru_cache(maxsize=1 << 16)
