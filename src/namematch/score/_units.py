@@ -746,7 +746,8 @@ def _latin_vowels(core: str) -> int:
     n = 0
     for run in re.findall(r"[aeiou]+|(?<![aeiou])y(?![aeiou])", core):
         n += 1 if len(run) == 1 or run[:2] in _ONE_VOWEL or len(set(run)) == 1 else 2
-    return n
+    # (a silent final e after two vowels or more: Sabine, Caroline)
+    return n - 1 if n > 2 and _FINAL_E.search(core) else n
 
 
 def _arabic_vowels(form: str) -> int:
@@ -861,19 +862,40 @@ def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
     return tuple([_as_foreign(u) if u.script == LATIN and not u.initial else u for u in units])
 
 
+#: What a name's own spellings exchange beyond :func:`_vowel_frame`'s folds, for telling two of
+#: its spellings apart (:func:`vowel_contrast`): tz, z and s (Schultz ~ Schulz, Teresa ~
+#: Tereza), dt and t (Schmidt ~ Schmitt), f and v (Stephen ~ Steven, Gustav ~ Gustaf), an h
+#: after a consonant (Thomas ~ Tomas; Shankar ~ Sankar, Lakshmi ~ Laxmi: Indic s and sh) and a
+#: p between m and s or t (Thompson ~ Thomson).
+_LOOSE: Final = (("tz", "z"), ("z", "s"), ("dt", "t"), ("v", "f"))
+_H_AFTER: Final = re.compile(r"(?<=[bdfgklmnprstv])h|(?<=m)p(?=[st])")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _loose_frame(core: str) -> str:
+    """:func:`_vowel_frame` of a core, then :data:`_LOOSE`, an h after a consonant and a p
+    after m dropped."""
+    s = _vowel_frame(core)[0]
+    for a, b in _LOOSE:
+        if a in s:
+            s = s.replace(a, b)
+    return single_letters(_H_AFTER.sub("", s))
+
+
 def vowel_contrast(u: _Unit, v: _Unit) -> bool:
     """Whether two Latin name elements of names of another language than Arabic or Persian
-    (:func:`in_context`) differ in their vowels alone (:func:`_vowel_frame`), or in one
-    consonant's voicing (:func:`_voicing_apart`): the vowels of a name of such a language are
-    its own, so a vowel more, less or other makes another name (Takashi ~ Takeshi, Rossi ~
-    Russo, Carl ~ Carol, Jie ~ Jia), where the vowels of a romanised Arabic name are a
-    transliteration's guesses. Spellings of one name listed together agree before this is asked."""
+    (:func:`in_context`) are spelled apart beyond what spellings of one such name exchange
+    (:func:`_loose_frame`): such a language writes its names with their own vowels and
+    consonants, so a vowel more, less or other, or a consonant another of its sound class,
+    makes another name (Takashi ~ Takeshi, Rossi ~ Russo, Carl ~ Carol, Jie ~ Jia, Goto ~ Kato,
+    Shimada ~ Shimizu), where the vowels and the confusable consonants of a romanised Arabic
+    name are a transliteration's guesses. Not a final consonant voiced or not (Luis ~ Luiz) nor
+    a given name and a longer one it begins (a short form: Alex ~ Alexander); spellings of one
+    name listed together agree before this is asked."""
     if not (u.foreign and v.foreign):
         return False
-    fu, fv = _vowel_frame(u.core), _vowel_frame(v.core)
-    if fu[0] == fv[0] or not fu[1]:
-        return False
-    return fu[1] == fv[1] or _voicing_apart(fu, fv)
+    x, y = _loose_frame(u.core), _loose_frame(v.core)
+    return not (x == y or final_devoiced(x, y) or _short_form(u, v))
 
 
 #: Final vowels whose exchange makes another name where the rest is spelled alike: Italian
