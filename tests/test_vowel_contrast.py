@@ -13,7 +13,7 @@ import pytest
 
 import namematch as nm
 from namematch.score._scorer import Scorer
-from namematch.score._units import _arabic_read, _vowel_frame, vowel_contrast
+from namematch.score._units import _arabic_read, _loose_frame, _vowel_frame, vowel_contrast
 
 T = nm.DEFAULT_THRESHOLD
 
@@ -25,6 +25,7 @@ DIFFERENT = [
     ("Anna Moretti", "Anna Moratti"),  # Italian family names
     ("Dana Miller", "Dina Miller"),  # English given names
     ("Oleg Petrov", "Oleg Petru"),  # a final v after a vowel is a consonant (keys too)
+    ("Paul Dodd", "Paul Todd"),  # a consonant of one sound class but another letter
 ]
 SAME = [
     ("Sergei Pavlov", "Sergey Pavlov"),  # y and i
@@ -40,6 +41,10 @@ SAME = [
     ("Karim Rahman", "Karim Rehman"),
     ("Ana Cordoba", "Ana Cordova"),  # b and v said alike (Spanish)
     ("Choi Bong-su", "Choi Pong-su"),  # Korean: romanisation systems voice a consonant or not
+    ("Theo Martin", "Theodor Martin"),  # a short form
+    ("Luis Ortega", "Luiz Ortega"),  # a final consonant voiced or not
+    ("Karel Schmidt", "Karel Schmitt"),
+    ("Thomas Weber", "Tomas Weber"),
 ]
 
 
@@ -59,6 +64,9 @@ def test_the_frame_keeps_vowels_and_folds_spelling_habits() -> None:
     assert _vowel_frame("dmitry") == _vowel_frame("dmitri")
     assert _vowel_frame("saitoh") == _vowel_frame("saito")
     assert _vowel_frame("anne") == _vowel_frame("ann")
+    assert _loose_frame("schultz") == _loose_frame("schulz")
+    assert _loose_frame("lakshmi") == _loose_frame("laxmi")
+    assert _loose_frame("shimada") != _loose_frame("shimizu")
 
 
 def test_an_arabic_script_form_that_leaves_vowels_unwritten_reads_as_romanised() -> None:

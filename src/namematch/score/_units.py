@@ -763,9 +763,11 @@ _GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy]|[wy](?=[aeiou]))")
 #: apostrophe for ain or hamza, an h closing a syllable (Rahman, Ahmad) or a final ah or eh (ة:
 #: Salamah, Salameh); or the endings of East Slavic family names, patronymics and given names
 #: transliterated from Cyrillic, whose Russian, Ukrainian and Belarusian forms move vowels
-#: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy).
+#: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy); or
+#: the aspirated consonants of a Burmese romanisation (Htun, Hsan, Hla: lists write them with
+#: and without the h) or the nasal onsets of Bantu names (Ntaganda, Mbeki: with and without it).
 _ROMANISED_MARKS: Final = re.compile(
-    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$"
+    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]"
     r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
 )
 
@@ -865,16 +867,17 @@ def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
 #: What a name's own spellings exchange beyond :func:`_vowel_frame`'s folds, for telling two of
 #: its spellings apart (:func:`vowel_contrast`): tz, z and s (Schultz ~ Schulz, Teresa ~
 #: Tereza), dt and t (Schmidt ~ Schmitt), f and v (Stephen ~ Steven, Gustav ~ Gustaf), an h
-#: after a consonant (Thomas ~ Tomas; Shankar ~ Sankar, Lakshmi ~ Laxmi: Indic s and sh) and a
-#: p between m and s or t (Thompson ~ Thomson).
-_LOOSE: Final = (("tz", "z"), ("z", "s"), ("dt", "t"), ("v", "f"))
-_H_AFTER: Final = re.compile(r"(?<=[bdfgklmnprstv])h|(?<=m)p(?=[st])")
+#: after a consonant (Thomas ~ Tomas; Shankar ~ Sankar, Lakshmi ~ Laxmi: Indic s and sh) or
+#: opening the word (the silent h of Spanish: Hildemaro ~ Ildemaro), a p between m and s or t
+#: (Thompson ~ Thomson) and j as y (Janeth ~ Yaneth).
+_LOOSE: Final = (("tz", "z"), ("z", "s"), ("dt", "t"), ("v", "f"), ("j", "i"))
+_H_AFTER: Final = re.compile(r"(?<=[bdfgklmnprstv])h|^h(?=[aeiou])|(?<=m)p(?=[st])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _loose_frame(core: str) -> str:
-    """:func:`_vowel_frame` of a core, then :data:`_LOOSE`, an h after a consonant and a p
-    after m dropped."""
+    """:func:`_vowel_frame` of a core, then :data:`_LOOSE`, an h after a consonant or opening
+    the word and a p after m dropped."""
     s = _vowel_frame(core)[0]
     for a, b in _LOOSE:
         if a in s:
