@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from importlib.resources import files
 from typing import Any, Final
 
 import attrs
