@@ -761,13 +761,15 @@ _GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy]|[wy](?=[aeiou]))")
 #: Marks of a romanised spelling whose vowels are a transliteration's guesses: letters for
 #: sounds of Arabic and Persian (kh, gh, dh, q), long vowels written double, the French ou, an
 #: apostrophe for ain or hamza, an h closing a syllable (Rahman, Ahmad) or a final ah or eh (ة:
-#: Salamah, Salameh); or the endings of East Slavic family names, patronymics and given names
-#: transliterated from Cyrillic, whose Russian, Ukrainian and Belarusian forms move vowels
+#: Salamah, Salameh), a y gliding from a consonant to a vowel (Binyamin, Ilyas, Tanya: the
+#: transliterations of Hebrew, Arabic and Cyrillic); or the endings of East Slavic family
+#: names, patronymics and given names transliterated from Cyrillic, whose Russian, Ukrainian
+#: and Belarusian forms move vowels
 #: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy); or
 #: the aspirated consonants of a Burmese romanisation (Htun, Hsan, Hla: lists write them with
 #: and without the h) or the nasal onsets of Bantu names (Ntaganda, Mbeki: with and without it).
 _ROMANISED_MARKS: Final = re.compile(
-    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]"
+    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]|[bdfgklmnrstvz]y[aeiou]"
     r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
 )
 
