@@ -145,6 +145,8 @@ def _skeletons_letter_by_letter(form: str) -> tuple[str, ...]:
             else:
                 readings = [r + main for r in readings]
             i += len(dig)
+        elif s[i] == "v" and i == len(s) - 1 and i > 0 and s[i - 1] in "aeiouy":
+            readings, i = [r + "F" for r in readings], i + 1  # a final v after a vowel is said f
         elif s[i] == "v" and len(readings) < _MAX_VARIANTS:
             readings, i = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS], i + 1
         elif s[i] == "j" and len(readings) < _MAX_VARIANTS and y_sound[i] == "y":

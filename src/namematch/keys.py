@@ -134,8 +134,10 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
                     pending.append(main)
                 i += len(dig)
                 continue
-        if c == "v" and len(readings) < _MAX_VARIANTS:
-            # Persian و (a glide, dropped) or a foreign v written ف
+        final_v = c == "v" and i == n - 1 and i > 0 and s[i - 1] in "aeiouy"
+        if c == "v" and len(readings) < _MAX_VARIANTS and not final_v:
+            # Persian و (a glide, dropped) or a foreign v written ف; a final v after a vowel is
+            # said f (Petrov, Gustav), as namematch._folding reads it: not a glide (Petrov is not Petru)
             if pending:
                 readings, pending = _extended(readings, pending), []
             readings = (readings + [r + "F" for r in readings])[:_MAX_VARIANTS]
@@ -151,6 +153,8 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
             continue
         if c == "c" and i + 1 < n and s[i + 1] in "eiy":
             pending.append("S")
+        elif final_v:
+            pending.append("F")  # (said f, above)
         else:
             pending.append(_LATIN_SINGLE.get(c, c if c.isdigit() else ""))
         i += 1

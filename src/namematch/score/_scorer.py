@@ -36,6 +36,7 @@ from namematch.score._units import (
     _Unit,
     comparison_folds,
     foreign_pair,
+    in_context,
     layout,
     model_readings_wanted,
     unit_of,
@@ -228,7 +229,7 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = name_fields(name)
         res = self.resources
-        units = tuple([unit_of(f, res) for f in fields[: self.config.max_units]])
+        units = in_context(tuple([unit_of(f, res) for f in fields[: self.config.max_units]]))
         return _Prepared(name, units, has_lineage, honorifics, *layout(units), self.config)
 
     # -- unit similarity -------------------------------------------------
@@ -562,7 +563,7 @@ def _prepare_dropping(dropped: frozenset[str], resources: Resources, config: Sco
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
-    units = tuple([unit_of(f, resources) for f in kept[: config.max_units]])
+    units = in_context(tuple([unit_of(f, resources) for f in kept[: config.max_units]]))
     return _Prepared(name, units, has_lineage, honorifics, *layout(units), config)
 
 

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from importlib.resources import files
 from typing import Any, Final
 
 import attrs
@@ -154,6 +155,9 @@ class _Unit:
     #: Latin spellings (final_vowel_contrast, slavic_derived, final_devoiced) read only units
     #: that share it (one look-up where slicing both cores cost a tenth of a comparison)
     latin_first: str
+    #: a Latin word of a name none of whose elements reads as romanised Arabic or Persian
+    #: (:func:`in_context`): its vowels are its own (:func:`vowel_contrast`)
+    foreign: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -556,6 +560,13 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         ar, la = (u, v) if u.arabic else (v, u)
         if _listed_but_for_alef(ar.core, la.groups, ar.resources.lexicon):
             return 0.93, LEXICON  # كريموف ~ Karimov, listed for كاريموف: as the two Arabic forms agree (below)
+    if u.latin_first and u.latin_first == v.latin_first and not (u.named and v.named) and betacism(u.core, v.core):
+        return cfg.sound_match, PHONETIC  # Carvajal ~ Carbajal, Esteban ~ Estevan: one sound
+    if u.latin_first and v.latin_first and vowel_contrast(u, v):
+        # Takashi ~ Takeshi, Rossi ~ Russo, Jie ~ Jia: the same consonants, other vowels, and
+        # neither read as a romanised Arabic or Persian element: two names, as two known names are
+        best = _folds_similarity(u.folds, v.folds, "")[0]
+        return min(best, cfg.lookalike) * cfg.same_script_listed, EDIT
     # (the three below read two Latin spellings that share their first letter: most pairs do not)
     if u.latin_first and u.latin_first == v.latin_first:
         if final_vowel_contrast(u.core, v.core) or slavic_derived(u.core, v.core):
@@ -683,6 +694,215 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     if cfg.min_pair_similarity <= best < 0.95 and not _agree(best, x, y, cfg):
         best = min(best, cfg.lookalike)
     return best, method
+
+
+#: Letters and letter pairs folded where spellings of one name of a language written in Latin
+#: letters differ (:func:`_vowel_frame`): x, c, q, ck, ph and w as the consonants they write,
+#: German umlauts written out (Mueller ~ Muller), a Russian yo written e (Fyodor ~ Fedor, Pyotr ~
+#: Petr) and its ye before v written e (Yevgeny ~ Evgeny, Podkopayev ~ Podkopaev), a long vowel written double, with ou or with h (Yuusuke ~ Yusuke ~ Yousuke, Ohno ~ Ono,
+#: Saitoh ~ Saito), ai, ay, ei and ey as one (Gray ~ Grey, Maier ~ Meyer), y as the vowel i
+#: (Dmitry ~ Dmitri), the Korean vowel eo
+#: also written u (Jeong ~ Jung), Mac written Mc (MacDonald ~ McDonald), the Scandinavian
+#: patronymic ending -sen or -son (Olsen ~ Olson).
+_FRAME_FOLDS: Final = (
+    ("ck", "k"), ("ph", "f"), ("x", "ks"), ("q", "k"), ("w", "v"), ("ae", "a"), ("oe", "o"), ("ue", "u"),
+    ("eo", "u"), ("ou", "o"), ("ay", "ei"), ("ey", "ei"), ("ai", "ei"), ("y", "i"),
+)  # fmt: skip
+_YO: Final = re.compile(r"(?<=[bcdfgklmnprstvz])[yi]o|(?<![bcdfghjklmnpqrstvwxz])ye(?=v)")
+_C_SOFT: Final = re.compile(r"c(?=[eiy])")
+_VOWEL_H: Final = re.compile(r"(?<=[aeiou])h(?![aeiou])")
+_FINAL_E: Final = re.compile(r"(?<=[^aeiou])e$")
+_NOT_VOWELS: Final = re.compile(r"[aeiou]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _vowel_frame(core: str) -> tuple[str, str]:
+    """A Latin core as the spellings of one name of a language written in Latin letters keep
+    it (:data:`_FRAME_FOLDS`, doubled letters once, a silent final e dropped: Anne ~ Ann, Clarke
+    ~ Clark), and its consonants alone: two cores with the same consonants and other frames
+    differ in their vowels."""
+    s = _YO.sub("e", core)
+    if s.startswith("mac") and len(s) > 5:
+        s = "mc" + s[3:]
+    if s.endswith("sen") and len(s) > 4:
+        s = s[:-3] + "son"
+    s = _C_SOFT.sub("s", s).replace("c", "k")
+    for a, b in _FRAME_FOLDS:
+        if a in s:
+            s = s.replace(a, b)
+    s = _VOWEL_H.sub("", single_letters(s))
+    if len(s) >= 3:
+        s = _FINAL_E.sub("", s)
+    return s, _NOT_VOWELS.sub("", s)
+
+
+#: Letters of the Arabic script that write a vowel (a long one, or a final a: ة) in a name.
+_VOWEL_LETTERS: Final = frozenset("اآأإىويةؤئ")
+#: Vowel letter pairs read as one vowel in a Latin spelling (Hussein, Harvey, Kareem).
+_ONE_VOWEL: Final = frozenset({"ai", "ay", "ei", "ey", "ou", "oo", "ee", "ie", "au", "aa", "ii", "uu", "oi", "oy"})
+
+
+def _latin_vowels(core: str) -> int:
+    """The vowels a Latin spelling writes: each run of vowel letters, two for a run of two
+    letters read as two vowels (Gao, Mario, Saeed)."""
+    n = 0
+    for run in re.findall(r"[aeiou]+|(?<![aeiou])y(?![aeiou])", core):
+        n += 1 if len(run) == 1 or run[:2] in _ONE_VOWEL or len(set(run)) == 1 else 2
+    # (a silent final e after two vowels or more: Sabine, Caroline)
+    return n - 1 if n > 2 and _FINAL_E.search(core) else n
+
+
+def _arabic_vowels(form: str) -> int:
+    """The vowel letters an Arabic-script form writes (not a word-initial و or ي: a consonant)."""
+    return sum(1 for k, c in enumerate(form) if c in _VOWEL_LETTERS and not (k == 0 and c in "وي"))
+
+
+#: A w or y beside a vowel (a consonant), not the first letter (an Arabic form's first و or ي
+#: is not counted as a vowel either).
+_GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy]|[wy](?=[aeiou]))")
+#: Marks of a romanised spelling whose vowels are a transliteration's guesses: letters for
+#: sounds of Arabic and Persian (kh, gh, dh, q), long vowels written double, the French ou, an
+#: apostrophe for ain or hamza, an h closing a syllable (Rahman, Ahmad) or a final ah or eh (ة:
+#: Salamah, Salameh), a y gliding from a consonant to a vowel (Binyamin, Ilyas, Tanya: the
+#: transliterations of Hebrew, Arabic and Cyrillic); or the endings of East Slavic family
+#: names, patronymics and given names transliterated from Cyrillic, whose Russian, Ukrainian
+#: and Belarusian forms move vowels
+#: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy); or
+#: the aspirated consonants of a Burmese romanisation (Htun, Hsan, Hla: lists write them with
+#: and without the h) or the nasal onsets of Bantu names (Ntaganda, Mbeki: with and without it).
+_ROMANISED_MARKS: Final = re.compile(
+    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]|[bdfgklmnrstvz]y[aeiou]"
+    r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _arabic_read(core: str, groups: frozenset[int], lexicon: Lexicon) -> bool:
+    """Whether a Latin name element reads as a romanised Arabic or Persian one, whose written
+    vowels are a romanisation's guesses (Mohammed ~ Muhammad, Rahman ~ Rehman): the lexicon
+    lists it with an Arabic-script form that leaves some of its vowels unwritten (محمد, حسين:
+    short vowels, which Arabic script does not write; a foreign name written in Arabic script
+    writes each vowel with a letter: ماريو, غاو), or its spelling bears the marks of such a
+    romanisation (:data:`_ROMANISED_MARKS`)."""
+    if _ROMANISED_MARKS.search(core):
+        return True
+    arabic = lexicon.arabic
+    # (a w or y beside a vowel is a consonant the Arabic form writes و or ي: Fawaz, Yahya)
+    vowels = _latin_vowels(core) + len(_GLIDES.findall(core))
+    return any(_arabic_vowels(f) < vowels for g in groups for f in arabic[g])
+
+
+#: Consonants and their voiced or voiceless twins (not s and z, nor f and v, which spellings of
+#: one name exchange: Teresa ~ Tereza, Stephen ~ Steven).
+_VOICING: Final = frozenset({frozenset("kg"), frozenset("td"), frozenset("pb")})
+
+
+def _voicing_apart(fu: tuple[str, str], fv: tuple[str, str]) -> bool:
+    """Whether two frames (:func:`_vowel_frame`) of one length differ in one consonant, not the
+    last letter, and its voiced or voiceless twin (Goto ~ Kato): in a language written in Latin
+    letters that is another name (a final consonant written either way is one: Luis ~ Luiz)."""
+    x, y = fu[0], fv[0]
+    if len(x) != len(y) or len(fu[1]) != len(fv[1]):
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(diff) == 1 and diff[0] < len(x) - 1 and frozenset((x[diff[0]], y[diff[0]])) in _VOICING
+
+
+def betacism(x: str, y: str) -> bool:
+    """Whether two Latin cores differ only in a b written for a v (not the first letter) or
+    the reverse: Spanish, Portuguese and Galician say them alike, and names are spelled either
+    way (Carvajal ~ Carbajal, Esteban ~ Estevan)."""
+    return x != y and len(x) == len(y) and x[0] == y[0] and x.replace("v", "b") == y.replace("v", "b")
+
+
+#: The shape of one pinyin syllable (an initial and a final).
+_PINYIN_SHAPE: Final = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|ia|ie|iu|in|ua|uo|ui|un|a|o|e|i|u)"
+)
+
+
+@functools.cache
+def _korean_family_names() -> frozenset[str]:
+    """The Korean family names of ``data/east_asian_family_names.txt`` that are no Chinese one
+    nor shaped like a pinyin syllable (Kim, Park, Choi, Jeong; not Hong, Kang, Yi)."""
+    text = (files("namematch") / "data" / "east_asian_family_names.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {}
+    section = ""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            section = line[1:].split()[0] if line[1:].split() else ""
+        elif line.strip():
+            sections.setdefault(section, set()).add(line.strip())
+    korean = sections.get("Korean", set()) - sections.get("Chinese", set())
+    return frozenset(k for k in korean if not _PINYIN_SHAPE.fullmatch(k))
+
+
+def _romanised(u: _Unit) -> bool:
+    """Whether a name unit reads as romanised from a script that leaves the romanisation its
+    vowels to choose: in Arabic script, with an article or a compound head or tail, a Latin word
+    :func:`_arabic_read` reads so, or a Korean family name (Hangul romanised by several
+    systems, which write one vowel o, u or eo and one consonant voiced or not: Jong ~ Jung, Bong
+    ~ Pong)."""
+    if u.arabic or u.article or u.head or u.tail:
+        return True
+    if u.script != LATIN or u.initial:
+        return False
+    return u.core in _korean_family_names() or _arabic_read(u.core, u.groups, u.resources.lexicon)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _as_foreign(u: _Unit) -> _Unit:
+    """A Latin word unit marked as an element of a name of another language (its own ckey)."""
+    return attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")
+
+
+def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
+    """A name's units, each Latin word marked ``foreign`` when no unit of the name reads as
+    romanised Arabic or Persian (:func:`_romanised`): the name is of another language, whose
+    vowels are its own (:func:`vowel_contrast`). A name with one such element (Karim in "Karim
+    Rehman") keeps a romanisation's tolerance for all of them: its vowels are guesses in a
+    family name the lexicon does not know as much as in one it does."""
+    if not units or any(map(_romanised, units)):
+        return units
+    return tuple([_as_foreign(u) if u.script == LATIN and not u.initial else u for u in units])
+
+
+#: What a name's own spellings exchange beyond :func:`_vowel_frame`'s folds, for telling two of
+#: its spellings apart (:func:`vowel_contrast`): tz, z and s (Schultz ~ Schulz, Teresa ~
+#: Tereza), dt and t (Schmidt ~ Schmitt), f and v (Stephen ~ Steven, Gustav ~ Gustaf), an h
+#: after a consonant (Thomas ~ Tomas; Shankar ~ Sankar, Lakshmi ~ Laxmi: Indic s and sh) or
+#: opening the word (the silent h of Spanish: Hildemaro ~ Ildemaro), a p between m and s or t
+#: (Thompson ~ Thomson) and j as y (Janeth ~ Yaneth).
+_LOOSE: Final = (("tz", "z"), ("z", "s"), ("dt", "t"), ("v", "f"), ("j", "i"))
+_H_AFTER: Final = re.compile(r"(?<=[bdfgklmnprstv])h|^h(?=[aeiou])|(?<=m)p(?=[st])")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _loose_frame(core: str) -> str:
+    """:func:`_vowel_frame` of a core, then :data:`_LOOSE`, an h after a consonant or opening
+    the word and a p after m dropped."""
+    s = _vowel_frame(core)[0]
+    for a, b in _LOOSE:
+        if a in s:
+            s = s.replace(a, b)
+    return single_letters(_H_AFTER.sub("", s))
+
+
+def vowel_contrast(u: _Unit, v: _Unit) -> bool:
+    """Whether two Latin name elements of names of another language than Arabic or Persian
+    (:func:`in_context`) are spelled apart beyond what spellings of one such name exchange
+    (:func:`_loose_frame`): such a language writes its names with their own vowels and
+    consonants, so a vowel more, less or other, or a consonant another of its sound class,
+    makes another name (Takashi ~ Takeshi, Rossi ~ Russo, Carl ~ Carol, Jie ~ Jia, Goto ~ Kato,
+    Shimada ~ Shimizu), where the vowels and the confusable consonants of a romanised Arabic
+    name are a transliteration's guesses. Not a final consonant voiced or not (Luis ~ Luiz) nor
+    a given name and a longer one it begins (a short form: Alex ~ Alexander); spellings of one
+    name listed together agree before this is asked."""
+    if not (u.foreign and v.foreign):
+        return False
+    x, y = _loose_frame(u.core), _loose_frame(v.core)
+    return not (x == y or final_devoiced(x, y) or _short_form(u, v))
 
 
 #: Final vowels whose exchange makes another name where the rest is spelled alike: Italian
