@@ -44,7 +44,6 @@ from namematch._index import (
     RetrievalConfig,
     check_workers,
     keys_fingerprint,
-    name_keys,
 )
 from namematch._layered_keys import layered_name_keys
 from namematch._pool import iter_chunks
@@ -340,10 +339,7 @@ class Registry:
 
     def _keys(self, name: str) -> NameKeys:
         """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
-        lexicon = self.scorer.lexicon
-        if lexicon is None or not lexicon.variants:
-            return name_keys(name, self.scorer.resources, self.retrieval)
-        return layered_name_keys(name, lexicon, self.scorer.resources, self.retrieval)
+        return layered_name_keys(name, self.scorer.lexicon, self.scorer.resources, self.retrieval)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
