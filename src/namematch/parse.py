@@ -253,6 +253,12 @@ def _lexicons() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozens
     return honorifics, titles, particles, exceptions, inner
 
 
+def is_honorific(form: str) -> bool:
+    """Whether a normalised word is one of ``data/honorifics.tsv`` (Qari, Maulana, Haji, Daw…),
+    as the parser reads them: scoring asks it of a unit the parser kept as a name."""
+    return form in _lexicons()[0]
+
+
 _ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدين"})
 _HE_RE: Final = re.compile(r"\s*H\s*\.\s*E\s*\.", re.IGNORECASE)
 

@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from namematch._data import data_lines, data_table
+from namematch._data import data_lines
 from namematch.lexicon import Lexicon
-from namematch.normalize import LATIN, normalize
+from namematch.normalize import LATIN
+from namematch.parse import is_honorific
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
 from namematch.score._units import INITIAL_MATCH, REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
@@ -352,17 +353,11 @@ def is_prefix_name(unit: _Unit) -> bool:
     return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
 
 
-@functools.cache
-def _honorific_forms() -> frozenset[str]:
-    """The normalised forms of ``data/honorifics.tsv`` (Qari, Maulana, Haji, Daw…)."""
-    return frozenset(f for f in (normalize(k) for k in data_table("honorifics.tsv")) if f)
-
-
 def is_front_word(unit: _Unit) -> bool:
     """Whether a unit is an honorific the parser kept as a name (Qari, Maulana, Haji as the
     only given name of a listing: "SAIFULLAH, Qari"): in front of the other name's first name
     it is a title, no other person's name."""
-    return unit.norm in _honorific_forms() or unit.core in _honorific_forms()
+    return is_honorific(unit.norm) or is_honorific(unit.core)
 
 
 def parent_and_child(al: Alignment) -> Finding:
