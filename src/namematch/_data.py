@@ -6,18 +6,37 @@ import hashlib
 from functools import cache
 from importlib import resources
 
-__all__ = ["data_digest", "data_lines", "data_table", "lines_digest", "optional_lines"]
+__all__ = ["data_digest", "data_lines", "data_sections", "data_table", "lines_digest", "optional_lines"]
+
+
+def _data_text(filename: str) -> str:
+    return resources.files("namematch").joinpath("data").joinpath(filename).read_text(encoding="utf-8")
 
 
 @cache
 def data_lines(filename: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a data file, stripped of the line end."""
-    text = resources.files("namematch").joinpath("data").joinpath(filename).read_text(encoding="utf-8")
     return tuple(
         line.rstrip("\r\n")
-        for line in text.splitlines()
+        for line in _data_text(filename).splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@cache
+def data_sections(filename: str) -> dict[str, frozenset[str]]:
+    """The lines of a data file by section: each non-empty, non-comment line (stripped) under
+    the first word of the comment line last before it (``# Korean`` heads a section "Korean";
+    two comments of one first word make one section)."""
+    sections: dict[str, set[str]] = {}
+    section = ""
+    for line in _data_text(filename).splitlines():
+        if line.startswith("#"):
+            words = line[1:].split()
+            section = words[0] if words else ""
+        elif line.strip():
+            sections.setdefault(section, set()).add(line.strip())
+    return {name: frozenset(lines) for name, lines in sections.items()}
 
 
 @cache

@@ -34,11 +34,10 @@ from namematch.score._units import (
     MERGED,
     _Prepared,
     _Unit,
-    comparison_folds,
+    foreign_folds,
     foreign_pair,
     in_context,
     layout,
-    model_readings_wanted,
     unit_of,
     unit_similarity,
 )
@@ -272,11 +271,8 @@ class Scorer:
             joined = [fold_latin(s + t) for s in x.latin[:2] for t in y.latin[:2]]
             # (a foreign name written by its sound: the Latin unit's readings too, Keqiang ~ كه تشيانغ)
             foreign = x.arabic != v.arabic and foreign_pair(x, v)
-            folds = comparison_folds(v) if foreign and not v.arabic else v.folds
+            folds = foreign_folds(v, joined, self.config.skeleton_from) if foreign else v.folds
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in folds)
-            if foreign and v.arabic and model_readings_wanted(v, joined, self.config.skeleton_from):
-                # a listed Arabic-script unit's model spellings too, where they may be a spelling
-                best = max(best, *(Indel.normalized_similarity(jf, vf) for jf in joined for vf in comparison_folds(v)))
             if self._merge_count >= self.cache_size:
                 cache.clear()
                 self._merge_count = 0

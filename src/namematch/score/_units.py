@@ -12,13 +12,13 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from importlib.resources import files
 from typing import Any, Final
 
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
 from namematch import _morphology as morph
+from namematch._data import data_sections
 from namematch._folding import fold_latin, j_as_y, single_letters
 from namematch._foreign import foreign_readings
 from namematch._translit import MATCH_LIMIT, decode
@@ -826,15 +826,8 @@ _PINYIN_SHAPE: Final = re.compile(
 def _korean_family_names() -> frozenset[str]:
     """The Korean family names of ``data/east_asian_family_names.txt`` that are no Chinese one
     nor shaped like a pinyin syllable (Kim, Park, Choi, Jeong; not Hong, Kang, Yi)."""
-    text = (files("namematch") / "data" / "east_asian_family_names.txt").read_text(encoding="utf-8")
-    sections: dict[str, set[str]] = {}
-    section = ""
-    for line in text.splitlines():
-        if line.startswith("#"):
-            section = line[1:].split()[0] if line[1:].split() else ""
-        elif line.strip():
-            sections.setdefault(section, set()).add(line.strip())
-    korean = sections.get("Korean", set()) - sections.get("Chinese", set())
+    sections = data_sections("east_asian_family_names.txt")
+    korean = sections.get("Korean", frozenset()) - sections.get("Chinese", frozenset())
     return frozenset(k for k in korean if not _PINYIN_SHAPE.fullmatch(k))
 
 
@@ -1027,6 +1020,16 @@ def sounded_pair(u: _Unit, v: _Unit, least: float) -> tuple[_Unit, _Unit]:
     if model_readings_wanted(ar, la.folds, least):
         ar = sounded(ar)
     return (ar, la) if u.arabic else (la, ar)
+
+
+def foreign_folds(u: _Unit, latin: Sequence[str], least: float) -> tuple[str, ...]:
+    """The folds a unit of a :func:`foreign_pair` is compared with against the other side's
+    folded Latin spellings ``latin``: :func:`sounded_pair`'s choice, as folds (a Latin unit's
+    readings always; an Arabic-script unit's model spellings where
+    :func:`model_readings_wanted`)."""
+    if not u.arabic or model_readings_wanted(u, latin, least):
+        return comparison_folds(u)
+    return u.folds
 
 
 def comparison_folds(u: _Unit) -> tuple[str, ...]:
