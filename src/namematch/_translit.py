@@ -112,6 +112,13 @@ def _ends_in_i(spelling: str) -> bool:
     return len(spelling) > 1 and spelling[-1] == "i" and spelling[-2] not in VOWELS
 
 
+def _final_cost(final_i: bool, spelling: str) -> float:
+    """What a spelling loses when its unit ends in a Persian final ی after a consonant
+    (``final_i``: :func:`_final_i` under the Persian convention) and the spelling does not end
+    in that "-i" (:data:`_PERSIAN_FINAL_PENALTY`)."""
+    return _PERSIAN_FINAL_PENALTY if final_i and not _ends_in_i(spelling) else 0.0
+
+
 def _final_i(form: str) -> bool:
     """Whether a unit ends with ي after a consonant letter (not after ا و ي: Khamenei's اي).
 
@@ -666,8 +673,7 @@ class JointModel:
                 scores.clear()
         final_i = persian and _final_i(form)
         return {
-            t: layer[t][0] + self.score(layer[t][1], _EOS)
-            - (_PERSIAN_FINAL_PENALTY if final_i and not _ends_in_i(t) else 0.0)
+            t: layer[t][0] + self.score(layer[t][1], _EOS) - _final_cost(final_i, t)
             for t in targets if t in layer
         }
 
@@ -716,8 +722,8 @@ class JointModel:
             if end is None:
                 end = ends[st] = self.score(st, _EOS)
             v += end
-            if final_i and not _ends_in_i(out):
-                v -= _PERSIAN_FINAL_PENALTY
+            if final_i:
+                v -= _final_cost(final_i, out)
             old = total.get(out)
             total[out] = v if old is None else max(old, v) + math.log1p(math.exp(-abs(old - v)))
         return total

@@ -745,17 +745,17 @@ class ArabicDetector:
                 and compound_given(inf.stem + nxt.stem))
 
     def _foreign_start(self, k: int) -> bool:
-        """Words k and k+1 are a transliterated foreign name ending there: neither is in a
-        frequency list, the second is clearly name-shaped, and a break or a function word
-        follows."""
+        """Words k and k+1 are a transliterated foreign name ending there: a :meth:`_foreign_pair`
+        whose first word is in no frequency list either and bears no article, followed by a break
+        or a function word."""
         w, n = self.w, len(self.w)
         if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")):
             return False
-        head, tail = self.info[k], self.info[k + 1]
-        return (head is not None and tail is not None and head.kind == tail.kind == "word" and not head.off
-                and not tail.off and not head.stem.startswith("ال") and tail.score >= FOREIGN_TAIL
-                and head.score > FOREIGN_HEAD_FLOOR and zipf_ar(head.stem, self.lw) == 0.0
-                and zipf_ar(tail.stem, self.lw) == 0.0)
+        if not self._foreign_pair(k):
+            return False
+        head = self.info[k]
+        assert head is not None  # (_foreign_pair read it as a word)
+        return not head.stem.startswith("ال") and zipf_ar(head.stem, self.lw) == 0.0
 
     def _given_start_word(self, k: int) -> bool:
         """Word k is a listed given name, two glued (محمدرضا), or the sayyid marker glued to one."""
