@@ -103,7 +103,8 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
-                                       ("نخست", "وزير"), ("خادم", "الحرمين")})
+                                       ("نخست", "وزير"), ("خادم", "الحرمين"),
+                                       ("ولي", "فقيه")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
 #: Words that are given names too, and titles before a place, a qualifier or another title
 #: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
@@ -187,7 +188,8 @@ class ArabicDetector:
         self.found = found
         self.info: list[WordInfo | None] = [read_info(x, lw) if x.arabic else None for x in words]
         arabic = sum(1 for x in words[:2000] if x.arabic)
-        if arabic and sum(1 for x in words[:2000] if x.arabic and x.persian) * 8 >= arabic:  # Persian text
+        self.persian = bool(arabic and sum(1 for x in words[:2000] if x.arabic and x.persian) * 8 >= arabic)
+        if self.persian:
             for k, inf in enumerate(self.info):
                 if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
                     self.info[k] = read_whole(words[k], lw)
@@ -327,9 +329,11 @@ class ArabicDetector:
                         and inf.stem in ("بن", "ابن", "بنت", "آل", "ابو", "ام")):
                     k += 1  # بن عبد الرحمن: a particle before a compound
                     continue
-                compound = inf.stem == "عبد" and nxt is not None and nxt.kind in ("role", "qual") and nxt.stem.startswith("ال")
+                compound = inf.stem in ("عبد", "آل") and nxt is not None and nxt.kind in ("role", "qual") and nxt.stem.startswith("ال")
+                # (عبد الأمير, عبد الملك: a title word after عبد is one of God's names; آل الشيخ: a
+                # family named after a title)
                 if nxt is None or w[k + 1].brk or (nxt.kind not in ("word", "suffix", "place") and not compound) or nxt.off:
-                    break  # (عبد الأمير, عبد الملك: a title word after عبد is one of God's names)
+                    break
                 if inf.stem == "ال" and k == j:
                     break
                 names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
@@ -550,9 +554,10 @@ class ArabicDetector:
                 if first is not None and not any(self.taken[first:i]) and not self._named_after(first):
                     self.add(first, i - 1, i, self._context_end(i))
                     appositive = True
-                elif i > 0 and self.taken[i - 1] and (w[i].comma or (not w[i].brk and inf.stem.startswith("ال"))) and not (
-                        inf.off and w[i].norm[:1] == "و"):
-                    appositive = True  # "X، شاعر ...", "X المبعوث ...": the role describes the name before it (not "X، ووزير ...": and the minister)
+                elif i > 0 and self.taken[i - 1] and (w[i].comma or (not w[i].brk and (
+                        inf.stem.startswith("ال") or self.persian))) and not (inf.off and w[i].norm[:1] == "و"):
+                    appositive = True  # "X، شاعر ...", "X المبعوث ...", Persian "X هنرمند ...": the role describes
+                    # the name before it (not "X، ووزير ...": and the minister)
             if not (role or say):
                 i += 1
                 continue
@@ -793,7 +798,9 @@ class ArabicDetector:
                 self.info[i + 1] is not None and self.info[i + 1].kind == "word"  # type: ignore[union-attr]
                 and self.info[i + 1].score > _FREE_PARTICLES[inf.stem]  # type: ignore[union-attr]
             )
-            if not kunya and (not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
+            foreign = not kunya and self._free_foreign(i)
+            if not kunya and not foreign and (
+                    not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
                     inf.kind == "word" and self._before_nasab(i) and inf.score + NASAB_BONUS > 0):
                 continue
             if (i > 0 and self.kind(i - 1) in ("org",)) or self._named_after(i):
@@ -808,6 +815,8 @@ class ArabicDetector:
                     and not w[i].brk and not self.taken[i - 1]):
                 first = i - 1  # the name element is the particle and this word (وعبد العزيز بن سلمان)
             last = self.read_name(first, 0.0, free=True)
+            if last is None and foreign:
+                last = i + 1
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
                 while k <= last and self.kind(k) == "word" and self.info[k].score > 0:  # type: ignore[union-attr]
@@ -815,6 +824,16 @@ class ArabicDetector:
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
+
+    def _free_foreign(self, i: int) -> bool:
+        """Words i and i+1 are a transliterated foreign name without context (فیلیپو گراندی): two
+        words that no frequency list holds, neither with the article, both shaped like names."""
+        if i + 1 >= len(self.w) or self.w[i + 1].brk or self.taken[i + 1] or not self._foreign_pair(i):
+            return False
+        head, tail = self.info[i], self.info[i + 1]
+        assert head is not None and tail is not None  # (_foreign_pair read both as words)
+        return (head.score > 0 and not head.stem.startswith("ال") and not tail.stem.startswith("ال")
+                and zipf_ar(head.stem, self.lw) == 0.0)
 
     def _named_after(self, i: int) -> bool:
         """True when the word before i, or before the titles and qualifiers before i, makes

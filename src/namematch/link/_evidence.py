@@ -139,8 +139,8 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
             return "qual"
     if stem in lw.stops or len(stem) < 2:
         return "stop"
-    if stem in lw.orgs:
-        return "org"
+    if stem in lw.orgs or (ezafe and stem[:-1] in lw.orgs):
+        return "org"  # (کمیساریای عالی: the ezafe after an organisation word)
     return "word"
 
 

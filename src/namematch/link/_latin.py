@@ -58,7 +58,9 @@ _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major",
                                     "sheriff", "abbott", "chancellor",
                                     # the sayyid marker ending a name after a given name: the Egyptian
                                     # and Levantine family name (Sayed, El-Sayed), not a title
-                                    "sayed", "sayyed", "sayyid"})
+                                    "sayed", "sayyed", "sayyid",
+                                    # the Syed family name of South Asia after a given name (X Ali Shah)
+                                    "shah"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
