@@ -143,6 +143,17 @@ NISBA_TAIL_BONUS: Final = 0.5
 FAMILY_SLOT_BONUS: Final = 1.5
 
 
+#: "day" and the weekdays (Persian, normalised; سه شنبه is read by its first word).
+_DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنبه", "سه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه"})
+#: The second word of a sentence-initial name before the day may be this ordinary (a family
+#: name that is a word too: بیات).
+DATE_SUBJECT_FLOOR: Final = -2.0
+#: Persian family names made of a word and an honorific title in the genitive, the titles of
+#: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
+_LAQAB_TAILS: Final = frozenset({"الملك", "الدوله", "السلطنه", "الممالك", "الهدي", "الشريعه", "الحكما",
+                                 "العلما", "الواعظين", "الذاكرين", "المحققين", "الاطبا", "الشعرا", "التجار"})
+
+
 _PERSIAN_LETTERS: Final = str.maketrans("پچژگ", "بجزك")
 
 
@@ -340,6 +351,14 @@ class ArabicDetector:
                 k += 2
                 last = k - 1
                 prev_given = False
+                continue
+            if (self.persian and (k == j or last == k - 1) and kind in ("word", "role") and not inf.off and k + 1 < n
+                    and not w[k + 1].brk and not self.taken[k + 1] and self.info[k + 1] is not None
+                    and self.info[k + 1].stem in _LAQAB_TAILS and not self.info[k + 1].off):  # type: ignore[union-attr]
+                last = k + 1  # a family name from a court or clerical title: علم الهدی, کمال الملک
+                names += 2
+                prev_given = only_given = False
+                k += 2
                 continue
             if kind == "suffix" and k > j and last == k - 1:
                 last = k
@@ -817,6 +836,8 @@ class ArabicDetector:
             last = self.read_name(first, 0.0, free=True)
             if last is None and foreign:
                 last = i + 1
+            if last is None and self._subject_before_date(i):
+                last = i + 1
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
                 while k <= last and self.kind(k) == "word" and self.info[k].score > 0:  # type: ignore[union-attr]
@@ -824,6 +845,18 @@ class ArabicDetector:
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
+
+    def _subject_before_date(self, i: int) -> bool:
+        """Persian news opens a sentence with its subject and then the day (علیرضا بیات روز
+        دوشنبه ... گفت): a listed given name starting a sentence, one more word that is no very
+        common one, then "روز" or a weekday is a name of two words."""
+        w, n = self.w, len(self.w)
+        if not self.persian or i + 2 >= n or not (i == 0 or w[i].brk) or w[i + 1].brk or w[i + 2].brk:
+            return False
+        head, nxt = self.info[i], self.info[i + 1]
+        return (head is not None and nxt is not None and head.stem in self.lw.given and not head.off
+                and nxt.kind == "word" and not nxt.off and not self.taken[i + 1] and nxt.score > DATE_SUBJECT_FLOOR
+                and w[i + 2].norm in _DAY_WORDS)
 
     def _free_foreign(self, i: int) -> bool:
         """Words i and i+1 are a transliterated foreign name without context (فیلیپو گراندی): two
