@@ -60,3 +60,38 @@ def test_masjid_and_villa_name_places():
 def test_shah_after_a_given_name_is_the_family_name():
     assert _texts("Justice Syed Kamran Ali Shah wrote the order.") == ["Syed Kamran Ali Shah"]
     assert _texts("The Shah left the country.") == []
+
+
+def test_a_role_phrase_may_end_in_a_sea_or_region():
+    assert _texts("EU Commissioner for the Mediterranean Ivana Kovac said the bloc would act.") == ["Ivana Kovac"]
+
+
+def test_md_abbreviates_muhammad_inside_a_name():
+    assert _texts("Adviser Md. Rafiqul Islam told reporters.") == ["Md. Rafiqul Islam"]
+
+
+def test_a_ship_or_airport_with_the_article_and_a_quoted_name():
+    assert _texts('وقال إن السفينة "الشيخ راشد" دخلت الخدمة.') == []
+    assert _texts("وقال إن المطار الشيخ راشد مفتوح.") == []
+
+
+def test_a_jetty_named_after_a_person():
+    assert _texts("کشتی ها در اسکله شهید رحیمی پهلو می گیرند.") == []
+
+
+def test_a_persian_family_name_that_is_a_nationality_after_a_title():
+    assert _texts("دریادار کامران ایرانی روز شنبه گفت: رزمایش آغاز شد.") == ["کامران ایرانی"]
+
+
+def test_an_unlisted_word_continues_a_name_under_a_title():
+    assert _texts("بحث وزير المالية محمد سامر برنيكوف مع الوفد.") == ["محمد سامر برنيكوف"]
+
+
+def test_a_day_that_is_a_name_element_inside_a_name():
+    assert _texts("بحضور الرئيس التنفيذي محمد جمعة الكعبي، الذي قال إن المحطة جاهزة.") == ["محمد جمعة الكعبي"]
+    assert _texts("وصل الوزير محمد الجمعة الماضي إلى الرياض.") == ["محمد"]
+
+
+def test_a_gulf_family_name_before_the_tribal_nisba():
+    assert _texts("وقالت وزيرة التربية فاطمة بنت علي الجبر الكواري إن العام يبدأ.") == [
+        "فاطمة بنت علي الجبر الكواري"]

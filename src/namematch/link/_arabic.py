@@ -399,9 +399,18 @@ class ArabicDetector:
                 break
             if kind == "place" and not inf.off and self._before_nasab(k) and (k == j or last == k - 1):
                 kind = "word"  # a nationality word that is a given name too, before بن (تركي بن محمد)
+            if (kind == "stop" and k > j and last == k - 1 and not inf.off and form_rarity(inf.stem) < 1.0
+                    and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
+                    and self.info[k + 1].stem.startswith("ال") and self.info[k + 1].score > 0):  # type: ignore[union-attr]
+                kind = "word"  # a day that is a name element too, inside a name before a family name (محمد جمعة الشامسي)
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
+            if (kind == "place" and self.persian and not free and names == 1 and only_given and last == k - 1
+                    and not inf.off and inf.stem.endswith("ي") and len(inf.stem) >= 4):
+                last = k  # a family name that is a nationality too, after a given name under a title (X ایرانی)
+                names += 1
+                break
             if kind != "word":
                 break
             if (k > j and inf.score < SECOND_WORD_CUTOFF and k + 1 < n and not w[k + 1].brk
@@ -429,6 +438,12 @@ class ArabicDetector:
                 s += NASAB_BONUS
             if after_particles:
                 s += FAMILY_SLOT_BONUS  # the word the particles announce (د لا فوئنته, فون در X)
+            chain = (not free and names >= 2 and not inf.off and inf.stem.startswith("ال") and inf.score > SECOND_WORD_CUTOFF
+                     and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
+                     and self.info[k + 1].stem.startswith("ال") and self.info[k + 1].stem.endswith("ي")  # type: ignore[union-attr]
+                     and self.info[k + 1].score > 0)  # type: ignore[union-attr]
+            if chain:
+                s += CONTINUE_BONUS  # a family name before the tribe's nisba (الجبر النعيمي): the chain goes on
             nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
                           and inf.score > SECOND_WORD_CUTOFF and (k + 1 >= n or w[k + 1].brk
                                                                   or self.kind(k + 1) in ("stop", "role", "say")))
@@ -437,8 +452,10 @@ class ArabicDetector:
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
+            unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
+                        and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and not nisba_tail and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
@@ -872,11 +889,12 @@ class ArabicDetector:
         """True when the word before i, or before the titles and qualifiers before i, makes
         the name a place or institution (مطار, شارع, جامع الشيخ, فرودگاه بین‌المللی)."""
         k = i - 1
-        while k >= 0 and not self.w[k + 1].brk and i - k <= 4:
+        while k >= 0 and (not self.w[k + 1].brk or self._quote_gap(k + 1)) and i - k <= 4:
             prev = self.info[k]
             if prev is None:
                 return False
-            if prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings):
+            if (prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings)
+                    or (prev.stem.startswith("ال") and prev.stem[2:] in self.lw.named_after)):  # (السفينة, المطار)
                 return True
             if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
                 return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
@@ -885,6 +903,11 @@ class ArabicDetector:
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
         return False
+
+    def _quote_gap(self, k: int) -> bool:
+        """True when only an opening quote stands before word k (السفينة "الشيخ X")."""
+        gap = self.w[k].gap.strip()
+        return bool(gap) and all(c in OPEN_QUOTES for c in gap)
 
     def _after_org(self, i: int) -> bool:
         """Word i follows an organisation word within four words of its name (no title, role,

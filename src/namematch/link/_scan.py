@@ -26,7 +26,9 @@ _APOSTROPHES: Final = frozenset("'\u2019\u02bc")
 _HYPHENS: Final = frozenset("-\u2010\u2011")
 _ABBREVIATIONS: Final = frozenset(
     {"dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "capt", "maj", "sen", "rep",
-     "gov", "pres", "eng", "st", "sgt", "adm", "brig", "cdr", "hon", "amb"}
+     "gov", "pres", "eng", "st", "sgt", "adm", "brig", "cdr", "hon", "amb",
+     # Muhammad abbreviated in South Asian and Malay names (Md. X, Mohd. X)
+     "md", "mohd", "muhd"}
 )  # fmt: skip
 #: Punctuation that ends a name (a name never runs across it).
 BREAK_CHARS: Final = frozenset(".!?;:()[]{}\"«»“”„‘’/|\\—–؛؟…•·*#=<>\n\r\t،,-‹›")
