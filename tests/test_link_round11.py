@@ -95,3 +95,8 @@ def test_a_day_that_is_a_name_element_inside_a_name():
 def test_a_gulf_family_name_before_the_tribal_nisba():
     assert _texts("وقالت وزيرة التربية فاطمة بنت علي الجبر الكواري إن العام يبدأ.") == [
         "فاطمة بنت علي الجبر الكواري"]
+
+
+def test_an_arab_family_name_with_the_article_before_a_persian_role():
+    assert _texts("وی با نوال الزهرانی رئیس کمیسیون دیدار کرد. الزهرانی گفت همکاری ادامه دارد.") == [
+        "نوال الزهرانی", "الزهرانی"]

@@ -500,6 +500,15 @@ class ArabicDetector:
                 and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
                 and zipf_ar(tail.stem, self.lw) == 0.0)
 
+    def _arab_family_in_persian(self, s: int) -> bool:
+        """In Persian text, word s+1 is an Arab family name with the article and a nisba ending
+        (التویجری: Persian words do not take the article) with name evidence, and word s a word
+        that is no very common one: a name of two words before a role."""
+        head, tail = self.info[s], self.info[s + 1]
+        return (self.persian and head is not None and tail is not None and head.kind == tail.kind == "word"
+                and not head.off and not tail.off and tail.score > 0 and tail.stem.startswith("ال")
+                and tail.stem.endswith("ي") and head.score > FOREIGN_HEAD_FLOOR)
+
     def _given_start(self, s: int) -> bool:
         inf = self.info[s]
         return inf is not None and (inf.stem in self.lw.given or compound_given(inf.stem) or inf.kind != "word")
@@ -516,6 +525,8 @@ class ArabicDetector:
             if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
                     and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
+            if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
+                return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
                 continue
