@@ -100,3 +100,9 @@ def test_a_gulf_family_name_before_the_tribal_nisba():
 def test_an_arab_family_name_with_the_article_before_a_persian_role():
     assert _texts("وی با نوال الزهرانی رئیس کمیسیون دیدار کرد. الزهرانی گفت همکاری ادامه دارد.") == [
         "نوال الزهرانی", "الزهرانی"]
+
+
+def test_al_sayed_ending_a_name_is_the_family_name():
+    assert _texts("استقبلت وزيرة الشؤون الاجتماعية منى السيد في مكتبها الوفد.") == ["منى السيد"]
+    # the honorific before a name stays outside it
+    assert _texts("استقبل الوزير السيد محمد علي في مكتبه.") == ["محمد علي"]

@@ -390,6 +390,11 @@ class ArabicDetector:
                 # (علیرضا دبیر رئیس, محسن اسلامی رئیس)
                 names += 1
                 break
+            if (kind == "role" and k > j and last == k - 1 and names == 1 and only_given and not inf.off
+                    and inf.stem == "السيد" and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "say"))):
+                last = k  # the family name al-Sayed after a given name, ending the name (وزيرة X السيد في)
+                names += 1
+                break
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
                 k += 1  # the sayyid marker is part of an official name (سید عباس عراقچی)
                 continue
