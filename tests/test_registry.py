@@ -484,6 +484,22 @@ def test_match_names_the_records_it_cannot_tell_apart() -> None:
     assert Registry(TIKRITI).match("Qusai Saddam Husayn al-Tikriti").ties == ()
 
 
+def test_a_tie_is_broken_by_the_evidence_of_the_words_never_by_record_order() -> None:
+    # invented persons, each listed twice; the records tie on the chance (the honorific is
+    # ignored, the given names are spellings of one name) and the words decide
+    for order in (1, -1):
+        listed = [Person("a-1", "ZARANDAR, Hajji Karim Tawfiqi"), Person("a-2", "KARIM TAWFIQI ZARANDAR"),
+                  Person("x-1", "Nasir Tawfiqi Hamdani")]
+        reg = Registry(listed[::order])
+        got = reg.match("Karim Tawfiqi Zarandar")  # every word of a-2 is in the mention; a-1 has one more
+        assert got is not None and got.person.id == "a-2" and got.ties == ("a-1",)
+        spelled = Registry([Person("b-1", "ZARANDAR, Kareem Tawfiqi"), Person("b-2", "KARIM TAWFIQI ZARANDAR")][::order])
+        for mention, record, other in (("Karim Tawfiqi Zarandar", "b-2", "b-1"),
+                                       ("Kareem Tawfiqi Zarandar", "b-1", "b-2")):
+            got = spelled.match(mention)  # the closer spelling, in either word order
+            assert got is not None and (got.person.id, got.ties) == (record, (other,)), mention
+
+
 def test_a_persons_chance_is_that_of_its_best_fitting_name() -> None:
     # the chance of a person with several names is the best over all of them, whichever
     # of them has the highest pair score

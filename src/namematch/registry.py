@@ -32,6 +32,7 @@ from types import MappingProxyType
 from typing import Any, Final, TextIO, TypeVar
 
 import attrs
+from rapidfuzz import fuzz
 
 from namematch import _attributes, _decide
 from namematch._alternatives import alternatives
@@ -49,6 +50,7 @@ from namematch._layered_keys import layered_name_keys
 from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, State, Stored
 from namematch._store import INDEX_FORMAT_VERSION, IndexFile
+from namematch.normalize import normalize, script_of, tokenize
 from namematch.score import Explanation, Scorer, combine
 
 __all__ = [
@@ -159,9 +161,11 @@ class Candidate:
     ``ties`` (set by :meth:`Registry.match`) holds the ids of the other persons the registry
     cannot tell from this one by the name: records whose matched alias is the same name as
     this one's, with the same chance within ``namematch._decide.TIE_LOG_ODDS`` (one person
-    listed twice under two ids, or true namesakes). The registry returns the first of them by
-    id and names the others here rather than guessing: a caller with other evidence
-    (attributes, a list's own cross-references) decides between them."""
+    listed twice under two ids, or true namesakes). The registry returns the one the words of
+    the names favour (the record's name with as many words as the mention, then the closer
+    spelling; the id only when no word tells them apart, never the order records were added in)
+    and names the others here: a caller with other evidence (attributes, a list's own
+    cross-references) decides between them."""
 
     person: Person
     score: float
@@ -463,7 +467,10 @@ class Registry:
         if got is None:
             return None
         tied = _decide.ties(found, threshold, chance)
-        return attrs.evolve(got, ties=tuple(c.person.id for c in tied)) if tied else got
+        if not tied:
+            return got
+        chosen, *others = sorted([got, *tied], key=_name_evidence)
+        return attrs.evolve(chosen, ties=tuple(c.person.id for c in others))
 
     def _name_chance(self, c: Candidate, weights: tuple[float, ...], intercept: float) -> Candidate:
         """A candidate whose name is the mention's, parse for parse, with the chance the
@@ -709,6 +716,22 @@ def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
         raise ValueError("the scorer already has a user lexicon: give the lexicon to the Scorer or to the Registry")
     return Scorer(threshold=scorer.threshold, model=scorer.model, candidate_model=scorer.candidate_model,
                   lexicon=lex, cache_size=scorer.cache_size, resources=scorer.resources, config=scorer.config)
+
+
+def _name_evidence(c: Candidate) -> tuple[int, float, str]:
+    """How a tie (records the candidate model cannot tell apart) is broken: by the evidence of
+    the two names' words, then by id. First the record whose matched name has as many words as
+    the mention (``NOORZAI, Hajji Malik`` leaves one word of the record unexplained by
+    ``Malik Noorzai``, ``MALIK NOORZAI`` none); then, for a mention in the script of the
+    record's name, the closer spelling (:func:`rapidfuzz.fuzz.token_sort_ratio` of the
+    normalised forms, blind to word order: ``Abu Mohamed al-Jawlani`` is nearer ``ABU MOHAMMED
+    AL-JAWLANI`` than ``AL-JAWLANI, Abu Muhammad``); last the id, when no word tells them apart.
+    Never the order the records were added in."""
+    unexplained = abs(len(tokenize(c.alias)) - len(tokenize(c.mention)))
+    closeness = 0.0
+    if script_of(c.alias) == script_of(c.mention):
+        closeness = fuzz.token_sort_ratio(normalize(c.alias), normalize(c.mention))
+    return unexplained, -closeness, c.person.id
 
 
 def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, ...]) -> Candidate:
