@@ -47,6 +47,8 @@ from namematch._index import (
     keys_fingerprint,
 )
 from namematch._layered_keys import layered_name_keys
+from namematch._text import LATIN
+from namematch.keys import keyed_units, unit_keys
 from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, State, Stored
 from namematch._store import INDEX_FORMAT_VERSION, IndexFile
@@ -342,8 +344,9 @@ class Registry:
         return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit, self.retrieval)
 
     def _keys(self, name: str) -> NameKeys:
-        """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
-        return layered_name_keys(name, self.scorer.lexicon, self.scorer.resources, self.retrieval)
+        """Retrieval keys of a name, with the scorer's user variant groups (if any) and the keys
+        of its adjacent units written as one word (:func:`_with_glued_keys`)."""
+        return _registry_keys(name, self.scorer.lexicon, self.scorer.resources, self.retrieval)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
@@ -699,8 +702,28 @@ def _saved_json(person: Person) -> str:
 def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
     """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
     lexicon, resources, retrieval = state["lexicon"], state["resources"], state["retrieval"]
-    return [[layered_name_keys(text, lexicon, resources, retrieval) for text in names]
+    return [[_registry_keys(text, lexicon, resources, retrieval) for text in names]
             for names in state["names"][lo:hi]]
+
+
+def _registry_keys(name: str, lexicon: Any, resources: Any, retrieval: RetrievalConfig) -> NameKeys:
+    """The keys a registry files and looks a name up under: :func:`layered_name_keys` and
+    :func:`_with_glued_keys`."""
+    return _with_glued_keys(layered_name_keys(name, lexicon, resources, retrieval), name, resources)
+
+
+def _with_glued_keys(nk: NameKeys, name: str, resources: Any) -> NameKeys:
+    """``nk`` with, for every two adjacent Latin units, the keys of the two written as one word
+    (``BARZIN TALAB`` also under the keys of ``barzintalab``), as alternatives of one more key group: a compound family name written
+    apart in one list and glued in another shares no unit key, and retrieval would leave it to
+    its common given names (development names: the glued form ranked 29th to 47th)."""
+    cores = [core for core, _ in keyed_units(name, resources)]
+    glued = []
+    for a, b in zip(cores, cores[1:]):
+        if a.isascii() and b.isascii() and a.isalpha() and b.isalpha():
+            word = a + b
+            glued.append(unit_keys(word, LATIN, resources=resources) | {"w:" + word})
+    return NameKeys(nk.units, nk.pairs + tuple(glued)) if glued else nk
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
@@ -721,11 +744,11 @@ def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
 def _name_evidence(c: Candidate) -> tuple[int, float, str]:
     """How a tie (records the candidate model cannot tell apart) is broken: by the evidence of
     the two names' words, then by id. First the record whose matched name has as many words as
-    the mention (``NOORZAI, Hajji Malik`` leaves one word of the record unexplained by
-    ``Malik Noorzai``, ``MALIK NOORZAI`` none); then, for a mention in the script of the
-    record's name, the closer spelling (:func:`rapidfuzz.fuzz.token_sort_ratio` of the
-    normalised forms, blind to word order: ``Abu Mohamed al-Jawlani`` is nearer ``ABU MOHAMMED
-    AL-JAWLANI`` than ``AL-JAWLANI, Abu Muhammad``); last the id, when no word tells them apart.
+    the mention (``ZARANDAR, Hajji Karim Tawfiqi`` leaves one word of the record unexplained by
+    ``Karim Tawfiqi Zarandar``, ``KARIM TAWFIQI ZARANDAR`` none); then, for a mention in the
+    script of the record's name, the closer spelling (:func:`rapidfuzz.fuzz.token_sort_ratio` of
+    the normalised forms, blind to word order: ``Kareem Tawfiqi Zarandar`` is nearer ``ZARANDAR,
+    Kareem Tawfiqi`` than ``KARIM TAWFIQI ZARANDAR``); last the id, when no word tells them apart.
     Never the order the records were added in."""
     unexplained = abs(len(tokenize(c.alias)) - len(tokenize(c.mention)))
     closeness = 0.0
