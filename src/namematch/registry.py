@@ -47,12 +47,11 @@ from namematch._index import (
     keys_fingerprint,
 )
 from namematch._layered_keys import layered_name_keys
-from namematch._text import LATIN
-from namematch.keys import keyed_units, unit_keys
 from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, State, Stored
 from namematch._store import INDEX_FORMAT_VERSION, IndexFile
-from namematch.normalize import normalize, script_of, tokenize
+from namematch.keys import keyed_units, unit_keys
+from namematch.normalize import LATIN, normalize, script_of, tokenize
 from namematch.score import Explanation, Scorer, combine
 
 __all__ = [
