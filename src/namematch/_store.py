@@ -53,7 +53,7 @@ from namematch._errors import RegistryError, RegistryFormatError
 __all__ = ["INDEX_FORMAT_VERSION", "IndexFile", "decode_ids", "le_bytes", "write_index"]
 
 #: Version of the saved index layout; a file of another version is refused.
-INDEX_FORMAT_VERSION: Final = 6  # 3: spelling (w:) keys, pair keys grouped per unit pair; 4: other-script units keyed through a transliteration; 5: a glued Latin article's name keyed too (Alsayed); 6: whole-file checksum in the header, counts in meta
+INDEX_FORMAT_VERSION: Final = 7  # 3: spelling (w:) keys, pair keys grouped per unit pair; 4: other-script units keyed through a transliteration; 5: a glued Latin article's name keyed too (Alsayed); 6: whole-file checksum in the header, counts in meta; 7: a name's last two Latin units keyed as one word too (glued compounds)
 
 POSTING: Final = "i"  # posting lists: ascending alias ids, int32 (little-endian on disk)
 _CACHED_POSTINGS: Final = 2048  # decoded posting lists an open index keeps

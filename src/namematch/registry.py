@@ -32,6 +32,7 @@ from types import MappingProxyType
 from typing import Any, Final, TextIO, TypeVar
 
 import attrs
+from rapidfuzz import fuzz
 
 from namematch import _attributes, _decide
 from namematch._alternatives import alternatives
@@ -49,6 +50,8 @@ from namematch._layered_keys import layered_name_keys
 from namematch._pool import iter_chunks
 from namematch._states import Index, Snapshot, State, Stored
 from namematch._store import INDEX_FORMAT_VERSION, IndexFile
+from namematch.keys import keyed_units, unit_keys
+from namematch.normalize import LATIN, normalize, script_of, tokenize
 from namematch.score import Explanation, Scorer, combine
 
 __all__ = [
@@ -159,9 +162,11 @@ class Candidate:
     ``ties`` (set by :meth:`Registry.match`) holds the ids of the other persons the registry
     cannot tell from this one by the name: records whose matched alias is the same name as
     this one's, with the same chance within ``namematch._decide.TIE_LOG_ODDS`` (one person
-    listed twice under two ids, or true namesakes). The registry returns the first of them by
-    id and names the others here rather than guessing: a caller with other evidence
-    (attributes, a list's own cross-references) decides between them."""
+    listed twice under two ids, or true namesakes). The registry returns the one the words of
+    the names favour (the record's name with as many words as the mention, then the closer
+    spelling; the id only when no word tells them apart, never the order records were added in)
+    and names the others here: a caller with other evidence (attributes, a list's own
+    cross-references) decides between them."""
 
     person: Person
     score: float
@@ -338,8 +343,9 @@ class Registry:
         return self._state.rank(self._keys(mention), self.decision.retrieve if limit is None else limit, self.retrieval)
 
     def _keys(self, name: str) -> NameKeys:
-        """Retrieval keys of a name, with the scorer's user variant groups (if any)."""
-        return layered_name_keys(name, self.scorer.lexicon, self.scorer.resources, self.retrieval)
+        """Retrieval keys of a name, with the scorer's user variant groups (if any) and the keys
+        of its adjacent units written as one word (:func:`_with_glued_keys`)."""
+        return _registry_keys(name, self.scorer.lexicon, self.scorer.resources, self.retrieval)
 
     def _retrieved(self, mention: str) -> Iterator[tuple[int, Person | None, str]]:
         """(person index, person or None if removed, alias text) of the retrieved aliases,
@@ -463,7 +469,10 @@ class Registry:
         if got is None:
             return None
         tied = _decide.ties(found, threshold, chance)
-        return attrs.evolve(got, ties=tuple(c.person.id for c in tied)) if tied else got
+        if not tied:
+            return got
+        chosen, *others = sorted([got, *tied], key=_name_evidence)
+        return attrs.evolve(chosen, ties=tuple(c.person.id for c in others))
 
     def _name_chance(self, c: Candidate, weights: tuple[float, ...], intercept: float) -> Candidate:
         """A candidate whose name is the mention's, parse for parse, with the chance the
@@ -692,8 +701,32 @@ def _saved_json(person: Person) -> str:
 def _names_keys(state: dict[str, Any], lo: int, hi: int) -> list[list[NameKeys]]:
     """Retrieval keys of the names of persons ``lo`` to ``hi`` (a pool task; NameKeys pickle)."""
     lexicon, resources, retrieval = state["lexicon"], state["resources"], state["retrieval"]
-    return [[layered_name_keys(text, lexicon, resources, retrieval) for text in names]
+    return [[_registry_keys(text, lexicon, resources, retrieval) for text in names]
             for names in state["names"][lo:hi]]
+
+
+def _registry_keys(name: str, lexicon: Any, resources: Any, retrieval: RetrievalConfig) -> NameKeys:
+    """The keys a registry files and looks a name up under: :func:`layered_name_keys` and
+    :func:`_with_glued_keys`."""
+    return _with_glued_keys(layered_name_keys(name, lexicon, resources, retrieval), name, resources)
+
+
+def _with_glued_keys(nk: NameKeys, name: str, resources: Any) -> NameKeys:
+    """``nk`` with the keys of the name's last two units written as one word, when both are
+    Latin (``BARZIN TALAB, Reza`` also under the keys of ``barzintalab``), as alternatives of
+    one more key group. A compound family name written apart in one list and glued in another
+    shares no unit key, and retrieval would leave it to the common given names (development
+    names: the glued form ranked 29th to 47th). The last two units, where parse puts the family
+    name, and only their sound keys: the index of the development names grows by 16% (by 55%
+    with every adjacent pair and its spelling key, for no more found)."""
+    cores = [core for core, _ in keyed_units(name, resources)]
+    if len(cores) < 2:
+        return nk
+    a, b = cores[-2], cores[-1]
+    if not (a.isascii() and b.isascii() and a.isalpha() and b.isalpha()):
+        return nk
+    glued = unit_keys(a + b, LATIN, resources=resources)
+    return NameKeys(nk.units, (*nk.pairs, glued)) if glued else nk
 
 
 def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
@@ -709,6 +742,22 @@ def _with_lexicon(scorer: Scorer, lexicon: Any) -> Scorer:
         raise ValueError("the scorer already has a user lexicon: give the lexicon to the Scorer or to the Registry")
     return Scorer(threshold=scorer.threshold, model=scorer.model, candidate_model=scorer.candidate_model,
                   lexicon=lex, cache_size=scorer.cache_size, resources=scorer.resources, config=scorer.config)
+
+
+def _name_evidence(c: Candidate) -> tuple[int, float, str]:
+    """How a tie (records the candidate model cannot tell apart) is broken: by the evidence of
+    the two names' words, then by id. First the record whose matched name has as many words as
+    the mention (``ZARANDAR, Hajji Karim Tawfiqi`` leaves one word of the record unexplained by
+    ``Karim Tawfiqi Zarandar``, ``KARIM TAWFIQI ZARANDAR`` none); then, for a mention in the
+    script of the record's name, the closer spelling (:func:`rapidfuzz.fuzz.token_sort_ratio` of
+    the normalised forms, blind to word order: ``Kareem Tawfiqi Zarandar`` is nearer ``ZARANDAR,
+    Kareem Tawfiqi`` than ``KARIM TAWFIQI ZARANDAR``); last the id, when no word tells them apart.
+    Never the order the records were added in."""
+    unexplained = abs(len(tokenize(c.alias)) - len(tokenize(c.mention)))
+    closeness = 0.0
+    if script_of(c.alias) == script_of(c.mention):
+        closeness = fuzz.token_sort_ratio(normalize(c.alias), normalize(c.mention))
+    return unexplained, -closeness, c.person.id
 
 
 def _with_evidence(c: Candidate, evidence: tuple[_attributes.AttributeEvidence, ...]) -> Candidate:
