@@ -86,6 +86,10 @@ def test_an_arabic_script_form_that_leaves_vowels_unwritten_reads_as_romanised()
     assert _arabic_read("mohammed", frozenset(lexicon.facts("mohammed")[0]), lexicon)
     assert not _arabic_read("kenta", frozenset(), lexicon)
     assert _arabic_read("khalil", frozenset(), lexicon)  # kh: a romanised Arabic letter
+    # a w or y before a vowel is a consonant its Arabic form writes (فواز); a final ey writes a vowel (هارفي)
+    assert _arabic_read("fawaz", frozenset(lexicon.facts("fawaz")[0]), lexicon)
+    assert lexicon.facts("harvey")[0] and not _arabic_read("harvey", frozenset(lexicon.facts("harvey")[0]), lexicon)
+    assert nm.score("Harvey Norton", "Harry Norton") < T
 
 
 def test_the_rule_reads_units_in_either_order() -> None:

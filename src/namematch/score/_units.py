@@ -759,8 +759,9 @@ def _arabic_vowels(form: str) -> int:
 
 
 #: A w or y beside a vowel (a consonant), not the first letter (an Arabic form's first و or ي
-#: is not counted as a vowel either).
-_GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy]|[wy](?=[aeiou]))")
+#: is not counted as a vowel either) nor the last after a vowel (ey, ay, ow closing the word
+#: write a vowel: Harvey, Marlow, whose Arabic form writes it ي or و as a vowel).
+_GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy](?!$)|[wy](?=[aeiou]))")
 #: Marks of a romanised spelling whose vowels are a transliteration's guesses: letters for
 #: sounds of Arabic and Persian (kh, gh, dh, q), long vowels written double, the French ou, an
 #: apostrophe for ain or hamza, an h closing a syllable (Rahman, Ahmad) or a final ah or eh (ة:
