@@ -4,7 +4,10 @@ A romanised Arabic or Persian element writes vowels that Arabic script leaves un
 spellings vary in them (Mohammed ~ Muhammad). A name of another language keeps its vowels: a
 vowel more, less or other, or a consonant's voicing inside the word, makes another name
 (Kenta ~ Kento, Li Ming ~ Li Meng), while the letters its own spellings exchange (y and i, a
-written-out umlaut, a long vowel written double or with h, Mac and Mc) still agree.
+written-out umlaut, a long vowel written double or with h, Mac and Mc) still agree. Only
+established spellings (words the press of several Latin-script languages writes) keep their
+vowels so: a name romanised ad hoc from another script (Ge'ez, Burmese, Cyrillic) is written
+as many ways as it has transliterators, and its vowels are their guesses.
 """
 
 from __future__ import annotations
@@ -13,7 +16,13 @@ import pytest
 
 import namematch as nm
 from namematch.score._scorer import Scorer
-from namematch.score._units import _arabic_read, _loose_frame, _vowel_frame, vowel_contrast
+from namematch.score._units import (
+    _arabic_read,
+    _established,
+    _loose_frame,
+    _vowel_frame,
+    vowel_contrast,
+)
 
 T = nm.DEFAULT_THRESHOLD
 
@@ -45,6 +54,8 @@ SAME = [
     ("Luis Ortega", "Luiz Ortega"),  # a final consonant voiced or not
     ("Karel Schmidt", "Karel Schmitt"),
     ("Thomas Weber", "Tomas Weber"),
+    ("Tesfay Woldegiorgis", "Tesfay Weldegiorgis"),  # Ge'ez romanised: its sixth-order vowel written e or o
+    ("Dawit Gebreselassie", "Dawit Gebresilassie"),  # and its first-order vowel written e or i
 ]
 
 
@@ -75,10 +86,26 @@ def test_an_arabic_script_form_that_leaves_vowels_unwritten_reads_as_romanised()
     assert _arabic_read("mohammed", frozenset(lexicon.facts("mohammed")[0]), lexicon)
     assert not _arabic_read("kenta", frozenset(), lexicon)
     assert _arabic_read("khalil", frozenset(), lexicon)  # kh: a romanised Arabic letter
+    # a w or y before a vowel is a consonant its Arabic form writes (فواز); a final ey writes a vowel (هارفي)
+    assert _arabic_read("fawaz", frozenset(lexicon.facts("fawaz")[0]), lexicon)
+    assert lexicon.facts("harvey")[0] and not _arabic_read("harvey", frozenset(lexicon.facts("harvey")[0]), lexicon)
+    assert nm.score("Harvey Norton", "Harry Norton") < T
 
 
 def test_the_rule_reads_units_in_either_order() -> None:
     sc = Scorer()
-    u, v = sc.prepare("Kenta").units[0], sc.prepare("Kento").units[0]
+    u, v = sc.prepare("Dana").units[0], sc.prepare("Dina").units[0]
     assert vowel_contrast(u, v) and vowel_contrast(v, u)
     assert nm.score("Kenta Mori", "Kento Mori") == nm.score("Kento Mori", "Kenta Mori")
+
+
+def test_only_established_spellings_keep_their_vowels() -> None:
+    # written in the press of many languages: a name's own spelling
+    assert all(map(_established, ["dana", "dina", "moretti", "kondo", "ming"]))
+    # an ad hoc romanisation, a spelling written nowhere, a non-word
+    assert not any(map(_established, ["weldegiorgis", "gebresilassie", "", "x"]))
+    sc = Scorer()
+    u, v = sc.prepare("Tesfay Woldegiorgis").units[1], sc.prepare("Tesfay Weldegiorgis").units[1]
+    assert not (u.foreign or v.foreign or vowel_contrast(u, v))
+    # the established element of the same name is still read as its language's own spelling
+    assert sc.prepare("Tesfay Woldegiorgis").units[0].foreign is _established("tesfay")

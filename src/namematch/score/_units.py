@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
+from namematch import _latin_words
 from namematch import _morphology as morph
 from namematch._data import data_sections
 from namematch._folding import fold_latin, j_as_y, single_letters
@@ -758,8 +759,9 @@ def _arabic_vowels(form: str) -> int:
 
 
 #: A w or y beside a vowel (a consonant), not the first letter (an Arabic form's first و or ي
-#: is not counted as a vowel either).
-_GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy]|[wy](?=[aeiou]))")
+#: is not counted as a vowel either) nor the last after a vowel (ey, ay, ow closing the word
+#: write a vowel: Harvey, Marlow, whose Arabic form writes it ي or و as a vowel).
+_GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy](?!$)|[wy](?=[aeiou]))")
 #: Marks of a romanised spelling whose vowels are a transliteration's guesses: letters for
 #: sounds of Arabic and Persian (kh, gh, dh, q), long vowels written double, the French ou, an
 #: apostrophe for ain or hamza, an h closing a syllable (Rahman, Ahmad) or a final ah or eh (ة:
@@ -850,15 +852,42 @@ def _as_foreign(u: _Unit) -> _Unit:
     return attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")
 
 
+#: In how many of the Latin-script languages of :data:`namematch._latin_words.LANGUAGES` a
+#: spelling must be written as a word (Zipf 1.5 or more) to be an established spelling
+#: (:func:`_established`).
+ESTABLISHED_SPREAD: Final = 3
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _established(core: str) -> bool:
+    """Whether a Latin core is an established spelling: a word the press of several
+    Latin-script languages writes (:data:`ESTABLISHED_SPREAD`). A name of a language written in
+    Latin letters, or romanised by a fixed system (pinyin, Hepburn), is written one way in all
+    of them (Carl, Carol, Rossi, Takeshi); a name romanised ad hoc from another script
+    (Ge'ez, Burmese, Thai, Cyrillic, Arabic) has as many spellings as transliterators, most of
+    them written nowhere else (Weldeyohanes, Naung, Mikalai, Muhana), whose vowels are a
+    transliteration's guesses."""
+    word = _latin_words.fold(core).encode()
+    if not word:
+        return False
+    found = _latin_words.latin_words()
+    at = int(found.words.searchsorted(word))  # (one scalar look-up: a few µs, where spread() builds arrays)
+    return at < len(found.words) and found.words[at] == word and int(found.langs[at]) >= ESTABLISHED_SPREAD
+
+
 def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
-    """A name's units, each Latin word marked ``foreign`` when no unit of the name reads as
-    romanised Arabic or Persian (:func:`_romanised`): the name is of another language, whose
-    vowels are its own (:func:`vowel_contrast`). A name with one such element (Karim in "Karim
-    Rehman") keeps a romanisation's tolerance for all of them: its vowels are guesses in a
-    family name the lexicon does not know as much as in one it does."""
+    """A name's units, each Latin word that is an established spelling (:func:`_established`)
+    marked ``foreign`` when no unit of the name reads as romanised Arabic or Persian
+    (:func:`_romanised`): the name is of another language, whose vowels are its own
+    (:func:`vowel_contrast`). A name with one such element (Karim in "Karim Rehman") keeps a
+    romanisation's tolerance for all of them: its vowels are guesses in a family name the
+    lexicon does not know as much as in one it does. A spelling written nowhere (Parkash,
+    Meluvet) may be any transliterator's: it keeps that tolerance too."""
     if not units or any(map(_romanised, units)):
         return units
-    return tuple([_as_foreign(u) if u.script == LATIN and not u.initial else u for u in units])
+    return tuple([
+        _as_foreign(u) if u.script == LATIN and not u.initial and _established(u.core) else u for u in units
+    ])
 
 
 #: What a name's own spellings exchange beyond :func:`_vowel_frame`'s folds, for telling two of
