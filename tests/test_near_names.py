@@ -44,3 +44,10 @@ def test_near_names_are_two_names(latin: str, arabic: str, relation: str) -> Non
 def test_a_given_name_alone_is_not_its_near_name(latin: str, arabic: str) -> None:
     assert nm.score(latin, arabic) < nm.DEFAULT_THRESHOLD
     assert nm.score(arabic, latin) == nm.score(latin, arabic)
+
+
+def test_a_user_group_overrides_a_reviewed_non_spelling() -> None:
+    # a user who knows a person writes جمال as "Jamil" says so; nothing global changes
+    user = nm.Scorer(lexicon=nm.UserLexicon(variants=[("Jamil", "جمال")]))
+    assert user.score("Jamil Qudsiyeh", "جمال قدسية") >= 0.9
+    assert nm.score("Jamil Qudsiyeh", "جمال قدسية") < nm.DEFAULT_THRESHOLD
