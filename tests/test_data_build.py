@@ -80,3 +80,44 @@ def test_the_lexicon_build_ranks_spellings_seen_as_often_by_the_letters(monkeypa
     assert groups["طيب"][-1] == "tabeeb" and set(groups["طيب"][:2]) == {"tayyab", "tayeb"}
     assert build.letters_spell("طيب", "tayyip") and not build.letters_spell("طيب", "tabeeb")
     assert build.letters_spell("محمد", "mohammed") and not build.letters_spell("محمد", "mohd")
+
+
+def test_the_lexicon_build_drops_a_spelling_reviewed_as_a_near_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from tests.conftest import load_script
+
+    build = load_script("tools/build_lexicon.py")
+    # invented forms of one root a long vowel apart: زمال (Zamal) and زميل (Zamil); a token list
+    # and a person's alias give Zamil for زمال as well, and Zameel through an alias of Zamil
+    tokens = [("زمال", "zamal", 9, "t", []), ("زمال", "zamil", 2, "t", []), ("زميل", "zamil", 9, "t", [])]
+    cross = [("زمال", "zamil"), ("زمال", "zammal")]
+    latin = [("zamil", "zameel")]
+    banned = {"زمال": frozenset({"zamil", "zameel"})}
+    groups = {ar[0]: la for ar, la, _count in build.build_groups(tokens, cross, latin, [], banned=banned) if ar}
+    assert set(groups["زمال"]) == {"zamal", "zammal"} and "zamil" in groups["زميل"]
+    unbanned = {ar[0]: la for ar, la, _count in build.build_groups(tokens, cross, latin, [], banned={}) if ar}
+    assert "zamil" in unbanned["زمال"]  # (what the file is for)
+
+
+def test_near_name_spellings_finds_a_near_names_usual_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from tests.conftest import load_script
+
+    build = load_script("tools/build_lexicon.py")
+    groups = [(("زمال",), ("zamal", "zamil"), 9), (("زميل",), ("zamil", "zameel"), 9),
+              (("زامل",), ("zamel", "zamil"), 9), (("قمر",), ("qamar", "zamil"), 1)]
+    found = {(f, s, o): shared for f, s, o, shared in build.near_name_spellings(groups)}
+    assert found[("زمال", "zamil", "زميل")] is False
+    assert found[("زامل", "zamil", "زميل")] is False
+    assert not any(f == "قمر" for f, _s, _o in found)  # other letters: no near name
+    assert ("زميل", "zamil", "زمال") not in found  # zamil is no usual spelling of زمال
+
+
+def test_no_shipped_group_lists_a_spelling_reviewed_as_not_its() -> None:
+    from namematch.lexicon import shipped
+
+    lexicon = shipped()
+    assert len(lexicon.apart) >= 20
+    for form, spellings in lexicon.apart.items():
+        listed = set(lexicon.ranked_spellings(form, False)) | set(lexicon.ranked_spellings(form, True))
+        assert not listed & spellings, (form, listed & spellings)

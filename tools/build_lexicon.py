@@ -21,6 +21,10 @@ How:
    lists spell otherwise when they (or ``variants_manual.tsv``) give it for
    another form: a misaligned pair (حامد with Hammud, a spelling of حمود; Abdul
    Rahim beside Abdul Rahman) teaches no spelling.
+   A pair the reviewed ``not_spellings.tsv`` names (Jamil is no spelling of جمال: it is
+   جميل's) is dropped from every source first; ``--near-spellings`` prints the spellings of
+   a form that are another form's usual spelling, the forms a long vowel apart (candidates
+   for that file, to review).
 4. The transliteration model (a joint-sequence n-gram model, see
    ``tools/build_translit.py``) is trained on the token pairs and the persons'
    cross-script unit pairs.
@@ -29,7 +33,7 @@ How:
 person ids; ``--holdout`` is ``--fold 0``): the benchmarks rebuild without a fifth
 to measure on names the lexicon and model never saw.
 
-Usage: ``python tools/build_lexicon.py [--shared PATH] [--out DIR] [--holdout | --fold K]``
+Usage: ``python tools/build_lexicon.py [--shared PATH] [--out DIR] [--holdout | --fold K] [--near-spellings]``
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ from namematch.evaluation import (
 )
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.keys import arabic_skeletons, latin_skeletons
+from namematch.lexicon import norm_form
 from namematch.normalize import ARABIC, LATIN, PERSIAN
 from namematch.parse import parse
 from namematch.romanize import MAX_TAIL, ONSETS, VOWELS
@@ -245,6 +250,26 @@ def manual_spellings() -> dict[str, set[str]]:
     return out
 
 
+def not_spellings() -> dict[str, frozenset[str]]:
+    """Arabic-script form -> the Latin spellings ``not_spellings.tsv`` (reviewed by hand) says
+    are not its spellings (exact lower-case spellings: Salem is سالم's alone, Salim both names')."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in shipped_lines("not_spellings.tsv"):
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        out[norm_form(cols[0])].update(s for s in cols[1].split("|") if s)
+    return {form: frozenset(spellings) for form, spellings in out.items()}
+
+
+def without_non_spellings(ar2la: dict[str, Counter], banned: dict[str, frozenset[str]]) -> None:
+    """Drop from each form's spellings (in place) those ``banned`` says are not its."""
+    for ar, spellings in banned.items():
+        c = ar2la.get(ar)
+        for la in spellings & c.keys() if c else ():
+            del c[la]
+
+
 def _alike_letters(a: str, b: str) -> bool:
     """Two Arabic-script forms that are one name's spellings: the same letters but for alef
     forms (عبدالرحمن, عبدالرحمان)."""
@@ -294,12 +319,14 @@ def letters_spell(form: str, spelling: str) -> bool:
     return len(spelling) in reach
 
 
-def build_groups(token_pairs, cross, latin_pairs, units_per_person):
+def build_groups(token_pairs, cross, latin_pairs, units_per_person, banned=None):
     """Groups as (arabic forms, latin spellings ranked, count). Spellings are ranked by how
     often they were seen (a listed person counts :data:`PERSON_WEIGHT`); of spellings seen as
     often, those the form's letters can be written as (:func:`letters_spell`) first, then
     alphabetically. Three aliases of one person aligned with one form are seen as often: طيب
-    with Tayeb, Tayyab and Tabeeb (a spelling of طبيب, ranked first by the alphabet before)."""
+    with Tayeb, Tayyab and Tabeeb (a spelling of طبيب, ranked first by the alphabet before).
+    ``banned`` (default: :func:`not_spellings`): spellings no source may give a form."""
+    banned = not_spellings() if banned is None else banned
     ar2la: dict[str, Counter] = defaultdict(Counter)
     wd_count: Counter = Counter()
     for ar, la, count, _src, extra in token_pairs:
@@ -307,6 +334,7 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
         for e in extra:
             ar2la[ar][e] += count
         wd_count[ar] += count
+    without_non_spellings(ar2la, banned)
     # what the token lists and the hand-reviewed lexicon say: folded spelling -> the forms it spells
     spelled: dict[str, Counter] = defaultdict(Counter)
     for ar, c in ar2la.items():
@@ -317,7 +345,7 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
             spelled[fold_latin(la)][ar] += MISALIGNED_MIN  # a spelling reviewed by hand is enough
     forms = {ar.translate(_NO_ALEF) for ars in spelled.values() for ar in ars}
     for ar, la in cross:
-        if not _misaligned(ar, la, spelled, forms):
+        if la not in banned.get(ar, ()) and not _misaligned(ar, la, spelled, forms):
             ar2la[ar][la] += PERSON_WEIGHT
     # Latin variants from the aliases of one person: attach a spelling to the Arabic
     # forms its direct partner is listed under; the rest form Latin-only clusters.
@@ -331,7 +359,8 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
         for ar in hosts:
             sk = arabic_skeletons(ar)
             for x, y in ((a, b), (b, a)):
-                if x in ar2la[ar] and y not in ar2la[ar] and not _misaligned(ar, y, spelled, forms):
+                if x in ar2la[ar] and y not in ar2la[ar] and y not in banned.get(ar, ()) \
+                        and not _misaligned(ar, y, spelled, forms):
                     if max(sim(p, q) for p in sk for q in latin_skeletons(y)) >= 0.75:
                         ar2la[ar][y] += 1
         if not hosts:
@@ -357,6 +386,40 @@ def build_groups(token_pairs, cross, latin_pairs, units_per_person):
         for gid in touched:
             groups[gid][2] += PERSON_WEIGHT
     return [(g[0], g[1], g[2]) for g in groups]
+
+
+#: Long-vowel letters: two forms equal without them are names of one root a long vowel apart.
+_NO_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+def near_name_spellings(groups) -> list[tuple[str, str, str, bool]]:
+    """Candidates for ``not_spellings.tsv``, to review: (form, spelling, other form, shared) for
+    each spelling of a form's group that is the usual (first) spelling of another form, the two
+    forms the same letters but for long vowels (جمال listed with Jamil, the usual spelling of
+    جميل). ``shared``: the spelling is the form's own usual spelling as well (Rashid for راشد and
+    رشيد: a spelling of both, mostly). Usual spellings are read from the built groups and from
+    ``variants_manual.tsv``."""
+    usual: dict[str, set[str]] = defaultdict(set)
+    own: dict[str, set[str]] = defaultdict(set)
+    rows = [(ar, la) for ar, la, _count in groups if ar and la]
+    for line in shipped_lines("variants_manual.tsv"):
+        cols = line.split("\t")
+        forms = tuple(norm_form(f) for f in cols[0].split("|") if f and f != "-")
+        spellings = tuple(x for x in cols[1].split("|") if x) if len(cols) > 1 else ()
+        if forms and spellings:
+            rows.append((forms, spellings))
+    for forms, spellings in rows:
+        for f in forms:
+            usual[spellings[0]].add(f)
+            own[f].add(spellings[0])
+    out = set()
+    for forms, spellings in rows:
+        for f in forms:
+            for s in spellings:
+                for other in usual.get(s, ()):
+                    if other != f and other.translate(_NO_LONG_VOWELS) == f.translate(_NO_LONG_VOWELS):
+                        out.add((f, s, other, s in own[f]))
+    return sorted(out)
 
 
 def frequency(token_pairs, units_per_person) -> Counter:
@@ -428,8 +491,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "namematch" / "data")
     ap.add_argument("--holdout", action="store_true", help="leave the test split out (= --fold 0)")
     ap.add_argument("--fold", type=int, choices=range(5), default=None, help="leave this fifth (0-4) out")
+    ap.add_argument("--near-spellings", action="store_true",
+                    help="print the candidates for not_spellings.tsv (see near_name_spellings) and stop")
     args = ap.parse_args(argv)
     fold = 0 if args.holdout and args.fold is None else args.fold
+    if args.near_spellings:
+        token_pairs, cross, latin_pairs, units_per_person = training_data(args.shared, fold)
+        print("form\tspelling\tusual spelling of\tshared")
+        for row in near_name_spellings(build_groups(token_pairs, cross, latin_pairs, units_per_person)):
+            print("\t".join(map(str, row)))
+        return 0
     var_lines, freq_lines, model_lines = build_all(args.shared, fold=fold)
     sources = "\n".join(f"#   {k}: {v}" for k, v in LICENCES.items())
     hold = f" --fold {fold}" if fold is not None else ""

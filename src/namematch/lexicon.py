@@ -11,6 +11,9 @@ Two shipped data files, loaded once at first use:
   Persian names); an optional third column lists the spellings Persian usage
   prefers.
 * ``data/frequency.tsv`` — ``form<TAB>count`` for name elements outside the groups.
+* ``data/not_spellings.tsv`` — reviewed by hand: Latin spellings that are not spellings of an
+  Arabic-script form though they look like it, being a near name's (Jamil is جميل, not جمال;
+  Salem is سالم, not سليم): :meth:`Lexicon.not_spelling`.
 
 All forms are normalised unit forms: Arabic script as
 :func:`namematch.normalize.normalize_arabic` folds it (article removed, compounds
@@ -73,6 +76,9 @@ class Lexicon:
     #: Digest of the data lines it was built from: retrieval keys name groups by their
     #: position, so a saved index is only valid with the lexicon it was built with.
     fingerprint: str = ""
+    #: Arabic-script form -> Latin spellings that are not its spellings (``not_spellings.tsv``;
+    #: no group position depends on them, so they are not in the fingerprint).
+    apart: dict[str, frozenset[str]] = attrs.field(factory=dict)
 
     @property
     def groups(self) -> tuple[_Group, ...]:
@@ -118,6 +124,16 @@ class Lexicon:
         if any(self.arabic[g] for g in _facts(rest, self)[0]):
             return rest
         return ""
+
+    def not_spelling(self, form: str, spelling: str) -> bool:
+        """Whether a Latin ``spelling`` is listed as no spelling of the Arabic-script ``form``
+        (both normalised unit forms): the spelling of a near name, a long vowel apart.
+
+        >>> shipped().not_spelling("جمال", "jamil"), shipped().not_spelling("جميل", "jamil")
+        (True, False)
+        """
+        listed = self.apart.get(form)
+        return listed is not None and spelling in listed
 
     def same_group(self, a: str, b: str) -> bool:
         """:func:`same_group` in this lexicon."""
@@ -167,10 +183,13 @@ def build(
     auto_lines: tuple[str, ...] | list[str],
     manual_lines: tuple[str, ...] | list[str],
     freq_lines: tuple[str, ...] | list[str],
+    not_lines: tuple[str, ...] | list[str] | None = None,
 ) -> Lexicon:
     """A lexicon built from the lines of the three data files (``variants.tsv``,
     ``variants_manual.tsv``, ``frequency.tsv``): the shipped one, or one built from other
-    data (held-out evaluation, the fitting tools; see :class:`namematch.resources.Resources`)."""
+    data (held-out evaluation, the fitting tools; see :class:`namematch.resources.Resources`).
+    ``not_lines``: the lines of ``not_spellings.tsv`` (None: the shipped file's, facts of the
+    names that no data build changes)."""
     freq: dict[str, int] = {}
     for line in freq_lines:
         f, _, c = line.partition("\t")
@@ -222,7 +241,22 @@ def build(
         freq,
         max(ref, 2.0),
         lines_digest(auto_lines, manual_lines, freq_lines),
+        _not_spellings(optional_lines(_NOT_SPELLINGS) if not_lines is None else not_lines),
     )
+
+
+#: The reviewed file of Latin spellings that are no spellings of a form (see the module docstring).
+_NOT_SPELLINGS: Final = "not_spellings.tsv"
+
+
+def _not_spellings(lines: tuple[str, ...] | list[str]) -> dict[str, frozenset[str]]:
+    """Form -> the spellings the lines of ``not_spellings.tsv`` say are not its."""
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) >= 2 and _split(cols[0]):
+            out.setdefault(norm_form(_split(cols[0])[0]), set()).update(normalize_latin(x) for x in _split(cols[1]))
+    return {form: frozenset(spellings) for form, spellings in out.items()}
 
 
 #: The shipped lexicon's data files (see the module docstring).

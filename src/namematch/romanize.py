@@ -30,6 +30,7 @@ for short vowels) applies when the unit has Persian letters, when
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -38,7 +39,7 @@ from unidecode import unidecode
 from namematch import _morphology as morph
 from namematch._checks import check_str
 from namematch._text import short_cache
-from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, decode, name_spellings
+from namematch._translit import MATCH_LIMIT, MAX_TAIL, ONSETS, VOWELS, Model, decode, name_spellings
 from namematch.lexicon import Lexicon
 from namematch.normalize import (
     ARABIC,
@@ -96,9 +97,36 @@ def _combine(
     return sorted(cand.items(), key=lambda x: (-x[1], x[0]))[:limit]
 
 
-def _lexicon_spellings(form: str, persian: bool, res: Resources) -> list[tuple[str, float]]:
+def _lexicon_spellings(form: str, persian: bool, res: Resources, final_a: bool = False) -> list[tuple[str, float]]:
     ranked = res.lexicon.ranked_spellings(form, persian)
+    if final_a:  # written with alif maqsura: the group's spellings in a long a first (Leila before Lili)
+        ranked = sorted(ranked, key=lambda s: not _ends_in_a(s))
     return [(s, -0.7 * i) for i, s in enumerate(ranked)]
+
+
+#: Alif maqsura (ى). Normalisation folds it onto ي (one letter for matching: Egyptian spelling
+#: writes a final ي so, حسنى Hosni), but a name written with it mostly ends in a long a (نجوى
+#: Najwa, لبنى Lubna, مصطفى Mustafa): romanisation reads the letter the name was written with.
+_ALIF_MAQSURA: Final = "\u0649"
+
+
+def _ends_in_a(spelling: str) -> bool:
+    """Whether a Latin spelling ends in the long a of a final alif maqsura (Najwa, Mustafa,
+    Salwah), not in i or y (Hosni, Fahmy)."""
+    return spelling.endswith(("a", "ah"))
+
+
+def _ends_in_alif_maqsura(word: str) -> bool:
+    """Whether an Arabic-script word as written ends in alif maqsura (ى) read as a long a:
+    diacritics and tatweel aside, not after او (the nisba -awi, الشرقاوى, in Egyptian spelling).
+
+    >>> _ends_in_alif_maqsura("نجوى"), _ends_in_alif_maqsura("نجوي"), _ends_in_alif_maqsura("مُصْطَفَى")
+    (True, False, True)
+    >>> _ends_in_alif_maqsura("الشرقاوى")
+    False
+    """
+    letters = [c for c in word if unicodedata.category(c) != "Mn" and c != "\u0640" and not c.isspace()]
+    return len(letters) >= 2 and letters[-1] == _ALIF_MAQSURA and "".join(letters[-3:-1]) != "او"
 
 
 #: Tails split off a unit and spelt by their own table (compounds.tsv), with the letters a name
@@ -123,12 +151,13 @@ def _parsed_head(form: str, head: str) -> tuple[str, str] | None:
 
 @short_cache(maxsize=65536)
 def _scored_unit(
-    form: str, persian: bool, limit: int, res: Resources, head: str = ""
+    form: str, persian: bool, limit: int, res: Resources, head: str = "", final_a: bool = False
 ) -> tuple[tuple[str, float], ...]:
     """Ranked (spelling, log-score) of one unit: listed spellings, else the compound's
     heads and tails (Abd, Abu, Umm; ad-Din, Allah) around the spelt rest, else the model
     (cached per resources value: two values never share an entry). ``head``: the head parse
-    gave the unit (its ``head`` field), read first."""
+    gave the unit (its ``head`` field), read first. ``final_a``: the unit was written with a
+    final alif maqsura (:func:`_ends_in_alif_maqsura`), its folded ي read as a long a."""
     lexicon = res.lexicon
     heads: list[list[tuple[str, float]]] = []
     tails: list[list[tuple[str, float]]] = []
@@ -148,7 +177,7 @@ def _scored_unit(
             form = end[0]
         else:
             break
-    out = _scored_simple(form, persian, limit, res)
+    out = _scored_simple(form, persian, limit, res, final_a and not tails and form.endswith("ي"))
     for tail in reversed(tails):
         out = _combine(out, tail, limit)
     for spellings in reversed(heads):
@@ -162,21 +191,43 @@ def _names(lexicon: Lexicon) -> frozenset[str]:
     return name_spellings(lexicon.latin, lexicon.manual)
 
 
-def _scored_simple(form: str, persian: bool, limit: int, res: Resources) -> list[tuple[str, float]]:
-    """Listed spellings of a form (padded by the model's for a long list), else the model's."""
-    lex = _lexicon_spellings(form, persian, res)
+def _scored_simple(
+    form: str, persian: bool, limit: int, res: Resources, final_a: bool = False
+) -> list[tuple[str, float]]:
+    """Listed spellings of a form (padded by the model's for a long list), else the model's.
+    ``final_a``: the form's final ي was written ى, a long a: listed spellings ending in a come
+    first, and the model spells the form with its last letter read as alif (the model reads
+    folded letters: it has never seen ى)."""
+    lex = _lexicon_spellings(form, persian, res, final_a)
+    if final_a:
+        form = form[:-1] + "ا"
+    model_spellings = _long_a_decode if final_a else decode
     if lex:
         # model spellings pad a listed form's spellings only for a caller that wants a long
         # list (romanizations); matching and keys ask for 5 at most and take the listed ones
         # (padding a form listed with one spelling changed 3 of 7,990 dev pair scores, none
         # across the threshold, and cost most of the romanisation time of unseen names)
         pad = limit > MATCH_LIMIT and len(lex) < limit
-        model = decode(form, persian, limit, res.model, _names(res.lexicon)) if pad else []
+        model = model_spellings(form, persian, limit, res.model, _names(res.lexicon)) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]
         return (lex + extra)[:limit]
     names = _names(res.lexicon) if limit > MATCH_LIMIT else frozenset()
-    return decode(form, persian, limit, res.model, names)
+    return model_spellings(form, persian, limit, res.model, names)
+
+
+#: What a model spelling of a unit written with a final alif maqsura loses when it does not
+#: end in a long a (the model reads a final alif after و as French -ois as well: نجوا "nujoois").
+_NOT_LONG_A: Final = 3.0
+
+
+def _long_a_decode(
+    form: str, persian: bool, limit: int, model: Model | None, names: frozenset[str]
+) -> list[tuple[str, float]]:
+    """The model's spellings of a form ending in alif read for an alif maqsura, those ending in
+    a long a first (:data:`_NOT_LONG_A`)."""
+    found = [(s, sc - (0.0 if _ends_in_a(s) else _NOT_LONG_A)) for s, sc in decode(form, persian, limit, model, names)]
+    return sorted(found, key=lambda x: -x[1])
 
 
 def _check_form(form: object) -> str:
@@ -200,7 +251,7 @@ def _romanize_unit_cached(
         latin = "".join(c for c in unidecode(norm).lower() if c.isascii() and c.isalnum())
         return (latin,) if latin else ()
     is_persian = (_has_persian_letters(form) or _has_persian_letters(norm)) if persian is None else persian
-    scored = _scored_unit(norm, is_persian, max(limit, 5), res, head)
+    scored = _scored_unit(norm, is_persian, max(limit, 5), res, head, _ends_in_alif_maqsura(form))
     out = []
     for s, _ in scored:
         s = "".join(c for c in s if c.isascii() and c.isalnum())
@@ -288,7 +339,10 @@ def _token_options(
             continue
         per = persian if persian is not None else False
         core = tok.core if tok.role != TITLE else tok.norm
-        scored = list(_scored_unit(core, per, max(limit, 5), res, tok.head)) if core else []
+        # (a unit with the article and a final ى unknown to the lexicon is a nisba in Egyptian
+        # spelling, المصرى al-Masri, more often than a name in a long a: read as written ي)
+        final_a = _ends_in_alif_maqsura(tok.text) and (not tok.article or bool(res.lexicon.ranked_spellings(tok.core, False)))
+        scored = list(_scored_unit(core, per, max(limit, 5), res, tok.head, final_a)) if core else []
         scored = [("".join(c for c in s if c.isascii() and c.isalnum()), sc) for s, sc in scored]
         scored = [(s, sc) for s, sc in scored if s]
         if not scored:
@@ -327,7 +381,9 @@ def _romanizations_cached(name: str, limit: int, persian: bool | None, res: Reso
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         n = _ascii(normalize(name))
         return (n,) if n else ()
-    opts = _name_options(name, persian, limit, res)
+    # each unit's spellings as the display form ranks them (at least _DISPLAY_LIMIT asked):
+    # romanize, the first of romanizations and the display form spell a name alike
+    opts = _name_options(name, persian, max(limit, _DISPLAY_LIMIT), res)
     beam: list[tuple[float, tuple[str, ...]]] = [(0.0, ())]
     for o in opts:
         cand = [(s + sc, (*parts, w)) for s, parts in beam for w, sc in o]

@@ -559,6 +559,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         return 0.95, LEXICON
     if u.arabic != v.arabic and u.groups and v.groups:
         ar, la = (u, v) if u.arabic else (v, u)
+        if ar.resources.lexicon.not_spelling(ar.core, la.core):
+            return 0.0, ROMANISED  # a near name's spelling, reviewed (Jamil is جميل, not جمال)
         if _listed_but_for_alef(ar.core, la.groups, ar.resources.lexicon):
             return 0.93, LEXICON  # كريموف ~ Karimov, listed for كاريموف: as the two Arabic forms agree (below)
     if u.latin_first and u.latin_first == v.latin_first and not (u.named and v.named) and betacism(u.core, v.core):
