@@ -170,7 +170,7 @@ def test_display_form_as_the_press_prints_it(arabic: str, press: str) -> None:
 @pytest.mark.parametrize(("arabic", "press"), PRESS_DISPLAY)
 def test_display_form_reads_the_wide_search(arabic: str, press: str) -> None:
     assert romanize(arabic, style="display") == press
-    assert romanizations(arabic)[0] == romanize(arabic) == press.lower()
+    assert romanizations(arabic)[0] == press.lower()
 
 
 def _plain_words(display: str) -> str:
@@ -184,9 +184,9 @@ AGREEING = ["نجوى حداد", "بيار لبنى", "عبد الهادى كو�
 
 
 @pytest.mark.parametrize("arabic", AGREEING)
-def test_plain_and_display_forms_spell_a_name_alike(arabic: str) -> None:
-    plain = romanize(arabic)
-    assert plain == romanizations(arabic, limit=3)[0]
+def test_ranked_spellings_and_display_form_spell_a_name_alike(arabic: str) -> None:
+    # romanizations' ranking and the display form read the wide search (romanize the quick one)
+    plain = romanizations(arabic)[0]
     # the same letters; the display form sets Abu apart from its name (Abu Bakr)
     assert plain.replace(" ", "") == _plain_words(romanize(arabic, style="display")).replace(" ", "")
 

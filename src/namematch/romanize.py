@@ -381,9 +381,9 @@ def _romanizations_cached(name: str, limit: int, persian: bool | None, res: Reso
     if not any(t.script in (ARABIC, PERSIAN) for t in tokenize(name)):
         n = _ascii(normalize(name))
         return (n,) if n else ()
-    # each unit's spellings as the display form ranks them (at least _DISPLAY_LIMIT asked):
-    # romanize, the first of romanizations and the display form spell a name alike
-    opts = _name_options(name, persian, max(limit, _DISPLAY_LIMIT), res)
+    # the quick search for up to MATCH_LIMIT spellings (what keys and matching read); the
+    # display form asks the wide search, so an unlisted unit's display spelling may differ
+    opts = _name_options(name, persian, limit, res)
     beam: list[tuple[float, tuple[str, ...]]] = [(0.0, ())]
     for o in opts:
         cand = [(s + sc, (*parts, w)) for s, parts in beam for w, sc in o]
