@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
+import attrs
+
 from namematch import _morphology as morph
 from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
@@ -69,6 +71,21 @@ def form_rarity(form: str) -> float:
     return r
 
 
+@attrs.frozen
+class _Longest:
+    """The longest word of the lists a compound split looks its parts up in."""
+
+    given: int
+    common: int
+
+
+@lru_cache(maxsize=8)
+def _longest(lw: LinkWords) -> _Longest:
+    """Longest listed given name and longest Arabic-script word of Zipf >= COMPOUND_ZIPF."""
+    common = [f for table in (lw.zipf["ar"], lw.zipf["fa"]) for f, z in table.items() if z >= COMPOUND_ZIPF]
+    return _Longest(given=max(map(len, lw.given), default=0), common=max(map(len, common), default=0))
+
+
 def zipf_ar(form: str, lw: LinkWords) -> float:
     return max(lw.zipf["ar"].get(form, 0.0), lw.zipf["fa"].get(form, 0.0))
 
@@ -85,7 +102,9 @@ def split_compound(stem: str) -> tuple[str, str] | None:
             rest = stem[len(head):]
             if head in _STRUCTURE_HEADS or rest in lw.given or form_rarity(rest) < 0.9:
                 return head, rest
-    for cut in range(3, len(stem) - 2):
+    # the head must be a listed given name: cuts past the longest one cannot match (and
+    # would make a long unspaced word cost quadratic time)
+    for cut in range(3, min(len(stem) - 2, _longest(lw).given + 1)):
         a, b = stem[:cut], stem[cut:]
         if a in lw.given and (b in lw.given or b.startswith("عبد")):
             return a, b
@@ -206,7 +225,10 @@ def _compound_zipf(stem: str, lw: LinkWords) -> float:
     for head in _VERB_PREFIXES:  # میگیرد, نمیشود: a verb's prefix and a verb
         if stem.startswith(head) and len(stem) - len(head) >= 3:
             best = max(best, zipf_ar(stem[len(head):], lw))
-    for cut in range(3, len(stem) - 2):
+    # both parts must be common words, so neither is longer than the longest common word:
+    # only cuts within that reach of both ends can count (linear time on a long unspaced word)
+    longest = _longest(lw).common
+    for cut in range(max(3, len(stem) - longest), min(len(stem) - 2, longest + 1)):
         a, b = stem[:cut], stem[cut:]
         if b in DETACHED_SUFFIXES or b.endswith(PERSIAN_SUFFIXES[:4]) or a in lw.given or b in lw.given:
             continue
