@@ -104,11 +104,12 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
                                        ("نخست", "وزير"), ("خادم", "الحرمين"),
-                                       ("ولي", "فقيه")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
+                                       ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
 #: Words that are given names too, and titles before a place, a qualifier or another title
 #: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
-#: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
+#: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل), nor a
+#: word with the article (سلطان الجابر: a ruler's name takes no article, a family name does).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
 #: Lineage words of Maghrebi and Mauritanian names inside a name (محمد ولد الرشيد "son of", خالد آيت
 #: الطالب, Berber "of the family of"): a name word with name evidence follows. Never a name's first
@@ -215,7 +216,7 @@ class ArabicDetector:
                 a.kind = b.kind = "role"
             elif a.kind == "word" and not a.off and (
                     (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
-                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
+                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
 
