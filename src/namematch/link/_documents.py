@@ -301,7 +301,8 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     reaches ``threshold`` (default :data:`MERGE_THRESHOLD`), their family names
     agree and their contexts name no different countries; a family name alone
     joins the one person of that family name named in full elsewhere, unless it
-    is also a common given name. Entities come registry persons first, then new
+    is also a common given name; such a family name written alone in another
+    document is found there as a mention even without a title or role. Entities come registry persons first, then new
     persons, each group in the order of first mention. ``scorer`` (e.g. one fitted
     with :meth:`Scorer.fit`) gives the pair scores of that merging (default: the
     module-level score); ``lexicon`` (a :class:`~namematch.UserLexicon`) is passed to
