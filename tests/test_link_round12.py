@@ -69,3 +69,13 @@ def test_sultan_before_a_family_name_with_the_article_is_a_given_name():
 
 def test_common_given_names_of_the_arab_world_start_a_name_without_context():
     assert _texts("وسجل أكرم داغر الهدف الأول من ركلة جزاء.") == ["أكرم داغر"]
+
+
+def test_a_bare_city_name_that_is_a_given_name_starts_an_arabic_name():
+    # Arabic writes the city with the article (الرياض); bare, رياض is a man's name
+    assert _texts("قال حاكم مصرف لبنان السابق رياض داغر إن الملف أغلق.") == ["رياض داغر"]
+    assert _texts("وصل الوفد إلى الرياض أمس.") == []
+
+
+def test_a_persian_place_word_and_its_adjective_before_a_title_and_name():
+    assert _texts("ماهواره از پایگاه فضایی امام خمینی پرتاب شد.") == []

@@ -205,6 +205,11 @@ class ArabicDetector:
             for k, inf in enumerate(self.info):
                 if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
                     self.info[k] = read_whole(words[k], lw)
+        if not self.persian:
+            for inf in self.info:  # Arabic writes these cities with the article (الرياض, الهند):
+                if (inf is not None and inf.kind == "place" and inf.stem in lw.given  # bare, a given name
+                        and "ال" + inf.stem in lw.places):
+                    inf.kind = "word"
         self.taken = bytearray(len(words))
         self._formulas()
         self._office_names()
@@ -916,6 +921,10 @@ class ArabicDetector:
             if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
                 return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
                 #              not an institution in a role phrase: رئيس مجلس الشيخ X)
+            if (self.persian and prev.kind == "word" and prev.stem.endswith("ي") and k > 0 and not self.w[k].brk
+                    and self.info[k - 1] is not None
+                    and self.info[k - 1].stem in self.lw.named_after):  # type: ignore[union-attr]
+                return True  # one adjective after the place word (پایگاه فضایی امام X, ورزشگاه ملی X)
             if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1
