@@ -37,6 +37,9 @@ UNIT_AGREE: Final = 0.75
 #: A family name alone joins a person of another document only when the name element is
 #: this rare (lexicon rarity; 1.0 = not listed): a common family name has namesakes.
 DISTINCTIVE_RARITY: Final = 0.5
+#: A family name alone joins the one full name of the collection ending with it from this
+#: lexicon rarity on (Al-Shammari 0.42 does; Rahman 0.16, Khan 0.2 have namesakes everywhere).
+LONE_FAMILY_RARITY: Final = 0.4
 #: Two full names in one document are one person (a misspelling) from this pair score on.
 SAME_DOC_THRESHOLD: Final = 0.95
 #: Blocks of chains sharing a key larger than this are not compared (a common given
@@ -427,7 +430,7 @@ def _distinctive(core: str, lw: LinkWords) -> bool:
     name, and not a common name element of the lexicon."""
     from namematch.link._evidence import form_rarity
 
-    return core not in lw.given and form_rarity(core) >= DISTINCTIVE_RARITY
+    return core not in lw.given and form_rarity(core) >= LONE_FAMILY_RARITY
 
 
 @lru_cache(maxsize=65536)
