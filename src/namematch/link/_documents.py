@@ -3,6 +3,7 @@ merging (private)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -323,7 +324,7 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     if lexicon is None and registry is not None:
         lexicon = registry.scorer.lexicon  # (as _linked does)
     found = {doc_id: find_mentions(t, None, lexicon=lexicon) for doc_id, t in texts.items()}
-    families = _collection_families([m for ms in found.values() for m in ms], lw)
+    families = _collection_families([m for ms in found.values() for m in ms], lw) if len(texts) > 1 else {}
     for doc_id in sorted(docs):
         linked = _linked(texts[doc_id], registry, lang=None, nlp=None, lexicon=lexicon, memo=memo,
                          families=families, found=found[doc_id])
@@ -390,12 +391,16 @@ def _with_lone_families(text: str, mentions: list[Mention], families: Mapping[st
     """The mentions of a text and the lone occurrences of a collection family name in it
     (a capitalised Latin word, or an Arabic-script word as written) outside its mentions:
     news names a person in full once, and other documents of the day by family name alone."""
-    taken = [(m.start, m.end) for m in mentions]
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
     extra: list[Mention] = []
     ws = scan(text)
     for i, w in enumerate(ws):
-        if w.norm not in families or any(a < w.end and w.start < b for a, b in taken):
+        if w.norm not in families:
             continue
+        k = bisect.bisect_left(starts, w.end)  # the mentions starting before the word ends
+        if k and spans[k - 1][1] > w.start:
+            continue  # (mentions do not overlap: only the last of them can reach the word)
         if _inside_longer_name(ws, i):
             continue
         if not w.arabic and not text[w.start:w.start + 1].isupper():
