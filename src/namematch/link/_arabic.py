@@ -104,11 +104,12 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
                                        ("نخست", "وزير"), ("خادم", "الحرمين"),
-                                       ("ولي", "فقيه")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
+                                       ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
 #: Words that are given names too, and titles before a place, a qualifier or another title
 #: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
-#: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل).
+#: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل), nor a
+#: word with the article (سلطان الجابر: a ruler's name takes no article, a family name does).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
 #: Lineage words of Maghrebi and Mauritanian names inside a name (محمد ولد الرشيد "son of", خالد آيت
 #: الطالب, Berber "of the family of"): a name word with name evidence follows. Never a name's first
@@ -204,6 +205,11 @@ class ArabicDetector:
             for k, inf in enumerate(self.info):
                 if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
                     self.info[k] = read_whole(words[k], lw)
+        if not self.persian:
+            for inf in self.info:  # Arabic writes these cities with the article (الرياض, الهند):
+                if (inf is not None and inf.kind == "place" and inf.stem in lw.given  # bare, a given name
+                        and "ال" + inf.stem in lw.places):
+                    inf.kind = "word"
         self.taken = bytearray(len(words))
         self._formulas()
         self._office_names()
@@ -215,7 +221,7 @@ class ArabicDetector:
                 a.kind = b.kind = "role"
             elif a.kind == "word" and not a.off and (
                     (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
-                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word"
+                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
 
@@ -915,6 +921,10 @@ class ArabicDetector:
             if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
                 return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
                 #              not an institution in a role phrase: رئيس مجلس الشيخ X)
+            if (self.persian and prev.kind == "word" and prev.stem.endswith("ي") and k > 0 and not self.w[k].brk
+                    and self.info[k - 1] is not None
+                    and self.info[k - 1].stem in self.lw.named_after):  # type: ignore[union-attr]
+                return True  # one adjective after the place word (پایگاه فضایی امام X, ورزشگاه ملی X)
             if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
             k -= 1

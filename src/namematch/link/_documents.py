@@ -3,6 +3,7 @@ merging (private)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -18,10 +19,10 @@ from namematch.link._coref import aliases, chains, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import split_compound
 from namematch.link._find import check_text, find_mentions
-from namematch.link._records import Entity, EntityMention, LinkedMention
+from namematch.link._records import Entity, EntityMention, LinkedMention, Mention
 from namematch.link._resources import LinkWords, words
-from namematch.link._scan import letter_offset
-from namematch.normalize import LATIN, normalize
+from namematch.link._scan import Word, letter_offset, scan
+from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize, script_of
 from namematch.parse import NameToken, parse
 from namematch.registry import Person, Registry
 from namematch.romanize import romanize
@@ -37,6 +38,9 @@ UNIT_AGREE: Final = 0.75
 #: A family name alone joins a person of another document only when the name element is
 #: this rare (lexicon rarity; 1.0 = not listed): a common family name has namesakes.
 DISTINCTIVE_RARITY: Final = 0.5
+#: A family name alone joins the one full name of the collection ending with it from this
+#: lexicon rarity on (Al-Shammari 0.42 does; Rahman 0.16, Khan 0.2 have namesakes everywhere).
+LONE_FAMILY_RARITY: Final = 0.4
 #: Two full names in one document are one person (a misspelling) from this pair score on.
 SAME_DOC_THRESHOLD: Final = 0.95
 #: Blocks of chains sharing a key larger than this are not compared (a common given
@@ -96,15 +100,21 @@ def link(text: str, registry: Registry | None = None, *, lang: str | None = None
 
 
 def _linked(text: str, registry: Registry | None, *, lang: str | None, nlp: Any, lexicon: Any,
-            memo: dict[Any, Any] | None) -> list[LinkedMention]:
+            memo: dict[Any, Any] | None, families: Mapping[str, str] | None = None,
+            found: list[Mention] | None = None) -> list[LinkedMention]:
     """:func:`link`; ``memo`` (when given) keeps each chain's registry answer by its form and
-    context, shared by the documents of one :func:`resolve_documents` run."""
+    context, shared by the documents of one :func:`resolve_documents` run; ``families``
+    (normal form -> family name written in full elsewhere in the collection) adds the lone
+    occurrences of those family names as mentions; ``found``, the text's mentions when
+    already found."""
     text = check_text(text, "text")
     if registry is not None and not isinstance(registry, Registry):
         raise TypeError(f"registry must be a Registry or None, not {type(registry).__name__}")
     if lexicon is None and registry is not None:
         lexicon = registry.scorer.lexicon  # the registry's user lexicon finds mentions too
-    mentions = find_mentions(text, lang, nlp=nlp, lexicon=lexicon)
+    mentions = find_mentions(text, lang, nlp=nlp, lexicon=lexicon) if found is None else found
+    if families:
+        mentions = _with_lone_families(text, mentions, families)
     ante = aliases(text, mentions, variants(mentions, chains(mentions)))
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
@@ -295,7 +305,8 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     reaches ``threshold`` (default :data:`MERGE_THRESHOLD`), their family names
     agree and their contexts name no different countries; a family name alone
     joins the one person of that family name named in full elsewhere, unless it
-    is also a common given name. Entities come registry persons first, then new
+    is also a common given name; such a family name written alone in another
+    document is found there as a mention even without a title or role. Entities come registry persons first, then new
     persons, each group in the order of first mention. ``scorer`` (e.g. one fitted
     with :meth:`Scorer.fit`) gives the pair scores of that merging (default: the
     module-level score); ``lexicon`` (a :class:`~namematch.UserLexicon`) is passed to
@@ -309,8 +320,14 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     lw = words()
     all_chains: list[_Chain] = []
     memo: dict[Any, Any] = {}
+    texts = {doc_id: check_text(docs[doc_id], "docs value") for doc_id in sorted(docs)}
+    if lexicon is None and registry is not None:
+        lexicon = registry.scorer.lexicon  # (as _linked does)
+    found = {doc_id: find_mentions(t, None, lexicon=lexicon) for doc_id, t in texts.items()}
+    families = _collection_families([m for ms in found.values() for m in ms], lw) if len(texts) > 1 else {}
     for doc_id in sorted(docs):
-        linked = _linked(docs[doc_id], registry, lang=None, nlp=None, lexicon=lexicon, memo=memo)
+        linked = _linked(texts[doc_id], registry, lang=None, nlp=None, lexicon=lexicon, memo=memo,
+                         families=families, found=found[doc_id])
         by_root: dict[int, _Chain] = {}
         for i, lm in enumerate(linked):
             root = i if lm.antecedent is None else lm.antecedent
@@ -345,12 +362,80 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     return entities
 
 
+#: A family name alone is looked for in the other documents only from this many letters on.
+LONE_FAMILY_MIN_LETTERS: Final = 4
+
+
+def _collection_families(mentions: list[Mention], lw: LinkWords) -> dict[str, str]:
+    """The family names that one full name of the collection carries, by normal form: the
+    last word of a mention of two or more words, rare as a name element (not a given name),
+    not an ordinary word of its script, and the last word of no other full name."""
+    from namematch.link._evidence import arabic_score, latin_ordinary
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, str] = {}
+    for m in mentions:
+        ws = scan(m.text)
+        if len(ws) < 2 or len(ws[-1].norm) < LONE_FAMILY_MIN_LETTERS:
+            continue
+        last = ws[-1]
+        ok = (arabic_score(last.norm, last.norm) > 0.0 if last.arabic
+              else m.text[last.start:last.start + 1].isupper() and not latin_ordinary(last.norm))
+        if ok and _distinctive(last.norm, lw):
+            owners[last.norm].add(" ".join(w.norm for w in ws))
+            written[last.norm] = last.text
+    return {k: written[k] for k, full in owners.items() if len(full) == 1}
+
+
+def _with_lone_families(text: str, mentions: list[Mention], families: Mapping[str, str]) -> list[Mention]:
+    """The mentions of a text and the lone occurrences of a collection family name in it
+    (a capitalised Latin word, or an Arabic-script word as written) outside its mentions:
+    news names a person in full once, and other documents of the day by family name alone."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    extra: list[Mention] = []
+    ws = scan(text)
+    for i, w in enumerate(ws):
+        if w.norm not in families:
+            continue
+        k = bisect.bisect_left(starts, w.end)  # the mentions starting before the word ends
+        if k and spans[k - 1][1] > w.start:
+            continue  # (mentions do not overlap: only the last of them can reach the word)
+        if _inside_longer_name(ws, i):
+            continue
+        if not w.arabic and not text[w.start:w.start + 1].isupper():
+            continue
+        if w.arabic and w.text != families[w.norm]:
+            continue  # (no proclitic or other reading of the word: the family name as written)
+        sc = script_of(w.text)
+        if sc == ARABIC and any(m.script == PERSIAN for m in mentions):
+            sc = PERSIAN
+        extra.append(Mention(w.text, w.start, w.end, sc, parse(w.text), "", ""))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _inside_longer_name(ws: list[Word], i: int) -> bool:
+    """Word i is part of a longer name the finder left out (Jinnah International Airport, the
+    Sheikh X Al-Y Causeway, فرودگاه حیدر علیاف): a capitalised Latin word beside it, or an
+    Arabic-script given name before it or a word that names a place after a person beside it."""
+    lw = words()
+    w = ws[i]
+    before = ws[i - 1] if i > 0 and not w.brk else None
+    after = ws[i + 1] if i + 1 < len(ws) and not ws[i + 1].brk else None
+    if not w.arabic:
+        return any(x is not None and not x.arabic and x.cap for x in (before, after))
+    return (before is not None and (before.norm in lw.given or before.norm in lw.named_after)) or (
+        after is not None and after.norm in lw.named_after)
+
+
 def _distinctive(core: str, lw: LinkWords) -> bool:
     """A family name rare enough to stand for one person across documents: not a given
     name, and not a common name element of the lexicon."""
     from namematch.link._evidence import form_rarity
 
-    return core not in lw.given and form_rarity(core) >= DISTINCTIVE_RARITY
+    return core not in lw.given and form_rarity(core) >= LONE_FAMILY_RARITY
 
 
 @lru_cache(maxsize=65536)
