@@ -79,3 +79,11 @@ def test_a_bare_city_name_that_is_a_given_name_starts_an_arabic_name():
 
 def test_a_persian_place_word_and_its_adjective_before_a_title_and_name():
     assert _texts("ماهواره از پایگاه فضایی امام خمینی پرتاب شد.") == []
+
+
+def test_a_rank_adjective_after_a_role_is_no_family_name():
+    # السامي ("high", as in High Commissioner) is also the article and the given name Sami
+    text = "وقال المفوض السامي لشؤون المياه أمس إن الوضع صعب، فيما رحب الوزير سامي الدباغ بالخطة."
+    found = _texts(text)
+    assert "السامي" not in found
+    assert "سامي الدباغ" in found
