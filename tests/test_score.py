@@ -596,6 +596,19 @@ def test_a_split_first_name_is_not_a_different_first_name(a: str, b: str) -> Non
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    ("Abdullah Jan Karimi", "Abdul Rahman Karimi"), ("Abdullah Khan Sabri", "Abdul Rahman Sabri"),
+    ("Abdullah Jan Sabri", "Abdul Hannan Sabri"),
+])  # fmt: skip
+def test_a_whole_abd_compound_is_no_first_part_of_another(a: str, b: str) -> None:
+    # Abdullah is a whole name: joined with the next word it does not make Abdulrahman
+    assert nm.score(a, b) < nm.DEFAULT_THRESHOLD
+
+
+def test_a_whole_abd_compound_still_starts_a_glued_longer_one() -> None:
+    assert nm.score("Abdullah Zada Nouri", "Abdullahzada Nouri") >= 0.9
+
+
+@pytest.mark.parametrize(("a", "b"), [
     ("Siraj Haqqani", "Sirajuddin Haqqani"), ("Saeed Barakat", "Saeedullah Barakat"),
     ("Hamid Nouri", "Abdul Hamid Nouri"),
 ])  # fmt: skip

@@ -273,6 +273,10 @@ class Scorer:
             foreign = x.arabic != v.arabic and foreign_pair(x, v)
             folds = foreign_folds(v, joined, self.config.skeleton_from) if foreign else v.folds
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in folds)
+            if x.head and x.head == v.head and not any(vf.startswith(xf) for vf in v.folds for xf in x.folds):
+                # (a whole compound of the same head, Abdullah, is no first part of another:
+                # Abdullah Jan ~ Abdulrahman are two names; Abdullah Zada ~ Abdullahzada joins)
+                best = 0.0
             if self._merge_count >= self.cache_size:
                 cache.clear()
                 self._merge_count = 0
