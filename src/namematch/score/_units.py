@@ -869,12 +869,8 @@ def _established(core: str) -> bool:
     (Ge'ez, Burmese, Thai, Cyrillic, Arabic) has as many spellings as transliterators, most of
     them written nowhere else (Weldeyohanes, Naung, Mikalai, Muhana), whose vowels are a
     transliteration's guesses."""
-    word = _latin_words.fold(core).encode()
-    if not word:
-        return False
-    found = _latin_words.latin_words()
-    at = int(found.words.searchsorted(word))  # (one scalar look-up: a few µs, where spread() builds arrays)
-    return at < len(found.words) and found.words[at] == word and int(found.langs[at]) >= ESTABLISHED_SPREAD
+    word = _latin_words.fold(core)
+    return bool(word) and _latin_words.latin_words().spread([word])[0] >= ESTABLISHED_SPREAD
 
 
 def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
