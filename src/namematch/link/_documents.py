@@ -17,7 +17,7 @@ from namematch.keys import unit_keys
 from namematch.link._context import RULERS, context_countries, context_roles
 from namematch.link._coref import aliases, chains, variants
 from namematch.link._display import display_name
-from namematch.link._evidence import split_compound
+from namematch.link._evidence import arabic_score, latin_ordinary, split_compound
 from namematch.link._find import check_text, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention, Mention
 from namematch.link._resources import LinkWords, words
@@ -370,8 +370,6 @@ def _collection_families(mentions: list[Mention], lw: LinkWords) -> dict[str, st
     """The family names that one full name of the collection carries, by normal form: the
     last word of a mention of two or more words, rare as a name element (not a given name),
     not an ordinary word of its script, and the last word of no other full name."""
-    from namematch.link._evidence import arabic_score, latin_ordinary
-
     owners: dict[str, set[str]] = defaultdict(set)
     written: dict[str, str] = {}
     for m in mentions:
