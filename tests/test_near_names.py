@@ -51,3 +51,20 @@ def test_a_user_group_overrides_a_reviewed_non_spelling() -> None:
     user = nm.Scorer(lexicon=nm.UserLexicon(variants=[("Jamil", "جمال")]))
     assert user.score("Jamil Qudsiyeh", "جمال قدسية") >= 0.9
     assert nm.score("Jamil Qudsiyeh", "جمال قدسية") < nm.DEFAULT_THRESHOLD
+
+
+def test_not_spelling_table_reads_odd_lines_as_nothing() -> None:
+    from namematch.lexicon import not_spelling_table
+
+    assert not_spelling_table([]) == {}
+    assert not_spelling_table(["", "\t", "جمال", "no tab here", "x" * 10_000]) == {}
+    assert not_spelling_table(["جمال\tJamil|Jameel"]) == {"جمال": frozenset({"jamil", "jameel"})}
+
+
+def test_not_spelling_of_odd_input_is_false() -> None:
+    from namematch.lexicon import shipped
+
+    lex = shipped()
+    assert not lex.not_spelling("", "")
+    assert not lex.not_spelling("جمال", "")
+    assert not lex.not_spelling("\u0000" * 5000, "jamil")

@@ -58,7 +58,7 @@ from namematch.evaluation import (
 )
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.keys import arabic_skeletons, latin_skeletons
-from namematch.lexicon import norm_form
+from namematch.lexicon import norm_form, not_spelling_table
 from namematch.normalize import ARABIC, LATIN, PERSIAN
 from namematch.parse import parse
 from namematch.romanize import MAX_TAIL, ONSETS, VOWELS
@@ -253,13 +253,7 @@ def manual_spellings() -> dict[str, set[str]]:
 def not_spellings() -> dict[str, frozenset[str]]:
     """Arabic-script form -> the Latin spellings ``not_spellings.tsv`` (reviewed by hand) says
     are not its spellings (exact lower-case spellings: Salem is سالم's alone, Salim both names')."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for line in shipped_lines("not_spellings.tsv"):
-        cols = line.split("\t")
-        if len(cols) < 2:
-            continue
-        out[norm_form(cols[0])].update(s for s in cols[1].split("|") if s)
-    return {form: frozenset(spellings) for form, spellings in out.items()}
+    return not_spelling_table(shipped_lines("not_spellings.tsv"))
 
 
 def without_non_spellings(ar2la: dict[str, Counter], banned: dict[str, frozenset[str]]) -> None:

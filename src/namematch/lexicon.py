@@ -241,7 +241,7 @@ def build(
         freq,
         max(ref, 2.0),
         lines_digest(auto_lines, manual_lines, freq_lines),
-        _not_spellings(optional_lines(_NOT_SPELLINGS) if not_lines is None else not_lines),
+        not_spelling_table(optional_lines(_NOT_SPELLINGS) if not_lines is None else not_lines),
     )
 
 
@@ -249,8 +249,9 @@ def build(
 _NOT_SPELLINGS: Final = "not_spellings.tsv"
 
 
-def _not_spellings(lines: tuple[str, ...] | list[str]) -> dict[str, frozenset[str]]:
-    """Form -> the spellings the lines of ``not_spellings.tsv`` say are not its."""
+def not_spelling_table(lines: tuple[str, ...] | list[str]) -> dict[str, frozenset[str]]:
+    """Normalised Arabic-script form -> the Latin spellings the lines of ``not_spellings.tsv``
+    say are not its (read by :func:`build` and by ``tools/build_lexicon.py``)."""
     out: dict[str, set[str]] = {}
     for line in lines:
         cols = line.split("\t")
