@@ -12,7 +12,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -qq
 DEMO_HTML := build/demo/namematch-demo.html
 
-.PHONY: demo test test-fast lint typecheck docs bench dist-check screenshot clean venv ext
+.PHONY: demo test test-fast fuzz lint typecheck docs bench dist-check screenshot clean venv ext
 
 # runtime only: what `make demo` needs
 $(VENV)/.runtime: pyproject.toml setup.py
@@ -56,6 +56,10 @@ test: ext lint typecheck docs
 
 test-fast: ext lint typecheck docs
 	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+# fresh random examples for every property test (the default run is derandomised)
+fuzz: ext
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS) $(shell grep -l "@given" tests/*.py)
 
 bench: ext
 	$(PY) benchmarks/accuracy.py --holdout
