@@ -15,8 +15,6 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from rapidfuzz.distance import Indel
-
 from namematch._data import data_lines
 from namematch.lexicon import Lexicon
 from namematch.normalize import LATIN
@@ -148,46 +146,6 @@ def family_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Findin
     if len(fam_a) < len(pa.family_idx) and len(fam_b) < len(pb.family_idx):  # each shares a family name
         return NO, NO, (1.0, "family names differ in one part: " + names)
     return (1.0, "family name conflict: " + names), NO, NO
-
-
-#: Given names that must agree in order, from the first, for two unlike family names not to
-#: count against a match (:func:`chain_outweighs`): the ism and two of the nasab.
-CHAIN_OUTWEIGHS: Final = 3
-#: ... the rarest of them at least this rare (not a chain of Mohammed, Ahmed, Ali alone).
-_CHAIN_RARITY: Final = 0.3
-
-
-def chain_outweighs(al: Alignment, sim: UnitSim) -> str:
-    """Why a family-name or nisba conflict does not count, or "" when it does. A man's first
-    name and two or more given names of his chain, agreeing in order, outweigh a family name
-    or nisba **unlike** the other's: lists file one man under a tribe's and a town's nisba
-    (al-Bayjat, al-Tikriti), or under a family name and another (Omar, Binalshibh). The agreeing
-    names are not initials, two of them at least are listed in the lexicon, and they are not
-    all common names. Family names that look alike (at :attr:`ScoreConfig.unlike
-    <namematch.score.ScoreConfig.unlike>` or above) still count: another family of namesakes
-    ("... Ibrahim Hasan al-Tikriti" ~ "... al-Turki"), or a misspelling the model weighs."""
-    pa, pb = al.a, al.b
-    ua, ub = pa.units, pb.units
-    fam_a, fam_b = pa.family_idx, pb.family_idx
-    chain = sorted(
-        (i, j) for i, j, _s, _m in al.matched
-        if i not in fam_a and j not in fam_b and not (ua[i].initial or ub[j].initial)
-    )  # fmt: skip
-    if len(chain) < CHAIN_OUTWEIGHS or chain[0] != (0, 0) or descents([j for _, j in chain]):
-        return ""
-    if sum(1 for i, j in chain if ua[i].groups or ub[j].groups) < 2:
-        return ""  # not a chain of known given names (Burmese "Daw Than Than" is no nasab)
-    if max(min(ua[i].rarity, ub[j].rarity) for i, j in chain) < _CHAIN_RARITY:
-        return ""
-    unlike = pa.config.unlike
-    left_a = [i for i in fam_a if i not in al.used_a]
-    left_b = [j for j in fam_b if j not in al.used_b]
-    for i in left_a:
-        for j in left_b:
-            if max(Indel.normalized_similarity(x, y) for x in ua[i].latin for y in ub[j].latin) >= unlike:
-                return ""  # (their Latin readings, the article set aside: al-Tikriti ~ al-Turki look alike)
-    return (f"family names differ ({_family_names(pa, pb, left_a, left_b)}), but the first name and "
-            f"{len(chain) - 1} more given names agree in order: one man under two names, not counted")
 
 
 def _family_names(pa: _Prepared, pb: _Prepared, fam_a: Sequence[int], fam_b: Sequence[int]) -> str:
@@ -504,12 +462,6 @@ def features(al: Alignment, sim: UnitSim, *, with_reasons: bool = True) -> tuple
     cover = coverage(al, ev)
     info = information(al, ev)
     family, nisba, part = family_conflict(al, with_reasons=with_reasons)
-    if family[0] or nisba[0] or part[0]:
-        outweighed = chain_outweighs(al, sim)
-        if outweighed:
-            family = nisba = part = NO
-            if with_reasons:
-                reasons.append(outweighed)
     first, extra = first_name_conflict(al, with_reasons=with_reasons)
     if not first[0]:
         first = lone_name_conflict(al)  # (the feature: a first name, or a lone name, that differs)
@@ -769,8 +721,6 @@ def feature_bounds(pa: _Prepared, pb: _Prepared, sims: Sequence[tuple[float, int
     family = bool(pa.family_idx and pb.family_idx)
     family_certain = (family and any(i not in best_a for i in pa.family_idx)
                       and any(j not in best_b for j in pb.family_idx))  # fmt: skip
-    if family_certain and _chain_possible(pa, pb, best_a, best_b):
-        family_certain = False  # (the chain may outweigh it: chain_outweighs)
     firsts = fewer >= 2 and not (ua[0].initial or ub[0].initial)
     first_certain = firsts and 0 not in best_a and 0 not in best_b
     reorder = fewer >= 2
@@ -785,14 +735,3 @@ def feature_bounds(pa: _Prepared, pb: _Prepared, sims: Sequence[tuple[float, int
           float(agree))  # fmt: skip
     return lo, hi, family_certain
 
-
-
-def _chain_possible(pa: _Prepared, pb: _Prepared, best_a: dict[int, float], best_b: dict[int, float]) -> bool:
-    """Whether :func:`chain_outweighs` may find a chain from the units with an agreeing pair
-    (``best_a``, ``best_b``, as :func:`feature_bounds` collects them): both first names and
-    :data:`CHAIN_OUTWEIGHS` given names or more on each side."""
-    if 0 not in best_a or 0 not in best_b:
-        return False
-    given_a = sum(1 for i in best_a if i not in pa.family_idx)
-    given_b = sum(1 for j in best_b if j not in pb.family_idx)
-    return given_a >= CHAIN_OUTWEIGHS and given_b >= CHAIN_OUTWEIGHS
