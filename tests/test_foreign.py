@@ -107,6 +107,9 @@ FOREIGN_PAIRS = [
     ("Jean-Yves Le Drian", "جان إيف لودريان"),  # Yves, s silent; Le glued to its name
     ("Pete Hegseth", "بيت هيغسيث"),  # English silent final e
     ("Francois Bayrou", "فرانسوا بايرو"),
+    # a foreign name beginning with Al, its Arabic-script spelling read as the article and a name
+    ("Anthony Albanese", "أنتوني ألبانيزي"),
+    ("Alessandro Rossi", "أليساندرو روسي"),
 ]
 
 

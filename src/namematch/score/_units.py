@@ -645,7 +645,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         best = min(1.0, best + cfg.key_bonus)
         if method == EDIT:
             method = PHONETIC
-    if best < cfg.agree_from and ((u.bare and v.article) or (v.bare and u.article)):
+    if best < 0.95 and ((u.bare and v.article) or (v.bare and u.article)):
         # "ALSHAER" ~ "AL-SHAER": the article written into the word on one side only
         glued, spaced = (u, v) if u.bare else (v, u)
         for z in spaced.folds:
