@@ -83,6 +83,9 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
+#: مطار X الدولي, مستشفى X الدولي); a person is never followed by this adjective.
+_PLACE_ADJECTIVES: Final = frozenset({"الدولي", "الدوليه"})
 #: Words of a role phrase read past before the name that follows it (see _past_role_phrase).
 ROLE_PHRASE_WORDS: Final = 6
 #: Demonstratives inside a role phrase (سخنگوی این کمیسیون, رئيس هذه اللجنة).
@@ -286,6 +289,8 @@ class ArabicDetector:
             hon = w[first].text
         for k in range(first, last + 1):
             self.taken[k] = 1
+        if last + 1 < len(w) and not w[last + 1].brk and w[last + 1].norm in _PLACE_ADJECTIVES:
+            return  # (the words stay taken: no shorter reading of the place's name is a person)
         self.found.append(Found(first, last, start, w[last].end, ctx, hon, strong))
 
     def read_name(self, j: int, bonus: float, free: bool = False, until: int | None = None) -> int | None:

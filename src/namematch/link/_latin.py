@@ -178,7 +178,7 @@ class LatinDetector:
         # an organisation word splits the run: what follows it may still be a name
         # ("the National Security Council Ali Shamkhani")
         for k in range(j - 1, i - 1, -1):
-            if self.is_org(w[k]):
+            if self.is_org(w[k]) and not self._given_before_name(k, j):
                 if k + 1 < j:
                     self.run_words(k + 1, j)
                 return
@@ -245,6 +245,19 @@ class LatinDetector:
                 self.segment(a, b, i, cls)
             k = e
 
+    def _given_before_name(self, k: int, j: int) -> bool:
+        """Word k, an organisation word that is a given name too (an agency's short name:
+        Sana, Petra, Mehr), written in lower case after its capital and followed inside the
+        run by a name word that is no organisation, role, place or ordinary English: the
+        given name of a person ("Sana Qureshi"; not "SANA", "Petra News Agency")."""
+        w = self.w
+        x = w[k]
+        if x.allcaps or x.norm not in self.lw.given or k + 1 >= j:
+            return False
+        y = w[k + 1]
+        return not (self.is_org(y) or self.is_role(y) or self.is_place(y) or self.is_qual(y)
+                    or y.norm in self.lw.stops or latin_ordinary(y.norm))
+
     def _initial(self, k: int) -> bool:
         """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
         x = self.w[k]
@@ -279,6 +292,8 @@ class LatinDetector:
         offices = has_role and any(self.is_role(w[k]) and w[k].norm not in lw.honorifics for k in range(c, a))
         if a > 0 and not offices:
             cue = self._cue(run_start) if run_start > 0 else ""
+            if not cue and a == run_start + 1 and self._line_byline(run_start):
+                cue, run_start = "byline", a  # "By Jo Ward" on a line of its own under a headline
             if cue == "place":
                 self.weak.append((a, b, None))  # "at Villa Aurora": a place unless the name is seen
                 return
@@ -344,6 +359,12 @@ class LatinDetector:
                     or (x.cap and k > 0 and self._portfolio_word(x))):
                 return None  # (a portfolio in capitals: "Minister of State for Petroleum Resources, X")
         return None
+
+    def _line_byline(self, k: int) -> bool:
+        """Word k is a capitalised byline cue ("By", "Photo") that starts a line: the name run
+        after it is the byline's name."""
+        x = self.w[k]
+        return x.cap and x.norm in _BYLINE_CUES and (k == 0 or "\n" in x.gap)
 
     def _cue(self, a: int) -> str:
         """What the words right before a capitalised run announce: ``byline`` ("by",

@@ -1,0 +1,40 @@
+"""Mechanisms of the linker for English wire copy: a given name that is also a news agency's
+short name, a byline on a line of its own under a headline, and an Arabic place named after a
+person with the adjective "international" after the name. All text is invented."""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def test_an_agency_name_that_is_a_given_name_starts_a_person_name():
+    # Sana is a given name and the short name of a news agency
+    assert _texts("Ms Sana Varlowe said the talks would resume.") == ["Sana Varlowe"]
+    assert _texts("Photo editor Sana Varlowe took the picture.") == ["Sana Varlowe"]
+    # the agency itself stays no person: in capitals, before another organisation word or alone
+    assert _texts("SANA Varlowe reported the visit.") == []
+    assert _texts("The Sana News Agency reported the visit.") == []
+    assert _texts("Sana reported that the minister arrived.") == []
+
+
+def test_a_byline_on_its_own_line_under_a_headline():
+    text = "Ministers discuss trade in Ankara\n\nBy Delfin Orvaste\n\nANKARA (Wire) - Ministers met on Monday."
+    assert "Delfin Orvaste" in _texts(text)
+    text2 = "Ministers discuss trade in Ankara\n\nPhoto Delfin Orvaste\n\nMinisters met on Monday."
+    assert "Delfin Orvaste" in _texts(text2)
+    # inside a sentence "By" followed by a capitalised run needs its own evidence
+    assert "Delfin Orvaste" not in _texts("Ministers met. By Delfin Orvaste standards the talks were short.")
+    # "By" starting a line before ordinary words is no byline
+    assert _texts("Talks end\nBy Monday Evening the delegations had left.") == []
+
+
+def test_a_name_before_international_is_a_place_in_arabic():
+    assert _texts("ستقام المباراة على استاد خليفة الدولي يوم الجمعة.") == []
+    assert _texts("وصل إلى مطار الملك خالد الدولية مساء اليوم.") == []
+    # a role word before the adjective keeps the person: the envoy is international, not the name
+    assert _texts("وقال المبعوث الدولي هانس غروندبرغ إن المحادثات مستمرة.") == ["هانس غروندبرغ"]
+    assert _texts("وقال الرئيس خليفة بن عمر إن المباراة ستقام.") == ["خليفة بن عمر"]
