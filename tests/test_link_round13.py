@@ -38,3 +38,12 @@ def test_a_name_before_international_is_a_place_in_arabic():
     # a role word before the adjective keeps the person: the envoy is international, not the name
     assert _texts("وقال المبعوث الدولي هانس غروندبرغ إن المحادثات مستمرة.") == ["هانس غروندبرغ"]
     assert _texts("وقال الرئيس خليفة بن عمر إن المباراة ستقام.") == ["خليفة بن عمر"]
+
+
+def test_the_persian_sage_title_before_a_classical_name():
+    text = "وزیر فرهنگ بر مزار حکیم عمر کوهساری حضور یافت و به رباعیات کوهساری اشاره کرد."
+    assert _texts(text) == ["عمر کوهساری", "کوهساری"]
+    found = find_mentions(text)
+    assert found[0].context == "حکیم"
+    # in Arabic text حكيم is a given name: it stays in the name
+    assert "حكيم" in " ".join(_texts("وقال المهندس حكيم الزبيدي إن المشروع اكتمل."))

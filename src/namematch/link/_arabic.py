@@ -114,6 +114,9 @@ _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل), nor a
 #: word with the article (سلطان الجابر: a ruler's name takes no article, a family name does).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
+#: The same in Persian text only: حکیم "the sage", the title of classical poets, philosophers and
+#: physicians (حکیم ابوالقاسم X, حکیم عمر X); in Arabic حكيم is a given name before a father's name.
+_PERSIAN_TITLE_BEFORE_NAME: Final = frozenset({"حكيم"})
 #: Lineage words of Maghrebi and Mauritanian names inside a name (محمد ولد الرشيد "son of", خالد آيت
 #: الطالب, Berber "of the family of"): a name word with name evidence follows. Never a name's first
 #: word (ولد is also "was born", "boy"; آیت starts آیت الله).
@@ -224,7 +227,8 @@ class ArabicDetector:
                 a.kind = b.kind = "role"
             elif a.kind == "word" and not a.off and (
                     (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
-                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word" and not b.stem.startswith("ال")
+                    or ((a.stem in _TITLE_BEFORE_NAME or (self.persian and a.stem in _PERSIAN_TITLE_BEFORE_NAME))
+                        and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
 
