@@ -47,3 +47,21 @@ def test_the_persian_sage_title_before_a_classical_name():
     assert found[0].context == "حکیم"
     # in Arabic text حكيم is a given name: it stays in the name
     assert "حكيم" in " ".join(_texts("وقال المهندس حكيم الزبيدي إن المشروع اكتمل."))
+
+
+def test_a_family_name_of_two_relatives_goes_to_the_one_never_named_by_given_name():
+    from namematch.link import link
+
+    text = ("President Darin Ali Velko met the visitors. Party chairman Mirek Bhutto Velko and "
+            "Interior Minister Tomas Darin were present. Mirek said the deal was good. "
+            "Mr Velko thanked the guests.")
+    lms = link(text)
+    texts = [lm.text for lm in lms]
+    velko = texts.index("Velko")
+    ante = lms[velko].antecedent
+    assert ante is not None and lms[ante].text == "Darin Ali Velko"
+    # "Darin" alone is the other minister's family name: it names neither relative, so with
+    # neither relative named by the given name alone the family name stays unresolved
+    text2 = text.replace("Mirek said", "Darin said")
+    lms2 = link(text2)
+    assert lms2[[lm.text for lm in lms2].index("Velko")].antecedent is None
