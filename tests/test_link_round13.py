@@ -65,3 +65,14 @@ def test_a_family_name_of_two_relatives_goes_to_the_one_never_named_by_given_nam
     text2 = text.replace("Mirek said", "Darin said")
     lms2 = link(text2)
     assert lms2[[lm.text for lm in lms2].index("Velko")].antecedent is None
+
+
+def test_a_rare_given_name_alone_names_the_person_found_in_full():
+    text = ("رئیس حزب بلاول بوتو کاردانی در این دیدار حضور داشت. بلاول گفت که حزب او از طرح حمایت می کند.")
+    assert _texts(text) == ["بلاول بوتو کاردانی", "بلاول"]
+    # a common given name alone (محمد, also part of many names) is not taken for the person
+    text2 = "وزیر خارجه محمد کاردانی در این دیدار حضور داشت. محمد گفت که طرح ادامه دارد."
+    assert _texts(text2) == ["محمد کاردانی"]
+    # nor a rare given name that starts another name right after it
+    text3 = "رئیس حزب بلاول بوتو کاردانی حضور داشت. بلاول نیکزاد گفت که طرح ادامه دارد."
+    assert "بلاول" not in _texts(text3)

@@ -135,6 +135,10 @@ _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
 TAIL_ORDINARY: Final = -1.5
+#: A found name's given name alone names its person when the word is this rare in the
+#: language's text (Zipf): a foreign or unusual given name (بلاول, جوزاف), never a common
+#: one that many persons or an ordinary word share (محمد, امید "hope", جمال "beauty").
+LONE_GIVEN_ZIPF: Final = 3.0
 #: ... when the words before it are one given name, no very common one (lexicon rarity).
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
@@ -1008,6 +1012,7 @@ class ArabicDetector:
                 tails.add(_key_form(last.stem))
         if not keys:
             return
+        givens = self._rare_givens() - keys
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
         # (not where the article makes a common word: سلام / السلام "peace")
         keys |= {"ال" + k for k in keys if not k.startswith("ال") and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
@@ -1030,6 +1035,10 @@ class ArabicDetector:
                     off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in tails)
                     self._add_at(i, i + 1, off)
                     continue
+            if (inf.kind == "word" and not inf.off and _key_form(inf.stem) in givens and not self._named_after(i)
+                    and not self._name_follows(i)):
+                self._add_at(i, i, 0)  # a rare given name alone: "Bilawal said"
+                continue
             for off, stem in w[i].readings:
                 if _key_form(stem) not in keys:
                     continue
@@ -1041,6 +1050,28 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+
+    def _rare_givens(self) -> set[str]:
+        """The given names (first words) of the found names of two words or more that are rare
+        in the language (:data:`LONE_GIVEN_ZIPF`) and no particle: each alone names its person."""
+        out: set[str] = set()
+        for f in self.found:
+            if not self.w[f.first].arabic or f.last <= f.first:
+                continue
+            first = self.info[f.first]
+            if first is None or first.stem in _SAYYID or first.kind != "word" or first.stem in PARTICLES:
+                continue
+            if len(first.stem) >= 3 and zipf_ar(first.stem, self.lw) < LONE_GIVEN_ZIPF:
+                out.add(_key_form(first.stem))
+        return out
+
+    def _name_follows(self, i: int) -> bool:
+        """A word with name evidence, not taken, follows word i in its clause: word i starts
+        another name, not a given name alone."""
+        if i + 1 >= len(self.w) or self.w[i + 1].brk:
+            return False
+        nxt = self.info[i + 1]
+        return nxt is not None and not self.taken[i + 1] and nxt.kind in ("word", "particle") and nxt.score > 0
 
     def trim_tails(self) -> None:
         """A name read on into an ordinary word (``الشيخ تميم موقف بلاده``: "Sheikh Tamim's
