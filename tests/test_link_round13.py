@@ -76,3 +76,13 @@ def test_a_rare_given_name_alone_names_the_person_found_in_full():
     # nor a rare given name that starts another name right after it
     text3 = "رئیس حزب بلاول بوتو کاردانی حضور داشت. بلاول نیکزاد گفت که طرح ادامه دارد."
     assert "بلاول" not in _texts(text3)
+
+
+def test_a_title_after_a_comma_starts_the_next_name_and_describes_no_word_before():
+    # "At Baabda, President X": the capitalised word before the comma is a place, not a person
+    assert _texts("At Vekrani, President Tolvan Aresh said the army would deploy.") == ["Tolvan Aresh"]
+    assert _texts("After Vekrani, Foreign Minister Tolvan Aresh spoke.") == ["Tolvan Aresh"]
+    # an apposition still names the word before the comma
+    assert _texts("Vekrani, the foreign minister, said the talks went well.") == ["Vekrani"]
+    assert _texts("Aresh, President of the Council, said the talks went well.") == ["Aresh"]
+    assert _texts("Vekrani, Minister Counsellor at the embassy, said so.") == ["Vekrani"]

@@ -258,6 +258,18 @@ class LatinDetector:
         return not (self.is_org(y) or self.is_role(y) or self.is_place(y) or self.is_qual(y)
                     or y.norm in self.lw.stops or latin_ordinary(y.norm))
 
+    def _titled_name_at(self, k: int) -> bool:
+        """The role word k, with the titles and qualifiers right after it, stands before a
+        capitalised name word: a title of the name that follows ("President Joseph X")."""
+        w = self.w
+        m = k + 1
+        while m < len(w) and not w[m].brk and not w[m].arabic and (self.is_role(w[m]) or self.is_qual(w[m])):
+            m += 1
+        if m >= len(w) or w[m].brk or w[m].arabic or not w[m].cap:
+            return False
+        y = w[m]
+        return not (self.is_org(y) or self.is_place(y) or y.norm in self.lw.stops or y.norm in _ROLE_LINKS)
+
     def _initial(self, k: int) -> bool:
         """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
         x = self.w[k]
@@ -315,8 +327,9 @@ class LatinDetector:
                 if k > b + 1 and x.brk:
                     break
                 if self.is_role(x):
-                    appos = True
-                    ctx_to = k
+                    if not self._titled_name_at(k):
+                        appos = True  # (not "At Baabda, President X said": a title before a name
+                        ctx_to = k    #  starts the next mention, it describes no word before)
                     break
                 if not (self.is_qual(x) or self.is_place(x) or x.norm in ("the", "a", "an", "his", "her")):
                     break
