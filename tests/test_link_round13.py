@@ -86,3 +86,18 @@ def test_a_title_after_a_comma_starts_the_next_name_and_describes_no_word_before
     assert _texts("Vekrani, the foreign minister, said the talks went well.") == ["Vekrani"]
     assert _texts("Aresh, President of the Council, said the talks went well.") == ["Aresh"]
     assert _texts("Vekrani, Minister Counsellor at the embassy, said so.") == ["Vekrani"]
+
+
+def test_abbreviated_offices_of_south_asian_press_are_titles():
+    found = find_mentions("PM Dorvan, CM Selina Arkaz open the new metro line")
+    assert [(m.text, m.context) for m in found] == [("Dorvan", "PM"), ("Selina Arkaz", "CM")]
+    assert [m.text for m in find_mentions("FM Tolvan Aresh met the envoy.")] == ["Tolvan Aresh"]
+    # a clock time is no title
+    assert _texts("The session ends at 5 PM Riyadh time.") == []
+
+
+def test_an_organisation_acronym_in_the_possessive_introduces_a_name():
+    assert [(m.text, m.context) for m in find_mentions("UN's Vekrani urges calm")] == [("Vekrani", "UN")]
+    # not before the organisation's own bodies or ordinary capitalised words
+    assert _texts("The UN's Security Council met on Monday.") == []
+    assert _texts("NATO's Eastern Flank is strong.") == []

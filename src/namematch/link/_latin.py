@@ -290,7 +290,9 @@ class LatinDetector:
         has_qual = c < a and not has_role
         if a == run_start and a > 0 and not w[a].brk:
             prev = w[a - 1]
-            if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))):
+            if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))
+                                    or (prev.poss and prev.allcaps and self.is_org(prev))):
+                # (an organisation's acronym in the possessive is a place's: "UN's X", "IAEA's X")
                 has_role = True
                 ctx_from = a - 1
         if not has_role and a == run_start and a > 0 and w[a].comma and self._closed(b):
