@@ -101,3 +101,13 @@ def test_an_organisation_acronym_in_the_possessive_introduces_a_name():
     # not before the organisation's own bodies or ordinary capitalised words
     assert _texts("The UN's Security Council met on Monday.") == []
     assert _texts("NATO's Eastern Flank is strong.") == []
+
+
+def test_a_list_of_names_joined_by_wa_splits_at_each_given_name():
+    text = "وشارك في الاجتماع كل من يوسف كاردالي ورونالد لامولا وموسى فكي محمد."
+    found = _texts(text)
+    assert found[0] == "يوسف كاردالي"  # (before: one name of four words, "... ورونالد لامولا")
+    assert "موسى فكي محمد" in found
+    assert not any("كاردالي" in t and "رونالد" in t for t in found)
+    # a foreign name whose word starts with و stays whole
+    assert _texts("استقبل الرئيس جون ويلسون الوفد.") == ["جون ويلسون"]

@@ -325,6 +325,9 @@ class ArabicDetector:
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
                                       and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0))):
                 break  # "X وY": a proclitic starts another phrase (not a foreign name: جون ويلسون)
+            if (k > j and names >= 2 and x.norm[:1] == "و" and len(x.norm) > 3 and x.norm[1:] in self.lw.given
+                    and x.norm not in self.lw.given):
+                break  # "X Y وZ W": after a full name, و and a given name start the next name of a list
             if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
                     and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
