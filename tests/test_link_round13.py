@@ -111,3 +111,11 @@ def test_a_list_of_names_joined_by_wa_splits_at_each_given_name():
     assert not any("كاردالي" in t and "رونالد" in t for t in found)
     # a foreign name whose word starts with و stays whole
     assert _texts("استقبل الرئيس جون ويلسون الوفد.") == ["جون ويلسون"]
+
+
+def test_a_run_from_a_ruler_title_to_a_place_word_is_a_place():
+    assert _texts("The delegation visited King Tolvan Economic City on Monday.") == []
+    assert _texts("The final was played at the Sultan Tolvan Sports Complex.") == []
+    assert _texts("Jets landed at Prince Tolvan Air Base.") == []
+    # the ruler himself, and a run that does not end with a place word, stay persons
+    assert _texts("King Tolvan met Prince Aresh at the palace.") == ["Tolvan", "Aresh"]

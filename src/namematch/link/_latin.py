@@ -61,6 +61,14 @@ _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major",
                                     "sayed", "sayyed", "sayyid",
                                     # the Syed family name of South Asia after a given name (X Ali Shah)
                                     "shah"})
+#: Titles of rulers and royals: a capitalised run that starts with one and ends with a place or
+#: institution word names a place after the ruler ("King Salman Park", "Sultan X Sports Complex").
+_RULER_TITLES: Final = frozenset({"king", "queen", "sultan", "sheikh", "shaikh", "prince", "princess", "emir",
+                                  "amir"})
+#: Place words that end such a run besides the named-after words of the word lists (a ruler's name
+#: before them is a place's name: "King X Economic City", "Prince X Air Base").
+_PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "center", "gardens", "district",
+                                 "port", "corniche", "reserve", "zone"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
@@ -186,6 +194,9 @@ class LatinDetector:
             return  # "the X Y stadium", "X Y hospital": a place named after a person
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
+        if j - i >= 3 and w[i].norm in _RULER_TITLES and not w[j - 1].poss and (
+                w[j - 1].norm in _PLACE_HEADS or w[j - 1].norm in lw.named_after):
+            return  # "King Salman Park", "Sultan X Sports Complex": a place named after a ruler
         cls: list[str] = []
         k = i
         while k < j:
