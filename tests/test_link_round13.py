@@ -119,3 +119,10 @@ def test_a_run_from_a_ruler_title_to_a_place_word_is_a_place():
     assert _texts("Jets landed at Prince Tolvan Air Base.") == []
     # the ruler himself, and a run that does not end with a place word, stay persons
     assert _texts("King Tolvan met Prince Aresh at the palace.") == ["Tolvan", "Aresh"]
+
+
+def test_a_persian_foreign_family_name_starting_with_vav_continues_the_name():
+    # Persian writes the conjunction و apart: a glued و starts a word of the name (Wadephul-like)
+    assert _texts("وزیر خارجه آلمان یوهان وادکرون گفت که مذاکرات ادامه دارد.") == ["یوهان وادکرون"]
+    # a glued و before a known word still ends the name
+    assert _texts("سفیر ایران رضا امیری ومحمد گفت") == ["رضا امیری"]

@@ -323,7 +323,9 @@ class ArabicDetector:
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
-                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0))):
+                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0)
+                                      # (Persian writes the conjunction apart: glued, only before a word)
+                                      and not (self.persian and zipf_ar(x.norm[1:], self.lw) == 0.0))):
                 break  # "X وY": a proclitic starts another phrase (not a foreign name: جون ويلسون)
             if (k > j and names >= 2 and x.norm[:1] == "و" and len(x.norm) > 3 and x.norm[1:] in self.lw.given
                     and x.norm not in self.lw.given):
