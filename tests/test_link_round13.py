@@ -126,3 +126,12 @@ def test_a_persian_foreign_family_name_starting_with_vav_continues_the_name():
     assert _texts("وزیر خارجه آلمان یوهان وادکرون گفت که مذاکرات ادامه دارد.") == ["یوهان وادکرون"]
     # a glued و before a known word still ends the name
     assert _texts("سفیر ایران رضا امیری ومحمد گفت") == ["رضا امیری"]
+
+
+def test_a_list_under_a_plural_office_names_each_member():
+    assert _texts("Foreign ministers Tolvan Aresh and Vekrani held a meeting.") == ["Tolvan Aresh", "Vekrani"]
+    assert _texts("Presidents Tolvan Aresh, Mira Vekrani and Dorvan signed.") == [
+        "Tolvan Aresh", "Mira Vekrani", "Dorvan"]
+    # a singular office names one person; organisations in the list stay out
+    assert _texts("Foreign Minister Tolvan Aresh and Vekrani held a meeting.") == ["Tolvan Aresh"]
+    assert _texts("The ministers Tolvan Aresh, Parliament and the Senate met.") == ["Tolvan Aresh"]

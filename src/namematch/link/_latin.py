@@ -96,6 +96,8 @@ class LatinDetector:
         self.lw = lw
         self.found = found
         self.weak: list[tuple[int, int, int | None]] = []
+        #: last words of the names found as members of a list under a plural office
+        self.listed: set[int] = set()
 
     # -- word classes ----------------------------------------------------
     def is_role(self, x: Word) -> bool:
@@ -325,6 +327,10 @@ class LatinDetector:
             if cue == "byline" and a == run_start and multi and b - a < 4 and not all(latin_ordinary(x.norm) for x in units):
                 self.add(a, b, None)  # "Editing by Tom Weller", "Photo: Jane Roe"
                 return
+            if cue == "list" and a == run_start and not all(latin_ordinary(x.norm) for x in units):
+                self.add(a, b, None)  # "Foreign ministers Jon Vale and Sugiono": one name alone after "and"
+                self.listed.add(b)
+                return
             if cue == "alias" and a == run_start:
                 self.add(a, b, None)  # known as "Abu Layth"
                 return
@@ -386,6 +392,10 @@ class LatinDetector:
                 return None  # (a portfolio in capitals: "Minister of State for Petroleum Resources, X")
         return None
 
+    def _plural_context(self, f: Found) -> bool:
+        """A found name whose context holds a plural office ("foreign ministers", "presidents")."""
+        return any(t.strip(",.").lower() in self.lw.plural_titles for t in f.context.split())
+
     def _line_byline(self, k: int) -> bool:
         """Word k is a capitalised byline cue ("By", "Photo") that starts a line: the name run
         after it is the byline's name."""
@@ -405,8 +415,13 @@ class LatinDetector:
             for f in reversed(self.found):  # "By X and Y": a second name after a byline's name
                 if f.last == a - 2 and f.first > 0 and self._cue(f.first) == "byline":
                     return "byline"
+                if f.last == a - 2 and (self._plural_context(f) or f.last in self.listed):
+                    return "list"  # "foreign ministers X Y and Z": the last name of a titled list
                 if f.last < a - 2:
                     break
+        if w[a].comma and a >= 1 and self.found and self.found[-1].last == a - 1 and (
+                self._plural_context(self.found[-1]) or a - 1 in self.listed):
+            return "list"  # "presidents X Y, Z W and V": a name after a comma in a titled list
         if w[a].brk and not any(c in "\"\u201c\u2018'\u00ab" for c in w[a].gap):
             return ""
         if prev.norm in _ALIAS_CUES or (prev.norm == "as" and a >= 2 and w[a - 2].norm in ("known", "nicknamed")):
