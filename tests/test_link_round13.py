@@ -135,3 +135,14 @@ def test_a_list_under_a_plural_office_names_each_member():
     # a singular office names one person; organisations in the list stay out
     assert _texts("Foreign Minister Tolvan Aresh and Vekrani held a meeting.") == ["Tolvan Aresh"]
     assert _texts("The ministers Tolvan Aresh, Parliament and the Senate met.") == ["Tolvan Aresh"]
+
+
+def test_sultan_after_a_royal_honorific_is_the_given_name():
+    text = "Sheikh Sultan bin Tolvan Al Aresh attended. Sheikh Sultan said culture mattered."
+    assert [(m.text, m.context) for m in find_mentions(text)] == [
+        ("Sultan bin Tolvan Al Aresh", "Sheikh"), ("Sultan", "Sheikh")]
+    # the ruler's title stays a title
+    assert [(m.text, m.context) for m in find_mentions("Sultan Tolvan bin Aresh received the envoy.")] == [
+        ("Tolvan bin Aresh", "Sultan")]
+    # and a run that holds a ruler's title and ends with a place word is a place
+    assert _texts("The Sultan Tolvan City project was approved.") == []

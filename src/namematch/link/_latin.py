@@ -71,6 +71,8 @@ _PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "c
                                  "port", "corniche", "reserve", "zone"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
+#: Honorifics of royals and sheikhs: a title that is a given name too is the given name after them.
+_ROYAL_HONORIFICS: Final = frozenset({"sheikh", "shaikh", "prince", "princess"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
 
@@ -196,7 +198,7 @@ class LatinDetector:
             return  # "the X Y stadium", "X Y hospital": a place named after a person
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
-        if j - i >= 3 and w[i].norm in _RULER_TITLES and not w[j - 1].poss and (
+        if j - i >= 3 and any(w[m].norm in _RULER_TITLES for m in range(i, j - 2)) and not w[j - 1].poss and (
                 w[j - 1].norm in _PLACE_HEADS or w[j - 1].norm in lw.named_after):
             return  # "King Salman Park", "Sultan X Sports Complex": a place named after a ruler
         cls: list[str] = []
@@ -216,7 +218,8 @@ class LatinDetector:
                     and not (k + 1 < len(w) and w[k + 1].norm in ("of", "for"))):
                 c = "name"  # an English family name that is a title too, after a given name: "Amy Pope said"
             elif self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
-                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
+                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES)
+                    or (k > i and w[k - 1].norm in _ROYAL_HONORIFICS))):  # (Sheikh Sultan, Prince Sultan)
                 c = "role"
             elif self.is_qual(x) or self.is_place(x):
                 c = "qual"
