@@ -146,3 +146,14 @@ def test_sultan_after_a_royal_honorific_is_the_given_name():
         ("Tolvan bin Aresh", "Sultan")]
     # and a run that holds a ruler's title and ends with a place word is a place
     assert _texts("The Sultan Tolvan City project was approved.") == []
+
+
+def test_a_run_that_ends_with_the_place_it_names_is_no_person():
+    # a known name before the place word used to keep the word as a family name
+    assert _texts("He lives on Gamal Abdel Nasser Street in Cairo.") == []
+    assert _texts("Visitors crowded the Tolvan Aresh Mosque.") == []
+    # a place word that is an English family name too ends a name of two words
+    assert _texts("Stuart Hall said the talks were useful.") == ["Stuart Hall"]
+    # parks and gardens named after a person in Arabic and Persian
+    assert _texts("افتتح أمس في حديقة الملك سلمان معرض للكتاب.") == []
+    assert _texts("مراسم در پارک شهید چمران برگزار شد.") == []

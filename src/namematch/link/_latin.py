@@ -69,6 +69,10 @@ _RULER_TITLES: Final = frozenset({"king", "queen", "sultan", "sheikh", "shaikh",
 #: before them is a place's name: "King X Economic City", "Prince X Air Base").
 _PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "center", "gardens", "district",
                                  "port", "corniche", "reserve", "zone"})
+#: Place words that are English family names too (Stuart Hall): after one name word they may
+#: end a person's name.
+_SURNAME_HEADS: Final = frozenset({"hall", "bridge", "bridges", "tower", "port", "ship", "dam", "road", "street",
+                                   "square", "school", "college", "palace", "library"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Honorifics of royals and sheikhs: a title that is a given name too is the given name after them.
@@ -201,6 +205,9 @@ class LatinDetector:
         if j - i >= 3 and any(w[m].norm in _RULER_TITLES for m in range(i, j - 2)) and not w[j - 1].poss and (
                 w[j - 1].norm in _PLACE_HEADS or w[j - 1].norm in lw.named_after):
             return  # "King Salman Park", "Sultan X Sports Complex": a place named after a ruler
+        if j - i >= 2 and not w[j - 1].poss and w[j - 1].norm in lw.named_after and (
+                j - i >= 3 or w[j - 1].norm not in _SURNAME_HEADS):
+            return  # "Gamal Abdel X Street", "X Y Mosque": the run ends with the place it names
         cls: list[str] = []
         k = i
         while k < j:
