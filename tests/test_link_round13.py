@@ -157,3 +157,12 @@ def test_a_run_that_ends_with_the_place_it_names_is_no_person():
     # parks and gardens named after a person in Arabic and Persian
     assert _texts("افتتح أمس في حديقة الملك سلمان معرض للكتاب.") == []
     assert _texts("مراسم در پارک شهید چمران برگزار شد.") == []
+
+
+def test_a_persian_possessive_written_apart_stays_in_the_role_phrase():
+    found = find_mentions("بارو و همتای آلمانی اش یوهان کاردالی دیدار کردند")
+    assert [(m.text, m.context) for m in found] == [("یوهان کاردالی", "همتای آلمانی اش")]
+    found = find_mentions("بارو و همتای آلمانی خود یوهان کاردالی دیدار کردند")
+    assert [(m.text, m.context) for m in found] == [("یوهان کاردالی", "همتای آلمانی خود")]
+    # no role before it: the word is no context
+    assert _texts("وزیر خارجه با همتای خود دیدار کرد") == []

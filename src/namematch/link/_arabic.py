@@ -83,6 +83,8 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Persian possessives written apart after a role phrase: "his", "their", "own" (همتای آلمانی اش).
+_DETACHED_POSSESSIVES: Final = frozenset({"اش", "شان", "خود", "خويش"})
 #: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
 #: مطار X الدولي, مستشفى X الدولي); a person is never followed by this adjective.
 _PLACE_ADJECTIVES: Final = frozenset({"الدولي", "الدوليه"})
@@ -770,6 +772,10 @@ class ArabicDetector:
             kind = self.kind(j)
             if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
                 j += 1  # (not a nationality word before بن and a given name: the name starts there)
+                continue
+            if (self.persian and j > start and w[j].norm in _DETACHED_POSSESSIVES
+                    and self.kind(j - 1) in ("role", "qual", "place")):
+                j += 1  # همتای آلمانی اش X, همتای خود X: "his (own) counterpart", written apart
                 continue
             nxt = self.info[j + 1] if j + 1 < n else None
             if self.info[j].stem in _LINKERS and nxt is not None and (  # type: ignore[union-attr]
