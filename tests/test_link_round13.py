@@ -166,3 +166,11 @@ def test_a_persian_possessive_written_apart_stays_in_the_role_phrase():
     assert [(m.text, m.context) for m in found] == [("یوهان کاردالی", "همتای آلمانی خود")]
     # no role before it: the word is no context
     assert _texts("وزیر خارجه با همتای خود دیدار کرد") == []
+
+
+def test_a_title_case_headline_ends_a_name_before_its_verb():
+    text = "Sheikh Khalid Meets British Minister In London As Talks Continue\n\nThe talks went on."
+    assert [(m.text, m.context) for m in find_mentions(text)] == [("Khalid", "Sheikh")]
+    # in running text a capitalised family name after a given name stays
+    assert _texts("Reporting by Donald Trump") == ["Donald Trump"]
+    assert _texts("Donald Trump Meets Saudi Crown Prince In Riyadh") == ["Donald Trump"]

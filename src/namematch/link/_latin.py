@@ -81,6 +81,30 @@ _ROYAL_HONORIFICS: Final = frozenset({"sheikh", "shaikh", "prince", "princess"})
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
 
 
+#: English function words that a title-case headline capitalises and running text does not.
+_HEADLINE_FUNCTION_WORDS: Final = frozenset({"with", "of", "in", "from", "for", "to", "on", "at", "as", "over",
+                                             "after", "amid", "into", "during", "against"})
+
+
+def _title_case_lines(words: list[Word]) -> bytearray:
+    """Per word, 1 when its line is written in title case: two of its function words after the
+    line's first word are capitalised ("Sheikh X Discusses Ties With British Minister In Y").
+    One pass over the words."""
+    out = bytearray(len(words))
+    start = 0
+    n = len(words)
+    while start < n:
+        end = start + 1
+        while end < n and "\n" not in words[end].gap:
+            end += 1
+        caps = sum(1 for x in words[start + 1 : end]
+                   if x.cap and not x.allcaps and x.norm in _HEADLINE_FUNCTION_WORDS)
+        if caps >= 2:
+            out[start:end] = b"\x01" * (end - start)
+        start = end
+    return out
+
+
 def known(form: str, lw: LinkWords) -> bool:
     """True when a normalised Latin word is a known name element."""
     if len(form) < 2:
@@ -104,6 +128,8 @@ class LatinDetector:
         self.weak: list[tuple[int, int, int | None]] = []
         #: last words of the names found as members of a list under a plural office
         self.listed: set[int] = set()
+        #: 1 for the words of a line written in title case (a headline: "X Meets Y In Z")
+        self.title_case = _title_case_lines(words)
 
     # -- word classes ----------------------------------------------------
     def is_role(self, x: Word) -> bool:
@@ -258,7 +284,8 @@ class LatinDetector:
             while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
                     self._initial(a)):
                 a += 1
-            while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given) and not (
+            while b >= a and latin_ordinary(w[b].norm) and not (
+                    b > a and w[b - 1].norm in lw.given and not self.title_case[b]) and not (
                     byline and b > a) and not (b > a and w[b - 1].norm in LOWER_JOINERS and not w[b - 1].cap):
                 b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward;
                 #          and one after a particle: de la Cruz)
