@@ -174,3 +174,10 @@ def test_a_title_case_headline_ends_a_name_before_its_verb():
     # in running text a capitalised family name after a given name stays
     assert _texts("Reporting by Donald Trump") == ["Donald Trump"]
     assert _texts("Donald Trump Meets Saudi Crown Prince In Riyadh") == ["Donald Trump"]
+
+
+def test_the_persian_president_title_written_as_two_words():
+    found = find_mentions("رئیس جمهور نیجریه بولا کاردالی روز دوشنبه گفت")
+    assert [(m.text, m.context) for m in found] == [("بولا کاردالی", "رئیس جمهور نیجریه")]
+    found = find_mentions("معاون رئیس جمهور ترکیه جودت کاردالی گفت")
+    assert [(m.text, m.context) for m in found] == [("جودت کاردالی", "معاون رئیس جمهور ترکیه")]
