@@ -460,13 +460,17 @@ class ArabicDetector:
                                                                   or self.kind(k + 1) in ("stop", "role", "say")))
             if nisba_tail:
                 s += NISBA_TAIL_BONUS
+            place_nisba = (not free and names >= 2 and not inf.off and self._place_nisba(k)
+                           and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "role", "say")))
+            if place_nisba:
+                s += FAMILY_SLOT_BONUS  # a family name from a city ending the name: کاظمی قمی, الحسني البغدادي
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
             unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
                         and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and not nisba_tail and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and not place_nisba and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
@@ -670,6 +674,15 @@ class ArabicDetector:
             k += 1
         return k
 
+    def _place_nisba(self, k: int) -> bool:
+        """True when word k is the nisba of a listed place (قمی of قم, البغدادي of بغداد, with or
+        without the article) and no listed word of its own (not a nationality: ایرانی)."""
+        inf = self.info[k]
+        if inf is None or inf.kind != "word" or not inf.stem.endswith("ي"):
+            return False
+        base = inf.stem[2:] if inf.stem.startswith("ال") else inf.stem
+        return len(base) >= 3 and (base[:-1] in self.lw.places or "ال" + base[:-1] in self.lw.places)
+
     def _before_nasab(self, k: int) -> bool:
         """True when word k is followed by بن / بنت and a given name: the person's own name
         (نجم بن خالد), however common the word is."""
@@ -701,6 +714,8 @@ class ArabicDetector:
         rest = x.norm[1:]
         if rest in self.lw.says:
             return True
+        if self.persian and x.norm[:1] == "و" and zipf_ar(x.norm, self.lw) > zipf_ar(rest, self.lw):
+            return False  # Persian writes "and" apart: a word more common whole than its rest is one word (وانگ)
         if zipf_ar(rest, self.lw) > 0:
             return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
         if zipf_ar(x.norm, self.lw) > 0:

@@ -49,13 +49,16 @@ MAX_BLOCK: Final = 40
 _SPLIT_SUFFIX_RE: Final = re.compile(
     r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
 )
+#: The Persian nisba ای written apart after a final ه (خامنه ای = خامنه‌ای = خامنهای).
+_SPLIT_NISBA_RE: Final = re.compile(r"(?<=[\u0647\u0629])\s+(?=ا[یي](?![\u0600-\u06ff]))")
 
 
 def resolution_form(name: str) -> str:
-    """A name as the scorer should read it: Persian family-name suffixes written apart
-    glued back with a ZWNJ (``زارع پور`` -> ``زارع‌پور``), name elements glued without
-    one split (``سیدعباس`` -> ``سید عباس``, ``محمدباقر`` -> ``محمد باقر``)."""
-    name = _SPLIT_SUFFIX_RE.sub("\u200c", name)
+    """A name as the scorer should read it: Persian family-name suffixes and the nisba ای
+    written apart glued back with a ZWNJ (``زارع پور`` -> ``زارع‌پور``, ``خامنه ای`` ->
+    ``خامنه‌ای``), name elements glued without one split (``سیدعباس`` -> ``سید عباس``,
+    ``محمدباقر`` -> ``محمد باقر``)."""
+    name = _SPLIT_NISBA_RE.sub("\u200c", _SPLIT_SUFFIX_RE.sub("\u200c", name))
     if name.isascii():
         return name
     out = []
@@ -457,7 +460,7 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
 #: Two rare name elements whose loose romanisations (:func:`_loose_roman`) are this similar
 #: (Jaro-Winkler) and share a blocking key are spellings of one element.
 LOOSE_AGREE: Final = 0.85
-_LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
+_LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
                        ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"), ("c", "k"), ("g", "k"),
                        ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
 
@@ -487,10 +490,21 @@ def _rare_element(core: str) -> bool:
     return core not in words().given and form_rarity(core) >= DISTINCTIVE_RARITY
 
 
+def _loose_readings(core: str) -> tuple[str, ...]:
+    """The loose romanisations of a name element: :func:`_loose_roman`, and for an
+    Arabic-script element starting with ع that romanises to no leading ``a``, the same with
+    one (عون: "un" and "aun"; the Levantine and Maghrebi French spellings write that ع as a
+    vowel letter: Aoun, Aouad, Aissa)."""
+    loose = _loose_roman(core)
+    if core[:1] == "\u0639" and loose[:1] != "a":
+        return loose, "a" + loose
+    return (loose,)
+
+
 @lru_cache(maxsize=65536)
 def _loose_agree_cores(a: str, b: str) -> bool:
-    ra, rb = _loose_roman(a), _loose_roman(b)
-    return len(ra) >= 3 and len(rb) >= 3 and ra[0] == rb[0] and JaroWinkler.similarity(ra, rb) >= LOOSE_AGREE
+    return any(len(ra) >= 3 and len(rb) >= 3 and ra[0] == rb[0] and JaroWinkler.similarity(ra, rb) >= LOOSE_AGREE
+               for ra in _loose_readings(a) for rb in _loose_readings(b))
 
 
 def _agree(a: NameToken, b: NameToken) -> bool:
