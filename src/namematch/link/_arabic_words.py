@@ -35,6 +35,10 @@ CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "اب
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
 CLITIC_WHOLE: Final = 0.5
 CLITIC_STEM: Final = 1.0
+#: A word no frequency list knows whose rest after a proclitic is an ordinary word this common
+#: (Zipf) and four letters or more is the proclitic and that word (لمشروعات "for projects"), no
+#: name (a short rest may be a name: لاون).
+_CLITIC_WORD_ZIPF: Final = 3.5
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
@@ -114,6 +118,12 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
             return WordInfo(k, off, stem, 0.0)
     if best.score > CLITIC_WHOLE:
         return best
+    if zipf_ar(whole, lw) == 0.0:
+        for off, stem in readings[1:]:
+            s = arabic_score(stem, whole, nisba)
+            if (s < 0.0 and len(stem) >= 4 and stem not in lw.given and zipf_ar(stem, lw) >= _CLITIC_WORD_ZIPF
+                    and arabic_kind(stem, lw) == "word"):
+                return WordInfo("word", off, stem, s)  # لمشروعات: no word itself, a proclitic and a common word
     for off, stem in readings[1:]:
         s = arabic_score(stem, whole, nisba)
         if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
