@@ -460,7 +460,8 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
 #: Two rare name elements whose loose romanisations (:func:`_loose_roman`) are this similar
 #: (Jaro-Winkler) and share a blocking key are spellings of one element.
 LOOSE_AGREE: Final = 0.85
-_LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
+_LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("tch", "ch"),  # Arabic تش for the Persian چ (تشين / چین)
+                       ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
                        ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"), ("c", "k"), ("g", "k"),
                        ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
 
@@ -469,7 +470,7 @@ _LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("ou", "u"), ("oo", "u"), 
 def _loose_roman(core: str) -> str:
     """A name element read loosely, the same in any script: romanised, lower case, one
     letter for sounds that spellings of one name exchange (q/g/k, zh/j/y/i, e/i, o/u, sh/s,
-    ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
+    tsch/tsh/tch/ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
     s = core if core.isascii() else romanize(core)
     s = "".join(c for c in s.lower() if "a" <= c <= "z")
     if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():

@@ -1,0 +1,89 @@
+"""Mechanisms of the linker for Arabic and Persian press writing: the Persian nisba ای
+written apart or joined, the Arabic تش for the Persian چ of a foreign name, a family name
+starting with ع that a French spelling writes with a vowel letter, a city nisba ending a
+name, a Persian name starting with و, the Persian commissioner, an unknown word that is a
+proclitic and a common word, and the honorific خواجه before a place's namesake. All text
+is invented."""
+
+from __future__ import annotations
+
+from namematch import resolve_documents
+from namematch.link import find_mentions
+from namematch.link._documents import resolution_form
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def _entities(docs: dict[str, str]) -> list[list[tuple[str, str]]]:
+    return [[(m.doc_id, m.text) for m in e.mentions] for e in resolve_documents(docs)]
+
+
+def _together(docs: dict[str, str], *forms: tuple[str, str]) -> bool:
+    """True when one entity holds every (document, form) given."""
+    return any(set(forms) <= set(e) for e in _entities(docs))
+
+
+def test_the_persian_nisba_written_apart_and_joined_is_one_family_name():
+    assert resolution_form("بهرام نوروزی کوزه ای") == "بهرام نوروزی کوزه\u200cای"
+    assert resolution_form("بهرام نوروزی ای") == "بهرام نوروزی ای"  # (no final ه: not the nisba)
+    docs = {
+        "a": "به گزارش خبرنگار ما، دکتر بهرام نوروزی کوزه ای رئیس سازمان بنادر روز شنبه از بندر دیدن کرد.",
+        "b": "به گزارش خبرنگار ما، دکتر نوروزی کوزهای رئیس سازمان بنادر گفت کار لایروبی تمام شد.",
+    }
+    assert "بهرام نوروزی کوزه ای" in _texts(docs["a"])
+    assert "نوروزی کوزهای" in _texts(docs["b"])
+    assert _together(docs, ("a", "بهرام نوروزی کوزه ای"), ("b", "نوروزی کوزهای"))
+
+
+def test_arabic_tsh_and_persian_che_spell_one_foreign_name():
+    docs = {
+        "a": "وقال وزير التجارة الصيني وانغ تشينغفو إن بلاده ستزيد وارداتها.",
+        "b": "آقای وانگ چینگفو وزیر بازرگانی چین گفت کشورش واردات را افزایش می دهد.",
+    }
+    assert "وانغ تشينغفو" in _texts(docs["a"])
+    assert "وانگ چینگفو" in _texts(docs["b"])
+    assert _together(docs, ("a", "وانغ تشينغفو"), ("b", "وانگ چینگفو"))
+
+
+def test_an_ain_family_name_spelt_with_a_vowel_letter_joins_across_scripts():
+    docs = {
+        "a": "BEIRUT - Lebanese Energy Minister Samir Aoun said on Monday that power cuts would ease.",
+        "b": "قال وزير الطاقة اللبناني سمير عون اليوم الاثنين إن ساعات التغذية ستزيد.",
+    }
+    assert _together(docs, ("a", "Samir Aoun"), ("b", "سمير عون"))
+    # another family name with the same given name stays another person
+    other = {"a": docs["a"], "b": "قال وزير الطاقة اللبناني سمير عنان اليوم الاثنين إن ساعات التغذية ستزيد."}
+    assert not _together(other, ("a", "Samir Aoun"), ("b", "سمير عنان"))
+
+
+def test_a_city_nisba_ending_a_name_before_a_role_is_part_of_it():
+    assert _texts("هم زمان، مهدی رستمی قمی نماینده ویژه وزیر در امور مرزی با مقام های محلی دیدار کرد.") == [
+        "مهدی رستمی قمی"]
+    # an ordinary word ending in ی after the name is no nisba of a place
+    assert _texts("هم زمان، مهدی رستمی جوانی نماینده ویژه وزیر در امور مرزی با مقام های محلی دیدار کرد.") != [
+        "مهدی رستمی جوانی"]
+
+
+def test_a_persian_name_starting_with_vav_is_read_whole():
+    assert _texts("آقای وانگ چینگفو وزیر بازرگانی چین گفت.") == ["وانگ چینگفو"]
+    # the conjunction glued to a verb is still the conjunction
+    assert _texts("سخنگوی دولت فرهاد امینی روز شنبه آمد وگفت برنامه تغییر نکرده است.") == ["فرهاد امینی"]
+
+
+def test_the_persian_commissioner_after_a_name_is_a_role():
+    text = "دادستان در پاسخ به نامه هانس گل کمیسر عالی سازمان ملل گفت پاسخ ارسال می شود."
+    assert "هانس گل" in _texts(text)
+
+
+def test_an_unknown_word_of_a_proclitic_and_a_common_word_ends_no_name():
+    text = "ودعا الوزير إلى تمويل عادل لمشروعات البنية التحتية في القارة."
+    assert not any("لمشروعات" in t for t in _texts(text))
+    # a name glued to the preposition is still read (لكريم)
+    assert "كريم الفارس" in " ".join(_texts("وقدم الوزير الشكر للسيد كريم الفارس على جهوده."))
+
+
+def test_a_university_named_after_a_khwaja_is_a_place():
+    text = "همایش ملی فناوری در دانشگاه صنعتی خواجه رشیدالدین همدانی در هفته آینده برگزار می شود."
+    assert _texts(text) == []
