@@ -87,3 +87,11 @@ def test_an_unknown_word_of_a_proclitic_and_a_common_word_ends_no_name():
 def test_a_university_named_after_a_khwaja_is_a_place():
     text = "همایش ملی فناوری در دانشگاه صنعتی خواجه رشیدالدین همدانی در هفته آینده برگزار می شود."
     assert _texts(text) == []
+
+
+def test_a_photo_credit_whose_given_name_is_a_word_too():
+    body = "وزیر در این دیدار از پیشرفت طرح خبر داد.\n"
+    assert _texts(body + "عکس: نگار صدری") == ["نگار صدری"]
+    # two ordinary words after the cue are no credit
+    assert _texts(body + "عکس: آرشیو روزنامه") == []
+    assert _texts(body + "عکس: دیدار دیروز") == []

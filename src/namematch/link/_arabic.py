@@ -54,7 +54,8 @@ ARTICLE_BONUS: Final = 0.5
 _BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "گزارش",
                                  "تغطيه", "متابعه",
                                  "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
-#: The words of a byline must each be less common than this evidence says (no ordinary phrase).
+#: The words of a byline must each be less common than this evidence says (no ordinary phrase),
+#: or together less common than twice it when the last, the family name, has name evidence.
 BYLINE_FLOOR: Final = -1.5
 #: Evidence added to a word before بن and a given name (the person's own name: نجم بن خالد).
 NASAB_BONUS: Final = 1.5
@@ -593,8 +594,10 @@ class ArabicDetector:
             names = k - i - 1
             if not 2 <= names <= 3 or (k < n and not w[k].brk):
                 continue
-            if all(self.info[m].score > BYLINE_FLOOR for m in range(i + 1, k)):  # type: ignore[union-attr]
-                self.add(i + 1, k - 1, None)
+            scores = [self.info[m].score for m in range(i + 1, k)]  # type: ignore[union-attr]
+            if all(sc > BYLINE_FLOOR for sc in scores) or (
+                    scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
+                self.add(i + 1, k - 1, None)  # (a given name that is a word too before a family name: نگار X)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
