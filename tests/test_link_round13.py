@@ -95,3 +95,14 @@ def test_a_photo_credit_whose_given_name_is_a_word_too():
     # two ordinary words after the cue are no credit
     assert _texts(body + "عکس: آرشیو روزنامه") == []
     assert _texts(body + "عکس: دیدار دیروز") == []
+
+
+def test_the_persian_president_written_apart_is_one_role():
+    assert _texts("رئیس جمهور نیجریه بولا ندونگو گفت کشورش آماده همکاری است.") == ["بولا ندونگو"]
+
+
+def test_a_foreign_name_after_a_role_phrase_ending_in_a_seat_of_government():
+    # the Kremlin stands for an institution; دميتري is a given name the frequency lists know
+    assert _texts("وقال المتحدث باسم الكرملين دميتري فولكوف للصحفيين إن موسكو تدرس المقترح.") == [
+        "دميتري فولكوف"]
+    assert _texts("وقال المتحدث باسم الحزب دميتري فولكوف إن موسكو تدرس المقترح.") == ["دميتري فولكوف"]

@@ -104,7 +104,7 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
-                                       ("نخست", "وزير"), ("خادم", "الحرمين"),
+                                       ("نخست", "وزير"), ("رييس", "جمهور"), ("خادم", "الحرمين"),
                                        ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
 #: Words that are given names too, and titles before a place, a qualifier or another title
 #: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
@@ -138,6 +138,9 @@ PRONOUN_BASE_ZIPF: Final = 4.0
 #: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
 FOREIGN_TAIL: Final = 0.6
 FOREIGN_HEAD_FLOOR: Final = -2.0
+#: A foreign given name the frequency lists know starts a foreign name after a role phrase when
+#: its name evidence is above this (دميتري, a name the press writes often).
+FOREIGN_HEAD_NAME: Final = 1.0
 #: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
 #: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
 NISBA_TAIL_BONUS: Final = 0.5
@@ -827,16 +830,18 @@ class ArabicDetector:
 
     def _foreign_start(self, k: int) -> bool:
         """Words k and k+1 are a transliterated foreign name ending there: a :meth:`_foreign_pair`
-        whose first word is in no frequency list either and bears no article, followed by a break
-        or a function word."""
+        whose first word is in no frequency list either, or clearly a name (evidence above
+        :data:`FOREIGN_HEAD_NAME`: دميتري), and bears no article, followed by a break, a
+        function word or a preposition with the article."""
         w, n = self.w, len(self.w)
-        if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")):
-            return False
+        if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")
+                                          and not w[k + 2].norm.startswith(_PREPOSITION_ARTICLE)):
+            return False  # (a preposition and the article start another phrase: X Y للصحفيين)
         if not self._foreign_pair(k):
             return False
         head = self.info[k]
         assert head is not None  # (_foreign_pair read it as a word)
-        return not head.stem.startswith("ال") and zipf_ar(head.stem, self.lw) == 0.0
+        return not head.stem.startswith("ال") and (zipf_ar(head.stem, self.lw) == 0.0 or head.score > FOREIGN_HEAD_NAME)
 
     def _given_start_word(self, k: int) -> bool:
         """Word k is a listed given name, two glued (محمدرضا), or the sayyid marker glued to one."""
