@@ -106,3 +106,9 @@ def test_a_foreign_name_after_a_role_phrase_ending_in_a_seat_of_government():
     assert _texts("وقال المتحدث باسم الكرملين دميتري فولكوف للصحفيين إن موسكو تدرس المقترح.") == [
         "دميتري فولكوف"]
     assert _texts("وقال المتحدث باسم الحزب دميتري فولكوف إن موسكو تدرس المقترح.") == ["دميتري فولكوف"]
+
+
+def test_a_preposition_glued_to_a_common_noun_ends_a_name():
+    assert _texts("وفاز الكاتب سعيد خالد بجائزة الدولة التقديرية هذا العام.") == ["سعيد خالد"]
+    # a family name that starts with the same letter and is no preposition stays
+    assert _texts("وقال المدرب سعيد وهبة إن الفريق جاهز.") == ["سعيد وهبة"]

@@ -144,6 +144,11 @@ FOREIGN_HEAD_NAME: Final = 1.0
 #: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
 #: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
 NISBA_TAIL_BONUS: Final = 0.5
+#: A word inside a name that is clearly ordinary as a whole (evidence below this) and reads as a
+#: proclitic and a common ordinary word (Zipf PROCLITIC_WORD_ZIPF or more, evidence below this)
+#: ends the name before it (X بجائزة "X ... with a prize").
+PROCLITIC_WORD: Final = -1.0
+PROCLITIC_WORD_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 
@@ -319,6 +324,8 @@ class ArabicDetector:
             if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
                     and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
+            if k > j and inf.kind == "word" and not inf.off and inf.score < PROCLITIC_WORD and self._proclitic_word(x):
+                break  # "X بجائزة": a preposition and a common noun start another phrase
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
                     inf.stem not in self.lw.given and self._conjunction(x, inf)):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
@@ -679,6 +686,15 @@ class ArabicDetector:
                 break
             k += 1
         return k
+
+    def _proclitic_word(self, x: Word) -> bool:
+        """True when a word reads as a proclitic and a common ordinary word of four letters or
+        more (بجائزة "with a prize", لمدة "for a period"), no listed given name."""
+        letters = "بل" if self.persian else "بلوفك"
+        if x.norm[:1] not in letters:
+            return False
+        return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
+                   and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
 
     def _place_nisba(self, k: int) -> bool:
         """True when word k is the nisba of a listed place (قمی of قم, البغدادي of بغداد, with or
