@@ -112,3 +112,11 @@ def test_a_preposition_glued_to_a_common_noun_ends_a_name():
     assert _texts("وفاز الكاتب سعيد خالد بجائزة الدولة التقديرية هذا العام.") == ["سعيد خالد"]
     # a family name that starts with the same letter and is no preposition stays
     assert _texts("وقال المدرب سعيد وهبة إن الفريق جاهز.") == ["سعيد وهبة"]
+
+
+def test_stations_parks_and_prayer_grounds_named_after_people_are_places():
+    assert _texts("مراسم در مصلای امام رضا برگزار شد.") == []
+    assert _texts("تجمع در بوستان شهید چمران برگزار شد.") == []
+    assert _texts("وانطلقت المسيرة من محطة الملك عبدالله للقطارات.") == []
+    # the person himself, named beside the place, is still a mention
+    assert _texts("وقال الوزير خالد الراشد إن محطة الملك عبدالله ستفتتح.") == ["خالد الراشد"]
