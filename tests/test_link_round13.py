@@ -120,3 +120,12 @@ def test_stations_parks_and_prayer_grounds_named_after_people_are_places():
     assert _texts("وانطلقت المسيرة من محطة الملك عبدالله للقطارات.") == []
     # the person himself, named beside the place, is still a mention
     assert _texts("وقال الوزير خالد الراشد إن محطة الملك عبدالله ستفتتح.") == ["خالد الراشد"]
+
+
+def test_dari_titles_and_a_nationality_with_the_persian_his():
+    # پوهاند (an Afghan academic rank) is an honorific, not a name word
+    assert "پوهاند" not in " ".join(_texts("پوهاند عبدالقدیر رحیمی استاد دانشگاه کابل گفت."))
+    # همتای افغانش: "his Afghan counterpart", no name
+    assert _texts("وزیر خارجه ترکمنستان رشید اورازوف با همتای افغانش دیدار کرد.") == ["رشید اورازوف"]
+    # امارت "emirate" names an institution, no person
+    assert "امارت" not in _texts("به گفته سخنگوی امارت اسلامی، نشست برگزار شد.")
