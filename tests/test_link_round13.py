@@ -129,3 +129,16 @@ def test_dari_titles_and_a_nationality_with_the_persian_his():
     assert _texts("وزیر خارجه ترکمنستان رشید اورازوف با همتای افغانش دیدار کرد.") == ["رشید اورازوف"]
     # امارت "emirate" names an institution, no person
     assert "امارت" not in _texts("به گفته سخنگوی امارت اسلامی، نشست برگزار شد.")
+
+
+def _german_minister(en: str, ar: str) -> dict[str, str]:
+    return {"a": f"BERLIN - German Economy Minister {en} said on Monday that exports rose.",
+            "b": f"وقال وزير الاقتصاد الألماني {ar} اليوم الاثنين إن الصادرات ارتفعت."}
+
+
+def test_a_german_z_written_ts_and_a_ph_written_f_join_across_scripts():
+    assert _together(_german_minister("Dieter Gerz", "ديتر غيرتس"), ("a", "Dieter Gerz"), ("b", "ديتر غيرتس"))
+    assert _together(_german_minister("Anselm Wadephal", "أنسلم فاديفال"),
+                     ("a", "Anselm Wadephal"), ("b", "أنسلم فاديفال"))
+    # another family name with the same given name stays apart
+    assert not _together(_german_minister("Dieter Gerz", "ديتر غولدمان"), ("a", "Dieter Gerz"), ("b", "ديتر غولدمان"))

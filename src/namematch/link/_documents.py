@@ -461,16 +461,18 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
 #: (Jaro-Winkler) and share a blocking key are spellings of one element.
 LOOSE_AGREE: Final = 0.85
 _LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("tch", "ch"),  # Arabic تش for the Persian چ (تشين / چین)
+                       ("ts", "s"),  # the German z written تس (ميرتس / Merz)
                        ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
                        ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"), ("c", "k"), ("g", "k"),
-                       ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
+                       ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"),
+                       ("v", "f"), ("p", "b"))  # Arabic has no v nor p: ف and ب (فاديفول / Wadephul)
 
 
 @lru_cache(maxsize=65536)
 def _loose_roman(core: str) -> str:
     """A name element read loosely, the same in any script: romanised, lower case, one
     letter for sounds that spellings of one name exchange (q/g/k, zh/j/y/i, e/i, o/u, sh/s,
-    tsch/tsh/tch/ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
+    tsch/tsh/tch/ch/s, ts/z/s, w/v/f, p/b), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
     s = core if core.isascii() else romanize(core)
     s = "".join(c for c in s.lower() if "a" <= c <= "z")
     if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():
@@ -611,6 +613,9 @@ def _block_keys(ch: _Chain) -> set[str]:
         loose = _loose_roman(u.core)
         if len(loose) >= 4 and _rare_element(u.core):
             out.add("~" + loose[:4])  # a sibilant the keys read apart (s / ش)
+            skeleton = "".join(c for c in loose if c not in "aiu").replace("ts", "s")
+            if len(skeleton) >= 3:
+                out.add("~~" + skeleton[:3])  # a vowel the romanisation puts in (ميرتس mirtis / Merz)
     for a, b in itertools.pairwise(units):
         if (a.script == LATIN) == (b.script == LATIN):
             out |= unit_keys(a.core + b.core, a.script)
