@@ -68,6 +68,8 @@ def test_a_city_nisba_ending_a_name_before_a_role_is_part_of_it():
 
 def test_a_persian_name_starting_with_vav_is_read_whole():
     assert _texts("آقای وانگ چینگفو وزیر بازرگانی چین گفت.") == ["وانگ چینگفو"]
+    # a family name starting with و that no list knows, nor its rest
+    assert _texts("آقای یوهان وادلینگ وزیر امور خارجه آلمان گفت.") == ["یوهان وادلینگ"]
     # the conjunction glued to a verb is still the conjunction
     assert _texts("سخنگوی دولت فرهاد امینی روز شنبه آمد وگفت برنامه تغییر نکرده است.") == ["فرهاد امینی"]
 

@@ -212,8 +212,10 @@ class ArabicDetector:
         self.persian = bool(arabic and sum(1 for x in words[:2000] if x.arabic and x.persian) * 8 >= arabic)
         if self.persian:
             for k, inf in enumerate(self.info):
-                if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
-                    self.info[k] = read_whole(words[k], lw)
+                if inf is not None and inf.off and (words[k].norm[:1] in ARABIC_ONLY_PROCLITICS or (
+                        words[k].norm[:1] == "و" and zipf_ar(words[k].norm, lw) >= zipf_ar(inf.stem, lw))):
+                    self.info[k] = read_whole(words[k], lw)  # (Persian writes "and" apart: وادلینگ is one word
+                    #                                          unless its rest is a word more common than it)
         if not self.persian:
             for inf in self.info:  # Arabic writes these cities with the article (الرياض, الهند):
                 if (inf is not None and inf.kind == "place" and inf.stem in lw.given  # bare, a given name
@@ -736,8 +738,9 @@ class ArabicDetector:
         rest = x.norm[1:]
         if rest in self.lw.says:
             return True
-        if self.persian and x.norm[:1] == "و" and zipf_ar(x.norm, self.lw) > zipf_ar(rest, self.lw):
-            return False  # Persian writes "and" apart: a word more common whole than its rest is one word (وانگ)
+        if self.persian and x.norm[:1] == "و" and zipf_ar(x.norm, self.lw) >= zipf_ar(rest, self.lw):
+            return False  # Persian writes "and" apart: a word no less common whole than its rest is one word
+            #               (وانگ; وادفول, neither reading a known word)
         if zipf_ar(rest, self.lw) > 0:
             return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
         if zipf_ar(x.norm, self.lw) > 0:
