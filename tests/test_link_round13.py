@@ -144,3 +144,10 @@ def test_a_german_z_written_ts_and_a_ph_written_f_join_across_scripts():
                      ("a", "Anselm Wadephal"), ("b", "أنسلم فاديفال"))
     # another family name with the same given name stays apart
     assert not _together(_german_minister("Dieter Gerz", "ديتر غولدمان"), ("a", "Dieter Gerz"), ("b", "ديتر غولدمان"))
+
+
+def test_a_future_verb_no_list_knows_ends_a_name():
+    assert _texts("وقال الوزير خالد الراشد سيلتقي نظيره غدا.") == ["خالد الراشد"]
+    assert _texts("وأعلن المتحدث أن الرئيس عمر سيزور القاهرة الأسبوع المقبل.") == ["عمر"]
+    # a foreign family name starting with the same letters is still a name
+    assert _texts("وقال وزير الخارجية البولندي رادوسلاف سيكورسكي إن بلاده تدعم.") == ["رادوسلاف سيكورسكي"]
