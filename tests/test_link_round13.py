@@ -151,3 +151,9 @@ def test_a_future_verb_no_list_knows_ends_a_name():
     assert _texts("وأعلن المتحدث أن الرئيس عمر سيزور القاهرة الأسبوع المقبل.") == ["عمر"]
     # a foreign family name starting with the same letters is still a name
     assert _texts("وقال وزير الخارجية البولندي رادوسلاف سيكورسكي إن بلاده تدعم.") == ["رادوسلاف سيكورسكي"]
+
+
+def test_the_irgc_rank_word_and_a_movement_named_after_a_person():
+    assert _texts("سرلشکر پاسدار محمد کاوسی رئیس ستاد گفت.") == ["محمد کاوسی"]
+    # جریان X: a movement named after a person, no mention of him
+    assert _texts("ناصر صدرالدینی رهبر جریان صدرالدینی در بیانیه ای اعلام کرد.") == ["ناصر صدرالدینی"]
