@@ -157,3 +157,10 @@ def test_the_irgc_rank_word_and_a_movement_named_after_a_person():
     assert _texts("سرلشکر پاسدار محمد کاوسی رئیس ستاد گفت.") == ["محمد کاوسی"]
     # جریان X: a movement named after a person, no mention of him
     assert _texts("ناصر صدرالدینی رهبر جریان صدرالدینی در بیانیه ای اعلام کرد.") == ["ناصر صدرالدینی"]
+
+
+def test_the_arabic_official_is_a_role():
+    assert _texts("وقال المسؤول عبد السلام حنفي اليوم الاثنين إن المحادثات ستستأنف.") == ["عبد السلام حنفي"]
+    # an official with no name after him, and "the team responsible", name no one
+    assert _texts("وقال المسؤول في وزارة الخارجية إن المحادثات ستستأنف.") == []
+    assert _texts("وأكد الفريق المسؤول عن الملف أن العمل مستمر.") == []
