@@ -11,7 +11,13 @@ from namematch._data import data_lines
 from namematch._foreign import MAX_READINGS, foreign_readings
 from namematch.score import Scorer, score_matrix
 from namematch.score._config import DEFAULT_CONFIG
-from namematch.score._units import _Unit, model_readings_wanted, sounded, sounded_pair
+from namematch.score._units import (
+    _Unit,
+    foreign_final_contrast,
+    model_readings_wanted,
+    sounded,
+    sounded_pair,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,6 +40,16 @@ from namematch.score._units import _Unit, model_readings_wanted, sounded, sounde
         ("cabdi", "abdi"),  # Somali c for the ayn, written with no Latin letter
         ("gilbert", "jilbert"),  # French g before e and i
         ("zeaiter", "zaiter"),  # Levantine French: a vowel pair for a vowel and the ayn
+        ("barrot", "barro"),  # French: a final consonant is silent
+        ("yves", "yve"),
+        ("pete", "pet"),  # English: a final e is silent
+        ("jean", "zhan"),  # French j (ژ in Persian)
+        ("wadephul", "wadeful"),  # ph
+        ("miguel", "migel"),  # Spanish gu before e and i
+        ("arnaud", "arnod"),  # French au
+        ("rousseau", "rousso"),  # French eau
+        ("castillo", "castiyo"),  # Spanish ll
+        ("andrzej", "andzhej"),  # Polish rz
     ],
 )
 def test_readings_by_the_orthography_of_the_language(word: str, reading: str) -> None:
@@ -66,7 +82,7 @@ def test_table_rows_are_well_formed() -> None:
     for latin, reading, where, languages, example in rows:
         assert latin.isalpha() and latin.islower()
         assert reading == "-" or (reading.isalpha() and reading.islower())  # "-": no Latin letter
-        assert where in {"any", "start", "vowels", "vowel", "front", "alone", "single"}
+        assert where in {"any", "start", "vowels", "vowel", "front", "alone", "single", "end", "endc"}
         assert languages and example
     # letter groups come before single letters (a group is read whole before its letters)
     sizes = [len(r[0]) for r in rows]
@@ -86,6 +102,14 @@ FOREIGN_PAIRS = [
     ("Cali Xasan Warsame", "علي حسن ورسمة"),  # Somali c and x
     ("Nabil Zeaiter", "نبيل زعيتر"),  # Levantine French: a vowel pair for the ayn
     ("Pablo Gil Serrano", "بابلو خيل سيرانو"),  # Gil is listed for جيل; خيل is listed for nothing
+    ("Jean-Noel Barrot", "جان نويل بارو"),  # French silent final t
+    ("Jean-Noel Barrot", "ژان نوئل بارو"),  # and the French j as ژ
+    ("Jean-Yves Le Drian", "جان إيف لودريان"),  # Yves, s silent; Le glued to its name
+    ("Pete Hegseth", "بيت هيغسيث"),  # English silent final e
+    ("Francois Bayrou", "فرانسوا بايرو"),
+    # a foreign name beginning with Al, its Arabic-script spelling read as the article and a name
+    ("Anthony Albanese", "أنتوني ألبانيزي"),
+    ("Alessandro Rossi", "أليساندرو روسي"),
 ]
 
 
@@ -106,6 +130,12 @@ def test_foreign_names_written_by_their_sound_match(latin: str, arabic: str) -> 
         ("Xi Zhongxun", "شي جين بينغ"),  # father and son
         ("Rosyid Shalih", "رشيد مصلح"),  # Salih is not Muslih (invented)
         ("Cali Xasan Warsame", "علي حسين ورسمة"),  # Hasan is not Husayn (invented)
+        # a foreign name's final vowel, written as a long vowel in Arabic script (invented)
+        ("Paolo Rossi", "باولو روسا"),  # Rossi is not Rossa
+        ("Marco Costa", "ماركو كوستو"),
+        ("Giorgia Meloni", "جورجيا ميلونا"),
+        ("Louis Barrot", "لويس بارا"),  # the silent t read, the vowel still counts
+        ("Anne Hidalgo", "آنا إيدالغو"),  # Anne is not Anna
     ],
 )
 def test_a_differing_element_still_counts_against(latin: str, arabic: str) -> None:
@@ -179,3 +209,16 @@ def test_somali_spellings_of_listed_names() -> None:
     assert nm.score("Abdullahi Mohamud Warsame", "عبد الله محمود ورسمة") >= nm.DEFAULT_THRESHOLD
     assert nm.score("Cabdullahi Maxamuud", "عبد الله محمود") >= nm.DEFAULT_THRESHOLD
     assert nm.score("Abdullahi Mohamud Warsame", "عبد الله حامد ورسمة") < nm.DEFAULT_THRESHOLD
+
+
+def test_a_final_long_vowel_decides_only_foreign_names() -> None:
+    # listed Arabic and Persian names keep their readings: Persian writes Musa's final a as ی,
+    # Egyptian spelling a final i as ى; a Latin spelling ending in a consonant says nothing
+    assert nm.score("Musa Karimi", "موسی کریمی") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Giorgia Meloni", "جورجيا ميلونى") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Paolo Rossi", "باولو روسي") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("Marco Costa", "ماركو كوستا") >= nm.DEFAULT_THRESHOLD
+    (ar,), (la,) = _units("روسا"), _units("Rossi")
+    assert foreign_final_contrast(ar, la) and foreign_final_contrast(la, ar)
+    (ar,), (la,) = _units("روسا"), _units("Rossin")
+    assert not foreign_final_contrast(ar, la)

@@ -164,3 +164,8 @@ def test_the_arabic_official_is_a_role():
     # an official with no name after him, and "the team responsible", name no one
     assert _texts("وقال المسؤول في وزارة الخارجية إن المحادثات ستستأنف.") == []
     assert _texts("وأكد الفريق المسؤول عن الملف أن العمل مستمر.") == []
+
+
+def test_khwaja_before_a_living_persons_name_stays_in_it():
+    # خواجه is read past only inside a place's name; before a minister's name it is his name word
+    assert "خواجه آصف" in " ".join(_texts("از سوی دیگر خواجه آصف وزیر دفاع پاکستان گفت رزمایش برگزار می شود."))

@@ -86,6 +86,30 @@ def test_identity_and_honorifics() -> None:
     assert nm.score("Dr. Ali Larijani", "Ali Larijani") == 1.0
 
 
+def test_a_listed_spelling_of_a_clerics_honorific_in_front_is_a_title() -> None:
+    # Kari is listed as a spelling of Qari: in front of the other's first name it is the title,
+    # not a second person's name (the parser keeps it as a name: it is no honorific form itself)
+    why = nm.explain("Kari Habibullah", "Habibullah Sadiqi")
+    assert not any("in front" in r for r in why.rules), why
+    assert why.score >= T
+    assert nm.score("Kari Habibullah", "حبيب الله صديقي") >= T
+    # a given name in front still is one, and so is Said, which the lexicon lists with Sayyid
+    # (an honorific, but no cleric's)
+    for front in ("Nasir", "Said"):
+        why = nm.explain(f"{front} Habibullah", "Habibullah Sadiqi")
+        assert any("in front" in r for r in why.rules), why
+        assert why.score < T
+
+
+def test_cleric_honorifics_are_honorifics() -> None:
+    from namematch.parse import cleric_honorifics, is_honorific
+
+    forms = cleric_honorifics()
+    assert {"qari", "mullah", "mufti"} <= forms
+    assert all(is_honorific(f) for f in forms)
+    assert "sayyid" not in forms and "sheikh" not in forms
+
+
 def test_surname_only_and_missing_middle() -> None:
     assert nm.score("Hashemi", "Sattar Hashemi") >= T
     assert nm.score("Naseer Abdullah al-Kharawi", "Naseer Abdul Mohsen Abdullah al-Kharawi") >= T

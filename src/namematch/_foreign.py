@@ -35,6 +35,10 @@ _CONTEXTS: Final = {
     "alone": ("(?<![cst])", ""),
     # a letter of its own: not of a group before or after it (ch, ck, cz, cs, sch, tc)
     "single": ("(?<![cst])", "(?![hkzs])"),
+    # the last letters of a word of four letters or more, after a vowel (French Barrot, Yves)
+    "end": (f"(?<=..{_VOWEL})", "$"),
+    # the last letters of a word of four letters or more, after a consonant (English Pete, Claire)
+    "endc": ("(?<=..[^aeiouy])", "$"),
 }
 #: Most readings of one word (the rules that apply, alone and together, in the table's order).
 MAX_READINGS: Final = 12

@@ -259,6 +259,12 @@ def is_honorific(form: str) -> bool:
     return form in _lexicons()[0]
 
 
+def cleric_honorifics() -> frozenset[str]:
+    """The normalised forms of a cleric's honorific (Qari, Mullah, Maulana, Mufti: the "inner"
+    rows of ``data/honorifics.tsv``, which lists also write between a person's names)."""
+    return _lexicons()[4]
+
+
 _ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدين"})
 _HE_RE: Final = re.compile(r"\s*H\s*\.\s*E\s*\.", re.IGNORECASE)
 

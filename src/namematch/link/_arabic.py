@@ -84,6 +84,11 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Persian possessives written apart after a role phrase: "his", "their", "own" (همتای آلمانی اش).
+_DETACHED_POSSESSIVES: Final = frozenset({"اش", "شان", "خود", "خويش"})
+#: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
+#: مطار X الدولي, مستشفى X الدولي); a person is never followed by this adjective.
+_PLACE_ADJECTIVES: Final = frozenset({"الدولي", "الدوليه"})
 #: Words of a role phrase read past before the name that follows it (see _past_role_phrase).
 ROLE_PHRASE_WORDS: Final = 6
 #: Demonstratives inside a role phrase (سخنگوی این کمیسیون, رئيس هذه اللجنة).
@@ -104,14 +109,20 @@ _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
-                                       ("نخست", "وزير"), ("رييس", "جمهور"), ("خادم", "الحرمين"),
+                                       ("نخست", "وزير"), ("خادم", "الحرمين"), ("رييس", "جمهور"),
                                        ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
+#: Honorifics of historical figures that stand in the names of places after them (دانشگاه خواجه
+#: نصیر X) but are name words of living persons (خواجه آصف): read past only inside a place's name.
+_PLACE_NAME_TITLES: Final = frozenset({"خواجه"})
 #: Words that are given names too, and titles before a place, a qualifier or another title
 #: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
 #: A given name too, and a title before a name that is no particle (سلطان فهد; not بن سلطان آل), nor a
 #: word with the article (سلطان الجابر: a ruler's name takes no article, a family name does).
 _TITLE_BEFORE_NAME: Final = frozenset({"سلطان"})
+#: The same in Persian text only: حکیم "the sage", the title of classical poets, philosophers and
+#: physicians (حکیم ابوالقاسم X, حکیم عمر X); in Arabic حكيم is a given name before a father's name.
+_PERSIAN_TITLE_BEFORE_NAME: Final = frozenset({"حكيم"})
 #: Lineage words of Maghrebi and Mauritanian names inside a name (محمد ولد الرشيد "son of", خالد آيت
 #: الطالب, Berber "of the family of"): a name word with name evidence follows. Never a name's first
 #: word (ولد is also "was born", "boy"; آیت starts آیت الله).
@@ -130,6 +141,10 @@ _PREPOSITION_ARTICLE: Final = ("لل", "بال", "وال", "فال", "كال", "
 #: A word that ends a name found but is clearly ordinary (below this evidence) and no name
 #: element is cut off when the words before it start a longer name of the document.
 TAIL_ORDINARY: Final = -1.5
+#: A found name's given name alone names its person when the word is this rare in the
+#: language's text (Zipf): a foreign or unusual given name (بلاول, جوزاف), never a common
+#: one that many persons or an ordinary word share (محمد, امید "hope", جمال "beauty").
+LONE_GIVEN_ZIPF: Final = 3.0
 #: ... when the words before it are one given name, no very common one (lexicon rarity).
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
@@ -232,7 +247,8 @@ class ArabicDetector:
                 a.kind = b.kind = "role"
             elif a.kind == "word" and not a.off and (
                     (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
-                    or (a.stem in _TITLE_BEFORE_NAME and b.kind == "word" and not b.stem.startswith("ال")
+                    or ((a.stem in _TITLE_BEFORE_NAME or (self.persian and a.stem in _PERSIAN_TITLE_BEFORE_NAME))
+                        and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
 
@@ -297,6 +313,8 @@ class ArabicDetector:
             hon = w[first].text
         for k in range(first, last + 1):
             self.taken[k] = 1
+        if last + 1 < len(w) and not w[last + 1].brk and w[last + 1].norm in _PLACE_ADJECTIVES:
+            return  # (the words stay taken: no shorter reading of the place's name is a person)
         self.found.append(Found(first, last, start, w[last].end, ctx, hon, strong))
 
     def read_name(self, j: int, bonus: float, free: bool = False, until: int | None = None) -> int | None:
@@ -321,8 +339,13 @@ class ArabicDetector:
             if inf is None or (k > j and x.brk) or self.taken[k]:
                 break
             if k > j and (inf.off or (x.norm[:1] == "و" and len(x.norm) > 3 and inf.stem not in self.lw.given
-                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0))):
+                                      and form_rarity(inf.stem) >= 1.0 and self._conjunction(x, inf, 0.0)
+                                      # (Persian writes the conjunction apart: glued, only before a word)
+                                      and not (self.persian and zipf_ar(x.norm[1:], self.lw) == 0.0))):
                 break  # "X وY": a proclitic starts another phrase (not a foreign name: جون ويلسون)
+            if (k > j and names >= 2 and x.norm[:1] == "و" and len(x.norm) > 3 and x.norm[1:] in self.lw.given
+                    and x.norm not in self.lw.given):
+                break  # "X Y وZ W": after a full name, و and a given name start the next name of a list
             if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
                     and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
@@ -793,6 +816,10 @@ class ArabicDetector:
             if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
                 j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
+            if (self.persian and j > start and w[j].norm in _DETACHED_POSSESSIVES
+                    and self.kind(j - 1) in ("role", "qual", "place")):
+                j += 1  # همتای آلمانی اش X, همتای خود X: "his (own) counterpart", written apart
+                continue
             nxt = self.info[j + 1] if j + 1 < n else None
             if self.info[j].stem in _LINKERS and nxt is not None and (  # type: ignore[union-attr]
                     nxt.kind == "place" or (nxt.kind == "qual" and nxt.stem.startswith("ال"))):
@@ -967,8 +994,9 @@ class ArabicDetector:
                     and self.info[k - 1] is not None
                     and self.info[k - 1].stem in self.lw.named_after):  # type: ignore[union-attr]
                 return True  # one adjective after the place word (پایگاه فضایی امام X, ورزشگاه ملی X)
-            if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
-                return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
+            if (prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual")
+                    and prev.stem not in _PLACE_NAME_TITLES):
+                return False  # (بین المللی written apart: فرودگاه بین المللی امام X; دانشگاه خواجه X)
             k -= 1
         return False
 
@@ -1041,6 +1069,7 @@ class ArabicDetector:
                 tails.add(_key_form(last.stem))
         if not keys:
             return
+        givens = self._rare_givens() - keys
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
         # (not where the article makes a common word: سلام / السلام "peace")
         keys |= {"ال" + k for k in keys if not k.startswith("ال") and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
@@ -1063,6 +1092,10 @@ class ArabicDetector:
                     off = next(o for o, s in w[i].readings if _key_form(s + nxt.stem) in tails)
                     self._add_at(i, i + 1, off)
                     continue
+            if (inf.kind == "word" and not inf.off and _key_form(inf.stem) in givens and not self._named_after(i)
+                    and not self._name_follows(i)):
+                self._add_at(i, i, 0)  # a rare given name alone: "Bilawal said"
+                continue
             for off, stem in w[i].readings:
                 if _key_form(stem) not in keys:
                     continue
@@ -1074,6 +1107,28 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+
+    def _rare_givens(self) -> set[str]:
+        """The given names (first words) of the found names of two words or more that are rare
+        in the language (:data:`LONE_GIVEN_ZIPF`) and no particle: each alone names its person."""
+        out: set[str] = set()
+        for f in self.found:
+            if not self.w[f.first].arabic or f.last <= f.first:
+                continue
+            first = self.info[f.first]
+            if first is None or first.stem in _SAYYID or first.kind != "word" or first.stem in PARTICLES:
+                continue
+            if len(first.stem) >= 3 and zipf_ar(first.stem, self.lw) < LONE_GIVEN_ZIPF:
+                out.add(_key_form(first.stem))
+        return out
+
+    def _name_follows(self, i: int) -> bool:
+        """A word with name evidence, not taken, follows word i in its clause: word i starts
+        another name, not a given name alone."""
+        if i + 1 >= len(self.w) or self.w[i + 1].brk:
+            return False
+        nxt = self.info[i + 1]
+        return nxt is not None and not self.taken[i + 1] and nxt.kind in ("word", "particle") and nxt.score > 0
 
     def trim_tails(self) -> None:
         """A name read on into an ordinary word (``الشيخ تميم موقف بلاده``: "Sheikh Tamim's

@@ -123,6 +123,11 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         k = arabic_kind(stem, lw)
         if k not in ("word", "particle", "suffix"):
             return WordInfo(k, off, stem, 0.0)
+    if whole[:1] == "و" and zipf_ar(whole, lw) == 0.0:
+        for off, stem in readings[1:]:
+            if off == 1 and len(stem) >= 3 and stem in lw.given and arabic_kind(stem, lw) == "word":
+                # "ورونالد": a word never seen whole, "and" before a listed given name (a list of names)
+                return WordInfo("word", off, stem, max(best.score, arabic_score(stem, whole, nisba)))
     if best.score > CLITIC_WHOLE:
         return best
     if zipf_ar(whole, lw) == 0.0:

@@ -186,6 +186,33 @@ def _given_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozens
     return top if all(_last_core(mentions[first_of[k]]) != core for k in sups) else None
 
 
+def _named_apart_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozenset[str]]],
+                        first_of: dict[tuple[str, frozenset[str]], int], mentions: list[Mention],
+                        families: set[tuple[str, str]]) -> tuple[str, frozenset[str]] | None:
+    """For a family name alone that two or more persons of the text carry (relatives: Asif Ali
+    X and Bilawal Bhutto X): the one person of them the text never names by the given name
+    alone, when each of the others is named so ("Bilawal said"): the press tells relatives
+    apart by their given names and keeps the family name for one of them. Else None.
+    ``families``: (script family, last unit) of the names of two units or more of the text."""
+    if len(key[1]) != 1:
+        return None
+    core = next(iter(key[1]))
+    holders = [k for k in sups if _last_core(mentions[first_of[k]]) == core]
+    persons = [k for k in holders if not any(k[1] < o[1] for o in holders)]
+    if len(persons) < 2:
+        return None
+    unnamed = [k for k in persons
+               if (key[0], given := _first_core(mentions[first_of[k]])) in families  # (another's family name)
+               or (key[0], frozenset({given})) not in first_of]
+    if len(unnamed) != 1:
+        return None
+    top = unnamed[0]
+    given = _first_core(mentions[first_of[top]])
+    if any(_first_core(mentions[first_of[k]]) == given for k in persons if k != top):
+        return None  # (two persons of one given name: the given name alone tells nothing)
+    return top if all(k[1] <= top[1] or k in persons for k in holders) else None
+
+
 def chains(mentions: list[Mention]) -> list[int | None]:
     """Antecedent index of each mention (None for the fullest mention of a chain).
 
@@ -217,6 +244,7 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         for c in key[1]:
             by_core[(key[0], c)].append(key)
     top_of: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]] | None] = {}
+    families = {(k[0], _last_core(mentions[i])) for k, i in first_of.items() if len(k[1]) > 1}
     for key in first_of:
         fam, cores = key
         if not cores:
@@ -236,6 +264,7 @@ def chains(mentions: list[Mention]) -> list[int | None]:
             top = None  # Imam Hussein is no part of a living Hossein X named in the same text
         if top is not None and not all(k[1] <= top[1] for k in sups):
             top = (_family_holder(key, sups, first_of, mentions) or _given_holder(key, sups, first_of, mentions)
+                   or _named_apart_holder(key, sups, first_of, mentions, families)
                    if key not in regnal else None)
         top_of[key] = top
     ante: list[int | None] = []

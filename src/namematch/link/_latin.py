@@ -61,10 +61,48 @@ _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major",
                                     "sayed", "sayyed", "sayyid",
                                     # the Syed family name of South Asia after a given name (X Ali Shah)
                                     "shah"})
+#: Titles of rulers and royals: a capitalised run that starts with one and ends with a place or
+#: institution word names a place after the ruler ("King Salman Park", "Sultan X Sports Complex").
+_RULER_TITLES: Final = frozenset({"king", "queen", "sultan", "sheikh", "shaikh", "prince", "princess", "emir",
+                                  "amir"})
+#: Place words that end such a run besides the named-after words of the word lists (a ruler's name
+#: before them is a place's name: "King X Economic City", "Prince X Air Base").
+_PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "center", "gardens", "district",
+                                 "port", "corniche", "reserve", "zone"})
+#: Place words that are English family names too (Stuart Hall): after one name word they may
+#: end a person's name.
+_SURNAME_HEADS: Final = frozenset({"hall", "bridge", "bridges", "tower", "port", "ship", "dam", "road", "street",
+                                   "square", "school", "college", "palace", "library"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
+#: Honorifics of royals and sheikhs: a title that is a given name too is the given name after them.
+_ROYAL_HONORIFICS: Final = frozenset({"sheikh", "shaikh", "prince", "princess"})
 #: Titles that are given names too: a name after a particle or before one (Sultan bin X, bin Sultan).
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
+
+
+#: English function words that a title-case headline capitalises and running text does not.
+_HEADLINE_FUNCTION_WORDS: Final = frozenset({"with", "of", "in", "from", "for", "to", "on", "at", "as", "over",
+                                             "after", "amid", "into", "during", "against"})
+
+
+def _title_case_lines(words: list[Word]) -> bytearray:
+    """Per word, 1 when its line is written in title case: two of its function words after the
+    line's first word are capitalised ("Sheikh X Discusses Ties With British Minister In Y").
+    One pass over the words."""
+    out = bytearray(len(words))
+    start = 0
+    n = len(words)
+    while start < n:
+        end = start + 1
+        while end < n and "\n" not in words[end].gap:
+            end += 1
+        caps = sum(1 for x in words[start + 1 : end]
+                   if x.cap and not x.allcaps and x.norm in _HEADLINE_FUNCTION_WORDS)
+        if caps >= 2:
+            out[start:end] = b"\x01" * (end - start)
+        start = end
+    return out
 
 
 def known(form: str, lw: LinkWords) -> bool:
@@ -88,6 +126,10 @@ class LatinDetector:
         self.lw = lw
         self.found = found
         self.weak: list[tuple[int, int, int | None]] = []
+        #: last words of the names found as members of a list under a plural office
+        self.listed: set[int] = set()
+        #: 1 for the words of a line written in title case (a headline: "X Meets Y In Z")
+        self.title_case = _title_case_lines(words)
 
     # -- word classes ----------------------------------------------------
     def is_role(self, x: Word) -> bool:
@@ -178,7 +220,7 @@ class LatinDetector:
         # an organisation word splits the run: what follows it may still be a name
         # ("the National Security Council Ali Shamkhani")
         for k in range(j - 1, i - 1, -1):
-            if self.is_org(w[k]):
+            if self.is_org(w[k]) and not self._given_before_name(k, j):
                 if k + 1 < j:
                     self.run_words(k + 1, j)
                 return
@@ -186,6 +228,12 @@ class LatinDetector:
             return  # "the X Y stadium", "X Y hospital": a place named after a person
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
+        if j - i >= 3 and any(w[m].norm in _RULER_TITLES for m in range(i, j - 2)) and not w[j - 1].poss and (
+                w[j - 1].norm in _PLACE_HEADS or w[j - 1].norm in lw.named_after):
+            return  # "King Salman Park", "Sultan X Sports Complex": a place named after a ruler
+        if j - i >= 2 and not w[j - 1].poss and w[j - 1].norm in lw.named_after and (
+                j - i >= 3 or w[j - 1].norm not in _SURNAME_HEADS):
+            return  # "Gamal Abdel X Street", "X Y Mosque": the run ends with the place it names
         cls: list[str] = []
         k = i
         while k < j:
@@ -203,7 +251,8 @@ class LatinDetector:
                     and not (k + 1 < len(w) and w[k + 1].norm in ("of", "for"))):
                 c = "name"  # an English family name that is a title too, after a given name: "Amy Pope said"
             elif self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
-                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES))):
+                    (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES)
+                    or (k > i and w[k - 1].norm in _ROYAL_HONORIFICS))):  # (Sheikh Sultan, Prince Sultan)
                 c = "role"
             elif self.is_qual(x) or self.is_place(x):
                 c = "qual"
@@ -235,7 +284,8 @@ class LatinDetector:
             while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
                     self._initial(a)):
                 a += 1
-            while b >= a and latin_ordinary(w[b].norm) and not (b > a and w[b - 1].norm in lw.given) and not (
+            while b >= a and latin_ordinary(w[b].norm) and not (
+                    b > a and w[b - 1].norm in lw.given and not self.title_case[b]) and not (
                     byline and b > a) and not (b > a and w[b - 1].norm in LOWER_JOINERS and not w[b - 1].cap):
                 b -= 1  # (a family name after a given name stays: Donald Trump; so does a byline's: by Jo Ward;
                 #          and one after a particle: de la Cruz)
@@ -244,6 +294,31 @@ class LatinDetector:
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e
+
+    def _given_before_name(self, k: int, j: int) -> bool:
+        """Word k, an organisation word that is a given name too (an agency's short name:
+        Sana, Petra, Mehr), written in lower case after its capital and followed inside the
+        run by a name word that is no organisation, role, place or ordinary English: the
+        given name of a person ("Sana Qureshi"; not "SANA", "Petra News Agency")."""
+        w = self.w
+        x = w[k]
+        if x.allcaps or x.norm not in self.lw.given or k + 1 >= j:
+            return False
+        y = w[k + 1]
+        return not (self.is_org(y) or self.is_role(y) or self.is_place(y) or self.is_qual(y)
+                    or y.norm in self.lw.stops or latin_ordinary(y.norm))
+
+    def _titled_name_at(self, k: int) -> bool:
+        """The role word k, with the titles and qualifiers right after it, stands before a
+        capitalised name word: a title of the name that follows ("President Joseph X")."""
+        w = self.w
+        m = k + 1
+        while m < len(w) and not w[m].brk and not w[m].arabic and (self.is_role(w[m]) or self.is_qual(w[m])):
+            m += 1
+        if m >= len(w) or w[m].brk or w[m].arabic or not w[m].cap:
+            return False
+        y = w[m]
+        return not (self.is_org(y) or self.is_place(y) or y.norm in self.lw.stops or y.norm in _ROLE_LINKS)
 
     def _initial(self, k: int) -> bool:
         """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
@@ -265,7 +340,9 @@ class LatinDetector:
         has_qual = c < a and not has_role
         if a == run_start and a > 0 and not w[a].brk:
             prev = w[a - 1]
-            if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))):
+            if not prev.arabic and (self.is_role(prev) or (prev.poss and self.is_place(prev))
+                                    or (prev.poss and prev.allcaps and self.is_org(prev))):
+                # (an organisation's acronym in the possessive is a place's: "UN's X", "IAEA's X")
                 has_role = True
                 ctx_from = a - 1
         if not has_role and a == run_start and a > 0 and w[a].comma and self._closed(b):
@@ -279,11 +356,17 @@ class LatinDetector:
         offices = has_role and any(self.is_role(w[k]) and w[k].norm not in lw.honorifics for k in range(c, a))
         if a > 0 and not offices:
             cue = self._cue(run_start) if run_start > 0 else ""
+            if not cue and a == run_start + 1 and self._line_byline(run_start):
+                cue, run_start = "byline", a  # "By Jo Ward" on a line of its own under a headline
             if cue == "place":
                 self.weak.append((a, b, None))  # "at Villa Aurora": a place unless the name is seen
                 return
             if cue == "byline" and a == run_start and multi and b - a < 4 and not all(latin_ordinary(x.norm) for x in units):
                 self.add(a, b, None)  # "Editing by Tom Weller", "Photo: Jane Roe"
+                return
+            if cue == "list" and a == run_start and not all(latin_ordinary(x.norm) for x in units):
+                self.add(a, b, None)  # "Foreign ministers Jon Vale and Sugiono": one name alone after "and"
+                self.listed.add(b)
                 return
             if cue == "alias" and a == run_start:
                 self.add(a, b, None)  # known as "Abu Layth"
@@ -300,8 +383,9 @@ class LatinDetector:
                 if k > b + 1 and x.brk:
                     break
                 if self.is_role(x):
-                    appos = True
-                    ctx_to = k
+                    if not self._titled_name_at(k):
+                        appos = True  # (not "At Baabda, President X said": a title before a name
+                        ctx_to = k    #  starts the next mention, it describes no word before)
                     break
                 if not (self.is_qual(x) or self.is_place(x) or x.norm in ("the", "a", "an", "his", "her")):
                     break
@@ -345,6 +429,16 @@ class LatinDetector:
                 return None  # (a portfolio in capitals: "Minister of State for Petroleum Resources, X")
         return None
 
+    def _plural_context(self, f: Found) -> bool:
+        """A found name whose context holds a plural office ("foreign ministers", "presidents")."""
+        return any(t.strip(",.").lower() in self.lw.plural_titles for t in f.context.split())
+
+    def _line_byline(self, k: int) -> bool:
+        """Word k is a capitalised byline cue ("By", "Photo") that starts a line: the name run
+        after it is the byline's name."""
+        x = self.w[k]
+        return x.cap and x.norm in _BYLINE_CUES and (k == 0 or "\n" in x.gap)
+
     def _cue(self, a: int) -> str:
         """What the words right before a capitalised run announce: ``byline`` ("by",
         "Photo:", "Editing by"), ``alias`` ("known as", "dubbed"), ``place`` ("at"), or ""."""
@@ -358,8 +452,13 @@ class LatinDetector:
             for f in reversed(self.found):  # "By X and Y": a second name after a byline's name
                 if f.last == a - 2 and f.first > 0 and self._cue(f.first) == "byline":
                     return "byline"
+                if f.last == a - 2 and (self._plural_context(f) or f.last in self.listed):
+                    return "list"  # "foreign ministers X Y and Z": the last name of a titled list
                 if f.last < a - 2:
                     break
+        if w[a].comma and a >= 1 and self.found and self.found[-1].last == a - 1 and (
+                self._plural_context(self.found[-1]) or a - 1 in self.listed):
+            return "list"  # "presidents X Y, Z W and V": a name after a comma in a titled list
         if w[a].brk and not any(c in "\"\u201c\u2018'\u00ab" for c in w[a].gap):
             return ""
         if prev.norm in _ALIAS_CUES or (prev.norm == "as" and a >= 2 and w[a - 2].norm in ("known", "nicknamed")):

@@ -6,8 +6,8 @@ through the best bridge available — exact form, the name-variant lexicon,
 romanisation of Arabic-script units, folded spelling — and combines the pair
 similarities weighted by how rare each name element is. Structure rules then
 apply: a reversed nasab chain ("Salman bin Muhammad" vs "Muhammad bin Salman")
-and two different family names or nisbas are strong evidence against a match
-(unless three given names, the ism and two more, agree in order).
+and two different family names or nisbas are strong evidence against a match,
+however many given names agree in order before them (the model weighs what else agrees).
 
 >>> score("Qassem Soleimani", "قاسم سليماني") >= DEFAULT_THRESHOLD
 True

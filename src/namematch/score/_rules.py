@@ -18,7 +18,7 @@ from typing import Final
 from namematch._data import data_lines
 from namematch.lexicon import Lexicon
 from namematch.normalize import LATIN
-from namematch.parse import is_honorific
+from namematch.parse import cleric_honorifics, is_honorific
 from namematch.score._align import Alignment, UnitSim, descents, is_rotation
 from namematch.score._units import INITIAL_MATCH, REDUCED, SHORT_FORM, _Prepared, _Unit, evidence
 
@@ -353,11 +353,21 @@ def is_prefix_name(unit: _Unit) -> bool:
     return unit.core in forms or unit.norm in forms or not unit.groups.isdisjoint(groups)
 
 
+@functools.lru_cache(maxsize=8)
+def _cleric_groups(lexicon: Lexicon) -> frozenset[int]:
+    """The group ids in ``lexicon`` of a cleric's honorific (:func:`namematch.parse.cleric_honorifics`)."""
+    return frozenset(g for form in cleric_honorifics() for g in lexicon.group_ids(form))
+
+
 def is_front_word(unit: _Unit) -> bool:
     """Whether a unit is an honorific the parser kept as a name (Qari, Maulana, Haji as the
-    only given name of a listing: "SAIFULLAH, Qari"): in front of the other name's first name
-    it is a title, no other person's name."""
-    return is_honorific(unit.norm) or is_honorific(unit.core)
+    only given name of a listing: "SAIFULLAH, Qari"), or a spelling the lexicon lists of a
+    cleric's honorific (Kari of Qari: lists write both): in front of the other name's first
+    name it is a title, no other person's name. (Only a cleric's: the lexicon groups Sayyid
+    with the given names Said and Saeed.)"""
+    if is_honorific(unit.norm) or is_honorific(unit.core):
+        return True
+    return bool(unit.groups) and not unit.groups.isdisjoint(_cleric_groups(unit.resources.lexicon))
 
 
 def parent_and_child(al: Alignment) -> Finding:

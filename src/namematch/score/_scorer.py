@@ -79,8 +79,8 @@ class Explanation:
     names differ; nasab order reversed (X bin Y is not Y bin X); name order differs
     (given/family swapped); one name is the other's nasab (parent and child); same nasab,
     different first names (siblings); only common name elements matched; look-alike
-    letters from another script folded (possible evasion); family names differ but three or
-    more given names agree in order (the conflict then does not count).
+    letters from another script folded (possible evasion). A family name or nisba conflict
+    counts however many given names agree in order before it.
     """
 
     a: str

@@ -594,6 +594,10 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         u, v = sounded_pair(u, v, cfg.skeleton_from)
         if u.named and v.named and not u.groups.isdisjoint(v.groups):
             return 0.93, ROMANISED  # a foreign reading is a listed spelling: Xasan (hasan) ~ حسن
+        if foreign_final_contrast(u, v):
+            # Rossi ~ روسا, Costa ~ كوستو, Barrot (read barro) ~ بارا: two names, as two known names are
+            best = _folds_similarity(u.folds, v.folds, "")[0]
+            return min(best, cfg.lookalike) * cfg.same_script_listed, ROMANISED
     if u.head or v.head or u.tail or v.tail:
         best, x, y = _folded_similarity(u, v, cfg)
     else:  # two plain units (most pairs): their folds alone
@@ -641,7 +645,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         best = min(1.0, best + cfg.key_bonus)
         if method == EDIT:
             method = PHONETIC
-    if best < cfg.agree_from and ((u.bare and v.article) or (v.bare and u.article)):
+    if best < 0.95 and ((u.bare and v.article) or (v.bare and u.article)):
         # "ALSHAER" ~ "AL-SHAER": the article written into the word on one side only
         glued, spaced = (u, v) if u.bare else (v, u)
         for z in spaced.folds:
@@ -969,6 +973,38 @@ def slavic_derived(x: str, y: str) -> bool:
         len(short) >= 3 and short[-1] not in "aeiouy" and long_.startswith(short)
         and long_[len(short):] in _SLAVIC_SURNAME_SUFFIXES
     )  # fmt: skip
+
+
+#: The final letters of an Arabic-script word that write a long vowel, and the vowel (folded, as
+#: :func:`fold_latin` writes it) a Latin spelling of the same name ends with. Alif maqsura (ى) is
+#: left out: Egyptian spelling writes a final ي with it (السيسى).
+_FINAL_LONG_VOWELS: Final = {"\u0627": "a", "\u0648": "u", "\u064a": "i", "\u06cc": "i"}
+#: A Latin word's final vowel letter as :func:`fold_latin` folds it (the spelling as written is
+#: read, before folding merges a vowel pair into one letter: French oi is no i).
+_LATIN_FINAL_VOWELS: Final = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u"}
+
+
+def foreign_final_contrast(u: _Unit, v: _Unit) -> bool:
+    """Whether a Latin unit that is no listed Arabic or Persian name element (a foreign name
+    written by its sound) ends in another vowel than an Arabic-script unit that writes its final
+    long vowel (ا, و, ي): Rossi ~ روسا, Costa ~ كوستو, Meloni ~ ميلونا are other names, and
+    Barrot's reading barro is not بارا. The Arabic-script word's vowel is its letter's, or the
+    vowels its listed spellings end with when the lexicon lists it (Persian موسی is Musa). Only
+    Latin spellings ending in one vowel after a consonant are read (a final consonant or a
+    vowel pair, French oi, says nothing)."""
+    ar, la = (u, v) if u.arabic else (v, u)
+    if la.named or la.script != LATIN or len(ar.core) < 3:
+        return False
+    letters = [c for c in ar.text if "\u0621" <= c <= "\u064a" or c in "\u06cc\u067e\u0686\u0698\u06a9\u06af"]
+    vowel = _FINAL_LONG_VOWELS.get(letters[-1]) if letters else None
+    if vowel is None:
+        return False
+    said = {f[-1] for f in ar.folds if len(f) >= 2 and f[-1] in "aiu"} if ar.groups else {vowel}
+    finals = {
+        _LATIN_FINAL_VOWELS[w[-1]] for w in (la.core, *foreign_readings(la.core))
+        if len(w) >= 3 and w[-1] in _LATIN_FINAL_VOWELS and w[-2] not in "aeiouy"
+    }  # fmt: skip
+    return bool(finals) and bool(said) and finals.isdisjoint(said)
 
 
 def foreign_pair(u: _Unit, v: _Unit) -> bool:
