@@ -11,7 +11,7 @@ from namematch.link._found import Found
 from namematch.link._latin import LatinDetector
 from namematch.link._records import Mention
 from namematch.link._resources import words
-from namematch.link._scan import Word, scan
+from namematch.link._scan import Word, scan, stem_start
 from namematch.normalize import ARABIC, PERSIAN, normalize, script_of
 from namematch.parse import parse
 from namematch.user_lexicon import layered_words
@@ -69,7 +69,7 @@ def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None, lexico
     arabic.trim_tails()
     arabic.anchors()
     arabic.inner_titles()
-    spans = dedupe([(f.start, f.end, f.context, f.honorific) for f in found])
+    spans = _clitics_read_off(ws, dedupe([(f.start, f.end, f.context, f.honorific) for f in found]))
     if nlp is not None:
         spans = _merge_spacy(text, spans, nlp)
     doc_lang = lang if lang else doc_language(ws)
@@ -93,6 +93,28 @@ def dedupe(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, 
                 out[-1] = s
             continue
         out.append(s)
+    return out
+
+
+def _clitics_read_off(ws: list[Word], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The spans with a proclitic read off an Arabic-script mention's first word when the
+    rest of the word is a word of another mention of the text (وأوتونباييفا beside
+    أوتونباييفا): a foreign name the detector does not know keeps its conjunction or
+    preposition, but the text names the person without it elsewhere."""
+    by_start = {w.start: w for w in ws if w.arabic}
+    inside: list[set[str]] = []
+    for a, b, _, _ in spans:
+        inside.append({w.norm for w in ws if w.arabic and a <= w.start and w.end <= b})
+    out = list(spans)
+    for i, (a, b, ctx, hon) in enumerate(spans):
+        w = by_start.get(a)
+        if w is None:
+            continue
+        others = set().union(*(inside[j] for j in range(len(spans)) if j != i))
+        for letters, stem in w.readings[1:]:
+            if len(stem) >= 3 and stem == w.norm[letters:] and stem in others:
+                out[i] = (stem_start(w, letters), b, ctx, hon)
+                break
     return out
 
 
