@@ -45,3 +45,18 @@ def test_a_proclitic_is_read_off_when_the_text_names_the_person_without_it():
     # a name that starts with the letter keeps it: its rest is no word of another mention
     found = _texts("وقال وزير الخارجية وانغ يي إن الوزيرة تيرا أوزباكييفا وصلت. وأكد وانغ الاتفاق.")
     assert found[-1].startswith("وانغ") and found[0].startswith("وانغ")
+
+
+def test_a_feminine_role_with_a_possessive_pronoun_is_a_role():
+    # نائبة "deputy" + ه "his" is written نائبته: the role word, not part of the name
+    assert _texts("وقال الوزير إن الرئيس أرسل نائبته ماريا سولانو إلى القمة.") == ["ماريا سولانو"]
+    assert _texts("وقال الوزير إن الرئيس أرسل نائبه خوان سولانو إلى القمة.") == ["خوان سولانو"]
+
+
+def test_two_particles_inside_and_at_the_start_of_a_latin_name():
+    assert _texts("Dutch envoy Pieter van den Broek arrived. Van den Broek said it was fine.") == [
+        "Pieter van den Broek", "Van den Broek"]
+    assert _texts("Angolan leader Josef Amadeu dos Campos died. Dos Campos ruled for years.") == [
+        "Josef Amadeu dos Campos", "Dos Campos"]
+    # "Van" alone starting a sentence is an ordinary word
+    assert _texts("The van driver said. Van drivers were angry.") == []
