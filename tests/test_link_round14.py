@@ -60,3 +60,21 @@ def test_two_particles_inside_and_at_the_start_of_a_latin_name():
         "Josef Amadeu dos Campos", "Dos Campos"]
     # "Van" alone starting a sentence is an ordinary word
     assert _texts("The van driver said. Van drivers were angry.") == []
+
+
+def _docs_of(ents: object, first: str) -> set[str]:
+    holder = [e for e in ents if any(m.text.startswith(first) for m in e.mentions)]  # type: ignore[attr-defined]
+    assert len(holder) == 1
+    return {m.doc_id for m in holder[0].mentions}
+
+
+def test_a_latin_v_and_a_soft_c_link_to_their_arabic_spellings():
+    # Arabic writes v as ف and the Slavic c (ts, ch) as تش; a common given name gives no lead
+    docs = {
+        "a": "Serbian envoy Aleksandar Vucetic met envoys on Monday. Vucetic said the talks went well.",
+        "b": "وقال المبعوث الصربي ألكسندر فوتشيتيتش يوم الاثنين إن المحادثات جيدة، وأضاف فوتشيتيتش أن الاتفاق قريب.",
+    }
+    assert _docs_of(resolve_documents(docs), "Aleksandar") == {"a", "b"}
+    # another family name stays apart
+    docs["b"] = "وقال المبعوث الصربي ألكسندر فوتيتش يوم الاثنين إن المحادثات جيدة، وأضاف فوتيتش أن الاتفاق قريب."
+    assert _docs_of(resolve_documents(docs), "Aleksandar") == {"a"}

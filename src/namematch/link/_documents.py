@@ -458,15 +458,18 @@ def _units_agree(a: NameToken, b: NameToken) -> bool:
 #: (Jaro-Winkler) and share a blocking key are spellings of one element.
 LOOSE_AGREE: Final = 0.85
 _LOOSE_STEPS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
-                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"), ("c", "k"), ("g", "k"),
-                       ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
+                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"),
+                       # a Latin c before i/e is a sibilant (Vucic = فوتشيتش, Cecilia = سيسيليا)
+                       ("ci", "si"), ("ce", "se"), ("c", "k"), ("g", "k"),
+                       # Arabic has no v: it writes f (Vjosa = فيوسا)
+                       ("w", "v"), ("v", "f"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"))
 
 
 @lru_cache(maxsize=65536)
 def _loose_roman(core: str) -> str:
     """A name element read loosely, the same in any script: romanised, lower case, one
     letter for sounds that spellings of one name exchange (q/g/k, zh/j/y/i, e/i, o/u, sh/s,
-    ch/s, w/v), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
+    ch/s, a c before i/e and s, w/v/f), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
     s = core if core.isascii() else romanize(core)
     s = "".join(c for c in s.lower() if "a" <= c <= "z")
     if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():
