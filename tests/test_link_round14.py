@@ -78,3 +78,15 @@ def test_a_latin_v_and_a_soft_c_link_to_their_arabic_spellings():
     # another family name stays apart
     docs["b"] = "وقال المبعوث الصربي ألكسندر فوتيتش يوم الاثنين إن المحادثات جيدة، وأضاف فوتيتش أن الاتفاق قريب."
     assert _docs_of(resolve_documents(docs), "Aleksandar") == {"a"}
+
+
+def test_a_nickname_named_before_the_full_name_joins_it():
+    from namematch.link import link
+
+    text = ('أبو سنان يزور البصرة\n\nزار القائد كريم الدراجي المعروف بـ"أبو سنان" مدينة البصرة يوم الأحد، '
+            "وقال الدراجي إن الزيارة ناجحة.")
+    linked = link(text)
+    forms = [lm.mention.text for lm in linked]
+    assert forms[0] == "أبو سنان" and "كريم الدراجي" in forms
+    root = forms.index("كريم الدراجي")
+    assert all(lm.antecedent == root for lm in linked if lm.mention.text == "أبو سنان")
