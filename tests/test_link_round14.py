@@ -90,3 +90,11 @@ def test_a_nickname_named_before_the_full_name_joins_it():
     assert forms[0] == "أبو سنان" and "كريم الدراجي" in forms
     root = forms.index("كريم الدراجي")
     assert all(lm.antecedent == root for lm in linked if lm.mention.text == "أبو سنان")
+
+
+def test_ordinary_nouns_that_read_as_a_clitic_and_a_name_are_no_mentions():
+    # برقية "cable" is no ب + the given name رقية; شورای مفتیان "council of muftis" no name
+    assert _texts("كما تلقى الوزير برقية تهنئة من نظيره.") == []
+    assert _texts("وبعث الرئيس برقيات تهنئة إلى القادة.") == []
+    assert _texts("وقالت رقية الحسيني إن الاجتماع ناجح.") == ["رقية الحسيني"]
+    assert _texts("او با رئیس شورای مفتیان روسیه دیدار کرد.") == []
