@@ -14,8 +14,8 @@ Each ``CORPUS_DIR`` is either
   (``{"doc_id", "persons": [{"id", "mentions": [{"text", "start", "end"}]}]}``) and
   optionally ``registry.jsonl`` (then the corpus is resolved against it).
 
-Default: ``../shared/data/news-dev`` (when present) and the bundled corpus
-``src/namematch/data/demo``. Prints one table, one row per corpus and language:
+Default: ``../shared/data/news-dev`` (when present), the invented corpora written blind
+``benchmarks/data/news-invented*`` and the bundled corpus ``src/namematch/data/demo``. Prints one table, one row per corpus and language:
 
 * ``P`` / ``R``: mention precision (share of the distinct predicted surface forms
   of a document that match a gold form of that document) and recall (share of
@@ -51,7 +51,11 @@ from namematch.normalize import script_of
 from namematch.registry import Person, Registry
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = (data_dir() / "news-dev", ROOT / "src" / "namematch" / "data" / "demo")
+DEFAULT_CORPORA = (
+    data_dir() / "news-dev",
+    *sorted((ROOT / "benchmarks" / "data").glob("news-invented*")),
+    ROOT / "src" / "namematch" / "data" / "demo",
+)
 _WORDS = re.compile(r"\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u0640\u200e\u200f"))
 

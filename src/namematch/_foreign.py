@@ -6,8 +6,8 @@ a y), Scholz شولتس (the German z is ts), Xi شي (the Pinyin x is sh). :fun
 gives a Latin word's readings under the orthographies the table lists, for the scorer to
 compare with the romanised spellings of an Arabic-script unit.
 
->>> foreign_readings("tajani")  # Italian j = y; Spanish j = kh
-('tayani', 'takhani')
+>>> foreign_readings("tajani")  # Italian j = y; Spanish j = kh; French j = zh
+('tayani', 'takhani', 'tazhani')
 >>> foreign_readings("scholz")
 ('scholts',)
 >>> foreign_readings("ali")

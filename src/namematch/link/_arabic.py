@@ -54,7 +54,8 @@ ARTICLE_BONUS: Final = 0.5
 _BYLINE_CUES: Final = frozenset({"عكس", "عكاس", "تصوير", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "گزارش",
                                  "تغطيه", "متابعه",
                                  "گزارشگر", "نويسنده", "خبرنگار", "مراسل", "مصور"})
-#: The words of a byline must each be less common than this evidence says (no ordinary phrase).
+#: The words of a byline must each be less common than this evidence says (no ordinary phrase),
+#: or together less common than twice it when the last, the family name, has name evidence.
 BYLINE_FLOOR: Final = -1.5
 #: Evidence added to a word before بن and a given name (the person's own name: نجم بن خالد).
 NASAB_BONUS: Final = 1.5
@@ -110,6 +111,9 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
                                        ("نخست", "وزير"), ("خادم", "الحرمين"), ("رييس", "جمهور"),
                                        ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
+#: Honorifics of historical figures that stand in the names of places after them (دانشگاه خواجه
+#: نصیر X) but are name words of living persons (خواجه آصف): read past only inside a place's name.
+_PLACE_NAME_TITLES: Final = frozenset({"خواجه"})
 #: Words that are given names too, and titles before a place, a qualifier or another title
 #: (أمير قطر, ملك البحرين, أمير البلاد; the Persian army rank امیر سرتیپ).
 _TITLES_BEFORE_PLACE: Final = frozenset({"امير", "ملك"})
@@ -149,9 +153,17 @@ PRONOUN_BASE_ZIPF: Final = 4.0
 #: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
 FOREIGN_TAIL: Final = 0.6
 FOREIGN_HEAD_FLOOR: Final = -2.0
+#: A foreign given name the frequency lists know starts a foreign name after a role phrase when
+#: its name evidence is above this (دميتري, a name the press writes often).
+FOREIGN_HEAD_NAME: Final = 1.0
 #: Evidence added to a nisba (a final ي) ending a name of two words or more under a title, before
 #: the name's end (ناصر مکارم شیرازی از ...): the family name from a place or a tribe.
 NISBA_TAIL_BONUS: Final = 0.5
+#: A word inside a name that is clearly ordinary as a whole (evidence below this) and reads as a
+#: proclitic and a common ordinary word (Zipf PROCLITIC_WORD_ZIPF or more, evidence below this)
+#: ends the name before it (X بجائزة "X ... with a prize").
+PROCLITIC_WORD: Final = -1.0
+PROCLITIC_WORD_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 
@@ -215,8 +227,10 @@ class ArabicDetector:
         self.persian = bool(arabic and sum(1 for x in words[:2000] if x.arabic and x.persian) * 8 >= arabic)
         if self.persian:
             for k, inf in enumerate(self.info):
-                if inf is not None and inf.off and words[k].norm[:1] in ARABIC_ONLY_PROCLITICS:
-                    self.info[k] = read_whole(words[k], lw)
+                if inf is not None and inf.off and (words[k].norm[:1] in ARABIC_ONLY_PROCLITICS or (
+                        words[k].norm[:1] == "و" and zipf_ar(words[k].norm, lw) >= zipf_ar(inf.stem, lw))):
+                    self.info[k] = read_whole(words[k], lw)  # (Persian writes "and" apart: وادلینگ is one word
+                    #                                          unless its rest is a word more common than it)
         if not self.persian:
             for inf in self.info:  # Arabic writes these cities with the article (الرياض, الهند):
                 if (inf is not None and inf.kind == "place" and inf.stem in lw.given  # bare, a given name
@@ -335,6 +349,8 @@ class ArabicDetector:
             if (x.norm.startswith(_PREPOSITION_ARTICLE) and len(x.norm) > 5 and inf.kind == "word" and not inf.off
                     and not self._foreign_initial(x)):
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
+            if k > j and inf.kind == "word" and not inf.off and inf.score < PROCLITIC_WORD and self._proclitic_word(x):
+                break  # "X بجائزة": a preposition and a common noun start another phrase
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
                     inf.stem not in self.lw.given and self._conjunction(x, inf)):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
@@ -480,13 +496,17 @@ class ArabicDetector:
                                                                   or self.kind(k + 1) in ("stop", "role", "say")))
             if nisba_tail:
                 s += NISBA_TAIL_BONUS
+            place_nisba = (not free and names >= 2 and not inf.off and self._place_nisba(k)
+                           and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "role", "say")))
+            if place_nisba:
+                s += FAMILY_SLOT_BONUS  # a family name from a city ending the name: کاظمی قمی, الحسني البغدادي
             if s <= 0:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
             unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
                         and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and not nisba_tail and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and not place_nisba and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
@@ -609,8 +629,10 @@ class ArabicDetector:
             names = k - i - 1
             if not 2 <= names <= 3 or (k < n and not w[k].brk):
                 continue
-            if all(self.info[m].score > BYLINE_FLOOR for m in range(i + 1, k)):  # type: ignore[union-attr]
-                self.add(i + 1, k - 1, None)
+            scores = [self.info[m].score for m in range(i + 1, k)]  # type: ignore[union-attr]
+            if all(sc > BYLINE_FLOOR for sc in scores) or (
+                    scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
+                self.add(i + 1, k - 1, None)  # (a given name that is a word too before a family name: نگار X)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
@@ -690,6 +712,24 @@ class ArabicDetector:
             k += 1
         return k
 
+    def _proclitic_word(self, x: Word) -> bool:
+        """True when a word reads as a proclitic and a common ordinary word of four letters or
+        more (بجائزة "with a prize", لمدة "for a period"), no listed given name."""
+        letters = "بل" if self.persian else "بلوفك"
+        if x.norm[:1] not in letters:
+            return False
+        return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
+                   and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
+
+    def _place_nisba(self, k: int) -> bool:
+        """True when word k is the nisba of a listed place (قمی of قم, البغدادي of بغداد, with or
+        without the article) and no listed word of its own (not a nationality: ایرانی)."""
+        inf = self.info[k]
+        if inf is None or inf.kind != "word" or not inf.stem.endswith("ي"):
+            return False
+        base = inf.stem[2:] if inf.stem.startswith("ال") else inf.stem
+        return len(base) >= 3 and (base[:-1] in self.lw.places or "ال" + base[:-1] in self.lw.places)
+
     def _before_nasab(self, k: int) -> bool:
         """True when word k is followed by بن / بنت and a given name: the person's own name
         (نجم بن خالد), however common the word is."""
@@ -721,6 +761,9 @@ class ArabicDetector:
         rest = x.norm[1:]
         if rest in self.lw.says:
             return True
+        if self.persian and x.norm[:1] == "و" and zipf_ar(x.norm, self.lw) >= zipf_ar(rest, self.lw):
+            return False  # Persian writes "and" apart: a word no less common whole than its rest is one word
+            #               (وانگ; وادفول, neither reading a known word)
         if zipf_ar(rest, self.lw) > 0:
             return arabic_score(rest, rest) < 0  # the rest is a known word: an ordinary one?
         if zipf_ar(x.norm, self.lw) > 0:
@@ -833,16 +876,18 @@ class ArabicDetector:
 
     def _foreign_start(self, k: int) -> bool:
         """Words k and k+1 are a transliterated foreign name ending there: a :meth:`_foreign_pair`
-        whose first word is in no frequency list either and bears no article, followed by a break
-        or a function word."""
+        whose first word is in no frequency list either, or clearly a name (evidence above
+        :data:`FOREIGN_HEAD_NAME`: دميتري), and bears no article, followed by a break, a
+        function word or a preposition with the article."""
         w, n = self.w, len(self.w)
-        if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")):
-            return False
+        if k + 1 >= n or w[k + 1].brk or (k + 2 < n and not w[k + 2].brk and self.kind(k + 2) not in ("stop", "say")
+                                          and not w[k + 2].norm.startswith(_PREPOSITION_ARTICLE)):
+            return False  # (a preposition and the article start another phrase: X Y للصحفيين)
         if not self._foreign_pair(k):
             return False
         head = self.info[k]
         assert head is not None  # (_foreign_pair read it as a word)
-        return not head.stem.startswith("ال") and zipf_ar(head.stem, self.lw) == 0.0
+        return not head.stem.startswith("ال") and (zipf_ar(head.stem, self.lw) == 0.0 or head.score > FOREIGN_HEAD_NAME)
 
     def _given_start_word(self, k: int) -> bool:
         """Word k is a listed given name, two glued (محمدرضا), or the sayyid marker glued to one."""
@@ -949,8 +994,9 @@ class ArabicDetector:
                     and self.info[k - 1] is not None
                     and self.info[k - 1].stem in self.lw.named_after):  # type: ignore[union-attr]
                 return True  # one adjective after the place word (پایگاه فضایی امام X, ورزشگاه ملی X)
-            if prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual"):
-                return False  # (بین المللی written apart: فرودگاه بین المللی امام X)
+            if (prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual")
+                    and prev.stem not in _PLACE_NAME_TITLES):
+                return False  # (بین المللی written apart: فرودگاه بین المللی امام X; دانشگاه خواجه X)
             k -= 1
         return False
 

@@ -35,6 +35,13 @@ CLITIC_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "بن", "اب
 #: CLITIC_WHOLE) and the rest is a clear one (evidence CLITIC_STEM or more): ومحمد, لعلي.
 CLITIC_WHOLE: Final = 0.5
 CLITIC_STEM: Final = 1.0
+#: A word no frequency list knows whose rest after a proclitic is an ordinary word this common
+#: (Zipf) and four letters or more is the proclitic and that word (لمشروعات "for projects"), no
+#: name (a short rest may be a name: لاون).
+_CLITIC_WORD_ZIPF: Final = 3.5
+#: Evidence of a word no frequency list knows that is the future prefix س and a verb the lists
+#: know (سيزور "will visit"): a verb, never a name word, even in a family-name slot.
+_FUTURE_VERB_SCORE: Final = -3.0
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
@@ -95,6 +102,10 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
             and zipf_ar(whole[:-2], lw) >= _PLURAL_ZIPF):
         best.score = min(best.score, _PLURAL_SCORE)  # أدارها "he chaired it", همکاریها: a word and -ها
         return best
+    if (len(whole) >= 5 and whole[0] == "س" and whole[1] in "يتنا" and whole not in lw.given
+            and zipf_ar(whole, lw) == 0.0 and zipf_ar(whole[1:], lw) >= _CLITIC_WORD_ZIPF):
+        best.score = min(best.score, _FUTURE_VERB_SCORE)  # سيزور, سيلتقي: the future prefix and a verb
+        return best
     if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
         best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound
         return best
@@ -119,6 +130,12 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
                 return WordInfo("word", off, stem, max(best.score, arabic_score(stem, whole, nisba)))
     if best.score > CLITIC_WHOLE:
         return best
+    if zipf_ar(whole, lw) == 0.0:
+        for off, stem in readings[1:]:
+            s = arabic_score(stem, whole, nisba)
+            if (s < 0.0 and len(stem) >= 4 and stem not in lw.given and zipf_ar(stem, lw) >= _CLITIC_WORD_ZIPF
+                    and arabic_kind(stem, lw) == "word"):
+                return WordInfo("word", off, stem, s)  # لمشروعات: no word itself, a proclitic and a common word
     for off, stem in readings[1:]:
         s = arabic_score(stem, whole, nisba)
         if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":

@@ -158,6 +158,9 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
             return "place"
         if a in lw.quals:
             return "qual"
+    if len(stem) > 4 and stem.endswith("ش") and any(
+            b in lw.nationalities for b in (stem[:-1], stem[:-2] if stem.endswith("اش") else "")):
+        return "place"  # a nationality with the Persian "his" (همتای افغانش, همتای ایرانیاش)
     if stem in lw.stops or len(stem) < 2:
         return "stop"
     if stem in lw.orgs or (ezafe and stem[:-1] in lw.orgs):
