@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from typing import Any, Final
 
 from namematch._text import clean_text
@@ -101,18 +103,27 @@ def _clitics_read_off(ws: list[Word], spans: list[tuple[int, int, str, str]]) ->
     rest of the word is a word of another mention of the text (وأوتونباييفا beside
     أوتونباييفا): a foreign name the detector does not know keeps its conjunction or
     preposition, but the text names the person without it elsewhere."""
-    by_start = {w.start: w for w in ws if w.arabic}
-    inside: list[set[str]] = []
+    starts = [w.start for w in ws]
+    inside: list[list[str]] = []
+    count: Counter[str] = Counter()
     for a, b, _, _ in spans:
-        inside.append({w.norm for w in ws if w.arabic and a <= w.start and w.end <= b})
+        k = bisect.bisect_left(starts, a)
+        words_in: list[str] = []
+        while k < len(ws) and ws[k].end <= b:
+            if ws[k].arabic:
+                words_in.append(ws[k].norm)
+            k += 1
+        inside.append(words_in)
+        count.update(set(words_in))
+    by_start = {w.start: w for w in ws if w.arabic}
     out = list(spans)
     for i, (a, b, ctx, hon) in enumerate(spans):
         w = by_start.get(a)
-        if w is None:
+        if w is None or len(w.readings) < 2:
             continue
-        others = set().union(*(inside[j] for j in range(len(spans)) if j != i))
+        mine = set(inside[i])
         for letters, stem in w.readings[1:]:
-            if len(stem) >= 3 and stem == w.norm[letters:] and stem in others:
+            if len(stem) >= 3 and stem == w.norm[letters:] and count[stem] - (stem in mine) > 0:
                 out[i] = (stem_start(w, letters), b, ctx, hon)
                 break
     return out
