@@ -11,7 +11,8 @@ on unit similarity: two units can agree (``agree_from``) only if one of their
 spellings (folded, without a compound's head or tail, without a glued article) is at least
 0.79 alike to one of the other's by edit similarity (a shared key adds 0.06; 0.85 across
 scripts), or they share a lexicon group, a sound, an Arabic-script consonant skeleton, across
-scripts three consonants, or (two Arabic-script units) their letters are 0.89 alike; or
+scripts three consonants or a skeleton of the transliteration model's bridge (an unlisted
+Arabic-script word and a Latin word: ``_units.model_bridge``), or (two Arabic-script units) their letters are 0.89 alike; or
 (Latin) they keep the same three consonants or more, differ only in a final consonant voiced
 or not, or one given name begins the other.
 Those are compared by the C++ ``rapidfuzz.process.cdist`` and hash look-ups; the name
@@ -73,6 +74,7 @@ from namematch.score._units import (
     _sounds,
     _stem,
     _Unit,
+    bridge_skeletons,
     comparison_folds,
     consonant_classes,
 )
@@ -176,6 +178,7 @@ def _short_forms(u: _Unit) -> tuple[list[str], list[str]]:
 def _across(u: _Unit) -> list[str]:
     """What a unit shares with a unit of the other script class: three consonants or more."""
     out = [f"k:{c}" for x in comparison_folds(u) for c in consonant_classes(x) if len(c) >= 3]
+    out += [f"M:{k}" for k in bridge_skeletons(u)]  # (the transliteration model's bridge)
     return out + [f"K:{k}" for k in _long_skeletons(u.core, u.arabic)]
 
 

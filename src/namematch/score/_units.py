@@ -22,7 +22,8 @@ from namematch import _morphology as morph
 from namematch._data import data_sections
 from namematch._folding import fold_latin, j_as_y, single_letters
 from namematch._foreign import foreign_readings
-from namematch._translit import MATCH_LIMIT, decode
+from namematch._model_spelling import model_spells, target_skeletons
+from namematch._translit import MATCH_LIMIT, JointModel, decode
 from namematch.keys import arabic_skeletons, latin_skeletons, unit_keys
 from namematch.lexicon import Lexicon
 from namematch.normalize import ARABIC, LATIN, OTHER, PERSIAN
@@ -533,6 +534,44 @@ def _long_skeletons(core: str, arabic: bool) -> frozenset[str]:
     return frozenset(k for k in skeletons if len(k) >= 3)
 
 
+def bridge_skeletons(u: _Unit) -> frozenset[str]:
+    """The consonant skeletons through which a unit may meet one of the other script by
+    :func:`model_bridge` (empty: it meets none so): an Arabic-script word the lexicon does not
+    list, its letters' skeletons; a plain Latin word that is no listed Arabic or Persian name
+    element, its readings' (:func:`namematch._model_spelling.target_skeletons`). Not an
+    initial, a compound or a word of another script."""
+    if u.initial or u.head or u.tail:
+        return _EMPTY
+    if u.arabic:
+        return _EMPTY if u.groups else _arabic_bridge_skeletons(u.core)
+    if u.script == LATIN and not u.named:
+        return target_skeletons(u.core)
+    return _EMPTY
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _arabic_bridge_skeletons(core: str) -> frozenset[str]:
+    return frozenset(k for k in arabic_skeletons(core) if k)
+
+
+def model_bridge(u: _Unit, v: _Unit) -> bool:
+    """Whether a Latin unit and an Arabic-script unit the lexicon does not list meet through
+    the transliteration model: they share a consonant skeleton (:func:`bridge_skeletons`) and
+    the model writes the Arabic letters as the Latin word or one of its readings almost as
+    likely as its own quick spellings (:func:`namematch._model_spelling.model_spells`): عون is
+    "oun" to the quick search, "aoun" to the press."""
+    ar, la = (u, v) if u.arabic else (v, u)
+    if ar.arabic == la.arabic:
+        return False
+    model = ar.resources.model
+    if not isinstance(model, JointModel):
+        return False
+    skeletons = bridge_skeletons(ar)
+    if not skeletons or skeletons.isdisjoint(bridge_skeletons(la)):
+        return False
+    return model_spells(ar.core, ar.script == PERSIAN, ar.latin, la.core, model)
+
+
 def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tuple[float, str]:
     """Similarity of two units in [0, 1] and the bridge it came through (``method``), under
     the thresholds of ``cfg``.
@@ -617,6 +656,8 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             if best < cfg.sound_match and not apart and not _all_sounds(uf).isdisjoint(_all_sounds(vf)):
                 return cfg.sound_match, PHONETIC
             if cross:
+                if not apart and model_bridge(u, v):
+                    return cfg.skeleton_match, ROMANISED  # عون ~ Aoun: a spelling the model writes
                 return (best * cfg.cross_listed if apart and x else best), ROMANISED
             method = ROMANISED if (u.script == OTHER) != (v.script == OTHER) else EDIT
             if x:  # (the units' own spellings; none alike at all is a structural nothing)
@@ -670,6 +711,14 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             return cfg.agree_from, PHONETIC  # Hissein ~ Issene, Mzoudi ~ Mazuti: the consonants kept
         if _short_form(u, v):
             return cfg.agree_from, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
+    if (
+        u.arabic != v.arabic and own and not apart
+        and (best < cfg.skeleton_match or (best < 0.95 and not _agree(best, x, y, cfg)))
+        and model_bridge(u, v)
+    ):
+        # an unlisted Arabic-script word whose quick spellings miss the Latin one, which the
+        # transliteration model still writes (معوض ~ Moawad, شيمشك ~ Simsek)
+        return cfg.skeleton_match, ROMANISED
     if structural:
         method = REDUCED if reduced and x else method
     elif apart and u.arabic == v.arabic:
