@@ -77,8 +77,11 @@ def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[
             continue
         if not any(c in gap for c in "«\"“‘'(") and not re.search(r"[^\W\d_]", gap):
             continue  # "X Y": two names side by side, no quote or cue between them
-        if _ALIAS_GAP.match(gap) and root[k] not in redirect and root[k] > root[k - 1]:
-            redirect[root[k]] = redirect.get(root[k - 1], root[k - 1])
+        if not _ALIAS_GAP.match(gap):
+            continue
+        name = redirect.get(root[k - 1], root[k - 1])
+        if root[k] not in redirect and root[k] != name:
+            redirect[root[k]] = name  # (the nickname may come first: a headline names the person by it)
     if not redirect:
         return ante
     return [redirect[r] if r in redirect else a for r, a in zip(root, ante, strict=True)]

@@ -463,7 +463,9 @@ LOOSE_AGREE: Final = 0.85
 _LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("tch", "ch"),  # Arabic تش for the Persian چ (تشين / چین)
                        ("ts", "s"),  # the German z written تس (ميرتس / Merz)
                        ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"),
-                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"), ("c", "k"), ("g", "k"),
+                       ("gh", "g"), ("dh", "d"), ("th", "t"), ("zh", "j"), ("q", "k"),
+                       ("ci", "si"), ("ce", "se"),  # a Latin c before i/e is a sibilant (Vucic = فوتشيتش)
+                       ("c", "k"), ("g", "k"),
                        ("w", "v"), ("y", "i"), ("j", "i"), ("e", "i"), ("o", "u"), ("z", "s"), ("x", "ks"),
                        ("v", "f"), ("p", "b"))  # Arabic has no v nor p: ف and ب (فاديفول / Wadephul)
 
@@ -472,7 +474,8 @@ _LOOSE_STEPS: Final = (("tsch", "ch"), ("tsh", "ch"), ("tch", "ch"),  # Arabic �
 def _loose_roman(core: str) -> str:
     """A name element read loosely, the same in any script: romanised, lower case, one
     letter for sounds that spellings of one name exchange (q/g/k, zh/j/y/i, e/i, o/u, sh/s,
-    tsch/tsh/tch/ch/s, ts/z/s, w/v/f, p/b), doubled letters single, and a leading article off (Alzubaidi, الزبيدي)."""
+    tsch/tsh/tch/ch/s, ts/z/s, a c before i/e and s, w/v/f, p/b), doubled letters single, and a leading
+    article off (Alzubaidi, الزبيدي)."""
     s = core if core.isascii() else romanize(core)
     s = "".join(c for c in s.lower() if "a" <= c <= "z")
     if s.startswith(("al", "el")) and len(s) > 5 and not core.isascii():

@@ -151,6 +151,8 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
         return "role"  # سخنگوی, نماینده ی
     if ezafe and stem[:-1] in lw.quals:
         return "qual"  # مجلس سنای X
+    if _possessed_feminine_role(stem, lw):
+        return "role"
     for a in _adjective_forms(stem):
         if a in lw.nationalities or a in lw.places:
             return "place"
@@ -164,6 +166,20 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
     if stem in lw.orgs or (ezafe and stem[:-1] in lw.orgs):
         return "org"  # (کمیساریای عالی: the ezafe after an organisation word)
     return "word"
+
+
+#: Pronoun suffixes after the ta marbuta of a feminine noun, written ت + suffix
+#: (نائبته "his deputy", مستشارتها "her adviser").
+_FEMININE_POSSESSIVES: Final = ("تهما", "تهم", "تها", "ته")
+
+
+def _possessed_feminine_role(stem: str, lw: LinkWords) -> bool:
+    """A feminine role word with a possessive pronoun (نائبته = نائبة + ه): the ta marbuta
+    becomes ت before the suffix, so the role list does not hold the written word."""
+    for suf in _FEMININE_POSSESSIVES:
+        if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+            return stem[: -len(suf)] + "ه" in lw.roles
+    return False
 
 
 def _adjective_forms(norm: str) -> tuple[str, ...]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from typing import Any, Final
 
 from namematch._text import clean_text
@@ -11,7 +13,7 @@ from namematch.link._found import Found
 from namematch.link._latin import LatinDetector
 from namematch.link._records import Mention
 from namematch.link._resources import words
-from namematch.link._scan import Word, scan
+from namematch.link._scan import Word, scan, stem_start
 from namematch.normalize import ARABIC, PERSIAN, normalize, script_of
 from namematch.parse import parse
 from namematch.user_lexicon import layered_words
@@ -69,7 +71,7 @@ def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None, lexico
     arabic.trim_tails()
     arabic.anchors()
     arabic.inner_titles()
-    spans = dedupe([(f.start, f.end, f.context, f.honorific) for f in found])
+    spans = _clitics_read_off(ws, dedupe([(f.start, f.end, f.context, f.honorific) for f in found]))
     if nlp is not None:
         spans = _merge_spacy(text, spans, nlp)
     doc_lang = lang if lang else doc_language(ws)
@@ -93,6 +95,37 @@ def dedupe(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, 
                 out[-1] = s
             continue
         out.append(s)
+    return out
+
+
+def _clitics_read_off(ws: list[Word], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The spans with a proclitic read off an Arabic-script mention's first word when the
+    rest of the word is a word of another mention of the text (وأوتونباييفا beside
+    أوتونباييفا): a foreign name the detector does not know keeps its conjunction or
+    preposition, but the text names the person without it elsewhere."""
+    starts = [w.start for w in ws]
+    inside: list[list[str]] = []
+    count: Counter[str] = Counter()
+    for a, b, _, _ in spans:
+        k = bisect.bisect_left(starts, a)
+        words_in: list[str] = []
+        while k < len(ws) and ws[k].end <= b:
+            if ws[k].arabic:
+                words_in.append(ws[k].norm)
+            k += 1
+        inside.append(words_in)
+        count.update(set(words_in))
+    by_start = {w.start: w for w in ws if w.arabic}
+    out = list(spans)
+    for i, (a, b, ctx, hon) in enumerate(spans):
+        w = by_start.get(a)
+        if w is None or len(w.readings) < 2:
+            continue
+        mine = set(inside[i])
+        for letters, stem in w.readings[1:]:
+            if len(stem) >= 3 and stem == w.norm[letters:] and count[stem] - (stem in mine) > 0:
+                out[i] = (stem_start(w, letters), b, ctx, hon)
+                break
     return out
 
 

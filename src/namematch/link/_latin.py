@@ -30,7 +30,10 @@ LATIN_PARTICLES: Final = frozenset(
      "da", "di", "van", "von", "der", "du", "le", "la", "ul", "ud", "e", "ould", "bou", "y"}
 )  # fmt: skip
 LOWER_JOINERS: Final = frozenset({"al", "el", "bin", "ibn", "bint", "ben", "de", "da", "di",
-                                  "van", "von", "der", "du", "ul", "ud", "e", "ould", "y", "la", "le"})
+                                  "van", "von", "der", "du", "ul", "ud", "e", "ould", "y", "la", "le",
+                                  # the second particle of Dutch, Portuguese, Spanish and Italian names
+                                  # (van den Broek, dos Santos, del Toro, della Rovere)
+                                  "den", "dos", "das", "del", "della"})
 _ORG_FOLLOWERS: Final = frozenset({"news", "agency", "party", "newspaper", "daily", "group", "movement",
                                    "government", "ministry", "television", "tv", "channel", "company",
                                    "airport", "university", "foundation", "street", "square"})
@@ -282,7 +285,7 @@ class LatinDetector:
             # ordinary English at the edges ("Later", "Special Envoy"): not part of the name
             byline = a == i and i > 0 and self._cue(i) == "byline"
             while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
-                    self._initial(a)):
+                    self._initial(a)) and not self._particle_pair(a, b):
                 a += 1
             while b >= a and latin_ordinary(w[b].norm) and not (
                     b > a and w[b - 1].norm in lw.given and not self.title_case[b]) and not (
@@ -324,6 +327,14 @@ class LatinDetector:
         """Word k is an initial: one capital letter and a dot ("R. Venkataraman")."""
         x = self.w[k]
         return len(x.text) == 1 and x.cap and self.text[x.end : x.end + 1] == "."
+
+    def _particle_pair(self, a: int, b: int) -> bool:
+        """Word a is a capitalised particle followed by a lower-case one inside the name (Van der
+        Bellen, De la Cruz, Van den Broek starting a sentence): the name starts there, though
+        "van" or "de" alone may be an ordinary word."""
+        w = self.w
+        return (a + 1 < b and w[a].cap and w[a].norm in LOWER_JOINERS and w[a + 1].norm in LOWER_JOINERS
+                and not w[a + 1].cap)
 
     @staticmethod
     def _particle(x: Word) -> bool:

@@ -164,6 +164,8 @@ def scan(text: str) -> list[Word]:
             prev_end = end + mark
         else:
             norm = t.norm.replace(" ", "")
+            if words and words[-1].arabic and len(gap) == 1 and gap in _HYPHENS:
+                gap = " "  # a hyphenated name in Arabic script (أوكونجو-إيويالا) is one name run
             w = Word(t.text, start, t.end, norm, (norm,), True, gap)
             w.readings = arabic_readings(norm)
             w.persian = t.script == "persian"
