@@ -213,6 +213,7 @@ def test_link_any_str(text: str) -> None:
 @FUZZ
 @given(st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), hostile, max_size=3))
 @example({"a": "\u0621\u0621\u063a\u0622", "b": "\u0648\u0632\u064a\u0631\ud8000\u0620 \u0621\u0621\u063a\u0622"})
+@example({"a": "\u0621\u0621\u0621\u06cc", "b": "\u0300\u0621\u0621\u06cc \u0621\u0621\u0621\u06cc"})
 def test_resolve_documents_any_str(docs: dict[str, str]) -> None:
     ents = nm.resolve_documents(docs, REGISTRY)
     assert isinstance(ents, list) and all(isinstance(e, nm.Entity) for e in ents)

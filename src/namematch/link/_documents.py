@@ -786,7 +786,7 @@ def _join_singles(chains_: list[_Chain], singles: list[int], groups: _Groups, lw
             continue
         held = _holders(u, by_last, chains_, last, ch.doc)
         used = _holders(u, by_other, chains_, others, ch.doc)
-        if held is None or used is None or used:
+        if held is None or used is None or used - held:  # (a full name holding it twice is one holder)
             continue
         if held:
             roots = {groups.find(t) for t in held}
