@@ -237,6 +237,8 @@ class ArabicDetector:
                         and "ال" + inf.stem in lw.places):
                     inf.kind = "word"
         self.taken = bytearray(len(words))
+        #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
+        self.institution = bytearray(len(words))
         self._formulas()
         self._office_names()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
@@ -333,6 +335,7 @@ class ArabicDetector:
         prev_given = False
         only_given = True
         after_particles = False
+        after_nasab = False  # the last words read are بن / بنت and a listed given name
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
@@ -390,6 +393,7 @@ class ArabicDetector:
                 if inf.stem == "ال" and k == j:
                     break
                 names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
+                after_nasab = k > j and inf.stem in ("بن", "بنت") and nxt.stem in self.lw.given
                 k += 2
                 last = k - 1
                 prev_given = False
@@ -473,9 +477,13 @@ class ArabicDetector:
             # the family-name slot after one or two given names, or an al- nisba after three
             # (جاسم محمد عبود العميري: the person's, father's and grandfather's names, then the tribe)
             slot = (0 < names < 3 or (names == 3 and inf.stem.startswith("ال") and inf.stem.endswith("ي"))) and only_given
+            # (a definite word after a nasab chain is the family name: لولوة بنت راشد بن محمد الخاطر)
+            slot = slot or (after_nasab and not free and names >= 3 and inf.stem.startswith("ال") and not inf.off
+                            and inf.score > SECOND_WORD_CUTOFF)
             if slot and (not free or names >= 2 or (
-                    names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
-                # (two given names glued, محمدرضا, are a name whose family name follows)
+                    names == 1 and inf.score > SECOND_WORD_CUTOFF and (self._two_given(j) or self._definite_nisba(k)))):
+                # (two given names glued, محمدرضا, are a name whose family name follows; a listed given
+                # name and a definite nisba are a name however common the nisba: نوري المالكي)
                 s += FAMILY_SLOT_BONUS
             before_suffix = k + 1 < n and (self.kind(k + 1) == "suffix" or self._ezafe_nisba(k + 1)) and not w[k + 1].brk
             if before_suffix:
@@ -510,7 +518,7 @@ class ArabicDetector:
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
-            after_particles = False
+            after_particles = after_nasab = False
             prev_given = (inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
                           or apart)
             only_given = only_given and prev_given
@@ -721,6 +729,23 @@ class ArabicDetector:
         return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
                    and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
 
+    def _abd_compound(self, k: int) -> bool:
+        """Word k is عبد written apart before one of God's names: a word, or a title word with
+        the article (عبد الرحمن, عبد الملك, عبد الأمير), no proclitic on either."""
+        w = self.w
+        inf = self.info[k]
+        nxt = self.info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+        return (inf is not None and nxt is not None and inf.kind == "particle" and inf.stem == "عبد" and not inf.off
+                and not nxt.off and (nxt.kind == "word" or (nxt.kind in ("role", "qual") and nxt.stem.startswith("ال"))))
+
+    def _definite_nisba(self, k: int) -> bool:
+        """Word k is a definite nisba of five letters or more (المالكي, الحوثي), no proclitic read
+        off it and not clearly ordinary (evidence above :data:`SECOND_WORD_CUTOFF`): after a given
+        name, the family name from a tribe, a place or a school, however common the word."""
+        inf = self.info[k]
+        return (inf is not None and inf.kind == "word" and not inf.off and len(inf.stem) >= 5
+                and inf.stem.startswith("ال") and inf.stem.endswith("ي") and inf.score > SECOND_WORD_CUTOFF)
+
     def _place_nisba(self, k: int) -> bool:
         """True when word k is the nisba of a listed place (قمی of قم, البغدادي of بغداد, with or
         without the article) and no listed word of its own (not a nationality: ایرانی)."""
@@ -845,6 +870,8 @@ class ArabicDetector:
         demonstrative = False
         while k < n and k - j < ROLE_PHRASE_WORDS and not self.taken[k]:
             inf = self.info[k]
+            if inf is not None and k > j and self._abd_compound(k):
+                return k if not self._named_after(k) else j  # زعيم الجماعة عبد الملك X: a given name with عبد
             if inf is None or inf.kind == "particle" or self._ruler_or_honorific(k):
                 return j
             if k > j and w[k].brk and not (w[k].comma and (demonstrative or self._given_start_word(k)
@@ -935,6 +962,7 @@ class ArabicDetector:
                 while (blocked + 1 < n and blocked - i < MAX_NAME_WORDS and not w[blocked + 1].brk
                        and self.kind(blocked + 1) in ("word", "particle")):
                     blocked += 1
+                self.institution[i : blocked + 1] = b"\x01" * (blocked + 1 - i)
                 continue
             first = i
             before = self.info[i - 1] if i > 0 else None
@@ -948,8 +976,9 @@ class ArabicDetector:
                 last = i + 1
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
-                while k <= last and self.kind(k) == "word" and self.info[k].score > 0:  # type: ignore[union-attr]
-                    k += 1
+                while k <= last and self.kind(k) == "word" and (
+                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))):  # type: ignore[union-attr]
+                    k += 1  # (عبد and God's name are a given name: a definite nisba after it is the family name)
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
@@ -1071,12 +1100,15 @@ class ArabicDetector:
             return
         givens = self._rare_givens() - keys
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
-        # (not where the article makes a common word: سلام / السلام "peace")
-        keys |= {"ال" + k for k in keys if not k.startswith("ال") and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
+        # (not where the article makes a common word: سلام / السلام "peace"; only a nisba, whose article
+        # the press writes or drops (مالکی / المالکی): an adjective with it is an ordinary phrase,
+        # صالح / الصالح العام "the public good")
+        keys |= {"ال" + k for k in keys if not k.startswith("ال") and k.endswith("ي")
+                 and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
         for i in range(n):
             inf = self.info[i]
-            if inf is None or self.taken[i]:
-                continue
+            if inf is None or self.taken[i] or self.institution[i]:
+                continue  # (no part of an institution's name: مؤسسة محمد بن راشد آل مكتوم)
             if (i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]
                     and not self._named_after(i)):  # (مطار آل مكتوم: a place named after a family)
                 nxt = self.info[i + 1]

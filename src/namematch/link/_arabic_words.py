@@ -42,6 +42,11 @@ _CLITIC_WORD_ZIPF: Final = 3.5
 #: Evidence of a word no frequency list knows that is the future prefix س and a verb the lists
 #: know (سيزور "will visit"): a verb, never a name word, even in a family-name slot.
 _FUTURE_VERB_SCORE: Final = -3.0
+#: Prefixes of the imperfect of the derived verb forms (يتفقد, يترأس, يستقبل: "he inspects",
+#: "he chairs", "he receives"; with the infix ت, يفتتح, يلتقي): a word of this shape that the
+#: language uses is a verb, never a name word (a foreign name no list knows may start so: يتسحاق).
+_IMPERFECT_PREFIXES: Final = ("يت", "يست")
+_IMPERFECT_SCORE: Final = -3.0
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
@@ -105,6 +110,10 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
     if (len(whole) >= 5 and whole[0] == "س" and whole[1] in "يتنا" and whole not in lw.given
             and zipf_ar(whole, lw) == 0.0 and zipf_ar(whole[1:], lw) >= _CLITIC_WORD_ZIPF):
         best.score = min(best.score, _FUTURE_VERB_SCORE)  # سيزور, سيلتقي: the future prefix and a verb
+        return best
+    if (len(whole) >= 5 and (whole.startswith(_IMPERFECT_PREFIXES) or (whole[0] == "ي" and whole[2] == "ت"))
+            and whole not in lw.given and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) > 0.0):
+        best.score = min(best.score, _IMPERFECT_SCORE)  # يترأس, يستقبل: a verb, never a name word
         return best
     if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
         best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound
