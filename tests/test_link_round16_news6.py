@@ -73,3 +73,46 @@ def test_a_short_nasab_points_to_the_name_holding_it_in_the_same_order():
     assert [lm.text for lm in linked] == ["حمد بن خليفة", "حمد بن خليفة آل سالم", "مريم بنت خليفة بن حمد الدوسري"]
     assert linked[0].antecedent == 1 or linked[1].antecedent == 0
     assert linked[2].antecedent is None
+
+
+def test_persian_verb_of_saying_before_its_clause_announces_no_name():
+    # (Persian puts the verb last: the words after گفت are the clause it reports)
+    assert _texts("سخنگوی ارتش گفت نیروهای دریایی ناو هواپیمابر بریتانیایی را رصد می کنند.") == []
+
+
+def test_persian_adjective_of_an_abstract_noun_is_no_name():
+    assert _texts("به گفته معاون امور حاکمیتی وزارت کشور، انتخابات برگزار می شود.") == []
+    # (a family name made of a noun in -ایت stays a name)
+    assert _texts("علی اکبر ولایتی، مشاور رهبر، گفت.")[:1] == ["علی اکبر ولایتی"]
+
+
+def test_sayyid_before_an_ordinary_definite_word_is_an_epithet():
+    assert _texts("أبو حسن الموسوي، الأمين العام لكتائب سيد الأوصياء، حضر.") == ["أبو حسن الموسوي"]
+    assert _texts("فرمانده قرارگاه سید الاوصیا در جلسه سخنرانی کرد.") == []
+
+
+def test_organisation_takes_its_one_name_word_before_the_person():
+    assert _texts("والأمين العام لحزب جمال عادل الربيعي، والأمين العام للحزب.") == ["عادل الربيعي"]
+
+
+def test_english_armed_group_named_by_an_epithet_is_no_person():
+    assert _texts("Hamid al-Saadi, a commander of Kataib Sayyid al-Mursalin, was arrested.") == ["Hamid al-Saadi"]
+
+
+def test_ship_after_a_prefix_or_the_word_carrier_is_no_person():
+    assert _texts("The fleet escorted the USS Theodore Roosevelt and the carrier George Washington.") == []
+
+
+def test_group_adjective_before_a_title_and_the_full_name_is_no_mention():
+    found = _texts("In Erbil, Talabani leader Bafel Talabani spoke. Talabani said talks would go on.")
+    assert found == ["Bafel Talabani", "Talabani"]
+
+
+def test_lower_case_nasab_particle_stays_with_the_family_name():
+    found = _texts("Prime Minister Faris Saleh bin Daghr met donors. \"We need time,\" bin Daghr told reporters.")
+    assert found == ["Faris Saleh bin Daghr", "bin Daghr"]
+
+
+def test_military_unit_in_a_commanders_role_phrase_is_no_name():
+    assert _texts("فرمانده لشکر ویژه در جلسه سخنرانی کرد.") == []
+    assert _texts("فرمانده تیپ ۶۵ نیروی زمینی، سرتیپ حسن کاظمی گفت.") == ["حسن کاظمی"]

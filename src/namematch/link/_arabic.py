@@ -671,7 +671,9 @@ class ArabicDetector:
                 continue
             plural = inf.stem in lw.plural_titles
             j = self._skip_context(i + 1)
-            titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
+            titled = role or (j > i + 1 and (not self.persian or any(self.kind(m) == "role" for m in range(i + 1, j))))
+            # (a verb, then a title: "استقبل الوزير ..."; Persian puts the verb last, so گفت and
+            # an adjective or a nationality start the clause it reports: گفت نیروهای یمنی X)
             if titled and not appositive and j < n and not self._name_start(j):
                 j = self._past_role_phrase(j)
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
@@ -772,6 +774,9 @@ class ArabicDetector:
         (خبرنگار اقتصادی, المبعوث الأممي)."""
         inf = self.info[j]
         prev = self.info[j - 1] if j > 0 else None
+        if (inf is not None and prev is not None and prev.stem in _SAYYID and not prev.off and inf.stem.startswith("ال")
+                and inf.score < 0 and inf.stem not in self.lw.given):
+            return True  # "master of the ...": سيد الشهداء, سید الشهدا, an epithet, no sayyid's name
         if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
             return False
         if self.lw.role_of.get(prev.stem) in RULERS:
@@ -881,6 +886,9 @@ class ArabicDetector:
                 k += 1
                 continue
             if self._given_start_word(k) and k > j:
+                if (self.kind(k - 1) == "org" and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1]
+                        and self._given_start_word(k + 1)):
+                    k += 1  # منظمة بدر هادي X: the organisation takes its name word, the person's follows
                 return k if not self._named_after(k) else j
             if k > j and self._foreign_start(k):
                 return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)

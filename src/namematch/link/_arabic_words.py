@@ -47,6 +47,11 @@ _FUTURE_VERB_SCORE: Final = -3.0
 #: language uses is a verb, never a name word (a foreign name no list knows may start so: يتسحاق).
 _IMPERFECT_PREFIXES: Final = ("يت", "يست")
 _IMPERFECT_SCORE: Final = -3.0
+#: Persian adjectives of abstract nouns in -یت (حاکمیت "sovereignty" -> حاکمیتی, مدیریتی): the noun
+#: and the word it is made of (حاکم) are common words. Not after ا, where family names are made of
+#: given names and nouns alike (ولایتی, هدایتی, عنایتی).
+_ABSTRACT_ADJECTIVE_ZIPF: Final = 3.0
+_ABSTRACT_ADJECTIVE_SCORE: Final = -1.5
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
@@ -89,6 +94,15 @@ def word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float
     return info.kind, info.off, info.stem, info.score
 
 
+def _abstract_adjective(whole: str, lw: LinkWords) -> bool:
+    """True when a word is the adjective of an abstract noun in -یت made of a common word
+    (حاکمیتی of حاکمیت of حاکم; see _ABSTRACT_ADJECTIVE_ZIPF)."""
+    return (len(whole) >= 7 and whole.endswith("يتي") and whole[-4] != "ا" and not whole.startswith("ال")
+            and whole not in lw.given and whole[:-1] not in lw.given
+            and zipf_ar(whole[:-1], lw) >= _ABSTRACT_ADJECTIVE_ZIPF
+            and zipf_ar(whole[:-3], lw) >= _ABSTRACT_ADJECTIVE_ZIPF)
+
+
 def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) -> WordInfo:
     whole = readings[0][1]
     raw = _letters(text)
@@ -114,6 +128,9 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
     if (len(whole) >= 5 and (whole.startswith(_IMPERFECT_PREFIXES) or (whole[0] == "ي" and whole[2] == "ت"))
             and whole not in lw.given and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) > 0.0):
         best.score = min(best.score, _IMPERFECT_SCORE)  # يترأس, يستقبل: a verb, never a name word
+        return best
+    if _abstract_adjective(whole, lw):
+        best.score = min(best.score, _ABSTRACT_ADJECTIVE_SCORE)  # حاکمیتی "sovereign": an adjective
         return best
     if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
         best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound
