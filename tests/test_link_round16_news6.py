@@ -116,3 +116,27 @@ def test_lower_case_nasab_particle_stays_with_the_family_name():
 def test_military_unit_in_a_commanders_role_phrase_is_no_name():
     assert _texts("فرمانده لشکر ویژه در جلسه سخنرانی کرد.") == []
     assert _texts("فرمانده تیپ ۶۵ نیروی زمینی، سرتیپ حسن کاظمی گفت.") == ["حسن کاظمی"]
+
+
+def test_family_named_after_an_ancestor_ends_a_gulf_name_chain_however_common_the_word():
+    # (الصباح is also "the morning"; the accusative words after the name are no name words)
+    assert _texts("أصدر الشيخ سالم العلي الصباح قراراً إدارياً بتعيين المدير.") == ["سالم العلي الصباح"]
+    assert _texts("وعين الشيخ ناصر محمد الأحمد الصباح مستشاراً له.") == ["ناصر محمد الأحمد الصباح"]
+
+
+def test_accusative_tanween_marks_no_name_word():
+    assert _texts("أصدر حمد بن سالم مرسوماً بتعيين المدير.") == ["حمد بن سالم"]
+
+
+def test_bare_adjective_in_arabic_is_no_mention_of_a_definite_family_name():
+    text = "وقال رئيس التيار جواد الحكيم إن الحكومة اتخذت قرار حكيم بشأن الموازنة."
+    assert _texts(text) == ["جواد الحكيم"]
+
+
+def test_persian_institution_and_its_adjective_before_a_persons_name():
+    assert _texts("مرکز پژوهشی سلطان بن زاید گزارشی منتشر کرد.") == []
+    assert _texts("رئیس مرکز ملی فضایی، حسن سالاریه گفت.") == ["حسن سالاریه"]
+
+
+def test_princely_adjective_after_an_office_word_is_no_name():
+    assert _texts("أعلن الديوان الأميري الحداد.") == []

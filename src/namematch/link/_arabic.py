@@ -166,6 +166,9 @@ PROCLITIC_WORD: Final = -1.0
 PROCLITIC_WORD_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
+#: The least evidence of a given name with the article after two name words or more under a title
+#: (the family named after an ancestor: الصباح, الإبراهيم), however common the word is.
+ANCESTOR_EVIDENCE: Final = 0.1
 
 
 #: "day" and the weekdays (Persian, normalised; سه شنبه is read by its first word).
@@ -499,6 +502,11 @@ class ArabicDetector:
                      and self.info[k + 1].score > 0)  # type: ignore[union-attr]
             if chain:
                 s += CONTINUE_BONUS  # a family name before the tribe's nisba (الجبر النعيمي): the chain goes on
+            ancestor = (not free and names >= 2 and last == k - 1 and not inf.off and inf.stem.startswith("ال")
+                        and inf.stem[2:] in self.lw.given)
+            if ancestor:
+                s = max(s, ANCESTOR_EVIDENCE)  # مشعل الأحمد الجابر الصباح: the family named after an ancestor,
+                #                                however common the word (الصباح "the morning")
             nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
                           and inf.score > SECOND_WORD_CUTOFF and (k + 1 >= n or w[k + 1].brk
                                                                   or self.kind(k + 1) in ("stop", "role", "say")))
@@ -514,7 +522,8 @@ class ArabicDetector:
             unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
                         and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and not nisba_tail and not place_nisba and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and not place_nisba and not unlisted and not chain and not ancestor
+                    and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
@@ -1031,6 +1040,9 @@ class ArabicDetector:
                     and self.info[k - 1] is not None
                     and self.info[k - 1].stem in self.lw.named_after):  # type: ignore[union-attr]
                 return True  # one adjective after the place word (پایگاه فضایی امام X, ورزشگاه ملی X)
+            if (self.persian and prev.kind == "word" and prev.stem.endswith("ي") and k > 0 and not self.w[k].brk
+                    and self.kind(k - 1) == "org" and self.kind(k - 2) not in ("role", "qual")):
+                return True  # an institution and its adjective before the name (مرکز فضایی X; not رئیس مرکز ...)
             if (prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual")
                     and prev.stem not in _PLACE_NAME_TITLES):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X; دانشگاه خواجه X)
@@ -1107,7 +1119,9 @@ class ArabicDetector:
         if not keys:
             return
         givens = self._rare_givens() - keys
-        keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
+        # (the family name without its article: Persian drops it (حکیم of الحكيم); Arabic writes it
+        # bare only for a nisba, and a bare adjective after a noun is ordinary: قرار حكيم "a wise decision")
+        keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5 and (self.persian or k.endswith("ي"))}
         # (not where the article makes a common word: سلام / السلام "peace"; only a nisba, whose article
         # the press writes or drops (مالکی / المالکی): an adjective with it is an ordinary phrase,
         # صالح / الصالح العام "the public good")

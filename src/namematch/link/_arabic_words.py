@@ -52,6 +52,10 @@ _IMPERFECT_SCORE: Final = -3.0
 #: given names and nouns alike (ولایتی, هدایتی, عنایتی).
 _ABSTRACT_ADJECTIVE_ZIPF: Final = 3.0
 _ABSTRACT_ADJECTIVE_SCORE: Final = -1.5
+#: The tanween of the accusative written on a word (مرسوماً "a decree", نائباً "as deputy"): the press
+#: marks indefinite nouns and adverbs so, never a person's name.
+_TANWEEN_FATH: Final = "\u064b"
+_TANWEEN_SCORE: Final = -3.0
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
@@ -113,6 +117,9 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         return WordInfo(kind, 0, whole, 0.0)
     nisba = not raw.endswith("ى")
     best = WordInfo("word", 0, whole, arabic_score(whole, whole, nisba))
+    if _TANWEEN_FATH in text and whole not in lw.given:
+        best.score = min(best.score, _TANWEEN_SCORE)  # مرسوماً, نائباً: an indefinite accusative, no name word
+        return best
     if (len(whole) >= 8 and whole.startswith("ال") and whole.endswith(("ين", "ون")) and whole not in lw.given
             and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) >= _PLURAL_ZIPF and whole not in _NAME_PLURALS):
         best.score = min(best.score, _PLURAL_SCORE)  # الفائزين, المشاركين: a definite plural, no family name
