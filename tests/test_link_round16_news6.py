@@ -140,3 +140,16 @@ def test_persian_institution_and_its_adjective_before_a_persons_name():
 
 def test_princely_adjective_after_an_office_word_is_no_name():
     assert _texts("أعلن الديوان الأميري الحداد.") == []
+
+
+def test_future_of_a_derived_verb_is_no_name_word():
+    assert _texts("وقال جمال حداد إن رئيس الحكومة نبيل الراعي سيترأس الجلسة.") == ["جمال حداد", "نبيل الراعي"]
+
+
+def test_family_relation_words_frame_names_like_offices():
+    assert _texts("استعرض فارس حنتوش نجل اللواء سالم حنتوش القوات.") == ["فارس حنتوش", "سالم حنتوش"]
+
+
+def test_persian_common_noun_with_the_indefinite_yeh_is_no_name():
+    # (and the second word of the title نخست وزیر, in apposition to the name, is no new title)
+    assert _texts("فرهاد کاویانی، نخست وزیر پیشین، همایشی را افتتاح کرد.") == ["فرهاد کاویانی"]

@@ -164,6 +164,9 @@ NISBA_TAIL_BONUS: Final = 0.5
 #: ends the name before it (X بجائزة "X ... with a prize").
 PROCLITIC_WORD: Final = -1.0
 PROCLITIC_WORD_ZIPF: Final = 4.0
+#: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
+#: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
+INDEFINITE_BASE_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 #: The least evidence of a given name with the article after two name words or more under a title
@@ -234,6 +237,9 @@ class ArabicDetector:
                         words[k].norm[:1] == "و" and zipf_ar(words[k].norm, lw) >= zipf_ar(inf.stem, lw))):
                     self.info[k] = read_whole(words[k], lw)  # (Persian writes "and" apart: وادلینگ is one word
                     #                                          unless its rest is a word more common than it)
+            for inf in self.info:
+                if inf is not None and self._indefinite_noun(inf):
+                    inf.score = min(inf.score, 0.0)  # همایشی "a conference": a common noun and the indefinite ی
         if not self.persian:
             for inf in self.info:  # Arabic writes these cities with the article (الرياض, الهند):
                 if (inf is not None and inf.kind == "place" and inf.stem in lw.given  # bare, a given name
@@ -256,6 +262,17 @@ class ArabicDetector:
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _indefinite_noun(self, inf: WordInfo) -> bool:
+        """In Persian text, a word no frequency list knows that is a common noun (Zipf
+        :data:`INDEFINITE_BASE_ZIPF` or more, no given name or place) and the indefinite or
+        adjective ی (همایشی "a conference"): no name evidence of its own. A family name of this
+        shape is frequent enough for the lists to know it whole (بهشتی, کتابی)."""
+        stem = inf.stem
+        return (inf.kind == "word" and not inf.off and len(stem) >= 5 and stem.endswith("ي")
+                and not stem.startswith("ال") and zipf_ar(stem, self.lw) == 0.0
+                and stem[:-1] not in self.lw.given and stem[:-1] not in self.lw.places
+                and zipf_ar(stem[:-1], self.lw) >= INDEFINITE_BASE_ZIPF)
 
     def _office_names(self) -> None:
         """أمين / الأمين read as the given name: after a listed given name (محمد الأمين) or
@@ -657,6 +674,7 @@ class ArabicDetector:
         n = len(w)
         lw = self.lw
         i = 0
+        apposed_to = -1  # the last context word of a role phrase in apposition to the name before it
         while i < n:
             inf = self.info[i]
             if inf is None or self.taken[i]:
@@ -664,7 +682,7 @@ class ArabicDetector:
                 continue
             role = inf.kind == "role" and not self._named_after(i)
             say = inf.kind != "role" and inf.stem in lw.says
-            appositive = False
+            appositive = i <= apposed_to and not w[i].brk  # (نخست وزیر: the phrase's second word is no new title)
             if (role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap))
                     and inf.stem not in lw.honorifics):  # (an honorific stands before its own name: X الدكتور Y)
                 first = self.read_back(i)
@@ -675,6 +693,8 @@ class ArabicDetector:
                         inf.stem.startswith("ال") or self.persian))) and not (inf.off and w[i].norm[:1] == "و"):
                     appositive = True  # "X، شاعر ...", "X المبعوث ...", Persian "X هنرمند ...": the role describes
                     # the name before it (not "X، ووزير ...": and the minister)
+            if appositive:
+                apposed_to = max(apposed_to, self._context_end(i))
             if not (role or say):
                 i += 1
                 continue

@@ -98,6 +98,12 @@ def word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float
     return info.kind, info.off, info.stem, info.score
 
 
+def _imperfect_shape(word: str) -> bool:
+    """The word starts like the imperfect of a derived verb form (يت, يست, or ي with the infix ت:
+    يترأس, يستقبل, يفتتح)."""
+    return word.startswith(_IMPERFECT_PREFIXES) or (len(word) > 2 and word[0] == "ي" and word[2] == "ت")
+
+
 def _abstract_adjective(whole: str, lw: LinkWords) -> bool:
     """True when a word is the adjective of an abstract noun in -یت made of a common word
     (حاکمیتی of حاکمیت of حاکم; see _ABSTRACT_ADJECTIVE_ZIPF)."""
@@ -129,11 +135,13 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         best.score = min(best.score, _PLURAL_SCORE)  # أدارها "he chaired it", همکاریها: a word and -ها
         return best
     if (len(whole) >= 5 and whole[0] == "س" and whole[1] in "يتنا" and whole not in lw.given
-            and zipf_ar(whole, lw) == 0.0 and zipf_ar(whole[1:], lw) >= _CLITIC_WORD_ZIPF):
+            and zipf_ar(whole, lw) == 0.0 and (zipf_ar(whole[1:], lw) >= _CLITIC_WORD_ZIPF
+                                               or (len(whole) >= 6 and _imperfect_shape(whole[1:])
+                                                   and zipf_ar(whole[1:], lw) > 0.0))):
         best.score = min(best.score, _FUTURE_VERB_SCORE)  # سيزور, سيلتقي: the future prefix and a verb
         return best
-    if (len(whole) >= 5 and (whole.startswith(_IMPERFECT_PREFIXES) or (whole[0] == "ي" and whole[2] == "ت"))
-            and whole not in lw.given and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) > 0.0):
+    if (len(whole) >= 5 and _imperfect_shape(whole) and whole not in lw.given and form_rarity(whole) >= 1.0
+            and zipf_ar(whole, lw) > 0.0):
         best.score = min(best.score, _IMPERFECT_SCORE)  # يترأس, يستقبل: a verb, never a name word
         return best
     if _abstract_adjective(whole, lw):
