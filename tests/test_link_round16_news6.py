@@ -153,3 +153,7 @@ def test_family_relation_words_frame_names_like_offices():
 def test_persian_common_noun_with_the_indefinite_yeh_is_no_name():
     # (and the second word of the title نخست وزیر, in apposition to the name, is no new title)
     assert _texts("فرهاد کاویانی، نخست وزیر پیشین، همایشی را افتتاح کرد.") == ["فرهاد کاویانی"]
+
+
+def test_definite_noun_with_its_feminine_adjective_ends_the_name_before_it():
+    assert _texts("أدى رئيس الوزراء الجديد سليم إدريس اليمين القانونية أمام الرئيس.") == ["سليم إدريس"]

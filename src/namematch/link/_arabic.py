@@ -487,6 +487,8 @@ class ArabicDetector:
             if (k > j and inf.score < SECOND_WORD_CUTOFF and k + 1 < n and not w[k + 1].brk
                     and w[k + 1].norm in _COPULAS):
                 break  # "امام حسین افتخار است": an ordinary word before the copula is the predicate
+            if k > j and inf.score < SECOND_WORD_CUTOFF and inf.stem.startswith("ال") and self._feminine_adjective(k + 1):
+                break  # "X اليمين الدستورية": an ordinary definite noun and its adjective, no family name
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
             apart = self._apart_compound(k)
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
@@ -759,6 +761,15 @@ class ArabicDetector:
             return False
         return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
                    and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
+
+    def _feminine_adjective(self, k: int) -> bool:
+        """Word k, right after the word before it, is a definite feminine nisba adjective that is
+        ordinary (الدستورية, الرسمية): the word before it is a noun, not a family name."""
+        w = self.w
+        inf = self.info[k] if 0 <= k < len(w) else None
+        return (inf is not None and not w[k].brk and inf.kind in ("word", "qual") and not inf.off
+                and inf.stem.startswith("ال") and inf.stem.endswith("يه") and len(inf.stem) >= 6
+                and (inf.kind == "qual" or inf.score < 0))
 
     def _abd_compound(self, k: int) -> bool:
         """Word k is عبد written apart before one of God's names: a word, or a title word with
