@@ -157,3 +157,8 @@ def test_persian_common_noun_with_the_indefinite_yeh_is_no_name():
 
 def test_definite_noun_with_its_feminine_adjective_ends_the_name_before_it():
     assert _texts("أدى رئيس الوزراء الجديد سليم إدريس اليمين القانونية أمام الرئيس.") == ["سليم إدريس"]
+
+
+def test_persian_verb_of_saying_announces_no_lone_given_name():
+    # (امید "hope" is a given name too; Persian names the subject before گفت)
+    assert _texts("سخنگوی دولت در نشست خبری گفت ایران امید دارد مذاکرات ادامه یابد.") == []

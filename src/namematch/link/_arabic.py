@@ -714,8 +714,8 @@ class ArabicDetector:
                         and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
                     longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
-                if last == j and self._weak_single(j):
-                    last = None
+                if last == j and (self._weak_single(j) or (say and self.persian)):
+                    last = None  # (Persian puts گفت before the clause it reports: گفت ایران امید دارد)
                 if last is not None and titled and last - j <= 1:
                     last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
