@@ -162,3 +162,7 @@ def test_definite_noun_with_its_feminine_adjective_ends_the_name_before_it():
 def test_persian_verb_of_saying_announces_no_lone_given_name():
     # (امید "hope" is a given name too; Persian names the subject before گفت)
     assert _texts("سخنگوی دولت در نشست خبری گفت ایران امید دارد مذاکرات ادامه یابد.") == []
+
+
+def test_the_family_after_aal_ends_the_name():
+    assert _texts("حاکم راس الخیمه، شیخ سعود بن صقر آل قاسم فرمانی صادر کرد.") == ["سعود بن صقر آل قاسم"]

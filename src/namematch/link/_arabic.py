@@ -417,6 +417,8 @@ class ArabicDetector:
                 k += 2
                 last = k - 1
                 prev_given = False
+                if k - 2 > j and inf.stem == "آل" and not compound:
+                    break  # "X بن Y آل Z": the family ends the name (not آل خلیفه فرمانی "a decree")
                 continue
             if (self.persian and (k == j or last == k - 1) and kind in ("word", "role") and not inf.off and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.info[k + 1] is not None
