@@ -166,3 +166,7 @@ def test_persian_verb_of_saying_announces_no_lone_given_name():
 
 def test_the_family_after_aal_ends_the_name():
     assert _texts("حاکم راس الخیمه، شیخ سعود بن صقر آل قاسم فرمانی صادر کرد.") == ["سعود بن صقر آل قاسم"]
+
+
+def test_unlisted_given_name_before_a_listed_one_ends_a_role_phrase():
+    assert _texts("وقال الأمين العام لحزب الله نعيم خليل إن الحزب مستعد.") == ["نعيم خليل"]

@@ -764,6 +764,16 @@ class ArabicDetector:
         return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
                    and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
 
+    def _unlisted_given_start(self, k: int) -> bool:
+        """Word k, with no article, has name evidence of its own and the word after it is a listed
+        given name or clearly a name (the family name): a name whose given name no list holds."""
+        w = self.w
+        inf = self.info[k]
+        nxt = self.info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+        return (inf is not None and nxt is not None and inf.kind == nxt.kind == "word" and not inf.off and not nxt.off
+                and not inf.stem.startswith("ال") and inf.score > 0 and not self.taken[k + 1]
+                and (nxt.stem in self.lw.given or nxt.score > FOREIGN_HEAD_NAME))
+
     def _feminine_adjective(self, k: int) -> bool:
         """Word k, right after the word before it, is a definite feminine nisba adjective that is
         ordinary (الدستورية, الرسمية): the word before it is a noun, not a family name."""
@@ -934,6 +944,8 @@ class ArabicDetector:
                 return k if not self._named_after(k) else j
             if k > j and self._foreign_start(k):
                 return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
+            if k > j and self._unlisted_given_start(k):
+                return k  # الأمين العام لحزب الله نعيم X: an unlisted given name before a listed name word
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
