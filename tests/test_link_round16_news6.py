@@ -170,3 +170,10 @@ def test_the_family_after_aal_ends_the_name():
 
 def test_unlisted_given_name_before_a_listed_one_ends_a_role_phrase():
     assert _texts("وقال الأمين العام لحزب الله نعيم خليل إن الحزب مستعد.") == ["نعيم خليل"]
+
+
+def test_given_name_that_names_a_place_too_before_an_unlisted_family_name_and_a_role():
+    # (هند is India in Persian, ریاض the Saudi capital; before a family name and a role, a given name)
+    assert _texts("هند کبرتلی، سخنگوی وزارت، گفت.") == ["هند کبرتلی"]
+    assert _texts("ریاض کبرتلی، رئیس اتاق بازرگانی دمشق، گفت.") == ["ریاض کبرتلی"]
+    assert _texts("هند و پاکستان، دو کشور همسایه، توافق کردند.") == []

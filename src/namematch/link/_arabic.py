@@ -589,6 +589,15 @@ class ArabicDetector:
                 and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
                 and zipf_ar(tail.stem, self.lw) == 0.0)
 
+    def _given_place_pair(self, s: int) -> bool:
+        """Word s is a place or nationality word that is a listed given name too (هند, ریاض) and
+        word s+1 a word no frequency list knows, without the article: a person's given and family
+        name (the place would stand after the noun it qualifies, never before a family name)."""
+        head, tail = self.info[s], self.info[s + 1]
+        return (head is not None and tail is not None and head.kind == "place" and head.stem in self.lw.given
+                and not head.off and tail.kind == "word" and not tail.off and not tail.stem.startswith("ال")
+                and zipf_ar(tail.stem, self.lw) == 0.0)
+
     def _arab_family_in_persian(self, s: int) -> bool:
         """In Persian text, word s+1 is an Arab family name with the article and a nisba ending
         (التویجری: Persian words do not take the article) with name evidence, and word s a word
@@ -614,6 +623,9 @@ class ArabicDetector:
             if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
                     and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and w[i].comma
+                    and self._given_place_pair(s)):
+                return s  # "هند X، وزیر": a given name that names a place too, and an unlisted family name
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
