@@ -177,3 +177,9 @@ def test_given_name_that_names_a_place_too_before_an_unlisted_family_name_and_a_
     assert _texts("هند کبرتلی، سخنگوی وزارت، گفت.") == ["هند کبرتلی"]
     assert _texts("ریاض کبرتلی، رئیس اتاق بازرگانی دمشق، گفت.") == ["ریاض کبرتلی"]
     assert _texts("هند و پاکستان، دو کشور همسایه، توافق کردند.") == []
+
+
+def test_town_named_after_a_person_is_no_mention():
+    found = _texts("Crowds filled Sadr City after Moqtada al-Sadr spoke. Sadr thanked them.")
+    assert found == ["Moqtada al-Sadr", "Sadr"]
+    assert _texts("The final is at Zayed Sports City, said Omar Khalfan.") == ["Omar Khalfan"]
