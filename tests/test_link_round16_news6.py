@@ -183,3 +183,7 @@ def test_town_named_after_a_person_is_no_mention():
     found = _texts("Crowds filled Sadr City after Moqtada al-Sadr spoke. Sadr thanked them.")
     assert found == ["Moqtada al-Sadr", "Sadr"]
     assert _texts("The final is at Zayed Sports City, said Omar Khalfan.") == ["Omar Khalfan"]
+
+
+def test_regnal_ordinal_after_a_nasab_ends_the_name():
+    assert _texts("واستقبلت الأميرة سلمى بنت عبدالله الثاني الوفد الزائر.") == ["سلمى بنت عبدالله الثاني"]

@@ -730,8 +730,9 @@ class ArabicDetector:
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
                 if last == j and (self._weak_single(j) or (say and self.persian)):
                     last = None  # (Persian puts گفت before the clause it reports: گفت ایران امید دارد)
-                if last is not None and titled and last - j <= 1:
-                    last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
+                if last is not None and titled and (last - j <= 1 or (
+                        self.info[last - 1] is not None and self.info[last - 1].stem in ("بن", "بنت", "ابن"))):  # type: ignore[union-attr]
+                    last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم; a king's son: X بن عبدالله الثاني
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
                     self.add(j, last, ctx_from)
                     i = last + 1
