@@ -640,12 +640,14 @@ class JointModel:
         if not n or not form.isalpha():
             return {}
         # prefix -> (chunk, Latin letters left after it) of the targets that continue it
-        after: dict[str, set[tuple[str, int]]] = {}
+        # (ordered as the targets come, not as a set's hashes fall: among readings that score
+        # alike the first one found is kept, so that order must be the same in every process)
+        after: dict[str, dict[tuple[str, int], None]] = {}
         for t in targets:
             for k in range(len(t) + 1):
-                cont = after.setdefault(t[:k], set())
+                cont = after.setdefault(t[:k], {})
                 for c in range(min(_MAX_CHUNK, len(t) - k) + 1):
-                    cont.add((t[k : k + c], len(t) - k - c))
+                    cont[(t[k : k + c], len(t) - k - c)] = None
         layer: dict[str, tuple[float, int]] = {"": (0.0, self.state_of.get((_BOS,), 0))}
         scores, score = self._scores, self.score
         seen = self.probs[0]  # graphones the model has (any other scores as unseen: never kept)
