@@ -94,7 +94,7 @@ def _sounds(fold: str) -> frozenset[str]:
         sound = single_letters(sound)
         if len(sound) - sound.count("V") >= 2 and len(sound) >= 4:
             out.append(sound)
-    return frozenset(out)
+    return frozenset(out) if out else _EMPTY
 
 
 def _sound_alike(xs: Sequence[str], ys: Sequence[str]) -> bool:
@@ -112,7 +112,7 @@ def _all_sounds(folds: tuple[str, ...]) -> frozenset[str]:
     (:func:`_sound_alike` of their folds) when theirs meet."""
     if len(folds) == 1:
         return _sounds(folds[0])
-    return frozenset().union(*map(_sounds, folds))
+    return frozenset().union(*map(_sounds, folds)) or _EMPTY
 
 
 def _fold_q(s: str) -> str:
@@ -157,6 +157,10 @@ class _Unit:
     #: Latin spellings (final_vowel_contrast, slavic_derived, final_devoiced) read only units
     #: that share it (one look-up where slicing both cores cost a tenth of a comparison)
     latin_first: str
+    #: the unit as prepared reads as romanised from a script that leaves the romanisation its
+    #: vowels to choose: in Arabic script, with an article or a compound head or tail, or a Latin
+    #: word :func:`_romanised_latin` reads so (:func:`in_context` reads it)
+    romanised: bool = False
     #: a Latin word of a name none of whose elements reads as romanised Arabic or Persian
     #: (:func:`in_context`): its vowels are its own (:func:`vowel_contrast`)
     foreign: bool = False
@@ -236,13 +240,15 @@ def unit_uncached(
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = fold_latin(rest) if rest and not glued and script == LATIN else ""
+    romanised = arabic or bool(article) or bool(head or tail) or (
+        script == LATIN and not initial and _romanised_latin(core, unit_groups, lexicon))
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
         # (a family unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
         f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{'f' if role == FAMILY else 'g'}{head}:{tail}:{core}"
         f"{':' + whole if glued else ''}", head, tail,
-        named, bare, resources, core[:1] if script == LATIN else "",
+        named, bare, resources, core[:1] if script == LATIN else "", romanised,
     )  # fmt: skip
 
 
@@ -274,13 +280,28 @@ def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def unit_of(fields: UnitFields, resources: Resources) -> _Unit:
-    """:func:`unit_uncached` of a unit's parse fields as :func:`namematch.parse.name_fields`
-    gives them, cached: one name unit's preparation depends on its token alone (and the
-    resources value: two never share an entry), and tokens repeat across names far more
-    than names do (bounded; the fields stay one tuple, so a look-up hashes two arguments)."""
-    return unit_uncached(*fields, resources)
+#: How many parses of a token a Resources value keeps the prepared unit of (its ``"units"``
+#: memo, :func:`units_of`), before it starts over.
+UNIT_MEMO = 1 << 17
+
+
+def units_of(fields: Iterable[UnitFields], resources: Resources) -> tuple[_Unit, ...]:
+    """:func:`unit_uncached` of each unit's parse fields as :func:`namematch.parse.name_fields`
+    gives them, kept by ``resources`` (:meth:`~namematch.resources.Resources.memo`; two values
+    never share an entry): one name unit's preparation depends on its token alone, and tokens
+    repeat across names far more than names do. Keyed by the fields tuple alone, which holds
+    only strings and flags: the garbage collector stops watching the keys."""
+    table: dict[UnitFields, _Unit] = resources.memo("units")
+    out = []
+    for f in fields:
+        unit = table.get(f)
+        if unit is None:
+            unit = unit_uncached(*f, resources)
+            if len(table) >= UNIT_MEMO:
+                table.clear()
+            table[f] = unit
+        out.append(unit)
+    return tuple(out)
 
 
 def layout(
@@ -833,8 +854,7 @@ _ROMANISED_MARKS: Final = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _arabic_read(core: str, groups: frozenset[int], lexicon: Lexicon) -> bool:
+def _arabic_read(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
     """Whether a Latin name element reads as a romanised Arabic or Persian one, whose written
     vowels are a romanisation's guesses (Mohammed ~ Muhammad, Rahman ~ Rehman): the lexicon
     lists it with an Arabic-script form that leaves some of its vowels unwritten (محمد, حسين:
@@ -888,17 +908,14 @@ def _korean_family_names() -> frozenset[str]:
     return frozenset(k for k in korean if not _PINYIN_SHAPE.fullmatch(k))
 
 
-def _romanised(u: _Unit) -> bool:
-    """Whether a name unit reads as romanised from a script that leaves the romanisation its
-    vowels to choose: in Arabic script, with an article or a compound head or tail, a Latin word
-    :func:`_arabic_read` reads so, or a Korean family name (Hangul romanised by several
-    systems, which write one vowel o, u or eo and one consonant voiced or not: Jong ~ Jung, Bong
-    ~ Pong)."""
-    if u.arabic or u.article or u.head or u.tail:
-        return True
-    if u.script != LATIN or u.initial:
-        return False
-    return u.core in _korean_family_names() or _arabic_read(u.core, u.groups, u.resources.lexicon)
+def _romanised_latin(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
+    """Whether a plain Latin word (no initial, article or compound head or tail) of ``core`` and
+    lexicon ``groups`` reads as romanised from a script that leaves the romanisation its vowels
+    to choose (:attr:`_Unit.romanised`, with every unit in Arabic script, with an article or a
+    compound head or tail): a word :func:`_arabic_read` reads so, or a Korean family name
+    (Hangul romanised by several systems, which write one vowel o, u or eo and one consonant
+    voiced or not: Jong ~ Jung, Bong ~ Pong)."""
+    return core in _korean_family_names() or _arabic_read(core, groups, lexicon)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -929,13 +946,16 @@ def _established(core: str) -> bool:
 def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
     """A name's units, each Latin word that is an established spelling (:func:`_established`)
     marked ``foreign`` when no unit of the name reads as romanised Arabic or Persian
-    (:func:`_romanised`): the name is of another language, whose vowels are its own
+    (:attr:`_Unit.romanised`): the name is of another language, whose vowels are its own
     (:func:`vowel_contrast`). A name with one such element (Karim in "Karim Rehman") keeps a
     romanisation's tolerance for all of them: its vowels are guesses in a family name the
     lexicon does not know as much as in one it does. A spelling written nowhere (Parkash,
     Meluvet) may be any transliterator's: it keeps that tolerance too."""
-    if not units or any(map(_romanised, units)):
+    if not units:
         return units
+    for u in units:
+        if u.romanised:
+            return units
     return tuple([
         _as_foreign(u) if u.script == LATIN and not u.initial and _established(u.core) else u for u in units
     ])
