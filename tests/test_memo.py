@@ -14,8 +14,12 @@ from namematch.resources import Resources
 from namematch.score import Scorer
 from namematch.score import _units as units_module
 from namematch.score._units import (
+    _all_sounds,
     _established,
+    _meet,
     _romanised_latin,
+    _sound_alike,
+    _sounds,
     in_context,
     unit_uncached,
     units_of,
@@ -111,3 +115,17 @@ def test_a_name_of_another_language_is_read_by_its_own_vowels_and_one_romanised_
     assert [u.foreign for u in own] == [u.script == "latin" and _established(u.core) for u in own]
     mixed = in_context(units_of(name_fields("Khalil Hoffmann")[0], res))
     assert not any(u.foreign for u in mixed)
+
+
+def test_sounds_are_plain_tuples_each_once_and_meet_as_sets_would() -> None:
+    # each reading of a z (as s, as d), each sound once; too short or letters outside the classes: none
+    assert set(_sounds("kazafi")) == {"KVSVFV", "KVTVFV"} and _sounds("gadafi") == ("KVTVFV",)
+    assert set(_sounds("zaza")) == {"SVSV", "SVTV", "TVSV", "TVTV"}
+    assert _sounds("al") == () and _sounds("xq1") == ()
+    both = _all_sounds(("hamza", "hamsa"))
+    assert isinstance(both, tuple) and sorted(both) == sorted(set(_sounds("hamza")) | set(_sounds("hamsa")))
+    assert len(both) == len(set(both))
+    for xs, ys in [(("kazafi",), ("gadafi",)), (("hamza",), ("hamsa",)), (("kazafi",), ("hamsa",)), (("al",), ("al",))]:
+        meet = _meet(_all_sounds(xs), _all_sounds(ys))
+        assert meet == bool(set(_all_sounds(xs)) & set(_all_sounds(ys))) == _sound_alike(xs, ys)
+    assert _sound_alike(("kazafi",), ("gadafi",)) and not _sound_alike(("kazafi",), ("hamsa",))

@@ -287,10 +287,11 @@ def _check(form: object, argument: str = "form") -> str:
 
 
 def _lookup_key(form: str, lex: Lexicon) -> str:
-    try:
-        form.encode("utf-8")
-    except UnicodeEncodeError:
-        return ""
+    if not form.isascii():  # (a lone surrogate is no form)
+        try:
+            form.encode("utf-8")
+        except UnicodeEncodeError:
+            return ""
     if len(form) > 200:
         return ""
     if form in lex.index:

@@ -73,11 +73,12 @@ _SILENT_H: Final = re.compile(r"(?<=[^aiu])h|h(?=[^aiu])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _sounds(fold: str) -> frozenset[str]:
+def _sounds(fold: str) -> tuple[str, ...]:
     """A folded spelling as consonant classes and vowel slots, runs collapsed ("kazafi",
-    "gadafi" -> "KVTVFV"; "hamza", "hamsa" -> "HVMSV"), each reading of its z's; empty when
-    it has fewer than two consonant classes (too short to say two spellings sound alike) or
-    letters outside them."""
+    "gadafi" -> "KVTVFV"; "hamza", "hamsa" -> "HVMSV"), each reading of its z's, each once;
+    empty when it has fewer than two consonant classes (too short to say two spellings sound
+    alike) or letters outside them. A tuple of strings, which the garbage collector stops
+    watching (a set it would watch for as long as the cache keeps it)."""
     for a, b in _SOUND_GROUPS:
         if a in fold:
             fold = fold.replace(a, b)
@@ -86,33 +87,41 @@ def _sounds(fold: str) -> frozenset[str]:
     readings = [fold]
     for _ in range(min(fold.count("z"), 2)):
         readings = [r.replace("z", z, 1) for r in readings for z in "sd"]
-    out = []
+    out: list[str] = []
     for r in readings:
         sound = r.translate(_SOUND_CLASSES)
         if not _SOUND_LETTERS.issuperset(sound):
-            return _EMPTY
+            return ()
         sound = single_letters(sound)
-        if len(sound) - sound.count("V") >= 2 and len(sound) >= 4:
+        if len(sound) - sound.count("V") >= 2 and len(sound) >= 4 and sound not in out:
             out.append(sound)
-    return frozenset(out) if out else _EMPTY
+    return tuple(out)
+
+
+def _meet(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
+    """Whether two short tuples of sounds share one."""
+    for x in xs:
+        if x in ys:
+            return True
+    return False
 
 
 def _sound_alike(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Whether some folded spellings of two units sound alike (:func:`_sounds`)."""
     for x in xs:
         sx = _sounds(x)
-        if sx and any(not sx.isdisjoint(_sounds(y)) for y in ys):
+        if sx and any(_meet(sx, _sounds(y)) for y in ys):
             return True
     return False
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _all_sounds(folds: tuple[str, ...]) -> frozenset[str]:
-    """The sounds (:func:`_sounds`) of all of a unit's folded spellings: two units sound alike
-    (:func:`_sound_alike` of their folds) when theirs meet."""
+def _all_sounds(folds: tuple[str, ...]) -> tuple[str, ...]:
+    """The sounds (:func:`_sounds`) of all of a unit's folded spellings, each once: two units
+    sound alike (:func:`_sound_alike` of their folds) when theirs meet (:func:`_meet`)."""
     if len(folds) == 1:
         return _sounds(folds[0])
-    return frozenset().union(*map(_sounds, folds)) or _EMPTY
+    return tuple(dict.fromkeys([s for fold in folds for s in _sounds(fold)]))
 
 
 def _fold_q(s: str) -> str:
@@ -674,7 +683,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             # off, and nothing discounts it but two known names; the general path below
             # gives the same
             apart = u.named and v.named
-            if best < cfg.sound_match and not apart and not _all_sounds(uf).isdisjoint(_all_sounds(vf)):
+            if best < cfg.sound_match and not apart and _meet(_all_sounds(uf), _all_sounds(vf)):
                 return cfg.sound_match, PHONETIC
             if cross:
                 if not apart and model_bridge(u, v):
@@ -720,7 +729,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if best < cfg.sound_match and _sound_alike((glued.bare,), spaced.folds):
             return cfg.sound_match, PHONETIC
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < cfg.sound_match and not apart and not _all_sounds(u.folds).isdisjoint(_all_sounds(v.folds)):
+    if best < cfg.sound_match and not apart and _meet(_all_sounds(u.folds), _all_sounds(v.folds)):
         return cfg.sound_match, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a reduced form (above; or the article glued on one side only): two listed forms, but of
     # one name, already at a discount
