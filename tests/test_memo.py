@@ -5,8 +5,11 @@ shared between two values, and giving what the uncached functions give."""
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from namematch import lexicon as lexicon_module
 from namematch.parse import name_fields
@@ -18,6 +21,7 @@ from namematch.score._units import (
     _established,
     _meet,
     _romanised_latin,
+    _romanised_marks,
     _sound_alike,
     _sounds,
     in_context,
@@ -129,3 +133,26 @@ def test_sounds_are_plain_tuples_each_once_and_meet_as_sets_would() -> None:
         meet = _meet(_all_sounds(xs), _all_sounds(ys))
         assert meet == bool(set(_all_sounds(xs)) & set(_all_sounds(ys))) == _sound_alike(xs, ys)
     assert _sound_alike(("kazafi",), ("gadafi",)) and not _sound_alike(("kazafi",), ("hamsa",))
+
+
+#: The marks of a romanised spelling as one pattern (what ``_romanised_marks`` reads by substring
+#: and affix tests; kept here as the statement they must agree with).
+_MARKS_PATTERN = re.compile(
+    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]|[bdfgklmnrstvz]y[aeiou]"
+    r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aehikmnosvyqdgbcwptz'\n", max_size=10))
+def test_romanised_marks_read_as_one_pattern_of_them_would(word: str) -> None:
+    assert _romanised_marks(word) == (_MARKS_PATTERN.search(word) is not None)
+
+
+@pytest.mark.parametrize(
+    ("word", "marked"),
+    [("khalil", True), ("rahman", True), ("salameh", True), ("ilyas", True), ("petrovich", True),
+     ("lukashenka", True), ("htun", True), ("mbeki", True), ("kenta", False), ("hoffmann", False), ("rossi", False)],
+)  # fmt: skip
+def test_romanised_marks_of_invented_spellings(word: str, marked: bool) -> None:
+    assert _romanised_marks(word) is marked

@@ -857,10 +857,30 @@ _GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy](?!$)|[wy](?=[aeiou]))")
 #: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy); or
 #: the aspirated consonants of a Burmese romanisation (Htun, Hsan, Hla: lists write them with
 #: and without the h) or the nasal onsets of Bantu names (Ntaganda, Mbeki: with and without it).
-_ROMANISED_MARKS: Final = re.compile(
-    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]|[bdfgklmnrstvz]y[aeiou]"
-    r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
-)
+#: (:func:`_romanised_marks` reads them: letters and pairs anywhere, a syllable-closing h and a
+#: gliding y by a pattern, the rest at the start or the end of the word.)
+_MARKS_ANYWHERE: Final = ("kh", "gh", "dh", "q", "aa", "ee", "oo", "ou", "'")
+_MARKS_H_OR_Y: Final = re.compile(r"[aeiou]h[bdfgjklmnpqrtvwz]|[bdfgklmnrstvz]y[aeiou]")
+_MARKS_START: Final = ("hl", "hm", "hn", "hs", "ht", "hw", "nd", "ng", "nj", "nk", "nt", "nz", "mb", "mp")
+_MARKS_END: Final = (
+    "ah", "eh", "ov", "ev", "ova", "eva", "off", "eff", "ovna", "evna", "avna", "owna", "ovch", "evch", "avch",
+    "ovich", "evich", "avich", "ovych", "evych", "enko", "enka", "ski", "sky", "skiy", "skii", "skaya", "ska",
+    "chuk", "yuk", "iy",
+)  # fmt: skip
+
+
+def _romanised_marks(core: str) -> bool:
+    """Whether a Latin spelling bears a mark of a romanisation whose vowels are a
+    transliteration's guesses (see the marks above): substring and affix tests, where one
+    pattern of all the marks tried each of them at every letter."""
+    for mark in _MARKS_ANYWHERE:
+        if mark in core:
+            return True
+    end = core[:-1] if core[-1:] == "\n" else core  # (as a pattern's $ reads a final newline)
+    return (
+        end.endswith(_MARKS_END) or core.startswith(_MARKS_START)
+        or (("h" in core or "y" in core) and _MARKS_H_OR_Y.search(core) is not None)
+    )  # fmt: skip
 
 
 def _arabic_read(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
@@ -869,9 +889,11 @@ def _arabic_read(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
     lists it with an Arabic-script form that leaves some of its vowels unwritten (محمد, حسين:
     short vowels, which Arabic script does not write; a foreign name written in Arabic script
     writes each vowel with a letter: ماريو, غاو), or its spelling bears the marks of such a
-    romanisation (:data:`_ROMANISED_MARKS`)."""
-    if _ROMANISED_MARKS.search(core):
+    romanisation (:func:`_romanised_marks`)."""
+    if _romanised_marks(core):
         return True
+    if not groups:
+        return False
     arabic = lexicon.arabic
     # (a w or y beside a vowel is a consonant the Arabic form writes و or ي: Fawaz, Yahya)
     vowels = _latin_vowels(core) + len(_GLIDES.findall(core))
