@@ -971,7 +971,7 @@ def _established(core: str) -> bool:
     them written nowhere else (Weldeyohanes, Naung, Mikalai, Muhana), whose vowels are a
     transliteration's guesses."""
     word = _latin_words.fold(core)
-    return bool(word) and _latin_words.latin_words().spread([word])[0] >= ESTABLISHED_SPREAD
+    return bool(word) and _latin_words.latin_words().spread_of(word) >= ESTABLISHED_SPREAD
 
 
 def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
