@@ -198,3 +198,14 @@ def test_state_moves_memoised_by_the_kept_history_are_the_model_s_moves() -> Non
     # states ending in the same graphone share the memo entry; different ones do not
     a, b = model.state_of[("<s>", "ب:b")], model.state_of[("ب:b",)]
     assert model._tails[a] == model._tails[b] and model._tails[a] != model._tails[model.state_of[("ا:a",)]]
+
+
+def test_spread_of_one_word_is_the_spread_of_a_batch_of_it() -> None:
+    words = ["aaron", "fidan", "fidel", "hakan", "on", "tajani", "zzyzx"]
+    langs = np.array([1, 4, 2, 3, 7, 5, 6], np.uint8)
+    table = lw.LatinWords(np.array(words, dtype=f"S{lw.WIDTH}"), langs, langs, langs)
+    asked = [*words, "aa", "fid", "fidans", "hakam", "zzz", "zzzzzzzzzzzzzzzzzzzz", "b" * lw.WIDTH]
+    assert [table.spread_of(w) for w in asked] == table.spread(asked)
+    assert [table.spread_of(w) for w in words] == langs.tolist()
+    assert table.spread_of("fid") == 0 and table.spread_of("zzzzzzzzzzzzzzzzzzzz") == 0
+    assert lw.LatinWords.empty().spread_of("fidan") == 0

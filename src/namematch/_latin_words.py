@@ -198,6 +198,17 @@ class LatinWords:
         n = self.langs[idx].tolist()
         return [k if w == s.encode() else 0 for s, w, k in zip(spellings, found, n, strict=True)]
 
+    def spread_of(self, word: str) -> int:
+        """:meth:`spread` of one word as :func:`fold` gives it (2 to ``WIDTH`` letters a-z): one
+        binary search, without the arrays a batch is made into (a name's first sight asks one
+        word at a time)."""
+        words = self.words
+        if not len(words):
+            return 0
+        key = word.encode("ascii")
+        at = min(int(words.searchsorted(key)), len(words) - 1)
+        return int(self.langs[at]) if words[at] == key else 0
+
     def prefixes(self, partials: list[str]) -> list[bool]:
         """Whether each partial spelling starts some word of the lists (the first word not
         before it in sorted order starts with it)."""

@@ -37,7 +37,7 @@ import attrs
 
 from namematch._data import data_digest, lines_digest, optional_lines
 from namematch._morphology import latin_article_rest
-from namematch._text import short_cache
+from namematch._text import CACHE_MAX_LEN
 from namematch.normalize import ARABIC, MIXED, PERSIAN, normalize_arabic, normalize_latin, script_of
 
 __all__ = ["Lexicon", "build", "known", "norm_form", "rarity", "same_group", "shipped", "shipped_fingerprint", "variants_of"]
@@ -79,6 +79,10 @@ class Lexicon:
     #: Arabic-script form -> Latin spellings that are not its spellings (``not_spellings.tsv``;
     #: no group position depends on them, so they are not in the fingerprint).
     apart: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    #: :func:`_facts` of the forms looked up so far (at most :data:`_FACTS_MEMO` of them, then it
+    #: starts over): a plain dict of strings and tuples, which the garbage collector stops
+    #: watching, where a function cache keyed by (form, lexicon) would hold a watched key per form
+    _memo: dict[str, tuple[tuple[int, ...], float]] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def groups(self) -> tuple[_Group, ...]:
@@ -283,10 +287,11 @@ def _check(form: object, argument: str = "form") -> str:
 
 
 def _lookup_key(form: str, lex: Lexicon) -> str:
-    try:
-        form.encode("utf-8")
-    except UnicodeEncodeError:
-        return ""
+    if not form.isascii():  # (a lone surrogate is no form)
+        try:
+            form.encode("utf-8")
+        except UnicodeEncodeError:
+            return ""
     if len(form) > 200:
         return ""
     if form in lex.index:
@@ -294,10 +299,26 @@ def _lookup_key(form: str, lex: Lexicon) -> str:
     return norm_form(form)
 
 
-@short_cache(maxsize=131072)
+#: How many forms a lexicon keeps the facts of (:attr:`Lexicon._memo`).
+_FACTS_MEMO = 131072
+
+
 def _facts(form: str, lex: Lexicon) -> tuple[tuple[int, ...], float]:
-    """(ids of the groups a form is in, its rarity) in ``lex``: cached per form and
-    lexicon (a lexicon is equal only to itself, so two never share an entry)."""
+    """(ids of the groups a form is in, its rarity) in ``lex``: kept per form by the lexicon
+    (two lexicons never share an entry); a form longer than ``CACHE_MAX_LEN`` is not kept."""
+    memo = lex._memo
+    hit = memo.get(form)
+    if hit is None:
+        hit = _facts_uncached(form, lex)
+        if len(form) <= CACHE_MAX_LEN:
+            if len(memo) >= _FACTS_MEMO:
+                memo.clear()
+            memo[form] = hit
+    return hit
+
+
+def _facts_uncached(form: str, lex: Lexicon) -> tuple[tuple[int, ...], float]:
+    """:func:`_facts` looked up."""
     key = _lookup_key(form, lex)
     gids: tuple[int, ...] = lex.index.get(key, ()) if key else ()
     if gids:

@@ -57,6 +57,8 @@ class Resources:
     lexicon_digest: str
     #: Digest of the model's data lines.
     model_digest: str
+    #: Tables of what later stages decide from this data alone, by name (:meth:`memo`).
+    _memos: dict[str, dict[Any, Any]] = attrs.field(factory=dict, init=False)
 
     @classmethod
     def shipped(cls) -> Resources:
@@ -112,6 +114,16 @@ class Resources:
     def model(self) -> Model:
         """The transliteration model."""
         return shipped_model() if self._model is None else self._model
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """This value's own cache table called ``name`` (empty at first): for what a later stage
+        decides from this data alone (a prepared name unit per parse of a token), so two values
+        never share an entry. Its user bounds it. A plain dict: the garbage collector stops
+        watching one whose keys and values hold no container it watches."""
+        table = self._memos.get(name)
+        if table is None:
+            table = self._memos[name] = {}
+        return table
 
     @property
     def is_shipped(self) -> bool:

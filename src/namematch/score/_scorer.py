@@ -38,8 +38,8 @@ from namematch.score._units import (
     foreign_pair,
     in_context,
     layout,
-    unit_of,
     unit_similarity,
+    units_of,
 )
 
 #: Scores at or above this value are matches. Chosen on the development data as
@@ -228,7 +228,7 @@ class Scorer:
     def _prepare(self, name: str) -> _Prepared:
         fields, has_lineage, honorifics = name_fields(name)
         res = self.resources
-        units = in_context(tuple([unit_of(f, res) for f in fields[: self.config.max_units]]))
+        units = in_context(units_of(fields[: self.config.max_units], res))
         return _Prepared(name, units, has_lineage, honorifics, *layout(units), self.config)
 
     # -- unit similarity -------------------------------------------------
@@ -563,7 +563,7 @@ def _prepare_dropping(dropped: frozenset[str], resources: Resources, config: Sco
     kept = _layer.drop_words(fields, dropped)
     if kept is not fields:
         honorifics = honorifics + tuple(f[0] for f in fields if f not in kept)
-    units = in_context(tuple([unit_of(f, resources) for f in kept[: config.max_units]]))
+    units = in_context(units_of(kept[: config.max_units], resources))
     return _Prepared(name, units, has_lineage, honorifics, *layout(units), config)
 
 

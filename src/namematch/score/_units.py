@@ -73,11 +73,12 @@ _SILENT_H: Final = re.compile(r"(?<=[^aiu])h|h(?=[^aiu])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _sounds(fold: str) -> frozenset[str]:
+def _sounds(fold: str) -> tuple[str, ...]:
     """A folded spelling as consonant classes and vowel slots, runs collapsed ("kazafi",
-    "gadafi" -> "KVTVFV"; "hamza", "hamsa" -> "HVMSV"), each reading of its z's; empty when
-    it has fewer than two consonant classes (too short to say two spellings sound alike) or
-    letters outside them."""
+    "gadafi" -> "KVTVFV"; "hamza", "hamsa" -> "HVMSV"), each reading of its z's, each once;
+    empty when it has fewer than two consonant classes (too short to say two spellings sound
+    alike) or letters outside them. A tuple of strings, which the garbage collector stops
+    watching (a set it would watch for as long as the cache keeps it)."""
     for a, b in _SOUND_GROUPS:
         if a in fold:
             fold = fold.replace(a, b)
@@ -86,33 +87,41 @@ def _sounds(fold: str) -> frozenset[str]:
     readings = [fold]
     for _ in range(min(fold.count("z"), 2)):
         readings = [r.replace("z", z, 1) for r in readings for z in "sd"]
-    out = []
+    out: list[str] = []
     for r in readings:
         sound = r.translate(_SOUND_CLASSES)
         if not _SOUND_LETTERS.issuperset(sound):
-            return _EMPTY
+            return ()
         sound = single_letters(sound)
-        if len(sound) - sound.count("V") >= 2 and len(sound) >= 4:
+        if len(sound) - sound.count("V") >= 2 and len(sound) >= 4 and sound not in out:
             out.append(sound)
-    return frozenset(out)
+    return tuple(out)
+
+
+def _meet(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
+    """Whether two short tuples of sounds share one."""
+    for x in xs:
+        if x in ys:
+            return True
+    return False
 
 
 def _sound_alike(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Whether some folded spellings of two units sound alike (:func:`_sounds`)."""
     for x in xs:
         sx = _sounds(x)
-        if sx and any(not sx.isdisjoint(_sounds(y)) for y in ys):
+        if sx and any(_meet(sx, _sounds(y)) for y in ys):
             return True
     return False
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _all_sounds(folds: tuple[str, ...]) -> frozenset[str]:
-    """The sounds (:func:`_sounds`) of all of a unit's folded spellings: two units sound alike
-    (:func:`_sound_alike` of their folds) when theirs meet."""
+def _all_sounds(folds: tuple[str, ...]) -> tuple[str, ...]:
+    """The sounds (:func:`_sounds`) of all of a unit's folded spellings, each once: two units
+    sound alike (:func:`_sound_alike` of their folds) when theirs meet (:func:`_meet`)."""
     if len(folds) == 1:
         return _sounds(folds[0])
-    return frozenset().union(*map(_sounds, folds))
+    return tuple(dict.fromkeys([s for fold in folds for s in _sounds(fold)]))
 
 
 def _fold_q(s: str) -> str:
@@ -157,6 +166,10 @@ class _Unit:
     #: Latin spellings (final_vowel_contrast, slavic_derived, final_devoiced) read only units
     #: that share it (one look-up where slicing both cores cost a tenth of a comparison)
     latin_first: str
+    #: the unit as prepared reads as romanised from a script that leaves the romanisation its
+    #: vowels to choose: in Arabic script, with an article or a compound head or tail, or a Latin
+    #: word :func:`_romanised_latin` reads so (:func:`in_context` reads it)
+    romanised: bool = False
     #: a Latin word of a name none of whose elements reads as romanised Arabic or Persian
     #: (:func:`in_context`): its vowels are its own (:func:`vowel_contrast`)
     foreign: bool = False
@@ -236,13 +249,15 @@ def unit_uncached(
     unit_groups = _EMPTY if initial else _group_set(groups)
     named = bool(unit_groups) and (arabic or _arabic_backed(unit_groups, lexicon))
     bare = fold_latin(rest) if rest and not glued and script == LATIN else ""
+    romanised = arabic or bool(article) or bool(head or tail) or (
+        script == LATIN and not initial and _romanised_latin(core, unit_groups, lexicon))
     return _Unit(
         text, norm, core, arabic, initial, role == FAMILY, lineage, weight, rarity, latin, folds, script,
         unit_groups, homoglyphs, bool(article),
         # (a family unit is its own key: "Abu X" as a family name is X, as a kunya it is not)
         f"{'a' if arabic else 'l'}{'i' if initial else 'w'}{'f' if role == FAMILY else 'g'}{head}:{tail}:{core}"
         f"{':' + whole if glued else ''}", head, tail,
-        named, bare, resources, core[:1] if script == LATIN else "",
+        named, bare, resources, core[:1] if script == LATIN else "", romanised,
     )  # fmt: skip
 
 
@@ -274,13 +289,28 @@ def _arabic_backed(groups: frozenset[int], lexicon: Lexicon) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def unit_of(fields: UnitFields, resources: Resources) -> _Unit:
-    """:func:`unit_uncached` of a unit's parse fields as :func:`namematch.parse.name_fields`
-    gives them, cached: one name unit's preparation depends on its token alone (and the
-    resources value: two never share an entry), and tokens repeat across names far more
-    than names do (bounded; the fields stay one tuple, so a look-up hashes two arguments)."""
-    return unit_uncached(*fields, resources)
+#: How many parses of a token a Resources value keeps the prepared unit of (its ``"units"``
+#: memo, :func:`units_of`), before it starts over.
+UNIT_MEMO = 1 << 17
+
+
+def units_of(fields: Iterable[UnitFields], resources: Resources) -> tuple[_Unit, ...]:
+    """:func:`unit_uncached` of each unit's parse fields as :func:`namematch.parse.name_fields`
+    gives them, kept by ``resources`` (:meth:`~namematch.resources.Resources.memo`; two values
+    never share an entry): one name unit's preparation depends on its token alone, and tokens
+    repeat across names far more than names do. Keyed by the fields tuple alone, which holds
+    only strings and flags: the garbage collector stops watching the keys."""
+    table: dict[UnitFields, _Unit] = resources.memo("units")
+    out = []
+    for f in fields:
+        unit = table.get(f)
+        if unit is None:
+            unit = unit_uncached(*f, resources)
+            if len(table) >= UNIT_MEMO:
+                table.clear()
+            table[f] = unit
+        out.append(unit)
+    return tuple(out)
 
 
 def layout(
@@ -653,7 +683,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
             # off, and nothing discounts it but two known names; the general path below
             # gives the same
             apart = u.named and v.named
-            if best < cfg.sound_match and not apart and not _all_sounds(uf).isdisjoint(_all_sounds(vf)):
+            if best < cfg.sound_match and not apart and _meet(_all_sounds(uf), _all_sounds(vf)):
                 return cfg.sound_match, PHONETIC
             if cross:
                 if not apart and model_bridge(u, v):
@@ -699,7 +729,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if best < cfg.sound_match and _sound_alike((glued.bare,), spaced.folds):
             return cfg.sound_match, PHONETIC
     apart = u.named and v.named  # two known names (different groups): Hassan is not Hussein
-    if best < cfg.sound_match and not apart and not _all_sounds(u.folds).isdisjoint(_all_sounds(v.folds)):
+    if best < cfg.sound_match and not apart and _meet(_all_sounds(u.folds), _all_sounds(v.folds)):
         return cfg.sound_match, PHONETIC  # Qadhafi ~ Gaddafi: every consonant and vowel slot alike
     # a reduced form (above; or the article glued on one side only): two listed forms, but of
     # one name, already at a discount
@@ -827,22 +857,43 @@ _GLIDES: Final = re.compile(r"(?<=.)(?:(?<=[aeiou])[wy](?!$)|[wy](?=[aeiou]))")
 #: (Lukashenko, Lukashenka; Iosifovich, Iosifavich; Yevgenyevna, Evgenevna; Dmitriy); or
 #: the aspirated consonants of a Burmese romanisation (Htun, Hsan, Hla: lists write them with
 #: and without the h) or the nasal onsets of Bantu names (Ntaganda, Mbeki: with and without it).
-_ROMANISED_MARKS: Final = re.compile(
-    r"kh|gh|dh|q|aa|ee|oo|ou|'|[aeiou]h[bdfgjklmnpqrtvwz]|[ae]h$|^h[lmnstw]|^n[dgjktz]|^m[bp]|[bdfgklmnrstvz]y[aeiou]"
-    r"|(?:[oe]va?|[oe]ff|[oea]vna|owna|[oea]vi?ch|[oe]vych|enk[oa]|sk[iy]|skiy|skii|skaya|ska|chuk|yuk|iy)$"
-)
+#: (:func:`_romanised_marks` reads them: letters and pairs anywhere, a syllable-closing h and a
+#: gliding y by a pattern, the rest at the start or the end of the word.)
+_MARKS_ANYWHERE: Final = ("kh", "gh", "dh", "q", "aa", "ee", "oo", "ou", "'")
+_MARKS_H_OR_Y: Final = re.compile(r"[aeiou]h[bdfgjklmnpqrtvwz]|[bdfgklmnrstvz]y[aeiou]")
+_MARKS_START: Final = ("hl", "hm", "hn", "hs", "ht", "hw", "nd", "ng", "nj", "nk", "nt", "nz", "mb", "mp")
+_MARKS_END: Final = (
+    "ah", "eh", "ov", "ev", "ova", "eva", "off", "eff", "ovna", "evna", "avna", "owna", "ovch", "evch", "avch",
+    "ovich", "evich", "avich", "ovych", "evych", "enko", "enka", "ski", "sky", "skiy", "skii", "skaya", "ska",
+    "chuk", "yuk", "iy",
+)  # fmt: skip
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _arabic_read(core: str, groups: frozenset[int], lexicon: Lexicon) -> bool:
+def _romanised_marks(core: str) -> bool:
+    """Whether a Latin spelling bears a mark of a romanisation whose vowels are a
+    transliteration's guesses (see the marks above): substring and affix tests, where one
+    pattern of all the marks tried each of them at every letter."""
+    for mark in _MARKS_ANYWHERE:
+        if mark in core:
+            return True
+    end = core[:-1] if core[-1:] == "\n" else core  # (as a pattern's $ reads a final newline)
+    return (
+        end.endswith(_MARKS_END) or core.startswith(_MARKS_START)
+        or (("h" in core or "y" in core) and _MARKS_H_OR_Y.search(core) is not None)
+    )  # fmt: skip
+
+
+def _arabic_read(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
     """Whether a Latin name element reads as a romanised Arabic or Persian one, whose written
     vowels are a romanisation's guesses (Mohammed ~ Muhammad, Rahman ~ Rehman): the lexicon
     lists it with an Arabic-script form that leaves some of its vowels unwritten (محمد, حسين:
     short vowels, which Arabic script does not write; a foreign name written in Arabic script
     writes each vowel with a letter: ماريو, غاو), or its spelling bears the marks of such a
-    romanisation (:data:`_ROMANISED_MARKS`)."""
-    if _ROMANISED_MARKS.search(core):
+    romanisation (:func:`_romanised_marks`)."""
+    if _romanised_marks(core):
         return True
+    if not groups:
+        return False
     arabic = lexicon.arabic
     # (a w or y beside a vowel is a consonant the Arabic form writes و or ي: Fawaz, Yahya)
     vowels = _latin_vowels(core) + len(_GLIDES.findall(core))
@@ -888,17 +939,14 @@ def _korean_family_names() -> frozenset[str]:
     return frozenset(k for k in korean if not _PINYIN_SHAPE.fullmatch(k))
 
 
-def _romanised(u: _Unit) -> bool:
-    """Whether a name unit reads as romanised from a script that leaves the romanisation its
-    vowels to choose: in Arabic script, with an article or a compound head or tail, a Latin word
-    :func:`_arabic_read` reads so, or a Korean family name (Hangul romanised by several
-    systems, which write one vowel o, u or eo and one consonant voiced or not: Jong ~ Jung, Bong
-    ~ Pong)."""
-    if u.arabic or u.article or u.head or u.tail:
-        return True
-    if u.script != LATIN or u.initial:
-        return False
-    return u.core in _korean_family_names() or _arabic_read(u.core, u.groups, u.resources.lexicon)
+def _romanised_latin(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
+    """Whether a plain Latin word (no initial, article or compound head or tail) of ``core`` and
+    lexicon ``groups`` reads as romanised from a script that leaves the romanisation its vowels
+    to choose (:attr:`_Unit.romanised`, with every unit in Arabic script, with an article or a
+    compound head or tail): a word :func:`_arabic_read` reads so, or a Korean family name
+    (Hangul romanised by several systems, which write one vowel o, u or eo and one consonant
+    voiced or not: Jong ~ Jung, Bong ~ Pong)."""
+    return core in _korean_family_names() or _arabic_read(core, groups, lexicon)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -923,19 +971,22 @@ def _established(core: str) -> bool:
     them written nowhere else (Weldeyohanes, Naung, Mikalai, Muhana), whose vowels are a
     transliteration's guesses."""
     word = _latin_words.fold(core)
-    return bool(word) and _latin_words.latin_words().spread([word])[0] >= ESTABLISHED_SPREAD
+    return bool(word) and _latin_words.latin_words().spread_of(word) >= ESTABLISHED_SPREAD
 
 
 def in_context(units: tuple[_Unit, ...]) -> tuple[_Unit, ...]:
     """A name's units, each Latin word that is an established spelling (:func:`_established`)
     marked ``foreign`` when no unit of the name reads as romanised Arabic or Persian
-    (:func:`_romanised`): the name is of another language, whose vowels are its own
+    (:attr:`_Unit.romanised`): the name is of another language, whose vowels are its own
     (:func:`vowel_contrast`). A name with one such element (Karim in "Karim Rehman") keeps a
     romanisation's tolerance for all of them: its vowels are guesses in a family name the
     lexicon does not know as much as in one it does. A spelling written nowhere (Parkash,
     Meluvet) may be any transliterator's: it keeps that tolerance too."""
-    if not units or any(map(_romanised, units)):
+    if not units:
         return units
+    for u in units:
+        if u.romanised:
+            return units
     return tuple([
         _as_foreign(u) if u.script == LATIN and not u.initial and _established(u.core) else u for u in units
     ])
