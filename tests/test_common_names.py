@@ -49,3 +49,19 @@ def test_spelling_listed_for_a_near_name_still_agrees(latin: str, arabic: str) -
 def test_different_names_of_one_spelling_shape_stay_apart() -> None:
     assert nm.score("Bashar Haddad", "بشير حداد") < nm.DEFAULT_THRESHOLD
     assert nm.score("Jamal Haddad", "جميل حداد") < nm.DEFAULT_THRESHOLD
+
+
+def test_alaa_written_with_madda_is_no_article() -> None:
+    """آلاء (Alaa) begins with the letters of the article, but its alef carries a madda and the
+    rest is no word: the name is one element, not al- + a core."""
+    token = nm.parse("آلاء حمدان").tokens[0]
+    assert (token.article, token.core) == ("", "الاء")
+    assert nm.score("Alaa Hamdan", "آلاء حمدان") >= 0.9
+    assert nm.score("Ola Hamdan", "آلاء حمدان") < nm.DEFAULT_THRESHOLD
+
+
+def test_a_foreign_family_name_the_lists_spell_otherwise() -> None:
+    """تورك is Türk (a Turkish and German family name) as Arabic and Persian write it."""
+    assert nm.score("Volker Türk", "فولكر تورك") >= 0.9
+    assert nm.score("Volker Turk", "فولکر تورک") >= 0.9
+    assert nm.score("Volker Turki", "فولكر تورك") < nm.DEFAULT_THRESHOLD
