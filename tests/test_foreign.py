@@ -222,3 +222,16 @@ def test_a_final_long_vowel_decides_only_foreign_names() -> None:
     assert foreign_final_contrast(ar, la) and foreign_final_contrast(la, ar)
     (ar,), (la,) = _units("روسا"), _units("Rossin")
     assert not foreign_final_contrast(ar, la)
+
+
+def test_a_syllable_written_apart_joins_its_neighbour() -> None:
+    """A Chinese given name is one word in Latin and two syllables in Arabic script; the
+    second syllable alone resembling it must not leave the first over as another name."""
+    assert nm.score("Wang Huning", "وانغ هو نينغ") >= 0.9
+    assert nm.score("Deng Xiaoping", "دنغ شياو بينغ") >= 0.9
+    # the syllables of another given name still differ
+    assert nm.score("Wang Ning", "وانغ هو نينغ") < nm.DEFAULT_THRESHOLD
+    assert nm.score("Deng Ping", "دنغ شياو بينغ") < nm.DEFAULT_THRESHOLD
+    names, written = ["Wang Huning", "Deng Xiaoping", "Wang Ning"], ["وانغ هو نينغ", "دنغ شياو بينغ"]
+    matrix = score_matrix(names, written)
+    assert [list(row) for row in matrix] == [[nm.score(a, b) for b in written] for a in names]

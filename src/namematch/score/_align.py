@@ -233,6 +233,9 @@ def align(
             matched.append((i, j, -neg_s, method))
         else:
             lookalike.append((i, j, -neg_s, method))
+    displaced: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    if merge_sim is not None and matched:
+        matched, displaced = _displace(a, b, matched, used_a, used_b, merge_sim)
     inverted = False
     order: list[tuple[int, int]] = []
     if len(matched) > 1:
@@ -245,7 +248,7 @@ def align(
     if merge_sim is None:
         return Alignment(a, b, matched, [], used_a, used_b, inverted, order, lookalike)
     merged = merge_candidates(a, b, used_a, used_b, merge_sim)
-    merged_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    merged_pairs = displaced
     for i, j, s in merged:
         ia = i if isinstance(i, tuple) else (i,)
         jb = j if isinstance(j, tuple) else (j,)
@@ -256,6 +259,64 @@ def align(
     if merged_pairs and lookalike:
         lookalike = [p for p in lookalike if p[0] not in used_a and p[1] not in used_b]
     return Alignment(a, b, matched, merged_pairs, used_a, used_b, inverted, order, lookalike)
+
+
+def _displace(
+    a: _Prepared,
+    b: _Prepared,
+    matched: list[tuple[int, int, float, str]],
+    used_a: set[int],
+    used_b: set[int],
+    merge_sim: MergeSim,
+) -> tuple[list[tuple[int, int, float, str]], list[tuple[tuple[int, ...], tuple[int, ...], float]]]:
+    """Agreeing pairs a split unit explains better: a unit left over beside one of the pair
+    that, joined to it, spells the other unit more closely than the unit alone (a syllable of
+    a name written apart: Huning ~ هو نينغ, where نينغ alone resembles Huning). Such a pair
+    becomes a split/merged pair (``used_a``/``used_b`` updated in place); returns the
+    remaining agreeing pairs and the split/merged ones."""
+    kept: list[tuple[int, int, float, str]] = []
+    displaced: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    merge_from, merge_cap = a.config.merge_from, a.config.merge_cap
+    for i, j, s, method in matched:
+        if s >= merge_cap or method == INITIAL_MATCH:
+            kept.append((i, j, s, method))
+            continue
+        best = _split_of(b, j, a, i, used_b, merge_sim)
+        other = _split_of(a, i, b, j, used_a, merge_sim)
+        if best is not None and (other is None or best[1] >= other[1]) and best[1] >= merge_from:
+            sim = min(best[1], merge_cap)
+            if sim > s:
+                used_b.add(best[0] + (1 if best[0] == j else 0))
+                displaced.append(((i,), (best[0], best[0] + 1), sim))
+                continue
+        if other is not None and other[1] >= merge_from:
+            sim = min(other[1], merge_cap)
+            if sim > s:
+                used_a.add(other[0] + (1 if other[0] == i else 0))
+                displaced.append(((other[0], other[0] + 1), (j,), sim))
+                continue
+        kept.append((i, j, s, method))
+    return kept, displaced
+
+
+def _split_of(
+    p: _Prepared, k: int, q: _Prepared, m: int, used: AbstractSet[int], merge_sim: MergeSim
+) -> tuple[int, float] | None:
+    """The better of unit ``k`` of ``p`` joined with a free neighbour (``(first index of the
+    joined pair, similarity)`` against unit ``m`` of ``q``), or None when neither neighbour is
+    free or the joined pair is out of the length window."""
+    size = q.sizes[m]
+    best: tuple[int, float] | None = None
+    for first, lo, hi, _key in p.adjacent:
+        if first not in (k - 1, k) or not lo <= size <= hi:
+            continue
+        neighbour = first if first == k - 1 else first + 1
+        if neighbour in used:
+            continue
+        sim = merge_sim(p, first, q.units[m])
+        if best is None or sim > best[1]:
+            best = (first, sim)
+    return best
 
 
 def merge_candidates(
