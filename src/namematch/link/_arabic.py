@@ -76,6 +76,13 @@ SINGLE_OWN: Final = -0.15
 #: A word no frequency list knows is read as a transliterated name rather than a proclitic and
 #: an unknown word when its name evidence (its shape, link._shape) is above this.
 FOREIGN_SHAPE: Final = 0.5
+#: Detached family-name suffixes that make a family name of any word before them (not نیا
+#: "grandfather", فر, لو: short words of their own).
+_FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
+#: Persian military and police ranks (normalised): the word right after one is a name, however
+#: ordinary it looks (سرتیپ X, دریادار X, سرلشکر X); the Persian army's امیر is a given name too.
+_PERSIAN_RANKS: Final = frozenset({"سرتيپ", "سرهنگ", "سپهبد", "ارتشبد", "دريادار", "دريابان", "ناخدا", "سرلشكر",
+                                   "سرگرد", "سروان", "ستوان", "سردار"})
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
@@ -106,6 +113,8 @@ _INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج"})
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
 _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
+#: "of the Muslims": the end of the clerical rank حجت الاسلام و المسلمین when "and" is written apart.
+_MUSLIMS: Final = "المسلمين"
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
@@ -149,6 +158,9 @@ LONE_GIVEN_ZIPF: Final = 3.0
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
 PRONOUN_BASE_ZIPF: Final = 4.0
+#: Read back before a role: the first word of a name opening its clause whose family name is made
+#: with زاده / پور may be this ordinary (a given name that is a word too: صابر "patient").
+SUFFIX_HEAD_FLOOR: Final = -2.0
 #: Read back before a role: a second word this clearly a name (a transliterated foreign family
 #: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
 FOREIGN_TAIL: Final = 0.6
@@ -245,12 +257,23 @@ class ArabicDetector:
                 continue
             if (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
+                self._rank_tail(k + 2)
             elif a.kind == "word" and not a.off and (
                     (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
                     or ((a.stem in _TITLE_BEFORE_NAME or (self.persian and a.stem in _PERSIAN_TITLE_BEFORE_NAME))
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _rank_tail(self, k: int) -> None:
+        """The words from k on that end a two-word title as written apart: the clerical rank's
+        "and of the Muslims" (حجت الاسلام و المسلمین, حجة الإسلام و المسلمين) read as title words."""
+        w, info = self.w, self.info
+        if k + 1 >= len(w) or w[k].brk or w[k + 1].brk:
+            return
+        a, b = info[k], info[k + 1]
+        if a is not None and b is not None and a.stem == "و" and b.stem == _MUSLIMS:
+            a.kind = b.kind = "qual"
 
     def _office_names(self) -> None:
         """أمين / الأمين read as the given name: after a listed given name (محمد الأمين) or
@@ -480,6 +503,9 @@ class ArabicDetector:
             before_suffix = k + 1 < n and (self.kind(k + 1) == "suffix" or self._ezafe_nisba(k + 1)) and not w[k + 1].brk
             if before_suffix:
                 s += SUFFIX_BONUS
+                if k > j and last == k - 1 and self._family_suffix(k + 1):
+                    s = max(s, SUFFIX_BONUS)  # any word before زاده, پور inside a name is its family
+                    #                           name (رسول زاده, قاضی زاده): the suffix makes it one
             nasab = self._before_nasab(k)
             if nasab:
                 s += NASAB_BONUS
@@ -551,6 +577,16 @@ class ArabicDetector:
                 and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
                 and zipf_ar(tail.stem, self.lw) == 0.0)
 
+    def _suffix_family_pair(self, s: int) -> bool:
+        """Words s, s+1 and s+2 are a given name, a word and a detached زاده / پور: a name, the
+        given name however ordinary it looks (a word too: صابر "patient", قاهر)."""
+        w = self.w
+        if s + 2 >= len(w) or w[s + 1].brk or w[s + 2].brk or not self._family_suffix(s + 2):
+            return False
+        head, mid = self.info[s], self.info[s + 1]
+        return (head is not None and mid is not None and head.kind == mid.kind == "word" and not head.off
+                and not mid.off and head.score > SUFFIX_HEAD_FLOOR)
+
     def _arab_family_in_persian(self, s: int) -> bool:
         """In Persian text, word s+1 is an Arab family name with the article and a nisba ending
         (التویجری: Persian words do not take the article) with name evidence, and word s a word
@@ -576,6 +612,8 @@ class ArabicDetector:
             if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
                     and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
+            if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
+                return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
@@ -645,7 +683,7 @@ class ArabicDetector:
             if inf is None or self.taken[i]:
                 i += 1
                 continue
-            role = inf.kind == "role" and not self._named_after(i)
+            role = inf.kind == "role" and not self._named_after(i) and not self._inner_title(i)
             say = inf.kind != "role" and inf.stem in lw.says
             appositive = False
             if (role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap))
@@ -691,6 +729,21 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i += 1
+
+    def _family_suffix(self, k: int) -> bool:
+        """Word k is a detached Persian family-name suffix that makes a family name of any word
+        before it (زاده "born of", پور "son of", نژاد "of the stock of")."""
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf is not None and not inf.off and inf.stem in _FAMILY_SUFFIXES
+
+    def _inner_title(self, i: int) -> bool:
+        """Word i is a title word written bare between a given name and another name word
+        (محمدجواد حاج علی اکبری, حسن شيخ محمود): a name element, not a title that starts the
+        name after it; the name is read from the given name."""
+        w = self.w
+        if w[i].norm not in _INNER_TITLES or i == 0 or w[i].brk or self.taken[i - 1] or i + 1 >= len(w):
+            return False
+        return self._given_start_word(i - 1) and not w[i + 1].brk and self.kind(i + 1) == "word"
 
     def _two_given(self, j: int) -> bool:
         """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), or a listed
@@ -751,6 +804,8 @@ class ArabicDetector:
             return False
         if self.lw.role_of.get(prev.stem) in RULERS:
             return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
+        if self.persian and prev.stem in _PERSIAN_RANKS:
+            return False  # a military rank stands before a name, never before an adjective (دریادار X)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and form_rarity(inf.stem) >= 1.0
 
     def _conjunction(self, x: Word, inf: WordInfo, shape_bar: float = FOREIGN_SHAPE) -> bool:
@@ -1104,6 +1159,8 @@ class ArabicDetector:
                     break  # فرودگاه رضا کیانی: a place named after a person
                 if kind == "place" and not (w[i].brk or i == 0 or not w[i - 1].norm.startswith("ال")):
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
+                if i + 1 < n and not w[i + 1].brk and self._family_suffix(i + 1):
+                    break  # "آخوند زاده" is another family name than "آخوند"
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break

@@ -1,0 +1,60 @@
+"""Mechanisms of the linker for the Persian-language press and the English and Arabic wires on
+the same officials: clerical and military ranks, bare title words inside Persian family names,
+family names made with زاده / پور and the Arabic title الملا. All text is invented."""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def test_the_clerical_rank_written_apart_is_a_title():
+    # "حجت الاسلام و المسلمین" with "and" written apart: the name after it is read in full
+    assert _texts("به گزارش ایلنا، حجت الاسلام و المسلمین حسین کریمی شاهرودی سخنرانی کرد.") == ["حسین کریمی شاهرودی"]
+    assert _texts("وقال حجة الإسلام و المسلمين حسين كريمي شاهرودي إن الاتفاق مهم.") == ["حسين كريمي شاهرودي"]
+    # the glued form was a title already
+    assert _texts("حجت الاسلام والمسلمین حسین کریمی شاهرودی گفت.") == ["حسین کریمی شاهرودی"]
+    # one name word alone after the whole rank
+    assert _texts("به گفته وی، حجت الاسلام و المسلمین شاهرودی نیز سخنرانی کرد.") == ["شاهرودی"]
+
+
+def test_a_bare_title_word_between_names_is_part_of_the_family_name():
+    # حاج after a given name starts no name of its own: the name is read from the given name
+    assert _texts("خطیب نماز جمعه کرج محمدحسین حاج رحیمی گفت باید صبور بود.") == ["محمدحسین حاج رحیمی"]
+    # the same word after a rank is the honorific before the name
+    assert _texts("سردار حاج کاظم یزدانی گفت.") == ["کاظم یزدانی"]
+    assert _texts("Friday prayer leader Mohammad-Hossein Haj Rahimi spoke in Karaj.") == [
+        "Mohammad-Hossein Haj Rahimi"]
+    assert _texts("Prayer leader Hamid Haji Rostami spoke.") == ["Hamid Haji Rostami"]
+
+
+def test_one_word_after_a_persian_military_rank_is_a_name():
+    # a family name that is a word too (دلاور "brave", آهنگر "smith") alone after the rank
+    assert _texts("به گفته وی، سرتیپ دلاور نیز در جلسه حضور داشت.") == ["دلاور"]
+    assert _texts("در این جلسه دریادار آهنگر گزارش داد.") == ["آهنگر"]
+    # an office word before an adjective is still no name
+    assert _texts("خبرنگار اقتصادی این روزنامه گفت.") == []
+
+
+def test_an_ordinary_word_before_zadeh_is_a_family_name():
+    assert _texts("وصل رئيس وزراء قيرغيزستان صابر رسول زاده إلى الدوحة.") == ["صابر رسول زاده"]
+    # a name opening the clause, then the role, as Persian wires write it
+    assert _texts("به گزارش ایسنا، صابر رسول زاده نخست وزیر قرقیزستان وارد دوحه شد.") == ["صابر رسول زاده"]
+
+
+def test_a_family_name_before_zadeh_is_no_mention_of_the_shorter_family_name():
+    text = ("وقال الملا نور أحمد آخوند إن الوفد وصل. وأشاد الملا عبد الحق ملك زاده بالاتفاق، فيما قال "
+            "آخوند إن المياه أولوية. وحضر ملك زاده الاجتماع.")
+    found = _texts(text)
+    assert "نور أحمد آخوند" in found and "عبد الحق ملك زاده" in found
+    # آخوند is named alone, آخوند زاده would be another family name
+    assert "آخوند" in found
+
+
+def test_the_arabic_title_al_mulla_is_an_honorific():
+    assert _texts("وقال زعيم الحركة الملا عبد الحق ملك زاده إن الحوار مستمر.") == ["عبد الحق ملك زاده"]
+    found = find_mentions("وقال زعيم الحركة الملا عبد الحق ملك زاده إن الحوار مستمر.")
+    assert found[0].honorific == "الملا"
