@@ -4,7 +4,9 @@ family names made with زاده / پور and the Arabic title الملا. All te
 
 from __future__ import annotations
 
-from namematch.link import find_mentions
+from namematch.link import find_mentions, link, resolve_documents
+from namematch.link._context import context_countries
+from namematch.parse import parse
 
 
 def _texts(text: str) -> list[str]:
@@ -58,3 +60,35 @@ def test_the_arabic_title_al_mulla_is_an_honorific():
     assert _texts("وقال زعيم الحركة الملا عبد الحق ملك زاده إن الحوار مستمر.") == ["عبد الحق ملك زاده"]
     found = find_mentions("وقال زعيم الحركة الملا عبد الحق ملك زاده إن الحوار مستمر.")
     assert found[0].honorific == "الملا"
+
+
+def test_a_title_word_before_zadeh_is_a_family_name_alone_too():
+    # the parser keeps شیخ before زاده as the family name's word, so the family name alone
+    # shortens the full name of the text
+    assert [u.core for u in parse("شیخ زاده").units] == ["شيخزاده"]
+    assert [u.core for u in parse("Haji Zadeh").units] == ["hajizadeh"]
+    text = "مهندس رضا شیخ زاده معاون وزیر نیرو امروز به اصفهان رفت. شیخ زاده افزود که طرح آماده است."
+    assert [(lm.text, lm.antecedent) for lm in link(text)] == [("رضا شیخ زاده", None), ("شیخ زاده", 0)]
+
+
+def test_the_country_an_envoy_is_sent_to_is_not_the_envoys_own():
+    assert context_countries("envoy for Syria") == frozenset()
+    assert context_countries("Iran's ambassador to Iraq") == {"iran"}
+    assert context_countries("نماینده ویژه ایران در امور سوریه") == {"iran"}
+    assert context_countries("سفير العراق لدى إيران") == {"iraq"}
+    docs = {
+        "a": "Tehran's special envoy for Syria, Kamran Farhadi, met officials in Damascus. Farhadi said talks went well.",
+        "b": "به گزارش ایرنا، کامران فرهادی نماینده ویژه ایران در امور سوریه گفت گفتگوها ادامه دارد.",
+    }
+    ents = resolve_documents(docs)
+    holder = [e for e in ents if any(m.text == "Kamran Farhadi" for m in e.mentions)]
+    assert len(holder) == 1 and {m.doc_id for m in holder[0].mentions} == {"a", "b"}
+
+
+def test_the_persian_che_written_jim_in_arabic_joins_one_person():
+    docs = {
+        "a": "به گزارش ایسنا، کاوه چالوسی رئیس شورای شهر کرج گفت بودجه تصویب شد.",
+        "b": "وقال رئيس مجلس بلدية كرج كاوه جالوسي إن الميزانية أقرت.",
+    }
+    ents = resolve_documents(docs)
+    assert len(ents) == 1 and {m.text for m in ents[0].mentions} == {"کاوه چالوسی", "كاوه جالوسي"}
