@@ -92,3 +92,10 @@ def test_the_persian_che_written_jim_in_arabic_joins_one_person():
     }
     ents = resolve_documents(docs)
     assert len(ents) == 1 and {m.text for m in ents[0].mentions} == {"کاوه چالوسی", "كاوه جالوسي"}
+
+
+def test_a_name_before_island_or_after_jazira_is_a_place():
+    assert _texts("The navy drilled off Abu Shuaib island on Sunday.") == []
+    assert _texts("وأجرت البحرية مناورات قرب جزيرة أبو شعيب أمس.") == []
+    # the definite الجزيرة before a name is the network: its reporter is a person
+    assert _texts("وقال مراسل الجزيرة أحمد فضل إن القصف مستمر.") == ["أحمد فضل"]

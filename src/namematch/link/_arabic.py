@@ -79,6 +79,9 @@ FOREIGN_SHAPE: Final = 0.5
 #: Detached family-name suffixes that make a family name of any word before them (not نیا
 #: "grandfather", فر, لو: short words of their own).
 _FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
+#: Definite words that name a news network, not a place named after the person after them
+#: (مراسل الجزيرة X: the network's reporter X; جزيرة X: the island X).
+_NETWORK_NAMES: Final = frozenset({"الجزيره"})
 #: Persian military and police ranks (normalised): the word right after one is a name, however
 #: ordinary it looks (سرتیپ X, دریادار X, سرلشکر X); the Persian army's امیر is a given name too.
 _PERSIAN_RANKS: Final = frozenset({"سرتيپ", "سرهنگ", "سپهبد", "ارتشبد", "دريادار", "دريابان", "ناخدا", "سرلشكر",
@@ -1040,7 +1043,8 @@ class ArabicDetector:
             if prev is None:
                 return False
             if (prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings)
-                    or (prev.stem.startswith("ال") and prev.stem[2:] in self.lw.named_after)):  # (السفينة, المطار)
+                    or (prev.stem.startswith("ال") and prev.stem[2:] in self.lw.named_after
+                        and prev.stem not in _NETWORK_NAMES)):  # (السفينة, المطار; not قناة الجزيرة)
                 return True
             if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
                 return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
