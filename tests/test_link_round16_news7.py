@@ -99,3 +99,9 @@ def test_a_name_before_island_or_after_jazira_is_a_place():
     assert _texts("وأجرت البحرية مناورات قرب جزيرة أبو شعيب أمس.") == []
     # the definite الجزيرة before a name is the network: its reporter is a person
     assert _texts("وقال مراسل الجزيرة أحمد فضل إن القصف مستمر.") == ["أحمد فضل"]
+
+
+def test_a_role_phrase_with_a_construct_chain_before_the_name():
+    # "head of the organisation for the protection of the environment": حماية has no article
+    assert _texts("فيما وقعت رئيسة منظمة حماية البيئة فاطمة أنصاري اتفاقا.") == ["فاطمة أنصاري"]
+    assert _texts("وقالت رئيسة لجنة حماية الطفولة نادية سلمان إن الخطة جاهزة.") == ["نادية سلمان"]

@@ -918,10 +918,21 @@ class ArabicDetector:
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
-            elif not (definite or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)):  # type: ignore[union-attr]
+            elif not (definite or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)  # type: ignore[union-attr]
+                      or self._construct_noun(k)):
                 return j
             k += 1
         return j
+
+    def _construct_noun(self, k: int) -> bool:
+        """Word k is an ordinary noun in a construct chain: no article, clearly ordinary, and a
+        definite word or an institution word right after it (منظمة حماية البيئة, وزير تنمية
+        المجتمع: "protection of the environment")."""
+        w, inf = self.w, self.info[k]
+        if inf is None or inf.kind != "word" or inf.off or inf.score >= UNKNOWN_FLOOR or k + 1 >= len(w) or w[k + 1].brk:
+            return False
+        nxt = self.info[k + 1]
+        return nxt is not None and not nxt.off and (nxt.stem.startswith("ال") or nxt.kind in ("org", "qual"))
 
     def _apart_compound(self, k: int) -> bool:
         """Word k and the الدين / الله written apart after it are one given name (شهاب الدین,
