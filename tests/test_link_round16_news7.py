@@ -105,3 +105,10 @@ def test_a_role_phrase_with_a_construct_chain_before_the_name():
     # "head of the organisation for the protection of the environment": حماية has no article
     assert _texts("فيما وقعت رئيسة منظمة حماية البيئة فاطمة أنصاري اتفاقا.") == ["فاطمة أنصاري"]
     assert _texts("وقالت رئيسة لجنة حماية الطفولة نادية سلمان إن الخطة جاهزة.") == ["نادية سلمان"]
+
+
+def test_a_noun_with_the_persian_ezafe_inside_a_role_phrase_is_no_name():
+    # هوافضای = هوافضا "aerospace" + the ezafe: "the spokesman of the aerospace force of the army"
+    assert _texts("سخنگوی نیروی هوافضای ارتش روز شنبه گفت.") == []
+    # a name after the role phrase is still found
+    assert _texts("فرمانده نیروی هوافضای ارتش امیر سرتیپ کاوه رستمی گفت.") == ["کاوه رستمی"]

@@ -161,6 +161,9 @@ LONE_GIVEN_ZIPF: Final = 3.0
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
 PRONOUN_BASE_ZIPF: Final = 4.0
+#: A Persian word ending in ای / وی whose base (the ezafe ی read off) is this common is the
+#: base noun with the ezafe (هوافضای, of هوافضا), not a name.
+EZAFE_BASE_ZIPF: Final = 3.0
 #: Read back before a role: the first word of a name opening its clause whose family name is made
 #: with زاده / پور may be this ordinary (a given name that is a word too: صابر "patient").
 SUFFIX_HEAD_FLOOR: Final = -2.0
@@ -714,7 +717,7 @@ class ArabicDetector:
                         and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
                     longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
-                if last == j and self._weak_single(j):
+                if last == j and (self._weak_single(j) or self._ezafe_noun(j)):
                     last = None
                 if last is not None and titled and last - j <= 1:
                     last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
@@ -923,6 +926,18 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _ezafe_noun(self, j: int) -> bool:
+        """In Persian text, word j is a known noun ending in a vowel with the ezafe ی written on
+        it (هوافضای "aerospace of", نیروی) and an institution, portfolio or place follows: a
+        word of the role phrase (فرمانده نیروی هوافضای سپاه), no name."""
+        w, inf = self.w, self.info[j]
+        if not self.persian or inf is None or inf.off or j + 1 >= len(w) or w[j + 1].brk:
+            return False
+        stem = inf.stem
+        if len(stem) < 5 or not stem.endswith(("اي", "وي")) or stem in self.lw.given:
+            return False
+        return zipf_ar(stem[:-1], self.lw) >= EZAFE_BASE_ZIPF and self.kind(j + 1) in ("qual", "org", "place")
 
     def _construct_noun(self, k: int) -> bool:
         """Word k is an ordinary noun in a construct chain: no article, clearly ordinary, and a
