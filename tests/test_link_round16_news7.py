@@ -112,3 +112,12 @@ def test_a_noun_with_the_persian_ezafe_inside_a_role_phrase_is_no_name():
     assert _texts("سخنگوی نیروی هوافضای ارتش روز شنبه گفت.") == []
     # a name after the role phrase is still found
     assert _texts("فرمانده نیروی هوافضای ارتش امیر سرتیپ کاوه رستمی گفت.") == ["کاوه رستمی"]
+
+
+def test_a_word_between_a_titled_name_and_its_role_is_the_family_names_second_part():
+    text = ("حجت الاسلام و المسلمین حسن کریمی آزاد رئیس دیوان عالی کشور گفت پرونده ها بررسی شد. "
+            "چند زندانی آزاد شدند. کریمی آزاد افزود که کار ادامه دارد.")
+    # the family name is کریمی آزاد; آزاد alone ("free") is no mention of it
+    assert _texts(text) == ["حسن کریمی آزاد", "کریمی آزاد"]
+    # a verb between the name and a role word is no name part
+    assert _texts("حجت الاسلام حسن کریمی گفت رئیس جمهور فردا می آید.") == ["حسن کریمی"]

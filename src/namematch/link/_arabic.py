@@ -161,6 +161,9 @@ LONE_GIVEN_ZIPF: Final = 3.0
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
 PRONOUN_BASE_ZIPF: Final = 4.0
+#: The second word of a compound family name between a titled name and its role may be this
+#: ordinary (موحدی آزاد: آزاد "free"); a more common word is no name element.
+FAMILY_TAIL_FLOOR: Final = -2.0
 #: A Persian word ending in ای / وی whose base (the ezafe ی read off) is this common is the
 #: base noun with the ezafe (هوافضای, of هوافضا), not a name.
 EZAFE_BASE_ZIPF: Final = 3.0
@@ -719,6 +722,8 @@ class ArabicDetector:
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
                 if last == j and (self._weak_single(j) or self._ezafe_noun(j)):
                     last = None
+                if last is not None and titled and last > j and self._family_tail(last + 1):
+                    last += 1  # "حجت الاسلام X Y آزاد دادستان": the family name's second word, then the role
                 if last is not None and titled and last - j <= 1:
                     last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
@@ -926,6 +931,18 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _family_tail(self, k: int) -> bool:
+        """In Persian text, word k ends a name read after a title: one word that is a word too
+        (آزاد "free", عادل "just") between the name and a role word (X Y آزاد دادستان کل): Persian
+        writes the role right after the name, so the word is the second part of a compound
+        family name. Not a copula nor a very common word."""
+        w, n = self.w, len(self.w)
+        if not self.persian or k + 1 >= n or w[k].brk or w[k + 1].brk or self.taken[k]:
+            return False
+        inf, nxt = self.info[k], self.info[k + 1]
+        return (inf is not None and nxt is not None and inf.kind == "word" and not inf.off and nxt.kind == "role"
+                and inf.score > FAMILY_TAIL_FLOOR and w[k].norm not in _COPULAS)
 
     def _ezafe_noun(self, j: int) -> bool:
         """In Persian text, word j is a known noun ending in a vowel with the ezafe ی written on
@@ -1294,10 +1311,21 @@ class ArabicDetector:
             if (stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix"
                     or self._ezafe_nisba(f.last)):
                 last = stems[-2] + last
-            keys.add(last)
+            if not self._ordinary_second_part(f, stems):
+                keys.add(last)
             if len(stems) >= 3:
                 keys.add(stems[-2] + stems[-1])
         return keys
+
+    def _ordinary_second_part(self, f: Found, stems: list[str]) -> bool:
+        """The last word of a found name of three words or more is an ordinary word (evidence
+        below :data:`SECOND_WORD_CUTOFF`, no given name) after a word that is no given name: the
+        second part of a family name of two words (محمد موحدی آزاد), which names the person
+        only with the first (آزاد alone is "free")."""
+        last = self.info[f.last]
+        return (len(stems) >= 3 and last is not None and last.kind == "word" and last.score < SECOND_WORD_CUTOFF
+                and stems[-1] not in self.lw.given and stems[-2] not in self.lw.given
+                and not compound_given(stems[-2]))
 
     def _split_proclitic_tails(self) -> bool:
         """A name read on into the next word when that word is a proclitic and the family
