@@ -121,3 +121,9 @@ def test_a_word_between_a_titled_name_and_its_role_is_the_family_names_second_pa
     assert _texts(text) == ["حسن کریمی آزاد", "کریمی آزاد"]
     # a verb between the name and a role word is no name part
     assert _texts("حجت الاسلام حسن کریمی گفت رئیس جمهور فردا می آید.") == ["حسن کریمی"]
+
+
+def test_a_given_name_right_after_a_news_agency_word_is_the_agencys_name():
+    # فارس is a given name (Fares) and the name of a news agency
+    assert _texts("به گزارش خبرگزاری فارس، سرلشکر کاوه رستمی فرمانده نیروی زمینی گفت.") == ["کاوه رستمی"]
+    assert _texts("وقال مراسل وكالة فارس إن الوزير كاوه رستمي وصل.") == ["كاوه رستمي"]

@@ -640,8 +640,10 @@ class ArabicDetector:
             if names >= 2 and tail.kind == "word" and tail.score > 0 and sum(
                     self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr,misc]
                 return s  # "ماکسیم بارانوف وزیر": a family name with name evidence before the role
-            if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
-                return s  # "X، وزیر": one name word set off by a comma before a role
+            if (names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix")
+                    and not (s > 0 and not w[s].brk and self.kind(s - 1) == "org")):
+                return s  # "X، وزیر": one name word set off by a comma before a role (not an institution's
+                #           name: "به گزارش خبرگزاری X، سرلشکر ...")
             if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
                 return s  # "، X دبیر": one name word set off before a role that names no one after it
         return None
@@ -920,7 +922,8 @@ class ArabicDetector:
                 k += 1
                 continue
             if self._given_start_word(k) and k > j:
-                return k if not self._named_after(k) else j
+                # (a given name right after an organisation word is its name: مراسل وكالة فارس)
+                return k if not (self._named_after(k) or self.kind(k - 1) == "org") else j
             if k > j and self._foreign_start(k):
                 return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
