@@ -79,6 +79,10 @@ FOREIGN_SHAPE: Final = 0.5
 #: Detached family-name suffixes that make a family name of any word before them (not نیا
 #: "grandfather", فر, لو: short words of their own).
 _FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
+#: Words for a news outlet (normalised): the word after one is the outlet's name (خبرگزاری فارس,
+#: وكالة فارس, روزنامه X, قناة X).
+_MEDIA_WORDS: Final = frozenset({"خبرگزاري", "وكاله", "صحيفه", "روزنامه", "قناه", "شبكه", "مجله", "جريده",
+                                 "نشريه", "هفتهنامه", "تلويزيون", "تلفزيون", "راديو"})
 #: Definite words that name a news network, not a place named after the person after them
 #: (مراسل الجزيرة X: the network's reporter X; جزيرة X: the island X).
 _NETWORK_NAMES: Final = frozenset({"الجزيره"})
@@ -641,7 +645,7 @@ class ArabicDetector:
                     self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr,misc]
                 return s  # "ماکسیم بارانوف وزیر": a family name with name evidence before the role
             if (names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix")
-                    and not (s > 0 and not w[s].brk and self.kind(s - 1) == "org")):
+                    and not self._media_name(s)):
                 return s  # "X، وزیر": one name word set off by a comma before a role (not an institution's
                 #           name: "به گزارش خبرگزاری X، سرلشکر ...")
             if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
@@ -922,8 +926,8 @@ class ArabicDetector:
                 k += 1
                 continue
             if self._given_start_word(k) and k > j:
-                # (a given name right after an organisation word is its name: مراسل وكالة فارس)
-                return k if not (self._named_after(k) or self.kind(k - 1) == "org") else j
+                # (a given name right after a news agency's word is the agency's name: مراسل وكالة فارس)
+                return k if not (self._named_after(k) or self._media_name(k)) else j
             if k > j and self._foreign_start(k):
                 return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
@@ -934,6 +938,14 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _media_name(self, k: int) -> bool:
+        """Word k follows a word for a news agency, newspaper or channel (خبرگزاری, وكالة, صحيفة,
+        قناة): the outlet's name, however much it reads as a given name (خبرگزاری فارس)."""
+        if k == 0 or self.w[k].brk:
+            return False
+        prev = self.info[k - 1]
+        return prev is not None and not prev.off and prev.stem in _MEDIA_WORDS
 
     def _family_tail(self, k: int) -> bool:
         """In Persian text, word k ends a name read after a title: one word that is a word too
