@@ -127,3 +127,10 @@ def test_a_given_name_right_after_a_news_agency_word_is_the_agencys_name():
     # فارس is a given name (Fares) and the name of a news agency
     assert _texts("به گزارش خبرگزاری فارس، سرلشکر کاوه رستمی فرمانده نیروی زمینی گفت.") == ["کاوه رستمی"]
     assert _texts("وقال مراسل وكالة فارس إن الوزير كاوه رستمي وصل.") == ["كاوه رستمي"]
+
+
+def test_a_place_of_two_words_is_no_part_of_the_name_after_it():
+    # خراسان رضوی is a province; رضوی alone is a family name too
+    assert _texts("استاندار خراسان رضوی کاوه رستمی گفت.") == ["کاوه رستمی"]
+    assert _texts("سید علی رضوی گفت.") == ["سید علی رضوی"]
+    assert _texts("وقال محافظ ذي قار كاوه رستمي إن المشروع جاهز.") == ["كاوه رستمي"]

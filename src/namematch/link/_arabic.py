@@ -262,6 +262,7 @@ class ArabicDetector:
                         and "ال" + inf.stem in lw.places):
                     inf.kind = "word"
         self.taken = bytearray(len(words))
+        self._multiword_places()
         self._formulas()
         self._office_names()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
@@ -277,6 +278,24 @@ class ArabicDetector:
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _multiword_places(self) -> None:
+        """Places of two or three words listed whole (خراسان رضوی, ذي قار, أبو ظبي, المملكة العربية
+        السعودية) are places word by word: no word of them starts or continues a name (رضوی is a
+        family name too). A place whose first words are a given name (صلاح الدين) is left to the
+        context."""
+        w, info, places = self.w, self.info, self.lw.places
+        for k in range(len(w) - 1):
+            for size in (3, 2):
+                run = info[k : k + size]
+                if len(run) < size or any(x is None for x in run) or any(w[m].brk for m in range(k + 1, k + size)):
+                    continue
+                stems = [x.stem for x in run]  # type: ignore[union-attr]
+                if " ".join(stems) not in places or stems[0] in self.lw.given or compound_given("".join(stems[:2])):
+                    continue
+                for x in run:
+                    x.kind = "place"  # type: ignore[union-attr]
+                break
 
     def _rank_tail(self, k: int) -> None:
         """The words from k on that end a two-word title as written apart: the clerical rank's
