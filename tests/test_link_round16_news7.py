@@ -134,3 +134,9 @@ def test_a_place_of_two_words_is_no_part_of_the_name_after_it():
     assert _texts("استاندار خراسان رضوی کاوه رستمی گفت.") == ["کاوه رستمی"]
     assert _texts("سید علی رضوی گفت.") == ["سید علی رضوی"]
     assert _texts("وقال محافظ ذي قار كاوه رستمي إن المشروع جاهز.") == ["كاوه رستمي"]
+
+
+def test_a_persian_deputys_role_phrase_before_a_comma_and_the_name():
+    # "the representative of the people of Tabriz in the Majlis, X"
+    assert _texts("نماینده مردم تبریز در مجلس، کاوه شریعتی نیاسر گفت طرح تصویب شد.") == ["کاوه شریعتی نیاسر"]
+    assert _texts("مردم تبریز به خیابانها آمدند.") == []

@@ -913,9 +913,10 @@ class ArabicDetector:
                 continue
             nxt = self.info[j + 1] if j + 1 < n else None
             if self.info[j].stem in _LINKERS and nxt is not None and (  # type: ignore[union-attr]
-                    nxt.kind == "place" or (nxt.kind == "qual" and nxt.stem.startswith("ال"))):
+                    nxt.kind == "place" or (nxt.kind == "qual" and (nxt.stem.startswith("ال") or self.persian))):
                 # (في + a place, or a definite institution word: وزير التجارة في الحكومة المؤقتة X;
-                # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال)
+                # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال; Persian has
+                # no article: نماینده مردم تهران در مجلس، X)
                 j += 2
                 continue
             break
