@@ -140,3 +140,9 @@ def test_a_persian_deputys_role_phrase_before_a_comma_and_the_name():
     # "the representative of the people of Tabriz in the Majlis, X"
     assert _texts("نماینده مردم تبریز در مجلس، کاوه شریعتی نیاسر گفت طرح تصویب شد.") == ["کاوه شریعتی نیاسر"]
     assert _texts("مردم تبریز به خیابانها آمدند.") == []
+
+
+def test_a_persian_compound_given_name_written_apart_after_a_role_phrase():
+    # غلام حسين: the glued Persian given name written as two words by the Arabic press
+    assert _texts("وأكد رئيس السلطة القضائية الإيرانية غلام حسين كاظمي نيا أن القرار نهائي.") == [
+        "غلام حسين كاظمي نيا"]

@@ -215,6 +215,12 @@ def _key_form(stem: str) -> str:
     return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
 
 
+@lru_cache(maxsize=4)
+def _given_key_forms(lw: LinkWords) -> frozenset[str]:
+    """The listed given names with Persian letters read as their Arabic neighbours (غلامرضا)."""
+    return frozenset(_key_form(g) for g in lw.given)
+
+
 #: Runs of words of the names found indexed for the passes over one document: at most this
 #: many holders are kept per run (the passes need to know only "exactly one").
 _MAX_HOLDERS: Final = 3
@@ -945,6 +951,8 @@ class ArabicDetector:
             if inf.stem == "و" and k + 1 < n and self.kind(k + 1) == "qual" and not w[k + 1].brk:
                 k += 1
                 continue
+            if k > j and self._given_written_apart(k) and not self._media_name(k):
+                return k  # غلام حسين: a listed given name written as two words
             if self._given_start_word(k) and k > j:
                 # (a given name right after a news agency's word is the agency's name: مراسل وكالة فارس)
                 return k if not (self._named_after(k) or self._media_name(k)) else j
@@ -958,6 +966,18 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _given_written_apart(self, k: int) -> bool:
+        """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
+        Arabic writes the Persian compound apart)."""
+        if k + 1 >= len(self.w) or self.w[k + 1].brk:
+            return False
+        a, b = self.info[k], self.info[k + 1]
+        return (a is not None and b is not None and a.kind == "word" and not a.off and not b.off
+                and a.stem not in self.lw.given and _key_form(a.stem + b.stem) in self._given_keys())
+
+    def _given_keys(self) -> frozenset[str]:
+        return _given_key_forms(self.lw)
 
     def _media_name(self, k: int) -> bool:
         """Word k follows a word for a news agency, newspaper or channel (خبرگزاری, وكالة, صحيفة,
