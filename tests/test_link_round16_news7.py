@@ -146,3 +146,18 @@ def test_a_persian_compound_given_name_written_apart_after_a_role_phrase():
     # غلام حسين: the glued Persian given name written as two words by the Arabic press
     assert _texts("وأكد رئيس السلطة القضائية الإيرانية غلام حسين كاظمي نيا أن القرار نهائي.") == [
         "غلام حسين كاظمي نيا"]
+
+
+def test_a_month_that_is_a_given_name_after_a_military_rank():
+    # رمضان and بهمن are months and given names: after a rank and before a name word, names
+    assert _texts("سرتیپ بهمن کریمی گفت.") == ["بهمن کریمی"]
+    assert _texts("وقال العميد رمضان كريمي إن القوات جاهزة.") == ["رمضان كريمي"]
+    # the month after a preposition is a date
+    assert _texts("در بهمن کریمی را دیدم.") == []
+
+
+def test_the_institution_after_spokesman_of_is_no_name():
+    # المتحدث باسم X: X is an institution; the rank and the name follow it
+    assert _texts("وقال المتحدث باسم الحرس الثوري إن المناورات انتهت.") == []
+    assert _texts("وقال المتحدث باسم الحرس الثوري العميد رمضان كريمي إن المناورات انتهت.") == ["رمضان كريمي"]
+    assert _texts("وقال المتحدث باسم الحرس الثوري العميد كاوه رستمي إن المناورات انتهت.") == ["كاوه رستمي"]

@@ -76,6 +76,10 @@ SINGLE_OWN: Final = -0.15
 #: A word no frequency list knows is read as a transliterated name rather than a proclitic and
 #: an unknown word when its name evidence (its shape, link._shape) is above this.
 FOREIGN_SHAPE: Final = 0.5
+#: "in the name of": after المتحدث باسم an institution is named, the spokesman's name after it.
+_IN_THE_NAME_OF: Final = frozenset({"باسم"})
+#: Offices of military ranks (link_roles' third column): general, brigadier, colonel, major ...
+_RANK_OFFICES: Final = frozenset({"general", "brigadier", "colonel", "major", "captain", "marshal", "lieutenant"})
 #: Detached family-name suffixes that make a family name of any word before them (not نیا
 #: "grandfather", فر, لو: short words of their own).
 _FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
@@ -514,6 +518,8 @@ class ArabicDetector:
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
+            if kind == "stop" and k == j and self._calendar_name_after_rank(j):
+                kind = "word"  # a month that is a given name too, after a military rank (العميد رمضان X)
             if (kind == "place" and self.persian and not free and names == 1 and only_given and last == k - 1
                     and not inf.off and inf.stem.endswith("ي") and len(inf.stem) >= 4):
                 last = k  # a family name that is a nationality too, after a given name under a title (X ایرانی)
@@ -743,7 +749,11 @@ class ArabicDetector:
             j = self._skip_context(i + 1)
             titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
             if titled and not appositive and j < n and not self._name_start(j):
+                start = j
                 j = self._past_role_phrase(j)
+                if j == start and self._institution_follows(j):
+                    i += 1  # "المتحدث باسم الحرس الثوري": an institution, and no name after it
+                    continue
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
@@ -966,6 +976,28 @@ class ArabicDetector:
                 return j
             k += 1
         return j
+
+    def _institution_follows(self, j: int) -> bool:
+        """Word j comes right after باسم ("in the name of": المتحدث باسم X, the spokesman of X):
+        an institution follows, never the spokesman's own name."""
+        prev = self.info[j - 1] if 0 < j < len(self.w) and not self.w[j].brk else None
+        return prev is not None and prev.stem in _IN_THE_NAME_OF
+
+    def _calendar_name_after_rank(self, j: int) -> bool:
+        """Word j, a calendar word that is a name element too (رمضان, بهمن; no article), stands
+        right after a military rank and before a word with name evidence: the given name."""
+        w, n = self.w, len(self.w)
+        inf = self.info[j]
+        if inf is None or inf.off or j == 0 or w[j].brk or j + 1 >= n or w[j + 1].brk or self.taken[j + 1]:
+            return False
+        k = j - 1
+        while k > 0 and self.kind(k) == "qual" and not w[k].brk:
+            k -= 1  # (a qualifier after the rank: سرتیپ پاسدار)
+        prev, nxt = self.info[k], self.info[j + 1]
+        return (prev is not None and nxt is not None and prev.kind == "role"
+                and (self.lw.role_of.get(prev.stem) in _RANK_OFFICES or prev.stem in _PERSIAN_RANKS)
+                and not inf.stem.startswith("ال") and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
+                and nxt.kind == "word" and not nxt.off and nxt.score > UNKNOWN_FLOOR)
 
     def _given_written_apart(self, k: int) -> bool:
         """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
