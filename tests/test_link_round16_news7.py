@@ -161,3 +161,8 @@ def test_the_institution_after_spokesman_of_is_no_name():
     assert _texts("وقال المتحدث باسم الحرس الثوري إن المناورات انتهت.") == []
     assert _texts("وقال المتحدث باسم الحرس الثوري العميد رمضان كريمي إن المناورات انتهت.") == ["رمضان كريمي"]
     assert _texts("وقال المتحدث باسم الحرس الثوري العميد كاوه رستمي إن المناورات انتهت.") == ["كاوه رستمي"]
+
+
+def test_a_calendar_word_before_al_din_inside_a_name_is_a_given_name():
+    # مهر is a Persian month; مهر الدين written apart is a name element
+    assert _texts("وقال وزير الزراعة الطاجيكي جلال الدين مهر الدين إن المحصول جيد.") == ["جلال الدين مهر الدين"]

@@ -518,6 +518,8 @@ class ArabicDetector:
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
+            if kind == "stop" and k > j and last == k - 1 and not inf.off and self._apart_compound(k):
+                kind = "word"  # a common word before الدين / الله inside a name is a given name (مهر الدين)
             if kind == "stop" and k == j and self._calendar_name_after_rank(j):
                 kind = "word"  # a month that is a given name too, after a military rank (العميد رمضان X)
             if (kind == "place" and self.persian and not free and names == 1 and only_given and last == k - 1
