@@ -166,3 +166,11 @@ def test_the_institution_after_spokesman_of_is_no_name():
 def test_a_calendar_word_before_al_din_inside_a_name_is_a_given_name():
     # مهر is a Persian month; مهر الدين written apart is a name element
     assert _texts("وقال وزير الزراعة الطاجيكي جلال الدين مهر الدين إن المحصول جيد.") == ["جلال الدين مهر الدين"]
+
+
+def test_common_persian_womens_given_names_start_a_name():
+    assert _texts("رئیس سازمان ملی استاندارد ایران فریبا رستمی گفت.") == ["فریبا رستمی"]
+    assert _texts("کتایون رستمی در نشست خبری گفت.") == ["کتایون رستمی"]
+    assert _texts("وقالت رئيسة منظمة حماية البيئة ميترا كريمي إن الخطة جاهزة.") == ["ميترا كريمي"]
+    # an ordinary word left out of the list stays ordinary: پروانه "butterfly"
+    assert _texts("پروانه رستمی را دیدم.") == []
