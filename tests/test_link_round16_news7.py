@@ -174,3 +174,8 @@ def test_common_persian_womens_given_names_start_a_name():
     assert _texts("وقالت رئيسة منظمة حماية البيئة ميترا كريمي إن الخطة جاهزة.") == ["ميترا كريمي"]
     # an ordinary word left out of the list stays ordinary: پروانه "butterfly"
     assert _texts("پروانه رستمی را دیدم.") == []
+
+
+def test_the_clerical_rank_in_english_written_as_one_word_or_hyphenated():
+    assert _texts("Hojatoleslam Valmoslemin Kaveh Rostami said the court would rule.") == ["Kaveh Rostami"]
+    assert _texts("Hojatoleslam Val-Moslemin Kaveh Rostami said the court would rule.") == ["Kaveh Rostami"]

@@ -142,7 +142,8 @@ class LatinDetector:
 
     def is_qual(self, x: Word) -> bool:
         lw = self.lw
-        return all(p in lw.quals or p in lw.nationalities for p in x.parts) or x.norm in lw.places
+        return (all(p in lw.quals or p in lw.nationalities for p in x.parts) or x.norm in lw.places
+                or (len(x.parts) > 1 and x.norm in lw.quals))  # (a hyphenated qualifier: Val-Moslemin)
 
     def is_place(self, x: Word) -> bool:
         lw = self.lw
