@@ -179,3 +179,11 @@ def test_common_persian_womens_given_names_start_a_name():
 def test_the_clerical_rank_in_english_written_as_one_word_or_hyphenated():
     assert _texts("Hojatoleslam Valmoslemin Kaveh Rostami said the court would rule.") == ["Kaveh Rostami"]
     assert _texts("Hojatoleslam Val-Moslemin Kaveh Rostami said the court would rule.") == ["Kaveh Rostami"]
+
+
+def test_a_bare_imam_between_a_given_name_and_a_given_name_is_inside_the_name():
+    # the Tajik family name Emomali written apart in Arabic: رستم إمام علي (invented: كاوه إمام علي)
+    found = _texts("ووقع رئيس البلدية مع رئيس مجلس الشيوخ كاوه إمام علي مذكرة تفاهم بين المدينتين.")
+    assert found == ["كاوه إمام علي"]
+    # before an ordinary word it is the office ("the mosque's imam"), no part of the name
+    assert all("المسجد" not in f for f in _texts("وقال كاوه إمام المسجد إن الصلاة أقيمت."))

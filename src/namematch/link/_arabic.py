@@ -121,6 +121,8 @@ _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ا�
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی,
 #: محمدجواد حاج علی اکبری).
 _INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج"})
+#: Imam written bare (no article): inside a name only before a given name (رستم امام علي).
+_IMAM: Final = "امام"
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
 _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
@@ -475,9 +477,8 @@ class ArabicDetector:
                 last = k  # خامنه ای, سبزه ای: the nisba ای written apart after a final ه
                 k += 1
                 continue
-            if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
-                    and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
-                    and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
+            if (kind == "role" and k > j and last == k - 1 and k + 1 < n and self._inner_title_at(k)
+                    and not self.taken[k + 1] and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
                 last = k + 1  # a title word inside a name and the name word after it: حسن شيخ محمود
                 names += 2
                 prev_given = only_given = False
@@ -794,10 +795,21 @@ class ArabicDetector:
         """Word i is a title word written bare between a given name and another name word
         (محمدجواد حاج علی اکبری, حسن شيخ محمود): a name element, not a title that starts the
         name after it; the name is read from the given name."""
-        w = self.w
-        if w[i].norm not in _INNER_TITLES or i == 0 or w[i].brk or self.taken[i - 1] or i + 1 >= len(w):
+        if i == 0 or self.w[i].brk or self.taken[i - 1] or not self._inner_title_at(i):
             return False
-        return self._given_start_word(i - 1) and not w[i + 1].brk and self.kind(i + 1) == "word"
+        return self._given_start_word(i - 1)
+
+    def _inner_title_at(self, i: int) -> bool:
+        """Word i is a title word written bare that may stand inside a name, before a name word
+        (شيخ, حاج, حاجي before any; امام only before a listed given name: رستم امام علي, the
+        Tajik Emomali written apart)."""
+        w = self.w
+        if i + 1 >= len(w) or w[i + 1].brk or self.kind(i + 1) != "word":
+            return False
+        if w[i].norm in _INNER_TITLES:
+            return True
+        nxt = self.info[i + 1]
+        return w[i].norm == _IMAM and nxt is not None and not nxt.off and nxt.stem in self.lw.given
 
     def _two_given(self, j: int) -> bool:
         """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), or a listed
