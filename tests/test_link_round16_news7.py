@@ -187,3 +187,15 @@ def test_a_bare_imam_between_a_given_name_and_a_given_name_is_inside_the_name():
     assert found == ["كاوه إمام علي"]
     # before an ordinary word it is the office ("the mosque's imam"), no part of the name
     assert all("المسجد" not in f for f in _texts("وقال كاوه إمام المسجد إن الصلاة أقيمت."))
+
+
+def test_imam_and_a_given_name_alone_shorten_a_name_that_holds_them():
+    text = ("استقبل رئيس البلدية علي رضا كريمي رئيس مجلس الشيوخ كاوه إمام علي أمس. "
+            "وقال إمام علي إن الشعبين قريبان.")
+    lms = link(text)
+    texts = [lm.text for lm in lms]
+    ali = texts.index("علي")
+    assert lms[ali].antecedent == texts.index("كاوه إمام علي")
+    # Imam Hussein is still no part of a living Hussein named in the same text
+    lms2 = link("وقال حسين كريمي إن ذكرى الإمام حسين عزيزة على الجميع.")
+    assert all(lm.antecedent is None for lm in lms2)

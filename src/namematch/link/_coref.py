@@ -216,6 +216,13 @@ def _named_apart_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, f
     return top if all(k[1] <= top[1] or k in persons for k in holders) else None
 
 
+def _imam_inside(full: Mention, core: str) -> bool:
+    """The name ``full`` holds the word Imam right before the unit ``core`` (رستم امام علي)."""
+    units = full.parsed.units
+    return any(normalize(a.text) in _IMAMS and b.core.translate(_PERSIAN_LETTERS) == core
+               for a, b in zip(units, units[1:], strict=False))
+
+
 def chains(mentions: list[Mention]) -> list[int | None]:
     """Antecedent index of each mention (None for the fullest mention of a chain).
 
@@ -263,12 +270,14 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         top: tuple[str, frozenset[str]] | None = longest
         if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
-        if key in imams and normalize(mentions[first_of[longest]].honorific) not in _IMAMS:
-            top = None  # Imam Hussein is no part of a living Hossein X named in the same text
         if top is not None and not all(k[1] <= top[1] for k in sups):
             top = (_family_holder(key, sups, first_of, mentions) or _given_holder(key, sups, first_of, mentions)
                    or _named_apart_holder(key, sups, first_of, mentions, families)
                    if key not in regnal else None)
+        if (top is not None and key in imams and normalize(mentions[first_of[top]].honorific) not in _IMAMS
+                and not _imam_inside(mentions[first_of[top]], next(iter(cores)))):
+            top = None  # Imam Hussein is no part of a living Hossein X named in the same text (but
+            #             is of a name that holds the two words: the Tajik X Imam Ali, Emomali)
         top_of[key] = top
     ante: list[int | None] = []
     for i, key in enumerate(keys):
