@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -220,7 +221,7 @@ def _imam_inside(full: Mention, core: str) -> bool:
     """The name ``full`` holds the word Imam right before the unit ``core`` (رستم امام علي)."""
     units = full.parsed.units
     return any(normalize(a.text) in _IMAMS and b.core.translate(_PERSIAN_LETTERS) == core
-               for a, b in zip(units, units[1:], strict=False))
+               for a, b in itertools.pairwise(units))
 
 
 def chains(mentions: list[Mention]) -> list[int | None]:
