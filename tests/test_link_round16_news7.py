@@ -199,3 +199,13 @@ def test_imam_and_a_given_name_alone_shorten_a_name_that_holds_them():
     # Imam Hussein is still no part of a living Hussein named in the same text
     lms2 = link("وقال حسين كريمي إن ذكرى الإمام حسين عزيزة على الجميع.")
     assert all(lm.antecedent is None for lm in lms2)
+
+
+def test_a_movement_named_after_spokesman_of_then_the_name():
+    # المتحدث باسم X: X (here a bare proper noun) is the institution, the name follows
+    assert _texts("وقال نائب المتحدث باسم طالبان كاوه رستمي إن الوفد وصل.") == ["كاوه رستمي"]
+    assert _texts("وقال المتحدث باسم أنصار الله كاوه رستمي إن الوفد وصل.") == ["كاوه رستمي"]
+
+
+def test_the_arabic_title_al_mawlawi_is_an_honorific():
+    assert _texts("وقال المولوي عبد الحق رستمي وزير اللاجئين إن العودة مستمرة.") == ["عبد الحق رستمي"]

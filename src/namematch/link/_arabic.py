@@ -751,10 +751,11 @@ class ArabicDetector:
             plural = inf.stem in lw.plural_titles
             j = self._skip_context(i + 1)
             titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
-            if titled and not appositive and j < n and not self._name_start(j):
+            institution = j < n and self._institution_follows(j) and not self._given_start_word(j)
+            if titled and not appositive and j < n and (institution or not self._name_start(j)):
                 start = j
-                j = self._past_role_phrase(j)
-                if j == start and self._institution_follows(j):
+                j = self._past_role_phrase(j, named=institution)
+                if j == start and institution:
                     i += 1  # "المتحدث باسم الحرس الثوري": an institution, and no name after it
                     continue
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
@@ -952,7 +953,7 @@ class ArabicDetector:
             break
         return j
 
-    def _past_role_phrase(self, j: int) -> int:
+    def _past_role_phrase(self, j: int, named: bool = False) -> int:
         """The listed given name that starts the name after a longer role phrase, or j.
 
         A role's complement may name an institution in a genitive chain of definite words,
@@ -960,7 +961,9 @@ class ArabicDetector:
         لشؤون الأسرى X, زعيم التيار الوطني الشيعي X) or a demonstrative and its noun (سخنگوی
         این کمیسیون، X): the name starts at the first listed given name after it, or at two
         words of a transliterated foreign name (:meth:`_foreign_start`). A ruler's
-        title or an honorific stops the search (مدير مركز الملك X names an institution)."""
+        title or an honorific stops the search (مدير مركز الملك X names an institution).
+        ``named``: the first word is an institution's own name, whatever its form (المتحدث باسم
+        طالبان X)."""
         w = self.w
         n = len(w)
         k = j
@@ -985,7 +988,7 @@ class ArabicDetector:
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
-            elif not (definite or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)  # type: ignore[union-attr]
+            elif not (definite or (named and k == j) or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)  # type: ignore[union-attr]
                       or self._construct_noun(k)):
                 return j
             k += 1
