@@ -209,3 +209,14 @@ def test_a_movement_named_after_spokesman_of_then_the_name():
 
 def test_the_arabic_title_al_mawlawi_is_an_honorific():
     assert _texts("وقال المولوي عبد الحق رستمي وزير اللاجئين إن العودة مستمرة.") == ["عبد الحق رستمي"]
+
+
+def test_a_short_last_name_element_across_scripts_by_its_consonants():
+    # اژه‌ای (written apart, اژه ای) is romanised Ejei / Ezhei: the pair score misses it
+    docs = {"a": "Judiciary deputy Bahram Sadeghi-Ejei spoke to reporters on Monday.",
+            "b": "به گزارش ایرنا، بهرام صادقی اژه ای معاون قوه قضاییه گفت پرونده ها بررسی شد."}
+    ents = resolve_documents(docs)
+    assert len(ents) == 1 and {m.doc_id for m in ents[0].mentions} == {"a", "b"}
+    # another last element with other consonants stays another person
+    docs["b"] = "به گزارش ایرنا، بهرام صادقی اژدری معاون قوه قضاییه گفت پرونده ها بررسی شد."
+    assert len(resolve_documents(docs)) == 2
