@@ -119,8 +119,9 @@ def test_a_word_between_a_titled_name_and_its_role_is_the_family_names_second_pa
             "چند زندانی آزاد شدند. کریمی آزاد افزود که کار ادامه دارد.")
     # the family name is کریمی آزاد; آزاد alone ("free") is no mention of it
     assert _texts(text) == ["حسن کریمی آزاد", "کریمی آزاد"]
-    # a verb between the name and a role word is no name part
+    # a verb or an adjective of the office between the name and a role word is no name part
     assert _texts("حجت الاسلام حسن کریمی گفت رئیس جمهور فردا می آید.") == ["حسن کریمی"]
+    assert _texts("دکتر حسن کریمی کنونی رئیس دانشکده گفت.") == ["حسن کریمی"]
 
 
 def test_a_given_name_right_after_a_news_agency_word_is_the_agencys_name():

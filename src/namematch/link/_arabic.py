@@ -173,7 +173,7 @@ TAIL_HEAD_RARITY: Final = 0.3
 PRONOUN_BASE_ZIPF: Final = 4.0
 #: The second word of a compound family name between a titled name and its role may be this
 #: ordinary (موحدی آزاد: آزاد "free"); a more common word is no name element.
-FAMILY_TAIL_FLOOR: Final = -2.0
+FAMILY_TAIL_FLOOR: Final = -1.75
 #: A Persian word ending in ای / وی whose base (the ezafe ی read off) is this common is the
 #: base noun with the ezafe (هوافضای, of هوافضا), not a name.
 EZAFE_BASE_ZIPF: Final = 3.0
