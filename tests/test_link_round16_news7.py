@@ -221,3 +221,13 @@ def test_a_short_last_name_element_across_scripts_by_its_consonants():
     # another last element with other consonants stays another person
     docs["b"] = "به گزارش ایرنا، بهرام صادقی اژدری معاون قوه قضاییه گفت پرونده ها بررسی شد."
     assert len(resolve_documents(docs)) == 2
+
+
+def test_a_nisba_ends_a_titled_name_before_a_persian_verb_of_saying():
+    assert _texts("مرجع تقلید کاوه مکارم شیرازی گفت.") == ["کاوه مکارم شیرازی"]
+
+
+def test_azam_grand_after_a_title_is_no_name():
+    # مفتی اعظم "the grand mufti"; صدر اعظم "chancellor"
+    assert _texts("مفتی اعظم کشور گفت.") == []
+    assert _texts("صدر اعظم آلمان کاوه رستمی گفت.") == ["کاوه رستمی"]

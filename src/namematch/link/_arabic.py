@@ -565,12 +565,10 @@ class ArabicDetector:
             if chain:
                 s += CONTINUE_BONUS  # a family name before the tribe's nisba (الجبر النعيمي): the chain goes on
             nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
-                          and inf.score > SECOND_WORD_CUTOFF and (k + 1 >= n or w[k + 1].brk
-                                                                  or self.kind(k + 1) in ("stop", "role", "say")))
+                          and inf.score > SECOND_WORD_CUTOFF and self._ends_name(k))
             if nisba_tail:
                 s += NISBA_TAIL_BONUS
-            place_nisba = (not free and names >= 2 and not inf.off and self._place_nisba(k)
-                           and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "role", "say")))
+            place_nisba = (not free and names >= 2 and not inf.off and self._place_nisba(k) and self._ends_name(k))
             if place_nisba:
                 s += FAMILY_SLOT_BONUS  # a family name from a city ending the name: کاظمی قمی, الحسني البغدادي
             if s <= 0:
@@ -785,6 +783,15 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i += 1
+
+    def _ends_name(self, k: int) -> bool:
+        """What follows word k ends a name: the text's end, a break, a stop word, a role, or a verb
+        of saying or a copula (Persian puts the verb after its subject: X Y شیرازی گفت)."""
+        w = self.w
+        if k + 1 >= len(w) or w[k + 1].brk or self.kind(k + 1) in ("stop", "role"):
+            return True
+        nxt = self.info[k + 1]
+        return nxt is not None and (nxt.stem in self.lw.says or w[k + 1].norm in _COPULAS)
 
     def _family_suffix(self, k: int) -> bool:
         """Word k is a detached Persian family-name suffix that makes a family name of any word
