@@ -92,10 +92,10 @@ def world_pairs() -> list[WorldPair]:
     return pairs
 
 
-def held_out_build(shared: Path | None = None) -> tuple[list[str], list[str], list[str]]:
-    """``tools/build_lexicon.py --holdout``'s data, built without the held-out fifth of the
-    persons and tokens: (transliteration model, variant, frequency) lines."""
+def held_out_build(shared: Path | None = None, fold: int = 0) -> tuple[list[str], list[str], list[str]]:
+    """``tools/build_lexicon.py --fold K``'s data (fold 0: ``--holdout``), built without the
+    fifth ``fold`` of the persons and tokens: (transliteration model, variant, frequency) lines."""
     with tempfile.TemporaryDirectory() as tmp:
-        run_tool("build_lexicon", "--holdout", "--out", tmp, "--shared", str(shared or data_dir().parent))
+        run_tool("build_lexicon", "--fold", str(fold), "--out", tmp, "--shared", str(shared or data_dir().parent))
         return tuple(read_data_file(Path(tmp) / name)  # type: ignore[return-value]
                      for name in ("translit_model.tsv", "variants.tsv", "frequency.tsv"))

@@ -36,22 +36,54 @@ candidate is the person the mention means; a reliability table (best candidate o
 query, ``threshold=0, margin=0``) compares the mean chance with the share right per chance
 bin, per half, with the expected calibration error (ECE).
 
+**Causes.** A table counts the registry persons' queries answered wrong by cause: the gold
+person not retrieved, another person's chance highest, the gold person first but below
+``match_threshold``, or first and beaten by a rival within ``margin``; and the absent persons'
+queries answered with someone.
+
+**Near misses.** None of the queries is a near miss of another listed person (a listed name
+with one element replaced by a look-alike: ``tools/build_nearmiss.py``), so evidence that
+lifts a list's aliases costs nothing in the tables above. A last table therefore queries the
+near misses of the registry's persons and counts those ``Registry.match`` gives the person
+they imitate: in this registry, alone in a registry of the imitated spelling, and, beside
+them, the share whose pair score reaches ``DEFAULT_THRESHOLD`` (decision 0004).
+
 **Halves.** Every number is also given for two halves of the persons (hash of
 the gold group id), to check that what was tuned on one half holds on the other.
 
-    python benchmarks/resolution.py [--raw]
+**Unseen names** (``--holdout``). The shipped lexicon was built from the development lists,
+so every element of a listed person is known to it, with the modest rarity of a name seen on
+one person; the elements of a list it never saw are unknown, the rarest there are. For each
+fifth of the persons (``tools/build_lexicon.py --fold K``) the registry is built again with
+the name data made without that fifth, and the fifth's queries are matched with it: the
+figures of a new list, beside those with the shipped data, per kind, half and match threshold.
+
+    python benchmarks/resolution.py [--raw] [--holdout]
 """
 
 from __future__ import annotations
 
 import sys
 
-from _common import CONFIDENT_PAIR, retrieval_scores
+from _common import (
+    CONFIDENT_PAIR,
+    PERSON_SETS,
+    NearMiss,
+    held_out_build,
+    near_miss_pairs,
+    retrieval_scores,
+)
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 import namematch as nm
-from namematch.evaluation import print_table, registry_task
+from namematch.evaluation import (
+    fifth_of,
+    held_out_resources,
+    load_entities,
+    print_table,
+    registry_task,
+)
 from namematch.evaluation import reliability as reliability_table
 
 #: The baseline's cut-off in the main table (rapidfuzz scores are 0-100).
@@ -76,9 +108,8 @@ def main() -> None:
     stats: dict[tuple[str, str], dict[str, list[int]]] = {}
     base_best = [process.extractOne(_plain(q), texts, scorer=fuzz.token_sort_ratio) for _, _, q, _, _ in queries]
     tied: dict[str, list[int]] = {"cross-script": [0, 0, 0], "same-script": [0, 0, 0]}
-    for (ds, kind, _q, gold, half), got, best in zip(
-        queries, reg.match_many(q for _, _, q, _, _ in queries), base_best, strict=True
-    ):
+    answers = reg.match_many(q for _, _, q, _, _ in queries)
+    for (ds, kind, _q, gold, half), got, best in zip(queries, answers, base_best, strict=True):
         got_g = group[got.person.id] if got else None
         if got is not None and got.ties and gold is not None:
             tie_groups = {group[i] for i in got.ties}
@@ -116,8 +147,128 @@ def main() -> None:
         f"{(sum(stats[('ALL', kind)]['nm_acc']) + tied[kind][2]) / max(len(stats[('ALL', kind)]['nm_acc']), 1):.3f}"
         for kind in tied if ("ALL", kind) in stats))
     operating_points(persons, queries, group, base_best, ids)
+    failures(reg, queries, group, answers)
     reliability(reg, queries, group)
     retrieval_recall(reg, [q for _, _, q, _, _ in queries])
+    near_misses(reg, persons, queries, group)
+    if "--holdout" in sys.argv[1:]:
+        unseen_names(persons, queries, group)
+
+
+#: Why a query of a registry person got no answer or another person's (:func:`failure_class`).
+FAILURES = ("not retrieved", "another person first", "below match_threshold", "rival within margin")
+
+
+#: Match thresholds of the ``--holdout`` table.
+HOLDOUT_THRESHOLDS = (0.75, 0.85, 0.9)
+
+
+def unseen_names(persons: list[nm.Person], queries, group) -> None:
+    """Accuracy@1 and NIL accuracy with name data that never saw the queries' persons (each
+    fifth with ``tools/build_lexicon.py --fold K``'s data) and with the shipped data, per kind,
+    half and match threshold."""
+    owner: dict[str, str] = {}
+    for ds in PERSON_SETS:
+        for e in load_entities(ds):
+            for n in e["names"]:
+                owner.setdefault(n, e["id"])
+    shipped = nm.Registry(persons)
+    stats: dict[tuple[str, float, str, int], list[int]] = {}
+    for fold in range(5):
+        part = [x for x in queries if fifth_of(owner.get(x[2], x[2])) == fold]
+        unseen = nm.Registry(persons, scorer=nm.Scorer(resources=held_out_resources(*held_out_build(fold=fold))))
+        for label, reg in (("shipped", shipped), ("unseen", unseen)):
+            for thr in HOLDOUT_THRESHOLDS:
+                got = reg.match_many([q for _, _, q, _, _ in part], threshold=thr)
+                for (_ds, kind, _q, gold, half), c in zip(part, got, strict=True):
+                    answer = group[c.person.id] if c else None
+                    for h in (half, -1):
+                        cell = stats.setdefault((label, thr, kind, h), [0, 0, 0, 0])
+                        if gold is None:
+                            cell[2] += 1
+                            cell[3] += answer is None
+                        else:
+                            cell[0] += 1
+                            cell[1] += answer == gold
+    rows = [[label, thr, kind, "all" if h < 0 else h, f"{a / max(n, 1):.3f}", f"{nr / max(nn, 1):.3f}"]
+            for (label, thr, kind, h), (n, a, nn, nr) in sorted(stats.items())]
+    print("\nUnseen names: each fifth of the persons matched with name data built without it, and with the "
+          "shipped data")
+    print_table(["name data", "match threshold", "kind", "half", "acc@1", "NIL acc"], rows)
+
+
+def failure_class(reg: nm.Registry, query: str, gold: str, group: dict[str, str], got: nm.Candidate | None) -> str | None:
+    """Why ``got`` (``reg.match(query)``) is not the gold person, or None when it is: the gold
+    person is not among the persons retrieval hands to the scorer (:meth:`Registry.resolve`),
+    another person's chance is the highest (``match`` without a decision), the gold person's
+    chance is below ``match_threshold``, or a rival with another name is within ``margin``."""
+    if got is not None and group[got.person.id] == gold:
+        return None
+    if all(group[c.person.id] != gold for c in reg.resolve(query, limit=len(reg))):
+        return "not retrieved"
+    best = reg.match(query, threshold=0.0, margin=0.0)
+    if best is None or group[best.person.id] != gold:
+        return "another person first"
+    return "below match_threshold" if (best.chance or 0.0) < reg.match_threshold else "rival within margin"
+
+
+def failures(reg: nm.Registry, queries, group, answers: list[nm.Candidate | None]) -> None:
+    """The registry persons' queries answered wrong, by :func:`failure_class`, and the absent
+    persons' queries answered with someone, per kind of query and half."""
+    counts: dict[tuple[str, int], dict[str, int]] = {}
+    for (_ds, kind, q, gold, half), got in zip(queries, answers, strict=True):
+        cell = counts.setdefault((kind, half), dict.fromkeys((*FAILURES, "absent answered"), 0))
+        if gold is None:
+            cell["absent answered"] += got is not None
+        elif (why := failure_class(reg, q, gold, group, got)) is not None:
+            cell[why] += 1
+    rows = [[kind, half, *cell.values()] for (kind, half), cell in sorted(counts.items())]
+    print("\nWrong answers by cause (registry persons' queries; absent persons' queries answered with someone)")
+    print_table(["kind", "half", *FAILURES, "absent answered"], rows)
+
+
+def near_misses(reg: nm.Registry, persons: list[nm.Person], queries, group) -> None:
+    """How often a near miss of a registry person (``tools/build_nearmiss.py``: a real spelling
+    of the person's name with one element replaced by a look-alike element of another person) is
+    matched to the person it imitates, per kind of near miss: in the benchmark's registry (the
+    imitated person among all the others), alone in a registry of the imitated spelling (no
+    rival: the worst case), and the share whose pair score reaches ``DEFAULT_THRESHOLD``. None
+    of the queries above is a near miss of another listed person, so evidence that lifts a
+    list's aliases (a look-alike between the words left over) costs nothing there and shows
+    here."""
+    spelled = {p.name: group[p.id] for p in persons}
+    spelled.update((q, gold) for _ds, _kind, q, gold, _half in queries if gold is not None)
+    counts: dict[str, list[int]] = {}
+    for pair in near_miss_pairs():
+        imitated = _imitated(pair, spelled)
+        if imitated is None:
+            continue
+        altered, real = imitated
+        got = reg.match(altered)
+        alone = nm.Registry([nm.Person("x", real)], decision=reg.decision).match(altered)
+        for kind in (pair.kind, "ALL"):
+            cell = counts.setdefault(kind, [0, 0, 0, 0])
+            cell[0] += 1
+            cell[1] += got is not None and group[got.person.id] == spelled[real]
+            cell[2] += alone is not None
+            cell[3] += reg.scorer.score(altered, real) >= nm.DEFAULT_THRESHOLD
+    rows = [[kind, n, *(f"{v / n:.3f}" for v in rest)] for kind, (n, *rest) in sorted(counts.items())]
+    print("\nNear misses of registry persons matched to the person they imitate (Registry.match), and "
+          "pair scores reaching DEFAULT_THRESHOLD")
+    print_table(["near miss", "names", "in this registry", "alone in a registry", "pair score"], rows)
+
+
+def _imitated(pair: NearMiss, spelled: dict[str, str]) -> tuple[str, str] | None:
+    """``(altered name, real spelling)`` of a near-miss negative whose real spelling is a
+    registry person's (a key of ``spelled``), else None (a pair of two spellings of one
+    person, or a person kept out of the registry)."""
+    if pair.label:
+        return None
+    if pair.b in spelled and pair.a not in spelled:
+        return pair.a, pair.b
+    if pair.a in spelled and pair.b not in spelled:
+        return pair.b, pair.a
+    return None
 
 
 def reliability(reg: nm.Registry, queries, group) -> None:

@@ -24,13 +24,20 @@ ids of a hash split), and measured on that fifth only. All in the same run:
   10,000-person registry (development persons plus synthetic persons drawn from the
   token lists), with an exact-token blocking floor.
 
+``--diagnose`` also prints where hit@1 is lost under the first model: how many gold spellings
+a form has (the ceiling of a one-reference set), the forms the lexicon answers, and for the
+others whether the gold spelling was reached by romanize's quick search but ranked lower (a
+ranking loss), not reached although it would rank first (a search loss), not reached and ranked
+lower anyway (a model loss), or cannot be spelled by the model at all; and how often the wide
+search reaches it.
+
 ``--shipped`` also measures the shipped lexicon and model (built from all development
 data, so partly training-set numbers). Tune on ``--fold 1`` to ``4``; report fold 0.
 The ranking weights of the joint model are fitted by ``tools/build_translit.py
 --fit-weights --fold 1``. ``--models`` picks the candidates measured (default: all).
 
 Usage: ``python benchmarks/translit.py [--shared PATH] [--fold K] [--romanize-only] [--quick]
-[--models joint,chunk]``.
+[--models joint,chunk] [--diagnose]``.
 Reads ../shared; the library itself never does.
 """
 
@@ -60,6 +67,7 @@ from namematch.evaluation import (
     read_data_file,
     single_unit,
 )
+from namematch.evaluation.translit import ONSETS, WIDE_SEARCH, JointModel
 from namematch.keys import keys, unit_keys
 from namematch.normalize import ARABIC, LATIN, PERSIAN, normalize
 from namematch.parse import parse
@@ -235,15 +243,16 @@ def romanize_rows(gold: dict[str, set[str]], models: dict[str, list[str]] | None
 def romanize_cost(forms: list[str], models: dict[str, list[str]], lexicon: Lexicon,
                   rounds: int = 3) -> dict[str, float]:
     """Mean µs of ``romanize`` per form not seen before (caches cleared), per model: the best of
-    ``rounds`` passes, the models interleaved within each pass (the machine is noisy)."""
+    ``rounds`` passes, the models interleaved within each pass (the machine is noisy), in CPU
+    time of this process (other processes on a shared machine do not count)."""
     best = dict.fromkeys(models, float("inf"))
     for _ in range(rounds):
         for label, lines in models.items():
             with installed(lines, lexicon):
-                t0 = time.perf_counter()
+                t0 = time.process_time()
                 for f in forms:
                     romanize(f, resources=CURRENT)
-                best[label] = min(best[label], (time.perf_counter() - t0) / len(forms) * 1e6)
+                best[label] = min(best[label], (time.process_time() - t0) / len(forms) * 1e6)
     return best
 
 
@@ -348,6 +357,80 @@ def token_keys(name: str) -> set[str]:
 
 
 # ---------------------------------------------------------------------------
+# Where hit@1 is lost (--diagnose)
+# ---------------------------------------------------------------------------
+
+#: What became of a held-out form the model spells (not the lexicon), in the order checked:
+#: romanize's answer is a gold spelling; a gold spelling is among the quick search's but
+#: ranked lower (a ranking loss); the search did not reach it although its ranking score
+#: beats romanize's answer (a search loss); it did not reach it and the model ranks it
+#: lower anyway (a model loss); the model cannot spell any gold spelling (a graphone it never
+#: saw, or more than three Latin letters for one Arabic letter).
+LOSS_KINDS = ("hit", "ranked low", "pruned, would rank first", "pruned, ranks lower", "unspellable")
+#: Letters only Persian writes (romanize reads a unit with one of them by the Persian convention).
+PERSIAN_LETTERS = frozenset("پچژگ")
+
+
+def loss_kind(gold: set[str], quick: list[str], spellable: bool, beats_first: bool) -> str:
+    """The :data:`LOSS_KINDS` of one form: ``quick`` is the quick search's spellings ranked
+    (romanize's answer first), ``spellable`` whether the model spells a gold spelling at all
+    and ``beats_first`` whether the best of them scores above romanize's answer."""
+    if quick and quick[0] in gold:
+        return "hit"
+    if any(s in gold for s in quick):
+        return "ranked low"
+    if not spellable:
+        return "unspellable"
+    return "pruned, would rank first" if beats_first else "pruned, ranks lower"
+
+
+def form_loss(form: str, gold: set[str], model: JointModel) -> tuple[str, bool]:
+    """(:func:`loss_kind`, whether the wide search reaches a gold spelling) of a form the
+    model spells."""
+    letters = [c for c in form if c in ONSETS]
+    persian = any(c in PERSIAN_LETTERS for c in form)
+    found = model.candidates(letters, persian, True, *model.quick_search)
+    quick = [s for s, _ in model.rank(found, True)]
+    forced = model.forced(letters, sorted(gold), persian) if letters and quick else {}
+    score = {s: sum(w * f for w, f in zip(model.weights, fv, strict=True))
+             for s, fv in model.features({**found, **forced}, True)}
+    beats = bool(forced) and max(score[s] for s in forced) > score[quick[0]]
+    wide = model.candidates(letters, persian, True, *WIDE_SEARCH)
+    return loss_kind(gold, quick, bool(forced), beats), any(s in gold for s in wide)
+
+
+def diagnose(golds: dict[str, dict[str, set[str]]], res: Resources) -> None:
+    """Print where hit@1 is lost on each gold set under ``res`` (its model and lexicon):
+    the gold spellings per form (one reference mostly: the ceiling), the forms the lexicon
+    answers, and for the others the shares of :data:`LOSS_KINDS` and of forms whose gold
+    the wide search reaches."""
+    if not isinstance(res.model, JointModel):
+        print("(--diagnose reads the joint model only)")
+        return
+    print("\nWhere hit@1 is lost (forms the model spells, romanize's quick search; shares of those forms):\n")
+    print("| gold set | forms | gold spellings per form | listed (hit@1) | model forms | "
+          + " | ".join(LOSS_KINDS) + " | gold among the wide search's |")
+    print("|---|---|---|---|---|" + "---|" * len(LOSS_KINDS) + "---|")
+    for src, gold in golds.items():
+        listed = listed_hits = 0
+        kinds: dict[str, int] = dict.fromkeys(LOSS_KINDS, 0)
+        wide = 0
+        for form in sorted(gold):
+            if res.lexicon.ranked_spellings(form, any(c in PERSIAN_LETTERS for c in form)):
+                listed += 1
+                first = romanize_unit(form, limit=1, resources=res)
+                listed_hits += bool(first) and first[0] in gold[form]
+                continue
+            kind, reached = form_loss(form, gold[form], res.model)
+            kinds[kind] += 1
+            wide += reached
+        n = max(1, len(gold) - listed)
+        per_form = sum(len(v) for v in gold.values()) / max(1, len(gold))
+        print(f"| {src} | {len(gold)} | {per_form:.2f} | {listed} ({listed_hits / max(1, listed):.3f}) | {n} | "
+              + " | ".join(f"{kinds[k] / n:.3f}" for k in LOSS_KINDS) + f" | {wide / n:.3f} |")
+
+
+# ---------------------------------------------------------------------------
 
 
 def print_romanize_table(rows: list[tuple[str, float, float, float, int]]) -> None:
@@ -391,6 +474,9 @@ def evaluate(label: str, golds: dict[str, dict[str, set[str]]], persons: list[di
         rows = romanize_rows(un_gold, models, lexicon)
         print(f"Cross-script units of listed persons (un-sc, positional alignment): {rows[0][4]} forms\n")
         print_romanize_table(rows)
+    if DIAGNOSE:
+        with installed(next(iter(models.values())) if models else None, lexicon) as res:
+            diagnose({**golds, "person units (un-sc)": dict(un_gold)}, res)
     if not keys_too:
         print(f"(time {time.time() - t0:.1f}s)")
         return
@@ -469,14 +555,24 @@ def key_tables(persons, shared: Path, quick: bool, gold, un_gold, cross_names, s
 
 persons_all: list[dict] = []
 SHOW_MISSES = 0
+#: Whether to print where hit@1 is lost (``--diagnose``).
+DIAGNOSE = False
 #: Model-file lines that turn the proposal of word-list words by skeleton off (the shipped
 #: model as it was before it).
 NO_SKELETON_WORDS = ["@search\tquick_words\t0", "@search\twide_words\t0"]
 #: Model-file lines that give the quick search its widths before the state moves were
 #: memoised by the history they keep (4 + 4 partial spellings, 3 readings per letter).
 NARROW_QUICK = ["@search\tquick_beam\t4", "@search\tquick_word_beam\t4", "@search\tquick_expand\t3"]
+#: Model-file lines that widen the quick search to 8 + 8 partial spellings (4 readings per letter).
+WIDE_QUICK = ["@search\tquick_beam\t8", "@search\tquick_word_beam\t8"]
+#: Model-file lines that have the quick search add four words of the lists by skeleton when
+#: its best spelling is no word.
+QUICK_WORDS = ["@search\tquick_words\t4"]
 #: Model-file lines each candidate adds to the lines it was built as.
-EXTRA_LINES = {"joint-before": NO_SKELETON_WORDS, "joint-narrow": NARROW_QUICK}
+EXTRA_LINES = {
+    "joint-before": NO_SKELETON_WORDS, "joint-narrow": NARROW_QUICK, "joint-quick8": WIDE_QUICK,
+    "joint-words4": QUICK_WORDS,
+}
 #: Candidate (tools/build_translit.py, or the shipped one without skeleton words) -> row label.
 MODEL_LABELS = {
     "joint": "namematch (joint model + spelling prior + skeleton words)",
@@ -484,6 +580,9 @@ MODEL_LABELS = {
     "joint-narrow": "joint model, quick search 4 + 4 x 3 readings (namematch before)",
     "joint-m2m": "joint model, 1-2 letter graphones",
     "joint-1to1": "joint model, round-one alignment",
+    "joint-o4": "joint model, graphone 4-grams",
+    "joint-quick8": "joint model, quick search 8 + 8 x 4 readings",
+    "joint-words4": "joint model, quick search + 4 skeleton words when its best is no word",
     "chunk": "chunk model (namematch's first)",
 }
 
@@ -498,9 +597,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="the fifth held out (0, the default, is the one reported; tune on others)")
     ap.add_argument("--misses", type=int, default=0, help="print this many romanize misses per table")
     ap.add_argument("--models", default="", help="comma-separated candidates of tools/build_translit.py (default: all)")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="also print where hit@1 is lost under the first model (ranking, search, model)")
     args = ap.parse_args(argv)
-    global SHOW_MISSES
+    global SHOW_MISSES, DIAGNOSE
     SHOW_MISSES = args.misses
+    DIAGNOSE = args.diagnose
     shared = args.shared
     golds = token_gold(shared)
     persons = person_sets(shared)
@@ -534,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     cost = romanize_cost(unseen, models, held)
     base_label = MODEL_LABELS["chunk"]
     base = cost.get(base_label, next(iter(cost.values())))
-    print(f"\nCost of romanize on a held-out token out of the lexicon ({len(unseen)} tokens, caches cleared):\n")
+    print(f"\nCost of romanize on a held-out token out of the lexicon ({len(unseen)} tokens, caches cleared, CPU time):\n")
     print(f"| model | µs per token | ratio to {base_label if base_label in cost else 'the first'} |")
     print("|---|---|---|")
     for label, us in cost.items():

@@ -88,6 +88,16 @@ def test_arabic_skeletons_meet_the_latin_ones() -> None:
     assert arabic_skeletons("") == [] and arabic_skeletons("ab") == []
 
 
+def test_words_of_one_skeleton_are_cut_to_the_limit_after_the_length_bounds() -> None:
+    # five invented words of one skeleton BRN, of 4 and 5 letters, by frequency: barn brain baron boran bruno
+    freq = {"barn": 50, "baron": 40, "brain": 45, "bruno": 30, "boran": 35}
+    words = sorted(freq)
+    zipf = np.array([freq[w] for w in words], np.uint8)
+    tiny = lw.LatinWords(np.array(words, dtype=f"S{lw.WIDTH}"), zipf, zipf)
+    assert tiny.by_skeleton(["BRN"], (5, 5), 2) == ["brain", "baron"]  # barn is too short, the rest past the limit
+    assert tiny.by_skeleton(["BRN"], (4, 5), 3) == ["barn", "brain", "baron"]
+    assert tiny.by_skeleton(["BRN"], (6, 9), 3) == []
+
 def test_forced_alignment_scores_targets_like_the_search() -> None:
     from namematch._translit import JointModel, shipped_model
 
@@ -103,6 +113,30 @@ def test_forced_alignment_scores_targets_like_the_search() -> None:
     assert forced[best] <= found[best] + 1e-9 and forced[best] > found[best] - 1.0
     assert forced["krm"] < forced[best]
 
+
+#: A tiny invented joint model in which "ba" is reached two ways that score alike (ب:b ا:a and
+#: ب:ba ا:), and what follows depends on which: after ا:a the ر:r reading is likelier.
+_TIE_MODEL = """
+lines = [f"{u}:{c}\t-2.0" for u, cs in {"ب": ("b", "ba"), "ا": ("", "a"), "ر": ("r", "ra")}.items() for c in cs]
+lines += ["</s>\t-1.0", "ا:a ر:r\t-0.5", "ا: ر:r\t-3.0", "ا:a\t\t0", "ا:\t\t0"]
+print(JointModel.from_lines(lines).forced(list("بار"), ["bar"], False))
+"""
+
+
+def test_forced_alignment_is_the_same_in_every_process() -> None:
+    """Among prefixes that score alike the forced alignment keeps the one it found first: in the
+    targets' order, never a set's (which changes with the hash seed from process to process)."""
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    code = f"import sys; sys.path.insert(0, {src!r})\nfrom namematch._translit import JointModel\n" + _TIE_MODEL
+    answers = set()
+    for seed in range(6):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": str(seed)},
+                              check=True)
+        answers.add(done.stdout.strip())
+    assert answers == {"{'bar': -5.5}"}  # b + a (found first) keeps ا:a: -2 - 2 - 0.5 - 1
 
 def test_chunk_model_lines_are_recognised() -> None:
     from namematch._translit import _is_chunk_model

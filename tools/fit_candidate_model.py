@@ -27,7 +27,15 @@ chosen by on persons the model never saw: B-cubed F1 of clustering at several cl
 thresholds (``CLUSTER_THRESHOLD``), and ``Registry.match`` on the queries of
 ``benchmarks/resolution.py`` at several match thresholds (``MATCH_THRESHOLD``).
 
-    python tools/fit_candidate_model.py [--dry-run] [--halves]
+``--unseen`` featurises every pair a second time with the name data built without its half
+(``tools/fit_score_model.py``'s ``lexicon_without``, as that script fits the pair score) and
+calibrates on every query a second time in a registry built with that data: the elements of
+a list the lexicon never saw are unknown to it (rarity 1), where every development name is
+known with the rarity of a name seen on one person (about 0.5), and a model fitted on the
+shipped lexicon alone reads an unknown element as far stronger evidence
+(``benchmarks/resolution.py --holdout``).
+
+    python tools/fit_candidate_model.py [--dry-run] [--halves] [--unseen]
 """
 
 from __future__ import annotations
@@ -40,7 +48,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from fit_score_model import check_signs, fit, pair_features
+from fit_score_model import check_signs, fit, lexicon_without, pair_features
 
 from namematch.cluster import Linkage, proposed_pairs
 from namematch.evaluation import DEV_SETS, bcubed, load_entities, person_groups, reliability
@@ -48,7 +56,7 @@ from namematch.evaluation import hash_bucket as _bucket
 from namematch.evaluation import registry_task as resolution_build
 from namematch.evaluation import write_atomic as _atomic_write
 from namematch.registry import DecisionConfig, Registry
-from namematch.score import DEFAULT_CONFIG, DEFAULT_SCORER, FEATURES, combine, model_terms
+from namematch.score import DEFAULT_CONFIG, DEFAULT_SCORER, FEATURES, Scorer, combine, model_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,7 +81,7 @@ class Blocked:
     """The distinct names of some spellings, the pairs ``cluster`` proposes for them, and
     each pair's alignment features (None: scored without a model) and label."""
 
-    def __init__(self, names: Sequence[str], gold: Sequence[str]) -> None:
+    def __init__(self, names: Sequence[str], gold: Sequence[str], unseen: bool = False) -> None:
         distinct: dict[str, int] = {}
         self.owner = [distinct.setdefault(n, len(distinct)) for n in names]
         self.uniq = list(distinct)
@@ -83,12 +91,30 @@ class Blocked:
         self.gold = list(gold)
         self.pairs = proposed_pairs(self.uniq)
         self.features = [pair_features(DEFAULT_SCORER, self.uniq[i], self.uniq[j]) for i, j in self.pairs]
+        self.unseen = (self.unseen_features([_bucket(min(persons[i]), "half:", 2) for i, _j in self.pairs])
+                       if unseen else [])
         self.labels = [float(bool(persons[i] & persons[j])) for i, j in self.pairs]
 
+    def unseen_features(self, halves: Sequence[int]) -> list[tuple[float, ...] | None]:
+        """Each pair's features with the name data built without the half ``halves`` gives it
+        (the half of its first name's person): the names as a list the lexicon never saw
+        shows them, every element of its persons unknown (rarity 1)."""
+        out: list[tuple[float, ...] | None] = [None] * len(self.pairs)
+        for half in (0, 1):
+            scorer = Scorer(resources=lexicon_without(half))
+            for k, ((i, j), h) in enumerate(zip(self.pairs, halves, strict=True)):
+                if h == half:
+                    out[k] = pair_features(scorer, self.uniq[i], self.uniq[j])
+        return out
+
     def training(self) -> tuple[np.ndarray, np.ndarray]:
-        keep = [k for k, f in enumerate(self.features) if f is not None]
-        return (np.asarray([self.features[k] for k in keep], dtype=float),
-                np.asarray([self.labels[k] for k in keep], dtype=float))
+        """Every pair featurised with the shipped name data and, with ``unseen``, a second time
+        with the data built without its half (as ``tools/fit_score_model.py`` fits the pair
+        score), so that the weights value an element the lexicon never saw as a list's new
+        names show it."""
+        rows = [(f, y) for feats in (self.features, self.unseen) for f, y in zip(feats, self.labels, strict=False)
+                if f is not None]
+        return (np.asarray([f for f, _y in rows], dtype=float), np.asarray([y for _f, y in rows], dtype=float))
 
     def bcubed_f1(self, weights: Sequence[float], intercept: float, threshold: float) -> float:
         """B-cubed F1 of clustering these names with the model (the benchmark's measure)."""
@@ -130,19 +156,25 @@ def logit(value: float, clip: float = 1e-6) -> float:
     return math.log(v / (1.0 - v))
 
 
-def calibration(terms: tuple[tuple[float, ...], float], task: tuple, half: int | None = None) -> dict:
+def calibration(terms: tuple[tuple[float, ...], float], task: tuple, half: int | None = None,
+                unseen: bool = False) -> dict:
     """The registry calibration of a candidate model (``terms``) on the queries of the
-    resolution task ``task`` (``registry_task()``; ``half``: only that half's queries)."""
+    resolution task ``task`` (``registry_task()``; ``half``: only that half's queries); with
+    ``unseen`` each query a second time, matched in a registry whose name data was built
+    without the query's half."""
     persons, queries, group = task
-    reg = Registry(persons, decision=DecisionConfig(calibration=(1.0, 0.0)))
+    raw = DecisionConfig(calibration=(1.0, 0.0))
+    seen = Registry(persons, decision=raw)
+    held = [Registry(persons, scorer=Scorer(resources=lexicon_without(k)), decision=raw) for k in (0, 1)] if unseen else []
     z, y = [], []
     for _ds, _kind, q, want, h in queries:
         if half is not None and h != half:
             continue
-        best = reg.match_under(q, 0.0, 0.0, *terms)  # the best candidate, no decision
-        if best is not None:
-            z.append(logit(best.chance or 0.0))
-            y.append(float(group[best.person.id] == want))
+        for reg in (seen, held[h]) if unseen else (seen,):
+            best = reg.match_under(q, 0.0, 0.0, *terms)  # the best candidate, no decision
+            if best is not None:
+                z.append(logit(best.chance or 0.0))
+                y.append(float(group[best.person.id] == want))
     w, intercept = fit(np.asarray(z)[:, None], np.asarray(y), np.zeros(len(y)))
     return {"slope": round(float(w[0]), 4), "intercept": round(intercept, 4), "fitted_on_queries": len(y),
             "right": int(sum(y))}
@@ -152,11 +184,12 @@ def _terms(cal: dict) -> tuple[float, float]:
     return cal["slope"], cal["intercept"]
 
 
-def halves(names: list[str], gold: list[str]) -> None:
+def halves(names: list[str], gold: list[str], unseen: bool = False) -> None:
     """Fit on one half of the persons and use the model on the other half: B-cubed F1 of
-    clustering per cluster threshold, and ``Registry.match`` per match threshold."""
+    clustering per cluster threshold, and ``Registry.match`` per match threshold (``unseen``:
+    as :func:`main` fits)."""
     half = [_bucket(g, "half:", 2) for g in gold]
-    parts = [Blocked([n for n, h in zip(names, half) if h == k], [g for g, h in zip(gold, half) if h == k])
+    parts = [Blocked([n for n, h in zip(names, half) if h == k], [g for g, h in zip(gold, half) if h == k], unseen)
              for k in (0, 1)]
     models = [model_terms(fitted(p)) for p in parts]
     print("cluster threshold | half 1, model of half 0 | half 0, model of half 1 | mean")
@@ -165,7 +198,7 @@ def halves(names: list[str], gold: list[str]) -> None:
         print(f"{thr:17} | {f1[0]:23.4f} | {f1[1]:23.4f} | {sum(f1) / 2:.4f}")
     task = resolution_build()
     persons, queries, group = task
-    cals = [calibration(models[k], task, k) for k in (0, 1)]  # each half's model calibrated on its own half
+    cals = [calibration(models[k], task, k, unseen) for k in (0, 1)]  # each half's model calibrated on its own half
     print(f"\nregistry calibration (slope, intercept) of the model of half 0 / half 1: {_terms(cals[0])} / "
           f"{_terms(cals[1])}")
     regs = [Registry(persons, decision=DecisionConfig(calibration=_terms(cals[k]))) for k in (0, 1)]
@@ -201,13 +234,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the model, do not write it")
     ap.add_argument("--halves", action="store_true", help="also fit on each half and cluster the other")
     ap.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the shipped file)")
+    ap.add_argument("--unseen", action="store_true",
+                    help="also featurise every pair and query with name data built without its half")
     args = ap.parse_args(argv)
     names, gold = spellings()
-    model = fitted(Blocked(names, gold))
-    model["registry_calibration"] = calibration(model_terms(model), resolution_build())
+    model = fitted(Blocked(names, gold, args.unseen))
+    model["registry_calibration"] = calibration(model_terms(model), resolution_build(), unseen=args.unseen)
     print(json.dumps(model, indent=2))
     if args.halves:
-        halves(names, gold)
+        halves(names, gold, args.unseen)
     if not args.dry_run:
         _atomic_write(args.out, lambda fh: fh.write(json.dumps(model, indent=2, ensure_ascii=False) + "\n"))
         print(f"wrote {args.out}")

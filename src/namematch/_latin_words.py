@@ -234,8 +234,10 @@ class LatinWords:
         for a, b in zip(starts, stops, strict=True):
             if a == b:
                 continue
-            rows = [w for w, n in zip(word_of[a:b].tolist(), length[a:b].tolist(), strict=True) if low <= n <= high]
-            rows = rows[:limit]
+            # the first ``limit`` of the skeleton's words (most frequent first) of a length within
+            # the bounds, selected in numpy (a short skeleton has thousands of words)
+            span = length[a:b]
+            rows = word_of[a + np.flatnonzero((span >= low) & (span <= high))[:limit]].tolist()
             if rows:
                 found += zip((-self.any[rows]).tolist(), rows, strict=True)
         found = sorted(set(found))[:limit]

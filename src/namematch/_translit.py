@@ -259,8 +259,9 @@ _MAX_SKELETONS: Final = 8
 SKELETON_WORDS: Final = 24
 #: Of them, the words the quick search (romanize's) adds when its best spelling is no word.
 #: None by default: each costs a forced alignment, and with two romanize took 1.39x the
-#: time per unseen token for +0.013 hit@1 on fold 0 (``benchmarks/translit.py``); a model
-#: file's ``@search quick_words`` line turns them on.
+#: time per unseen token for +0.013 hit@1 on fold 0 (``benchmarks/translit.py``); four
+#: (``joint-words4``) gave +0.012 on both token sets of fold 0 for 1.26x the CPU time (2.75x
+#: the chunk model's, against 2.19x); a model file's ``@search quick_words`` line turns them on.
 QUICK_WORDS: Final = 0
 #: Lengths of the words proposed, from the unit's letters: spellings of development tokens
 #: are one letter shorter to three longer than the Arabic-script unit (98%).
@@ -310,7 +311,8 @@ _EXPAND_JOINT: Final = 6
 #: The quick one keeps 5 + 5 and tries 4 readings (against 4 + 4 and 3 before: the
 #: gold spelling among its candidates for 0.53 of the unlisted fold-1 tokens of the
 #: Wikidata set against 0.47, hit@1 0.300 -> 0.320 and 0.349 -> 0.370 on the two token
-#: sets), affordable since the state moves are memoised by the history they keep.
+#: sets), affordable since the state moves are memoised by the history they keep. 8 + 8
+#: (``joint-quick8``) gave +0.012 on both token sets of fold 0 for 1.27x the CPU time.
 _QUICK_SEARCH: Final = (5, 5, 4)
 #: The model file's ``@search`` names of the quick search's widths (in _QUICK_SEARCH's order).
 _QUICK_KEYS: Final = ("quick_beam", "quick_word_beam", "quick_expand")
@@ -640,12 +642,14 @@ class JointModel:
         if not n or not form.isalpha():
             return {}
         # prefix -> (chunk, Latin letters left after it) of the targets that continue it
-        after: dict[str, set[tuple[str, int]]] = {}
+        # (ordered as the targets come, not as a set's hashes fall: among readings that score
+        # alike the first one found is kept, so that order must be the same in every process)
+        after: dict[str, dict[tuple[str, int], None]] = {}
         for t in targets:
             for k in range(len(t) + 1):
-                cont = after.setdefault(t[:k], set())
+                cont = after.setdefault(t[:k], {})
                 for c in range(min(_MAX_CHUNK, len(t) - k) + 1):
-                    cont.add((t[k : k + c], len(t) - k - c))
+                    cont[(t[k : k + c], len(t) - k - c)] = None
         layer: dict[str, tuple[float, int]] = {"": (0.0, self.state_of.get((_BOS,), 0))}
         scores, score = self._scores, self.score
         seen = self.probs[0]  # graphones the model has (any other scores as unseen: never kept)

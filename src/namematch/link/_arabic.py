@@ -195,8 +195,14 @@ NISBA_TAIL_BONUS: Final = 0.5
 #: ends the name before it (X بجائزة "X ... with a prize").
 PROCLITIC_WORD: Final = -1.0
 PROCLITIC_WORD_ZIPF: Final = 4.0
+#: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
+#: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
+INDEFINITE_BASE_ZIPF: Final = 4.0
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
+#: The least evidence of a given name with the article after two name words or more under a title
+#: (the family named after an ancestor: الصباح, الإبراهيم), however common the word is.
+ANCESTOR_EVIDENCE: Final = 0.1
 
 
 #: "day" and the weekdays (Persian, normalised; سه شنبه is read by its first word).
@@ -268,6 +274,9 @@ class ArabicDetector:
                         words[k].norm[:1] == "و" and zipf_ar(words[k].norm, lw) >= zipf_ar(inf.stem, lw))):
                     self.info[k] = read_whole(words[k], lw)  # (Persian writes "and" apart: وادلینگ is one word
                     #                                          unless its rest is a word more common than it)
+            for inf in self.info:
+                if inf is not None and self._indefinite_noun(inf):
+                    inf.score = min(inf.score, 0.0)  # همایشی "a conference": a common noun and the indefinite ی
         if not self.persian:
             for inf in self.info:  # Arabic writes these cities with the article (الرياض, الهند):
                 if (inf is not None and inf.kind == "place" and inf.stem in lw.given  # bare, a given name
@@ -275,6 +284,8 @@ class ArabicDetector:
                     inf.kind = "word"
         self.taken = bytearray(len(words))
         self._multiword_places()
+        #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
+        self.institution = bytearray(len(words))
         self._formulas()
         self._office_names()
         for k in range(len(words) - 1):  # titles written as two words: آیت الله, حجت الاسلام
@@ -318,6 +329,17 @@ class ArabicDetector:
         a, b = info[k], info[k + 1]
         if a is not None and b is not None and a.stem == "و" and b.stem == _MUSLIMS:
             a.kind = b.kind = "qual"
+
+    def _indefinite_noun(self, inf: WordInfo) -> bool:
+        """In Persian text, a word no frequency list knows that is a common noun (Zipf
+        :data:`INDEFINITE_BASE_ZIPF` or more, no given name or place) and the indefinite or
+        adjective ی (همایشی "a conference"): no name evidence of its own. A family name of this
+        shape is frequent enough for the lists to know it whole (بهشتی, کتابی)."""
+        stem = inf.stem
+        return (inf.kind == "word" and not inf.off and len(stem) >= 5 and stem.endswith("ي")
+                and not stem.startswith("ال") and zipf_ar(stem, self.lw) == 0.0
+                and stem[:-1] not in self.lw.given and stem[:-1] not in self.lw.places
+                and zipf_ar(stem[:-1], self.lw) >= INDEFINITE_BASE_ZIPF)
 
     def _office_names(self) -> None:
         """أمين / الأمين read as the given name: after a listed given name (محمد الأمين) or
@@ -400,6 +422,7 @@ class ArabicDetector:
         prev_given = False
         only_given = True
         after_particles = False
+        after_nasab = False  # the last words read are بن / بنت and a listed given name
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
@@ -457,9 +480,12 @@ class ArabicDetector:
                 if inf.stem == "ال" and k == j:
                     break
                 names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
+                after_nasab = k > j and inf.stem in ("بن", "بنت") and nxt.stem in self.lw.given
                 k += 2
                 last = k - 1
                 prev_given = False
+                if k - 2 > j and inf.stem == "آل" and not compound:
+                    break  # "X بن Y آل Z": the family ends the name (not آل خلیفه فرمانی "a decree")
                 continue
             if (self.persian and (k == j or last == k - 1) and kind in ("word", "role") and not inf.off and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.info[k + 1] is not None
@@ -533,6 +559,8 @@ class ArabicDetector:
             if (k > j and inf.score < SECOND_WORD_CUTOFF and k + 1 < n and not w[k + 1].brk
                     and w[k + 1].norm in _COPULAS):
                 break  # "امام حسین افتخار است": an ordinary word before the copula is the predicate
+            if k > j and inf.score < SECOND_WORD_CUTOFF and inf.stem.startswith("ال") and self._feminine_adjective(k + 1):
+                break  # "X اليمين الدستورية": an ordinary definite noun and its adjective, no family name
             first_word = k == j or (k == j + 1 and w[j].norm in _SAYYID)
             apart = self._apart_compound(k)
             s = inf.score + (bonus if first_word else cont if names < 2 else cont / 2)
@@ -543,9 +571,13 @@ class ArabicDetector:
             # the family-name slot after one or two given names, or an al- nisba after three
             # (جاسم محمد عبود العميري: the person's, father's and grandfather's names, then the tribe)
             slot = (0 < names < 3 or (names == 3 and inf.stem.startswith("ال") and inf.stem.endswith("ي"))) and only_given
+            # (a definite word after a nasab chain is the family name: لولوة بنت راشد بن محمد الخاطر)
+            slot = slot or (after_nasab and not free and names >= 3 and inf.stem.startswith("ال") and not inf.off
+                            and inf.score > SECOND_WORD_CUTOFF)
             if slot and (not free or names >= 2 or (
-                    names == 1 and inf.score > SECOND_WORD_CUTOFF and self._two_given(j))):
-                # (two given names glued, محمدرضا, are a name whose family name follows)
+                    names == 1 and inf.score > SECOND_WORD_CUTOFF and (self._two_given(j) or self._definite_nisba(k)))):
+                # (two given names glued, محمدرضا, are a name whose family name follows; a listed given
+                # name and a definite nisba are a name however common the nisba: نوري المالكي)
                 s += FAMILY_SLOT_BONUS
             before_suffix = k + 1 < n and (self.kind(k + 1) == "suffix" or self._ezafe_nisba(k + 1)) and not w[k + 1].brk
             if before_suffix:
@@ -564,6 +596,11 @@ class ArabicDetector:
                      and self.info[k + 1].score > 0)  # type: ignore[union-attr]
             if chain:
                 s += CONTINUE_BONUS  # a family name before the tribe's nisba (الجبر النعيمي): the chain goes on
+            ancestor = (not free and names >= 2 and last == k - 1 and not inf.off and inf.stem.startswith("ال")
+                        and inf.stem[2:] in self.lw.given)
+            if ancestor:
+                s = max(s, ANCESTOR_EVIDENCE)  # مشعل الأحمد الجابر الصباح: the family named after an ancestor,
+                #                                however common the word (الصباح "the morning")
             nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
                           and inf.score > SECOND_WORD_CUTOFF and self._ends_name(k))
             if nisba_tail:
@@ -577,11 +614,12 @@ class ArabicDetector:
             unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
                         and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
-                    and not nisba_tail and not place_nisba and not unlisted and not chain and (names >= 2 or not first_word) and until is None):
+                    and not nisba_tail and not place_nisba and not unlisted and not chain and not ancestor
+                    and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
-            after_particles = False
+            after_particles = after_nasab = False
             prev_given = (inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
                           or apart)
             only_given = only_given and prev_given
@@ -632,6 +670,15 @@ class ArabicDetector:
         return (head is not None and mid is not None and head.kind == mid.kind == "word" and not head.off
                 and not mid.off and head.score > SUFFIX_HEAD_FLOOR)
 
+    def _given_place_pair(self, s: int) -> bool:
+        """Word s is a place or nationality word that is a listed given name too (هند, ریاض) and
+        word s+1 a word no frequency list knows, without the article: a person's given and family
+        name (the place would stand after the noun it qualifies, never before a family name)."""
+        head, tail = self.info[s], self.info[s + 1]
+        return (head is not None and tail is not None and head.kind == "place" and head.stem in self.lw.given
+                and not head.off and tail.kind == "word" and not tail.off and not tail.stem.startswith("ال")
+                and zipf_ar(tail.stem, self.lw) == 0.0)
+
     def _arab_family_in_persian(self, s: int) -> bool:
         """In Persian text, word s+1 is an Arab family name with the article and a nisba ending
         (التویجری: Persian words do not take the article) with name evidence, and word s a word
@@ -659,6 +706,9 @@ class ArabicDetector:
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
             if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
                 return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and w[i].comma
+                    and self._given_place_pair(s)):
+                return s  # "هند X، وزیر": a given name that names a place too, and an unlisted family name
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
@@ -725,6 +775,7 @@ class ArabicDetector:
         n = len(w)
         lw = self.lw
         i = 0
+        apposed_to = -1  # the last context word of a role phrase in apposition to the name before it
         while i < n:
             inf = self.info[i]
             if inf is None or self.taken[i]:
@@ -732,7 +783,7 @@ class ArabicDetector:
                 continue
             role = inf.kind == "role" and not self._named_after(i) and not self._inner_title(i)
             say = inf.kind != "role" and inf.stem in lw.says
-            appositive = False
+            appositive = i <= apposed_to and not w[i].brk  # (نخست وزیر: the phrase's second word is no new title)
             if (role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap))
                     and inf.stem not in lw.honorifics):  # (an honorific stands before its own name: X الدكتور Y)
                 first = self.read_back(i)
@@ -743,12 +794,16 @@ class ArabicDetector:
                         inf.stem.startswith("ال") or self.persian))) and not (inf.off and w[i].norm[:1] == "و"):
                     appositive = True  # "X، شاعر ...", "X المبعوث ...", Persian "X هنرمند ...": the role describes
                     # the name before it (not "X، ووزير ...": and the minister)
+            if appositive:
+                apposed_to = max(apposed_to, self._context_end(i))
             if not (role or say):
                 i += 1
                 continue
             plural = inf.stem in lw.plural_titles
             j = self._skip_context(i + 1)
-            titled = role or j > i + 1  # a verb, then a title: "استقبل الوزير ..."
+            titled = role or (j > i + 1 and (not self.persian or any(self.kind(m) == "role" for m in range(i + 1, j))))
+            # (a verb, then a title: "استقبل الوزير ..."; Persian puts the verb last, so گفت and
+            # an adjective or a nationality start the clause it reports: گفت نیروهای یمنی X)
             institution = j < n and self._institution_follows(j) and not self._given_start_word(j)
             if titled and not appositive and j < n and (institution or not self._name_start(j)):
                 start = j
@@ -763,12 +818,13 @@ class ArabicDetector:
                         and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
                     longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
-                if last == j and (self._weak_single(j) or self._ezafe_noun(j)):
-                    last = None
+                if last == j and (self._weak_single(j) or self._ezafe_noun(j) or (say and self.persian)):
+                    last = None  # (Persian puts گفت before the clause it reports: گفت ایران امید دارد)
                 if last is not None and titled and last > j and self._family_tail(last + 1):
                     last += 1  # "حجت الاسلام X Y آزاد دادستان": the family name's second word, then the role
-                if last is not None and titled and last - j <= 1:
-                    last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم
+                if last is not None and titled and (last - j <= 1 or (
+                        self.info[last - 1] is not None and self.info[last - 1].stem in ("بن", "بنت", "ابن"))):  # type: ignore[union-attr]
+                    last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم; a king's son: X بن عبدالله الثاني
                 if last is not None and (titled or self._name_start(j)) and not (appositive and not self._name_start(j)):
                     self.add(j, last, ctx_from)
                     i = last + 1
@@ -848,6 +904,42 @@ class ArabicDetector:
         return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
                    and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
 
+    def _unlisted_given_start(self, k: int) -> bool:
+        """Word k, with no article, has name evidence of its own and the word after it is a listed
+        given name or clearly a name (the family name): a name whose given name no list holds."""
+        w = self.w
+        inf = self.info[k]
+        nxt = self.info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+        return (inf is not None and nxt is not None and inf.kind == nxt.kind == "word" and not inf.off and not nxt.off
+                and not inf.stem.startswith("ال") and inf.score > 0 and not self.taken[k + 1]
+                and (nxt.stem in self.lw.given or nxt.score > FOREIGN_HEAD_NAME))
+
+    def _feminine_adjective(self, k: int) -> bool:
+        """Word k, right after the word before it, is a definite feminine nisba adjective that is
+        ordinary (الدستورية, الرسمية): the word before it is a noun, not a family name."""
+        w = self.w
+        inf = self.info[k] if 0 <= k < len(w) else None
+        return (inf is not None and not w[k].brk and inf.kind in ("word", "qual") and not inf.off
+                and inf.stem.startswith("ال") and inf.stem.endswith("يه") and len(inf.stem) >= 6
+                and (inf.kind == "qual" or inf.score < 0))
+
+    def _abd_compound(self, k: int) -> bool:
+        """Word k is عبد written apart before one of God's names: a word, or a title word with
+        the article (عبد الرحمن, عبد الملك, عبد الأمير), no proclitic on either."""
+        w = self.w
+        inf = self.info[k]
+        nxt = self.info[k + 1] if k + 1 < len(w) and not w[k + 1].brk else None
+        return (inf is not None and nxt is not None and inf.kind == "particle" and inf.stem == "عبد" and not inf.off
+                and not nxt.off and (nxt.kind == "word" or (nxt.kind in ("role", "qual") and nxt.stem.startswith("ال"))))
+
+    def _definite_nisba(self, k: int) -> bool:
+        """Word k is a definite nisba of five letters or more (المالكي, الحوثي), no proclitic read
+        off it and not clearly ordinary (evidence above :data:`SECOND_WORD_CUTOFF`): after a given
+        name, the family name from a tribe, a place or a school, however common the word."""
+        inf = self.info[k]
+        return (inf is not None and inf.kind == "word" and not inf.off and len(inf.stem) >= 5
+                and inf.stem.startswith("ال") and inf.stem.endswith("ي") and inf.score > SECOND_WORD_CUTOFF)
+
     def _place_nisba(self, k: int) -> bool:
         """True when word k is the nisba of a listed place (قمی of قم, البغدادي of بغداد, with or
         without the article) and no listed word of its own (not a nationality: ایرانی)."""
@@ -874,6 +966,9 @@ class ArabicDetector:
         (خبرنگار اقتصادی, المبعوث الأممي)."""
         inf = self.info[j]
         prev = self.info[j - 1] if j > 0 else None
+        if (inf is not None and prev is not None and prev.stem in _SAYYID and not prev.off and inf.stem.startswith("ال")
+                and inf.score < 0 and inf.stem not in self.lw.given):
+            return True  # "master of the ...": سيد الشهداء, سید الشهدا, an epithet, no sayyid's name
         if inf is None or prev is None or prev.stem in self.lw.honorifics or prev.stem in _SAYYID:
             return False
         if self.lw.role_of.get(prev.stem) in RULERS:
@@ -977,6 +1072,8 @@ class ArabicDetector:
         demonstrative = False
         while k < n and k - j < ROLE_PHRASE_WORDS and not self.taken[k]:
             inf = self.info[k]
+            if inf is not None and k > j and self._abd_compound(k):
+                return k if not self._named_after(k) else j  # زعيم الجماعة عبد الملك X: a given name with عبد
             if inf is None or inf.kind == "particle" or self._ruler_or_honorific(k):
                 return j
             if k > j and w[k].brk and not (w[k].comma and (demonstrative or self._given_start_word(k)
@@ -988,10 +1085,15 @@ class ArabicDetector:
             if k > j and self._given_written_apart(k) and not self._media_name(k):
                 return k  # غلام حسين: a listed given name written as two words
             if self._given_start_word(k) and k > j:
+                if (self.kind(k - 1) == "org" and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1]
+                        and self._given_start_word(k + 1)):
+                    k += 1  # منظمة بدر هادي X: the organisation takes its name word, the person's follows
                 # (a given name right after a news agency's word is the agency's name: مراسل وكالة فارس)
                 return k if not (self._named_after(k) or self._media_name(k)) else j
             if k > j and self._foreign_start(k):
                 return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
+            if k > j and self._unlisted_given_start(k):
+                return k  # الأمين العام لحزب الله نعيم X: an unlisted given name before a listed name word
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
@@ -1147,6 +1249,7 @@ class ArabicDetector:
                 while (blocked + 1 < n and blocked - i < MAX_NAME_WORDS and not w[blocked + 1].brk
                        and self.kind(blocked + 1) in ("word", "particle")):
                     blocked += 1
+                self.institution[i : blocked + 1] = b"\x01" * (blocked + 1 - i)
                 continue
             first = i
             before = self.info[i - 1] if i > 0 else None
@@ -1160,8 +1263,9 @@ class ArabicDetector:
                 last = i + 1
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
-                while k <= last and self.kind(k) == "word" and self.info[k].score > 0:  # type: ignore[union-attr]
-                    k += 1
+                while k <= last and self.kind(k) == "word" and (
+                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))):  # type: ignore[union-attr]
+                    k += 1  # (عبد and God's name are a given name: a definite nisba after it is the family name)
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
@@ -1207,6 +1311,9 @@ class ArabicDetector:
                     and self.info[k - 1] is not None
                     and self.info[k - 1].stem in self.lw.named_after):  # type: ignore[union-attr]
                 return True  # one adjective after the place word (پایگاه فضایی امام X, ورزشگاه ملی X)
+            if (self.persian and prev.kind == "word" and prev.stem.endswith("ي") and k > 0 and not self.w[k].brk
+                    and self.kind(k - 1) == "org" and self.kind(k - 2) not in ("role", "qual")):
+                return True  # an institution and its adjective before the name (مرکز فضایی X; not رئیس مرکز ...)
             if (prev.kind not in ("role", "qual") and not (prev.stem == "بين" and self.kind(k + 1) == "qual")
                     and prev.stem not in _PLACE_NAME_TITLES):
                 return False  # (بین المللی written apart: فرودگاه بین المللی امام X; دانشگاه خواجه X)
@@ -1283,13 +1390,18 @@ class ArabicDetector:
         if not keys:
             return
         givens = self._rare_givens() - keys
-        keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5}
-        # (not where the article makes a common word: سلام / السلام "peace")
-        keys |= {"ال" + k for k in keys if not k.startswith("ال") and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
+        # (the family name without its article: Persian drops it (حکیم of الحكيم); Arabic writes it
+        # bare only for a nisba, and a bare adjective after a noun is ordinary: قرار حكيم "a wise decision")
+        keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5 and (self.persian or k.endswith("ي"))}
+        # (not where the article makes a common word: سلام / السلام "peace"; only a nisba, whose article
+        # the press writes or drops (مالکی / المالکی): an adjective with it is an ordinary phrase,
+        # صالح / الصالح العام "the public good")
+        keys |= {"ال" + k for k in keys if not k.startswith("ال") and k.endswith("ي")
+                 and arabic_score("ال" + k, "ال" + k) > TAIL_ORDINARY}
         for i in range(n):
             inf = self.info[i]
-            if inf is None or self.taken[i]:
-                continue
+            if inf is None or self.taken[i] or self.institution[i]:
+                continue  # (no part of an institution's name: مؤسسة محمد بن راشد آل مكتوم)
             if (i + 1 < n and not w[i + 1].brk and self.info[i + 1] is not None and not self.taken[i + 1]
                     and not self._named_after(i)):  # (مطار آل مكتوم: a place named after a family)
                 nxt = self.info[i + 1]

@@ -42,6 +42,20 @@ _CLITIC_WORD_ZIPF: Final = 3.5
 #: Evidence of a word no frequency list knows that is the future prefix س and a verb the lists
 #: know (سيزور "will visit"): a verb, never a name word, even in a family-name slot.
 _FUTURE_VERB_SCORE: Final = -3.0
+#: Prefixes of the imperfect of the derived verb forms (يتفقد, يترأس, يستقبل: "he inspects",
+#: "he chairs", "he receives"; with the infix ت, يفتتح, يلتقي): a word of this shape that the
+#: language uses is a verb, never a name word (a foreign name no list knows may start so: يتسحاق).
+_IMPERFECT_PREFIXES: Final = ("يت", "يست")
+_IMPERFECT_SCORE: Final = -3.0
+#: Persian adjectives of abstract nouns in -یت (حاکمیت "sovereignty" -> حاکمیتی, مدیریتی): the noun
+#: and the word it is made of (حاکم) are common words. Not after ا, where family names are made of
+#: given names and nouns alike (ولایتی, هدایتی, عنایتی).
+_ABSTRACT_ADJECTIVE_ZIPF: Final = 3.0
+_ABSTRACT_ADJECTIVE_SCORE: Final = -1.5
+#: The tanween of the accusative written on a word (مرسوماً "a decree", نائباً "as deputy"): the press
+#: marks indefinite nouns and adverbs so, never a person's name.
+_TANWEEN_FATH: Final = "\u064b"
+_TANWEEN_SCORE: Final = -3.0
 #: Function words written with alef maqsura or hamza that fold onto a name (على -> علي).
 _RAW_STOPS: Final = frozenset({"على", "إلى", "الى", "عليه", "عن", "هذا", "حتى", "متى", "لدى", "سوى", "إلي"})
 
@@ -84,6 +98,21 @@ def word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float
     return info.kind, info.off, info.stem, info.score
 
 
+def _imperfect_shape(word: str) -> bool:
+    """The word starts like the imperfect of a derived verb form (يت, يست, or ي with the infix ت:
+    يترأس, يستقبل, يفتتح)."""
+    return word.startswith(_IMPERFECT_PREFIXES) or (len(word) > 2 and word[0] == "ي" and word[2] == "ت")
+
+
+def _abstract_adjective(whole: str, lw: LinkWords) -> bool:
+    """True when a word is the adjective of an abstract noun in -یت made of a common word
+    (حاکمیتی of حاکمیت of حاکم; see _ABSTRACT_ADJECTIVE_ZIPF)."""
+    return (len(whole) >= 7 and whole.endswith("يتي") and whole[-4] != "ا" and not whole.startswith("ال")
+            and whole not in lw.given and whole[:-1] not in lw.given
+            and zipf_ar(whole[:-1], lw) >= _ABSTRACT_ADJECTIVE_ZIPF
+            and zipf_ar(whole[:-3], lw) >= _ABSTRACT_ADJECTIVE_ZIPF)
+
+
 def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) -> WordInfo:
     whole = readings[0][1]
     raw = _letters(text)
@@ -94,6 +123,9 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         return WordInfo(kind, 0, whole, 0.0)
     nisba = not raw.endswith("ى")
     best = WordInfo("word", 0, whole, arabic_score(whole, whole, nisba))
+    if _TANWEEN_FATH in text and whole not in lw.given:
+        best.score = min(best.score, _TANWEEN_SCORE)  # مرسوماً, نائباً: an indefinite accusative, no name word
+        return best
     if (len(whole) >= 8 and whole.startswith("ال") and whole.endswith(("ين", "ون")) and whole not in lw.given
             and form_rarity(whole) >= 1.0 and zipf_ar(whole, lw) >= _PLURAL_ZIPF and whole not in _NAME_PLURALS):
         best.score = min(best.score, _PLURAL_SCORE)  # الفائزين, المشاركين: a definite plural, no family name
@@ -103,8 +135,17 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
         best.score = min(best.score, _PLURAL_SCORE)  # أدارها "he chaired it", همکاریها: a word and -ها
         return best
     if (len(whole) >= 5 and whole[0] == "س" and whole[1] in "يتنا" and whole not in lw.given
-            and zipf_ar(whole, lw) == 0.0 and zipf_ar(whole[1:], lw) >= _CLITIC_WORD_ZIPF):
+            and zipf_ar(whole, lw) == 0.0 and (zipf_ar(whole[1:], lw) >= _CLITIC_WORD_ZIPF
+                                               or (len(whole) >= 6 and _imperfect_shape(whole[1:])
+                                                   and zipf_ar(whole[1:], lw) > 0.0))):
         best.score = min(best.score, _FUTURE_VERB_SCORE)  # سيزور, سيلتقي: the future prefix and a verb
+        return best
+    if (len(whole) >= 5 and _imperfect_shape(whole) and whole not in lw.given and form_rarity(whole) >= 1.0
+            and zipf_ar(whole, lw) > 0.0):
+        best.score = min(best.score, _IMPERFECT_SCORE)  # يترأس, يستقبل: a verb, never a name word
+        return best
+    if _abstract_adjective(whole, lw):
+        best.score = min(best.score, _ABSTRACT_ADJECTIVE_SCORE)  # حاکمیتی "sovereign": an adjective
         return best
     if len(whole) >= 7 and whole.endswith(_PERSIAN_ACTION_NOUNS) and whole not in lw.given:
         best.score = min(best.score, _ACTION_NOUN_SCORE)  # سیاستگذاری, تصمیمگیری: a noun of a verb compound

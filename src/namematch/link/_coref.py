@@ -224,6 +224,38 @@ def _imam_inside(full: Mention, core: str) -> bool:
                for a, b in itertools.pairwise(units))
 
 
+def _ordered_cores(name: str) -> list[str]:
+    """The unit cores of a name in their order (as :func:`unit_cores` reads them, without the
+    parts of glued compounds)."""
+    out = []
+    for u in parse(name).units:
+        core = u.core if len(u.core) >= 2 else u.norm
+        if len(core) >= 2:
+            out.append(core if core.isascii() else core.translate(_PERSIAN_LETTERS))
+    return out
+
+
+def _in_order(short: Mention, long: Mention) -> bool:
+    """The units of ``short`` stand in ``long`` in the same order (a subsequence)."""
+    rest = iter(_ordered_cores(long.text))
+    return all(any(c == d for d in rest) for c in _ordered_cores(short.text))
+
+
+def _ordered_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, frozenset[str]]],
+                    first_of: dict[tuple[str, frozenset[str]], int],
+                    mentions: list[Mention]) -> tuple[str, frozenset[str]] | None:
+    """For a name of two units or more held by longer names of different persons: the one
+    person whose name holds its units in the same order, when the others hold them in another
+    (``محمد بن راشد`` beside ``محمد بن راشد آل مكتوم`` and ``لولوة بنت راشد بن محمد``: a nasab
+    read backwards is another lineage), else None."""
+    short = mentions[first_of[key]]
+    ordered = [k for k in sups if _in_order(short, mentions[first_of[k]])]
+    if not ordered or len(ordered) == len(sups):
+        return None
+    top = max(ordered, key=lambda k: (len(k[1]), -first_of[k]))
+    return top if all(k[1] <= top[1] for k in ordered) else None
+
+
 def chains(mentions: list[Mention]) -> list[int | None]:
     """Antecedent index of each mention (None for the fullest mention of a chain).
 
@@ -271,7 +303,11 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         top: tuple[str, frozenset[str]] | None = longest
         if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
-        if top is not None and not all(k[1] <= top[1] for k in sups):
+        ordered = (_ordered_holder(key, sups, first_of, mentions)
+                   if top is not None and len(cores) >= 2 and not all(k[1] <= top[1] for k in sups) else None)
+        if ordered is not None:
+            top = ordered
+        elif top is not None and not all(k[1] <= top[1] for k in sups):
             top = (_family_holder(key, sups, first_of, mentions) or _given_holder(key, sups, first_of, mentions)
                    or _named_apart_holder(key, sups, first_of, mentions, families)
                    if key not in regnal else None)

@@ -77,6 +77,8 @@ _PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "c
 #: end a person's name.
 _SURNAME_HEADS: Final = frozenset({"hall", "bridge", "bridges", "tower", "port", "ship", "dam", "road", "street",
                                    "square", "school", "college", "palace", "library"})
+#: Nasab particles that start a family name of the Gulf and Yemen (bin Breik, bin Mubarak).
+_NASAB_WORDS: Final = frozenset({"bin", "ibn", "bint"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
 _TITLE_NAMES: Final = frozenset({"amir", "ameer", "emir", "malik", "sultan", "mir"})
 #: Honorifics of royals and sheikhs: a title that is a given name too is the given name after them.
@@ -173,6 +175,9 @@ class LatinDetector:
                 or any(self.lw.role_of.get(x.norm) in RULERS for x in w[context_from:first]
                        if context_from is not None))):
             last += 1  # a regnal numeral: "Pope Leo XIV", "King Charles III", "Mohammed VI"
+        if (first > 0 and w[first - 1].norm in _NASAB_WORDS and not w[first - 1].cap and not w[first].brk
+                and not w[first - 1].arabic):
+            first -= 1  # "bin Breik told reporters": the family name keeps its particle, written lower case
         if first > 0 and w[first - 1].norm in _SAYYID and not w[first].brk and context_to is None:
             first -= 1  # the sayyid marker is part of an official name (Seyed Abbas Araghchi)
             hon = hon or w[first].text
@@ -226,7 +231,7 @@ class LatinDetector:
         # ("the National Security Council Ali Shamkhani")
         for k in range(j - 1, i - 1, -1):
             if self.is_org(w[k]) and not self._given_before_name(k, j):
-                if k + 1 < j:
+                if k + 1 < j and not self._epithet_after_org(k + 1, j):
                     self.run_words(k + 1, j)
                 return
         if j < len(w) and not w[j].brk and not w[j].arabic and (w[j].norm in _ORG_FOLLOWERS or w[j].norm in lw.named_after):
@@ -299,6 +304,29 @@ class LatinDetector:
             if a <= b and b - a < 2 * MAX_NAME_WORDS:
                 self.segment(a, b, i, cls)
             k = e
+
+    def _before_own_name(self, a: int, cores: frozenset[str], starts: dict[int, Found]) -> bool:
+        """Word a is followed by a role (and its qualifiers) and a name found that holds the
+        word: no one stands before their own title and name, so the word is an adjective of
+        the person's group or family ("Houthi leader X al-Houthi", "Barzani ally X Barzani")."""
+        from namematch.link._coref import unit_cores as cores_of
+
+        w = self.w
+        m = a + 1
+        if m >= len(w) or w[m].brk or w[m].arabic or not self.is_role(w[m]):
+            return False
+        while m < len(w) and m - a <= 4 and not w[m].brk and (self.is_role(w[m]) or self.is_qual(w[m])):
+            m += 1
+        f = starts.get(m)
+        return f is not None and bool(cores) and cores <= cores_of(self.text[f.start : f.end])
+
+    def _epithet_after_org(self, k: int, j: int) -> bool:
+        """Words k..j-1 after an organisation word are the sayyid marker and words no lexicon
+        knows (Kataib Sayyid al-Shuhada, "the master of the martyrs"): an epithet naming the
+        group, no person's name."""
+        w = self.w
+        return w[k].norm in _SAYYID and all(not known(w[m].norm, self.lw) and not known(w[m].parts[-1], self.lw)
+                                            for m in range(k + 1, j))
 
     def _given_before_name(self, k: int, j: int) -> bool:
         """Word k, an organisation word that is a given name too (an agency's short name:
@@ -500,8 +528,11 @@ class LatinDetector:
             for key in unit_keys(core, LATIN):
                 if len(by_key.setdefault(key, set())) < _MAX_VARIANT_BLOCK:
                     by_key[key].add(core)
+        starts = {f.first: f for f in self.found if not w[f.first].arabic}
         for a, b, ctx in self.weak:
             cores = cores_of(self.text[w[a].start : w[b].end])
+            if a == b and self._before_own_name(a, cores, starts):
+                continue  # "Houthi leader X al-Houthi": the group's adjective before the title
             if cores and cores <= accepted:
                 self.add(a, b, ctx)
             elif a == b and len(cores) == 1:  # "Mostaqi" after "Karim Mustaqi": one name misspelt
