@@ -378,6 +378,8 @@ class _Builder:
                 out.append(self.unit(toks[i : i + 2], joined, joined, role, canonical=table[joined]))
                 i += 2
                 continue
+            if self.particles.get(toks[i + 1].norm) == "suffix":
+                break  # an honorific before a family-name suffix is the family name's word (حاجی زاده, Sheikh Zadeh)
             if norm in self.honorifics:
                 out.append(self.unit([toks[i]], norm, norm, HONORIFIC, canonical=self.honorifics[norm]))
             elif norm in self.titles:

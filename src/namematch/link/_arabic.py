@@ -76,6 +76,24 @@ SINGLE_OWN: Final = -0.15
 #: A word no frequency list knows is read as a transliterated name rather than a proclitic and
 #: an unknown word when its name evidence (its shape, link._shape) is above this.
 FOREIGN_SHAPE: Final = 0.5
+#: "in the name of": after المتحدث باسم an institution is named, the spokesman's name after it.
+_IN_THE_NAME_OF: Final = frozenset({"باسم"})
+#: Offices of military ranks (link_roles' third column): general, brigadier, colonel, major ...
+_RANK_OFFICES: Final = frozenset({"general", "brigadier", "colonel", "major", "captain", "marshal", "lieutenant"})
+#: Detached family-name suffixes that make a family name of any word before them (not نیا
+#: "grandfather", فر, لو: short words of their own).
+_FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
+#: Words for a news outlet (normalised): the word after one is the outlet's name (خبرگزاری فارس,
+#: وكالة فارس, روزنامه X, قناة X).
+_MEDIA_WORDS: Final = frozenset({"خبرگزاري", "وكاله", "صحيفه", "روزنامه", "قناه", "شبكه", "مجله", "جريده",
+                                 "نشريه", "هفتهنامه", "تلويزيون", "تلفزيون", "راديو"})
+#: Definite words that name a news network, not a place named after the person after them
+#: (مراسل الجزيرة X: the network's reporter X; جزيرة X: the island X).
+_NETWORK_NAMES: Final = frozenset({"الجزيره"})
+#: Persian military and police ranks (normalised): the word right after one is a name, however
+#: ordinary it looks (سرتیپ X, دریادار X, سرلشکر X); the Persian army's امیر is a given name too.
+_PERSIAN_RANKS: Final = frozenset({"سرتيپ", "سرهنگ", "سپهبد", "ارتشبد", "دريادار", "دريابان", "ناخدا", "سرلشكر",
+                                   "سرگرد", "سروان", "ستوان", "سردار"})
 #: Words that may stand between a role and the name: "في", "لدى" before a place.
 _LINKERS: Final = frozenset({"في", "لدي", "در", "به", "بال", "الي"})
 #: Particles of European names written in Arabic script (فون دير لاين, فان): only inside a name.
@@ -103,9 +121,13 @@ _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ا�
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی,
 #: محمدجواد حاج علی اکبری).
 _INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج"})
+#: Imam written bare (no article): inside a name only before a given name (رستم امام علي).
+_IMAM: Final = "امام"
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
 _FORMULA_WORDS: Final = frozenset({"ثراه", "مثواه", "سره", "روحه", "حفظه", "حفظها", "رحمه", "رحمها", "يرحمه", "رعاه",
                                    "ورعاه", "ايده", "نصره", "عنه", "عنها", "عنهم", "عليه", "عليها", "تعالي", "وجل"})
+#: "of the Muslims": the end of the clerical rank حجت الاسلام و المسلمین when "and" is written apart.
+_MUSLIMS: Final = "المسلمين"
 _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الله"), ("حجت", "الاسلام"), ("حجه", "الاسلام"),
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
@@ -149,6 +171,15 @@ LONE_GIVEN_ZIPF: Final = 3.0
 TAIL_HEAD_RARITY: Final = 0.3
 #: A word ending in the pronoun ه whose base is this common is a noun with "his" (شكره).
 PRONOUN_BASE_ZIPF: Final = 4.0
+#: The second word of a compound family name between a titled name and its role may be this
+#: ordinary (موحدی آزاد: آزاد "free"); a more common word is no name element.
+FAMILY_TAIL_FLOOR: Final = -1.75
+#: A Persian word ending in ای / وی whose base (the ezafe ی read off) is this common is the
+#: base noun with the ezafe (هوافضای, of هوافضا), not a name.
+EZAFE_BASE_ZIPF: Final = 3.0
+#: Read back before a role: the first word of a name opening its clause whose family name is made
+#: with زاده / پور may be this ordinary (a given name that is a word too: صابر "patient").
+SUFFIX_HEAD_FLOOR: Final = -2.0
 #: Read back before a role: a second word this clearly a name (a transliterated foreign family
 #: name no frequency list knows) carries a first word down to this evidence (ضمیر کابلوف).
 FOREIGN_TAIL: Final = 0.6
@@ -194,6 +225,12 @@ def _key_form(stem: str) -> str:
     neighbours (کوچکی / كوجكي) and the case forms of ابو (لأبي الفضل) as ابو."""
     f = stem.translate(_PERSIAN_LETTERS)
     return "ابو" + f[3:] if f.startswith(("ابي", "ابا")) and len(f) > 4 else f
+
+
+@lru_cache(maxsize=4)
+def _given_key_forms(lw: LinkWords) -> frozenset[str]:
+    """The listed given names with Persian letters read as their Arabic neighbours (غلامرضا)."""
+    return frozenset(_key_form(g) for g in lw.given)
 
 
 #: Runs of words of the names found indexed for the passes over one document: at most this
@@ -246,6 +283,7 @@ class ArabicDetector:
                         and "ال" + inf.stem in lw.places):
                     inf.kind = "word"
         self.taken = bytearray(len(words))
+        self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
         self._formulas()
@@ -256,12 +294,41 @@ class ArabicDetector:
                 continue
             if (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
+                self._rank_tail(k + 2)
             elif a.kind == "word" and not a.off and (
                     (a.stem in _TITLES_BEFORE_PLACE and b.kind in ("place", "qual", "role"))
                     or ((a.stem in _TITLE_BEFORE_NAME or (self.persian and a.stem in _PERSIAN_TITLE_BEFORE_NAME))
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _multiword_places(self) -> None:
+        """Places of two or three words listed whole (خراسان رضوی, ذي قار, أبو ظبي, المملكة العربية
+        السعودية) are places word by word: no word of them starts or continues a name (رضوی is a
+        family name too). A place whose first words are a given name (صلاح الدين) is left to the
+        context."""
+        w, info, places = self.w, self.info, self.lw.places
+        for k in range(len(w) - 1):
+            for size in (3, 2):
+                run = info[k : k + size]
+                if len(run) < size or any(x is None for x in run) or any(w[m].brk for m in range(k + 1, k + size)):
+                    continue
+                stems = [x.stem for x in run]  # type: ignore[union-attr]
+                if " ".join(stems) not in places or stems[0] in self.lw.given or compound_given("".join(stems[:2])):
+                    continue
+                for x in run:
+                    x.kind = "place"  # type: ignore[union-attr]
+                break
+
+    def _rank_tail(self, k: int) -> None:
+        """The words from k on that end a two-word title as written apart: the clerical rank's
+        "and of the Muslims" (حجت الاسلام و المسلمین, حجة الإسلام و المسلمين) read as title words."""
+        w, info = self.w, self.info
+        if k + 1 >= len(w) or w[k].brk or w[k + 1].brk:
+            return
+        a, b = info[k], info[k + 1]
+        if a is not None and b is not None and a.stem == "و" and b.stem == _MUSLIMS:
+            a.kind = b.kind = "qual"
 
     def _indefinite_noun(self, inf: WordInfo) -> bool:
         """In Persian text, a word no frequency list knows that is a common noun (Zipf
@@ -436,9 +503,8 @@ class ArabicDetector:
                 last = k  # خامنه ای, سبزه ای: the nisba ای written apart after a final ه
                 k += 1
                 continue
-            if (kind == "role" and k > j and last == k - 1 and w[k].norm in _INNER_TITLES and k + 1 < n
-                    and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
-                    and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
+            if (kind == "role" and k > j and last == k - 1 and k + 1 < n and self._inner_title_at(k)
+                    and not self.taken[k + 1] and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
                 last = k + 1  # a title word inside a name and the name word after it: حسن شيخ محمود
                 names += 2
                 prev_given = only_given = False
@@ -479,6 +545,10 @@ class ArabicDetector:
             if kind == "stop" and k == j and inf.stem in self.lw.given and j > 0 and not x.brk and (
                     self.info[j - 1] is not None and self.info[j - 1].stem in self.lw.honorifics):  # type: ignore[union-attr]
                 kind = "word"  # a given name that is also a common word, after an honorific (الشيخ نور)
+            if kind == "stop" and k > j and last == k - 1 and not inf.off and self._apart_compound(k):
+                kind = "word"  # a common word before الدين / الله inside a name is a given name (مهر الدين)
+            if kind == "stop" and k == j and self._calendar_name_after_rank(j):
+                kind = "word"  # a month that is a given name too, after a military rank (العميد رمضان X)
             if (kind == "place" and self.persian and not free and names == 1 and only_given and last == k - 1
                     and not inf.off and inf.stem.endswith("ي") and len(inf.stem) >= 4):
                 last = k  # a family name that is a nationality too, after a given name under a title (X ایرانی)
@@ -512,6 +582,9 @@ class ArabicDetector:
             before_suffix = k + 1 < n and (self.kind(k + 1) == "suffix" or self._ezafe_nisba(k + 1)) and not w[k + 1].brk
             if before_suffix:
                 s += SUFFIX_BONUS
+                if k > j and last == k - 1 and self._family_suffix(k + 1):
+                    s = max(s, SUFFIX_BONUS)  # any word before زاده, پور inside a name is its family
+                    #                           name (رسول زاده, قاضی زاده): the suffix makes it one
             nasab = self._before_nasab(k)
             if nasab:
                 s += NASAB_BONUS
@@ -529,12 +602,10 @@ class ArabicDetector:
                 s = max(s, ANCESTOR_EVIDENCE)  # مشعل الأحمد الجابر الصباح: the family named after an ancestor,
                 #                                however common the word (الصباح "the morning")
             nisba_tail = (not free and names >= 2 and not inf.off and len(inf.stem) >= 5 and inf.stem.endswith("ي")
-                          and inf.score > SECOND_WORD_CUTOFF and (k + 1 >= n or w[k + 1].brk
-                                                                  or self.kind(k + 1) in ("stop", "role", "say")))
+                          and inf.score > SECOND_WORD_CUTOFF and self._ends_name(k))
             if nisba_tail:
                 s += NISBA_TAIL_BONUS
-            place_nisba = (not free and names >= 2 and not inf.off and self._place_nisba(k)
-                           and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "role", "say")))
+            place_nisba = (not free and names >= 2 and not inf.off and self._place_nisba(k) and self._ends_name(k))
             if place_nisba:
                 s += FAMILY_SLOT_BONUS  # a family name from a city ending the name: کاظمی قمی, الحسني البغدادي
             if s <= 0:
@@ -589,6 +660,16 @@ class ArabicDetector:
                 and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
                 and zipf_ar(tail.stem, self.lw) == 0.0)
 
+    def _suffix_family_pair(self, s: int) -> bool:
+        """Words s, s+1 and s+2 are a given name, a word and a detached زاده / پور: a name, the
+        given name however ordinary it looks (a word too: صابر "patient", قاهر)."""
+        w = self.w
+        if s + 2 >= len(w) or w[s + 1].brk or w[s + 2].brk or not self._family_suffix(s + 2):
+            return False
+        head, mid = self.info[s], self.info[s + 1]
+        return (head is not None and mid is not None and head.kind == mid.kind == "word" and not head.off
+                and not mid.off and head.score > SUFFIX_HEAD_FLOOR)
+
     def _given_place_pair(self, s: int) -> bool:
         """Word s is a place or nationality word that is a listed given name too (هند, ریاض) and
         word s+1 a word no frequency list knows, without the article: a person's given and family
@@ -623,6 +704,8 @@ class ArabicDetector:
             if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
                     and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
+            if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
+                return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
             if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and w[i].comma
                     and self._given_place_pair(s)):
                 return s  # "هند X، وزیر": a given name that names a place too, and an unlisted family name
@@ -643,8 +726,10 @@ class ArabicDetector:
             if names >= 2 and tail.kind == "word" and tail.score > 0 and sum(
                     self.info[k].score for k in range(s, i) if self.kind(k) == "word") > READ_BACK_SUM:  # type: ignore[union-attr,misc]
                 return s  # "ماکسیم بارانوف وزیر": a family name with name evidence before the role
-            if names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix"):
-                return s  # "X، وزیر": one name word set off by a comma before a role
+            if (names == 1 and head.kind == "word" and w[i].comma and (head.score > 0.5 or self.kind(i - 1) == "suffix")
+                    and not self._media_name(s)):
+                return s  # "X، وزیر": one name word set off by a comma before a role (not an institution's
+                #           name: "به گزارش خبرگزاری X، سرلشکر ...")
             if names == 1 and head.kind == "word" and head.score > 0 and (s == 0 or w[s].brk) and not self._names_after(i):
                 return s  # "، X دبیر": one name word set off before a role that names no one after it
         return None
@@ -696,7 +781,7 @@ class ArabicDetector:
             if inf is None or self.taken[i]:
                 i += 1
                 continue
-            role = inf.kind == "role" and not self._named_after(i)
+            role = inf.kind == "role" and not self._named_after(i) and not self._inner_title(i)
             say = inf.kind != "role" and inf.stem in lw.says
             appositive = i <= apposed_to and not w[i].brk  # (نخست وزیر: the phrase's second word is no new title)
             if (role and i > 0 and (not w[i].brk or w[i].comma or _closing_quote(w[i].gap))
@@ -719,8 +804,13 @@ class ArabicDetector:
             titled = role or (j > i + 1 and (not self.persian or any(self.kind(m) == "role" for m in range(i + 1, j))))
             # (a verb, then a title: "استقبل الوزير ..."; Persian puts the verb last, so گفت and
             # an adjective or a nationality start the clause it reports: گفت نیروهای یمنی X)
-            if titled and not appositive and j < n and not self._name_start(j):
-                j = self._past_role_phrase(j)
+            institution = j < n and self._institution_follows(j) and not self._given_start_word(j)
+            if titled and not appositive and j < n and (institution or not self._name_start(j)):
+                start = j
+                j = self._past_role_phrase(j, named=institution)
+                if j == start and institution:
+                    i += 1  # "المتحدث باسم الحرس الثوري": an institution, and no name after it
+                    continue
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
@@ -728,8 +818,10 @@ class ArabicDetector:
                         and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
                     longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
                     last = longer if longer == last + 1 else last  # "سالم راشد المطيري وزير": up to the role
-                if last == j and (self._weak_single(j) or (say and self.persian)):
+                if last == j and (self._weak_single(j) or self._ezafe_noun(j) or (say and self.persian)):
                     last = None  # (Persian puts گفت before the clause it reports: گفت ایران امید دارد)
+                if last is not None and titled and last > j and self._family_tail(last + 1):
+                    last += 1  # "حجت الاسلام X Y آزاد دادستان": the family name's second word, then the role
                 if last is not None and titled and (last - j <= 1 or (
                         self.info[last - 1] is not None and self.info[last - 1].stem in ("بن", "بنت", "ابن"))):  # type: ignore[union-attr]
                     last = self._ordinal_end(last)  # البابا لاون الرابع عشر, پاپ لئو چهاردهم; a king's son: X بن عبدالله الثاني
@@ -747,6 +839,41 @@ class ArabicDetector:
                         i = last + 1
                     continue
             i += 1
+
+    def _ends_name(self, k: int) -> bool:
+        """What follows word k ends a name: the text's end, a break, a stop word, a role, or a verb
+        of saying or a copula (Persian puts the verb after its subject: X Y شیرازی گفت)."""
+        w = self.w
+        if k + 1 >= len(w) or w[k + 1].brk or self.kind(k + 1) in ("stop", "role"):
+            return True
+        nxt = self.info[k + 1]
+        return nxt is not None and (nxt.stem in self.lw.says or w[k + 1].norm in _COPULAS)
+
+    def _family_suffix(self, k: int) -> bool:
+        """Word k is a detached Persian family-name suffix that makes a family name of any word
+        before it (زاده "born of", پور "son of", نژاد "of the stock of")."""
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf is not None and not inf.off and inf.stem in _FAMILY_SUFFIXES
+
+    def _inner_title(self, i: int) -> bool:
+        """Word i is a title word written bare between a given name and another name word
+        (محمدجواد حاج علی اکبری, حسن شيخ محمود): a name element, not a title that starts the
+        name after it; the name is read from the given name."""
+        if i == 0 or self.w[i].brk or self.taken[i - 1] or not self._inner_title_at(i):
+            return False
+        return self._given_start_word(i - 1)
+
+    def _inner_title_at(self, i: int) -> bool:
+        """Word i is a title word written bare that may stand inside a name, before a name word
+        (شيخ, حاج, حاجي before any; امام only before a listed given name: رستم امام علي, the
+        Tajik Emomali written apart)."""
+        w = self.w
+        if i + 1 >= len(w) or w[i + 1].brk or self.kind(i + 1) != "word":
+            return False
+        if w[i].norm in _INNER_TITLES:
+            return True
+        nxt = self.info[i + 1]
+        return w[i].norm == _IMAM and nxt is not None and not nxt.off and nxt.stem in self.lw.given
 
     def _two_given(self, j: int) -> bool:
         """Word j is two listed given names written together (محمدرضا, امیرهوشنگ), or a listed
@@ -846,6 +973,8 @@ class ArabicDetector:
             return False
         if self.lw.role_of.get(prev.stem) in RULERS:
             return False  # a ruler or a pope is named by one name (البابا فرنسيس, پاپ لئو)
+        if self.persian and prev.stem in _PERSIAN_RANKS:
+            return False  # a military rank stands before a name, never before an adjective (دریادار X)
         return inf.score < SINGLE_OWN and inf.stem not in self.lw.given and form_rarity(inf.stem) >= 1.0
 
     def _conjunction(self, x: Word, inf: WordInfo, shape_bar: float = FOREIGN_SHAPE) -> bool:
@@ -917,15 +1046,16 @@ class ArabicDetector:
                 continue
             nxt = self.info[j + 1] if j + 1 < n else None
             if self.info[j].stem in _LINKERS and nxt is not None and (  # type: ignore[union-attr]
-                    nxt.kind == "place" or (nxt.kind == "qual" and nxt.stem.startswith("ال"))):
+                    nxt.kind == "place" or (nxt.kind == "qual" and (nxt.stem.startswith("ال") or self.persian))):
                 # (في + a place, or a definite institution word: وزير التجارة في الحكومة المؤقتة X;
-                # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال)
+                # not an indefinite one, whose genitive follows: في حكومة تصريف الأعمال; Persian has
+                # no article: نماینده مردم تهران در مجلس، X)
                 j += 2
                 continue
             break
         return j
 
-    def _past_role_phrase(self, j: int) -> int:
+    def _past_role_phrase(self, j: int, named: bool = False) -> int:
         """The listed given name that starts the name after a longer role phrase, or j.
 
         A role's complement may name an institution in a genitive chain of definite words,
@@ -933,7 +1063,9 @@ class ArabicDetector:
         لشؤون الأسرى X, زعيم التيار الوطني الشيعي X) or a demonstrative and its noun (سخنگوی
         این کمیسیون، X): the name starts at the first listed given name after it, or at two
         words of a transliterated foreign name (:meth:`_foreign_start`). A ruler's
-        title or an honorific stops the search (مدير مركز الملك X names an institution)."""
+        title or an honorific stops the search (مدير مركز الملك X names an institution).
+        ``named``: the first word is an institution's own name, whatever its form (المتحدث باسم
+        طالبان X)."""
         w = self.w
         n = len(w)
         k = j
@@ -950,11 +1082,14 @@ class ArabicDetector:
             if inf.stem == "و" and k + 1 < n and self.kind(k + 1) == "qual" and not w[k + 1].brk:
                 k += 1
                 continue
+            if k > j and self._given_written_apart(k) and not self._media_name(k):
+                return k  # غلام حسين: a listed given name written as two words
             if self._given_start_word(k) and k > j:
                 if (self.kind(k - 1) == "org" and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1]
                         and self._given_start_word(k + 1)):
                     k += 1  # منظمة بدر هادي X: the organisation takes its name word, the person's follows
-                return k if not self._named_after(k) else j
+                # (a given name right after a news agency's word is the agency's name: مراسل وكالة فارس)
+                return k if not (self._named_after(k) or self._media_name(k)) else j
             if k > j and self._foreign_start(k):
                 return k  # a foreign name whose given name no list holds (رئيسة اللجنة ... ميريانا X)
             if k > j and self._unlisted_given_start(k):
@@ -962,10 +1097,87 @@ class ArabicDetector:
             definite = inf.stem.startswith("ال") or w[k].norm.startswith(("لل", "ال")) or inf.kind in ("org", "qual", "place")
             if inf.stem in _DEMONSTRATIVES:
                 demonstrative = True
-            elif not (definite or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)):  # type: ignore[union-attr]
+            elif not (definite or (named and k == j) or (demonstrative and k > j and self.info[k - 1].stem in _DEMONSTRATIVES)  # type: ignore[union-attr]
+                      or self._construct_noun(k)):
                 return j
             k += 1
         return j
+
+    def _institution_follows(self, j: int) -> bool:
+        """Word j comes right after باسم ("in the name of": المتحدث باسم X, the spokesman of X):
+        an institution follows, never the spokesman's own name."""
+        prev = self.info[j - 1] if 0 < j < len(self.w) and not self.w[j].brk else None
+        return prev is not None and prev.stem in _IN_THE_NAME_OF
+
+    def _calendar_name_after_rank(self, j: int) -> bool:
+        """Word j, a calendar word that is a name element too (رمضان, بهمن; no article), stands
+        right after a military rank and before a word with name evidence: the given name."""
+        w, n = self.w, len(self.w)
+        inf = self.info[j]
+        if inf is None or inf.off or j == 0 or w[j].brk or j + 1 >= n or w[j + 1].brk or self.taken[j + 1]:
+            return False
+        k = j - 1
+        while k > 0 and self.kind(k) == "qual" and not w[k].brk:
+            k -= 1  # (a qualifier after the rank: سرتیپ پاسدار)
+        prev, nxt = self.info[k], self.info[j + 1]
+        return (prev is not None and nxt is not None and prev.kind == "role"
+                and (self.lw.role_of.get(prev.stem) in _RANK_OFFICES or prev.stem in _PERSIAN_RANKS)
+                and not inf.stem.startswith("ال") and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
+                and nxt.kind == "word" and not nxt.off and nxt.score > UNKNOWN_FLOOR)
+
+    def _given_written_apart(self, k: int) -> bool:
+        """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
+        Arabic writes the Persian compound apart)."""
+        if k + 1 >= len(self.w) or self.w[k + 1].brk:
+            return False
+        a, b = self.info[k], self.info[k + 1]
+        return (a is not None and b is not None and a.kind == "word" and not a.off and not b.off
+                and a.stem not in self.lw.given and _key_form(a.stem + b.stem) in self._given_keys())
+
+    def _given_keys(self) -> frozenset[str]:
+        return _given_key_forms(self.lw)
+
+    def _media_name(self, k: int) -> bool:
+        """Word k follows a word for a news agency, newspaper or channel (خبرگزاری, وكالة, صحيفة,
+        قناة): the outlet's name, however much it reads as a given name (خبرگزاری فارس)."""
+        if k == 0 or self.w[k].brk:
+            return False
+        prev = self.info[k - 1]
+        return prev is not None and not prev.off and prev.stem in _MEDIA_WORDS
+
+    def _family_tail(self, k: int) -> bool:
+        """In Persian text, word k ends a name read after a title: one word that is a word too
+        (آزاد "free", عادل "just") between the name and a role word (X Y آزاد دادستان کل): Persian
+        writes the role right after the name, so the word is the second part of a compound
+        family name. Not a copula nor a very common word."""
+        w, n = self.w, len(self.w)
+        if not self.persian or k + 1 >= n or w[k].brk or w[k + 1].brk or self.taken[k]:
+            return False
+        inf, nxt = self.info[k], self.info[k + 1]
+        return (inf is not None and nxt is not None and inf.kind == "word" and not inf.off and nxt.kind == "role"
+                and inf.score > FAMILY_TAIL_FLOOR and w[k].norm not in _COPULAS)
+
+    def _ezafe_noun(self, j: int) -> bool:
+        """In Persian text, word j is a known noun ending in a vowel with the ezafe ی written on
+        it (هوافضای "aerospace of", نیروی) and an institution, portfolio or place follows: a
+        word of the role phrase (فرمانده نیروی هوافضای سپاه), no name."""
+        w, inf = self.w, self.info[j]
+        if not self.persian or inf is None or inf.off or j + 1 >= len(w) or w[j + 1].brk:
+            return False
+        stem = inf.stem
+        if len(stem) < 5 or not stem.endswith(("اي", "وي")) or stem in self.lw.given:
+            return False
+        return zipf_ar(stem[:-1], self.lw) >= EZAFE_BASE_ZIPF and self.kind(j + 1) in ("qual", "org", "place")
+
+    def _construct_noun(self, k: int) -> bool:
+        """Word k is an ordinary noun in a construct chain: no article, clearly ordinary, and a
+        definite word or an institution word right after it (منظمة حماية البيئة, وزير تنمية
+        المجتمع: "protection of the environment")."""
+        w, inf = self.w, self.info[k]
+        if inf is None or inf.kind != "word" or inf.off or inf.score >= UNKNOWN_FLOOR or k + 1 >= len(w) or w[k + 1].brk:
+            return False
+        nxt = self.info[k + 1]
+        return nxt is not None and not nxt.off and (nxt.stem.startswith("ال") or nxt.kind in ("org", "qual"))
 
     def _apart_compound(self, k: int) -> bool:
         """Word k and the الدين / الله written apart after it are one given name (شهاب الدین,
@@ -1089,7 +1301,8 @@ class ArabicDetector:
             if prev is None:
                 return False
             if (prev.stem in self.lw.named_after or any(st in self.lw.named_after for _o, st in self.w[k].readings)
-                    or (prev.stem.startswith("ال") and prev.stem[2:] in self.lw.named_after)):  # (السفينة, المطار)
+                    or (prev.stem.startswith("ال") and prev.stem[2:] in self.lw.named_after
+                        and prev.stem not in _NETWORK_NAMES)):  # (السفينة, المطار; not قناة الجزيرة)
                 return True
             if prev.kind == "org" and self._ruler_or_honorific(k + 1) and self.kind(k - 1) not in ("role", "qual"):
                 return True  # an institution named after a king or a sheikh (مركز الملك X, مؤسسات الإمام X;
@@ -1216,6 +1429,8 @@ class ArabicDetector:
                     break  # فرودگاه رضا کیانی: a place named after a person
                 if kind == "place" and not (w[i].brk or i == 0 or not w[i - 1].norm.startswith("ال")):
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
+                if i + 1 < n and not w[i + 1].brk and self._family_suffix(i + 1):
+                    break  # "آخوند زاده" is another family name than "آخوند"
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
@@ -1319,10 +1534,21 @@ class ArabicDetector:
             if (stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix"
                     or self._ezafe_nisba(f.last)):
                 last = stems[-2] + last
-            keys.add(last)
+            if not self._ordinary_second_part(f, stems):
+                keys.add(last)
             if len(stems) >= 3:
                 keys.add(stems[-2] + stems[-1])
         return keys
+
+    def _ordinary_second_part(self, f: Found, stems: list[str]) -> bool:
+        """The last word of a found name of three words or more is an ordinary word (evidence
+        below :data:`SECOND_WORD_CUTOFF`, no given name) after a word that is no given name: the
+        second part of a family name of two words (محمد موحدی آزاد), which names the person
+        only with the first (آزاد alone is "free")."""
+        last = self.info[f.last]
+        return (len(stems) >= 3 and last is not None and last.kind == "word" and last.score < SECOND_WORD_CUTOFF
+                and stems[-1] not in self.lw.given and stems[-2] not in self.lw.given
+                and not compound_given(stems[-2]))
 
     def _split_proclitic_tails(self) -> bool:
         """A name read on into the next word when that word is a proclitic and the family

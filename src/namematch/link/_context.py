@@ -26,10 +26,19 @@ def context_countries(context: str, lw: LinkWords | None = None) -> frozenset[st
     return _countries(context, lw or words())
 
 
+#: Prepositions before a country that is the office's destination or portfolio, not the holder's
+#: own ("Iran's envoy for Afghanistan", "ambassador to Iraq", سفير ... في, نماینده ... در امور).
+_DESTINATIONS: Final = frozenset({"for", "to", "in", "في", "لدي", "الي", "در", "به"})
+
+
 @lru_cache(maxsize=8192)
 def _countries(context: str, lw: LinkWords) -> frozenset[str]:
     found: set[str] = set()
+    since = 3  # words since a destination preposition
     for w in scan(context):
+        since = 0 if w.norm in _DESTINATIONS else since + 1
+        if since <= 2:
+            continue  # (up to two words after it: "to the UAE", در امور افغانستان)
         forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
         for f in forms:
             for g in (f, f[:-1] if f.endswith("يه") else f):

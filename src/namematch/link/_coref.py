@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -216,6 +217,13 @@ def _named_apart_holder(key: tuple[str, frozenset[str]], sups: list[tuple[str, f
     return top if all(k[1] <= top[1] or k in persons for k in holders) else None
 
 
+def _imam_inside(full: Mention, core: str) -> bool:
+    """The name ``full`` holds the word Imam right before the unit ``core`` (رستم امام علي)."""
+    units = full.parsed.units
+    return any(normalize(a.text) in _IMAMS and b.core.translate(_PERSIAN_LETTERS) == core
+               for a, b in itertools.pairwise(units))
+
+
 def _ordered_cores(name: str) -> list[str]:
     """The unit cores of a name in their order (as :func:`unit_cores` reads them, without the
     parts of glued compounds)."""
@@ -295,8 +303,6 @@ def chains(mentions: list[Mention]) -> list[int | None]:
         top: tuple[str, frozenset[str]] | None = longest
         if key in regnal and next(iter(cores)) != _first_core(mentions[first_of[longest]]):
             top = None  # Pope Francis is not Robert Francis Prevost: a regnal name starts the name it shortens
-        if key in imams and normalize(mentions[first_of[longest]].honorific) not in _IMAMS:
-            top = None  # Imam Hussein is no part of a living Hossein X named in the same text
         ordered = (_ordered_holder(key, sups, first_of, mentions)
                    if top is not None and len(cores) >= 2 and not all(k[1] <= top[1] for k in sups) else None)
         if ordered is not None:
@@ -305,6 +311,10 @@ def chains(mentions: list[Mention]) -> list[int | None]:
             top = (_family_holder(key, sups, first_of, mentions) or _given_holder(key, sups, first_of, mentions)
                    or _named_apart_holder(key, sups, first_of, mentions, families)
                    if key not in regnal else None)
+        if (top is not None and key in imams and normalize(mentions[first_of[top]].honorific) not in _IMAMS
+                and not _imam_inside(mentions[first_of[top]], next(iter(cores)))):
+            top = None  # Imam Hussein is no part of a living Hossein X named in the same text (but
+            #             is of a name that holds the two words: the Tajik X Imam Ali, Emomali)
         top_of[key] = top
     ante: list[int | None] = []
     for i, key in enumerate(keys):

@@ -490,6 +490,14 @@ def _loose_roman(core: str) -> str:
     return text[2:] if core.isascii() and text.startswith(("al", "il")) and len(text) > 5 else text
 
 
+@lru_cache(maxsize=65536)
+def _consonants(core: str) -> str:
+    """The consonants of a name element read in Latin letters, zh and dj as j, vowels, h, y and w
+    left out (اژه‌ای azhhay / Ejei / Ezhei: j)."""
+    s = (core if core.isascii() else romanize(core)).lower().replace("zh", "j").replace("dj", "j")
+    return "".join(c for c in s if "a" <= c <= "z" and c not in "aeiouhyw")
+
+
 def _rare_element(core: str) -> bool:
     from namematch.link._evidence import form_rarity
 
@@ -562,6 +570,11 @@ def _same_person(a: _Chain, b: _Chain, s: float, threshold: float) -> bool:
             return True  # a rare family name across scripts: the given names read loosely (Rafael / رافائيل)
     if len(ua) >= 3 and len(ua) == len(ub) and _same_units(ua, ub):
         return True  # the same name elements in another order (Kazem Mohammad / Mohammad Kazem)
+    if (len(ua) >= 3 and len(ua) == len(ub) and a.doc != b.doc and ua[-1].script != ub[-1].script
+            and all(_units_agree(x, y) for x, y in zip(ua[:-1], ub[:-1], strict=True))
+            and _rare_element(ua[-1].core) and _rare_element(ub[-1].core)
+            and _consonants(ua[-1].core) == _consonants(ub[-1].core) != ""):
+        return True  # a short rare last element across scripts, its consonants alike (اژه‌ای / Ejei)
     if (len(ua) >= 3 and len(ub) >= 3 and _lineage(a) and _lineage(b) and a.countries and b.countries
             and a.countries & b.countries and _units_agree(ua[0], ub[0]) and _units_agree(ua[1], ub[1])):
         return True  # X bin Y ... of the same country: the nasab written to different lengths
@@ -611,6 +624,8 @@ def _block_keys(ch: _Chain) -> set[str]:
     out: set[str] = set()
     for u in units:
         out |= unit_keys(u.core, u.script, head=u.head)
+        if "\u0686" in u.core:  # Arabic writes the Persian چ as ج (چمران / جمران): the keys of that spelling too
+            out |= unit_keys(u.core.replace("\u0686", "\u062c"), u.script, head=u.head)
         if u.lineage:  # a Maghrebi family name led by Ben written as two words (بن جامع = Bendjama)
             out |= unit_keys(("ben" if u.script == LATIN else "بن") + u.core, u.script)
         loose = _loose_roman(u.core)

@@ -53,8 +53,9 @@ _ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
 #: Roman numerals after a ruler's or pope's name (a regnal name), "I" left out (the pronoun).
 _REGNAL_NUMERALS: Final = frozenset(
     "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
-#: Titles that are name elements between two name words (Somali and South Asian names).
-_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh"})
+#: Titles that are name elements between two name words (Somali and South Asian names; Persian
+#: family names that start with Haj: Mohammad-Javad Haj Ali-Akbari, Hamidreza Haji Babaei).
+_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh", "haj", "hajj", "haji", "hajji"})
 #: English family names that are titles too (Pope, Bishop, King, Major): after a given name,
 #: ending the capitalised run, the family name.
 _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major", "judge", "dean", "marshal",
@@ -143,7 +144,8 @@ class LatinDetector:
 
     def is_qual(self, x: Word) -> bool:
         lw = self.lw
-        return all(p in lw.quals or p in lw.nationalities for p in x.parts) or x.norm in lw.places
+        return (all(p in lw.quals or p in lw.nationalities for p in x.parts) or x.norm in lw.places
+                or (len(x.parts) > 1 and x.norm in lw.quals))  # (a hyphenated qualifier: Val-Moslemin)
 
     def is_place(self, x: Word) -> bool:
         lw = self.lw
