@@ -234,7 +234,7 @@ def align(
         else:
             lookalike.append((i, j, -neg_s, method))
     displaced: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    if merge_sim is not None and matched:
+    if merge_sim is not None and matched and (len(used_a) < len(a.units) or len(used_b) < len(b.units)):
         matched, displaced = _displace(a, b, matched, used_a, used_b, merge_sim)
     inverted = False
     order: list[tuple[int, int]] = []
