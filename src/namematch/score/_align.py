@@ -299,6 +299,15 @@ def _displace(
     return kept, displaced
 
 
+def split_displaces(
+    a: _Prepared, b: _Prepared, pair: tuple[int, int, float, str], merge_sim: MergeSim
+) -> bool:
+    """Whether the one agreeing pair ``(i, j, similarity, method)`` of two names would yield
+    to a split/merged pair (:func:`_displace`, every other unit free)."""
+    i, j = pair[0], pair[1]
+    return bool(_displace(a, b, [pair], {i}, {j}, merge_sim)[1])
+
+
 def _split_of(
     p: _Prepared, k: int, q: _Prepared, m: int, used: AbstractSet[int], merge_sim: MergeSim
 ) -> tuple[int, float] | None:

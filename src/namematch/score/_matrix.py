@@ -54,7 +54,7 @@ from namematch._folding import fold_latin
 from namematch._pool import iter_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._align import Similarity, UnitSim, align, gendered_pair, merge_candidates
+from namematch.score._align import Similarity, UnitSim, align, gendered_pair, merge_candidates, split_displaces
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
 from namematch.score._rules import (
@@ -495,7 +495,10 @@ class _Cells:
             neg, ia, jb, method = one
             if swap:
                 ia, jb = jb, ia
-            if not (mergeable and merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)):
+            if not (mergeable and (
+                merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)
+                or split_displaces(pa, pb, (ia, jb, -neg, method), scorer._merge_sim)
+            )):
                 feats = one_pair_features(pa, pb, ia, jb, -neg, method)
         if feats is None:
             if swap:
