@@ -81,8 +81,9 @@ _IN_THE_NAME_OF: Final = frozenset({"باسم"})
 #: Offices of military ranks (link_roles' third column): general, brigadier, colonel, major ...
 _RANK_OFFICES: Final = frozenset({"general", "brigadier", "colonel", "major", "captain", "marshal", "lieutenant"})
 #: Detached family-name suffixes that make a family name of any word before them (not نیا
-#: "grandfather", فر, لو: short words of their own).
-_FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
+#: "grandfather", فر, لو: short words of their own; the Turkish oğlu "son of" makes one of a title
+#: word too: إمام أوغلو, قاضی اوغلو).
+_FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "اوغلو"})
 #: Words for a news outlet (normalised): the word after one is the outlet's name (خبرگزاری فارس,
 #: وكالة فارس, روزنامه X, قناة X).
 _MEDIA_WORDS: Final = frozenset({"خبرگزاري", "وكاله", "صحيفه", "روزنامه", "قناه", "شبكه", "مجله", "جريده",

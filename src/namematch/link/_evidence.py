@@ -29,8 +29,10 @@ __all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "lati
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
-#: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده").
-DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
+#: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده"; the Turkish "son of",
+#: oğlu, written apart in Arabic and Persian script: "داود أوغلو").
+DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله",
+                                      "اوغلو"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال",
                               "بو"})  # (بو: the kunya of Lebanese and Maghrebi family names, بو صعب)

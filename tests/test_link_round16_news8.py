@@ -1,0 +1,38 @@
+"""Round 16 (news8): regional press on Turkey, South Asia, Israel/Palestine and the Caucasus.
+
+Invented sentences and names only (no text of any benchmark corpus).
+"""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions, link
+from namematch.parse import parse
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+# -- the Turkish oğlu "son of" written apart in Arabic and Persian script ---------------------
+
+
+def test_oglu_written_apart_ends_the_family_name_in_arabic() -> None:
+    text = ("وقال النائب بولنت قاضي أوغلو إن وزير الطاقة سليم يلدز أوغلو سيزور المدينة. "
+            "وأضاف قاضي أوغلو أن الزيارة مهمة.")
+    linked = link(text)
+    assert [lm.text for lm in linked] == ["بولنت قاضي أوغلو", "سليم يلدز أوغلو", "قاضي أوغلو"]
+    # the short form names the person whose family name it is, not the other -oğlu
+    assert linked[2].antecedent == 0
+
+
+def test_oglu_written_apart_in_persian() -> None:
+    text = "سخنگوی حزب، بولنت قاضی اوغلو گفت وزیر انرژی سلیم یلدز اوغلو به شهر سفر می کند. قاضی اوغلو افزود"
+    linked = link(text)
+    assert [lm.text for lm in linked] == ["بولنت قاضی اوغلو", "سلیم یلدز اوغلو", "قاضی اوغلو"]
+    assert linked[2].antecedent == 0
+
+
+def test_parse_glues_oglu_to_the_word_before_it() -> None:
+    units = parse("بولنت قاضي أوغلو").units
+    assert len(units) == 2
+    assert units[1].core.endswith("اوغلو") and units[1].core.startswith("قاضي")
