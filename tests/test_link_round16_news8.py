@@ -36,3 +36,26 @@ def test_parse_glues_oglu_to_the_word_before_it() -> None:
     units = parse("بولنت قاضي أوغلو").units
     assert len(units) == 2
     assert units[1].core.endswith("اوغلو") and units[1].core.startswith("قاضي")
+
+
+# -- a given name that is a month or a verb too, before a foreign family name -----------------
+
+
+def test_month_given_name_before_foreign_family_name() -> None:
+    assert _texts("وبعث رمضان بيكوف برسالة إلى المؤتمر.") == ["رمضان بيكوف"]
+    assert _texts("رمضان بیکوف رئیس جمهوری داغستان به تهران رفت.") == ["رمضان بیکوف"]
+
+
+def test_verb_spelled_given_name_before_foreign_family_name() -> None:
+    assert _texts("واستقبل وزير الزراعة التركي يشار غوندوغدو نظيره.") == ["يشار غوندوغدو"]
+
+
+def test_month_and_verb_stay_ordinary_words() -> None:
+    assert _texts("رمضان كريم على الجميع ويشار إلى أن الاجتماع تأجل.") == []
+    assert _texts("وفي شهر رمضان المبارك قال الوزير إن الأسعار مستقرة.") == []
+    # a preposition that spells a given name (على, read علي) before a foreign word is no name
+    assert _texts("ووقع الطرفان على مذكرتين للتعاون.") == []
+
+
+def test_chechen_is_a_nationality_not_a_name() -> None:
+    assert _texts("وقال الزعيم الشيشاني إن المنطقة آمنة.") == []

@@ -199,6 +199,12 @@ PROCLITIC_WORD_ZIPF: Final = 4.0
 #: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
 #: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
 INDEFINITE_BASE_ZIPF: Final = 4.0
+#: The least evidence of a stop or calendar word that is a given name too, right before a
+#: transliterated foreign family name (رمضان قديروف, يشار غولر): a name word.
+GIVEN_BEFORE_FOREIGN: Final = 0.5
+#: ... when the word is no more common than this (Zipf): a month or a verb, not a particle or a
+#: preposition that spells a given name too (على, read علي).
+GIVEN_STOP_ZIPF: Final = 5.5
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 #: The least evidence of a given name with the article after two name words or more under a title
@@ -284,6 +290,10 @@ class ArabicDetector:
                         and "ال" + inf.stem in lw.places):
                     inf.kind = "word"
         self.taken = bytearray(len(words))
+        for k, inf in enumerate(self.info):
+            if inf is not None and inf.kind == "stop" and self._given_before_foreign(k):
+                inf.kind = "word"  # a given name that is a month or a verb too (رمضان, يشار) before a
+                inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # foreign family name: رمضان قديروف
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
@@ -1125,6 +1135,21 @@ class ArabicDetector:
                 and (self.lw.role_of.get(prev.stem) in _RANK_OFFICES or prev.stem in _PERSIAN_RANKS)
                 and not inf.stem.startswith("ال") and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
                 and nxt.kind == "word" and not nxt.off and nxt.score > UNKNOWN_FLOOR)
+
+    def _given_before_foreign(self, j: int) -> bool:
+        """Word j, a stop or calendar word that is a given name too (رمضان a month, يشار a verb:
+        a listed given name or a name element of the lexicon), stands right before a
+        transliterated foreign family name (no frequency list knows it, no article, shaped like a
+        name: قديروف): the given name, not the ordinary word (رمضان كريم, يشار إلى stay words)."""
+        w, n = self.w, len(self.w)
+        inf = self.info[j]
+        if inf is None or inf.off or j + 1 >= n or w[j + 1].brk or self.taken[j + 1]:
+            return False
+        nxt = self.info[j + 1]
+        return (nxt is not None and nxt.kind == "word" and not nxt.off and not nxt.stem.startswith("ال")
+                and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
+                and max(zipf_ar(inf.stem, self.lw), zipf_ar(w[j].norm, self.lw)) <= GIVEN_STOP_ZIPF
+                and zipf_ar(nxt.stem, self.lw) == 0.0 and nxt.score >= FOREIGN_TAIL)
 
     def _given_written_apart(self, k: int) -> bool:
         """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
