@@ -59,3 +59,35 @@ def test_month_and_verb_stay_ordinary_words() -> None:
 
 def test_chechen_is_a_nationality_not_a_name() -> None:
     assert _texts("وقال الزعيم الشيشاني إن المنطقة آمنة.") == []
+
+
+# -- Hebrew given names in Arabic and Persian script; a foreign given name without context ----
+
+
+def test_hebrew_given_name_starts_a_name_without_context() -> None:
+    # (the family names are words of the press too: the Golan, Cohen)
+    assert _texts("ورفضت حكومة يسرائيل غولان الاقتراح أمس.") == ["يسرائيل غولان"]
+    assert _texts("وتحدث يائير كوهين عن الخطة.") == ["يائير كوهين"]
+
+
+def test_foreign_given_name_before_a_family_name_the_press_writes_often() -> None:
+    # the family name after a foreign given name is its slot, even when the word is frequent
+    found = _texts("وانتقد الإعلام حكومة بنيامين روزنبلوم بشدة.")
+    assert found == ["بنيامين روزنبلوم"]
+
+
+def test_benjamin_in_arabic_script_is_no_bin_compound() -> None:
+    from namematch.link._documents import resolution_form
+
+    assert resolution_form("بنيامين روزنبلوم") == "بنيامين روزنبلوم"
+    assert resolution_form("بنیامین روزنبلوم") == "بنیامین روزنبلوم"
+
+
+def test_glued_persian_compound_holds_its_parts_for_coreference() -> None:
+    from namematch.link._coref import unit_cores
+
+    # the parts of a glued compound are found as written (Persian letters), then folded
+    assert "هوشنك" in unit_cores("امیرهوشنگ کیانی")
+    linked = link("شاعر معاصر، امیرهوشنگ کیانی گفت. هوشنگ کیانی افزود و کیانی نوشت.")
+    assert [(lm.text, lm.antecedent) for lm in linked] == [
+        ("امیرهوشنگ کیانی", None), ("هوشنگ کیانی", 0), ("کیانی", 0)]

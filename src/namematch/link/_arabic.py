@@ -586,7 +586,8 @@ class ArabicDetector:
             slot = slot or (after_nasab and not free and names >= 3 and inf.stem.startswith("ال") and not inf.off
                             and inf.score > SECOND_WORD_CUTOFF)
             if slot and (not free or names >= 2 or (
-                    names == 1 and inf.score > SECOND_WORD_CUTOFF and (self._two_given(j) or self._definite_nisba(k)))):
+                    names == 1 and inf.score > SECOND_WORD_CUTOFF
+                    and (self._two_given(j) or self._definite_nisba(k) or self._foreign_given(j)))):
                 # (two given names glued, محمدرضا, are a name whose family name follows; a listed given
                 # name and a definite nisba are a name however common the nisba: نوري المالكي)
                 s += FAMILY_SLOT_BONUS
@@ -1135,6 +1136,14 @@ class ArabicDetector:
                 and (self.lw.role_of.get(prev.stem) in _RANK_OFFICES or prev.stem in _PERSIAN_RANKS)
                 and not inf.stem.startswith("ال") and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
                 and nxt.kind == "word" and not nxt.off and nxt.score > UNKNOWN_FLOOR)
+
+    def _foreign_given(self, j: int) -> bool:
+        """Word j is a listed given name that the name-element lexicon does not know (a foreign
+        given name: بنيامين, إيتمار, فيكرام): the word after it is the family name's slot even
+        without context, however often the press writes that family name (نتنياهو)."""
+        inf = self.info[j]
+        return (inf is not None and inf.kind == "word" and not inf.off and inf.stem in self.lw.given
+                and not inf.stem.startswith("ال") and form_rarity(inf.stem) >= 1.0)
 
     def _given_before_foreign(self, j: int) -> bool:
         """Word j, a stop or calendar word that is a given name too (رمضان a month, يشار a verb:

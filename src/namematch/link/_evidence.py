@@ -42,6 +42,8 @@ _STRUCTURE_HEADS: Final = tuple(morph.arabic_head_forms(glued_only=False))
 #: heads, and given names and honorifics that often lead one (سیدعباس, محمدباقر, میرزا…).
 _GLUED_HEADS: Final = (*_STRUCTURE_HEADS, "سيد", "امير", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
 
+#: Lineage heads ("son of") that a listed given name may begin with (Benjamin, بنيامين).
+_LINEAGE_HEADS: Final = frozenset({"بن", "ابن"})
 #: Second elements glued to a given name (Zabihullah, Jalaluddin): the compound tails but Zada,
 #: a family-name suffix (PERSIAN_SUFFIXES).
 _GLUED_TAILS: Final = tuple(f for f, kind in morph.arabic_tail_forms().items() if kind in (morph.DIN, morph.ALLAH))
@@ -101,6 +103,8 @@ def split_compound(stem: str) -> tuple[str, str] | None:
         return None
     for head in _GLUED_HEADS:
         if stem.startswith(head) and len(stem) - len(head) >= 3:
+            if head in _LINEAGE_HEADS and stem in lw.given:
+                continue  # a given name that begins like بن is one name (بنيامين: no بن + يامين)
             rest = stem[len(head):]
             if head in _STRUCTURE_HEADS or rest in lw.given or form_rarity(rest) < 0.9:
                 return head, rest
