@@ -91,3 +91,17 @@ def test_glued_persian_compound_holds_its_parts_for_coreference() -> None:
     linked = link("شاعر معاصر، امیرهوشنگ کیانی گفت. هوشنگ کیانی افزود و کیانی نوشت.")
     assert [(lm.text, lm.antecedent) for lm in linked] == [
         ("امیرهوشنگ کیانی", None), ("هوشنگ کیانی", 0), ("کیانی", 0)]
+
+
+# -- al-Sheikh, a title that is a family name too ----------------------------------------------
+
+
+def test_al_sheikh_after_one_given_name_is_the_family_name() -> None:
+    assert _texts("أكد مستشار الرئيس جميل الشيخ، مساء الاثنين، أن المفاوضات مستمرة.") == ["جميل الشيخ"]
+    assert _texts("در غزه، جمیل الشیخ مشاور رئیس جمهور گفت مذاکرات ادامه دارد.") == ["جمیل الشیخ"]
+
+
+def test_sheikh_before_a_name_stays_its_title() -> None:
+    found = _texts("واستقبل الوزير جميل الشيخ سلطان بن خليفة في مكتبه.")
+    assert "جميل الشيخ" not in found
+    assert any(f.startswith("سلطان بن خليفة") for f in found)

@@ -103,6 +103,9 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Titles with the article that are family names too (al-Sayed, al-Sheikh): after one given name,
+#: ending the name, the family name, not the title of a name after them.
+_TITLE_FAMILIES: Final = frozenset({"السيد", "الشيخ"})
 #: Persian possessives written apart after a role phrase: "his", "their", "own" (همتای آلمانی اش).
 _DETACHED_POSSESSIVES: Final = frozenset({"اش", "شان", "خود", "خويش"})
 #: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
@@ -536,8 +539,10 @@ class ArabicDetector:
                 names += 1
                 break
             if (kind == "role" and k > j and last == k - 1 and names == 1 and only_given and not inf.off
-                    and inf.stem == "السيد" and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "say"))):
-                last = k  # the family name al-Sayed after a given name, ending the name (وزيرة X السيد في)
+                    and inf.stem in _TITLE_FAMILIES and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "say")
+                                                         or (inf.stem != "السيد" and self.kind(k + 1) == "role"))):
+                last = k  # the family name al-Sayed after a given name, ending the name (وزيرة X السيد في);
+                # al-Sheikh also before the person's role (X الشيخ، اليوم; X الشیخ معاون)
                 names += 1
                 break
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
