@@ -105,3 +105,27 @@ def test_sheikh_before_a_name_stays_its_title() -> None:
     found = _texts("واستقبل الوزير جميل الشيخ سلطان بن خليفة في مكتبه.")
     assert "جميل الشيخ" not in found
     assert any(f.startswith("سلطان بن خليفة") for f in found)
+
+
+# -- a country name that is a given name too, after a role; German/Yiddish tz ------------------
+
+
+def test_place_given_name_after_a_role_is_the_given_name() -> None:
+    linked = link("Energy Minister Israel Rosenfeld met the delegation. Rosenfeld said talks went well.")
+    assert [(lm.text, lm.antecedent) for lm in linked] == [("Israel Rosenfeld", None), ("Rosenfeld", 0)]
+
+
+def test_country_stays_a_place_elsewhere() -> None:
+    assert _texts("The Israel Hayom daily said Israel Defense Forces moved north.") == []
+    assert _texts("He visited Israel on Tuesday and Jordan on Wednesday.") == []
+
+
+def test_tz_reads_as_ts_across_scripts() -> None:
+    from namematch.link import resolve_documents
+    from namematch.score import score
+
+    assert score("Moritz Schatz", "موريتس شاتس") >= 0.8
+    docs = {"a": "Finance Minister Moritz Schatz arrived in Cairo on Monday.",
+            "b": "وصل وزير المالية موريتس شاتس إلى القاهرة يوم الاثنين."}
+    entities = [e for e in resolve_documents(docs) if len({m.doc_id for m in e.mentions}) == 2]
+    assert len(entities) == 1
