@@ -129,3 +129,20 @@ def test_tz_reads_as_ts_across_scripts() -> None:
             "b": "وصل وزير المالية موريتس شاتس إلى القاهرة يوم الاثنين."}
     entities = [e for e in resolve_documents(docs) if len({m.doc_id for m in e.mentions}) == 2]
     assert len(entities) == 1
+
+
+# -- word-list facts: Persian spellings of Indian given names, places of Kashmir, loanwords ---
+
+
+def test_persian_spelling_of_an_indian_given_name_before_a_role() -> None:
+    assert _texts("ویکرام چوپرا معاون وزیر خارجه هند به کابل رفت.") == ["ویکرام چوپرا"]
+
+
+def test_kashmir_places_are_no_names() -> None:
+    assert _texts("وقال رئيس وزراء جامو وكشمير إن الوضع هادئ.") == []
+    assert _texts("دیدار در سرینگر و مظفرآباد برگزار شد.") == []
+
+
+def test_transport_loanwords_and_the_authority_are_no_names() -> None:
+    assert _texts("وزیر راه گفت کریدور ریلی شمال جنوب تا سال آینده تکمیل می شود.") == []
+    assert _texts("سخنگوی تشکیلات خودگردان فلسطین گفت مذاکرات ادامه دارد.") == []
