@@ -146,3 +146,14 @@ def test_kashmir_places_are_no_names() -> None:
 def test_transport_loanwords_and_the_authority_are_no_names() -> None:
     assert _texts("وزیر راه گفت کریدور ریلی شمال جنوب تا سال آینده تکمیل می شود.") == []
     assert _texts("سخنگوی تشکیلات خودگردان فلسطین گفت مذاکرات ادامه دارد.") == []
+
+
+# -- a kunya written as one word (Persian) ----------------------------------------------------
+
+
+def test_glued_kunya_names_its_person_alone() -> None:
+    assert _texts("وی گفت ابوحمزه همیشه از وحدت دفاع می کرد.") == ["ابوحمزه"]
+
+
+def test_glued_given_names_and_places_with_abu_are_not_kunyas() -> None:
+    assert _texts("سفر هیئت به ابوظبی انجام شد.") == []

@@ -1299,6 +1299,8 @@ class ArabicDetector:
             last = self.read_name(first, 0.0, free=True)
             if last is None and foreign:
                 last = i + 1
+            if last is None and first == i and self._glued_kunya(i):
+                last = i  # a kunya written as one word names its person alone (Persian ابوعمار)
             if last is None and self._subject_before_date(i):
                 last = i + 1
             if last is not None and kunya:
@@ -1309,6 +1311,17 @@ class ArabicDetector:
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
+
+    def _glued_kunya(self, i: int) -> bool:
+        """Word i is a kunya written as one word, ابو and a listed given name without the article
+        (ابوعمار, ابومازن, as Persian writes them; not the given names ابوالفضل, ابوالقاسم), and no
+        frequency list knows the word."""
+        inf = self.info[i]
+        if inf is None or inf.kind != "word" or inf.off or zipf_ar(inf.stem, self.lw) > 0.0:
+            return False
+        parts = split_compound(inf.stem)
+        return (parts is not None and parts[0] == "ابو" and not parts[1].startswith("ال")
+                and parts[1] in self.lw.given)
 
     def _subject_before_date(self, i: int) -> bool:
         """Persian news opens a sentence with its subject and then the day (علیرضا بیات روز
