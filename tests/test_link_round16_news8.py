@@ -157,3 +157,13 @@ def test_glued_kunya_names_its_person_alone() -> None:
 
 def test_glued_given_names_and_places_with_abu_are_not_kunyas() -> None:
     assert _texts("سفر هیئت به ابوظبی انجام شد.") == []
+
+
+# -- "بن Y" alone for a person found as "X بن Y" -----------------------------------------------
+
+
+def test_ben_stays_with_the_family_name_it_leads() -> None:
+    text = "المعارضة تهاجم بن دفير وشتاينتس. وقالت إن الحكومة رهينة لإيتمار بن دفير ويائير شتاينتس."
+    linked = link(text)
+    assert [(lm.text, lm.antecedent) for lm in linked] == [
+        ("بن دفير", 2), ("شتاينتس", 3), ("إيتمار بن دفير", None), ("يائير شتاينتس", None)]

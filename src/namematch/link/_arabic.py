@@ -1435,11 +1435,15 @@ class ArabicDetector:
         self._split_proclitic_tails()
         keys: set[str] = set()
         tails: set[str] = set()  # the last words of the names found: a pair of words can match only there
+        ben_tails: set[str] = set()  # ... of those whose word before the last is بن (X بن Y: "بن Y" alone)
         for f in self.found:
             keys |= {_key_form(k) for k in self._keys_of(f)}
             last = self.info[f.last]
             if last is not None:
                 tails.add(_key_form(last.stem))
+                before = self.info[f.last - 1] if f.last - 1 >= f.first else None
+                if before is not None and before.stem == "بن" and not before.off:
+                    ben_tails.add(_key_form(last.stem))
         if not keys:
             return
         givens = self._rare_givens() - keys
@@ -1487,6 +1491,21 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+        self._ben_heads(ben_tails)
+
+    def _ben_heads(self, ben_tails: set[str]) -> None:
+        """A one-word mention of the last word of a name found as "X بن Y", right after a bare
+        بن, takes the بن in: the press names the person so (بن سلمان; the Hebrew Ben of بن جفير)."""
+        w = self.w
+        for f in self.found:
+            k = f.first
+            inf = self.info[k]
+            if (f.last != k or k == 0 or inf is None or _key_form(inf.stem) not in ben_tails or w[k].brk
+                    or f.start != w[k].start or w[k - 1].norm != "بن" or self.taken[k - 1]):
+                continue
+            f.first = k - 1
+            f.start = w[k - 1].start
+            self.taken[k - 1] = 1
 
     def _rare_givens(self) -> set[str]:
         """The given names (first words) of the found names of two words or more that are rare
