@@ -167,3 +167,14 @@ def test_ben_stays_with_the_family_name_it_leads() -> None:
     linked = link(text)
     assert [(lm.text, lm.antecedent) for lm in linked] == [
         ("بن دفير", 2), ("شتاينتس", 3), ("إيتمار بن دفير", None), ("يائير شتاينتس", None)]
+
+
+# -- a place that is a given name too, then a listed given name, before a role ------------------
+
+
+def test_place_given_name_and_given_family_name_before_a_role() -> None:
+    assert _texts("به گزارش خبرگزاری ایسنا، ریاض ناصر سفیر فلسطین در تهران گفت.") == ["ریاض ناصر"]
+
+
+def test_the_city_after_in_stays_a_place() -> None:
+    assert _texts("هیئت در ریاض حسن نماینده عربستان را دید.") == []

@@ -202,6 +202,9 @@ PROCLITIC_WORD_ZIPF: Final = 4.0
 #: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
 #: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
 INDEFINITE_BASE_ZIPF: Final = 4.0
+#: The least evidence of a listed given name that ends a name of two words opened by a place that
+#: is a given name too, before a role (ریاض منصور نماینده): clearly a name, not a common word.
+GIVEN_TAIL_EVIDENCE: Final = 1.0
 #: The least evidence of a stop or calendar word that is a given name too, right before a
 #: transliterated foreign family name (رمضان قديروف, يشار غولر): a name word.
 GIVEN_BEFORE_FOREIGN: Final = 0.5
@@ -694,7 +697,14 @@ class ArabicDetector:
         head, tail = self.info[s], self.info[s + 1]
         return (head is not None and tail is not None and head.kind == "place" and head.stem in self.lw.given
                 and not head.off and tail.kind == "word" and not tail.off and not tail.stem.startswith("ال")
-                and zipf_ar(tail.stem, self.lw) == 0.0)
+                and (zipf_ar(tail.stem, self.lw) == 0.0 or self._given_given_tail(s + 1)))
+
+    def _given_given_tail(self, k: int) -> bool:
+        """Word k is a listed given name with clear name evidence (منصور): after a place that is a
+        given name too, at the start of a clause and before a role, the family name of a name."""
+        inf = self.info[k]
+        return (inf is not None and inf.kind == "word" and not inf.off and inf.stem in self.lw.given
+                and inf.score > GIVEN_TAIL_EVIDENCE)
 
     def _arab_family_in_persian(self, s: int) -> bool:
         """In Persian text, word s+1 is an Arab family name with the article and a nisba ending
@@ -723,9 +733,10 @@ class ArabicDetector:
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
             if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
                 return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
-            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and w[i].comma
-                    and self._given_place_pair(s)):
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk
+                    and (w[i].comma or self._given_given_tail(s + 1)) and self._given_place_pair(s)):
                 return s  # "هند X، وزیر": a given name that names a place too, and an unlisted family name
+                #           (or a listed given name: "، ریاض منصور نماینده")
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
