@@ -178,3 +178,12 @@ def test_place_given_name_and_given_family_name_before_a_role() -> None:
 
 def test_the_city_after_in_stays_a_place() -> None:
     assert _texts("هیئت در ریاض حسن نماینده عربستان را دید.") == []
+
+
+# -- places of three words named after persons ---------------------------------------------------
+
+
+def test_three_word_places_named_after_persons_are_no_names() -> None:
+    text = "He told a rally in Dera Ghazi Khan that Chief Minister Maryam Aslam was wrong."
+    assert _texts(text) == ["Maryam Aslam"]
+    assert _texts("Toba Tek Singh and Dera Murad Jamali were flooded, said Hamid Raza.") == ["Hamid Raza"]

@@ -248,6 +248,10 @@ class LatinDetector:
         k = i
         while k < j:
             x = w[k]
+            if k + 2 < j and f"{x.norm} {w[k + 1].norm} {w[k + 2].norm}" in lw.places:
+                cls += ["place", "place", "place"]  # a place of three words named after a person: Dera Ghazi Khan
+                k += 3
+                continue
             if k + 1 < j and f"{x.norm} {w[k + 1].norm}" in lw.places:
                 cls += ["place", "place"]
                 k += 2
