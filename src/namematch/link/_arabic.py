@@ -81,8 +81,9 @@ _IN_THE_NAME_OF: Final = frozenset({"باسم"})
 #: Offices of military ranks (link_roles' third column): general, brigadier, colonel, major ...
 _RANK_OFFICES: Final = frozenset({"general", "brigadier", "colonel", "major", "captain", "marshal", "lieutenant"})
 #: Detached family-name suffixes that make a family name of any word before them (not نیا
-#: "grandfather", فر, لو: short words of their own).
-_FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد"})
+#: "grandfather", فر, لو: short words of their own; the Turkish oğlu "son of" makes one of a title
+#: word too: إمام أوغلو, قاضی اوغلو).
+_FAMILY_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "اوغلو"})
 #: Words for a news outlet (normalised): the word after one is the outlet's name (خبرگزاری فارس,
 #: وكالة فارس, روزنامه X, قناة X).
 _MEDIA_WORDS: Final = frozenset({"خبرگزاري", "وكاله", "صحيفه", "روزنامه", "قناه", "شبكه", "مجله", "جريده",
@@ -102,6 +103,9 @@ FOREIGN_PARTICLES: Final = frozenset({"فون", "فان", "دير", "دي", "د�
 #: لا alone is the Arabic "no".
 _FOREIGN_ARTICLES: Final = frozenset({"لا", "لاس", "لوس", "لو"})
 _SAYYID: Final = frozenset({"سيد"})
+#: Titles with the article that are family names too (al-Sayed, al-Sheikh): after one given name,
+#: ending the name, the family name, not the title of a name after them.
+_TITLE_FAMILIES: Final = frozenset({"السيد", "الشيخ"})
 #: Persian possessives written apart after a role phrase: "his", "their", "own" (همتای آلمانی اش).
 _DETACHED_POSSESSIVES: Final = frozenset({"اش", "شان", "خود", "خويش"})
 #: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
@@ -198,6 +202,15 @@ PROCLITIC_WORD_ZIPF: Final = 4.0
 #: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
 #: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
 INDEFINITE_BASE_ZIPF: Final = 4.0
+#: The least evidence of a listed given name that ends a name of two words opened by a place that
+#: is a given name too, before a role (ریاض منصور نماینده): clearly a name, not a common word.
+GIVEN_TAIL_EVIDENCE: Final = 1.0
+#: The least evidence of a stop or calendar word that is a given name too, right before a
+#: transliterated foreign family name (رمضان قديروف, يشار غولر): a name word.
+GIVEN_BEFORE_FOREIGN: Final = 0.5
+#: ... when the word is no more common than this (Zipf): a month or a verb, not a particle or a
+#: preposition that spells a given name too (على, read علي).
+GIVEN_STOP_ZIPF: Final = 5.5
 #: Extra evidence for the word after a run of given names under a title: the family-name slot.
 FAMILY_SLOT_BONUS: Final = 1.5
 #: The least evidence of a given name with the article after two name words or more under a title
@@ -283,6 +296,10 @@ class ArabicDetector:
                         and "ال" + inf.stem in lw.places):
                     inf.kind = "word"
         self.taken = bytearray(len(words))
+        for k, inf in enumerate(self.info):
+            if inf is not None and inf.kind == "stop" and self._given_before_foreign(k):
+                inf.kind = "word"  # a given name that is a month or a verb too (رمضان, يشار) before a
+                inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # foreign family name: رمضان قديروف
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
@@ -525,8 +542,10 @@ class ArabicDetector:
                 names += 1
                 break
             if (kind == "role" and k > j and last == k - 1 and names == 1 and only_given and not inf.off
-                    and inf.stem == "السيد" and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "say"))):
-                last = k  # the family name al-Sayed after a given name, ending the name (وزيرة X السيد في)
+                    and inf.stem in _TITLE_FAMILIES and (k + 1 >= n or w[k + 1].brk or self.kind(k + 1) in ("stop", "say")
+                                                         or (inf.stem != "السيد" and self.kind(k + 1) == "role"))):
+                last = k  # the family name al-Sayed after a given name, ending the name (وزيرة X السيد في);
+                # al-Sheikh also before the person's role (X الشيخ، اليوم; X الشیخ معاون)
                 names += 1
                 break
             if kind == "role" and k == j and inf.stem in _SAYYID and k + 1 < n and not w[k + 1].brk:
@@ -575,7 +594,8 @@ class ArabicDetector:
             slot = slot or (after_nasab and not free and names >= 3 and inf.stem.startswith("ال") and not inf.off
                             and inf.score > SECOND_WORD_CUTOFF)
             if slot and (not free or names >= 2 or (
-                    names == 1 and inf.score > SECOND_WORD_CUTOFF and (self._two_given(j) or self._definite_nisba(k)))):
+                    names == 1 and inf.score > SECOND_WORD_CUTOFF
+                    and (self._two_given(j) or self._definite_nisba(k) or self._foreign_given(j)))):
                 # (two given names glued, محمدرضا, are a name whose family name follows; a listed given
                 # name and a definite nisba are a name however common the nisba: نوري المالكي)
                 s += FAMILY_SLOT_BONUS
@@ -677,7 +697,14 @@ class ArabicDetector:
         head, tail = self.info[s], self.info[s + 1]
         return (head is not None and tail is not None and head.kind == "place" and head.stem in self.lw.given
                 and not head.off and tail.kind == "word" and not tail.off and not tail.stem.startswith("ال")
-                and zipf_ar(tail.stem, self.lw) == 0.0)
+                and (zipf_ar(tail.stem, self.lw) == 0.0 or self._given_given_tail(s + 1)))
+
+    def _given_given_tail(self, k: int) -> bool:
+        """Word k is a listed given name with clear name evidence (منصور): after a place that is a
+        given name too, at the start of a clause and before a role, the family name of a name."""
+        inf = self.info[k]
+        return (inf is not None and inf.kind == "word" and not inf.off and inf.stem in self.lw.given
+                and inf.score > GIVEN_TAIL_EVIDENCE)
 
     def _arab_family_in_persian(self, s: int) -> bool:
         """In Persian text, word s+1 is an Arab family name with the article and a nisba ending
@@ -706,9 +733,10 @@ class ArabicDetector:
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
             if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
                 return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
-            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and w[i].comma
-                    and self._given_place_pair(s)):
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk
+                    and (w[i].comma or self._given_given_tail(s + 1)) and self._given_place_pair(s)):
                 return s  # "هند X، وزیر": a given name that names a place too, and an unlisted family name
+                #           (or a listed given name: "، ریاض منصور نماینده")
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
@@ -1125,6 +1153,29 @@ class ArabicDetector:
                 and not inf.stem.startswith("ال") and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
                 and nxt.kind == "word" and not nxt.off and nxt.score > UNKNOWN_FLOOR)
 
+    def _foreign_given(self, j: int) -> bool:
+        """Word j is a listed given name that the name-element lexicon does not know (a foreign
+        given name: بنيامين, إيتمار, فيكرام): the word after it is the family name's slot even
+        without context, however often the press writes that family name (نتنياهو)."""
+        inf = self.info[j]
+        return (inf is not None and inf.kind == "word" and not inf.off and inf.stem in self.lw.given
+                and not inf.stem.startswith("ال") and form_rarity(inf.stem) >= 1.0)
+
+    def _given_before_foreign(self, j: int) -> bool:
+        """Word j, a stop or calendar word that is a given name too (رمضان a month, يشار a verb:
+        a listed given name or a name element of the lexicon), stands right before a
+        transliterated foreign family name (no frequency list knows it, no article, shaped like a
+        name: قديروف): the given name, not the ordinary word (رمضان كريم, يشار إلى stay words)."""
+        w, n = self.w, len(self.w)
+        inf = self.info[j]
+        if inf is None or inf.off or j + 1 >= n or w[j + 1].brk or self.taken[j + 1]:
+            return False
+        nxt = self.info[j + 1]
+        return (nxt is not None and nxt.kind == "word" and not nxt.off and not nxt.stem.startswith("ال")
+                and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
+                and max(zipf_ar(inf.stem, self.lw), zipf_ar(w[j].norm, self.lw)) <= GIVEN_STOP_ZIPF
+                and zipf_ar(nxt.stem, self.lw) == 0.0 and nxt.score >= FOREIGN_TAIL)
+
     def _given_written_apart(self, k: int) -> bool:
         """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
         Arabic writes the Persian compound apart)."""
@@ -1259,6 +1310,8 @@ class ArabicDetector:
             last = self.read_name(first, 0.0, free=True)
             if last is None and foreign:
                 last = i + 1
+            if last is None and first == i and self._glued_kunya(i):
+                last = i  # a kunya written as one word names its person alone (Persian ابوعمار)
             if last is None and self._subject_before_date(i):
                 last = i + 1
             if last is not None and kunya:
@@ -1269,6 +1322,17 @@ class ArabicDetector:
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
+
+    def _glued_kunya(self, i: int) -> bool:
+        """Word i is a kunya written as one word, ابو and a listed given name without the article
+        (ابوعمار, ابومازن, as Persian writes them; not the given names ابوالفضل, ابوالقاسم), and no
+        frequency list knows the word."""
+        inf = self.info[i]
+        if inf is None or inf.kind != "word" or inf.off or zipf_ar(inf.stem, self.lw) > 0.0:
+            return False
+        parts = split_compound(inf.stem)
+        return (parts is not None and parts[0] == "ابو" and not parts[1].startswith("ال")
+                and parts[1] in self.lw.given)
 
     def _subject_before_date(self, i: int) -> bool:
         """Persian news opens a sentence with its subject and then the day (علیرضا بیات روز
@@ -1382,11 +1446,15 @@ class ArabicDetector:
         self._split_proclitic_tails()
         keys: set[str] = set()
         tails: set[str] = set()  # the last words of the names found: a pair of words can match only there
+        ben_tails: set[str] = set()  # ... of those whose word before the last is بن (X بن Y: "بن Y" alone)
         for f in self.found:
             keys |= {_key_form(k) for k in self._keys_of(f)}
             last = self.info[f.last]
             if last is not None:
                 tails.add(_key_form(last.stem))
+                before = self.info[f.last - 1] if f.last - 1 >= f.first else None
+                if before is not None and before.stem == "بن" and not before.off:
+                    ben_tails.add(_key_form(last.stem))
         if not keys:
             return
         givens = self._rare_givens() - keys
@@ -1434,6 +1502,21 @@ class ArabicDetector:
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
+        self._ben_heads(ben_tails)
+
+    def _ben_heads(self, ben_tails: set[str]) -> None:
+        """A one-word mention of the last word of a name found as "X بن Y", right after a bare
+        بن, takes the بن in: the press names the person so (بن سلمان; the Hebrew Ben of بن جفير)."""
+        w = self.w
+        for f in self.found:
+            k = f.first
+            inf = self.info[k]
+            if (f.last != k or k == 0 or inf is None or _key_form(inf.stem) not in ben_tails or w[k].brk
+                    or f.start != w[k].start or w[k - 1].norm != "بن" or self.taken[k - 1]):
+                continue
+            f.first = k - 1
+            f.start = w[k - 1].start
+            self.taken[k - 1] = 1
 
     def _rare_givens(self) -> set[str]:
         """The given names (first words) of the found names of two words or more that are rare

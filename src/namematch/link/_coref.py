@@ -30,17 +30,18 @@ def unit_cores(name: str) -> frozenset[str]:
 
     out: set[str] = set()
     for u in parse(name).units:
-        core = u.core if len(u.core) >= 2 else u.norm
+        raw = core = u.core if len(u.core) >= 2 else u.norm
         if len(core) >= 2:
             if not core.isascii():
                 core = core.translate(_PERSIAN_LETTERS)  # کوچکی / كوجكي
                 if core in _KUNYA_CASES:
                     continue  # أبي / أبا: the case forms of أبو, a particle (لأبي الفضل = أبو الفضل)
             out.add(core)
-            parts = split_compound(core) if not core.isascii() else None
+            # (split as written: the lists hold Persian letters, امیرهوشنگ = امیر + هوشنگ)
+            parts = (split_compound(raw) or split_compound(core)) if not core.isascii() else None
             if parts is not None:
                 rest = parts[1][2:] if parts[1].startswith("ال") and len(parts[1]) > 4 else parts[1]
-                out.add(rest)
+                out.add(rest.translate(_PERSIAN_LETTERS))
     return frozenset(out)
 
 

@@ -626,6 +626,8 @@ def _block_keys(ch: _Chain) -> set[str]:
         out |= unit_keys(u.core, u.script, head=u.head)
         if "\u0686" in u.core:  # Arabic writes the Persian چ as ج (چمران / جمران): the keys of that spelling too
             out |= unit_keys(u.core.replace("\u0686", "\u062c"), u.script, head=u.head)
+        if u.script == LATIN and "tz" in u.core:  # German and Yiddish tz is the ts Arabic script writes (Katz, كاتس)
+            out |= unit_keys(u.core.replace("tz", "ts"), u.script, head=u.head)
         if u.lineage:  # a Maghrebi family name led by Ben written as two words (بن جامع = Bendjama)
             out |= unit_keys(("ben" if u.script == LATIN else "بن") + u.core, u.script)
         loose = _loose_roman(u.core)

@@ -29,8 +29,10 @@ __all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "lati
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
-#: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده").
-DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله"})
+#: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده"; the Turkish "son of",
+#: oğlu, written apart in Arabic and Persian script: "داود أوغلو").
+DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله",
+                                      "اوغلو"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال",
                               "بو"})  # (بو: the kunya of Lebanese and Maghrebi family names, بو صعب)
@@ -40,6 +42,8 @@ _STRUCTURE_HEADS: Final = tuple(morph.arabic_head_forms(glued_only=False))
 #: heads, and given names and honorifics that often lead one (سیدعباس, محمدباقر, میرزا…).
 _GLUED_HEADS: Final = (*_STRUCTURE_HEADS, "سيد", "امير", "محمد", "علي", "ميرزا", "مير", "شيخ", "حاج", "ملا")
 
+#: Lineage heads ("son of") that a listed given name may begin with (Benjamin, بنيامين).
+_LINEAGE_HEADS: Final = frozenset({"بن", "ابن"})
 #: Second elements glued to a given name (Zabihullah, Jalaluddin): the compound tails but Zada,
 #: a family-name suffix (PERSIAN_SUFFIXES).
 _GLUED_TAILS: Final = tuple(f for f, kind in morph.arabic_tail_forms().items() if kind in (morph.DIN, morph.ALLAH))
@@ -99,6 +103,8 @@ def split_compound(stem: str) -> tuple[str, str] | None:
         return None
     for head in _GLUED_HEADS:
         if stem.startswith(head) and len(stem) - len(head) >= 3:
+            if head in _LINEAGE_HEADS and stem in lw.given:
+                continue  # a given name that begins like بن is one name (بنيامين: no بن + يامين)
             rest = stem[len(head):]
             if head in _STRUCTURE_HEADS or rest in lw.given or form_rarity(rest) < 0.9:
                 return head, rest

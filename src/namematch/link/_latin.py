@@ -248,6 +248,10 @@ class LatinDetector:
         k = i
         while k < j:
             x = w[k]
+            if k + 2 < j and f"{x.norm} {w[k + 1].norm} {w[k + 2].norm}" in lw.places:
+                cls += ["place", "place", "place"]  # a place of three words named after a person: Dera Ghazi Khan
+                k += 3
+                continue
             if k + 1 < j and f"{x.norm} {w[k + 1].norm}" in lw.places:
                 cls += ["place", "place"]
                 k += 2
@@ -264,7 +268,7 @@ class LatinDetector:
                     (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES)
                     or (k > i and w[k - 1].norm in _ROYAL_HONORIFICS))):  # (Sheikh Sultan, Prince Sultan)
                 c = "role"
-            elif self.is_qual(x) or self.is_place(x):
+            elif (self.is_qual(x) or self.is_place(x)) and not self._place_given_after_role(k, j):
                 c = "qual"
             elif self._initial(k) and k + 1 < j:
                 c = "name"  # an initial: "R. Venkataraman"
@@ -327,6 +331,19 @@ class LatinDetector:
         w = self.w
         return w[k].norm in _SAYYID and all(not known(w[m].norm, self.lw) and not known(w[m].parts[-1], self.lw)
                                             for m in range(k + 1, j))
+
+    def _place_given_after_role(self, k: int, j: int) -> bool:
+        """Word k, a place that is a given name too (Israel), stands right after a role and is
+        followed by one name word that ends the run ("Defence Minister Israel X",
+        "his counterpart Jordan X"): the person's given name, not the country."""
+        w = self.w
+        x = w[k]
+        if k + 2 != j or k == 0 or x.brk or x.poss or x.norm not in self.lw.given:
+            return False
+        prev, y = w[k - 1], w[k + 1]
+        return (not prev.arabic and self.is_role(prev) and not y.arabic and y.cap
+                and not (self.is_org(y) or self.is_role(y) or self.is_place(y) or self.is_qual(y)
+                         or y.norm in self.lw.stops or latin_ordinary(y.norm)))
 
     def _given_before_name(self, k: int, j: int) -> bool:
         """Word k, an organisation word that is a given name too (an agency's short name:

@@ -268,12 +268,14 @@ def latin_readings(core: str) -> tuple[str, ...]:
     Osman) or ذ (Ghathafi, Qadhafi); a j between a consonant and a, e, o or u, or ending a
     longer word after e or i, is the y sound that Slavic, German, Dutch and Scandinavian
     spelling write j (Benjamin ~ Benyamin ~ بنيامين, Anja ~ Anya, Sergej ~ Sergey; the fold
-    reads a y there as a vowel)."""
+    reads a y there as a vowel); "tz" is ts (Katz, كاتس)."""
     out = [core]
     if "ch" in core:
         out += [core.replace("ch", "kh"), core.replace("ch", "j")]
     if "th" in core:
         out += [x.replace("th", "dh") for x in out]
+    if "tz" in core:
+        out.append(core.replace("tz", "ts"))  # German and Yiddish tz is ts: Katz ~ كاتس, Horowitz ~ هورويتس
     y = j_as_y(core)
     if y != core:
         out.append(y)
