@@ -195,7 +195,8 @@ class _Prepared:
     #: (i, lo, hi, ckeys of i and i+1) for adjacent word units i, i+1 that could be one split
     #: unit: a single unit of the other name between lo and hi letters long may match them joined
     adjacent: tuple[tuple[int, float, float, tuple[str, str]], ...]
-    #: shortest joined length of adjacent units (0: none) and longest single unit (first spelling)
+    #: shortest joined length of adjacent units (any spelling compared; 0: none) and longest
+    #: single unit (first spelling)
     min_joined: int
     max_single: int
     #: first-spelling length of each unit (0 for an initial: never part of a merge)
@@ -323,7 +324,7 @@ def layout(
     """What :class:`_Prepared` derives from a name's units, in its field order
     (identity to closed), in one pass: norms, weights and their sum, whether a unit
     is in Arabic script, family-name positions, adjacent word-unit pairs (i, the
-    0.7x-1.3x window of their joined first-spelling length, their ckeys), the
+    0.7x-1.3x window of their joined spellings' lengths, their ckeys), the
     shortest joined length (0: none), the longest word unit, each unit's length,
     the weights of the given names after the first and the facts of the closed form."""
     weights: list[float] = []
@@ -335,6 +336,7 @@ def layout(
     min_joined: int | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
+    prev_short = prev_long = 0  # shortest and longest spelling of the previous unit
     prev_key = ""
     middle: list[float] = []
     k = 0
@@ -356,20 +358,30 @@ def layout(
             continue
         size = len(u.latin[0])
         sizes.append(size)
+        short, long_ = _spelling_lengths(u)
         if prev_size >= 0:
-            joined = prev_size + size
-            # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (prev_key, u.ckey)))
+            # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x of
+            # the joined lengths of any of the spellings compared, the folded ones too)
+            joined = prev_short + short
+            adjacent.append((k - 1, 0.7 * joined, 1.3 * (prev_long + long_), (prev_key, u.ckey)))
             if min_joined is None or joined < min_joined:
                 min_joined = joined
         if size > max_single:
             max_single = size
-        prev_size = size
+        prev_size, prev_short, prev_long = size, short, long_
         prev_key = u.ckey
         k += 1
     closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
     return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
             tuple(adjacent), min_joined or 0, max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
+
+
+def _spelling_lengths(u: _Unit) -> tuple[int, int]:
+    """The shortest and the longest of the spellings of a word unit that a joined pair is
+    compared through (its first two spellings and their folds: a split syllable the quick
+    romanisation spells long, شيويه "scheuer", may fold short, "shii")."""
+    lengths = [len(x) for x in u.latin[:2]] + [len(x) for x in u.folds[:2]]
+    return min(lengths), max(lengths)
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
