@@ -299,6 +299,12 @@ def _displace(
     return kept, displaced
 
 
+def displaced(a: _Prepared, b: _Prepared, i: int, j: int, s: float, method: str, merge_sim: MergeSim) -> bool:
+    """Whether the agreeing pair ``(i, j)``, the only units aligned, is one a split unit explains
+    better (:func:`_displace` would make it a split/merged pair)."""
+    return bool(_displace(a, b, [(i, j, s, method)], {i}, {j}, merge_sim)[1])
+
+
 def _split_of(
     p: _Prepared, k: int, q: _Prepared, m: int, used: AbstractSet[int], merge_sim: MergeSim
 ) -> tuple[int, float] | None:

@@ -54,7 +54,7 @@ from namematch._folding import fold_latin
 from namematch._pool import iter_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._align import Similarity, UnitSim, align, gendered_pair, merge_candidates
+from namematch.score._align import Similarity, UnitSim, align, displaced, gendered_pair, merge_candidates
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
 from namematch.score._rules import (
@@ -77,6 +77,7 @@ from namematch.score._units import (
     bridge_skeletons,
     comparison_folds,
     consonant_classes,
+    joined_skeletons,
 )
 
 #: Edit similarity (percent) of some spellings of two units below which they cannot agree
@@ -210,6 +211,8 @@ class _Choices:
         self.singles = _singles(self.units)
         self.initials = [k for k, u in self.units.items() if u.initial]
         self.joined = _joined(names)
+        self.joined_bridged = _joined_bridged(names)
+        self.bridged = _bridged(self.units)
         self.same: dict[tuple[str, ...], list[int]] = {}
         for j, p in enumerate(names):
             if p is not None and p.units:
@@ -324,6 +327,34 @@ def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
     return joined
 
 
+def _joined_bridged(names: Sequence[_Prepared | None]) -> list[tuple[int, str]]:
+    """``(name index, skeleton)`` of two adjacent Arabic-script units of a name joined, through
+    which the transliteration model may write them as one Latin unit (``_units.joined_bridge``)."""
+    out: list[tuple[int, str]] = []
+    for k, p in enumerate(names):
+        if p is None or not p.arabic:
+            continue
+        for i, _lo, _hi, _key in p.adjacent:
+            out += [(k, sk) for sk in joined_skeletons(p.units[i], p.units[i + 1])]
+    return out
+
+
+def _bridged(units: dict[str, _Unit]) -> dict[str, list[str]]:
+    """Latin word units by the skeletons of the transliteration model's bridge (``bridge_skeletons``)."""
+    out: dict[str, list[str]] = {}
+    for key, u in units.items():
+        if not u.arabic:
+            for sk in bridge_skeletons(u):
+                out.setdefault(sk, []).append(key)
+    return out
+
+
+def _bridged_rows(joined: list[tuple[int, str]], singles: dict[str, list[str]]) -> set[tuple[int, str]]:
+    """``(name, unit ckey)`` where two adjacent units of the name joined (``joined``, of
+    :func:`_joined_bridged`) share a bridge skeleton with the Latin unit (``singles``, of :func:`_bridged`)."""
+    return {(k, key) for k, sk in joined for key in singles.get(sk, ())}
+
+
 def _singles(units: dict[str, _Unit]) -> list[tuple[str, str]]:
     """``(unit ckey, folded spelling)`` of the word units."""
     return [(key, f) for key, u in units.items() if not u.initial for f in comparison_folds(u)]
@@ -362,6 +393,10 @@ def _span_candidates(
     for i, kc in _merge_rows(_joined(qs), choices.singles, threads):
         merge.update(product((i,), c_where[kc]))
     for j, kq in _merge_rows(choices.joined, _singles(qu), threads):
+        merge.update(product(q_where[kq], (j,)))
+    for i, kc in _bridged_rows(_joined_bridged(qs), choices.bridged):
+        merge.update(product((i,), c_where[kc]))
+    for j, kq in _bridged_rows(choices.joined_bridged, _bridged(qu)):
         merge.update(product(q_where[kq], (j,)))
     return out | merge, merge, near
 
@@ -495,7 +530,10 @@ class _Cells:
             neg, ia, jb, method = one
             if swap:
                 ia, jb = jb, ia
-            if not (mergeable and merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)):
+            if not mergeable or not (
+                merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)
+                or displaced(pa, pb, ia, jb, -neg, method, scorer._merge_sim)
+            ):
                 feats = one_pair_features(pa, pb, ia, jb, -neg, method)
         if feats is None:
             if swap:

@@ -36,6 +36,7 @@ from namematch.score._units import (
     _Unit,
     foreign_folds,
     foreign_pair,
+    joined_bridge,
     in_context,
     layout,
     unit_similarity,
@@ -273,6 +274,11 @@ class Scorer:
             foreign = x.arabic != v.arabic and foreign_pair(x, v)
             folds = foreign_folds(v, joined, self.config.skeleton_from) if foreign else v.folds
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in folds)
+            if best < self.config.merge_cap and foreign and joined_bridge(x, y, v):
+                # (syllables the transliteration model writes as the Latin word once joined:
+                # Enlai ~ إن لاي, Leji ~ له جي; counted as a merge at its best, above a syllable
+                # alone that a lossy fold equates with the word, Leji ~ له)
+                best = self.config.merge_cap
             if x.head and x.head == v.head and not any(vf.startswith(xf) for vf in v.folds for xf in x.folds):
                 # (a whole compound of the same head, Abdullah, is no first part of another:
                 # Abdullah Jan ~ Abdulrahman are two names; Abdullah Zada ~ Abdullahzada joins)

@@ -581,8 +581,10 @@ def bridge_skeletons(u: _Unit) -> frozenset[str]:
     :func:`model_bridge` (empty: it meets none so): an Arabic-script word the lexicon does not
     list, its letters' skeletons; a plain Latin word that is no listed Arabic or Persian name
     element, its readings' (:func:`namematch._model_spelling.target_skeletons`). Not an
-    initial, a compound or a word of another script."""
-    if u.initial or u.head or u.tail:
+    initial, a compound with a tail (Allah, al-Din, Zada) or a word of another script; a
+    compound with a head (Abd, Abu) is one word to the model, its head's letters with the rest
+    (عبداللهيان ~ Abdollahian, the press writing the head apart or glued)."""
+    if u.initial or u.tail:
         return _EMPTY
     if u.arabic:
         return _EMPTY if u.groups else _arabic_bridge_skeletons(u.core)
@@ -594,6 +596,52 @@ def bridge_skeletons(u: _Unit) -> frozenset[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _arabic_bridge_skeletons(core: str) -> frozenset[str]:
     return frozenset(k for k in arabic_skeletons(core) if k)
+
+
+def joined_bridge(x: _Unit, y: _Unit, v: _Unit) -> bool:
+    """Whether two adjacent Arabic-script units ``x`` and ``y`` written as one word are a Latin
+    unit ``v`` by the transliteration model (:func:`model_bridge` of the joined word): a foreign
+    name's syllables the press writes apart (تشو إن لاي, Zhou Enlai: إن alone is "anne" to the
+    quick search, انلاي "enlai"). A final ه after a consonant of ``x`` writes a vowel (له, Le):
+    the joined word is read without it too (it would be an h inside a word). ``v`` must be a
+    plain Latin word the model bridge reads (:func:`bridge_skeletons`), neither unit an
+    initial or compound."""
+    model = x.resources.model
+    if not isinstance(model, JointModel) or v.arabic or not joined_skeletons(x, y):
+        return False
+    targets = bridge_skeletons(v)
+    if not targets:
+        return False
+    persian = x.script == PERSIAN or y.script == PERSIAN
+    for word in _joined_words(x.core, y.core):
+        if targets.isdisjoint(_arabic_bridge_skeletons(word)):
+            continue
+        own = tuple(romanize_unit(word, limit=4, resources=x.resources))
+        if own and model_spells(word, persian, own, v.core, model):
+            return True
+    return False
+
+
+def joined_skeletons(x: _Unit, y: _Unit) -> frozenset[str]:
+    """The consonant skeletons through which two adjacent Arabic-script units written as one
+    word may meet a Latin unit by :func:`joined_bridge` (empty: they meet none so): two plain
+    words (no initial or compound)."""
+    if not (x.arabic and y.arabic) or x.head or x.tail or y.head or y.tail or x.initial or y.initial:
+        return _EMPTY
+    return frozenset(k for word in _joined_words(x.core, y.core) for k in _arabic_bridge_skeletons(word))
+
+
+def _joined_words(first: str, second: str) -> tuple[str, ...]:
+    """Two Arabic-script words written as one: as they are, and without a final ه of the first
+    after a consonant letter, which writes a vowel at a word's end (له, Le)."""
+    words = [first + second]
+    if len(first) >= 2 and first[-1] == "ه" and first[-2] not in _ARABIC_VOWEL_LETTERS:
+        words.append(first[:-1] + second)
+    return tuple(words)
+
+
+#: Arabic-script letters that write a long vowel (or its carrier) rather than a consonant.
+_ARABIC_VOWEL_LETTERS: Final = frozenset("اويىآأإءئؤ")
 
 
 def model_bridge(u: _Unit, v: _Unit) -> bool:
