@@ -802,7 +802,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if _short_form(u, v):
             return cfg.agree_from, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
     if (
-        u.arabic != v.arabic and own and not apart
+        u.arabic != v.arabic and (own or same_head) and not apart
         and (best < cfg.skeleton_match or (best < 0.95 and not _agree(best, x, y, cfg)))
         and model_bridge(u, v)
     ):
@@ -1180,8 +1180,8 @@ def foreign_pair(u: _Unit, v: _Unit) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def sounded(u: _Unit) -> _Unit:
     """A unit with the spellings a foreign name written by its sound adds to its folds (the
-    unit itself when there are none): a Latin word's readings by the orthographies of
-    ``data/foreign_spellings.tsv`` (Tajani read tayani, Scholz scholts, Xi shi), an
+    unit itself when there are none): a Latin word's readings (:func:`latin_readings`: a
+    final j as y) by the orthographies of ``data/foreign_spellings.tsv`` (Tajani read tayani, Scholz scholts, Xi shi), an
     Arabic-script unit the lexicon lists also the transliteration model's spellings (the
     lexicon's may all be of an Arabic reading: شولتس listed as schultes, the model's
     schulz). Cached per unit (units are cached per token, so one entry serves every name)."""
@@ -1193,7 +1193,8 @@ def sounded(u: _Unit) -> _Unit:
         model = decode(u.core, u.script == PERSIAN, MATCH_LIMIT, u.resources.model)
         extra = ["".join(c for c in s if c.isascii() and c.isalnum()) for s, _ in model]
     elif u.script == LATIN:
-        extra = list(foreign_readings(u.core))
+        # (the readings of its other Latin readings too: Andrzej read andrzey, then andjey)
+        extra = [r for x in u.latin for r in foreign_readings(x)]
         listed = _listed_reading_groups(extra, u.resources.lexicon)
         if listed:
             # a reading that is a known Arabic or Persian name is that name, and no other
