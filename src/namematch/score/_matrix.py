@@ -321,7 +321,7 @@ def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
     for k, p in enumerate(names):
         if p is None:
             continue
-        for i, _lo, _hi, _key in p.adjacent:
+        for i, *_window in p.adjacent:
             x, y = p.units[i], p.units[i + 1]
             joined += [(str(k), fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
     return joined
@@ -334,7 +334,7 @@ def _joined_bridged(names: Sequence[_Prepared | None]) -> list[tuple[int, str]]:
     for k, p in enumerate(names):
         if p is None or not p.arabic:
             continue
-        for i, _lo, _hi, _key in p.adjacent:
+        for i, *_window in p.adjacent:
             out += [(k, sk) for sk in joined_skeletons(p.units[i], p.units[i + 1])]
     return out
 

@@ -333,12 +333,12 @@ class Scorer:
     def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
         """Whether split/merged units would align between two names with no similar unit pair
         (:func:`_align.any_merge` of either name against the other, after the length windows)."""
-        if len(pa.units) >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and any_merge(
+        if len(pa.units) >= 2 and pa.adjacent and pa.least_joined <= pb.max_single and any_merge(
             pa, pb, self._merge_sim
         ):
             return True
         return bool(
-            len(pb.units) >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single
+            len(pb.units) >= 2 and pb.adjacent and pb.least_joined <= pa.max_single
             and any_merge(pb, pa, self._merge_sim)
         )  # fmt: skip
 

@@ -192,15 +192,18 @@ class _Prepared:
     weight_sum: float
     arabic: bool
     family_idx: tuple[int, ...]
-    #: (i, lo, hi, ckeys of i and i+1) for adjacent word units i, i+1 that could be one split
-    #: unit: a single unit of the other name between lo and hi letters long may match them joined
-    adjacent: tuple[tuple[int, float, float, tuple[str, str]], ...]
-    #: shortest joined length of adjacent units (any spelling compared; 0: none) and longest
-    #: single unit (first spelling)
-    min_joined: int
+    #: (i, lo, hi, flo, fhi, ckeys of i and i+1) for adjacent word units i, i+1 that could be
+    #: one split unit: a single unit of the other name between lo and hi letters long (first
+    #: spelling), or flo and fhi (first fold), may match them joined (:func:`in_window`)
+    adjacent: tuple[tuple[int, float, float, float, float, tuple[str, str]], ...]
+    #: the lowest lower bound of those windows (0: none) and the longest single unit (first
+    #: spelling or first fold)
+    least_joined: float
     max_single: int
     #: first-spelling length of each unit (0 for an initial: never part of a merge)
     sizes: tuple[int, ...]
+    #: first-fold length of each unit (0 for an initial)
+    fold_sizes: tuple[int, ...]
     #: the weights of the given names and initials after the first (not family names): the chain
     middle: tuple[float, ...]
     #: what the closed form of a pair with no unit aligned reads of this name
@@ -318,25 +321,28 @@ def layout(
     units: Sequence[_Unit],
 ) -> tuple[
     tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...],
-    tuple[tuple[int, float, float, tuple[str, str]], ...], int, int, tuple[int, ...], tuple[float, ...],
+    tuple[tuple[int, float, float, float, float, tuple[str, str]], ...], float, int, tuple[int, ...],
+    tuple[int, ...], tuple[float, ...],
     tuple[bool, bool, int, bool, int, bool],
 ]:  # fmt: skip
     """What :class:`_Prepared` derives from a name's units, in its field order
     (identity to closed), in one pass: norms, weights and their sum, whether a unit
     is in Arabic script, family-name positions, adjacent word-unit pairs (i, the
-    0.7x-1.3x window of their joined spellings' lengths, their ckeys), the
-    shortest joined length (0: none), the longest word unit, each unit's length,
+    0.7x-1.3x window of their joined spellings' length, the 0.75x-1.3x one of their folds',
+    their ckeys), the lowest bound of those windows (0: none), the longest
+    word unit (spelling or fold), each unit's first-spelling and first-fold length,
     the weights of the given names after the first and the facts of the closed form."""
     weights: list[float] = []
     arabic = False
     family_idx: list[int] = []
     family_article = False
-    adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
+    adjacent: list[tuple[int, float, float, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
-    min_joined: int | None = None
+    fold_sizes: list[int] = []
+    least_joined: float | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
-    prev_short = prev_long = 0  # shortest and longest spelling of the previous unit
+    prev_fsize = prev_longest = prev_flongest = 0  # the previous unit's first-fold, longest spelling and fold lengths
     prev_key = ""
     middle: list[float] = []
     k = 0
@@ -353,35 +359,43 @@ def layout(
             middle.append(weight)
         if u.initial:
             sizes.append(0)
+            fold_sizes.append(0)
             prev_size = -1
             k += 1
             continue
-        size = len(u.latin[0])
+        size, fsize = len(u.latin[0]), len(u.folds[0])
+        longest = max(map(len, u.latin[:2]))
+        flongest = max(map(len, u.folds[:2]))
         sizes.append(size)
-        short, long_ = _spelling_lengths(u)
+        fold_sizes.append(fsize)
         if prev_size >= 0:
-            # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x of
-            # the joined lengths of any of the spellings compared, the folded ones too)
-            joined = prev_short + short
-            adjacent.append((k - 1, 0.7 * joined, 1.3 * (prev_long + long_), (prev_key, u.ckey)))
-            if min_joined is None or joined < min_joined:
-                min_joined = joined
-        if size > max_single:
-            max_single = size
-        prev_size, prev_short, prev_long = size, short, long_
+            # (a joined pair must be about as long as one unit of the other name: 0.7x the
+            # first spellings' length to 1.3x the longer of the first two, or 0.75x-1.3x so of
+            # the folds: a split syllable the quick romanisation spells long, شيويه "scheuer",
+            # folds short, "shiir"; one it spells short, له "la", may be "lah")
+            joined, fjoined = prev_size + size, prev_fsize + fsize
+            lo, flo = 0.7 * joined, 0.75 * fjoined
+            adjacent.append((k - 1, lo, 1.3 * (prev_longest + longest), flo, 1.3 * (prev_flongest + flongest),
+                             (prev_key, u.ckey)))
+            least = min(lo, flo)
+            if least_joined is None or least < least_joined:
+                least_joined = least
+        if max(size, fsize) > max_single:
+            max_single = max(size, fsize)
+        prev_size, prev_fsize, prev_longest, prev_flongest = size, fsize, longest, flongest
         prev_key = u.ckey
         k += 1
     closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
     return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
-            tuple(adjacent), min_joined or 0, max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
+            tuple(adjacent), least_joined or 0.0, max_single, tuple(sizes), tuple(fold_sizes), tuple(middle),
+            closed)  # fmt: skip
 
 
-def _spelling_lengths(u: _Unit) -> tuple[int, int]:
-    """The shortest and the longest of the spellings of a word unit that a joined pair is
-    compared through (its first two spellings and their folds: a split syllable the quick
-    romanisation spells long, شيويه "scheuer", may fold short, "shii")."""
-    lengths = [len(x) for x in u.latin[:2]] + [len(x) for x in u.folds[:2]]
-    return min(lengths), max(lengths)
+def in_window(lo: float, hi: float, flo: float, fhi: float, size: int, fsize: int) -> bool:
+    """Whether a unit (``size``: its first spelling's length, ``fsize``: its first fold's) is
+    about as long as an adjacent pair joined (the windows of :attr:`_Prepared.adjacent`); an
+    initial (sizes 0) never is."""
+    return (lo <= size <= hi or flo <= fsize <= fhi) and size > 0
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
