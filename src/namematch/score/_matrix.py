@@ -54,7 +54,14 @@ from namematch._folding import fold_latin
 from namematch._pool import iter_chunks
 from namematch.keys import arabic_skeletons
 from namematch.normalize import OTHER
-from namematch.score._align import Similarity, UnitSim, align, displaced, gendered_pair, merge_candidates
+from namematch.score._align import (
+    Similarity,
+    UnitSim,
+    align,
+    displaced,
+    gendered_pair,
+    merge_candidates,
+)
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
 from namematch.score._rules import (
