@@ -84,6 +84,7 @@ from namematch.score._units import (
     bridge_skeletons,
     comparison_folds,
     consonant_classes,
+    in_window,
     joined_skeletons,
 )
 
@@ -334,32 +335,46 @@ def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
     return joined
 
 
-def _joined_bridged(names: Sequence[_Prepared | None]) -> list[tuple[int, str]]:
-    """``(name index, skeleton)`` of two adjacent Arabic-script units of a name joined, through
-    which the transliteration model may write them as one Latin unit (``_units.joined_bridge``)."""
-    out: list[tuple[int, str]] = []
+#: A window of a joined pair's length (``_Prepared.adjacent``: lo, hi, flo, fhi).
+_Window = tuple[float, float, float, float]
+
+
+def _joined_bridged(names: Sequence[_Prepared | None]) -> list[tuple[int, str, _Window]]:
+    """``(name index, skeleton, length window)`` of two adjacent Arabic-script units of a name
+    joined, through which the transliteration model may write them as one Latin unit
+    (``_units.joined_bridge``)."""
+    out: list[tuple[int, str, _Window]] = []
     for k, p in enumerate(names):
         if p is None or not p.arabic:
             continue
-        for i, *_window in p.adjacent:
-            out += [(k, sk) for sk in joined_skeletons(p.units[i], p.units[i + 1])]
+        for i, lo, hi, flo, fhi, _key in p.adjacent:
+            out += [(k, sk, (lo, hi, flo, fhi)) for sk in joined_skeletons(p.units[i], p.units[i + 1])]
     return out
 
 
-def _bridged(units: dict[str, _Unit]) -> dict[str, list[str]]:
-    """Latin word units by the skeletons of the transliteration model's bridge (``bridge_skeletons``)."""
-    out: dict[str, list[str]] = {}
+def _bridged(units: dict[str, _Unit]) -> dict[str, list[tuple[str, int, int]]]:
+    """Latin word units (ckey, first-spelling and first-fold length) by the skeletons of the
+    transliteration model's bridge (``bridge_skeletons``)."""
+    out: dict[str, list[tuple[str, int, int]]] = {}
     for key, u in units.items():
-        if not u.arabic:
+        if not u.arabic and not u.initial:
             for sk in bridge_skeletons(u):
-                out.setdefault(sk, []).append(key)
+                out.setdefault(sk, []).append((key, len(u.latin[0]), len(u.folds[0])))
     return out
 
 
-def _bridged_rows(joined: list[tuple[int, str]], singles: dict[str, list[str]]) -> set[tuple[int, str]]:
+def _bridged_rows(
+    joined: list[tuple[int, str, _Window]], singles: dict[str, list[tuple[str, int, int]]]
+) -> set[tuple[int, str]]:
     """``(name, unit ckey)`` where two adjacent units of the name joined (``joined``, of
-    :func:`_joined_bridged`) share a bridge skeleton with the Latin unit (``singles``, of :func:`_bridged`)."""
-    return {(k, key) for k, sk in joined for key in singles.get(sk, ())}
+    :func:`_joined_bridged`) share a bridge skeleton with a Latin unit about as long
+    (``singles``, of :func:`_bridged`; ``_units.in_window``)."""
+    return {
+        (k, key)
+        for k, sk, (lo, hi, flo, fhi) in joined
+        for key, size, fsize in singles.get(sk, ())
+        if in_window(lo, hi, flo, fhi, size, fsize)
+    }
 
 
 def _singles(units: dict[str, _Unit]) -> list[tuple[str, str]]:
