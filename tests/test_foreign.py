@@ -50,6 +50,8 @@ from namematch.score._units import (
         ("rousseau", "rousso"),  # French eau
         ("castillo", "castiyo"),  # Spanish ll
         ("andrzej", "andzhej"),  # Polish rz
+        ("andrzej", "andjej"),  # Polish rz as the Arabic press writes it (ج)
+        ("choe", "chwe"),  # Korean final oe
     ],
 )
 def test_readings_by_the_orthography_of_the_language(word: str, reading: str) -> None:
@@ -82,7 +84,7 @@ def test_table_rows_are_well_formed() -> None:
     for latin, reading, where, languages, example in rows:
         assert latin.isalpha() and latin.islower()
         assert reading == "-" or (reading.isalpha() and reading.islower())  # "-": no Latin letter
-        assert where in {"any", "start", "vowels", "vowel", "front", "alone", "single", "end", "endc"}
+        assert where in {"any", "start", "vowels", "vowel", "front", "alone", "single", "end", "endc", "last"}
         assert languages and example
     # letter groups come before single letters (a group is read whole before its letters)
     sizes = [len(r[0]) for r in rows]
@@ -235,3 +237,15 @@ def test_a_syllable_written_apart_joins_its_neighbour() -> None:
     names, written = ["Wang Huning", "Deng Xiaoping", "Wang Ning"], ["وانغ هو نينغ", "دنغ شياو بينغ"]
     matrix = score_matrix(names, written)
     assert [list(row) for row in matrix] == [[nm.score(a, b) for b in written] for a in names]
+
+
+def test_korean_oe_is_read_only_at_the_end() -> None:
+    assert not any("we" in r for r in foreign_readings("hoekstra"))  # Dutch oe inside a word
+
+
+def test_readings_of_each_latin_reading() -> None:
+    """A Latin word's readings come from each of its Latin readings too: Andrzej read andrzey
+    (a final j as y), then andjey (rz as ج), which folds as أندجي does."""
+    (la,), (ar,) = _units("Andrzej"), _units("أندجي")
+    sounded_la, _ = sounded_pair(la, ar, DEFAULT_CONFIG.skeleton_from)
+    assert set(sounded_la.folds) & set(ar.folds)

@@ -39,6 +39,8 @@ _CONTEXTS: Final = {
     "end": (f"(?<=..{_VOWEL})", "$"),
     # the last letters of a word of four letters or more, after a consonant (English Pete, Claire)
     "endc": ("(?<=..[^aeiouy])", "$"),
+    # the last letters of a word, after a consonant (Korean Choe)
+    "last": ("(?<=[^aeiouy])", "$"),
 }
 #: Most readings of one word (the rules that apply, alone and together, in the table's order).
 MAX_READINGS: Final = 12

@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from namematch._data import data_lines
 from namematch._folding import fold_latin
-from namematch.score._units import INITIAL_MATCH, _Prepared, _Unit
+from namematch.score._units import INITIAL_MATCH, _Prepared, _Unit, in_window
 
 #: A unit-pair similarity and its method; a function giving it for two units.
 Similarity = tuple[float, str]
@@ -299,13 +299,10 @@ def _displace(
     return kept, displaced
 
 
-def split_displaces(
-    a: _Prepared, b: _Prepared, pair: tuple[int, int, float, str], merge_sim: MergeSim
-) -> bool:
-    """Whether the one agreeing pair ``(i, j, similarity, method)`` of two names would yield
-    to a split/merged pair (:func:`_displace`, every other unit free)."""
-    i, j = pair[0], pair[1]
-    return bool(_displace(a, b, [pair], {i}, {j}, merge_sim)[1])
+def displaced(a: _Prepared, b: _Prepared, i: int, j: int, s: float, method: str, merge_sim: MergeSim) -> bool:
+    """Whether the agreeing pair ``(i, j)``, the only units aligned, is one a split unit explains
+    better (:func:`_displace` would make it a split/merged pair)."""
+    return bool(_displace(a, b, [(i, j, s, method)], {i}, {j}, merge_sim)[1])
 
 
 def _split_of(
@@ -314,10 +311,10 @@ def _split_of(
     """The better of unit ``k`` of ``p`` joined with a free neighbour (``(first index of the
     joined pair, similarity)`` against unit ``m`` of ``q``), or None when neither neighbour is
     free or the joined pair is out of the length window."""
-    size = q.sizes[m]
+    size, fsize = q.sizes[m], q.fold_sizes[m]
     best: tuple[int, float] | None = None
-    for first, lo, hi, _key in p.adjacent:
-        if first not in (k - 1, k) or not lo <= size <= hi:
+    for first, lo, hi, flo, fhi, _key in p.adjacent:
+        if first not in (k - 1, k) or not in_window(lo, hi, flo, fhi, size, fsize):
             continue
         neighbour = first if first == k - 1 else first + 1
         if neighbour in used:
@@ -336,10 +333,10 @@ def merge_candidates(
     units of b, similarity)``, a pair of adjacent units given as a tuple, a single unit as its index."""
     n, m = len(a.units), len(b.units)
     merged: list[tuple[Any, Any, float]] = []
-    # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-    if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and 0.7 * a.min_joined <= b.max_single:
+    # (a joined pair must be about as long as one unit of the other name: in_window)
+    if n - len(used_a) >= 2 and m > len(used_b) and a.adjacent and a.least_joined <= b.max_single:
         merged += merges(a, b, used_a, used_b, merge_sim)
-    if m - len(used_b) >= 2 and n > len(used_a) and b.adjacent and 0.7 * b.min_joined <= a.max_single:
+    if m - len(used_b) >= 2 and n > len(used_a) and b.adjacent and b.least_joined <= a.max_single:
         merged += [(j, i, s) for (i, j, s) in merges(b, a, used_b, used_a, merge_sim)]
     return merged
 
@@ -349,13 +346,13 @@ def merges(
 ) -> list[tuple[tuple[int, int], int, float]]:
     """Adjacent unaligned units of ``a`` that together match one unaligned unit of ``b``."""
     out: list[tuple[tuple[int, int], int, float]] = []
-    sizes = b.sizes
+    sizes, fold_sizes = b.sizes, b.fold_sizes
     merge_from, merge_cap = a.config.merge_from, a.config.merge_cap
-    for i, lo, hi, _key in a.adjacent:
+    for i, lo, hi, flo, fhi, _key in a.adjacent:
         if i in used_a or i + 1 in used_a:
             continue
         for j, v_size in enumerate(sizes):
-            if not lo <= v_size <= hi or j in used_b:  # an initial (size 0) is never in the window
+            if j in used_b or not in_window(lo, hi, flo, fhi, v_size, fold_sizes[j]):
                 continue
             best = merge_sim(a, i, b.units[j])
             if best >= merge_from:
@@ -367,10 +364,10 @@ def any_merge(a: _Prepared, b: _Prepared, merge_sim: MergeSim) -> bool:
     """Whether two adjacent units of ``a`` joined match a unit of ``b``, every unit free:
     :func:`merges` with nothing used is not empty (the scorer's early test of a pair with no
     similar unit pair, on the hot path: it stops at the first, without building the list)."""
-    merge_from, sizes, units = a.config.merge_from, b.sizes, b.units
-    for i, lo, hi, _key in a.adjacent:
+    merge_from, sizes, fold_sizes, units = a.config.merge_from, b.sizes, b.fold_sizes, b.units
+    for i, lo, hi, flo, fhi, _key in a.adjacent:
         for j, v_size in enumerate(sizes):
-            if lo <= v_size <= hi and merge_sim(a, i, units[j]) >= merge_from:
+            if in_window(lo, hi, flo, fhi, v_size, fold_sizes[j]) and merge_sim(a, i, units[j]) >= merge_from:
                 return True
     return False
 

@@ -58,9 +58,9 @@ from namematch.score._align import (
     Similarity,
     UnitSim,
     align,
+    displaced,
     gendered_pair,
     merge_candidates,
-    split_displaces,
 )
 from namematch.score._config import DEFAULT_CONFIG
 from namematch.score._model import score_bound
@@ -84,6 +84,8 @@ from namematch.score._units import (
     bridge_skeletons,
     comparison_folds,
     consonant_classes,
+    in_window,
+    joined_skeletons,
 )
 
 #: Edit similarity (percent) of some spellings of two units below which they cannot agree
@@ -217,6 +219,8 @@ class _Choices:
         self.singles = _singles(self.units)
         self.initials = [k for k, u in self.units.items() if u.initial]
         self.joined = _joined(names)
+        self.joined_bridged = _joined_bridged(names)
+        self.bridged = _bridged(self.units)
         self.same: dict[tuple[str, ...], list[int]] = {}
         for j, p in enumerate(names):
             if p is not None and p.units:
@@ -325,10 +329,52 @@ def _joined(names: Sequence[_Prepared | None]) -> list[tuple[str, str]]:
     for k, p in enumerate(names):
         if p is None:
             continue
-        for i, _lo, _hi, _key in p.adjacent:
+        for i, *_window in p.adjacent:
             x, y = p.units[i], p.units[i + 1]
             joined += [(str(k), fold_latin(s + t)) for s in x.latin[:2] for t in y.latin[:2]]
     return joined
+
+
+#: A window of a joined pair's length (``_Prepared.adjacent``: lo, hi, flo, fhi).
+_Window = tuple[float, float, float, float]
+
+
+def _joined_bridged(names: Sequence[_Prepared | None]) -> list[tuple[int, str, _Window]]:
+    """``(name index, skeleton, length window)`` of two adjacent Arabic-script units of a name
+    joined, through which the transliteration model may write them as one Latin unit
+    (``_units.joined_bridge``)."""
+    out: list[tuple[int, str, _Window]] = []
+    for k, p in enumerate(names):
+        if p is None or not p.arabic:
+            continue
+        for i, lo, hi, flo, fhi, _key in p.adjacent:
+            out += [(k, sk, (lo, hi, flo, fhi)) for sk in joined_skeletons(p.units[i], p.units[i + 1])]
+    return out
+
+
+def _bridged(units: dict[str, _Unit]) -> dict[str, list[tuple[str, int, int]]]:
+    """Latin word units (ckey, first-spelling and first-fold length) by the skeletons of the
+    transliteration model's bridge (``bridge_skeletons``)."""
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for key, u in units.items():
+        if not u.arabic and not u.initial:
+            for sk in bridge_skeletons(u):
+                out.setdefault(sk, []).append((key, len(u.latin[0]), len(u.folds[0])))
+    return out
+
+
+def _bridged_rows(
+    joined: list[tuple[int, str, _Window]], singles: dict[str, list[tuple[str, int, int]]]
+) -> set[tuple[int, str]]:
+    """``(name, unit ckey)`` where two adjacent units of the name joined (``joined``, of
+    :func:`_joined_bridged`) share a bridge skeleton with a Latin unit about as long
+    (``singles``, of :func:`_bridged`; ``_units.in_window``)."""
+    return {
+        (k, key)
+        for k, sk, (lo, hi, flo, fhi) in joined
+        for key, size, fsize in singles.get(sk, ())
+        if in_window(lo, hi, flo, fhi, size, fsize)
+    }
 
 
 def _singles(units: dict[str, _Unit]) -> list[tuple[str, str]]:
@@ -369,6 +415,10 @@ def _span_candidates(
     for i, kc in _merge_rows(_joined(qs), choices.singles, threads):
         merge.update(product((i,), c_where[kc]))
     for j, kq in _merge_rows(choices.joined, _singles(qu), threads):
+        merge.update(product(q_where[kq], (j,)))
+    for i, kc in _bridged_rows(_joined_bridged(qs), choices.bridged):
+        merge.update(product((i,), c_where[kc]))
+    for j, kq in _bridged_rows(choices.joined_bridged, _bridged(qu)):
         merge.update(product(q_where[kq], (j,)))
     return out | merge, merge, near
 
@@ -502,10 +552,10 @@ class _Cells:
             neg, ia, jb, method = one
             if swap:
                 ia, jb = jb, ia
-            if not (mergeable and (
+            if not mergeable or not (
                 merge_candidates(pa, pb, {ia}, {jb}, scorer._merge_sim)
-                or split_displaces(pa, pb, (ia, jb, -neg, method), scorer._merge_sim)
-            )):
+                or displaced(pa, pb, ia, jb, -neg, method, scorer._merge_sim)
+            ):
                 feats = one_pair_features(pa, pb, ia, jb, -neg, method)
         if feats is None:
             if swap:

@@ -37,6 +37,7 @@ from namematch.score._units import (
     foreign_folds,
     foreign_pair,
     in_context,
+    joined_bridge,
     layout,
     unit_similarity,
     units_of,
@@ -273,6 +274,11 @@ class Scorer:
             foreign = x.arabic != v.arabic and foreign_pair(x, v)
             folds = foreign_folds(v, joined, self.config.skeleton_from) if foreign else v.folds
             best = max(Indel.normalized_similarity(jf, vf) for jf in joined for vf in folds)
+            if best < self.config.merge_cap and foreign and joined_bridge(x, y, v):
+                # (syllables the transliteration model writes as the Latin word once joined:
+                # Enlai ~ إن لاي, Leji ~ له جي; counted as a merge at its best, above a syllable
+                # alone that a lossy fold equates with the word, Leji ~ له)
+                best = self.config.merge_cap
             if x.head and x.head == v.head and not any(vf.startswith(xf) for vf in v.folds for xf in x.folds):
                 # (a whole compound of the same head, Abdullah, is no first part of another:
                 # Abdullah Jan ~ Abdulrahman are two names; Abdullah Zada ~ Abdullahzada joins)
@@ -327,12 +333,12 @@ class Scorer:
     def _any_merge(self, pa: _Prepared, pb: _Prepared) -> bool:
         """Whether split/merged units would align between two names with no similar unit pair
         (:func:`_align.any_merge` of either name against the other, after the length windows)."""
-        if len(pa.units) >= 2 and pa.adjacent and 0.7 * pa.min_joined <= pb.max_single and any_merge(
+        if len(pa.units) >= 2 and pa.adjacent and pa.least_joined <= pb.max_single and any_merge(
             pa, pb, self._merge_sim
         ):
             return True
         return bool(
-            len(pb.units) >= 2 and pb.adjacent and 0.7 * pb.min_joined <= pa.max_single
+            len(pb.units) >= 2 and pb.adjacent and pb.least_joined <= pa.max_single
             and any_merge(pb, pa, self._merge_sim)
         )  # fmt: skip
 

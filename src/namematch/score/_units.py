@@ -192,14 +192,18 @@ class _Prepared:
     weight_sum: float
     arabic: bool
     family_idx: tuple[int, ...]
-    #: (i, lo, hi, ckeys of i and i+1) for adjacent word units i, i+1 that could be one split
-    #: unit: a single unit of the other name between lo and hi letters long may match them joined
-    adjacent: tuple[tuple[int, float, float, tuple[str, str]], ...]
-    #: shortest joined length of adjacent units (0: none) and longest single unit (first spelling)
-    min_joined: int
+    #: (i, lo, hi, flo, fhi, ckeys of i and i+1) for adjacent word units i, i+1 that could be
+    #: one split unit: a single unit of the other name between lo and hi letters long (first
+    #: spelling), or flo and fhi (first fold), may match them joined (:func:`in_window`)
+    adjacent: tuple[tuple[int, float, float, float, float, tuple[str, str]], ...]
+    #: the lowest lower bound of those windows (0: none) and the longest single unit (first
+    #: spelling or first fold)
+    least_joined: float
     max_single: int
     #: first-spelling length of each unit (0 for an initial: never part of a merge)
     sizes: tuple[int, ...]
+    #: first-fold length of each unit (0 for an initial)
+    fold_sizes: tuple[int, ...]
     #: the weights of the given names and initials after the first (not family names): the chain
     middle: tuple[float, ...]
     #: what the closed form of a pair with no unit aligned reads of this name
@@ -319,24 +323,28 @@ def layout(
     units: Sequence[_Unit],
 ) -> tuple[
     tuple[str, ...], tuple[float, ...], float, bool, tuple[int, ...],
-    tuple[tuple[int, float, float, tuple[str, str]], ...], int, int, tuple[int, ...], tuple[float, ...],
+    tuple[tuple[int, float, float, float, float, tuple[str, str]], ...], float, int, tuple[int, ...],
+    tuple[int, ...], tuple[float, ...],
     tuple[bool, bool, int, bool, int, bool],
 ]:  # fmt: skip
     """What :class:`_Prepared` derives from a name's units, in its field order
     (identity to closed), in one pass: norms, weights and their sum, whether a unit
     is in Arabic script, family-name positions, adjacent word-unit pairs (i, the
-    0.7x-1.3x window of their joined first-spelling length, their ckeys), the
-    shortest joined length (0: none), the longest word unit, each unit's length,
+    0.7x-1.3x window of their joined spellings' length, the 0.75x-1.3x one of their folds',
+    their ckeys), the lowest bound of those windows (0: none), the longest
+    word unit (spelling or fold), each unit's first-spelling and first-fold length,
     the weights of the given names after the first and the facts of the closed form."""
     weights: list[float] = []
     arabic = False
     family_idx: list[int] = []
     family_article = False
-    adjacent: list[tuple[int, float, float, tuple[str, str]]] = []
+    adjacent: list[tuple[int, float, float, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
-    min_joined: int | None = None
+    fold_sizes: list[int] = []
+    least_joined: float | None = None
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
+    prev_fsize = prev_longest = prev_flongest = 0  # the previous unit's first-fold, longest spelling and fold lengths
     prev_key = ""
     middle: list[float] = []
     k = 0
@@ -353,25 +361,43 @@ def layout(
             middle.append(weight)
         if u.initial:
             sizes.append(0)
+            fold_sizes.append(0)
             prev_size = -1
             k += 1
             continue
-        size = len(u.latin[0])
+        size, fsize = len(u.latin[0]), len(u.folds[0])
+        longest = max(map(len, u.latin[:2]))
+        flongest = max(map(len, u.folds[:2]))
         sizes.append(size)
+        fold_sizes.append(fsize)
         if prev_size >= 0:
-            joined = prev_size + size
-            # (a joined pair must be about as long as one unit of the other name: 0.7x-1.3x)
-            adjacent.append((k - 1, 0.7 * joined, 1.3 * joined, (prev_key, u.ckey)))
-            if min_joined is None or joined < min_joined:
-                min_joined = joined
-        if size > max_single:
-            max_single = size
-        prev_size = size
+            # (a joined pair must be about as long as one unit of the other name: 0.7x the
+            # first spellings' length to 1.3x the longer of the first two, or 0.75x-1.3x so of
+            # the folds: a split syllable the quick romanisation spells long, شيويه "scheuer",
+            # folds short, "shiir"; one it spells short, له "la", may be "lah")
+            joined, fjoined = prev_size + size, prev_fsize + fsize
+            lo, flo = 0.7 * joined, 0.75 * fjoined
+            adjacent.append((k - 1, lo, 1.3 * (prev_longest + longest), flo, 1.3 * (prev_flongest + flongest),
+                             (prev_key, u.ckey)))
+            least = min(lo, flo)
+            if least_joined is None or least < least_joined:
+                least_joined = least
+        if max(size, fsize) > max_single:
+            max_single = max(size, fsize)
+        prev_size, prev_fsize, prev_longest, prev_flongest = size, fsize, longest, flongest
         prev_key = u.ckey
         k += 1
     closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
     return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
-            tuple(adjacent), min_joined or 0, max_single, tuple(sizes), tuple(middle), closed)  # fmt: skip
+            tuple(adjacent), least_joined or 0.0, max_single, tuple(sizes), tuple(fold_sizes), tuple(middle),
+            closed)  # fmt: skip
+
+
+def in_window(lo: float, hi: float, flo: float, fhi: float, size: int, fsize: int) -> bool:
+    """Whether a unit (``size``: its first spelling's length, ``fsize``: its first fold's) is
+    about as long as an adjacent pair joined (the windows of :attr:`_Prepared.adjacent`); an
+    initial (sizes 0) never is."""
+    return (lo <= size <= hi or flo <= fsize <= fhi) and size > 0
 
 
 _EMPTY_IDS: Final[tuple[int, ...]] = ()
@@ -571,8 +597,10 @@ def bridge_skeletons(u: _Unit) -> frozenset[str]:
     :func:`model_bridge` (empty: it meets none so): an Arabic-script word the lexicon does not
     list, its letters' skeletons; a plain Latin word that is no listed Arabic or Persian name
     element, its readings' (:func:`namematch._model_spelling.target_skeletons`). Not an
-    initial, a compound or a word of another script."""
-    if u.initial or u.head or u.tail:
+    initial, a compound with a tail (Allah, al-Din, Zada) or a word of another script; a
+    compound with a head (Abd, Abu) is one word to the model, its head's letters with the rest
+    (عبدالملكيان ~ Abdolmalekian, the press writing the head apart or glued)."""
+    if u.initial or u.tail:
         return _EMPTY
     if u.arabic:
         return _EMPTY if u.groups else _arabic_bridge_skeletons(u.core)
@@ -584,6 +612,52 @@ def bridge_skeletons(u: _Unit) -> frozenset[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _arabic_bridge_skeletons(core: str) -> frozenset[str]:
     return frozenset(k for k in arabic_skeletons(core) if k)
+
+
+def joined_bridge(x: _Unit, y: _Unit, v: _Unit) -> bool:
+    """Whether two adjacent Arabic-script units ``x`` and ``y`` written as one word are a Latin
+    unit ``v`` by the transliteration model (:func:`model_bridge` of the joined word): a foreign
+    name's syllables the press writes apart (تشو إن لاي, Zhou Enlai: إن alone is "anne" to the
+    quick search, انلاي "enlai"). A final ه after a consonant of ``x`` writes a vowel (له, Le):
+    the joined word is read without it too (it would be an h inside a word). ``v`` must be a
+    plain Latin word the model bridge reads (:func:`bridge_skeletons`), neither unit an
+    initial or compound."""
+    model = x.resources.model
+    if not isinstance(model, JointModel) or v.arabic or not joined_skeletons(x, y):
+        return False
+    targets = bridge_skeletons(v)
+    if not targets:
+        return False
+    persian = x.script == PERSIAN or y.script == PERSIAN
+    for word in _joined_words(x.core, y.core):
+        if targets.isdisjoint(_arabic_bridge_skeletons(word)):
+            continue
+        own = tuple(romanize_unit(word, limit=4, resources=x.resources))
+        if own and model_spells(word, persian, own, v.core, model):
+            return True
+    return False
+
+
+def joined_skeletons(x: _Unit, y: _Unit) -> frozenset[str]:
+    """The consonant skeletons through which two adjacent Arabic-script units written as one
+    word may meet a Latin unit by :func:`joined_bridge` (empty: they meet none so): two plain
+    words (no initial or compound)."""
+    if not (x.arabic and y.arabic) or x.head or x.tail or y.head or y.tail or x.initial or y.initial:
+        return _EMPTY
+    return frozenset(k for word in _joined_words(x.core, y.core) for k in _arabic_bridge_skeletons(word))
+
+
+def _joined_words(first: str, second: str) -> tuple[str, ...]:
+    """Two Arabic-script words written as one: as they are, and without a final ه of the first
+    after a consonant letter, which writes a vowel at a word's end (له, Le)."""
+    words = [first + second]
+    if len(first) >= 2 and first[-1] == "ه" and first[-2] not in _ARABIC_VOWEL_LETTERS:
+        words.append(first[:-1] + second)
+    return tuple(words)
+
+
+#: Arabic-script letters that write a long vowel (or its carrier) rather than a consonant.
+_ARABIC_VOWEL_LETTERS: Final = frozenset("اويىآأإءئؤ")
 
 
 def model_bridge(u: _Unit, v: _Unit) -> bool:
@@ -744,7 +818,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         if _short_form(u, v):
             return cfg.agree_from, SHORT_FORM  # Jose ~ Joseba, Alex ~ Alexander: a given name cut short
     if (
-        u.arabic != v.arabic and own and not apart
+        u.arabic != v.arabic and (own or same_head) and not apart
         and (best < cfg.skeleton_match or (best < 0.95 and not _agree(best, x, y, cfg)))
         and model_bridge(u, v)
     ):
@@ -1122,8 +1196,8 @@ def foreign_pair(u: _Unit, v: _Unit) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def sounded(u: _Unit) -> _Unit:
     """A unit with the spellings a foreign name written by its sound adds to its folds (the
-    unit itself when there are none): a Latin word's readings by the orthographies of
-    ``data/foreign_spellings.tsv`` (Tajani read tayani, Scholz scholts, Xi shi), an
+    unit itself when there are none): a Latin word's readings (:func:`latin_readings`: a
+    final j as y) by the orthographies of ``data/foreign_spellings.tsv`` (Tajani read tayani, Scholz scholts, Xi shi), an
     Arabic-script unit the lexicon lists also the transliteration model's spellings (the
     lexicon's may all be of an Arabic reading: شولتس listed as schultes, the model's
     schulz). Cached per unit (units are cached per token, so one entry serves every name)."""
@@ -1135,7 +1209,8 @@ def sounded(u: _Unit) -> _Unit:
         model = decode(u.core, u.script == PERSIAN, MATCH_LIMIT, u.resources.model)
         extra = ["".join(c for c in s if c.isascii() and c.isalnum()) for s, _ in model]
     elif u.script == LATIN:
-        extra = list(foreign_readings(u.core))
+        # (the readings of its other Latin readings too: Andrzej read andrzey, then andjey)
+        extra = [r for x in u.latin for r in foreign_readings(x)]
         listed = _listed_reading_groups(extra, u.resources.lexicon)
         if listed:
             # a reading that is a known Arabic or Persian name is that name, and no other
