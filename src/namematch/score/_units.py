@@ -579,8 +579,11 @@ def _listed_but_for_alef(core: str, groups: AbstractSet[int], lexicon: Lexicon) 
     or not, an Arabic-script form the lexicon lists for ``groups`` (a Latin unit's groups): the
     lexicon may list the Latin spelling under one form only (كاريموف) while the unit is the
     other (كريموف), which two Arabic-script units would agree on (an alef written or not is one
-    spelling's choice, :func:`unit_similarity`)."""
+    spelling's choice, :func:`unit_similarity`). Only a word of three letters or more without
+    its alefs: fewer say nothing (دا and اد are two words; the score matrix indexes none so)."""
     bare = core.translate(_NO_ALEF)
+    if len(bare) < 3:
+        return False
     arabic = lexicon.arabic
     return any(f.translate(_NO_ALEF) == bare for g in groups for f in arabic[g])
 
