@@ -278,22 +278,18 @@ def _displace(
     displaced: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     merge_from, merge_cap = a.config.merge_from, a.config.merge_cap
     for i, j, s, method in matched:
-        if s >= merge_cap or method == INITIAL_MATCH:
-            kept.append((i, j, s, method))
-            continue
-        best = _split_of(b, j, a, i, used_b, merge_sim)
-        other = _split_of(a, i, b, j, used_a, merge_sim)
-        if best is not None and (other is None or best[1] >= other[1]) and best[1] >= merge_from:
-            sim = min(best[1], merge_cap)
-            if sim > s:
-                used_b.add(best[0] + (1 if best[0] == j else 0))
-                displaced.append(((i,), (best[0], best[0] + 1), sim))
-                continue
-        if other is not None and other[1] >= merge_from:
-            sim = min(other[1], merge_cap)
-            if sim > s:
-                used_a.add(other[0] + (1 if other[0] == i else 0))
-                displaced.append(((other[0], other[0] + 1), (j,), sim))
+        if s < merge_cap and method != INITIAL_MATCH:
+            in_b = _split_of(b, j, a, i, used_b, merge_sim)  # unit j of b and a neighbour ~ unit i of a
+            in_a = _split_of(a, i, b, j, used_a, merge_sim)
+            split = in_b if in_a is None or (in_b is not None and in_b[2] >= in_a[2]) else in_a
+            if split is not None and split[2] >= merge_from and min(split[2], merge_cap) > s:
+                first, neighbour, sim = split
+                if split is in_b:
+                    used_b.add(neighbour)
+                    displaced.append(((i,), (first, first + 1), min(sim, merge_cap)))
+                else:
+                    used_a.add(neighbour)
+                    displaced.append(((first, first + 1), (j,), min(sim, merge_cap)))
                 continue
         kept.append((i, j, s, method))
     return kept, displaced
@@ -307,12 +303,12 @@ def displaced(a: _Prepared, b: _Prepared, i: int, j: int, s: float, method: str,
 
 def _split_of(
     p: _Prepared, k: int, q: _Prepared, m: int, used: AbstractSet[int], merge_sim: MergeSim
-) -> tuple[int, float] | None:
-    """The better of unit ``k`` of ``p`` joined with a free neighbour (``(first index of the
-    joined pair, similarity)`` against unit ``m`` of ``q``), or None when neither neighbour is
-    free or the joined pair is out of the length window."""
+) -> tuple[int, int, float] | None:
+    """The better of unit ``k`` of ``p`` joined with a free neighbour against unit ``m`` of
+    ``q``: ``(first index of the joined pair, the neighbour, similarity)``, or None when neither
+    neighbour is free or the joined pair is out of the length window."""
     size, fsize = q.sizes[m], q.fold_sizes[m]
-    best: tuple[int, float] | None = None
+    best: tuple[int, int, float] | None = None
     for first, lo, hi, flo, fhi, _key in p.adjacent:
         if first not in (k - 1, k) or not in_window(lo, hi, flo, fhi, size, fsize):
             continue
@@ -320,8 +316,8 @@ def _split_of(
         if neighbour in used:
             continue
         sim = merge_sim(p, first, q.units[m])
-        if best is None or sim > best[1]:
-            best = (first, sim)
+        if best is None or sim > best[2]:
+            best = (first, neighbour, sim)
     return best
 
 
