@@ -124,6 +124,12 @@ def test_initial() -> None:
     assert roles("S. Hashemi") == [("S", "initial"), ("Hashemi", "family")]
 
 
+def test_an_arabic_script_letter_alone_is_an_initial() -> None:
+    # Arabic abbreviates a name to its first letter and a dot, as Latin does
+    assert roles("كريم س. يوسف") == [("كريم", "given"), ("س", "initial"), ("يوسف", "family")]
+    assert roles("ج. نعمان")[0] == ("ج", "initial")
+
+
 @pytest.mark.parametrize("bad", [None, 3.5, b"x"])
 def test_parse_type_error(bad: object) -> None:
     with pytest.raises(TypeError):

@@ -155,6 +155,32 @@ def test_an_initial_that_moved_is_no_reordered_chain() -> None:
     assert nm.score("Ali H. bin Hasan", "Hasan bin Ali H.") < T  # the chain itself reversed
 
 
+@pytest.mark.parametrize(
+    ("arabic", "latin", "agrees"),
+    [
+        ("كريم س. يوسف", "YOUSEF, Karim S.", True),  # the initial's letter, romanised
+        ("كريم ت. يوسف", "YOUSEF, Karim S.", False),  # another letter: two names
+        ("كريم س. يوسف", "YOUSEF, Karim Sami", True),  # the initial of a written-out name
+    ],
+)
+def test_an_arabic_script_initial_meets_the_latin_letter_it_romanises_to(arabic: str, latin: str, agrees: bool) -> None:
+    e = nm.explain(arabic, latin)
+    initials = [p for p in e.pairs if p.method == "initial"]
+    assert bool(initials) == agrees, e
+    if agrees:
+        assert initials[0].similarity == (1.0 if latin.endswith(".") else 0.8), e
+        assert e.score >= 0.9, e
+    else:
+        assert e.score < T, e
+
+
+def test_a_registry_resolves_an_arabic_mention_with_an_initial() -> None:
+    reg = nm.Registry([nm.Person("1", "YOUSEF, Karim S."), nm.Person("2", "HUSSEIN, Tarek Omar")])
+    got = reg.match("كريم س. يوسف")
+    assert got is not None and got.person.id == "1", got
+    assert reg.match("كريم ت. يوسف") is None
+
+
 # -- the far-apart short cut of unit_similarity --------------------------------------------
 
 #: Invented name words: Latin spellings (some with a glued article, a compound head or tail),

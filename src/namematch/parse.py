@@ -65,6 +65,9 @@ GIVEN: Final = "given"
 FAMILY: Final = "family"
 INITIAL: Final = "initial"
 NAME_ROLES: Final = frozenset({GIVEN, FAMILY, INITIAL})
+#: Scripts whose one-letter words are initials: a Latin letter ("S."), and an Arabic or Persian one
+#: ("س.", as Arabic abbreviates a name), which is no word of a name in those scripts either.
+_INITIAL_SCRIPTS: Final = frozenset({LATIN, ARABIC, PERSIAN})
 
 #: Hard cap on tokens considered per name: longer inputs are truncated (documented bound).
 MAX_TOKENS: Final = 64
@@ -402,7 +405,7 @@ class _Builder:
                 )
                 out.append(_Part(
                     source[start:end], canon, core, script, start, end,
-                    INITIAL if (len(norm) == 1 and script == LATIN) else GIVEN, article, lineage_next, "",
+                    INITIAL if (len(norm) == 1 and script in _INITIAL_SCRIPTS) else GIVEN, article, lineage_next, "",
                     tok.homoglyphs, head, tail,
                 ))  # fmt: skip
                 lineage_next = False
@@ -509,7 +512,7 @@ class _Builder:
                     continue
             # a particle word read as a plain word
             article, core, canon, head, tail = _plain_word_cached(norm, tok.script)
-            role = INITIAL if (tok.script == LATIN and len(norm) == 1) else GIVEN
+            role = INITIAL if (tok.script in _INITIAL_SCRIPTS and len(norm) == 1) else GIVEN
             if kind == "lineage" and (nxt is None or not out):
                 role = PARTICLE
             if kind in ("abd", "kunya", "article") and nxt is None and out:

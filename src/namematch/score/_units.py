@@ -681,6 +681,12 @@ def model_bridge(u: _Unit, v: _Unit) -> bool:
     return model_spells(ar.core, ar.script == PERSIAN, ar.latin, la.core, model)
 
 
+def _initials(u: _Unit) -> frozenset[str]:
+    """The folded first letters a unit's spellings begin with (an Arabic-script letter: those of
+    its romanisations, ``س`` s; a Latin one: itself)."""
+    return frozenset(_fold_q(x[:1]) for x in u.latin) if u.arabic else frozenset((_fold_q(u.core[:1]),))
+
+
 def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tuple[float, str]:
     """Similarity of two units in [0, 1] and the bridge it came through (``method``), under
     the thresholds of ``cfg``.
@@ -690,10 +696,13 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
     """
     if u.initial or v.initial:
         if u.initial and v.initial:
-            return (1.0, INITIAL_MATCH) if u.core == v.core else (0.0, INITIAL_MATCH)
+            if u.core == v.core:
+                return 1.0, INITIAL_MATCH
+            # an Arabic-script initial against a Latin one (س. ~ S.): one letter, romanised
+            return (1.0, INITIAL_MATCH) if u.arabic != v.arabic and _initials(u) & _initials(v) else (0.0, INITIAL_MATCH)
         ini, full = (u, v) if u.initial else (v, u)
-        letter = _fold_q(ini.core[:1])
-        if any(_fold_q(x[:1]) == letter for x in full.latin):
+        letters = _initials(ini)
+        if any(_fold_q(x[:1]) in letters for x in full.latin):
             return 0.8, INITIAL_MATCH
         return 0.0, INITIAL_MATCH
     if u.core == v.core:
