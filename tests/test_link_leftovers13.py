@@ -1,0 +1,27 @@
+"""Leftover classes of linker errors: English compound adjectives around a name, Persian
+phrases of common nouns that are given names too, Arabic kunyas with a laqab, verbs that are
+given names, foreign family names after بن, and family names alone on a later mention. All
+text is invented."""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions, link
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def _linked(text: str) -> list[tuple[str, int | None]]:
+    return [(m.text, m.antecedent) for m in link(text)]
+
+
+def test_a_name_inside_an_english_compound_adjective_is_the_name_alone():
+    text = ("Former President Daniel Obeng spoke on Monday. The Obeng-era tariffs hurt farmers, and an "
+            "Obeng-led coalition fell. Pro-Obeng media cheered; anti-Obeng protesters marched.")
+    assert _linked(text) == [("Daniel Obeng", None)] + [("Obeng", 0)] * 4
+    # a two-word name before the suffix keeps both words
+    assert _texts("Critics of the Daniel Obeng-backed plan spoke.") == ["Daniel Obeng"]
+    # a hyphenated name is still one name
+    assert _texts("Foreign Minister Jean-Yves Marlot and Mr Hassan al-Tamimi met.") == [
+        "Jean-Yves Marlot", "Hassan al-Tamimi"]
