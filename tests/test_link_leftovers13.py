@@ -25,3 +25,12 @@ def test_a_name_inside_an_english_compound_adjective_is_the_name_alone():
     # a hyphenated name is still one name
     assert _texts("Foreign Minister Jean-Yves Marlot and Mr Hassan al-Tamimi met.") == [
         "Jean-Yves Marlot", "Hassan al-Tamimi"]
+
+
+def test_a_persian_phrase_of_two_common_nouns_that_are_given_names_is_no_person():
+    assert _texts("این نمایشگاه با شعار نور امید در تهران برگزار شد.") == []
+    assert _texts("جشنواره نور امید امسال در شیراز برگزار می شود و نور امید مردم را روشن کرد.") == []
+    # the same words are a name when a verb of saying follows, or when the second word names
+    # the person again alone
+    assert _texts("امید نور در نشست خبری گفت که نمایشگاه باز است.") == ["امید نور"]
+    assert _linked("امید نور در تهران به دنیا آمد و نور در سال ۱۳۹۰ درگذشت.") == [("امید نور", None), ("نور", 0)]

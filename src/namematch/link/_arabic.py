@@ -225,6 +225,11 @@ _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنب
 DATE_SUBJECT_FLOOR: Final = -2.0
 #: Persian family names made of a word and an honorific title in the genitive, the titles of
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
+#: A Persian listed given name this common as a word (Zipf) is a common noun too (نور, امید):
+#: two of them without a title may be a phrase (see ArabicDetector._drop_common_phrases).
+COMMON_PAIR_ZIPF: Final = 4.5
+#: Words after a name searched for a verb of saying (Persian puts the verb at the clause's end).
+_SAID_REACH: Final = 12
 _LAQAB_TAILS: Final = frozenset({"الملك", "الدوله", "السلطنه", "الممالك", "الهدي", "الشريعه", "الحكما",
                                  "العلما", "الواعظين", "الذاكرين", "المحققين", "الاطبا", "الشعرا", "التجار"})
 
@@ -1282,6 +1287,7 @@ class ArabicDetector:
         n = len(w)
         given = self.lw.given
         blocked = -1
+        phrases: list[Found] = []
         for i in range(n):
             inf = self.info[i]
             if inf is None or self.taken[i] or inf.kind not in ("word", "particle") or i <= blocked:
@@ -1322,6 +1328,54 @@ class ArabicDetector:
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
+                if last == first + 1 and self._common_noun_pair(first):
+                    phrases.append(self.found[-1])
+        self._drop_common_phrases(phrases)
+
+    def _common_noun_pair(self, i: int) -> bool:
+        """Persian words i and i+1 are two listed given names that are both very common words
+        of the language (نور "light", امید "hope"): read without a title they may be a phrase of
+        two nouns joined by the unwritten ezafe ("light of hope"), a slogan or a title."""
+        if not self.persian:
+            return False
+        pair = (self.info[i], self.info[i + 1])
+        return all(x is not None and x.kind == "word" and not x.off and x.stem in self.lw.given
+                   and self.lw.zipf["fa"].get(x.stem, 0.0) >= COMMON_PAIR_ZIPF for x in pair)
+
+    def _drop_common_phrases(self, phrases: list[Found]) -> None:
+        """Drop the free mentions of two common nouns that are given names too (see
+        :meth:`_common_noun_pair`) that nothing else in the text reads as a name: no verb of saying
+        follows in their sentence and their second word, the family name's slot, never stands in
+        the text without the first (a person is named again by the family name alone; a phrase is
+        repeated whole)."""
+        if not phrases:
+            return
+        w, n = self.w, len(self.w)
+        tails = {w[f.last].norm for f in phrases}
+        alone: Counter[str] = Counter()
+        after: Counter[tuple[str, str]] = Counter()
+        for k in range(n):
+            if w[k].norm in tails:
+                alone[w[k].norm] += 1
+                if k > 0 and not w[k].brk:
+                    after[w[k - 1].norm, w[k].norm] += 1
+        drop: set[int] = set()
+        for f in phrases:
+            head, tail = w[f.first].norm, w[f.last].norm
+            if alone[tail] > after[head, tail]:
+                continue
+            k = f.last + 1
+            said = False
+            while k < n and k - f.last <= _SAID_REACH and not w[k].sent:
+                inf = self.info[k]
+                if inf is not None and inf.stem in self.lw.says:
+                    said = True
+                    break
+                k += 1
+            if not said:
+                drop.add(id(f))
+        if drop:
+            self.found[:] = [f for f in self.found if id(f) not in drop]
 
     def _glued_kunya(self, i: int) -> bool:
         """Word i is a kunya written as one word, ابو and a listed given name without the article
