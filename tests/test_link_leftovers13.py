@@ -34,3 +34,10 @@ def test_a_persian_phrase_of_two_common_nouns_that_are_given_names_is_no_person(
     # the person again alone
     assert _texts("امید نور در نشست خبری گفت که نمایشگاه باز است.") == ["امید نور"]
     assert _linked("امید نور در تهران به دنیا آمد و نور در سال ۱۳۹۰ درگذشت.") == [("امید نور", None), ("نور", 0)]
+
+
+def test_a_family_name_made_with_bin_does_not_run_into_the_plural_noun_after_it():
+    assert _texts("قال وزير الأمن القومي إيتمار بن غفير مستوطنين اقتحموا المسجد.") == ["إيتمار بن غفير"]
+    assert _texts("وزار إيتمار بن غفير باحات المسجد.") == ["إيتمار بن غفير"]
+    # after بن and a given name (the father's name) the family name still follows
+    assert _texts("قال الوزير محمد بن سلمان العتيبي إن.") == ["محمد بن سلمان العتيبي"]

@@ -445,6 +445,7 @@ class ArabicDetector:
         only_given = True
         after_particles = False
         after_nasab = False  # the last words read are بن / بنت and a listed given name
+        ben_family = False  # the last words read are بن and a word that is no given name
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
@@ -503,6 +504,11 @@ class ArabicDetector:
                     break
                 names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
                 after_nasab = k > j and inf.stem in ("بن", "بنت") and nxt.stem in self.lw.given
+                ben_family = (inf.stem in ("بن", "ابن") and nxt.kind == "word" and nxt.stem not in self.lw.given
+                              and not compound_given(nxt.stem))
+                # (بن and a word that is no given name: a family name of its own, بن X as in
+                # Hebrew, Maghrebi and Gulf family names; what follows needs evidence of its own)
+                only_given = only_given and not ben_family
                 k += 2
                 last = k - 1
                 prev_given = False
@@ -637,14 +643,15 @@ class ArabicDetector:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
             unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
-                        and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
+                        and zipf_ar(inf.stem, self.lw) == 0.0  # a word no list knows is no ordinary word
+                        and not ben_family)  # (but after a family name بن X, a name word must show it)
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
                     and not nisba_tail and not place_nisba and not unlisted and not chain and not ancestor
                     and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
-            after_particles = after_nasab = False
+            after_particles = after_nasab = ben_family = False
             prev_given = (inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
                           or apart)
             only_given = only_given and prev_given
