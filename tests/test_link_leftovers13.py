@@ -41,3 +41,11 @@ def test_a_family_name_made_with_bin_does_not_run_into_the_plural_noun_after_it(
     assert _texts("وزار إيتمار بن غفير باحات المسجد.") == ["إيتمار بن غفير"]
     # after بن and a given name (the father's name) the family name still follows
     assert _texts("قال الوزير محمد بن سلمان العتيبي إن.") == ["محمد بن سلمان العتيبي"]
+
+
+def test_a_given_name_that_is_a_verb_starting_a_clause_is_the_verb():
+    assert _texts("طالب سالم الحربي بالإفراج عن المعتقلين.") == ["سالم الحربي"]
+    assert _texts("كما طالب الوزير خالد العمري بالتحقيق.") == ["خالد العمري"]
+    # the given name after a verb of saying or a title is a name
+    assert _texts("قال طالب الرفاعي إن الوضع صعب.") == ["طالب الرفاعي"]
+    assert _texts("قال الشيخ طالب سالم إن الوضع صعب.") == ["طالب سالم"]

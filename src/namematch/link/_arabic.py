@@ -225,6 +225,11 @@ _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنب
 DATE_SUBJECT_FLOOR: Final = -2.0
 #: Persian family names made of a word and an honorific title in the genitive, the titles of
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
+#: Given names that are verbs too, whose subject follows them (طالب "demanded", أمل "hoped"):
+#: the verb at a clause's start before a name (see ArabicDetector._verbs_before_names).
+_GIVEN_VERBS: Final = frozenset({"طالب", "امل"})
+#: Words after which an Arabic verb starts its clause (كما "as", قد, ثم "then").
+_CLAUSE_OPENERS: Final = frozenset({"كما", "قد", "ثم", "لقد", "وقد", "فقد", "كذلك", "وكذلك"})
 #: A Persian listed given name this common as a word (Zipf) is a common noun too (نور, امید):
 #: two of them without a title may be a phrase (see ArabicDetector._drop_common_phrases).
 COMMON_PAIR_ZIPF: Final = 4.5
@@ -305,6 +310,7 @@ class ArabicDetector:
             if inf is not None and inf.kind == "stop" and self._given_before_foreign(k):
                 inf.kind = "word"  # a given name that is a month or a verb too (رمضان, يشار) before a
                 inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # foreign family name: رمضان قديروف
+        self._verbs_before_names()
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
@@ -323,6 +329,34 @@ class ArabicDetector:
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _verbs_before_names(self) -> None:
+        """A given name that is a verb too (طالب "demanded", أمل "hoped") starting a clause (the
+        text's or a sentence's start, after a break or a conjunction, after كما / قد) before a
+        given name, a name particle or a role is the verb, and the name after it its subject (طالب
+        أبو X بـ, وطالب الوزير): Arabic puts the verb first."""
+        w, info, lw = self.w, self.info, self.lw
+        for k, inf in enumerate(info):
+            if inf is None or inf.kind != "word" or k + 1 >= len(w) or w[k + 1].brk:
+                continue
+            stem = inf.stem
+            conj = False
+            if stem not in _GIVEN_VERBS:
+                conj = w[k].norm[:1] in "وف" and w[k].norm[1:] in _GIVEN_VERBS
+                if not conj:
+                    continue
+            elif inf.off:
+                conj = w[k].norm[:1] in "وف"
+                if not conj:
+                    continue
+            prev = info[k - 1] if k > 0 else None
+            if not (k == 0 or w[k].brk or conj or (prev is not None and prev.stem in _CLAUSE_OPENERS)):
+                continue
+            nxt = info[k + 1]
+            if nxt is None or nxt.off:
+                continue
+            if nxt.kind in ("particle", "role") or (nxt.kind == "word" and nxt.stem in lw.given):
+                inf.kind = "stop"
 
     def _multiword_places(self) -> None:
         """Places of two or three words listed whole (خراسان رضوی, ذي قار, أبو ظبي, المملكة العربية
