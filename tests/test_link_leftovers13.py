@@ -49,3 +49,12 @@ def test_a_given_name_that_is_a_verb_starting_a_clause_is_the_verb():
     # the given name after a verb of saying or a title is a name
     assert _texts("قال طالب الرفاعي إن الوضع صعب.") == ["طالب الرفاعي"]
     assert _texts("قال الشيخ طالب سالم إن الوضع صعب.") == ["طالب سالم"]
+
+
+def test_a_kunya_keeps_its_definite_nickname():
+    assert _texts("قال أبو سالم المهندس إن الهجوم فشل.") == ["أبو سالم المهندس"]
+    assert _texts("وضع إكليلا على قبر أبو سالم المهندس، نائب رئيس الهيئة.") == ["أبو سالم المهندس"]
+    # Persian writes the kunya as one word
+    assert _texts("سخنگوی گروه از شهید ابوسالم المهندس به نیکی یاد کرد.") == ["ابوسالم المهندس"]
+    # an office after the kunya is the object of the verb, no nickname
+    assert _texts("التقى أبو سالم الوزير في بغداد.") == ["أبو سالم"]

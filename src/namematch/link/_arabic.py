@@ -225,6 +225,8 @@ _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنب
 DATE_SUBJECT_FLOOR: Final = -2.0
 #: Persian family names made of a word and an honorific title in the genitive, the titles of
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
+#: Heads of a kunya (father of, mother of): a definite nickname may follow its name.
+_KUNYA_HEADS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
 #: Given names that are verbs too, whose subject follows them (طالب "demanded", أمل "hoped"):
 #: the verb at a clause's start before a name (see ArabicDetector._verbs_before_names).
 _GIVEN_VERBS: Final = frozenset({"طالب", "امل"})
@@ -548,6 +550,10 @@ class ArabicDetector:
                 prev_given = False
                 if k - 2 > j and inf.stem == "آل" and not compound:
                     break  # "X بن Y آل Z": the family ends the name (not آل خلیفه فرمانی "a decree")
+                if inf.stem in _KUNYA_HEADS and self._laqab_after_kunya(k):
+                    last = k  # أبو X المهندس: the kunya's nickname, a definite title or trade word
+                    names += 1
+                    break
                 continue
             if (self.persian and (k == j or last == k - 1) and kind in ("word", "role") and not inf.off and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.info[k + 1] is not None
@@ -616,6 +622,11 @@ class ArabicDetector:
             if (kind == "place" and self.persian and not free and names == 1 and only_given and last == k - 1
                     and not inf.off and inf.stem.endswith("ي") and len(inf.stem) >= 4):
                 last = k  # a family name that is a nationality too, after a given name under a title (X ایرانی)
+                names += 1
+                break
+            if (kind == "role" and k == j + 1 and last == j and self._one_word_kunya(j)
+                    and self._laqab_after_kunya(k)):
+                last = k  # a kunya written as one word and its nickname (ابومهدی المهندس)
                 names += 1
                 break
             if kind != "word":
@@ -922,6 +933,30 @@ class ArabicDetector:
             return True
         nxt = self.info[k + 1]
         return nxt is not None and (nxt.stem in self.lw.says or w[k + 1].norm in _COPULAS)
+
+    def _one_word_kunya(self, k: int) -> bool:
+        """Word k is a kunya written as one word: ابو and a name (ابومهدی, ابوعمار)."""
+        inf = self.info[k]
+        if inf is None or inf.kind != "word":
+            return False
+        parts = split_compound(inf.stem)
+        return parts is not None and parts[0] == "ابو" and not parts[1].startswith("ال")
+
+    def _laqab_after_kunya(self, k: int) -> bool:
+        """Word k, right after a kunya (أبو X), is a definite honorific that names no office
+        (المهندس "the engineer", الحاج) and ends the clause's name (a break, a stop word, a verb
+        of saying or a clearly ordinary word follows): the person's nickname, part of the name
+        (أبو X المهندس قال; not أبو X الوزير, "Abu X met the minister")."""
+        w = self.w
+        if k >= len(w) or w[k].brk or self.taken[k]:
+            return False
+        inf = self.info[k]
+        if (inf is None or inf.off or inf.kind != "role" or not inf.stem.startswith("ال") or len(inf.stem) < 5
+                or inf.stem not in self.lw.honorifics or self.lw.role_of.get(inf.stem)):
+            return False
+        nxt = self.info[k + 1] if k + 1 < len(w) else None
+        return self._ends_name(k) or (
+            nxt is not None and nxt.kind == "word" and nxt.score < SECOND_WORD_CUTOFF)
 
     def _family_suffix(self, k: int) -> bool:
         """Word k is a detached Persian family-name suffix that makes a family name of any word
@@ -1359,12 +1394,15 @@ class ArabicDetector:
                 last = i + 1
             if last is None and first == i and self._glued_kunya(i):
                 last = i  # a kunya written as one word names its person alone (Persian ابوعمار)
+                if self._laqab_after_kunya(i + 1):
+                    last = i + 1  # and its nickname (ابومهدی المهندس)
             if last is None and self._subject_before_date(i):
                 last = i + 1
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
-                while k <= last and self.kind(k) == "word" and (
-                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))):  # type: ignore[union-attr]
+                while k <= last and ((self.kind(k) == "word" and (
+                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))))  # type: ignore[union-attr]
+                        or (k == i + 2 == last and inf.stem in _KUNYA_HEADS and self._laqab_after_kunya(k))):
                     k += 1  # (عبد and God's name are a given name: a definite nisba after it is the family name)
                 last = k - 1
             if last is not None:
