@@ -58,3 +58,12 @@ def test_a_kunya_keeps_its_definite_nickname():
     assert _texts("سخنگوی گروه از شهید ابوسالم المهندس به نیکی یاد کرد.") == ["ابوسالم المهندس"]
     # an office after the kunya is the object of the verb, no nickname
     assert _texts("التقى أبو سالم الوزير في بغداد.") == ["أبو سالم"]
+
+
+def test_a_turkish_given_name_that_is_a_qualifier_before_a_foreign_family_name():
+    # دولت "state" is the Turkish given name Devlet before a family name no word list knows
+    assert _linked("أعرب زعيم الحزب القومي التركي دولت تشاكيرلي، الثلاثاء، عن دعمه. وأضاف تشاكيرلي أن") == [
+        ("دولت تشاكيرلي", None), ("تشاكيرلي", 0)]
+    assert _texts("دولت چاکیرلی رهبر حزب ملی ترکیه پیش از این گفت.") == ["دولت چاکیرلی"]
+    # the state's government and a known word after it stay ordinary
+    assert _texts("دولت جدید تصمیم گرفت که مالیات را کاهش دهد.") == []

@@ -312,6 +312,9 @@ class ArabicDetector:
             if inf is not None and inf.kind == "stop" and self._given_before_foreign(k):
                 inf.kind = "word"  # a given name that is a month or a verb too (رمضان, يشار) before a
                 inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # foreign family name: رمضان قديروف
+            elif inf is not None and inf.kind == "qual" and self._given_qualifier_before_foreign(k):
+                inf.kind = "word"  # a given name that is a portfolio word too (دولت "state": the Turkish
+                inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # Devlet) before a foreign family name
         self._verbs_before_names()
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
@@ -1256,6 +1259,24 @@ class ArabicDetector:
                 and (inf.stem in self.lw.given or form_rarity(inf.stem) < 0.8)
                 and max(zipf_ar(inf.stem, self.lw), zipf_ar(w[j].norm, self.lw)) <= GIVEN_STOP_ZIPF
                 and zipf_ar(nxt.stem, self.lw) == 0.0 and nxt.score >= FOREIGN_TAIL)
+
+    def _given_qualifier_before_foreign(self, j: int) -> bool:
+        """Word j, a qualifier that is a listed given name too (دولت "state", the Turkish Devlet),
+        stands right before a transliterated foreign family name (no frequency list knows it, no
+        article, shaped like a name) that ends the name (a break, a role, a stop word or a verb of
+        saying follows): the given name (دولت X، زعيم ...; not دولت ایالتی, دولت ترامپ: a word the
+        lists know)."""
+        w, n = self.w, len(self.w)
+        inf = self.info[j]
+        if inf is None or inf.off or inf.stem not in self.lw.given or j + 1 >= n or w[j + 1].brk:
+            return False
+        nxt = self.info[j + 1]
+        if (nxt is None or nxt.kind != "word" or nxt.off or nxt.stem.startswith("ال")
+                or zipf_ar(nxt.stem, self.lw) > 0.0 or nxt.score < FOREIGN_TAIL):
+            return False
+        after = self.info[j + 2] if j + 2 < n else None
+        return (after is None or w[j + 2].brk or after.kind in ("role", "stop")
+                or after.stem in self.lw.says)
 
     def _given_written_apart(self, k: int) -> bool:
         """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
