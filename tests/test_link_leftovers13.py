@@ -67,3 +67,10 @@ def test_a_turkish_given_name_that_is_a_qualifier_before_a_foreign_family_name()
     assert _texts("دولت چاکیرلی رهبر حزب ملی ترکیه پیش از این گفت.") == ["دولت چاکیرلی"]
     # the state's government and a known word after it stay ordinary
     assert _texts("دولت جدید تصمیم گرفت که مالیات را کاهش دهد.") == []
+
+
+def test_a_chinese_or_korean_name_in_arabic_script_and_its_family_name_alone():
+    assert _linked("التقى وزير الخارجية الصيني وانغ يي نظيره. وقال وانغ إن المحادثات مثمرة.") == [
+        ("وانغ يي", None), ("وانغ", 0)]
+    assert _linked("روز دوشنبه با وانگ یی عضو دفتر سیاسی دیدار کرد. وانگ گفت") == [("وانگ یی", None), ("وانگ", 0)]
+    assert _texts("قال السفير الكوري كيم مين إن بلاده مستعدة.") == ["كيم مين"]

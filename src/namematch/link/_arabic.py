@@ -227,6 +227,15 @@ DATE_SUBJECT_FLOOR: Final = -2.0
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
 #: Heads of a kunya (father of, mother of): a definite nickname may follow its name.
 _KUNYA_HEADS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
+#: Common Chinese and Korean family names as Arabic and Persian write them (Wang, Zhang, Huang,
+#: Yang, Zhao, Liu, Chen, Kim, Park, Choi, Jung, Kang; normal forms): before a given name of one
+#: syllable. Names that are common words too (لي "for me", ما "what", هو "he") are left out.
+_EAST_ASIAN_FAMILIES: Final = frozenset(
+    {"وانغ", "وانگ", "تشانغ", "جانغ", "ژانگ", "هوانغ", "هوانگ", "يانغ", "يانگ", "تشاو", "ژايو", "ليو",
+     "تشين", "كيم", "بارك", "پارك", "تشوي", "چوي", "جونغ", "جونگ", "كانغ", "كانگ"}
+)  # fmt: skip
+#: One-syllable Chinese and Korean given names that are stop words too (شي "thing" is Xi).
+_EAST_ASIAN_SYLLABLES: Final = frozenset({"شي", "لي"})
 #: Given names that are verbs too, whose subject follows them (طالب "demanded", أمل "hoped"):
 #: the verb at a clause's start before a name (see ArabicDetector._verbs_before_names).
 _GIVEN_VERBS: Final = frozenset({"طالب", "امل"})
@@ -316,6 +325,7 @@ class ArabicDetector:
                 inf.kind = "word"  # a given name that is a portfolio word too (دولت "state": the Turkish
                 inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # Devlet) before a foreign family name
         self._verbs_before_names()
+        self._east_asian_names()
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
@@ -334,6 +344,27 @@ class ArabicDetector:
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _east_asian_names(self) -> None:
+        """A common Chinese or Korean family name in Arabic script (وانغ, كيم, پارک) followed by a
+        short given name of one syllable (one to four letters: يي, مين) that ends the name (a
+        break, a role, a stop word or a verb of saying follows) is a name of two words: both get
+        name evidence (the syllable alone reads as a common letter pair, the family name as a
+        word of the frequency lists)."""
+        w, info, n = self.w, self.info, len(self.w)
+        for k in range(n - 1):
+            head, tail = info[k], info[k + 1]
+            if (head is None or tail is None or head.off or tail.off or w[k + 1].brk or head.kind != "word"
+                    or head.stem not in _EAST_ASIAN_FAMILIES or tail.kind not in ("word", "stop")
+                    or not 2 <= len(tail.stem) <= 4 or tail.stem.startswith("ال")
+                    or (tail.kind == "stop" and tail.stem not in _EAST_ASIAN_SYLLABLES)):
+                continue
+            after = info[k + 2] if k + 2 < n else None
+            if not (after is None or w[k + 2].brk or after.kind in ("role", "stop") or after.stem in self.lw.says):
+                continue
+            head.score = max(head.score, FOREIGN_HEAD_NAME)
+            tail.kind = "word"
+            tail.score = max(tail.score, FOREIGN_TAIL)
 
     def _verbs_before_names(self) -> None:
         """A given name that is a verb too (طالب "demanded", أمل "hoped") starting a clause (the
@@ -1775,6 +1806,8 @@ class ArabicDetector:
                 keys.add(last)
             if len(stems) >= 3:
                 keys.add(stems[-2] + stems[-1])
+            if stems[0] in _EAST_ASIAN_FAMILIES and len(stems) <= 3:
+                keys.add(stems[0])  # Chinese and Korean names put the family name first (وانغ of وانغ يي)
         return keys
 
     def _ordinary_second_part(self, f: Found, stems: list[str]) -> bool:
