@@ -74,3 +74,10 @@ def test_a_chinese_or_korean_name_in_arabic_script_and_its_family_name_alone():
         ("وانغ يي", None), ("وانغ", 0)]
     assert _linked("روز دوشنبه با وانگ یی عضو دفتر سیاسی دیدار کرد. وانگ گفت") == [("وانگ یی", None), ("وانگ", 0)]
     assert _texts("قال السفير الكوري كيم مين إن بلاده مستعدة.") == ["كيم مين"]
+
+
+def test_a_korean_family_name_that_is_an_english_word_before_a_hyphenated_given_name():
+    assert _texts("Korean envoy Park Jin-woo arrived on Monday.") == ["Park Jin-woo"]
+    assert _texts("Former President Moon Sae-ho spoke.") == ["Moon Sae-ho"]
+    # the word before any other capitalised word stays ordinary
+    assert _texts("They met in Central Park on Tuesday.") == []
