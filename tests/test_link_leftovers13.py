@@ -81,3 +81,33 @@ def test_a_korean_family_name_that_is_an_english_word_before_a_hyphenated_given_
     assert _texts("Former President Moon Sae-ho spoke.") == ["Moon Sae-ho"]
     # the word before any other capitalised word stays ordinary
     assert _texts("They met in Central Park on Tuesday.") == []
+
+
+def test_a_nickname_tied_to_a_name_in_one_document_joins_both_in_the_others():
+    from namematch.link import resolve_documents
+
+    docs = {
+        "a": ('Speakers said the city had held out "since the days of Abu Salem", a reference to the late '
+              "Karim Badrawi. Officials praised him."),
+        "b": "قال المتحدث إن أبو سالم رفض التنازل عن المدينة حتى آخر يوم.",
+        "c": "وأحيا أنصار الزعيم الراحل كريم البدراوي ذكرى رحيله. وقال البدراوي في خطابه الأخير إن المدينة باقية.",
+    }
+    ents = resolve_documents(docs)
+    holder = [e for e in ents if any(m.text == "Karim Badrawi" for m in e.mentions)]
+    assert len(holder) == 1
+    assert {m.doc_id for m in holder[0].mentions} == {"a", "b", "c"}
+    assert {"Abu Salem", "أبو سالم", "كريم البدراوي"} <= {m.text for m in holder[0].mentions}
+
+
+def test_two_persons_named_in_one_document_are_no_nickname_of_each_other():
+    from namematch.link import resolve_documents
+
+    docs = {
+        "a": "Foreign Minister Karim Badrawi met Abu Salem on Monday.",
+        "b": "قال أبو سالم إن المدينة باقية.",
+        "c": "وقال وزير الخارجية كريم البدراوي إن المحادثات مستمرة.",
+    }
+    ents = resolve_documents(docs)
+    holder = [e for e in ents if any(m.text == "Karim Badrawi" for m in e.mentions)]
+    assert len(holder) == 1
+    assert "b" not in {m.doc_id for m in holder[0].mentions}
