@@ -20,6 +20,9 @@ def test_a_name_inside_an_english_compound_adjective_is_the_name_alone():
     text = ("Former President Daniel Obeng spoke on Monday. The Obeng-era tariffs hurt farmers, and an "
             "Obeng-led coalition fell. Pro-Obeng media cheered; anti-Obeng protesters marched.")
     assert _linked(text) == [("Daniel Obeng", None)] + [("Obeng", 0)] * 4
+    # the compound in the possessive, and a possessive of a name ending in s
+    assert _linked("President Karim Benali spoke. The Benali-era's end came, and Jonas Idris' aides left.") == [
+        ("Karim Benali", None), ("Benali", 0), ("Jonas Idris", None)]
     # a two-word name before the suffix keeps both words
     assert _texts("Critics of the Daniel Obeng-backed plan spoke.") == ["Daniel Obeng"]
     # a hyphenated name is still one name

@@ -200,7 +200,10 @@ def _affix_joint(text: str, left: _text.Word, right: _text.Word) -> bool:
     word ("pro-Erdogan", "Trump-era"): the two are words of their own, not one name."""
     if left.norm in _HYPHEN_PREFIXES:
         return text[right.start : right.start + 1].isupper() and not text[left.start : left.end].isupper()
-    return (right.norm in _HYPHEN_SUFFIXES and text[right.start : right.end].islower()
+    raw = text[right.start : right.end]
+    if raw.endswith(_POSSESSIVE):
+        raw = raw[:-2]  # "the Trump-era's end"
+    return (normalize_latin(raw) in _HYPHEN_SUFFIXES and raw.islower()
             and text[left.start : left.start + 1].isupper())
 
 
