@@ -114,3 +114,9 @@ def test_two_persons_named_in_one_document_are_no_nickname_of_each_other():
     holder = [e for e in ents if any(m.text == "Karim Badrawi" for m in e.mentions)]
     assert len(holder) == 1
     assert "b" not in {m.doc_id for m in holder[0].mentions}
+
+
+def test_the_definite_leader_is_a_title_and_a_common_family_name_is_found_again_alone():
+    assert _linked("استذكر الزعيم الراحل سامي السهل، قائلا إن السهل رفض التنازل عن المدينة.") == [
+        ("سامي السهل", None), ("السهل", 0)]
+    assert _texts("وكان الزعيم يرفض ذلك.") == []
