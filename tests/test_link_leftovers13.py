@@ -77,6 +77,10 @@ def test_a_chinese_or_korean_name_in_arabic_script_and_its_family_name_alone():
         ("وانغ يي", None), ("وانغ", 0)]
     assert _linked("روز دوشنبه با وانگ یی عضو دفتر سیاسی دیدار کرد. وانگ گفت") == [("وانگ یی", None), ("وانگ", 0)]
     assert _texts("قال السفير الكوري كيم مين إن بلاده مستعدة.") == ["كيم مين"]
+    # a given name of two syllables, and the family name alone later
+    assert _linked("قال وزير الخارجية الكوري تشو هان سول إن بلاده مستعدة. وأضاف تشو أن") == [
+        ("تشو هان سول", None), ("تشو", 0)]
+    assert _texts("در سئول، چو هان سول وزیر خارجه کره جنوبی اعلام کرد") == ["چو هان سول"]
 
 
 def test_a_korean_family_name_that_is_an_english_word_before_a_hyphenated_given_name():

@@ -228,11 +228,11 @@ DATE_SUBJECT_FLOOR: Final = -2.0
 #: Heads of a kunya (father of, mother of): a definite nickname may follow its name.
 _KUNYA_HEADS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
 #: Common Chinese and Korean family names as Arabic and Persian write them (Wang, Zhang, Huang,
-#: Yang, Zhao, Liu, Chen, Kim, Park, Choi, Jung, Kang; normal forms): before a given name of one
+#: Yang, Zhao, Liu, Chen, Kim, Park, Choi, Jung, Kang, Cho; normal forms): before a given name of one
 #: syllable. Names that are common words too (لي "for me", ما "what", هو "he") are left out.
 _EAST_ASIAN_FAMILIES: Final = frozenset(
     {"وانغ", "وانگ", "تشانغ", "جانغ", "ژانگ", "هوانغ", "هوانگ", "يانغ", "يانگ", "تشاو", "ژايو", "ليو",
-     "تشين", "كيم", "بارك", "پارك", "تشوي", "چوي", "جونغ", "جونگ", "كانغ", "كانگ"}
+     "تشين", "كيم", "بارك", "پارك", "تشوي", "چوي", "جونغ", "جونگ", "كانغ", "كانگ", "تشو", "چو"}
 )  # fmt: skip
 #: One-syllable Chinese and Korean given names that are stop words too (شي "thing" is Xi).
 _EAST_ASIAN_SYLLABLES: Final = frozenset({"شي", "لي"})
@@ -347,24 +347,35 @@ class ArabicDetector:
 
     def _east_asian_names(self) -> None:
         """A common Chinese or Korean family name in Arabic script (وانغ, كيم, پارک) followed by a
-        short given name of one syllable (one to four letters: يي, مين) that ends the name (a
+        given name of one or two short syllables (two to four letters: يي, مين) that ends the name (a
         break, a role, a stop word or a verb of saying follows) is a name of two words: both get
         name evidence (the syllable alone reads as a common letter pair, the family name as a
         word of the frequency lists)."""
         w, info, n = self.w, self.info, len(self.w)
         for k in range(n - 1):
-            head, tail = info[k], info[k + 1]
-            if (head is None or tail is None or head.off or tail.off or w[k + 1].brk or head.kind != "word"
-                    or head.stem not in _EAST_ASIAN_FAMILIES or tail.kind not in ("word", "stop")
-                    or not 2 <= len(tail.stem) <= 4 or tail.stem.startswith("ال")
-                    or (tail.kind == "stop" and tail.stem not in _EAST_ASIAN_SYLLABLES)):
+            head = info[k]
+            if head is None or head.off or head.kind != "word" or head.stem not in _EAST_ASIAN_FAMILIES:
                 continue
-            after = info[k + 2] if k + 2 < n else None
-            if not (after is None or w[k + 2].brk or after.kind in ("role", "stop") or after.stem in self.lw.says):
+            m = k + 1  # the syllables of the given name: one or two (Cho Tae-yul: تشو تاي يول)
+            while m < n and m - k <= 2 and self._syllable(m):
+                m += 1
+            after = info[m] if m < n else None
+            if m == k + 1 or not (after is None or w[m].brk or after.kind in ("role", "stop")
+                                  or after.stem in self.lw.says):
                 continue
             head.score = max(head.score, FOREIGN_HEAD_NAME)
-            tail.kind = "word"
-            tail.score = max(tail.score, FOREIGN_TAIL)
+            for x in info[k + 1 : m]:
+                assert x is not None
+                x.kind = "word"
+                x.score = max(x.score, FOREIGN_TAIL)
+
+    def _syllable(self, k: int) -> bool:
+        """Word k may be a syllable of a Chinese or Korean given name: two to four letters, no
+        article or proclitic, no stop word but those that are such syllables too (لي, شي)."""
+        x = self.info[k]
+        return (x is not None and not self.w[k].brk and not x.off and 2 <= len(x.stem) <= 4
+                and not x.stem.startswith("ال") and (x.kind == "word" or (
+                    x.kind == "stop" and x.stem in _EAST_ASIAN_SYLLABLES)))
 
     def _verbs_before_names(self) -> None:
         """A given name that is a verb too (طالب "demanded", أمل "hoped") starting a clause (the
