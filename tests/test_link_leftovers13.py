@@ -124,3 +124,19 @@ def test_the_definite_leader_is_a_title_and_a_common_family_name_is_found_again_
     assert _linked("استذكر الزعيم الراحل سامي السهل، قائلا إن السهل رفض التنازل عن المدينة.") == [
         ("سامي السهل", None), ("السهل", 0)]
     assert _texts("وكان الزعيم يرفض ذلك.") == []
+
+
+def test_a_full_name_found_in_one_document_is_found_written_the_same_in_another():
+    from namematch.link import resolve_documents
+
+    docs = {
+        "a": "استذكر الزعيم الراحل سامي السهل، قائلا إن السهل رفض التنازل.",
+        "b": "مردم خواستند مانند دوران سامی السهل متحد بمانند.",
+        "c": "وتحدث الكاتب عن السهل الواسع قرب المدينة.",
+    }
+    ents = resolve_documents(docs)
+    holder = [e for e in ents if any(m.text == "سامي السهل" for m in e.mentions)]
+    assert len(holder) == 1
+    assert "سامی السهل" in {m.text for m in holder[0].mentions}
+    # the family name alone, an ordinary word in another document, is no mention there
+    assert "c" not in {m.doc_id for e in ents for m in e.mentions}
