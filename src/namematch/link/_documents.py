@@ -451,21 +451,22 @@ def _collection_families(mentions: list[Mention], lw: LinkWords) -> dict[str, st
 _COLLECTION_NAME_WORDS: Final = (2, 3)
 
 
-def _collection_names(mentions: list[Mention], lw: LinkWords) -> dict[str, set[tuple[str, ...]]]:
+def _collection_names(mentions: list[Mention], lw: LinkWords) -> dict[tuple[str, str], set[tuple[str, ...]]]:
     """The Arabic-script full names found in the collection, as the normal forms of their words
-    (first word -> names): two or three words, the first a listed given name."""
-    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    (first two words -> names): two or three words, the first a listed given name."""
+    out: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for m in mentions:
         if m.script == LATIN:
             continue
         ws = scan(m.text)
         if len(ws) not in _COLLECTION_NAME_WORDS or not all(w.arabic for w in ws) or ws[0].norm not in lw.given:
             continue
-        out[ws[0].norm].add(tuple(w.norm for w in ws))
+        out[ws[0].norm, ws[1].norm].add(tuple(w.norm for w in ws))
     return out
 
 
-def _with_collection_names(text: str, mentions: list[Mention], names: Mapping[str, set[tuple[str, ...]]]) -> list[Mention]:
+def _with_collection_names(text: str, mentions: list[Mention],
+                           names: Mapping[tuple[str, str], set[tuple[str, ...]]]) -> list[Mention]:
     """The mentions of a text and the occurrences in it, outside its mentions, of an
     Arabic-script full name found in another document of the collection, written word for word
     the same (no proclitic, no break inside): a name the finder took without a title in one
@@ -481,7 +482,8 @@ def _with_collection_names(text: str, mentions: list[Mention], names: Mapping[st
     while i < len(ws):
         w = ws[i]
         hit = 0
-        for name in names.get(w.norm, ()) if w.arabic else ():
+        pair = (w.norm, ws[i + 1].norm) if w.arabic and i + 1 < len(ws) else None
+        for name in names.get(pair, ()) if pair is not None else ():  # (the names of these two words: a few)
             size = len(name)
             if (i + size <= len(ws) and all(ws[i + k].norm == name[k] and not ws[i + k].brk for k in range(1, size))
                     and size > hit):
