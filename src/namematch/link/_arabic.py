@@ -225,6 +225,27 @@ _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنب
 DATE_SUBJECT_FLOOR: Final = -2.0
 #: Persian family names made of a word and an honorific title in the genitive, the titles of
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
+#: Heads of a kunya (father of, mother of): a definite nickname may follow its name.
+_KUNYA_HEADS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
+#: Common Chinese and Korean family names as Arabic and Persian write them (Wang, Zhang, Huang,
+#: Yang, Zhao, Liu, Chen, Kim, Park, Choi, Jung, Kang, Cho; normal forms): before a given name of one
+#: syllable. Names that are common words too (لي "for me", ما "what", هو "he") are left out.
+_EAST_ASIAN_FAMILIES: Final = frozenset(
+    {"وانغ", "وانگ", "تشانغ", "جانغ", "ژانگ", "هوانغ", "هوانگ", "يانغ", "يانگ", "تشاو", "ژايو", "ليو",
+     "تشين", "كيم", "بارك", "پارك", "تشوي", "چوي", "جونغ", "جونگ", "كانغ", "كانگ", "تشو", "چو"}
+)  # fmt: skip
+#: One-syllable Chinese and Korean given names that are stop words too (شي "thing" is Xi).
+_EAST_ASIAN_SYLLABLES: Final = frozenset({"شي", "لي"})
+#: Given names that are verbs too, whose subject follows them (طالب "demanded", أمل "hoped"):
+#: the verb at a clause's start before a name (see ArabicDetector._verbs_before_names).
+_GIVEN_VERBS: Final = frozenset({"طالب", "امل"})
+#: Words after which an Arabic verb starts its clause (كما "as", قد, ثم "then").
+_CLAUSE_OPENERS: Final = frozenset({"كما", "قد", "ثم", "لقد", "وقد", "فقد", "كذلك", "وكذلك"})
+#: A Persian listed given name this common as a word (Zipf) is a common noun too (نور, امید):
+#: two of them without a title may be a phrase (see ArabicDetector._drop_common_phrases).
+COMMON_PAIR_ZIPF: Final = 4.5
+#: Words after a name searched for a verb of saying (Persian puts the verb at the clause's end).
+_SAID_REACH: Final = 12
 _LAQAB_TAILS: Final = frozenset({"الملك", "الدوله", "السلطنه", "الممالك", "الهدي", "الشريعه", "الحكما",
                                  "العلما", "الواعظين", "الذاكرين", "المحققين", "الاطبا", "الشعرا", "التجار"})
 
@@ -300,6 +321,11 @@ class ArabicDetector:
             if inf is not None and inf.kind == "stop" and self._given_before_foreign(k):
                 inf.kind = "word"  # a given name that is a month or a verb too (رمضان, يشار) before a
                 inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # foreign family name: رمضان قديروف
+            elif inf is not None and inf.kind == "qual" and self._given_qualifier_before_foreign(k):
+                inf.kind = "word"  # a given name that is a portfolio word too (دولت "state": the Turkish
+                inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # Devlet) before a foreign family name
+        self._verbs_before_names()
+        self._east_asian_names()
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
@@ -318,6 +344,66 @@ class ArabicDetector:
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
+
+    def _east_asian_names(self) -> None:
+        """A common Chinese or Korean family name in Arabic script (وانغ, كيم, پارک) followed by a
+        given name of one or two short syllables (two to four letters: يي, مين) that ends the name (a
+        break, a role, a stop word or a verb of saying follows) is a name of two words: both get
+        name evidence (the syllable alone reads as a common letter pair, the family name as a
+        word of the frequency lists)."""
+        w, info, n = self.w, self.info, len(self.w)
+        for k in range(n - 1):
+            head = info[k]
+            if head is None or head.off or head.kind != "word" or head.stem not in _EAST_ASIAN_FAMILIES:
+                continue
+            m = k + 1  # the syllables of the given name: one or two (Cho Tae-yul: تشو تاي يول)
+            while m < n and m - k <= 2 and self._syllable(m):
+                m += 1
+            after = info[m] if m < n else None
+            if m == k + 1 or not (after is None or w[m].brk or after.kind in ("role", "stop")
+                                  or after.stem in self.lw.says):
+                continue
+            head.score = max(head.score, FOREIGN_HEAD_NAME)
+            for x in info[k + 1 : m]:
+                assert x is not None
+                x.kind = "word"
+                x.score = max(x.score, FOREIGN_TAIL)
+
+    def _syllable(self, k: int) -> bool:
+        """Word k may be a syllable of a Chinese or Korean given name: two to four letters, no
+        article or proclitic, no stop word but those that are such syllables too (لي, شي)."""
+        x = self.info[k]
+        return (x is not None and not self.w[k].brk and not x.off and 2 <= len(x.stem) <= 4
+                and not x.stem.startswith("ال") and (x.kind == "word" or (
+                    x.kind == "stop" and x.stem in _EAST_ASIAN_SYLLABLES)))
+
+    def _verbs_before_names(self) -> None:
+        """A given name that is a verb too (طالب "demanded", أمل "hoped") starting a clause (the
+        text's or a sentence's start, after a break or a conjunction, after كما / قد) before a
+        given name, a name particle or a role is the verb, and the name after it its subject (طالب
+        أبو X بـ, وطالب الوزير): Arabic puts the verb first."""
+        w, info, lw = self.w, self.info, self.lw
+        for k, inf in enumerate(info):
+            if inf is None or inf.kind != "word" or k + 1 >= len(w) or w[k + 1].brk:
+                continue
+            stem = inf.stem
+            conj = False
+            if stem not in _GIVEN_VERBS:
+                conj = w[k].norm[:1] in "وف" and w[k].norm[1:] in _GIVEN_VERBS
+                if not conj:
+                    continue
+            elif inf.off:
+                conj = w[k].norm[:1] in "وف"
+                if not conj:
+                    continue
+            prev = info[k - 1] if k > 0 else None
+            if not (k == 0 or w[k].brk or conj or (prev is not None and prev.stem in _CLAUSE_OPENERS)):
+                continue
+            nxt = info[k + 1]
+            if nxt is None or nxt.off:
+                continue
+            if nxt.kind in ("particle", "role") or (nxt.kind == "word" and nxt.stem in lw.given):
+                inf.kind = "stop"
 
     def _multiword_places(self) -> None:
         """Places of two or three words listed whole (خراسان رضوی, ذي قار, أبو ظبي, المملكة العربية
@@ -440,6 +526,7 @@ class ArabicDetector:
         only_given = True
         after_particles = False
         after_nasab = False  # the last words read are بن / بنت and a listed given name
+        ben_family = False  # the last words read are بن and a word that is no given name
         while k < n and k - j < MAX_NAME_WORDS:
             x = w[k]
             inf = self.info[k]
@@ -498,11 +585,20 @@ class ArabicDetector:
                     break
                 names += 2 if k == j else 1  # "بن عبدالرحمن", "ابو محمد": two name units
                 after_nasab = k > j and inf.stem in ("بن", "بنت") and nxt.stem in self.lw.given
+                ben_family = (inf.stem in ("بن", "ابن") and nxt.kind == "word" and nxt.stem not in self.lw.given
+                              and not compound_given(nxt.stem))
+                # (بن and a word that is no given name: a family name of its own, بن X as in
+                # Hebrew, Maghrebi and Gulf family names; what follows needs evidence of its own)
+                only_given = only_given and not ben_family
                 k += 2
                 last = k - 1
                 prev_given = False
                 if k - 2 > j and inf.stem == "آل" and not compound:
                     break  # "X بن Y آل Z": the family ends the name (not آل خلیفه فرمانی "a decree")
+                if inf.stem in _KUNYA_HEADS and self._laqab_after_kunya(k):
+                    last = k  # أبو X المهندس: the kunya's nickname, a definite title or trade word
+                    names += 1
+                    break
                 continue
             if (self.persian and (k == j or last == k - 1) and kind in ("word", "role") and not inf.off and k + 1 < n
                     and not w[k + 1].brk and not self.taken[k + 1] and self.info[k + 1] is not None
@@ -573,6 +669,11 @@ class ArabicDetector:
                 last = k  # a family name that is a nationality too, after a given name under a title (X ایرانی)
                 names += 1
                 break
+            if (kind == "role" and k == j + 1 and last == j and self._one_word_kunya(j)
+                    and self._laqab_after_kunya(k)):
+                last = k  # a kunya written as one word and its nickname (ابومهدی المهندس)
+                names += 1
+                break
             if kind != "word":
                 break
             if (k > j and inf.score < SECOND_WORD_CUTOFF and k + 1 < n and not w[k + 1].brk
@@ -632,14 +733,15 @@ class ArabicDetector:
                 break
             cutoff = SECOND_WORD_CUTOFF if (names == 1 and not free) else 0.0
             unlisted = (not free and inf.score > UNKNOWN_FLOOR and form_rarity(inf.stem) >= 1.0
-                        and zipf_ar(inf.stem, self.lw) == 0.0)  # a word no list knows is no ordinary word
+                        and zipf_ar(inf.stem, self.lw) == 0.0  # a word no list knows is no ordinary word
+                        and not ben_family)  # (but after a family name بن X, a name word must show it)
             if (inf.score < cutoff and not before_suffix and not slot and not nasab and not after_particles
                     and not nisba_tail and not place_nisba and not unlisted and not chain and not ancestor
                     and (names >= 2 or not first_word) and until is None):
                 break  # an ordinary word after a name is no part of it
             last = k
             names += 1
-            after_particles = after_nasab = False
+            after_particles = after_nasab = ben_family = False
             prev_given = (inf.stem in self.lw.given or compound_given(inf.stem) or inf.stem in _OFFICE_NAMES
                           or apart)
             only_given = only_given and prev_given
@@ -876,6 +978,30 @@ class ArabicDetector:
             return True
         nxt = self.info[k + 1]
         return nxt is not None and (nxt.stem in self.lw.says or w[k + 1].norm in _COPULAS)
+
+    def _one_word_kunya(self, k: int) -> bool:
+        """Word k is a kunya written as one word: ابو and a name (ابومهدی, ابوعمار)."""
+        inf = self.info[k]
+        if inf is None or inf.kind != "word":
+            return False
+        parts = split_compound(inf.stem)
+        return parts is not None and parts[0] == "ابو" and not parts[1].startswith("ال")
+
+    def _laqab_after_kunya(self, k: int) -> bool:
+        """Word k, right after a kunya (أبو X), is a definite honorific that names no office
+        (المهندس "the engineer", الحاج) and ends the clause's name (a break, a stop word, a verb
+        of saying or a clearly ordinary word follows): the person's nickname, part of the name
+        (أبو X المهندس قال; not أبو X الوزير, "Abu X met the minister")."""
+        w = self.w
+        if k >= len(w) or w[k].brk or self.taken[k]:
+            return False
+        inf = self.info[k]
+        if (inf is None or inf.off or inf.kind != "role" or not inf.stem.startswith("ال") or len(inf.stem) < 5
+                or inf.stem not in self.lw.honorifics or self.lw.role_of.get(inf.stem)):
+            return False
+        nxt = self.info[k + 1] if k + 1 < len(w) else None
+        return self._ends_name(k) or (
+            nxt is not None and nxt.kind == "word" and nxt.score < SECOND_WORD_CUTOFF)
 
     def _family_suffix(self, k: int) -> bool:
         """Word k is a detached Persian family-name suffix that makes a family name of any word
@@ -1176,6 +1302,24 @@ class ArabicDetector:
                 and max(zipf_ar(inf.stem, self.lw), zipf_ar(w[j].norm, self.lw)) <= GIVEN_STOP_ZIPF
                 and zipf_ar(nxt.stem, self.lw) == 0.0 and nxt.score >= FOREIGN_TAIL)
 
+    def _given_qualifier_before_foreign(self, j: int) -> bool:
+        """Word j, a qualifier that is a listed given name too (دولت "state", the Turkish Devlet),
+        stands right before a transliterated foreign family name (no frequency list knows it, no
+        article, shaped like a name) that ends the name (a break, a role, a stop word or a verb of
+        saying follows): the given name (دولت X، زعيم ...; not دولت ایالتی, دولت ترامپ: a word the
+        lists know)."""
+        w, n = self.w, len(self.w)
+        inf = self.info[j]
+        if inf is None or inf.off or inf.stem not in self.lw.given or j + 1 >= n or w[j + 1].brk:
+            return False
+        nxt = self.info[j + 1]
+        if (nxt is None or nxt.kind != "word" or nxt.off or nxt.stem.startswith("ال")
+                or zipf_ar(nxt.stem, self.lw) > 0.0 or nxt.score < FOREIGN_TAIL):
+            return False
+        after = self.info[j + 2] if j + 2 < n else None
+        return (after is None or w[j + 2].brk or after.kind in ("role", "stop")
+                or after.stem in self.lw.says)
+
     def _given_written_apart(self, k: int) -> bool:
         """Words k and k+1 are a listed given name written as two words (غلام حسين, غلام رضا:
         Arabic writes the Persian compound apart)."""
@@ -1282,6 +1426,7 @@ class ArabicDetector:
         n = len(w)
         given = self.lw.given
         blocked = -1
+        phrases: list[Found] = []
         for i in range(n):
             inf = self.info[i]
             if inf is None or self.taken[i] or inf.kind not in ("word", "particle") or i <= blocked:
@@ -1312,16 +1457,67 @@ class ArabicDetector:
                 last = i + 1
             if last is None and first == i and self._glued_kunya(i):
                 last = i  # a kunya written as one word names its person alone (Persian ابوعمار)
+                if self._laqab_after_kunya(i + 1):
+                    last = i + 1  # and its nickname (ابومهدی المهندس)
             if last is None and self._subject_before_date(i):
                 last = i + 1
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
-                while k <= last and self.kind(k) == "word" and (
-                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))):  # type: ignore[union-attr]
+                while k <= last and ((self.kind(k) == "word" and (
+                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))))  # type: ignore[union-attr]
+                        or (k == i + 2 == last and inf.stem in _KUNYA_HEADS and self._laqab_after_kunya(k))):
                     k += 1  # (عبد and God's name are a given name: a definite nisba after it is the family name)
                 last = k - 1
             if last is not None:
                 self.add(first, last, None)
+                if last == first + 1 and self._common_noun_pair(first):
+                    phrases.append(self.found[-1])
+        self._drop_common_phrases(phrases)
+
+    def _common_noun_pair(self, i: int) -> bool:
+        """Persian words i and i+1 are two listed given names that are both very common words
+        of the language (نور "light", امید "hope"): read without a title they may be a phrase of
+        two nouns joined by the unwritten ezafe ("light of hope"), a slogan or a title."""
+        if not self.persian:
+            return False
+        pair = (self.info[i], self.info[i + 1])
+        return all(x is not None and x.kind == "word" and not x.off and x.stem in self.lw.given
+                   and self.lw.zipf["fa"].get(x.stem, 0.0) >= COMMON_PAIR_ZIPF for x in pair)
+
+    def _drop_common_phrases(self, phrases: list[Found]) -> None:
+        """Drop the free mentions of two common nouns that are given names too (see
+        :meth:`_common_noun_pair`) that nothing else in the text reads as a name: no verb of saying
+        follows in their sentence and their second word, the family name's slot, never stands in
+        the text without the first (a person is named again by the family name alone; a phrase is
+        repeated whole)."""
+        if not phrases:
+            return
+        w, n = self.w, len(self.w)
+        tails = {w[f.last].norm for f in phrases}
+        alone: Counter[str] = Counter()
+        after: Counter[tuple[str, str]] = Counter()
+        for k in range(n):
+            if w[k].norm in tails:
+                alone[w[k].norm] += 1
+                if k > 0 and not w[k].brk:
+                    after[w[k - 1].norm, w[k].norm] += 1
+        drop: set[int] = set()
+        for f in phrases:
+            head, tail = w[f.first].norm, w[f.last].norm
+            if alone[tail] > after[head, tail]:
+                continue
+            k = f.last + 1
+            said = False
+            while k < n and k - f.last <= _SAID_REACH and not w[k].sent:
+                inf = self.info[k]
+                if inf is not None and inf.stem in self.lw.says:
+                    said = True
+                    break
+                k += 1
+            if not said:
+                drop.add(id(f))
+        if drop:
+            self.found[:] = [f for f in self.found if id(f) not in drop]
 
     def _glued_kunya(self, i: int) -> bool:
         """Word i is a kunya written as one word, ابو and a listed given name without the article
@@ -1621,6 +1817,8 @@ class ArabicDetector:
                 keys.add(last)
             if len(stems) >= 3:
                 keys.add(stems[-2] + stems[-1])
+            if stems[0] in _EAST_ASIAN_FAMILIES and len(stems) <= 3:
+                keys.add(stems[0])  # Chinese and Korean names put the family name first (وانغ of وانغ يي)
         return keys
 
     def _ordinary_second_part(self, f: Found, stems: list[str]) -> bool:

@@ -57,7 +57,8 @@ def family(script: str) -> str:
 #: What stands between a name and its nickname: "known as", "dubbed", «», المعروف بـ, معروف به.
 _ALIAS_GAP: Final = re.compile(
     r"^[\s,(\[«\"“‘'-]*(?:(?:(?:widely|popularly|commonly|better|also|locally)\s+)?"
-    r"(?:known\s+as|dubbed|nicknamed|called|aka|alias)"
+    r"(?:known\s+as|dubbed|nicknamed|called|aka|alias"
+    r"|(?:a\s+|in\s+)?reference\s+to(?:\s+the\s+late)?|referring\s+to(?:\s+the\s+late)?)"
     r"|(?:ال)?(?:معروف|ملقب|مكنى|مشهور)[ةه]?\s*(?:ب|باسم|به)?)?[\s\u0640«\"“‘']*$",
     re.IGNORECASE,
 )

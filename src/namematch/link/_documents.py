@@ -18,7 +18,7 @@ from namematch.link._context import RULERS, context_countries, context_roles
 from namematch.link._coref import aliases, chains, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import arabic_score, latin_ordinary, split_compound
-from namematch.link._find import check_text, find_mentions
+from namematch.link._find import check_text, doc_language, find_mentions
 from namematch.link._records import Entity, EntityMention, LinkedMention, Mention
 from namematch.link._resources import LinkWords, words
 from namematch.link._scan import Word, letter_offset, scan
@@ -309,7 +309,10 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
     agree and their contexts name no different countries; a family name alone
     joins the one person of that family name named in full elsewhere, unless it
     is also a common given name; such a family name written alone in another
-    document is found there as a mention even without a title or role. Entities come registry persons first, then new
+    document is found there as a mention even without a title or role, and so is an
+    Arabic-script full name (a listed given name first) found in one document and written
+    word for word the same in another; a chain that ties a nickname to a full name joins
+    the other documents' chains of either. Entities come registry persons first, then new
     persons, each group in the order of first mention. ``scorer`` (e.g. one fitted
     with :meth:`Scorer.fit`) gives the pair scores of that merging (default: the
     module-level score); ``lexicon`` (a :class:`~namematch.UserLexicon`) is passed to
@@ -328,9 +331,11 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         lexicon = registry.scorer.lexicon  # (as _linked does)
     found = {doc_id: find_mentions(t, None, lexicon=lexicon) for doc_id, t in texts.items()}
     families = _collection_families([m for ms in found.values() for m in ms], lw) if len(texts) > 1 else {}
+    names = _collection_names([m for ms in found.values() for m in ms], lw) if len(texts) > 1 else {}
     for doc_id in sorted(docs):
+        doc_found = _with_collection_names(texts[doc_id], found[doc_id], names) if names else found[doc_id]
         linked = _linked(texts[doc_id], registry, lang=None, nlp=None, lexicon=lexicon, memo=memo,
-                         families=families, found=found[doc_id])
+                         families=families, found=doc_found)
         by_root: dict[int, _Chain] = {}
         for i, lm in enumerate(linked):
             root = i if lm.antecedent is None else lm.antecedent
@@ -354,8 +359,10 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         else:
             by_person[ch.person.id] = len(groups)
             groups.append((ch.person, [ch]))
-    for members in merge_chains(rest, MERGE_THRESHOLD if threshold is None else float(threshold),
-                                default_score if scorer is None else scorer.score):
+    shadows = _alias_shadows(rest)
+    merged = merge_chains(rest + list(shadows), MERGE_THRESHOLD if threshold is None else float(threshold),
+                          default_score if scorer is None else scorer.score)
+    for members in _join_shadows(merged, shadows):
         groups.append((None, members))
     entities: list[Entity] = []
     for person, members in groups:
@@ -363,6 +370,58 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         forms = [m.text for m in mentions]
         entities.append(Entity(mentions, person, display_name(person, forms, [resolution_form(f) for f in forms])))
     return entities
+
+
+def _alias_shadows(chains_: list[_Chain]) -> dict[_Chain, _Chain]:
+    """For each chain that holds a second full name its text ties to the first (a nickname and
+    the name: "Abu X", a reference to the late Y Z), a chain of that second name (a shadow, no
+    mentions) by the chain: the other documents may name the person either way."""
+    out: dict[_Chain, _Chain] = {}
+    for ch in chains_:
+        if not ch.units or len(ch.mentions) < 2:
+            continue
+        mine = {u.core for u in ch.units}
+        best: _Chain | None = None
+        for m in ch.mentions:
+            if m.text == ch.rep:
+                continue
+            alt = _Chain(ch.doc, m.text)
+            theirs = {u.core for u in alt.units}
+            if len(alt.units) < 2 or theirs <= mine or mine <= theirs or theirs & mine:
+                continue  # (a part of the name, or the name written longer: no second name)
+            if best is None or len(alt.units) > len(best.units):
+                best = alt
+        if best is not None:
+            best.countries, best.roles = set(ch.countries), set(ch.roles)
+            out[best] = ch
+    return out
+
+
+def _join_shadows(groups: list[list[_Chain]], shadows: Mapping[_Chain, _Chain]) -> list[list[_Chain]]:
+    """The groups of merge_chains with each shadow's group joined to its chain's (unless their
+    contexts name different countries only), shadows left out."""
+    if not shadows:
+        return groups
+    of = {id(ch): k for k, members in enumerate(groups) for ch in members}
+    parent = list(range(len(groups)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    countries = [set().union(*(ch.countries for ch in members)) for members in groups]
+    for shadow, owner in shadows.items():
+        a, b = find(of[id(shadow)]), find(of[id(owner)])
+        if a == b or (countries[a] and countries[b] and not countries[a] & countries[b]):
+            continue
+        parent[b] = a
+        countries[a] |= countries[b]
+    out: dict[int, list[_Chain]] = {}
+    for k, members in enumerate(groups):
+        out.setdefault(find(k), []).extend(ch for ch in members if ch not in shadows)
+    return [members for members in out.values() if members]
 
 
 #: A family name alone is looked for in the other documents only from this many letters on.
@@ -386,6 +445,62 @@ def _collection_families(mentions: list[Mention], lw: LinkWords) -> dict[str, st
             owners[last.norm].add(" ".join(w.norm for w in ws))
             written[last.norm] = last.text
     return {k: written[k] for k, full in owners.items() if len(full) == 1}
+
+
+#: Full names of the collection looked for in its other documents have this many words.
+_COLLECTION_NAME_WORDS: Final = (2, 3)
+
+
+def _collection_names(mentions: list[Mention], lw: LinkWords) -> dict[tuple[str, str], set[tuple[str, ...]]]:
+    """The Arabic-script full names found in the collection, as the normal forms of their words
+    (first two words -> names): two or three words, the first a listed given name."""
+    out: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for m in mentions:
+        if m.script == LATIN:
+            continue
+        ws = scan(m.text)
+        if len(ws) not in _COLLECTION_NAME_WORDS or not all(w.arabic for w in ws) or ws[0].norm not in lw.given:
+            continue
+        out[ws[0].norm, ws[1].norm].add(tuple(w.norm for w in ws))
+    return out
+
+
+def _with_collection_names(text: str, mentions: list[Mention],
+                           names: Mapping[tuple[str, str], set[tuple[str, ...]]]) -> list[Mention]:
+    """The mentions of a text and the occurrences in it, outside its mentions, of an
+    Arabic-script full name found in another document of the collection, written word for word
+    the same (no proclitic, no break inside): a name the finder took without a title in one
+    document (a family name that is a common word too) is the same name in the others."""
+    ws = scan(text)
+    if not any(w.arabic for w in ws):
+        return mentions
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    extra: list[Mention] = []
+    persian = doc_language(ws) == "fa"
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        hit = 0
+        pair = (w.norm, ws[i + 1].norm) if w.arabic and i + 1 < len(ws) else None
+        for name in names.get(pair, ()) if pair is not None else ():  # (the names of these two words: a few)
+            size = len(name)
+            if (i + size <= len(ws) and all(ws[i + k].norm == name[k] and not ws[i + k].brk for k in range(1, size))
+                    and size > hit):
+                hit = size
+        if hit:
+            a, b = w.start, ws[i + hit - 1].end
+            k = bisect.bisect_left(starts, b)  # (mentions do not overlap: only the last before b can reach a)
+            if not (k and spans[k - 1][1] > a) and not _inside_longer_name(ws, i):
+                span = text[a:b]
+                sc = script_of(span)
+                extra.append(Mention(span, a, b, PERSIAN if sc == ARABIC and persian else sc, parse(span), "", ""))
+                i += hit
+                continue
+        i += 1
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 def _with_lone_families(text: str, mentions: list[Mention], families: Mapping[str, str]) -> list[Mention]:

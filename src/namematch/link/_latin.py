@@ -87,6 +87,11 @@ _ROYAL_HONORIFICS: Final = frozenset({"sheikh", "shaikh", "prince", "princess"})
 _TITLE_OR_NAME: Final = frozenset({"sultan"})
 
 
+#: Korean family names that are English words too (Park, Moon, Song, Ban): the family name
+#: before a hyphenated given name of two syllables.
+_KOREAN_FAMILY_WORDS: Final = frozenset({"park", "moon", "song", "ban", "han", "jang", "bang", "min"})
+
+
 #: English function words that a title-case headline capitalises and running text does not.
 _HEADLINE_FUNCTION_WORDS: Final = frozenset({"with", "of", "in", "from", "for", "to", "on", "at", "as", "over",
                                              "after", "amid", "into", "during", "against"})
@@ -296,7 +301,7 @@ class LatinDetector:
             # ordinary English at the edges ("Later", "Special Envoy"): not part of the name
             byline = a == i and i > 0 and self._cue(i) == "byline"
             while a <= b and latin_ordinary(w[a].norm) and not self._particle(w[a]) and not byline and not (
-                    self._initial(a)) and not self._particle_pair(a, b):
+                    self._initial(a)) and not self._particle_pair(a, b) and not self._korean_family(a, b):
                 a += 1
             while b >= a and latin_ordinary(w[b].norm) and not (
                     b > a and w[b - 1].norm in lw.given and not self.title_case[b]) and not (
@@ -382,6 +387,16 @@ class LatinDetector:
         w = self.w
         return (a + 1 < b and w[a].cap and w[a].norm in LOWER_JOINERS and w[a + 1].norm in LOWER_JOINERS
                 and not w[a + 1].cap)
+
+    def _korean_family(self, a: int, b: int) -> bool:
+        """Word a is a Korean family name that is an English word too (Park, Moon, Song) before a
+        given name of two syllables written with a hyphen (Park Jin-woo, Moon Jae-in): the name
+        starts there."""
+        w = self.w
+        if a >= b or w[a].norm not in _KOREAN_FAMILY_WORDS or not w[a].cap:
+            return False
+        y = w[a + 1]
+        return len(y.parts) == 2 and y.cap and all(2 <= len(p) <= 4 for p in y.parts)
 
     @staticmethod
     def _particle(x: Word) -> bool:

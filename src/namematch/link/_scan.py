@@ -37,6 +37,17 @@ _SENTENCE_END: Final = frozenset(".!?:؟\n")
 OPEN_QUOTES: Final = frozenset("«\"“„‹'‘")
 CLOSE_QUOTES: Final = frozenset("»\"”›'’")
 _LATIN_ARTICLES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "az-", "an-")
+#: English prefixes written with a hyphen before a capitalised word ("pro-Erdogan", "anti-Putin",
+#: "post-Assad"): the word after the hyphen is a word of its own (a name, a place).
+_HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "post", "pre", "neo"})
+#: English words written in lower case after a hyphen that make a compound adjective of the
+#: capitalised word before them ("Trump-era", "Netanyahu-led", "Iran-backed", "Kremlin-style"):
+#: the word before the hyphen is a word of its own.
+_HYPHEN_SUFFIXES: Final = frozenset(
+    {"era", "led", "backed", "allied", "aligned", "affiliated", "linked", "style", "inspired", "sponsored",
+     "funded", "appointed", "brokered", "controlled", "run", "owned", "friendly", "leaning", "like", "type",
+     "based", "born", "ruled", "imposed", "mediated", "supported", "dominated", "esque", "ist", "ism"}
+)  # fmt: skip
 
 
 class Word:
@@ -129,7 +140,7 @@ def scan(text: str) -> list[Word]:
             # Latin words joined by hyphens are one word: al-Sudani, Jean-Yves
             parts = [t]
             while (i + 1 < n and toks[i + 1].script == LATIN and toks[i + 1].start - parts[-1].end == 1
-                   and text[parts[-1].end] in _HYPHENS):
+                   and text[parts[-1].end] in _HYPHENS and not _affix_joint(text, parts[-1], toks[i + 1])):
                 i += 1
                 parts.append(toks[i])
             end = parts[-1].end
@@ -182,6 +193,18 @@ def scan(text: str) -> list[Word]:
         words.append(w)
         i += 1
     return words
+
+
+def _affix_joint(text: str, left: _text.Word, right: _text.Word) -> bool:
+    """True when the hyphen between two Latin tokens joins an English affix to a capitalised
+    word ("pro-Erdogan", "Trump-era"): the two are words of their own, not one name."""
+    if left.norm in _HYPHEN_PREFIXES:
+        return text[right.start : right.start + 1].isupper() and not text[left.start : left.end].isupper()
+    raw = text[right.start : right.end]
+    if raw.endswith(_POSSESSIVE):
+        raw = raw[:-2]  # "the Trump-era's end"
+    return (normalize_latin(raw) in _HYPHEN_SUFFIXES and raw.islower()
+            and text[left.start : left.start + 1].isupper())
 
 
 def stem_start(w: Word, letters: int) -> int:
