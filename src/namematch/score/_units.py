@@ -341,7 +341,7 @@ def layout(
     adjacent: list[tuple[int, float, float, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
     fold_sizes: list[int] = []
-    least_joined: float | None = None
+    least_joined = -1.0  # (no adjacent pair yet)
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
     prev_fsize = prev_longest = prev_flongest = 0  # the previous unit's first-fold, longest spelling and fold lengths
@@ -365,9 +365,14 @@ def layout(
             prev_size = -1
             k += 1
             continue
-        size, fsize = len(u.latin[0]), len(u.folds[0])
-        longest = max(map(len, u.latin[:2]))
-        flongest = max(map(len, u.folds[:2]))
+        # (the lengths of the first spelling and fold, and of the longer of the first two of each)
+        latin, folds = u.latin, u.folds
+        size = longest = len(latin[0])
+        if len(latin) > 1 and len(latin[1]) > size:
+            longest = len(latin[1])
+        fsize = flongest = len(folds[0])
+        if len(folds) > 1 and len(folds[1]) > fsize:
+            flongest = len(folds[1])
         sizes.append(size)
         fold_sizes.append(fsize)
         if prev_size >= 0:
@@ -375,22 +380,23 @@ def layout(
             # first spellings' length to 1.3x the longer of the first two, or 0.75x-1.3x so of
             # the folds: a split syllable the quick romanisation spells long, شيويه "scheuer",
             # folds short, "shiir"; one it spells short, له "la", may be "lah")
-            joined, fjoined = prev_size + size, prev_fsize + fsize
-            lo, flo = 0.7 * joined, 0.75 * fjoined
+            lo, flo = 0.7 * (prev_size + size), 0.75 * (prev_fsize + fsize)
             adjacent.append((k - 1, lo, 1.3 * (prev_longest + longest), flo, 1.3 * (prev_flongest + flongest),
                              (prev_key, u.ckey)))
-            least = min(lo, flo)
-            if least_joined is None or least < least_joined:
+            least = lo if lo < flo else flo
+            if least_joined < 0.0 or least < least_joined:
                 least_joined = least
-        if max(size, fsize) > max_single:
-            max_single = max(size, fsize)
+        if size > max_single:
+            max_single = size
+        if fsize > max_single:
+            max_single = fsize
         prev_size, prev_fsize, prev_longest, prev_flongest = size, fsize, longest, flongest
         prev_key = u.ckey
         k += 1
     closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
     return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
-            tuple(adjacent), least_joined or 0.0, max_single, tuple(sizes), tuple(fold_sizes), tuple(middle),
-            closed)  # fmt: skip
+            tuple(adjacent), least_joined if least_joined >= 0.0 else 0.0, max_single, tuple(sizes),
+            tuple(fold_sizes), tuple(middle), closed)  # fmt: skip
 
 
 def in_window(lo: float, hi: float, flo: float, fhi: float, size: int, fsize: int) -> bool:
