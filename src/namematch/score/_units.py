@@ -913,18 +913,24 @@ _VOWEL_LETTERS: Final = frozenset("اآأإىويةؤئ")
 _ONE_VOWEL: Final = frozenset({"ai", "ay", "ei", "ey", "ou", "oo", "ee", "ie", "au", "aa", "ii", "uu", "oi", "oy"})
 
 
+#: A run of vowel letters, or a y between consonants (a vowel: Glyn), in a Latin spelling.
+_VOWEL_RUNS: Final = re.compile(r"[aeiou]+|(?<![aeiou])y(?![aeiou])")
+
+
 def _latin_vowels(core: str) -> int:
     """The vowels a Latin spelling writes: each run of vowel letters, two for a run of two
     letters read as two vowels (Gao, Mario, Saeed)."""
     n = 0
-    for run in re.findall(r"[aeiou]+|(?<![aeiou])y(?![aeiou])", core):
+    for run in _VOWEL_RUNS.findall(core):
         n += 1 if len(run) == 1 or run[:2] in _ONE_VOWEL or len(set(run)) == 1 else 2
     # (a silent final e after two vowels or more: Sabine, Caroline)
     return n - 1 if n > 2 and _FINAL_E.search(core) else n
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _arabic_vowels(form: str) -> int:
-    """The vowel letters an Arabic-script form writes (not a word-initial و or ي: a consonant)."""
+    """The vowel letters an Arabic-script form writes (not a word-initial و or ي: a consonant);
+    cached: the lexicon's forms are read for every unit of their groups."""
     return sum(1 for k, c in enumerate(form) if c in _VOWEL_LETTERS and not (k == 0 and c in "وي"))
 
 
