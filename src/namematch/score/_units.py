@@ -9,6 +9,7 @@ units, a shared consonant skeleton, folded spelling — and says which bridge it
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -1040,10 +1041,24 @@ def _romanised_latin(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> b
     return core in _korean_family_names() or _arabic_read(core, groups, lexicon)
 
 
+#: Every field of a unit, in its constructor's order (:func:`_as_foreign` copies them).
+_UNIT_FIELDS: Final = operator.attrgetter(*(f.name for f in attrs.fields(_Unit)))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _as_foreign(u: _Unit) -> _Unit:
-    """A Latin word unit marked as an element of a name of another language (its own ckey)."""
-    return attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")
+    """A Latin word unit marked as an element of a name of another language (its own ckey):
+    ``attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")``, copied field by field (evolve reads
+    the class's fields on every call, several times the cost of a unit's own construction)."""
+    foreign = _copy(u)
+    foreign.foreign = True
+    foreign.ckey = u.ckey + ":f"
+    return foreign
+
+
+def _copy(u: _Unit) -> _Unit:
+    """A new unit with the fields of ``u`` (to change some before anyone reads it)."""
+    return _Unit(*_UNIT_FIELDS(u))
 
 
 #: In how many of the Latin-script languages of :data:`namematch._latin_words.LANGUAGES` a
@@ -1230,13 +1245,16 @@ def sounded(u: _Unit) -> _Unit:
         if listed:
             # a reading that is a known Arabic or Persian name is that name, and no other
             # (Somali Xasan is Hasan: حسن, not حسين)
-            u = attrs.evolve(u, groups=u.groups | listed, named=True)
+            u = _copy(u)
+            u.groups, u.named = u.groups | listed, True
     else:
         return u
     folds = tuple(dict.fromkeys([*u.folds, *(fold_latin(x) for x in extra if x)]))
     if len(folds) == len(u.folds):
         return u
-    return attrs.evolve(u, folds=folds)
+    u = _copy(u)
+    u.folds = folds
+    return u
 
 
 def _listed_reading_groups(readings: Sequence[str], lexicon: Lexicon) -> frozenset[int]:
