@@ -12,13 +12,19 @@ from hypothesis import strategies as st
 import namematch as nm
 from namematch._folding import fold_latin as _fold_latin
 from namematch._folding import j_as_y
+from namematch.parse import name_fields
+from namematch.resources import Resources
 from namematch.score import PARTIAL_CAP, Scorer
 from namematch.score._units import (
+    _as_foreign,
+    _Unit,
     _vowel_variant,
     final_devoiced,
     final_vowel_contrast,
+    layout,
     slavic_derived,
     unit_similarity,
+    units_of,
 )
 
 T = nm.DEFAULT_THRESHOLD
@@ -301,3 +307,42 @@ def test_final_letter_rules_read_only_words_sharing_their_first_letter(x: str, c
     y = x[:cut] + ending
     if final_vowel_contrast(x, y) or slavic_derived(x, y) or final_devoiced(x, y):
         assert x[:1] == y[:1]
+
+
+def _reference_layout(units: tuple[_Unit, ...]) -> tuple[object, ...]:
+    """What layout derives from a name's units, written as its docstring says (slices, max)."""
+    sizes = tuple(0 if u.initial else len(u.latin[0]) for u in units)
+    fold_sizes = tuple(0 if u.initial else len(u.folds[0]) for u in units)
+    adjacent = []
+    for k in range(1, len(units)):
+        x, y = units[k - 1], units[k]
+        if x.initial or y.initial:
+            continue
+        lo, flo = 0.7 * (sizes[k - 1] + sizes[k]), 0.75 * (fold_sizes[k - 1] + fold_sizes[k])
+        hi = 1.3 * (max(map(len, x.latin[:2])) + max(map(len, y.latin[:2])))
+        fhi = 1.3 * (max(map(len, x.folds[:2])) + max(map(len, y.folds[:2])))
+        adjacent.append((k - 1, lo, hi, flo, fhi, (x.ckey, y.ckey)))
+    least = min((min(a[1], a[3]) for a in adjacent), default=0.0)
+    return tuple(adjacent), least, max([*sizes, *fold_sizes, 0]), sizes, fold_sizes
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Zorbek Haldimar Quennel", "S. K. Varunadi", "حمدان برزوكي الطاروني", "Abd al-Zarif bin Talmun", "Oskarine",
+     "تشو إن لاي", "Vetrich Brunhold-Kass"],
+)  # fmt: skip
+def test_layout_matches_its_definition(name: str) -> None:
+    units = Scorer().prepare(name).units
+    got = layout(units)
+    assert (got[5], got[6], got[7], got[8], got[9]) == _reference_layout(units)
+
+
+def test_a_unit_marked_foreign_is_a_copy_with_its_own_ckey() -> None:
+    # (the units as prepared before their name is read: in_context marks them in a copy)
+    units = units_of(name_fields("Carlotta Brunelli Vanderhof")[0], Resources.shipped())
+    assert any(u.foreign for u in Scorer().prepare("Carlotta Brunelli Vanderhof").units)
+    for u in units:
+        marked = _as_foreign(u)
+        expected = attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")
+        assert marked is not u and not u.foreign
+        assert all(getattr(marked, f.name) == getattr(expected, f.name) for f in attrs.fields(_Unit))

@@ -322,7 +322,8 @@ def _facts_uncached(form: str, lex: Lexicon) -> tuple[tuple[int, ...], float]:
     key = _lookup_key(form, lex)
     gids: tuple[int, ...] = lex.index.get(key, ()) if key else ()
     if gids:
-        count = max(lex.counts[g] for g in gids)
+        counts = lex.counts
+        count = counts[gids[0]] if len(gids) == 1 else max([counts[g] for g in gids])
     else:
         count = lex.freq.get(key, 0) if key else 0
     if count <= 0:

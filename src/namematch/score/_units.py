@@ -9,6 +9,7 @@ units, a shared consonant skeleton, folded spelling — and says which bridge it
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -341,7 +342,7 @@ def layout(
     adjacent: list[tuple[int, float, float, float, float, tuple[str, str]]] = []
     sizes: list[int] = []
     fold_sizes: list[int] = []
-    least_joined: float | None = None
+    least_joined = -1.0  # (no adjacent pair yet)
     max_single = 0
     prev_size = -1  # first-spelling length of the previous unit; -1 after an initial
     prev_fsize = prev_longest = prev_flongest = 0  # the previous unit's first-fold, longest spelling and fold lengths
@@ -365,9 +366,14 @@ def layout(
             prev_size = -1
             k += 1
             continue
-        size, fsize = len(u.latin[0]), len(u.folds[0])
-        longest = max(map(len, u.latin[:2]))
-        flongest = max(map(len, u.folds[:2]))
+        # (the lengths of the first spelling and fold, and of the longer of the first two of each)
+        latin, folds = u.latin, u.folds
+        size = longest = len(latin[0])
+        if len(latin) > 1 and len(latin[1]) > size:
+            longest = len(latin[1])
+        fsize = flongest = len(folds[0])
+        if len(folds) > 1 and len(folds[1]) > fsize:
+            flongest = len(folds[1])
         sizes.append(size)
         fold_sizes.append(fsize)
         if prev_size >= 0:
@@ -375,22 +381,23 @@ def layout(
             # first spellings' length to 1.3x the longer of the first two, or 0.75x-1.3x so of
             # the folds: a split syllable the quick romanisation spells long, شيويه "scheuer",
             # folds short, "shiir"; one it spells short, له "la", may be "lah")
-            joined, fjoined = prev_size + size, prev_fsize + fsize
-            lo, flo = 0.7 * joined, 0.75 * fjoined
+            lo, flo = 0.7 * (prev_size + size), 0.75 * (prev_fsize + fsize)
             adjacent.append((k - 1, lo, 1.3 * (prev_longest + longest), flo, 1.3 * (prev_flongest + flongest),
                              (prev_key, u.ckey)))
-            least = min(lo, flo)
-            if least_joined is None or least < least_joined:
+            least = lo if lo < flo else flo
+            if least_joined < 0.0 or least < least_joined:
                 least_joined = least
-        if max(size, fsize) > max_single:
-            max_single = max(size, fsize)
+        if size > max_single:
+            max_single = size
+        if fsize > max_single:
+            max_single = fsize
         prev_size, prev_fsize, prev_longest, prev_flongest = size, fsize, longest, flongest
         prev_key = u.ckey
         k += 1
     closed = (bool(family_idx), family_article, min(k, 2), bool(units) and units[0].initial, len(middle), arabic)
     return (tuple([u.norm for u in units]), tuple(weights), sum(weights), arabic, tuple(family_idx),
-            tuple(adjacent), least_joined or 0.0, max_single, tuple(sizes), tuple(fold_sizes), tuple(middle),
-            closed)  # fmt: skip
+            tuple(adjacent), least_joined if least_joined >= 0.0 else 0.0, max_single, tuple(sizes),
+            tuple(fold_sizes), tuple(middle), closed)  # fmt: skip
 
 
 def in_window(lo: float, hi: float, flo: float, fhi: float, size: int, fsize: int) -> bool:
@@ -916,18 +923,24 @@ _VOWEL_LETTERS: Final = frozenset("اآأإىويةؤئ")
 _ONE_VOWEL: Final = frozenset({"ai", "ay", "ei", "ey", "ou", "oo", "ee", "ie", "au", "aa", "ii", "uu", "oi", "oy"})
 
 
+#: A run of vowel letters, or a y between consonants (a vowel: Glyn), in a Latin spelling.
+_VOWEL_RUNS: Final = re.compile(r"[aeiou]+|(?<![aeiou])y(?![aeiou])")
+
+
 def _latin_vowels(core: str) -> int:
     """The vowels a Latin spelling writes: each run of vowel letters, two for a run of two
     letters read as two vowels (Gao, Mario, Saeed)."""
     n = 0
-    for run in re.findall(r"[aeiou]+|(?<![aeiou])y(?![aeiou])", core):
+    for run in _VOWEL_RUNS.findall(core):
         n += 1 if len(run) == 1 or run[:2] in _ONE_VOWEL or len(set(run)) == 1 else 2
     # (a silent final e after two vowels or more: Sabine, Caroline)
     return n - 1 if n > 2 and _FINAL_E.search(core) else n
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _arabic_vowels(form: str) -> int:
-    """The vowel letters an Arabic-script form writes (not a word-initial و or ي: a consonant)."""
+    """The vowel letters an Arabic-script form writes (not a word-initial و or ي: a consonant);
+    cached: the lexicon's forms are read for every unit of their groups."""
     return sum(1 for k, c in enumerate(form) if c in _VOWEL_LETTERS and not (k == 0 and c in "وي"))
 
 
@@ -1037,10 +1050,24 @@ def _romanised_latin(core: str, groups: AbstractSet[int], lexicon: Lexicon) -> b
     return core in _korean_family_names() or _arabic_read(core, groups, lexicon)
 
 
+#: Every field of a unit, in its constructor's order (:func:`_as_foreign` copies them).
+_UNIT_FIELDS: Final = operator.attrgetter(*(f.name for f in attrs.fields(_Unit)))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _as_foreign(u: _Unit) -> _Unit:
-    """A Latin word unit marked as an element of a name of another language (its own ckey)."""
-    return attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")
+    """A Latin word unit marked as an element of a name of another language (its own ckey):
+    ``attrs.evolve(u, foreign=True, ckey=u.ckey + ":f")``, copied field by field (evolve reads
+    the class's fields on every call, several times the cost of a unit's own construction)."""
+    foreign = _copy(u)
+    foreign.foreign = True
+    foreign.ckey = u.ckey + ":f"
+    return foreign
+
+
+def _copy(u: _Unit) -> _Unit:
+    """A new unit with the fields of ``u`` (to change some before anyone reads it)."""
+    return _Unit(*_UNIT_FIELDS(u))
 
 
 #: In how many of the Latin-script languages of :data:`namematch._latin_words.LANGUAGES` a
@@ -1227,13 +1254,16 @@ def sounded(u: _Unit) -> _Unit:
         if listed:
             # a reading that is a known Arabic or Persian name is that name, and no other
             # (Somali Xasan is Hasan: حسن, not حسين)
-            u = attrs.evolve(u, groups=u.groups | listed, named=True)
+            u = _copy(u)
+            u.groups, u.named = u.groups | listed, True
     else:
         return u
     folds = tuple(dict.fromkeys([*u.folds, *(fold_latin(x) for x in extra if x)]))
     if len(folds) == len(u.folds):
         return u
-    return attrs.evolve(u, folds=folds)
+    u = _copy(u)
+    u.folds = folds
+    return u
 
 
 def _listed_reading_groups(readings: Sequence[str], lexicon: Lexicon) -> frozenset[int]:
