@@ -106,6 +106,12 @@ _SAYYID: Final = frozenset({"سيد"})
 #: Titles with the article that are family names too (al-Sayed, al-Sheikh): after one given name,
 #: ending the name, the family name, not the title of a name after them.
 _TITLE_FAMILIES: Final = frozenset({"السيد", "الشيخ"})
+#: Words that announce a nickname or nom de guerre (المعروف بـ, الملقب بـ, Persian معروف به): the
+#: name after them names the person named before them.
+_ALIAS_CUES: Final = frozenset({"المعروف", "الملقب", "المكني", "المشهور", "المعروفه", "الملقبه", "معروف", "ملقب",
+                                "مشهور", "معروفه", "ملقبه"})
+#: The preposition after such a cue, written apart ("بـ" with a tatweel, Persian به).
+_ALIAS_PREPOSITIONS: Final = frozenset({"ب", "به", "باسم"})
 #: Persian possessives written apart after a role phrase: "his", "their", "own" (همتای آلمانی اش).
 _DETACHED_POSSESSIVES: Final = frozenset({"اش", "شان", "خود", "خويش"})
 #: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
@@ -136,7 +142,10 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
                                        ("نخست", "وزير"), ("خادم", "الحرمين"), ("رييس", "جمهور"),
-                                       ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
+                                       ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء"),
+                                       # (the secretary-general: not the given name al-Amin after a
+                                       # given name that is a verb too, طالب الأمين العام "demanded")
+                                       ("الامين", "العام")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
 #: Honorifics of historical figures that stand in the names of places after them (دانشگاه خواجه
 #: نصیر X) but are name words of living persons (خواجه آصف): read past only inside a place's name.
 _PLACE_NAME_TITLES: Final = frozenset({"خواجه"})
@@ -264,6 +273,11 @@ def _sub_index(stems: dict[int, list[str]]) -> dict[tuple[str, ...], list[tuple[
     return index
 
 
+def _opening_quote(gap: str) -> bool:
+    """True when the gap before a word is spaces and an opening quote (or a tatweel: بـ"X")."""
+    return bool(gap.strip()) and all(c in OPEN_QUOTES or c.isspace() or c == "\u0640" for c in gap)
+
+
 def _closing_quote(gap: str) -> bool:
     """True when the gap before a word is a closing quote and spaces (a quoted name, then
     its role: «X» نماینده)."""
@@ -309,7 +323,9 @@ class ArabicDetector:
             a, b = self.info[k], self.info[k + 1]
             if a is None or b is None or words[k + 1].brk:
                 continue
-            if (a.stem, b.stem) in _TWO_WORD_TITLES:
+            if (a.stem, b.stem) == ("الامين", "العام"):
+                a.kind, b.kind = "role", "qual"  # the office, not the given name al-Amin after a given name
+            elif (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
                 self._rank_tail(k + 2)
             elif a.kind == "word" and not a.off and (
@@ -766,8 +782,37 @@ class ArabicDetector:
     def run(self) -> None:
         self.bylines()
         self.triggered()
+        self.aliases()
         self.quoted()
         self.free()
+
+    def aliases(self) -> None:
+        """A nickname or nom de guerre after المعروف بـ / الملقب بـ / Persian معروف به (quoted
+        or not, the preposition apart or glued: المعروف بأبي X): one to three name words, however
+        little name evidence a single word has of its own (a nickname is often no listed name)."""
+        w = self.w
+        n = len(w)
+        for i in range(n - 1):
+            inf = self.info[i]
+            if inf is None or inf.stem not in _ALIAS_CUES:
+                continue
+            j = i + 1
+            nxt = self.info[j]
+            if nxt is None or self.taken[j] or (w[j].brk and not _opening_quote(w[j].gap)):
+                continue
+            if nxt.stem in _ALIAS_PREPOSITIONS and not nxt.off:
+                j += 1  # the preposition written apart: المعروف بـ "X", معروف به X
+                if j >= n or self.info[j] is None or self.taken[j] or (w[j].brk and not _opening_quote(w[j].gap)):
+                    continue
+            elif not (nxt.off and w[j].norm[:1] == "ب"):
+                continue  # (the preposition glued: المعروف بأبي X)
+            head = self.info[j]
+            assert head is not None
+            last = self.read_name(j, TITLE_BONUS)
+            if last is None and head.kind == "word" and head.score > UNKNOWN_FLOOR:
+                last = j  # a nickname of one word (a word no list knows)
+            if last is not None:
+                self.add(j, last, None)
 
     def bylines(self) -> None:
         """A byline or photo credit: a cue word, a colon or dash, and two or three name
@@ -1056,7 +1101,17 @@ class ArabicDetector:
         """True when the role phrase at word i is followed by a name (``وأكد الأمير فيصل``)."""
         j = self._skip_context(i + 1)
         w = self.w
-        return j < len(w) and not w[j].brk and self.info[j] is not None and self.read_name(j, TITLE_BONUS) is not None
+        if j < len(w) and not w[j].brk and self.info[j] is not None and self.read_name(j, TITLE_BONUS) is not None:
+            return True
+        # the office's complement names an institution, then an honorific or a title names the
+        # person (الأمين العام لحزب X الشيخ Y): a verb that opens the clause is before the office
+        for k in range(j, min(len(w) - 1, j + ROLE_PHRASE_WORDS)):
+            if k > j and w[k].brk:
+                break
+            if (self._ruler_or_honorific(k) and not w[k + 1].brk and self.info[k + 1] is not None
+                    and self.read_name(k + 1, TITLE_BONUS) is not None):
+                return True
+        return False
 
     def _skip_context(self, j: int) -> int:
         """The first word after the role and context words starting at j."""
@@ -1314,14 +1369,33 @@ class ArabicDetector:
                 last = i  # a kunya written as one word names its person alone (Persian ابوعمار)
             if last is None and self._subject_before_date(i):
                 last = i + 1
+            if (last == first + 1 and not kunya and not self.persian and self._bare_adjective(last)
+                    and first == i):
+                continue  # "طالب جامعي" "a university student": a given name that is a noun too, and its adjective
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
                 while k <= last and self.kind(k) == "word" and (
-                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))):  # type: ignore[union-attr]
-                    k += 1  # (عبد and God's name are a given name: a definite nisba after it is the family name)
+                        self.info[k].score > 0 or (inf.stem in ("عبد", "ابو", "ابي", "ابا") and k == i + 2
+                                                   and self._definite_nisba(k))):  # type: ignore[union-attr]
+                    k += 1  # (عبد and God's name are a given name, ابو and a name a kunya: a definite nisba
+                    #          after it is the family name, however common the adjective: أبو علي العسكري)
                 last = k - 1
+                tail = self.info[last + 1] if last + 1 < n and not w[last + 1].brk else None
+                if (last == i + 1 and inf.stem in ("ابو", "ابي", "ابا") and tail is not None and tail.kind == "qual"
+                        and not tail.off and tail.stem.startswith("ال") and tail.stem.endswith("ي")
+                        and not self.taken[last + 1]):
+                    last += 1  # a nom de guerre: the kunya and a definite adjective (أبو علي العسكري)
             if last is not None:
                 self.add(first, last, None)
+
+    def _bare_adjective(self, k: int) -> bool:
+        """In Arabic text, word k is a nisba adjective without the article that is an ordinary
+        word (evidence below zero, no listed given name): after a word that is a given name and a
+        noun too, the noun's adjective (طالب جامعي), not a family name (which takes the article)."""
+        inf = self.info[k]
+        return (inf is not None and inf.kind == "word" and not inf.off and len(inf.stem) >= 4
+                and inf.stem.endswith("ي") and not inf.stem.startswith("ال") and inf.score < 0
+                and inf.stem not in self.lw.given)
 
     def _glued_kunya(self, i: int) -> bool:
         """Word i is a kunya written as one word, ابو and a listed given name without the article

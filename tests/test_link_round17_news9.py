@@ -1,0 +1,76 @@
+"""Round 17 (news9): militia and party leaders, Gulf royals and Arab officials in en/ar/fa news.
+
+Invented sentences and names only (no text of any benchmark corpus).
+"""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions, link, resolve_documents
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+# -- the office الأمين العام after a verb that is a given name too ------------------------------
+
+
+def test_secretary_general_after_a_verb_that_is_a_given_name() -> None:
+    text = "طالب الأمين العام لحزب الوفاق الشيخ نادر الهلالي الحكومة بالاستقالة."
+    assert _texts(text) == ["نادر الهلالي"]
+
+
+def test_noun_and_its_adjective_are_no_name() -> None:
+    assert _texts("وأصيب طالب جامعي في الحادث قبل أن يعود إلى منزله.") == []
+
+
+# -- nicknames and noms de guerre after المعروف بـ / معروف به ---------------------------------
+
+
+def test_nickname_after_known_as_in_arabic() -> None:
+    text = 'وحضر الاجتماع قائد اللواء سمير الدباغ المعروف بـ"قرنفل" وعدد من الضباط.'
+    linked = link(text)
+    assert [lm.text for lm in linked] == ["سمير الدباغ", "قرنفل"]
+    assert linked[1].antecedent == 0
+
+
+def test_nickname_after_known_as_in_persian() -> None:
+    text = "سمیر دباغ معروف به قرنفل در این نشست حضور داشت."
+    linked = link(text)
+    assert [lm.text for lm in linked] == ["سمیر دباغ", "قرنفل"]
+    assert linked[1].antecedent == 0
+
+
+def test_known_as_in_ordinary_language_names_no_one() -> None:
+    assert _texts("ومن المعروف بين الناس أن الطقس حار، والمعروف بالصدق لا يكذب.") == []
+
+
+def test_kunya_and_a_definite_adjective_are_a_nom_de_guerre() -> None:
+    assert _texts("وكتب المسؤول في الفصيل أبو هادي الأمني أن القرار نهائي.") == ["أبو هادي الأمني"]
+
+
+def test_nickname_after_an_apposition_and_known_as() -> None:
+    text = "Rami Haddad, the border brigade commander known as Abu Tariq, toured the crossing."
+    linked = link(text)
+    assert [lm.text for lm in linked] == ["Rami Haddad", "Abu Tariq"]
+    assert linked[1].antecedent == 0
+
+
+def _entities_of(docs: dict[str, str]) -> list[set[str]]:
+    return [{m.text for m in e.mentions} for e in resolve_documents(docs)]
+
+
+def test_nom_de_guerre_joins_the_document_that_names_the_person_by_it() -> None:
+    docs = {
+        "a": "Militia commander Karim Nouri Jassem, better known as Abu Sajjad al-Basri, spoke on Monday.",
+        "b": "وقال القيادي أبو سجاد البصري إن الفصائل لن تنسحب من المدينة.",
+    }
+    assert {"Karim Nouri Jassem", "Abu Sajjad al-Basri", "أبو سجاد البصري"} in _entities_of(docs)
+
+
+def test_kunya_alone_joins_with_the_family_name() -> None:
+    docs = {
+        "a": "Karim Jassem, the militia leader known as Abu Sajjad, spoke on Monday.",
+        "b": "وقال القيادي أبو سجاد جاسم إن الفصائل لن تنسحب من المدينة.",
+    }
+    assert {"Karim Jassem", "Abu Sajjad", "أبو سجاد جاسم"} in _entities_of(docs)
