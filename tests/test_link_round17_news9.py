@@ -74,3 +74,19 @@ def test_kunya_alone_joins_with_the_family_name() -> None:
         "b": "وقال القيادي أبو سجاد جاسم إن الفصائل لن تنسحب من المدينة.",
     }
     assert {"Karim Jassem", "Abu Sajjad", "أبو سجاد جاسم"} in _entities_of(docs)
+
+
+# -- English: movements named in transliteration, Sultan as a given name, places after a name ---
+
+
+def test_transliterated_movement_names_are_no_persons() -> None:
+    text = "Harakat al-Fajr spokesman Nabil Qaddour said members of Ahl al-Sunna would attend."
+    assert _texts(text) == ["Nabil Qaddour"]
+
+
+def test_sultan_before_a_family_name_with_the_article_is_the_given_name() -> None:
+    assert _texts("Taiz governor Sultan al-Maktari said the road would reopen.") == ["Sultan al-Maktari"]
+
+
+def test_a_name_before_an_adjective_and_a_place_word_names_the_place() -> None:
+    assert _texts("The delegation flew in from Gamal Abdel Nasser military base on Sunday.") == []
