@@ -90,3 +90,19 @@ def test_sultan_before_a_family_name_with_the_article_is_the_given_name() -> Non
 
 def test_a_name_before_an_adjective_and_a_place_word_names_the_place() -> None:
     assert _texts("The delegation flew in from Gamal Abdel Nasser military base on Sunday.") == []
+
+
+# -- royals: the given name alone after the title, a nasab before a role ------------------------
+
+
+def test_royal_named_by_the_given_name_after_the_title() -> None:
+    # يزيد is a verb too ("increases"): alone after the title it names the prince named in full
+    text = "استقبل الأمير يزيد بن نايف الوفد في الرياض. وغادر الأمير يزيد مساء، ويزيد ذلك من الآمال."
+    linked = link(text)
+    assert [lm.text for lm in linked] == ["يزيد بن نايف", "يزيد"]
+    assert linked[1].antecedent == 0
+
+
+def test_verb_spelled_given_name_before_a_nasab_and_a_role_in_persian() -> None:
+    for nasab in ("سعود", "فهد", "طلال"):
+        assert _texts(f"یزید بن {nasab} فرستاده ویژه عربستان در بیروت گفت") == [f"یزید بن {nasab}"]

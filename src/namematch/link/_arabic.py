@@ -763,7 +763,7 @@ class ArabicDetector:
             names = sum(1 for k in range(s, i) if self.kind(k) in ("word", "role", "qual"))  # (as read_name took them)
             tail = self.info[i - 1]
             assert tail is not None
-            if names >= 2 and (self._name_start(s) or head.score > 0) and (
+            if names >= 2 and (self._name_start(s) or head.score > 0 or self._before_nasab(s)) and (
                     head.kind != "particle" or all(self.info[k].score > UNKNOWN_FLOOR  # type: ignore[union-attr]
                                                    for k in range(s + 2, i) if self.kind(k) == "word")):
                 return s  # (after a particle and its name, no ordinary word: بن فلان غداء ...)
@@ -1532,6 +1532,7 @@ class ArabicDetector:
         if not keys:
             return
         givens = self._rare_givens() - keys
+        royal = self._titled_givens() - keys
         # (the family name without its article: Persian drops it (حکیم of الحكيم); Arabic writes it
         # bare only for a nisba, and a bare adjective after a noun is ordinary: قرار حكيم "a wise decision")
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5 and (self.persian or k.endswith("ي"))}
@@ -1562,6 +1563,10 @@ class ArabicDetector:
             if (inf.kind == "word" and not inf.off and _key_form(inf.stem) in givens and not self._named_after(i)
                     and not self._name_follows(i)):
                 self._add_at(i, i, 0)  # a rare given name alone: "Bilawal said"
+                continue
+            if (inf.kind == "word" and not inf.off and _key_form(inf.stem) in royal and i > 0 and not w[i].brk
+                    and self._ruler_or_honorific(i - 1) and not self._name_follows(i)):
+                self._add_at(i, i, 0)  # a royal named by the given name after the title: الأمير X of الأمير X بن Y
                 continue
             for off, stem in w[i].readings:
                 if _key_form(stem) not in keys:
@@ -1603,6 +1608,20 @@ class ArabicDetector:
             if first is None or first.stem in _SAYYID or first.kind != "word" or first.stem in PARTICLES:
                 continue
             if len(first.stem) >= 3 and zipf_ar(first.stem, self.lw) < LONE_GIVEN_ZIPF:
+                out.add(_key_form(first.stem))
+        return out
+
+    def _titled_givens(self) -> set[str]:
+        """The given names (first words) of the found names of two words or more written after a
+        ruler's title or an honorific (الأمير X بن Y, الشيخ X Y): after the same title alone,
+        each names its person, however common the word (a royal is called by the given name)."""
+        out: set[str] = set()
+        for f in self.found:
+            if not self.w[f.first].arabic or f.last <= f.first or f.first == 0 or self.w[f.first].brk:
+                continue
+            first = self.info[f.first]
+            if (first is not None and first.kind == "word" and not first.off and first.stem not in PARTICLES
+                    and self._ruler_or_honorific(f.first - 1)):
                 out.add(_key_form(first.stem))
         return out
 
