@@ -1375,8 +1375,8 @@ class ArabicDetector:
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
                 while k <= last and self.kind(k) == "word" and (
-                        self.info[k].score > 0 or (inf.stem in ("عبد", "ابو", "ابي", "ابا") and k == i + 2
-                                                   and self._definite_nisba(k))):  # type: ignore[union-attr]
+                        self.info[k].score > 0  # type: ignore[union-attr]
+                        or (inf.stem in ("عبد", "ابو", "ابي", "ابا") and k == i + 2 and self._definite_nisba(k))):
                     k += 1  # (عبد and God's name are a given name, ابو and a name a kunya: a definite nisba
                     #          after it is the family name, however common the adjective: أبو علي العسكري)
                 last = k - 1

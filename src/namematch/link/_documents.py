@@ -661,8 +661,8 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
             extra.append(alias)
     chains_ = [*chains_, *extra]  # (each alias a node of its own, joined to its chain from the start)
     groups = _Groups(chains_)
-    for k, i in enumerate(owners):
-        groups.join(n + k, i, same_doc=True)
+    for extra_at, owner in enumerate(owners):
+        groups.join(n + extra_at, owner, same_doc=True)
     node_of: dict[str, int] = {}
     reps: list[int] = []
     for i, ch in enumerate(chains_):
