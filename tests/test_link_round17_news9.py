@@ -106,3 +106,13 @@ def test_royal_named_by_the_given_name_after_the_title() -> None:
 def test_verb_spelled_given_name_before_a_nasab_and_a_role_in_persian() -> None:
     for nasab in ("سعود", "فهد", "طلال"):
         assert _texts(f"یزید بن {nasab} فرستاده ویژه عربستان در بیروت گفت") == [f"یزید بن {nasab}"]
+
+
+def test_nationality_word_after_a_definite_title_is_the_given_name() -> None:
+    assert _texts("وقال الأمير تركي الجاسر إن المنتدى ناجح.") == ["تركي الجاسر"]
+    # the adjective of a title takes the article: no name
+    assert _texts("وقال الرئيس التركي إن المنتدى ناجح.") == []
+
+
+def test_given_name_that_is_a_nationality_before_an_arab_family_name_in_persian() -> None:
+    assert _texts("ترکی الجاسر رئیس پیشین این بنیاد در ریاض گفت") == ["ترکی الجاسر"]

@@ -573,6 +573,8 @@ class ArabicDetector:
                 break
             if kind == "place" and not inf.off and self._before_nasab(k) and (k == j or last == k - 1):
                 kind = "word"  # a nationality word that is a given name too, before بن (تركي بن محمد)
+            if kind == "place" and k == j and self._given_after_title(k):
+                kind = "word"  # ... or right after a definite title (الأمير تركي X: the adjective would take the article)
             if (kind == "stop" and k > j and last == k - 1 and not inf.off and form_rarity(inf.stem) < 1.0
                     and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
                     and self.info[k + 1].stem.startswith("ال") and self.info[k + 1].score > 0):  # type: ignore[union-attr]
@@ -727,9 +729,13 @@ class ArabicDetector:
         (التویجری: Persian words do not take the article) with name evidence, and word s a word
         that is no very common one: a name of two words before a role."""
         head, tail = self.info[s], self.info[s + 1]
-        return (self.persian and head is not None and tail is not None and head.kind == tail.kind == "word"
-                and not head.off and not tail.off and tail.score > 0 and tail.stem.startswith("ال")
-                and tail.stem.endswith("ي") and head.score > FOREIGN_HEAD_FLOOR)
+        if not self.persian or head is None or tail is None or head.off or tail.off or tail.kind != "word":
+            return False
+        if not (tail.score > UNKNOWN_FLOOR and tail.stem.startswith("ال")):
+            return False
+        if head.kind in ("word", "place") and head.stem in self.lw.given:
+            return True  # a listed given name, a place too (ترکی), before an Arab family name: X الفیصل
+        return head.kind == "word" and tail.stem.endswith("ي") and tail.score > 0 and head.score > FOREIGN_HEAD_FLOOR
 
     def _given_start(self, s: int) -> bool:
         inf = self.info[s]
@@ -1032,6 +1038,20 @@ class ArabicDetector:
         return (a is not None and b is not None and a.stem in ("بن", "بنت") and not a.off
                 and b.kind == "word" and b.stem in self.lw.given)
 
+    def _given_after_title(self, k: int) -> bool:
+        """In Arabic text, word k is a place or nationality word without the article that is a
+        listed given name too (تركي), right after a definite title or an honorific (الأمير,
+        الشيخ, الوزير) and before a name word: the given name, since an adjective of the title
+        would take the article (الأمير التركي)."""
+        w = self.w
+        if self.persian or k == 0 or k + 1 >= len(w) or w[k].brk or w[k + 1].brk or self.taken[k + 1]:
+            return False
+        inf, prev, nxt = self.info[k], self.info[k - 1], self.info[k + 1]
+        return (inf is not None and prev is not None and nxt is not None and inf.kind == "place" and not inf.off
+                and inf.stem in self.lw.given and not inf.stem.startswith("ال") and prev.kind == "role"
+                and (prev.stem.startswith("ال") or prev.stem in self.lw.honorifics)
+                and nxt.kind == "word" and not nxt.off and nxt.score > SECOND_WORD_CUTOFF)
+
     def _weak_single(self, j: int) -> bool:
         """True when word j, a name of one word after a role (an office, not an honorific
         such as السيد, آقای, الدكتور, nor a ruler's title), has less name evidence of its own than
@@ -1120,7 +1140,8 @@ class ArabicDetector:
         start = j
         while j < n and self.info[j] is not None and not w[j].brk and j - start < 12:
             kind = self.kind(j)
-            if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
+            if kind in ("role", "qual", "place") and not (kind == "place" and (
+                    self._before_nasab(j) or self._given_after_title(j))):
                 j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
             if (self.persian and j > start and w[j].norm in _DETACHED_POSSESSIVES
