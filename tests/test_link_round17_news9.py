@@ -116,3 +116,24 @@ def test_nationality_word_after_a_definite_title_is_the_given_name() -> None:
 
 def test_given_name_that_is_a_nationality_before_an_arab_family_name_in_persian() -> None:
     assert _texts("ترکی الجاسر رئیس پیشین این بنیاد در ریاض گفت") == ["ترکی الجاسر"]
+
+
+# -- a family name alone that is an adjective too, after a noun ----------------------------------
+
+
+def test_family_name_as_the_adjective_of_a_noun_is_no_mention() -> None:
+    text = ("قال وزير النقل هشام كامل إن الطريق سيفتح. وأضاف كامل أن المشروع حقق نجاح كامل. "
+            "وأعلن المتحدث منير سريع أن الرد سيكون بهجوم سريع، وأن بيانات سريع دقيقة.")
+    assert _texts(text) == ["هشام كامل", "كامل", "منير سريع", "سريع"]
+    # (the last: بيانات X "X's statements", a plural that would take a feminine adjective)
+    assert [m.start for m in find_mentions(text)][-1] == text.rindex("سريع")
+
+
+def test_family_name_as_an_adjective_in_persian() -> None:
+    text = "منیر سریع سخنگوی ارتش گفت. سریع افزود که خواستار واکنش سریع هستیم."
+    assert _texts(text) == ["منیر سریع", "سریع"]
+
+
+def test_definite_family_name_after_an_indefinite_noun_is_the_genitive() -> None:
+    text = "قال الزعيم مقتدى الجابري إن الحوار ضروري. وذكر بيان لمكتب الجابري أن اللقاء تم."
+    assert _texts(text) == ["مقتدى الجابري", "الجابري"]

@@ -227,6 +227,11 @@ FAMILY_SLOT_BONUS: Final = 1.5
 ANCESTOR_EVIDENCE: Final = 0.1
 
 
+#: A family name alone this common as a word (Zipf) after an indefinite ordinary noun this common
+#: is the noun's adjective (see ArabicDetector._adjective_position).
+ADJECTIVE_ZIPF: Final = 4.5
+
+
 #: "day" and the weekdays (Persian, normalised; سه شنبه is read by its first word).
 _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنبه", "سه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه"})
 #: The second word of a sentence-initial name before the day may be this ordinary (a family
@@ -1599,6 +1604,8 @@ class ArabicDetector:
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
                 if i + 1 < n and not w[i + 1].brk and self._family_suffix(i + 1):
                     break  # "آخوند زاده" is another family name than "آخوند"
+                if off == 0 and self._adjective_position(i):
+                    break  # "برد سريع" "a swift response", "به طور کامل": the word as an adjective of a noun
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
@@ -1631,6 +1638,27 @@ class ArabicDetector:
             if len(first.stem) >= 3 and zipf_ar(first.stem, self.lw) < LONE_GIVEN_ZIPF:
                 out.add(_key_form(first.stem))
         return out
+
+    def _adjective_position(self, i: int) -> bool:
+        """Word i, a family name that is a common ordinary word too (Zipf
+        :data:`ADJECTIVE_ZIPF` or more), stands right after an indefinite ordinary noun that
+        would take a masculine adjective (no article, no feminine ة, no plural ات, no verb of
+        saying) and takes no article itself: the noun's adjective (نجاح كامل, برد سريع, Persian
+        واکنش سریع), not the person's name in the genitive (بيانات X "X's statements": a plural
+        takes a feminine adjective)."""
+        w = self.w
+        if i == 0 or w[i].brk:
+            return False
+        inf, prev = self.info[i], self.info[i - 1]
+        if (inf is None or prev is None or zipf_ar(inf.stem, self.lw) < ADJECTIVE_ZIPF or inf.stem.endswith("ه")
+                or inf.stem.startswith("ال")):
+            return False  # (an indefinite noun's adjective is indefinite: لمكتب الصدر is "al-Sadr's office")
+        if prev.kind != "word" or prev.score >= 0:
+            return False
+        return any(len(stem) >= 2 and not stem.startswith("ال") and stem not in self.lw.says
+                   and stem not in self.lw.given and not stem.endswith(("ه", "ات"))
+                   and zipf_ar(stem, self.lw) >= ADJECTIVE_ZIPF for _off, stem in w[i - 1].readings)
+        # (any reading of the noun: بهجوم, "with an attack", is read whole by the detector)
 
     def _titled_givens(self) -> set[str]:
         """The given names (first words) of the found names of two words or more written after a
