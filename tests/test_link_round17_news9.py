@@ -137,3 +137,11 @@ def test_family_name_as_an_adjective_in_persian() -> None:
 def test_definite_family_name_after_an_indefinite_noun_is_the_genitive() -> None:
     text = "قال الزعيم مقتدى الجابري إن الحوار ضروري. وذكر بيان لمكتب الجابري أن اللقاء تم."
     assert _texts(text) == ["مقتدى الجابري", "الجابري"]
+
+
+def test_family_name_is_not_the_father_name_of_a_nasab_in_another_document() -> None:
+    docs = {
+        "a": "Sheikh Khalid bin Hamad bin Saif Al Mansoori met the delegation on Monday.",
+        "b": "وقال رئيس الوزراء السابق خالد حمادو إن المحادثات فشلت.",
+    }
+    assert _entities_of(docs) == [{"Khalid bin Hamad bin Saif Al Mansoori"}, {"خالد حمادو"}]

@@ -601,6 +601,14 @@ def _article_family(short_last: NameToken, long_: list[NameToken]) -> bool:
     return bool(short_last.article) and not any(u.article and _units_agree(short_last, u) for u in long_)
 
 
+def _family_as_lineage(short: list[NameToken], long_: list[NameToken]) -> bool:
+    """True when the last unit of a shorter name, written without بن / bin (a family name),
+    agrees in the longer name only with a father's or grandfather's name written with it
+    (Abdalla X is no part of Abdullah bin X bin Y Al Z: bin X is the father)."""
+    last = short[-1]
+    return not last.lineage and not any(not u.lineage and _units_agree(last, u) for u in long_[1:])
+
+
 def _lineage(ch: _Chain) -> bool:
     return any(u.lineage for u in ch.units)
 
@@ -710,7 +718,8 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
                 continue
             if _subsequence(cs.units, cf.units) and (
                     _units_agree(cs.units[-1], cf.units[-1]) or (
-                        _units_agree(cs.units[0], cf.units[0]) and not _article_family(cs.units[-1], cf.units))):
+                        _units_agree(cs.units[0], cf.units[0]) and not _article_family(cs.units[-1], cf.units)
+                        and not _family_as_lineage(cs.units, cf.units))):
                 part_of[s_].add(f_)
     for s_, targets in sorted(part_of.items()):
         roots = {groups.find(t) for t in targets}
