@@ -145,3 +145,17 @@ def test_family_name_is_not_the_father_name_of_a_nasab_in_another_document() -> 
         "b": "وقال رئيس الوزراء السابق خالد حمادو إن المحادثات فشلت.",
     }
     assert _entities_of(docs) == [{"Khalid bin Hamad bin Saif Al Mansoori"}, {"خالد حمادو"}]
+
+
+# -- English compounds: pro-X, X-era, X-led -----------------------------------------------------
+
+
+def test_names_inside_english_hyphenated_compounds() -> None:
+    text = ("Former premier Karim Dabbagh criticised the pro-Nouri blocs. Dabbagh-era ministers and "
+            "a Nouri-led delegation met Rashid Nouri on Monday.")
+    assert _texts(text) == ["Karim Dabbagh", "Nouri", "Dabbagh", "Nouri", "Rashid Nouri"]
+
+
+def test_place_compounds_stay_no_names() -> None:
+    assert _texts("The Saudi-led coalition and the Iran-backed group met in Jean-Luc Morel's town.") == [
+        "Jean-Luc Morel"]

@@ -37,6 +37,13 @@ _SENTENCE_END: Final = frozenset(".!?:؟\n")
 OPEN_QUOTES: Final = frozenset("«\"“„‹'‘")
 CLOSE_QUOTES: Final = frozenset("»\"”›'’")
 _LATIN_ARTICLES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "az-", "an-")
+#: English prefixes written in lower case before a hyphen and a name ("pro-X", "anti-X", "ex-X").
+_COMPOUND_PREFIXES: Final = frozenset({"pro", "anti", "ex", "post", "pre", "non", "neo"})
+#: English heads written in lower case after a name and a hyphen ("X-era", "X-led", "X-backed").
+_COMPOUND_HEADS: Final = frozenset({"era", "led", "backed", "aligned", "allied", "linked", "affiliated", "run",
+                                    "controlled", "dominated", "style", "inspired", "appointed", "brokered",
+                                    "era's", "loyalist", "loyalists", "camp", "bloc", "faction", "government",
+                                    "cabinet", "administration", "years"})
 
 
 class Word:
@@ -132,6 +139,10 @@ def scan(text: str) -> list[Word]:
                    and text[parts[-1].end] in _HYPHENS):
                 i += 1
                 parts.append(toks[i])
+            parts = _compound_name_part(parts)
+            if parts[0].start != start:
+                gap += text[start : parts[0].start]  # ("pro-": the prefix and its hyphen are the gap)
+                start = parts[0].start
             end = parts[-1].end
             raw = text[start:end]
             poss = False
@@ -182,6 +193,20 @@ def scan(text: str) -> list[Word]:
         words.append(w)
         i += 1
     return words
+
+
+def _compound_name_part(parts: list[_text.Word]) -> list[_text.Word]:
+    """The parts of a hyphenated Latin word that may be a name: an English prefix written in
+    lower case before a capitalised word is read off ("pro-X", "anti-X", "ex-X"), and so is an
+    English head written in lower case after one ("X-era", "X-led", "X-backed"): the name is
+    the capitalised part."""
+    if len(parts) < 2:
+        return parts
+    if parts[0].text in _COMPOUND_PREFIXES and parts[1].text[:1].isupper():
+        parts = parts[1:]
+    while len(parts) >= 2 and parts[-1].text in _COMPOUND_HEADS and parts[-2].text[:1].isupper():
+        parts = parts[:-1]
+    return parts
 
 
 def stem_start(w: Word, letters: int) -> int:
