@@ -159,3 +159,8 @@ def test_names_inside_english_hyphenated_compounds() -> None:
 def test_place_compounds_stay_no_names() -> None:
     assert _texts("The Saudi-led coalition and the Iran-backed group met in Jean-Luc Morel's town.") == [
         "Jean-Luc Morel"]
+
+
+def test_governorate_after_a_governor_is_no_part_of_the_name() -> None:
+    assert _texts("وقال محافظ تعز رامي الشرعبي إن الطريق سيفتح.") == ["رامي الشرعبي"]
+    assert _texts("وأكد حاكم دارفور صالح آدم أن الوضع هادئ.") == ["صالح آدم"]
