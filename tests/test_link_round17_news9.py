@@ -164,3 +164,16 @@ def test_place_compounds_stay_no_names() -> None:
 def test_governorate_after_a_governor_is_no_part_of_the_name() -> None:
     assert _texts("وقال محافظ تعز رامي الشرعبي إن الطريق سيفتح.") == ["رامي الشرعبي"]
     assert _texts("وأكد حاكم دارفور صالح آدم أن الوضع هادئ.") == ["صالح آدم"]
+
+
+# -- a dateline and a byline on their own line ---------------------------------------------------
+
+
+def test_dateline_and_byline_line() -> None:
+    text = "الحكومة تبحث الموازنة\nالموصل - حامد الخياط\n\nأعلن وزير المالية أن الموازنة جاهزة."
+    assert _texts(text) == ["حامد الخياط"]
+
+
+def test_dateline_opening_the_first_sentence_names_no_one() -> None:
+    text = "الحكومة تبحث الموازنة\nالموصل - طالب المحتجون بالإصلاح وأعلن الوزير أن الموازنة جاهزة."
+    assert _texts(text) == []

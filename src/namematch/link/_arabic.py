@@ -852,6 +852,28 @@ class ArabicDetector:
             if all(sc > BYLINE_FLOOR for sc in scores) or (
                     scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
                 self.add(i + 1, k - 1, None)  # (a given name that is a word too before a family name: نگار X)
+        self._dateline_bylines()
+
+    def _dateline_bylines(self) -> None:
+        """A dateline and a byline on a line of their own: a place at the start of a line, a dash,
+        and two or three name words ending the line (بغداد - X Y): the reporter's name. A
+        dateline that opens the article's first sentence (بيروت - أعلن ...) runs on past them."""
+        w = self.w
+        n = len(w)
+        for i in range(n - 2):
+            inf = self.info[i]
+            if inf is None or inf.kind != "place" or not (i == 0 or "\n" in w[i].gap):
+                continue
+            if not any(c in w[i + 1].gap for c in "-\u2013\u2014") or "\n" in w[i + 1].gap:
+                continue
+            k = i + 1
+            while k < n and k - i <= 4 and (k == i + 1 or not w[k].brk) and self.kind(k) == "word" and not self.taken[k]:
+                k += 1
+            if not 2 <= k - i - 1 <= 3 or (k < n and "\n" not in w[k].gap):
+                continue
+            scores = [self.info[m].score for m in range(i + 1, k)]  # type: ignore[union-attr]
+            if self._given_start_word(i + 1) and all(sc > BYLINE_FLOOR for sc in scores):
+                self.add(i + 1, k - 1, None)  # (a given name first, then name words none clearly ordinary)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
