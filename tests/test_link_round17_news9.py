@@ -177,3 +177,10 @@ def test_dateline_and_byline_line() -> None:
 def test_dateline_opening_the_first_sentence_names_no_one() -> None:
     text = "الحكومة تبحث الموازنة\nالموصل - طالب المحتجون بالإصلاح وأعلن الوزير أن الموازنة جاهزة."
     assert _texts(text) == []
+
+
+def test_family_name_as_a_noun_before_its_genitive_is_no_mention() -> None:
+    text = ("قال وزير الصحة جورج سلامة إن الخطة جاهزة. ودعا إلى الحفاظ على سلامة المواطنين. "
+            "وأضاف سلامة الأربعاء أن التنفيذ يبدأ قريبا.")
+    assert _texts(text) == ["جورج سلامة", "سلامة"]
+    assert find_mentions(text)[1].start == text.index("سلامة الأربعاء")

@@ -1626,8 +1626,9 @@ class ArabicDetector:
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
                 if i + 1 < n and not w[i + 1].brk and self._family_suffix(i + 1):
                     break  # "آخوند زاده" is another family name than "آخوند"
-                if off == 0 and self._adjective_position(i):
-                    break  # "برد سريع" "a swift response", "به طور کامل": the word as an adjective of a noun
+                if off == 0 and (self._adjective_position(i) or self._construct_head(i, keys)):
+                    break  # "برد سريع" "a swift response", "به طور کامل": the word as an adjective of a noun;
+                    #        "سلامة البلد" "the country's safety": a noun before its genitive
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
@@ -1681,6 +1682,23 @@ class ArabicDetector:
                    and stem not in self.lw.given and not stem.endswith(("ه", "ات"))
                    and zipf_ar(stem, self.lw) >= ADJECTIVE_ZIPF for _off, stem in w[i - 1].readings)
         # (any reading of the noun: بهجوم, "with an attack", is read whole by the detector)
+
+    def _construct_head(self, i: int, keys: set[str]) -> bool:
+        """Word i, a family name alone that is clearly an ordinary word (evidence below
+        :data:`TAIL_ORDINARY`, no article, no listed given name), is followed by a definite word
+        that names no one and is no day, and no verb of saying stands before it: a noun before its
+        genitive (يحفظ سلامة البلد "keeps the country safe"), not the person."""
+        w, n = self.w, len(self.w)
+        inf = self.info[i]
+        if (inf is None or inf.score >= TAIL_ORDINARY or inf.stem.startswith("ال") or inf.stem in self.lw.given
+                or i + 1 >= n or w[i + 1].brk):
+            return False
+        nxt = self.info[i + 1]
+        if (nxt is None or nxt.off or not nxt.stem.startswith("ال") or nxt.kind not in ("word", "qual", "place", "org")
+                or _key_form(nxt.stem) in keys or self.taken[i + 1]):
+            return False
+        prev = self.info[i - 1] if i > 0 and not w[i].brk else None
+        return prev is None or (prev.stem not in self.lw.says and prev.kind != "role")
 
     def _titled_givens(self) -> set[str]:
         """The given names (first words) of the found names of two words or more written after a
