@@ -227,6 +227,8 @@ FAMILY_SLOT_BONUS: Final = 1.5
 ANCESTOR_EVIDENCE: Final = 0.1
 
 
+#: A bare nisba this common as a word (Zipf) after a given name that is a noun too is its adjective.
+BARE_ADJECTIVE_ZIPF: Final = 3.0
 #: A family name alone this common as a word (Zipf) after an indefinite ordinary noun this common
 #: is the noun's adjective (see ArabicDetector._adjective_position).
 ADJECTIVE_ZIPF: Final = 4.5
@@ -1438,12 +1440,13 @@ class ArabicDetector:
 
     def _bare_adjective(self, k: int) -> bool:
         """In Arabic text, word k is a nisba adjective without the article that is an ordinary
-        word (evidence below zero, no listed given name): after a word that is a given name and a
-        noun too, the noun's adjective (طالب جامعي), not a family name (which takes the article)."""
+        word (evidence below zero, a word of the frequency lists, no listed given name): after a
+        word that is a given name and a noun too, the noun's adjective (طالب جامعي), not a family
+        name (which takes the article; a transliterated one no list knows: يوسف كاردالي)."""
         inf = self.info[k]
         return (inf is not None and inf.kind == "word" and not inf.off and len(inf.stem) >= 4
                 and inf.stem.endswith("ي") and not inf.stem.startswith("ال") and inf.score < 0
-                and inf.stem not in self.lw.given)
+                and inf.stem not in self.lw.given and zipf_ar(inf.stem, self.lw) >= BARE_ADJECTIVE_ZIPF)
 
     def _glued_kunya(self, i: int) -> bool:
         """Word i is a kunya written as one word, ابو and a listed given name without the article
