@@ -184,3 +184,15 @@ def test_family_name_as_a_noun_before_its_genitive_is_no_mention() -> None:
             "وأضاف سلامة الأربعاء أن التنفيذ يبدأ قريبا.")
     assert _texts(text) == ["جورج سلامة", "سلامة"]
     assert find_mentions(text)[1].start == text.index("سلامة الأربعاء")
+
+
+# -- Persian: a given name that is a word too, and a nisba family name, before a role ----------
+
+
+def test_persian_name_after_with_before_a_role() -> None:
+    text = "وزیر خارجه در تهران با شجاع رضایی وزیر نفت عراق دیدار کرد."
+    assert _texts(text) == ["شجاع رضایی"]
+
+
+def test_persian_noun_and_adjective_after_with_are_no_name() -> None:
+    assert _texts("این کشور با سلاح سنگینی رئیس دولت را تهدید کرد.") == []

@@ -744,6 +744,27 @@ class ArabicDetector:
             return True  # a listed given name, a place too (ترکی), before an Arab family name: X الفیصل
         return head.kind == "word" and tail.stem.endswith("ي") and tail.score > 0 and head.score > FOREIGN_HEAD_FLOOR
 
+    def _persian_pair_after_with(self, s: int) -> bool:
+        """In Persian text, words s and s+1 follow "با" ("with": دیدار با X) or a copula that ends
+        the clause before, and stand before a role: a given name however ordinary (ثابت "firm")
+        and a family name that is the nisba of a given name, a place or no known word."""
+        w = self.w
+        if not self.persian or s == 0 or w[s].brk:
+            return False
+        before = self.info[s - 1]
+        if before is None or before.off or not (before.stem == "با" or w[s - 1].norm in _COPULAS):
+            return False
+        head, tail = self.info[s], self.info[s + 1]
+        if (head is None or tail is None or head.kind != "word" or tail.kind != "word" or head.off or tail.off
+                or head.stem.startswith("ال") or len(tail.stem) < 4 or not tail.stem.endswith("ي")
+                or head.score <= FOREIGN_HEAD_FLOOR):
+            return False
+        # the nisba of a name or a place (عباسی of عباس, رضایی of رضا, عبدی), not an adjective's
+        # indefinite or abstract ی (سنگینی of سنگین "heavy")
+        base = tail.stem[:-2] if tail.stem.endswith("يي") else tail.stem[:-1]
+        return (base in self.lw.given or base in self.lw.places or base in PARTICLES
+                or zipf_ar(base, self.lw) == 0.0)
+
     def _given_start(self, s: int) -> bool:
         inf = self.info[s]
         return inf is not None and (inf.stem in self.lw.given or compound_given(inf.stem) or inf.kind != "word")
@@ -768,6 +789,8 @@ class ArabicDetector:
                 #           (or a listed given name: "، ریاض منصور نماینده")
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
+            if only is None and i - s == 2 and not w[s + 1].brk and self._persian_pair_after_with(s):
+                return s  # "با X Yی وزیر", "است X Yی فرمانده": a given name that is a word too and a nisba
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
                 continue
