@@ -106,6 +106,12 @@ _SAYYID: Final = frozenset({"سيد"})
 #: Titles with the article that are family names too (al-Sayed, al-Sheikh): after one given name,
 #: ending the name, the family name, not the title of a name after them.
 _TITLE_FAMILIES: Final = frozenset({"السيد", "الشيخ"})
+#: Words that announce a nickname or nom de guerre (المعروف بـ, الملقب بـ, Persian معروف به): the
+#: name after them names the person named before them.
+_ALIAS_CUES: Final = frozenset({"المعروف", "الملقب", "المكني", "المشهور", "المعروفه", "الملقبه", "معروف", "ملقب",
+                                "مشهور", "معروفه", "ملقبه"})
+#: The preposition after such a cue, written apart ("بـ" with a tatweel, Persian به).
+_ALIAS_PREPOSITIONS: Final = frozenset({"ب", "به", "باسم"})
 #: Persian possessives written apart after a role phrase: "his", "their", "own" (همتای آلمانی اش).
 _DETACHED_POSSESSIVES: Final = frozenset({"اش", "شان", "خود", "خويش"})
 #: "International" right after a name: the name is a place's or a building's (استاد X الدولي,
@@ -136,7 +142,10 @@ _TWO_WORD_TITLES: Final = frozenset({("ايت", "الله"), ("ايه", "الل�
                                        ("ثقه", "الاسلام"), ("ولي", "العهد"), ("رجل", "الاعمال"),
                                        ("سيده", "الاعمال"), ("اسقف", "اعظم"),
                                        ("نخست", "وزير"), ("خادم", "الحرمين"), ("رييس", "جمهور"),
-                                       ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
+                                       ("ولي", "فقيه"), ("رايد", "الفضاء"), ("رايد", "فضاء"),
+                                       # (the secretary-general: not the given name al-Amin after a
+                                       # given name that is a verb too, طالب الأمين العام "demanded")
+                                       ("الامين", "العام")})  # (نماینده ولی فقیه: the Guardian Jurist, an office)
 #: Honorifics of historical figures that stand in the names of places after them (دانشگاه خواجه
 #: نصیر X) but are name words of living persons (خواجه آصف): read past only inside a place's name.
 _PLACE_NAME_TITLES: Final = frozenset({"خواجه"})
@@ -218,6 +227,13 @@ FAMILY_SLOT_BONUS: Final = 1.5
 ANCESTOR_EVIDENCE: Final = 0.1
 
 
+#: A bare nisba this common as a word (Zipf) after a given name that is a noun too is its adjective.
+BARE_ADJECTIVE_ZIPF: Final = 3.0
+#: A family name alone this common as a word (Zipf) after an indefinite ordinary noun this common
+#: is the noun's adjective (see ArabicDetector._adjective_position).
+ADJECTIVE_ZIPF: Final = 4.5
+
+
 #: "day" and the weekdays (Persian, normalised; سه شنبه is read by its first word).
 _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنبه", "سه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه"})
 #: The second word of a sentence-initial name before the day may be this ordinary (a family
@@ -285,6 +301,11 @@ def _sub_index(stems: dict[int, list[str]]) -> dict[tuple[str, ...], list[tuple[
     return index
 
 
+def _opening_quote(gap: str) -> bool:
+    """True when the gap before a word is spaces and an opening quote (or a tatweel: بـ"X")."""
+    return bool(gap.strip()) and all(c in OPEN_QUOTES or c.isspace() or c == "\u0640" for c in gap)
+
+
 def _closing_quote(gap: str) -> bool:
     """True when the gap before a word is a closing quote and spaces (a quoted name, then
     its role: «X» نماینده)."""
@@ -335,7 +356,9 @@ class ArabicDetector:
             a, b = self.info[k], self.info[k + 1]
             if a is None or b is None or words[k + 1].brk:
                 continue
-            if (a.stem, b.stem) in _TWO_WORD_TITLES:
+            if (a.stem, b.stem) == ("الامين", "العام"):
+                a.kind, b.kind = "role", "qual"  # the office, not the given name al-Amin after a given name
+            elif (a.stem, b.stem) in _TWO_WORD_TITLES:
                 a.kind = b.kind = "role"
                 self._rank_tail(k + 2)
             elif a.kind == "word" and not a.off and (
@@ -653,6 +676,8 @@ class ArabicDetector:
                 break
             if kind == "place" and not inf.off and self._before_nasab(k) and (k == j or last == k - 1):
                 kind = "word"  # a nationality word that is a given name too, before بن (تركي بن محمد)
+            if kind == "place" and k == j and self._given_after_title(k):
+                kind = "word"  # ... or right after a definite title (الأمير تركي X: the adjective would take the article)
             if (kind == "stop" and k > j and last == k - 1 and not inf.off and form_rarity(inf.stem) < 1.0
                     and k + 1 < n and not w[k + 1].brk and not self.taken[k + 1] and self.kind(k + 1) == "word"
                     and self.info[k + 1].stem.startswith("ال") and self.info[k + 1].score > 0):  # type: ignore[union-attr]
@@ -813,9 +838,34 @@ class ArabicDetector:
         (التویجری: Persian words do not take the article) with name evidence, and word s a word
         that is no very common one: a name of two words before a role."""
         head, tail = self.info[s], self.info[s + 1]
-        return (self.persian and head is not None and tail is not None and head.kind == tail.kind == "word"
-                and not head.off and not tail.off and tail.score > 0 and tail.stem.startswith("ال")
-                and tail.stem.endswith("ي") and head.score > FOREIGN_HEAD_FLOOR)
+        if not self.persian or head is None or tail is None or head.off or tail.off or tail.kind != "word":
+            return False
+        if not (tail.score > UNKNOWN_FLOOR and tail.stem.startswith("ال")):
+            return False
+        if head.kind in ("word", "place") and head.stem in self.lw.given:
+            return True  # a listed given name, a place too (ترکی), before an Arab family name: X الفیصل
+        return head.kind == "word" and tail.stem.endswith("ي") and tail.score > 0 and head.score > FOREIGN_HEAD_FLOOR
+
+    def _persian_pair_after_with(self, s: int) -> bool:
+        """In Persian text, words s and s+1 follow "با" ("with": دیدار با X) or a copula that ends
+        the clause before, and stand before a role: a given name however ordinary (ثابت "firm")
+        and a family name that is the nisba of a given name, a place or no known word."""
+        w = self.w
+        if not self.persian or s == 0 or w[s].brk:
+            return False
+        before = self.info[s - 1]
+        if before is None or before.off or not (before.stem == "با" or w[s - 1].norm in _COPULAS):
+            return False
+        head, tail = self.info[s], self.info[s + 1]
+        if (head is None or tail is None or head.kind != "word" or tail.kind != "word" or head.off or tail.off
+                or head.stem.startswith("ال") or len(tail.stem) < 4 or not tail.stem.endswith("ي")
+                or head.score <= FOREIGN_HEAD_FLOOR):
+            return False
+        # the nisba of a name or a place (عباسی of عباس, رضایی of رضا, عبدی), not an adjective's
+        # indefinite or abstract ی (سنگینی of سنگین "heavy")
+        base = tail.stem[:-2] if tail.stem.endswith("يي") else tail.stem[:-1]
+        return (base in self.lw.given or base in self.lw.places or base in PARTICLES
+                or zipf_ar(base, self.lw) == 0.0)
 
     def _given_start(self, s: int) -> bool:
         inf = self.info[s]
@@ -841,6 +891,8 @@ class ArabicDetector:
                 #           (or a listed given name: "، ریاض منصور نماینده")
             if only is None and i - s == 2 and not w[s + 1].brk and self._arab_family_in_persian(s):
                 return s  # "با هلا التویجری رئیس": an Arab family name with the article in Persian text
+            if only is None and i - s == 2 and not w[s + 1].brk and self._persian_pair_after_with(s):
+                return s  # "با X Yی وزیر", "است X Yی فرمانده": a given name that is a word too and a nisba
             last = self.read_name(s, CONTINUE_BONUS, until=i - 1)
             if last != i - 1:
                 continue
@@ -849,7 +901,7 @@ class ArabicDetector:
             names = sum(1 for k in range(s, i) if self.kind(k) in ("word", "role", "qual"))  # (as read_name took them)
             tail = self.info[i - 1]
             assert tail is not None
-            if names >= 2 and (self._name_start(s) or head.score > 0) and (
+            if names >= 2 and (self._name_start(s) or head.score > 0 or self._before_nasab(s)) and (
                     head.kind != "particle" or all(self.info[k].score > UNKNOWN_FLOOR  # type: ignore[union-attr]
                                                    for k in range(s + 2, i) if self.kind(k) == "word")):
                 return s  # (after a particle and its name, no ordinary word: بن فلان غداء ...)
@@ -868,8 +920,37 @@ class ArabicDetector:
     def run(self) -> None:
         self.bylines()
         self.triggered()
+        self.aliases()
         self.quoted()
         self.free()
+
+    def aliases(self) -> None:
+        """A nickname or nom de guerre after المعروف بـ / الملقب بـ / Persian معروف به (quoted
+        or not, the preposition apart or glued: المعروف بأبي X): one to three name words, however
+        little name evidence a single word has of its own (a nickname is often no listed name)."""
+        w = self.w
+        n = len(w)
+        for i in range(n - 1):
+            inf = self.info[i]
+            if inf is None or inf.stem not in _ALIAS_CUES:
+                continue
+            j = i + 1
+            nxt = self.info[j]
+            if nxt is None or self.taken[j] or (w[j].brk and not _opening_quote(w[j].gap)):
+                continue
+            if nxt.stem in _ALIAS_PREPOSITIONS and not nxt.off:
+                j += 1  # the preposition written apart: المعروف بـ "X", معروف به X
+                if j >= n or self.info[j] is None or self.taken[j] or (w[j].brk and not _opening_quote(w[j].gap)):
+                    continue
+            elif not (nxt.off and w[j].norm[:1] == "ب"):
+                continue  # (the preposition glued: المعروف بأبي X)
+            head = self.info[j]
+            assert head is not None
+            last = self.read_name(j, TITLE_BONUS)
+            if last is None and head.kind == "word" and head.score > UNKNOWN_FLOOR:
+                last = j  # a nickname of one word (a word no list knows)
+            if last is not None:
+                self.add(j, last, None)
 
     def bylines(self) -> None:
         """A byline or photo credit: a cue word, a colon or dash, and two or three name
@@ -898,6 +979,28 @@ class ArabicDetector:
             if all(sc > BYLINE_FLOOR for sc in scores) or (
                     scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
                 self.add(i + 1, k - 1, None)  # (a given name that is a word too before a family name: نگار X)
+        self._dateline_bylines()
+
+    def _dateline_bylines(self) -> None:
+        """A dateline and a byline on a line of their own: a place at the start of a line, a dash,
+        and two or three name words ending the line (بغداد - X Y): the reporter's name. A
+        dateline that opens the article's first sentence (بيروت - أعلن ...) runs on past them."""
+        w = self.w
+        n = len(w)
+        for i in range(n - 2):
+            inf = self.info[i]
+            if inf is None or inf.kind != "place" or not (i == 0 or "\n" in w[i].gap):
+                continue
+            if not any(c in w[i + 1].gap for c in "-\u2013\u2014") or "\n" in w[i + 1].gap:
+                continue
+            k = i + 1
+            while k < n and k - i <= 4 and (k == i + 1 or not w[k].brk) and self.kind(k) == "word" and not self.taken[k]:
+                k += 1
+            if not 2 <= k - i - 1 <= 3 or (k < n and "\n" not in w[k].gap):
+                continue
+            scores = [self.info[m].score for m in range(i + 1, k)]  # type: ignore[union-attr]
+            if self._given_start_word(i + 1) and all(sc > BYLINE_FLOOR for sc in scores):
+                self.add(i + 1, k - 1, None)  # (a given name first, then name words none clearly ordinary)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
@@ -1113,6 +1216,20 @@ class ArabicDetector:
         return (a is not None and b is not None and a.stem in ("بن", "بنت") and not a.off
                 and b.kind == "word" and b.stem in self.lw.given)
 
+    def _given_after_title(self, k: int) -> bool:
+        """In Arabic text, word k is a place or nationality word without the article that is a
+        listed given name too (تركي), right after a definite title or an honorific (الأمير,
+        الشيخ, الوزير) and before a name word: the given name, since an adjective of the title
+        would take the article (الأمير التركي)."""
+        w = self.w
+        if self.persian or k == 0 or k + 1 >= len(w) or w[k].brk or w[k + 1].brk or self.taken[k + 1]:
+            return False
+        inf, prev, nxt = self.info[k], self.info[k - 1], self.info[k + 1]
+        return (inf is not None and prev is not None and nxt is not None and inf.kind == "place" and not inf.off
+                and inf.stem in self.lw.given and not inf.stem.startswith("ال") and prev.kind == "role"
+                and (prev.stem.startswith("ال") or prev.stem in self.lw.honorifics)
+                and nxt.kind == "word" and not nxt.off and nxt.score > SECOND_WORD_CUTOFF)
+
     def _weak_single(self, j: int) -> bool:
         """True when word j, a name of one word after a role (an office, not an honorific
         such as السيد, آقای, الدكتور, nor a ruler's title), has less name evidence of its own than
@@ -1182,7 +1299,17 @@ class ArabicDetector:
         """True when the role phrase at word i is followed by a name (``وأكد الأمير فيصل``)."""
         j = self._skip_context(i + 1)
         w = self.w
-        return j < len(w) and not w[j].brk and self.info[j] is not None and self.read_name(j, TITLE_BONUS) is not None
+        if j < len(w) and not w[j].brk and self.info[j] is not None and self.read_name(j, TITLE_BONUS) is not None:
+            return True
+        # the office's complement names an institution, then an honorific or a title names the
+        # person (الأمين العام لحزب X الشيخ Y): a verb that opens the clause is before the office
+        for k in range(j, min(len(w) - 1, j + ROLE_PHRASE_WORDS)):
+            if k > j and w[k].brk:
+                break
+            if (self._ruler_or_honorific(k) and not w[k + 1].brk and self.info[k + 1] is not None
+                    and self.read_name(k + 1, TITLE_BONUS) is not None):
+                return True
+        return False
 
     def _skip_context(self, j: int) -> int:
         """The first word after the role and context words starting at j."""
@@ -1191,7 +1318,8 @@ class ArabicDetector:
         start = j
         while j < n and self.info[j] is not None and not w[j].brk and j - start < 12:
             kind = self.kind(j)
-            if kind in ("role", "qual", "place") and not (kind == "place" and self._before_nasab(j)):
+            if kind in ("role", "qual", "place") and not (kind == "place" and (
+                    self._before_nasab(j) or self._given_after_title(j))):
                 j += 1  # (not a nationality word before بن and a given name: the name starts there)
                 continue
             if (self.persian and j > start and w[j].norm in _DETACHED_POSSESSIVES
@@ -1461,13 +1589,24 @@ class ArabicDetector:
                     last = i + 1  # and its nickname (ابومهدی المهندس)
             if last is None and self._subject_before_date(i):
                 last = i + 1
+            if (last == first + 1 and not kunya and not self.persian and self._bare_adjective(last)
+                    and first == i):
+                continue  # "طالب جامعي" "a university student": a given name that is a noun too, and its adjective
             if last is not None and kunya:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
                 while k <= last and ((self.kind(k) == "word" and (
-                        self.info[k].score > 0 or (inf.stem == "عبد" and k == i + 2 and self._definite_nisba(k))))  # type: ignore[union-attr]
+                        self.info[k].score > 0  # type: ignore[union-attr]
+                        or (inf.stem in ("عبد", "ابو", "ابي", "ابا") and k == i + 2 and self._definite_nisba(k))))
                         or (k == i + 2 == last and inf.stem in _KUNYA_HEADS and self._laqab_after_kunya(k))):
-                    k += 1  # (عبد and God's name are a given name: a definite nisba after it is the family name)
+                    k += 1  # (عبد and God's name are a given name, ابو and a name a kunya: a definite nisba
+                    #          after it is the family name, however common the adjective: أبو علي العسكري;
+                    #          a kunya keeps its nickname: أبو X المهندس)
                 last = k - 1
+                tail = self.info[last + 1] if last + 1 < n and not w[last + 1].brk else None
+                if (last == i + 1 and inf.stem in ("ابو", "ابي", "ابا") and tail is not None and tail.kind == "qual"
+                        and not tail.off and tail.stem.startswith("ال") and tail.stem.endswith("ي")
+                        and not self.taken[last + 1]):
+                    last += 1  # a nom de guerre: the kunya and a definite adjective (أبو علي العسكري)
             if last is not None:
                 self.add(first, last, None)
                 if last == first + 1 and self._common_noun_pair(first):
@@ -1518,6 +1657,16 @@ class ArabicDetector:
                 drop.add(id(f))
         if drop:
             self.found[:] = [f for f in self.found if id(f) not in drop]
+
+    def _bare_adjective(self, k: int) -> bool:
+        """In Arabic text, word k is a nisba adjective without the article that is an ordinary
+        word (evidence below zero, a word of the frequency lists, no listed given name): after a
+        word that is a given name and a noun too, the noun's adjective (طالب جامعي), not a family
+        name (which takes the article; a transliterated one no list knows: يوسف كاردالي)."""
+        inf = self.info[k]
+        return (inf is not None and inf.kind == "word" and not inf.off and len(inf.stem) >= 4
+                and inf.stem.endswith("ي") and not inf.stem.startswith("ال") and inf.score < 0
+                and inf.stem not in self.lw.given and zipf_ar(inf.stem, self.lw) >= BARE_ADJECTIVE_ZIPF)
 
     def _glued_kunya(self, i: int) -> bool:
         """Word i is a kunya written as one word, ابو and a listed given name without the article
@@ -1654,6 +1803,7 @@ class ArabicDetector:
         if not keys:
             return
         givens = self._rare_givens() - keys
+        royal = self._titled_givens() - keys
         # (the family name without its article: Persian drops it (حکیم of الحكيم); Arabic writes it
         # bare only for a nisba, and a bare adjective after a noun is ordinary: قرار حكيم "a wise decision")
         keys |= {k[2:] for k in keys if k.startswith("ال") and len(k) > 5 and (self.persian or k.endswith("ي"))}
@@ -1685,6 +1835,10 @@ class ArabicDetector:
                     and not self._name_follows(i)):
                 self._add_at(i, i, 0)  # a rare given name alone: "Bilawal said"
                 continue
+            if (inf.kind == "word" and not inf.off and _key_form(inf.stem) in royal and i > 0 and not w[i].brk
+                    and self._ruler_or_honorific(i - 1) and not self._name_follows(i)):
+                self._add_at(i, i, 0)  # a royal named by the given name after the title: الأمير X of الأمير X بن Y
+                continue
             for off, stem in w[i].readings:
                 if _key_form(stem) not in keys:
                     continue
@@ -1695,6 +1849,9 @@ class ArabicDetector:
                     break  # "الملف السوداني": an adjective after a definite noun, not the family name
                 if i + 1 < n and not w[i + 1].brk and self._family_suffix(i + 1):
                     break  # "آخوند زاده" is another family name than "آخوند"
+                if off == 0 and (self._adjective_position(i) or self._construct_head(i, keys)):
+                    break  # "برد سريع" "a swift response", "به طور کامل": the word as an adjective of a noun;
+                    #        "سلامة البلد" "the country's safety": a noun before its genitive
                 if kind not in ("role", "stop", "org", "qual"):
                     self._add_at(i, i, off)
                 break
@@ -1725,6 +1882,58 @@ class ArabicDetector:
             if first is None or first.stem in _SAYYID or first.kind != "word" or first.stem in PARTICLES:
                 continue
             if len(first.stem) >= 3 and zipf_ar(first.stem, self.lw) < LONE_GIVEN_ZIPF:
+                out.add(_key_form(first.stem))
+        return out
+
+    def _adjective_position(self, i: int) -> bool:
+        """Word i, a family name that is a common ordinary word too (Zipf
+        :data:`ADJECTIVE_ZIPF` or more), stands right after an indefinite ordinary noun that
+        would take a masculine adjective (no article, no feminine ة, no plural ات, no verb of
+        saying) and takes no article itself: the noun's adjective (نجاح كامل, برد سريع, Persian
+        واکنش سریع), not the person's name in the genitive (بيانات X "X's statements": a plural
+        takes a feminine adjective)."""
+        w = self.w
+        if i == 0 or w[i].brk:
+            return False
+        inf, prev = self.info[i], self.info[i - 1]
+        if (inf is None or prev is None or zipf_ar(inf.stem, self.lw) < ADJECTIVE_ZIPF or inf.stem.endswith("ه")
+                or inf.stem.startswith("ال")):
+            return False  # (an indefinite noun's adjective is indefinite: لمكتب الصدر is "al-Sadr's office")
+        if prev.kind != "word" or prev.score >= 0:
+            return False
+        return any(len(stem) >= 2 and not stem.startswith("ال") and stem not in self.lw.says
+                   and stem not in self.lw.given and not stem.endswith(("ه", "ات"))
+                   and zipf_ar(stem, self.lw) >= ADJECTIVE_ZIPF for _off, stem in w[i - 1].readings)
+        # (any reading of the noun: بهجوم, "with an attack", is read whole by the detector)
+
+    def _construct_head(self, i: int, keys: set[str]) -> bool:
+        """Word i, a family name alone that is clearly an ordinary word (evidence below
+        :data:`TAIL_ORDINARY`, no article, no listed given name), is followed by a definite word
+        that names no one and is no day, and no verb of saying stands before it: a noun before its
+        genitive (يحفظ سلامة البلد "keeps the country safe"), not the person."""
+        w, n = self.w, len(self.w)
+        inf = self.info[i]
+        if (inf is None or inf.score >= TAIL_ORDINARY or inf.stem.startswith("ال") or inf.stem in self.lw.given
+                or i + 1 >= n or w[i + 1].brk):
+            return False
+        nxt = self.info[i + 1]
+        if (nxt is None or nxt.off or not nxt.stem.startswith("ال") or nxt.kind not in ("word", "qual", "place", "org")
+                or _key_form(nxt.stem) in keys or self.taken[i + 1]):
+            return False
+        prev = self.info[i - 1] if i > 0 and not w[i].brk else None
+        return prev is None or (prev.stem not in self.lw.says and prev.kind != "role")
+
+    def _titled_givens(self) -> set[str]:
+        """The given names (first words) of the found names of two words or more written after a
+        ruler's title or an honorific (الأمير X بن Y, الشيخ X Y): after the same title alone,
+        each names its person, however common the word (a royal is called by the given name)."""
+        out: set[str] = set()
+        for f in self.found:
+            if not self.w[f.first].arabic or f.last <= f.first or f.first == 0 or self.w[f.first].brk:
+                continue
+            first = self.info[f.first]
+            if (first is not None and first.kind == "word" and not first.off and first.stem not in PARTICLES
+                    and self._ruler_or_honorific(f.first - 1)):
                 out.add(_key_form(first.stem))
         return out
 

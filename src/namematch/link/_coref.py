@@ -56,8 +56,9 @@ def family(script: str) -> str:
 
 #: What stands between a name and its nickname: "known as", "dubbed", «», المعروف بـ, معروف به.
 _ALIAS_GAP: Final = re.compile(
-    r"^[\s,(\[«\"“‘'-]*(?:(?:(?:widely|popularly|commonly|better|also|locally)\s+)?"
-    r"(?:known\s+as|dubbed|nicknamed|called|aka|alias"
+    r"^[\s,(\[«\"“‘'-]*(?:(?:(?:the|a|an)\s+(?:[^\W\d_][\w'’-]*\s+){1,4})?"
+    r"(?:(?:widely|popularly|commonly|better|also|locally)\s+)?"
+    r"(?:known(?:\s+(?:during|in|to|among|on|by)(?:\s+[^\W\d_][\w'’-]*){1,2})?\s+as|dubbed|nicknamed|called|aka|alias"
     r"|(?:a\s+|in\s+)?reference\s+to(?:\s+the\s+late)?|referring\s+to(?:\s+the\s+late)?)"
     r"|(?:ال)?(?:معروف|ملقب|مكنى|مشهور)[ةه]?\s*(?:ب|باسم|به)?)?[\s\u0640«\"“‘']*$",
     re.IGNORECASE,
@@ -76,7 +77,7 @@ def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[
     for k in range(1, len(mentions)):
         prev, cur = mentions[k - 1], mentions[k]
         gap = text[prev.end : cur.start]
-        if len(gap) > 40 or not gap or root[k] == root[k - 1]:
+        if len(gap) > 64 or not gap or root[k] == root[k - 1]:  # (room for an apposition: ", the X Y leader known as")
             continue
         if not any(c in gap for c in "«\"“‘'(") and not re.search(r"[^\W\d_]", gap):
             continue  # "X Y": two names side by side, no quote or cue between them

@@ -716,6 +716,14 @@ def _article_family(short_last: NameToken, long_: list[NameToken]) -> bool:
     return bool(short_last.article) and not any(u.article and _units_agree(short_last, u) for u in long_)
 
 
+def _family_as_lineage(short: list[NameToken], long_: list[NameToken]) -> bool:
+    """True when the last unit of a shorter name, written without بن / bin (a family name),
+    agrees in the longer name only with a father's or grandfather's name written with it
+    (Abdalla X is no part of Abdullah bin X bin Y Al Z: bin X is the father)."""
+    last = short[-1]
+    return not last.lineage and not any(not u.lineage and _units_agree(last, u) for u in long_[1:])
+
+
 def _lineage(ch: _Chain) -> bool:
     return any(u.lineage for u in ch.units)
 
@@ -768,7 +776,16 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
     """
     lw = words()
     n = len(chains_)
+    owners: list[int] = []
+    extra: list[_Chain] = []
+    for i, ch in enumerate(chains_):
+        for alias in _alias_chains(ch):
+            owners.append(i)
+            extra.append(alias)
+    chains_ = [*chains_, *extra]  # (each alias a node of its own, joined to its chain from the start)
     groups = _Groups(chains_)
+    for extra_at, owner in enumerate(owners):
+        groups.join(n + extra_at, owner, same_doc=True)
     node_of: dict[str, int] = {}
     reps: list[int] = []
     for i, ch in enumerate(chains_):
@@ -816,18 +833,49 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
                 continue
             if _subsequence(cs.units, cf.units) and (
                     _units_agree(cs.units[-1], cf.units[-1]) or (
-                        _units_agree(cs.units[0], cf.units[0]) and not _article_family(cs.units[-1], cf.units))):
+                        _units_agree(cs.units[0], cf.units[0]) and not _article_family(cs.units[-1], cf.units)
+                        and not _family_as_lineage(cs.units, cf.units))):
                 part_of[s_].add(f_)
     for s_, targets in sorted(part_of.items()):
         roots = {groups.find(t) for t in targets}
         if len(roots) == 1:
             groups.join(s_, next(iter(roots)))
-    _join_regnal(chains_, groups)
-    _join_singles(chains_, [i for i in reps if len(chains_[i].units) == 1], groups, lw)
+    own = chains_[:n]  # (names of one word join the chains themselves, not their aliases)
+    _join_regnal(own, groups)
+    _join_singles(own, [i for i in reps if i < n and len(chains_[i].units) == 1], groups, lw)
     out: dict[int, list[_Chain]] = {}
-    for i in range(n):
+    for i in range(n):  # (the alias nodes hold no mentions of their own)
         out.setdefault(groups.find(i), []).append(chains_[i])
     return list(out.values())
+
+
+#: How a kunya's one name unit starts (Abu Zaid, ابوزيد, أبو زيد read as one unit).
+_KUNYA_HEADS: Final = ("abu", "abou", "ابو")
+
+
+def _alias_chains(ch: _Chain) -> list[_Chain]:
+    """The other full names of a chain's person in its document, as chains without mentions:
+    a nickname or nom de guerre joined to the name (X, known as Y; X المعروف بـ Y) of two name
+    units or more that is no part of the chain's fullest form. Another document may name the
+    person by it alone."""
+    out: list[_Chain] = []
+    seen = {normalize(ch.form)}
+    for m in ch.mentions:
+        form = resolution_form(m.text)
+        sig = normalize(form)
+        if sig in seen:
+            continue
+        seen.add(sig)
+        alias = _Chain(ch.doc, m.text)
+        if len(alias.units) == 1 and len(ch.units) >= 2 and alias.units[0].core.startswith(_KUNYA_HEADS):
+            # a kunya alone (Abu X, ابوX): the press names the person by it and the family name
+            alias = _Chain(ch.doc, f"{m.text} {ch.units[-1].text}")
+        if len(alias.units) < 2 or _subsequence(alias.units, ch.units) or _subsequence(ch.units, alias.units):
+            continue
+        alias.countries = set(ch.countries)
+        alias.roles = set(ch.roles)
+        out.append(alias)
+    return out
 
 
 def _index_units(chains_: list[_Chain], ids: list[int], pick: Any) -> dict[str, list[int]]:

@@ -73,6 +73,10 @@ _RULER_TITLES: Final = frozenset({"king", "queen", "sultan", "sheikh", "shaikh",
 #: before them is a place's name: "King X Economic City", "Prince X Air Base").
 _PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "center", "gardens", "district",
                                  "port", "corniche", "reserve", "zone"})
+#: Lower-case adjectives between a name and the place named after it ("X military base",
+#: "X international airport", "X naval port").
+_PLACE_MODIFIERS: Final = frozenset({"military", "air", "naval", "army", "international", "national", "central",
+                                     "regional", "university", "general", "teaching", "sports", "olympic"})
 #: Place words that are English family names too (Stuart Hall): after one name word they may
 #: end a person's name.
 _SURNAME_HEADS: Final = frozenset({"hall", "bridge", "bridges", "tower", "port", "ship", "dam", "road", "street",
@@ -241,6 +245,9 @@ class LatinDetector:
                 return
         if j < len(w) and not w[j].brk and not w[j].arabic and (w[j].norm in _ORG_FOLLOWERS or w[j].norm in lw.named_after):
             return  # "the X Y stadium", "X Y hospital": a place named after a person
+        if (j + 1 < len(w) and not w[j].brk and not w[j + 1].brk and not w[j].arabic and not w[j].cap
+                and w[j].norm in _PLACE_MODIFIERS and (w[j + 1].norm in lw.named_after or w[j + 1].norm in _PLACE_HEADS)):
+            return  # "X Y military base", "X Y international airport": the place's kind after one adjective
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
         if j - i >= 3 and any(w[m].norm in _RULER_TITLES for m in range(i, j - 2)) and not w[j - 1].poss and (
@@ -271,6 +278,8 @@ class LatinDetector:
                 c = "name"  # an English family name that is a title too, after a given name: "Amy Pope said"
             elif self.is_role(x) and not (x.norm in _TITLE_OR_NAME and (
                     (k + 1 < j and w[k + 1].norm in LATIN_PARTICLES) or (k > i and w[k - 1].norm in LATIN_PARTICLES)
+                    # (a family name with the article after it: a ruler's name takes none, "Sultan al-X")
+                    or (k + 1 < j and len(w[k + 1].parts) > 1 and w[k + 1].parts[0] in ("al", "el"))
                     or (k > i and w[k - 1].norm in _ROYAL_HONORIFICS))):  # (Sheikh Sultan, Prince Sultan)
                 c = "role"
             elif (self.is_qual(x) or self.is_place(x)) and not self._place_given_after_role(k, j):

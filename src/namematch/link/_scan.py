@@ -39,14 +39,15 @@ CLOSE_QUOTES: Final = frozenset("»\"”›'’")
 _LATIN_ARTICLES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "az-", "an-")
 #: English prefixes written with a hyphen before a capitalised word ("pro-Erdogan", "anti-Putin",
 #: "post-Assad"): the word after the hyphen is a word of its own (a name, a place).
-_HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "post", "pre", "neo"})
+_HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "post", "pre", "non", "neo"})
 #: English words written in lower case after a hyphen that make a compound adjective of the
 #: capitalised word before them ("Trump-era", "Netanyahu-led", "Iran-backed", "Kremlin-style"):
 #: the word before the hyphen is a word of its own.
 _HYPHEN_SUFFIXES: Final = frozenset(
     {"era", "led", "backed", "allied", "aligned", "affiliated", "linked", "style", "inspired", "sponsored",
      "funded", "appointed", "brokered", "controlled", "run", "owned", "friendly", "leaning", "like", "type",
-     "based", "born", "ruled", "imposed", "mediated", "supported", "dominated", "esque", "ist", "ism"}
+     "based", "born", "ruled", "imposed", "mediated", "supported", "dominated", "esque", "ist", "ism",
+     "loyalist", "loyalists", "camp", "bloc", "faction", "government", "cabinet", "administration", "years"}
 )  # fmt: skip
 
 
