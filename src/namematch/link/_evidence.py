@@ -32,7 +32,9 @@ PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا
 #: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده"; the Turkish "son of",
 #: oğlu, written apart in Arabic and Persian script: "داود أوغلو").
 DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله",
-                                      "اوغلو"})
+                                      "اوغلو",
+                                      # "refuge": the second element of Persian family names (یزدان پناه, قائم پناه)
+                                      "پناه"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال",
                               "بو"})  # (بو: the kunya of Lebanese and Maghrebi family names, بو صعب)
@@ -164,6 +166,8 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
             return "place"
         if a in lw.quals:
             return "qual"
+    if _stan_nisba(stem, lw):
+        return "place"
     if len(stem) > 4 and stem.endswith("ش") and any(
             b in lw.nationalities for b in (stem[:-1], stem[:-2] if stem.endswith("اش") else "")):
         return "place"  # a nationality with the Persian "his" (همتای افغانش, همتای ایرانیاش)
@@ -172,6 +176,19 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
     if stem in lw.orgs or (ezafe and stem[:-1] in lw.orgs):
         return "org"  # (کمیساریای عالی: the ezafe after an organisation word)
     return "word"
+
+
+def _stan_nisba(stem: str, lw: LinkWords) -> bool:
+    """A definite nisba of a country whose name ends in -ستان (Arabic adjectives of nationality):
+    of the whole name (التركمانستاني) or of the people's name before -ستان (الكازاخي of كازاخستان,
+    القرغيزي of قرغيزستان). Not of other places: a city's nisba is a family name too (البغدادي)."""
+    for a in _adjective_forms(stem):
+        if not (a.startswith("ال") and a.endswith("ي") and len(a) >= 7):
+            continue
+        base = a[2:-1]
+        if (base.endswith("ستان") and base in lw.places) or base + "ستان" in lw.places:
+            return True
+    return False
 
 
 #: Pronoun suffixes after the ta marbuta of a feminine noun, written ت + suffix

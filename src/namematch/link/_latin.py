@@ -54,8 +54,11 @@ _ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
 _REGNAL_NUMERALS: Final = frozenset(
     "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
 #: Titles that are name elements between two name words (Somali and South Asian names; Persian
-#: family names that start with Haj: Mohammad-Javad Haj Ali-Akbari, Hamidreza Haji Babaei).
-_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh", "haj", "hajj", "haji", "hajji"})
+#: family names that start with Haj: Mohammad-Javad Haj Ali-Akbari, Hamidreza Haji Babaei; Shah
+#: in Persian and Afghan names: Ahmad Shah X, Reza Shah Pahlavi).
+_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh", "haj", "hajj", "haji", "hajji",
+                                   # Shah inside a Persian or Afghan compound given name (Ahmad Shah X)
+                                   "shah"})
 #: English family names that are titles too (Pope, Bishop, King, Major): after a given name,
 #: ending the capitalised run, the family name.
 _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major", "judge", "dean", "marshal",
