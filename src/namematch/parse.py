@@ -269,10 +269,16 @@ _ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدي
 _HE_RE: Final = re.compile(r"\s*H\s*\.\s*E\s*\.", re.IGNORECASE)
 
 
+#: Letters only Persian writes: a word with ال before one is no Arabic word with the article
+#: (الژاس, Olzhas; الگا, Olga).
+_PERSIAN_ONLY_LETTERS: Final = frozenset("پچژگ")
+
+
 def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str]:
     """(article, core) for a single word (its normalised form and script)."""
     if script in (ARABIC, PERSIAN):
-        if norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions:
+        if (norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions
+                and norm[2] not in _PERSIAN_ONLY_LETTERS):  # (no Arabic article before پ چ ژ گ: الژاس, Olzhas)
             return _ARTICLE_AR, norm[2:]
         return "", norm
     if script == LATIN:

@@ -47,8 +47,11 @@ SAME_DOC_THRESHOLD: Final = 0.95
 #: name); the chains still meet through their other name units.
 MAX_BLOCK: Final = 40
 _SPLIT_SUFFIX_RE: Final = re.compile(
-    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
+    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا|پناه)(?![\u0600-\u06ff\u200c]))"
 )
+#: پور written apart right after a lone given name and before another word: the prefix of that word
+#: (حمید پور محمدی = Hamid Pourmohammadi), as namematch.parse reads it.
+_SPLIT_PREFIX_RE: Final = re.compile(r"^(\S+\s+)(پور|بور)\s+(?=[\u0600-\u06ff])")
 #: The Persian nisba ای written apart after a final ه (خامنه ای = خامنه‌ای = خامنهای).
 _SPLIT_NISBA_RE: Final = re.compile(r"(?<=[\u0647\u0629])\s+(?=ا[یي](?![\u0600-\u06ff]))")
 
@@ -56,8 +59,10 @@ _SPLIT_NISBA_RE: Final = re.compile(r"(?<=[\u0647\u0629])\s+(?=ا[یي](?![\u060
 def resolution_form(name: str) -> str:
     """A name as the scorer should read it: Persian family-name suffixes and the nisba ای
     written apart glued back with a ZWNJ (``زارع پور`` -> ``زارع‌پور``, ``خامنه ای`` ->
-    ``خامنه‌ای``), name elements glued without one split (``سیدعباس`` -> ``سید عباس``,
+    ``خامنه‌ای``; ``پور`` after a lone given name to the word after it: ``حمید پور محمدی`` ->
+    ``حمید پور‌محمدی``), name elements glued without one split (``سیدعباس`` -> ``سید عباس``,
     ``محمدباقر`` -> ``محمد باقر``)."""
+    name = _SPLIT_PREFIX_RE.sub("\\1\\2\u200c", name)
     name = _SPLIT_NISBA_RE.sub("\u200c", _SPLIT_SUFFIX_RE.sub("\u200c", name))
     if name.isascii():
         return name

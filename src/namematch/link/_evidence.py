@@ -25,7 +25,8 @@ from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
 from namematch.link._shape import shape_score
 
-__all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "latin_ordinary", "split_compound", "zipf_ar"]
+__all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "latin_ordinary", "split_compound",
+           "stan_country", "zipf_ar"]
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
@@ -189,6 +190,15 @@ def _stan_nisba(stem: str, lw: LinkWords) -> bool:
         if (base.endswith("ستان") and base in lw.places) or base + "ستان" in lw.places:
             return True
     return False
+
+
+def stan_country(form: str, lw: LinkWords) -> str:
+    """The country key of a definite nisba of a -ستان country (:func:`_stan_nisba`:
+    القرغيزي -> kyrgyzstan), or ""."""
+    if not (form.startswith("ال") and form.endswith("ي") and len(form) >= 7):
+        return ""
+    base = form[2:-1]
+    return lw.country_of.get(base if base.endswith("ستان") else base + "ستان", "")
 
 
 #: Pronoun suffixes after the ta marbuta of a feminine noun, written ت + suffix
