@@ -118,3 +118,20 @@ def test_panah_written_apart_ends_the_family_name() -> None:
 def test_no_arabic_article_before_a_persian_letter() -> None:
     unit = parse("الگا پتروا").units[0]
     assert unit.article == "" and unit.core.startswith("الگ")
+
+
+# -- a family relation between two alike names: father and son ----------------------------------
+
+
+def test_kinship_between_two_alike_names_keeps_two_persons() -> None:
+    en = "The party of Karim Hotaki, the son of the late governor Karim Shah Hotaki, said it would stand."
+    assert [lm.antecedent for lm in link(en)] == [None, None]
+    fa = "حزب به رهبری کریم هوتکی، فرزند کریم شاه هوتکی، اعلام کرد که نامزد می شود."
+    assert [lm.antecedent for lm in link(fa)] == [None, None]
+    entities = resolve_documents({"a": en, "b": fa})
+    assert sorted(len(e.mentions) for e in entities) == [2, 2]
+
+
+def test_shorter_name_still_joins_the_longer_without_a_relation() -> None:
+    text = "Karim Shah Hotaki arrived on Monday. Karim Hotaki said the talks went well."
+    assert [lm.antecedent for lm in link(text)] == [None, 0]

@@ -15,7 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from namematch.keys import unit_keys
 from namematch.link._context import RULERS, context_countries, context_roles
-from namematch.link._coref import aliases, chains, variants
+from namematch.link._coref import aliases, chains, kin, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import arabic_score, latin_ordinary, split_compound
 from namematch.link._find import check_text, find_mentions
@@ -123,7 +123,7 @@ def _linked(text: str, registry: Registry | None, *, lang: str | None, nlp: Any,
     mentions = find_mentions(text, lang, nlp=nlp, lexicon=lexicon) if found is None else found
     if families:
         mentions = _with_lone_families(text, mentions, families)
-    ante = aliases(text, mentions, variants(mentions, chains(mentions)))
+    ante = aliases(text, mentions, variants(mentions, kin(text, mentions, chains(mentions))))
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
         lw = words()
@@ -687,6 +687,9 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
         if not (full[a] and full[b]):
             continue
         same_doc = ca.doc == cb.doc
+        if same_doc and len(ca.units) != len(cb.units) and (
+                _subsequence(ca.units, cb.units) if len(ca.units) < len(cb.units) else _subsequence(cb.units, ca.units)):
+            continue  # a name and a longer one holding it that the document's chains keep apart (a son, a father)
         s = pair_score(ca.form, cb.form)
         if same_doc and s < SAME_DOC_THRESHOLD:
             continue
