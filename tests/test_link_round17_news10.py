@@ -135,3 +135,15 @@ def test_kinship_between_two_alike_names_keeps_two_persons() -> None:
 def test_shorter_name_still_joins_the_longer_without_a_relation() -> None:
     text = "Karim Shah Hotaki arrived on Monday. Karim Hotaki said the talks went well."
     assert [lm.antecedent for lm in link(text)] == [None, 0]
+
+
+# -- places named after persons in English wire copy ---------------------------------------------
+
+
+def test_square_after_a_name_is_a_place() -> None:
+    assert _texts("Traffic around Massoud Square in central Herat was closed for hours.") == []
+
+
+def test_port_of_a_martyr_is_a_place_but_a_mausoleum_of_a_person_is_not() -> None:
+    assert _texts("Most cargo arrives through the port of Shahid Bahonar near the strait.") == []
+    assert _texts("He laid a wreath at the mausoleum of Ahmad Shah Durrani in the city.") == ["Ahmad Shah Durrani"]

@@ -79,7 +79,10 @@ _PLACE_HEADS: Final = frozenset({"city", "park", "complex", "base", "centre", "c
 #: Place words that are English family names too (Stuart Hall): after one name word they may
 #: end a person's name.
 _SURNAME_HEADS: Final = frozenset({"hall", "bridge", "bridges", "tower", "port", "ship", "dam", "road", "street",
-                                   "square", "school", "college", "palace", "library"})
+                                   "school", "college", "palace", "library"})
+#: Place words whose "of X" names the place itself ("the port of X", "the city of X"), where X is a
+#: person's name only as the place's (Iranian ports and towns named after martyrs).
+_PLACE_OF: Final = frozenset({"port", "city", "town", "village", "district", "province", "harbour", "harbor"})
 #: Nasab particles that start a family name of the Gulf and Yemen (bin Breik, bin Mubarak).
 _NASAB_WORDS: Final = frozenset({"bin", "ibn", "bint"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
@@ -241,6 +244,9 @@ class LatinDetector:
             return  # "the X Y stadium", "X Y hospital": a place named after a person
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
+        if (i > 1 and not w[i].brk and not w[i - 1].brk and w[i - 1].norm == "of" and not w[i - 2].cap
+                and w[i - 2].norm in _PLACE_OF):
+            return  # "the port of X", "the city of X": the place's name (not "the mausoleum of X": the person)
         if j - i >= 3 and any(w[m].norm in _RULER_TITLES for m in range(i, j - 2)) and not w[j - 1].poss and (
                 w[j - 1].norm in _PLACE_HEADS or w[j - 1].norm in lw.named_after):
             return  # "King Salman Park", "Sultan X Sports Complex": a place named after a ruler
