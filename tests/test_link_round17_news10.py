@@ -88,6 +88,11 @@ def test_kinship_word_is_no_family_name() -> None:
     assert _texts("مولوی عبدالرحیم پسر ملا محمد کریم بنیانگذار مدرسه است.") == ["عبدالرحیم", "محمد کریم"]
 
 
+def test_kinship_word_names_the_relative_after_it() -> None:
+    # the relation is no apposition that hides the title and name after it
+    assert _texts("مولوی عبدالرحیم پسر ملا نورالله کریمی بنیانگذار مدرسه است.") == ["عبدالرحیم", "نورالله کریمی"]
+
+
 # -- bylines, verbs, and the Persian family-name elements پور and پناه ---------------------------
 
 

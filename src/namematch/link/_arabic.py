@@ -870,6 +870,8 @@ class ArabicDetector:
                         inf.stem.startswith("ال") or self.persian))) and not (inf.off and w[i].norm[:1] == "و"):
                     appositive = True  # "X، شاعر ...", "X المبعوث ...", Persian "X هنرمند ...": the role describes
                     # the name before it (not "X، ووزير ...": and the minister)
+            if appositive and inf.stem in _KINSHIP and not inf.off:
+                appositive = False  # "X، پسر ملا Y": a relation names its relative after it, another person
             if appositive:
                 apposed_to = max(apposed_to, self._context_end(i))
             if not (role or say):
