@@ -272,10 +272,16 @@ _ARTICLE_WORDS: Final = frozenset({"al", "el", "ad", "ud", "ed", "ul", "الدي
 _HE_RE: Final = re.compile(r"\s*H\s*\.\s*E\s*\.", re.IGNORECASE)
 
 
+#: Letters only Persian writes: a word with ال before one is no Arabic word with the article
+#: (الژاس, Olzhas; الگا, Olga).
+_PERSIAN_ONLY_LETTERS: Final = frozenset("پچژگ")
+
+
 def _article_core(norm: str, script: str, exceptions: frozenset[str]) -> tuple[str, str]:
     """(article, core) for a single word (its normalised form and script)."""
     if script in (ARABIC, PERSIAN):
-        if norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions:
+        if (norm.startswith(_ARTICLE_AR) and len(norm) >= 4 and norm not in exceptions
+                and norm[2] not in _PERSIAN_ONLY_LETTERS):  # (no Arabic article before پ چ ژ گ: الژاس, Olzhas)
             return _ARTICLE_AR, norm[2:]
         return "", norm
     if script == LATIN:
@@ -307,6 +313,9 @@ _plain_word_cached = lru_cache(maxsize=65536)(_plain_word)
 
 #: A unit form of an "X Allah" compound ends so (Arabic script, Latin).
 _ALLAH_FORMS: Final = (morph.arabic_form(morph.ALLAH), morph.canonical(morph.ALLAH))
+#: Family-name suffixes that are prefixes too ("son of": زارع پور, Zarepour; پور محمدی, Pourmohammadi):
+#: written apart between a lone given name and another word, the prefix of that word.
+_PREFIX_SUFFIXES: Final = frozenset({"پور", "pour", "pur"})
 
 
 def _abd_tail(canon: str) -> str:
@@ -497,6 +506,15 @@ class _Builder:
                     out.append(self.unit([_as_token(prev), tok], canon, canon, GIVEN, lineage=prev.lineage,
                                          head=prev.head, tail="" if prev.head == morph.ABD else morph.ALLAH))
                     i += 1
+                    continue
+                if (kind == "suffix" and norm in _PREFIX_SUFFIXES and nxt is not None and not particles.get(nxt.norm)
+                        and sum(u.is_name for u in out) == 1 and out[-1].is_name):
+                    # پور written apart between a given name and a word: the prefix of the family name
+                    # (حمید پور محمدی = Hamid Pourmohammadi), not the suffix of the given name
+                    canon = norm + nxt.norm
+                    out.append(self.unit([tok, nxt], canon, canon, GIVEN, lineage=lineage_next))
+                    lineage_next = False
+                    i += 2
                     continue
                 if kind in ("din", "suffix") and out and out[-1].is_name:
                     prev = out.pop()

@@ -130,7 +130,9 @@ _FREE_PARTICLES: Final = {"ابو": UNKNOWN_FLOOR, "ابي": UNKNOWN_FLOOR, "ا�
 #: Title words written bare (no article) that are name elements between two name words
 #: (Somali and South Asian names: حسن شيخ محمود; Persian family names: حمید رضا حاجی بابایی,
 #: محمدجواد حاج علی اکبری).
-_INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج"})
+_INNER_TITLES: Final = frozenset({"شيخ", "حاجي", "حاج",
+                                   # the Persian and Afghan شاه inside a compound given name (احمد شاه X)
+                                   "شاه"})
 #: Imam written bare (no article): inside a name only before a given name (رستم امام علي).
 _IMAM: Final = "امام"
 #: Words of religious formulas with الله (طيب الله ثراه, حفظه الله ورعاه, رضي الله عنه).
@@ -169,6 +171,17 @@ _OFFICE_NAMES: Final = frozenset({"امين", "الامين"})
 #: Prepositions "in" (في, Persian در): a word right after one is a place, not the name read
 #: back before a role (في بكركي، مفتي ...).
 _IN: Final = frozenset({"في", "در"})
+#: The given names that end the compound given names of Afghanistan and South Asia, and the
+#: words that start them though they are ordinary words too (شیر "lion", گل "flower", دوست
+#: "friend", تاج "crown", یار "companion", فقیر "poor", خان, شاه): شیر محمد, گل احمد, دوست محمد.
+_COMPOUND_TAILS: Final = frozenset({"محمد", "احمد"})
+_COMPOUND_HEADS: Final = frozenset({"شير", "گل", "دوست", "تاج", "يار", "فقير", "خان", "شاه", "عطا", "فيض",
+                                    "دين", "ولي", "نور", "جان", "پير", "خير", "ضيا", "ضياء", "نثار", "بشير",
+                                    "مشتاق", "شكيل", "فياض", "اعجاز", "افتخار", "اشفاق", "نياز", "گلاب", "سلطان"})
+#: Family relations (son, daughter, brother, wife ...): a word of a role phrase beside a name
+#: (X پسر Y "X, the son of Y"), never a family name that is an office word too.
+_KINSHIP: Final = frozenset({"پسر", "دختر", "همسر", "فرزند", "برادر", "خواهر", "پدر", "مادر", "نجل", "نجله",
+                             "شقيق", "شقيقه", "زوجه", "زوج", "ابنه", "ارمله", "والد", "والده"})
 #: Persian copulas: an ordinary word right before one is a predicate (X افتخار است "X is an
 #: honour"), never the family name of the name before it.
 _COPULAS: Final = frozenset({"است", "هست", "بود", "نيست", "شد"})
@@ -234,6 +247,23 @@ BARE_ADJECTIVE_ZIPF: Final = 3.0
 ADJECTIVE_ZIPF: Final = 4.5
 
 
+#: A syllable word of an East Asian given name written after its family name (کیم جونگ اون, تشاو
+#: له جي) has at most this many letters, and is less common than this in the text's language (Zipf)
+#: unless a role or title bounds the name; a function word, only inside the name and rarer than
+#: EA_STOP_ZIPF (Persian له, the syllable le).
+EA_SYLLABLE_LETTERS: Final = 4
+#: ... or this many when it ends in ng or starts with ch, ts (تشيانغ, تسونغ): no Arabic word pattern.
+EA_LONG_SYLLABLE_LETTERS: Final = 6
+_EA_LONG_SHAPES: Final = (("نغ", "نگ"), ("تش", "تس"))
+#: A syllable word is no preposition and a word this common (Zipf) either (بمقر "at the seat").
+EA_CLITIC_ZIPF: Final = 4.0
+EA_WORD_ZIPF: Final = 5.6
+EA_STOP_ZIPF: Final = 5.0
+#: Without context, a word of the name must end in ng (نغ, نگ) and be no more common than this.
+EA_NG_ZIPF: Final = 4.5
+_NG_ENDINGS: Final = ("نغ", "نگ")
+
+
 #: "day" and the weekdays (Persian, normalised; سه شنبه is read by its first word).
 _DAY_WORDS: Final = frozenset({"روز", "شنبه", "يكشنبه", "دوشنبه", "سه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه"})
 #: The second word of a sentence-initial name before the day may be this ordinary (a family
@@ -243,15 +273,6 @@ DATE_SUBJECT_FLOOR: Final = -2.0
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
 #: Heads of a kunya (father of, mother of): a definite nickname may follow its name.
 _KUNYA_HEADS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
-#: Common Chinese and Korean family names as Arabic and Persian write them (Wang, Zhang, Huang,
-#: Yang, Zhao, Liu, Chen, Kim, Park, Choi, Jung, Kang, Cho; normal forms): before a given name of one
-#: syllable. Names that are common words too (لي "for me", ما "what", هو "he") are left out.
-_EAST_ASIAN_FAMILIES: Final = frozenset(
-    {"وانغ", "وانگ", "تشانغ", "جانغ", "ژانگ", "هوانغ", "هوانگ", "يانغ", "يانگ", "تشاو", "ژايو", "ليو",
-     "تشين", "كيم", "بارك", "پارك", "تشوي", "چوي", "جونغ", "جونگ", "كانغ", "كانگ", "تشو", "چو"}
-)  # fmt: skip
-#: One-syllable Chinese and Korean given names that are stop words too (شي "thing" is Xi).
-_EAST_ASIAN_SYLLABLES: Final = frozenset({"شي", "لي"})
 #: Given names that are verbs too, whose subject follows them (طالب "demanded", أمل "hoped"):
 #: the verb at a clause's start before a name (see ArabicDetector._verbs_before_names).
 _GIVEN_VERBS: Final = frozenset({"طالب", "امل"})
@@ -306,6 +327,16 @@ def _opening_quote(gap: str) -> bool:
     return bool(gap.strip()) and all(c in OPEN_QUOTES or c.isspace() or c == "\u0640" for c in gap)
 
 
+def _syllable_shaped(stem: str) -> bool:
+    """A word shaped like one syllable of an East Asian name in Arabic script: at most
+    :data:`EA_SYLLABLE_LETTERS` letters, or :data:`EA_LONG_SYLLABLE_LETTERS` ending in ng or
+    starting with ch, ts."""
+    if len(stem) <= EA_SYLLABLE_LETTERS:
+        return True
+    return len(stem) <= EA_LONG_SYLLABLE_LETTERS and (stem.endswith(_EA_LONG_SHAPES[0])
+                                                      or stem.startswith(_EA_LONG_SHAPES[1]))
+
+
 def _closing_quote(gap: str) -> bool:
     """True when the gap before a word is a closing quote and spaces (a quoted name, then
     its role: «X» نماینده)."""
@@ -346,7 +377,6 @@ class ArabicDetector:
                 inf.kind = "word"  # a given name that is a portfolio word too (دولت "state": the Turkish
                 inf.score = max(inf.score, GIVEN_BEFORE_FOREIGN)  # Devlet) before a foreign family name
         self._verbs_before_names()
-        self._east_asian_names()
         self._multiword_places()
         #: words of an institution's name after an organisation word (مركز محمد بن راشد): no mention
         self.institution = bytearray(len(words))
@@ -367,38 +397,6 @@ class ArabicDetector:
                         and b.kind == "word" and not b.stem.startswith("ال")
                         and (k == 0 or self.info[k - 1] is None or self.info[k - 1].kind != "particle"))):  # type: ignore[union-attr]
                 a.kind = "role"
-
-    def _east_asian_names(self) -> None:
-        """A common Chinese or Korean family name in Arabic script (وانغ, كيم, پارک) followed by a
-        given name of one or two short syllables (two to four letters: يي, مين) that ends the name (a
-        break, a role, a stop word or a verb of saying follows) is a name of two words: both get
-        name evidence (the syllable alone reads as a common letter pair, the family name as a
-        word of the frequency lists)."""
-        w, info, n = self.w, self.info, len(self.w)
-        for k in range(n - 1):
-            head = info[k]
-            if head is None or head.off or head.kind != "word" or head.stem not in _EAST_ASIAN_FAMILIES:
-                continue
-            m = k + 1  # the syllables of the given name: one or two (Cho Tae-yul: تشو تاي يول)
-            while m < n and m - k <= 2 and self._syllable(m):
-                m += 1
-            after = info[m] if m < n else None
-            if m == k + 1 or not (after is None or w[m].brk or after.kind in ("role", "stop")
-                                  or after.stem in self.lw.says):
-                continue
-            head.score = max(head.score, FOREIGN_HEAD_NAME)
-            for x in info[k + 1 : m]:
-                assert x is not None
-                x.kind = "word"
-                x.score = max(x.score, FOREIGN_TAIL)
-
-    def _syllable(self, k: int) -> bool:
-        """Word k may be a syllable of a Chinese or Korean given name: two to four letters, no
-        article or proclitic, no stop word but those that are such syllables too (لي, شي)."""
-        x = self.info[k]
-        return (x is not None and not self.w[k].brk and not x.off and 2 <= len(x.stem) <= 4
-                and not x.stem.startswith("ال") and (x.kind == "word" or (
-                    x.kind == "stop" and x.stem in _EAST_ASIAN_SYLLABLES)))
 
     def _verbs_before_names(self) -> None:
         """A given name that is a verb too (طالب "demanded", أمل "hoped") starting a clause (the
@@ -639,7 +637,8 @@ class ArabicDetector:
                 last = k  # خامنه ای, سبزه ای: the nisba ای written apart after a final ه
                 k += 1
                 continue
-            if (kind == "role" and k > j and last == k - 1 and k + 1 < n and self._inner_title_at(k)
+            if ((kind == "role" or (kind == "word" and x.norm in _INNER_TITLES and self._given_start_word(k - 1)))
+                    and k > j and last == k - 1 and k + 1 < n and self._inner_title_at(k)
                     and not self.taken[k + 1] and self.info[k + 1].score > SECOND_WORD_CUTOFF):  # type: ignore[union-attr]
                 last = k + 1  # a title word inside a name and the name word after it: حسن شيخ محمود
                 names += 2
@@ -654,6 +653,7 @@ class ArabicDetector:
                 k += 2
                 continue
             if (kind in ("role", "qual") and k > j and last == k - 1 and names == 1 and only_given and not inf.off
+                    and inf.stem not in _KINSHIP
                     and inf.stem not in self.lw.honorifics and k + 1 < n and not w[k + 1].brk
                     and self.kind(k + 1) == "role" and self.info[k + 1].stem not in _SAYYID):  # type: ignore[union-attr]
                 last = k  # a family name that is an office or portfolio word too, before the person's role
@@ -791,6 +791,9 @@ class ArabicDetector:
         on its own evidence set off by a comma. A start that is no given name gives way
         to a listed given name after it from which the name reads as well (``پیام کتبی
         X Y رئیس``: "the written message of X Y"; a name starts with its given name)."""
+        ea = self._east_asian_back(i)
+        if ea is not None:
+            return ea  # "تسونگ پی وو سفیر": an East Asian name, its syllables ordinary words
         first = self._read_back(i)
         if first is None or self._given_start(first):
             return first
@@ -954,12 +957,15 @@ class ArabicDetector:
 
     def bylines(self) -> None:
         """A byline or photo credit: a cue word, a colon or dash, and two or three name
-        words ending the line or sentence (عکس: X Y, كتب - X Y Z)."""
+        words ending the line or sentence (عکس: X Y, كتب - X Y Z); or a dateline's place on a
+        line of its own, a dash and two or three name words ending the line (طوكيو - X Y)."""
         w = self.w
         n = len(w)
         for i in range(n - 2):
             inf = self.info[i]
-            if inf is None or inf.stem not in _BYLINE_CUES:
+            # (a dateline's place opening a line of its own, a dash and the reporter's name: طوكيو - X Y)
+            dateline = inf is not None and inf.kind == "place" and not inf.off and (i == 0 or "\n" in w[i].gap)
+            if inf is None or (inf.stem not in _BYLINE_CUES and not dateline):
                 continue
             if self.info[i + 1] is not None and self.info[i + 1].stem == "از" and not w[i + 1].brk:  # type: ignore[union-attr]
                 i += 1  # گزارش از: X, عکس از: X (Persian "by")
@@ -973,8 +979,8 @@ class ArabicDetector:
                                                and self.info[k].stem.endswith("ي"))):  # type: ignore[union-attr]
                 k += 1  # (a nisba that is a nationality too ends a byline: ريم السويدي)
             names = k - i - 1
-            if not 2 <= names <= 3 or (k < n and not w[k].brk):
-                continue
+            if not 2 <= names <= 3 or (k < n and not w[k].brk) or (dateline and k < n and "\n" not in w[k].gap):
+                continue  # (after a dateline, the name ends its line: no sentence starts there)
             scores = [self.info[m].score for m in range(i + 1, k)]  # type: ignore[union-attr]
             if all(sc > BYLINE_FLOOR for sc in scores) or (
                     scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
@@ -1027,6 +1033,8 @@ class ArabicDetector:
                         inf.stem.startswith("ال") or self.persian))) and not (inf.off and w[i].norm[:1] == "و"):
                     appositive = True  # "X، شاعر ...", "X المبعوث ...", Persian "X هنرمند ...": the role describes
                     # the name before it (not "X، ووزير ...": and the minister)
+            if appositive and inf.stem in _KINSHIP and not inf.off:
+                appositive = False  # "X، پسر ملا Y": a relation names its relative after it, another person
             if appositive:
                 apposed_to = max(apposed_to, self._context_end(i))
             if not (role or say):
@@ -1047,6 +1055,9 @@ class ArabicDetector:
             ctx_from = i if role else (i + 1 if j > i + 1 else None)
             if j < n and (not w[j].brk or (w[j].comma and j > i + 1)) and self.info[j] is not None:
                 last = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS)
+                ea = self._east_asian_name(j) if titled else None
+                if ea is not None and (last is None or ea > last):
+                    last = ea  # "الزعيم الكوري الشمالي كيم جونغ أون": the family name and its syllables
                 if (last is not None and last + 2 < n and self.kind(last + 1) == "word" and self.kind(last + 2) == "role"
                         and not w[last + 1].brk and not w[last + 2].brk and not self.taken[last + 1]):
                     longer = self.read_name(j, TITLE_BONUS if titled else CONTINUE_BONUS, until=last + 1)
@@ -1563,6 +1574,10 @@ class ArabicDetector:
                 self.info[i + 1] is not None and self.info[i + 1].kind == "word"  # type: ignore[union-attr]
                 and self.info[i + 1].score > _FREE_PARTICLES[inf.stem]  # type: ignore[union-attr]
             )
+            ea = self._east_asian_free(i)
+            if ea is not None:
+                self.add(i, ea, None)
+                continue
             foreign = not kunya and self._free_foreign(i)
             if not kunya and not foreign and (
                     not (inf.stem in given or split_compound(inf.stem) is not None) or inf.score <= 0) and not (
@@ -1667,6 +1682,84 @@ class ArabicDetector:
         return (inf is not None and inf.kind == "word" and not inf.off and len(inf.stem) >= 4
                 and inf.stem.endswith("ي") and not inf.stem.startswith("ال") and inf.score < 0
                 and inf.stem not in self.lw.given and zipf_ar(inf.stem, self.lw) >= BARE_ADJECTIVE_ZIPF)
+
+    # -- East Asian names, family name first ---------------------------------
+    def _east_asian_family(self, k: int) -> bool:
+        """Word k is a listed East Asian family name (كيم, وانغ, تسونگ), not taken."""
+        inf = self.info[k] if 0 <= k < len(self.w) else None
+        return inf is not None and not inf.off and not self.taken[k] and inf.stem in self.lw.east_asian
+
+    def _syllable(self, k: int, bounded: bool) -> bool:
+        """Word k may be a syllable word of an East Asian given name: short (:func:`_syllable_shaped`),
+        no article nor proclitic (nor a preposition before a common word), no title, place or verb
+        of saying, and no common word of the text's language (Zipf :data:`EA_WORD_ZIPF`) unless
+        ``bounded`` (a role or title closes the name); a function word only when rarer than
+        :data:`EA_STOP_ZIPF` (the caller keeps it off the name's end)."""
+        w = self.w
+        if k >= len(w) or w[k].brk or self.taken[k]:
+            return False
+        inf = self.info[k]
+        if (inf is None or inf.off or not _syllable_shaped(inf.stem) or inf.stem.startswith("ال")
+                or inf.kind not in ("word", "stop") or inf.stem in self.lw.says):
+            return False
+        table = self.lw.zipf["fa" if self.persian else "ar"]
+        if any(table.get(stem, 0.0) >= EA_CLITIC_ZIPF for _off, stem in w[k].readings[1:]):
+            return False
+        z = table.get(inf.stem, 0.0)
+        if inf.kind == "stop":
+            return z < EA_STOP_ZIPF
+        return bounded or z < EA_WORD_ZIPF
+
+    def _east_asian_name(self, j: int) -> int | None:
+        """The last word of an East Asian name read forward from its family name at word j: one
+        or two syllable words (وانغ يي, كيم جونغ أون), the last no function word; or None."""
+        if not self._east_asian_family(j):
+            return None
+        last = None
+        for k in (j + 1, j + 2):
+            if not self._syllable(k, bounded=False):
+                break
+            last = k
+        if last is not None and self.kind(last) == "stop":
+            last = last - 1 if last - 1 > j else None
+        return last
+
+    def _east_asian_back(self, i: int) -> int | None:
+        """The first word of an East Asian name that ends right before the role at word i: a
+        listed family name and one or two syllable words however common (تسونگ پی وو سفیر,
+        کیم جونگ اون رهبر), the last no function word; or None."""
+        if i == 0 or self.kind(i - 1) == "stop":
+            return None
+        for s in (i - 3, i - 2):
+            if s < 0 or not self._east_asian_family(s) or self.w[s + 1].brk:
+                continue
+            if all(self._syllable(k, bounded=True) for k in range(s + 1, i)):
+                return s
+        return None
+
+    def _east_asian_free(self, i: int) -> int | None:
+        """The last word of an East Asian name without context at word i: a family name and its
+        syllables, a word of which ends in ng (نغ, نگ) and is no common word, standing alone
+        (the clause ends or a function word, a role or a verb of saying follows), not named after."""
+        last = self._east_asian_name(i)
+        if last is None or self._named_after(i) or (i > 0 and not self.w[i].brk and self.kind(i - 1) == "org"):
+            return None
+        table = self.lw.zipf["fa" if self.persian else "ar"]
+        if not any(self.info[k].stem.endswith(_NG_ENDINGS) and table.get(self.info[k].stem, 0.0) < EA_NG_ZIPF  # type: ignore[union-attr]
+                   for k in range(i, last + 1)):
+            return None
+        nxt = last + 1
+        if nxt < len(self.w) and not self.w[nxt].brk and not (
+                self.kind(nxt) in ("stop", "role") or self.info[nxt].stem in self.lw.says):  # type: ignore[union-attr]
+            return None
+        return last
+
+    def _east_asian_found(self, f: Found) -> bool:
+        """A found name is an East Asian family name and one or two short syllable words."""
+        inf = self.info[f.first]
+        return (inf is not None and 1 <= f.last - f.first <= 2 and inf.stem in self.lw.east_asian
+                and all(self.info[k] is not None and _syllable_shaped(self.info[k].stem)  # type: ignore[union-attr]
+                        for k in range(f.first + 1, f.last + 1)))
 
     def _glued_kunya(self, i: int) -> bool:
         """Word i is a kunya written as one word, ابو and a listed given name without the article
@@ -1977,6 +2070,29 @@ class ArabicDetector:
             f.end = w[f.last].end
             self.taken[f.last + 1] = 0
 
+    def compound_heads(self) -> None:
+        """A word right before a found name that starts with محمد or احمد joins it when it is a
+        first element of the compound given names of Afghanistan and South Asia (شیر محمد, گل
+        احمد, دوست محمد), however ordinary the word (شیر "lion"), or a listed given name that
+        starts its clause (ضیا احمد X): the name's first given name (Sher Mohammad)."""
+        w = self.w
+        for f in self.found:
+            k = f.first - 1
+            head = self.info[f.first]
+            if (k < 0 or head is None or head.off or head.stem not in _COMPOUND_TAILS or w[f.first].brk
+                    or self.taken[k] or f.start != w[f.first].start):
+                continue
+            inf = self.info[k]
+            if inf is None or inf.off or inf.kind not in ("word", "role") or not (
+                    inf.stem in _COMPOUND_HEADS or (inf.kind == "word" and inf.stem in self.lw.given)):
+                continue
+            if inf.stem not in _COMPOUND_HEADS and not (
+                    k == 0 or w[k].brk or self.kind(k - 1) in ("stop", "role", "say", "qual", "place")):
+                continue  # (a listed given name only where the clause starts: no name read on backwards)
+            self.taken[k] = 1
+            f.first = k
+            f.start = w[k].start
+
     def inner_titles(self) -> None:
         """A title word written right before a mention joins it when exactly one longer name
         of the document holds it there (``حاجي بابائي`` of ``حميد رضا حاجي بابائي``)."""
@@ -2017,6 +2133,8 @@ class ArabicDetector:
         if not stems:
             return set()
         keys = {"".join(stems)}
+        if self._east_asian_found(f):
+            keys.add(stems[0])  # the family name written first names the person alone (کیم, یون)
         if len(stems) >= 2:
             last = stems[-1]
             if (stems[-2] in PARTICLES or last in ("الله", "الدين") or self.kind(f.last) == "suffix"
@@ -2026,8 +2144,6 @@ class ArabicDetector:
                 keys.add(last)
             if len(stems) >= 3:
                 keys.add(stems[-2] + stems[-1])
-            if stems[0] in _EAST_ASIAN_FAMILIES and len(stems) <= 3:
-                keys.add(stems[0])  # Chinese and Korean names put the family name first (وانغ of وانغ يي)
         return keys
 
     def _ordinary_second_part(self, f: Found, stems: list[str]) -> bool:

@@ -100,8 +100,11 @@ def word_info(text: str, norm: str, lw: LinkWords) -> tuple[str, int, str, float
 
 def _imperfect_shape(word: str) -> bool:
     """The word starts like the imperfect of a derived verb form (يت, يست, or ي with the infix ت:
-    يترأس, يستقبل, يفتتح)."""
-    return word.startswith(_IMPERFECT_PREFIXES) or (len(word) > 2 and word[0] == "ي" and word[2] == "ت")
+    يترأس, يستقبل, يفتتح), or like its feminine or second person (تت, تست, or ت with the infix ت
+    after a root letter: تلتقي, تستقبل; not ت then alef, as in a name like تاتشر)."""
+    if word.startswith(_IMPERFECT_PREFIXES) or (len(word) > 2 and word[0] == "ي" and word[2] == "ت"):
+        return True
+    return word.startswith(("تت", "تست")) or (len(word) > 2 and word[0] == "ت" and word[1] != "ا" and word[2] == "ت")
 
 
 def _abstract_adjective(whole: str, lw: LinkWords) -> bool:

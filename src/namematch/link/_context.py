@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
+from namematch.link._evidence import stan_country
 from namematch.link._resources import LinkWords, words
 from namematch.link._scan import arabic_readings, scan
 
@@ -42,7 +43,7 @@ def _countries(context: str, lw: LinkWords) -> frozenset[str]:
         forms = [w.norm, *w.parts] if not w.arabic else [s for _o, s in arabic_readings(w.norm)]
         for f in forms:
             for g in (f, f[:-1] if f.endswith("يه") else f):
-                c = lw.country_of.get(g)
+                c = lw.country_of.get(g) or stan_country(g, lw)  # (القرغيزي of قرغيزستان)
                 if c:
                     found.add(c)
     return frozenset(found)

@@ -13,7 +13,7 @@ from namematch.link._records import Mention
 from namematch.normalize import LATIN, normalize
 from namematch.parse import parse
 
-__all__ = ["chains", "unit_cores"]
+__all__ = ["chains", "kin", "unit_cores"]
 
 #: At most this many longer names are compared with one partial name.
 _MAX_SUPERSETS: Final = 200
@@ -89,6 +89,39 @@ def aliases(text: str, mentions: list[Mention], ante: list[int | None]) -> list[
     if not redirect:
         return ante
     return [redirect[r] if r in redirect else a for r, a in zip(root, ante, strict=True)]
+
+
+#: Family relations: two names with one of these between them (X, the son of Y; X فرزند Y; Y ونجله
+#: X) are two persons, however alike the names (a son named after his father).
+_KIN_WORDS: Final = frozenset(normalize(w) for w in (
+    "son", "daughter", "father", "mother", "brother", "sister", "wife", "husband", "widow", "grandson",
+    "granddaughter", "nephew", "niece", "nephews",
+    "نجل", "نجله", "نجلة", "ابنه", "ابنته", "والد", "والده", "والدة", "شقيق", "شقيقه", "شقيقة", "زوجة", "زوجته",
+    "أرملة", "حفيد", "حفيده",
+    "پسر", "پسرش", "دختر", "دخترش", "فرزند", "فرزندش", "پدر", "پدرش", "مادر", "برادر", "برادرش", "خواهر", "همسر",
+    "همسرش", "نوه"))
+#: The gap between two such names is at most this long (an apposition, not another sentence).
+_KIN_GAP: Final = 60
+
+
+def kin(text: str, mentions: list[Mention], ante: list[int | None]) -> list[int | None]:
+    """The antecedents with a name split off the longer name right beside it when a family
+    relation stands between them (Ahmad X, the son of Ahmad Y X): father and son, not one person
+    named twice. The shorter name's mentions then form a chain of their own."""
+    out = list(ante)
+    for k in range(1, len(mentions)):
+        a, b = k - 1, k
+        short = a if out[a] == b else b if out[b] == a else None
+        if short is None:
+            continue
+        gap = text[mentions[a].end : mentions[b].start]
+        if len(gap) > _KIN_GAP or not {normalize(w) for w in re.findall(r"[^\W\d_]+", gap)} & _KIN_WORDS:
+            continue
+        target, cores = out[short], unit_cores(mentions[short].text)
+        same = [i for i in range(len(mentions)) if out[i] == target and unit_cores(mentions[i].text) == cores]
+        for i in same:
+            out[i] = None if i == same[0] else same[0]
+    return out
 
 
 def variants(mentions: list[Mention], ante: list[int | None]) -> list[int | None]:

@@ -15,7 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from namematch.keys import unit_keys
 from namematch.link._context import RULERS, context_countries, context_roles
-from namematch.link._coref import aliases, chains, variants
+from namematch.link._coref import aliases, chains, kin, variants
 from namematch.link._display import display_name
 from namematch.link._evidence import arabic_score, latin_ordinary, split_compound
 from namematch.link._find import check_text, doc_language, find_mentions
@@ -47,8 +47,11 @@ SAME_DOC_THRESHOLD: Final = 0.95
 #: name); the chains still meet through their other name units.
 MAX_BLOCK: Final = 40
 _SPLIT_SUFFIX_RE: Final = re.compile(
-    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا)(?![\u0600-\u06ff]))"
+    r"(?<=[\u0600-\u06ff])\s+(?=(?:[آا]باد[يی]|پور|بور|زاده|نژاد|نیا|نيا|پناه)(?![\u0600-\u06ff\u200c]))"
 )
+#: پور written apart right after a lone given name and before another word: the prefix of that word
+#: (حمید پور محمدی = Hamid Pourmohammadi), as namematch.parse reads it.
+_SPLIT_PREFIX_RE: Final = re.compile(r"^(\S+\s+)(پور|بور)\s+(?=[\u0600-\u06ff])")
 #: The Persian nisba ای written apart after a final ه (خامنه ای = خامنه‌ای = خامنهای).
 _SPLIT_NISBA_RE: Final = re.compile(r"(?<=[\u0647\u0629])\s+(?=ا[یي](?![\u0600-\u06ff]))")
 
@@ -56,8 +59,10 @@ _SPLIT_NISBA_RE: Final = re.compile(r"(?<=[\u0647\u0629])\s+(?=ا[یي](?![\u060
 def resolution_form(name: str) -> str:
     """A name as the scorer should read it: Persian family-name suffixes and the nisba ای
     written apart glued back with a ZWNJ (``زارع پور`` -> ``زارع‌پور``, ``خامنه ای`` ->
-    ``خامنه‌ای``), name elements glued without one split (``سیدعباس`` -> ``سید عباس``,
+    ``خامنه‌ای``; ``پور`` after a lone given name to the word after it: ``حمید پور محمدی`` ->
+    ``حمید پور‌محمدی``), name elements glued without one split (``سیدعباس`` -> ``سید عباس``,
     ``محمدباقر`` -> ``محمد باقر``)."""
+    name = _SPLIT_PREFIX_RE.sub("\\1\\2\u200c", name)
     name = _SPLIT_NISBA_RE.sub("\u200c", _SPLIT_SUFFIX_RE.sub("\u200c", name))
     if name.isascii():
         return name
@@ -118,7 +123,7 @@ def _linked(text: str, registry: Registry | None, *, lang: str | None, nlp: Any,
     mentions = find_mentions(text, lang, nlp=nlp, lexicon=lexicon) if found is None else found
     if families:
         mentions = _with_lone_families(text, mentions, families)
-    ante = aliases(text, mentions, variants(mentions, chains(mentions)))
+    ante = aliases(text, mentions, variants(mentions, kin(text, mentions, chains(mentions))))
     people: dict[int, tuple[Person | None, float]] = {}
     if registry is not None:
         lw = words()
@@ -814,6 +819,9 @@ def merge_chains(chains_: list[_Chain], threshold: float, pair_score: Any = defa
         if not (full[a] and full[b]):
             continue
         same_doc = ca.doc == cb.doc
+        if same_doc and len(ca.units) != len(cb.units) and (
+                _subsequence(ca.units, cb.units) if len(ca.units) < len(cb.units) else _subsequence(cb.units, ca.units)):
+            continue  # a name and a longer one holding it that the document's chains keep apart (a son, a father)
         s = pair_score(ca.form, cb.form)
         if same_doc and s < SAME_DOC_THRESHOLD:
             continue

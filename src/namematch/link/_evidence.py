@@ -25,14 +25,17 @@ from namematch import lexicon
 from namematch.link._resources import MIN_ZIPF, LinkWords, words
 from namematch.link._shape import shape_score
 
-__all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "latin_ordinary", "split_compound", "zipf_ar"]
+__all__ = ["arabic_kind", "arabic_score", "compound_given", "form_rarity", "latin_ordinary", "split_compound",
+           "stan_country", "zipf_ar"]
 
 #: Persian family-name suffixes (written glued or apart): Zarepour, Khatibzadeh, Ahmadinejad.
 PERSIAN_SUFFIXES: Final = ("زاده", "پور", "نژاد", "نجاد", "نيا", "فر", "لو", "يان", "اني", "ابادي")
 #: Words that end a name as a detached suffix ("زارع پور", "خطیب زاده"; the Turkish "son of",
 #: oğlu, written apart in Arabic and Persian script: "داود أوغلو").
 DETACHED_SUFFIXES: Final = frozenset({"زاده", "پور", "بور", "نژاد", "نجاد", "نيا", "فر", "لو", "ابادي", "الدين", "الله",
-                                      "اوغلو"})
+                                      "اوغلو",
+                                      # "refuge": the second element of Persian family names (یزدان پناه, قائم پناه)
+                                      "پناه"})
 #: Name particles: a name word follows (bin, Abu, Abd, Al-e).
 PARTICLES: Final = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "آل", "ال",
                               "بو"})  # (بو: the kunya of Lebanese and Maghrebi family names, بو صعب)
@@ -164,6 +167,8 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
             return "place"
         if a in lw.quals:
             return "qual"
+    if _stan_nisba(stem, lw):
+        return "place"
     if len(stem) > 4 and stem.endswith("ش") and any(
             b in lw.nationalities for b in (stem[:-1], stem[:-2] if stem.endswith("اش") else "")):
         return "place"  # a nationality with the Persian "his" (همتای افغانش, همتای ایرانیاش)
@@ -172,6 +177,28 @@ def arabic_kind(stem: str, lw: LinkWords) -> str:
     if stem in lw.orgs or (ezafe and stem[:-1] in lw.orgs):
         return "org"  # (کمیساریای عالی: the ezafe after an organisation word)
     return "word"
+
+
+def _stan_nisba(stem: str, lw: LinkWords) -> bool:
+    """A definite nisba of a country whose name ends in -ستان (Arabic adjectives of nationality):
+    of the whole name (التركمانستاني) or of the people's name before -ستان (الكازاخي of كازاخستان,
+    القرغيزي of قرغيزستان). Not of other places: a city's nisba is a family name too (البغدادي)."""
+    for a in _adjective_forms(stem):
+        if not (a.startswith("ال") and a.endswith("ي") and len(a) >= 7):
+            continue
+        base = a[2:-1]
+        if (base.endswith("ستان") and base in lw.places) or base + "ستان" in lw.places:
+            return True
+    return False
+
+
+def stan_country(form: str, lw: LinkWords) -> str:
+    """The country key of a definite nisba of a -ستان country (:func:`_stan_nisba`:
+    القرغيزي -> kyrgyzstan), or ""."""
+    if not (form.startswith("ال") and form.endswith("ي") and len(form) >= 7):
+        return ""
+    base = form[2:-1]
+    return lw.country_of.get(base if base.endswith("ستان") else base + "ستان", "")
 
 
 #: Pronoun suffixes after the ta marbuta of a feminine noun, written ت + suffix

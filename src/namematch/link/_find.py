@@ -71,6 +71,7 @@ def find_mentions(text: str, lang: str | None = None, *, nlp: Any = None, lexico
     arabic.trim_tails()
     arabic.anchors()
     arabic.inner_titles()
+    arabic.compound_heads()
     spans = _clitics_read_off(ws, dedupe([(f.start, f.end, f.context, f.honorific) for f in found]))
     if nlp is not None:
         spans = _merge_spacy(text, spans, nlp)

@@ -54,8 +54,11 @@ _ALIAS_CUES: Final = frozenset({"dubbed", "nicknamed", "alias", "aka"})
 _REGNAL_NUMERALS: Final = frozenset(
     "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split())
 #: Titles that are name elements between two name words (Somali and South Asian names; Persian
-#: family names that start with Haj: Mohammad-Javad Haj Ali-Akbari, Hamidreza Haji Babaei).
-_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh", "haj", "hajj", "haji", "hajji"})
+#: family names that start with Haj: Mohammad-Javad Haj Ali-Akbari, Hamidreza Haji Babaei; Shah
+#: in Persian and Afghan names: Ahmad Shah X, Reza Shah Pahlavi).
+_INNER_TITLES: Final = frozenset({"sheikh", "shaikh", "shaykh", "sheik", "sheekh", "haj", "hajj", "haji", "hajji",
+                                   # Shah inside a Persian or Afghan compound given name (Ahmad Shah X)
+                                   "shah"})
 #: English family names that are titles too (Pope, Bishop, King, Major): after a given name,
 #: ending the capitalised run, the family name.
 _SURNAME_TITLES: Final = frozenset({"pope", "bishop", "king", "knight", "major", "judge", "dean", "marshal",
@@ -80,7 +83,10 @@ _PLACE_MODIFIERS: Final = frozenset({"military", "air", "naval", "army", "intern
 #: Place words that are English family names too (Stuart Hall): after one name word they may
 #: end a person's name.
 _SURNAME_HEADS: Final = frozenset({"hall", "bridge", "bridges", "tower", "port", "ship", "dam", "road", "street",
-                                   "square", "school", "college", "palace", "library"})
+                                   "school", "college", "palace", "library"})
+#: Place words whose "of X" names the place itself ("the port of X", "the city of X"), where X is a
+#: person's name only as the place's (Iranian ports and towns named after martyrs).
+_PLACE_OF: Final = frozenset({"port", "city", "town", "village", "district", "province", "harbour", "harbor"})
 #: Nasab particles that start a family name of the Gulf and Yemen (bin Breik, bin Mubarak).
 _NASAB_WORDS: Final = frozenset({"bin", "ibn", "bint"})
 #: Given names that are titles too (Amir Sheikh X: the Emir): no name before an inner title.
@@ -250,6 +256,9 @@ class LatinDetector:
             return  # "X Y military base", "X Y international airport": the place's kind after one adjective
         if i > 0 and not w[i].brk and w[i - 1].norm in lw.named_after:
             return
+        if (i > 1 and not w[i].brk and not w[i - 1].brk and w[i - 1].norm == "of" and not w[i - 2].cap
+                and w[i - 2].norm in _PLACE_OF):
+            return  # "the port of X", "the city of X": the place's name (not "the mausoleum of X": the person)
         if j - i >= 3 and any(w[m].norm in _RULER_TITLES for m in range(i, j - 2)) and not w[j - 1].poss and (
                 w[j - 1].norm in _PLACE_HEADS or w[j - 1].norm in lw.named_after):
             return  # "King Salman Park", "Sultan X Sports Complex": a place named after a ruler

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import product
 from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -66,6 +68,28 @@ def zipf_table(lang: str) -> Mapping[str, float]:
     return MappingProxyType(table)
 
 
+#: Persian letters and the Arabic letters the Arabic press writes them with (پیمان -> بيمان, گلناز ->
+#: جلناز, منوچهر -> منوتشهر).
+_ARABIC_LETTERS_FOR: Final = {"پ": ("ب",), "چ": ("تش", "ج"), "ژ": ("ج", "ز"), "گ": ("ج", "غ", "ك")}
+#: An Arabic spelling of a Persian given name is listed too unless Arabic uses the word this often
+#: (Zipf): a common word it would also spell (جان of ژان).
+_ARABIC_SPELLING_ZIPF: Final = 4.0
+
+
+def _arabic_spellings(given: frozenset[str], arabic_zipf: Mapping[str, float]) -> frozenset[str]:
+    """The Arabic-letter spellings of the listed given names written with Persian letters
+    (پ چ ژ گ), none a common Arabic word."""
+    out: set[str] = set()
+    for form in given:
+        if not any(c in _ARABIC_LETTERS_FOR for c in form):
+            continue
+        for combo in product(*(_ARABIC_LETTERS_FOR.get(c, (c,)) for c in form)):
+            spelled = "".join(combo)
+            if arabic_zipf.get(spelled, 0.0) < _ARABIC_SPELLING_ZIPF:
+                out.add(spelled)
+    return frozenset(out)
+
+
 @attrs.frozen(slots=True, eq=False)
 class LinkWords:
     """Every word list the linker reads, as normalised forms (compared and hashed by
@@ -100,6 +124,8 @@ class LinkWords:
     shape: Mapping[str, float] = MappingProxyType({})
     #: ordinal words after a regnal or papal name (الرابع, عشر, چهاردهم)
     ordinals: frozenset[str] = frozenset()
+    #: East Asian family names in Arabic script (کیم, وانغ): a name written family name first
+    east_asian: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +168,8 @@ def words() -> LinkWords:
         if len(row) > 2 and row[2]:
             country_of[form] = row[2]
     not_honorific = {"he", "his", "her", "grand", "royal", "م", "د"}
+    zipf = MappingProxyType({lang: zipf_table(lang) for lang in ("en", "ar", "fa")})
+    given = _list("link_given_names.txt")
     return LinkWords(
         honorifics=_frozen(honorifics - not_honorific),
         roles=_frozen(roles | set(titles) | (honorifics - not_honorific) | plural),
@@ -154,9 +182,10 @@ def words() -> LinkWords:
         orgs=_list("link_orgs.txt"),
         named_after=_list("link_named_after.txt"),
         stops=_list("link_stopwords.txt") | _list("link_calendar.txt"),
-        given=_list("link_given_names.txt"),
+        given=given | _arabic_spellings(given, zipf["ar"]),
         role_of=MappingProxyType(role_of),
-        zipf=MappingProxyType({lang: zipf_table(lang) for lang in ("en", "ar", "fa")}),
+        zipf=zipf,
         shape=MappingProxyType({r[0]: float(r[1]) for r in _table("link_name_shape.tsv") if len(r) > 1}),
         ordinals=_frozen(ordinals),
+        east_asian=_list("link_east_asian_names.txt"),
     )
