@@ -393,6 +393,22 @@ def test_two_arabic_script_spellings_compare_their_letters() -> None:
     assert nm.score("قاسم سليماني", "قاسم سلیمانی") == 1.0
 
 
+def test_a_word_initial_alef_makes_another_name() -> None:
+    # a long a written or not is one spelling's choice, but a word-initial alef carries the
+    # word's first vowel: with it and without it are two names (Ahmad / Hamad, Asad / Saad)
+    pairs = [("احمد", "حمد"), ("اسعد", "سعد"), ("انور", "نور"), ("امجد", "مجد")]
+    for with_alef, without in pairs:
+        assert nm.score(f"{with_alef} طرابلسي", f"{without} طرابلسي") < nm.DEFAULT_THRESHOLD
+    for latin, arabic in (("Ahmad", "حمد"), ("Asad", "سعد"), ("Anwar", "نور"), ("Amjad", "مجد")):
+        assert nm.score(f"{latin} Tarabulsi", f"{arabic} طرابلسي") < nm.DEFAULT_THRESHOLD
+        assert nm.score(f"{latin} Tarabulsi", f"ا{arabic} طرابلسي") >= nm.DEFAULT_THRESHOLD
+    # the alef's forms at the start, and long alefs inside, are still spellings of one name
+    assert nm.score("أحمد طرابلسي", "احمد طرابلسي") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("إبراهيم طرابلسي", "ابرهيم طرابلسي") >= nm.DEFAULT_THRESHOLD
+    names = ["احمد طرابلسي", "حمد طرابلسي", "اسعد طرابلسي", "سعد طرابلسي", "إبراهيم طرابلسي", "ابرهيم طرابلسي"]
+    assert nm.score_matrix(names, names).tolist() == [[nm.score(a, b) for b in names] for a in names]
+
+
 def test_two_known_names_in_two_scripts_are_different_names() -> None:
     # Mahmoud and أحمد romanise 0.73 alike; both are listed names, and different ones,
     # so they do not align across scripts any more than Mahmoud and Ahmed do in Latin
