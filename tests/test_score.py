@@ -101,6 +101,25 @@ def test_a_listed_spelling_of_a_clerics_honorific_in_front_is_a_title() -> None:
         assert why.score < T
 
 
+def test_a_prefix_name_in_front_is_no_other_persons_name() -> None:
+    # a devotional Muhammad (or Hafiz) before the own name is often dropped: no child's name
+    for a, b in (("Muhammad Tarek Wazani", "Tarek Wazani"), ("Hafiz Tarek Wazani", "Tarek Wazani"),
+                 ("محمد طارق", "Tarek Wazani")):
+        why = nm.explain(a, b)
+        assert not any("in front" in r for r in why.rules), why
+        assert why.score >= T
+    # another given name in front still counts against
+    why = nm.explain("Nasir Tarek Wazani", "Tarek Wazani")
+    assert any("in front" in r for r in why.rules), why
+    assert why.score < nm.score("Muhammad Tarek Wazani", "Tarek Wazani")
+    assert nm.score("Nasir Tarek", "Tarek Wazani") < T <= nm.score("محمد طارق", "Tarek Wazani")
+    # only right in front of it: Muhammad and another name before the other's first name count
+    why = nm.explain("محمد ناصر طارق", "Tarek Wazani")
+    assert any("in front" in r for r in why.rules), why
+    names = ["Muhammad Tarek Wazani", "Tarek Wazani", "محمد طارق", "Nasir Tarek", "Hafiz Tarek", "محمد ناصر طارق"]
+    assert nm.score_matrix(names, names).tolist() == [[nm.score(a, b) for b in names] for a in names]
+
+
 def test_cleric_honorifics_are_honorifics() -> None:
     from namematch.parse import cleric_honorifics, is_honorific
 
