@@ -401,6 +401,20 @@ def test_compound_shortened_to_its_first_element() -> None:
     assert nm.score("Nasrullah Haqqani", "Nasiruddin Haqqani") < nm.score("Nasir Haqqani", "Nasiruddin Haqqani")
 
 
+def test_a_reduced_form_that_is_another_listed_name_is_that_name() -> None:
+    # Hamdullah's first element is Hamd, a name of its own: not Hamid, whose consonants it
+    # shares; an "Abd X" against a plain name likewise (Abdul Hamid is not Hamad)
+    for a, b in (("Hamdullah Wazani", "Hamid Wazani"), ("Hamdullah Wazani", "حامد وزاني"),
+                 ("Abdul Hamid Wazani", "Hamad Wazani"), ("Abdul Hamid Wazani", "حمد وزاني")):
+        assert nm.score(a, b) < nm.DEFAULT_THRESHOLD, (a, b)
+    # the compound's own first element, and the plain name of an "Abd X", still meet it
+    for a, b in (("Hamdullah Wazani", "Hamd Wazani"), ("Abdul Hamid Wazani", "Hamid Wazani"),
+                 ("Abdul Hamid Wazani", "حميد وزاني")):
+        assert nm.score(a, b) >= nm.DEFAULT_THRESHOLD, (a, b)
+    names = ["Hamdullah Wazani", "Hamid Wazani", "حامد وزاني", "Abdul Hamid Wazani", "Hamad Wazani", "Hamd Wazani"]
+    assert nm.score_matrix(names, names).tolist() == [[nm.score(a, b) for b in names] for a in names]
+
+
 def test_two_arabic_script_spellings_compare_their_letters() -> None:
     # romanised folds merge خ with ه; the letters do not
     assert nm.score("خان", "هاني") < nm.DEFAULT_THRESHOLD

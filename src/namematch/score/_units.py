@@ -447,13 +447,26 @@ def _reduced_similarity(reduced: Iterable[str], plain: _Unit, weight: float, cfg
     """Best similarity of a unit's reduced spellings (``reduced``) to a plain unit's folded
     ones: ``weight`` where the two agree, else their edit similarity times ``weight``."""
     best = _NONE
+    groups = plain.groups
     for x in reduced:
+        # (a reduced form the lexicon lists as another name than the plain unit is that name, no
+        # spelling of it: Hamd of Hamdullah is not Hamid, though their consonants agree)
+        other = bool(groups) and _another_listed_name(x, groups, plain.resources.lexicon)
         for y in plain.folds:
             r = Indel.normalized_similarity(x, y)
-            r = weight if _agree(r, x, y, cfg) or _sound_alike((x,), (y,)) else r * weight
+            if x == y or (not other and (_agree(r, x, y, cfg) or _sound_alike((x,), (y,)))):
+                r = weight
+            else:  # (another listed name counts as two known names do: cfg.same_script_listed)
+                r *= (weight * cfg.same_script_listed) if other else weight
             if r > best[0]:
                 best = (r, x, y)
     return best
+
+
+def _another_listed_name(form: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
+    """Whether the lexicon lists a folded Latin ``form`` in a group, and in none of ``groups``."""
+    found = lexicon.group_ids(form)
+    return bool(found) and groups.isdisjoint(found)
 
 
 def _stem_similarity(compound: _Unit, plain: _Unit, cfg: ScoreConfig) -> _Best:
