@@ -71,6 +71,7 @@ SAME = [
     ("Zhao Leji", "تشاو له جي"),  # a final ه writing the vowel of a syllable (له, Le)
     ("Zhao Leji", "تشاو لي جي"),
     ("Choe Son Hui", "تشوي سون هوي"),  # the Korean oe
+    ("Li Ji", "لي جي"),  # a syllable the lexicon lists only as a letter's name (جي "g")
     ("Andrzej Duda", "أندجي دودا"),  # the Polish rz
     ("Reza Amir-Abdolmalekian", "رضا أمير عبد الملكيان"),  # an Abd compound written apart
     ("Abdolmalekian", "عبد الملكيان"),
@@ -86,6 +87,7 @@ APART = [
     ("Ding Xiang", "دينغ شيويه شيانغ"),
     ("Ding Xuejun", "دينغ شيويه شيانغ"),
     ("Cho Son Hui", "تشوي سون هوي"),  # Cho is another Korean family name
+    ("Li Qi", "لي جي"),
     ("Andrzej Duda", "أندريه دودا"),  # Andre
     ("Abdolmalekian", "عبد الرحمن"),  # an Abd compound of another name
     ("Abdolrahimian", "عبد الملكيان"),

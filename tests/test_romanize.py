@@ -355,3 +355,11 @@ def test_every_letter_keeps_its_first_reading() -> None:
     for letter, onsets in ONSETS.items():
         if onsets[0]:
             assert letter + ":" + onsets[0] in model.probs[0], letter
+
+
+def test_a_form_listed_only_as_a_letter_is_a_syllable_too() -> None:
+    # lists write a Latin initial by its letter's name (جي for G.): the lexicon's only spelling
+    # of the form is then the letter, and the model's spellings of the syllable follow it
+    spellings = romanize_unit("جي")
+    assert spellings[0] == "g"
+    assert "ji" in spellings

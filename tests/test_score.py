@@ -101,6 +101,25 @@ def test_a_listed_spelling_of_a_clerics_honorific_in_front_is_a_title() -> None:
         assert why.score < T
 
 
+def test_a_prefix_name_in_front_is_no_other_persons_name() -> None:
+    # a devotional Muhammad (or Hafiz) before the own name is often dropped: no child's name
+    for a, b in (("Muhammad Tarek Wazani", "Tarek Wazani"), ("Hafiz Tarek Wazani", "Tarek Wazani"),
+                 ("محمد طارق", "Tarek Wazani")):
+        why = nm.explain(a, b)
+        assert not any("in front" in r for r in why.rules), why
+        assert why.score >= T
+    # another given name in front still counts against
+    why = nm.explain("Nasir Tarek Wazani", "Tarek Wazani")
+    assert any("in front" in r for r in why.rules), why
+    assert why.score < nm.score("Muhammad Tarek Wazani", "Tarek Wazani")
+    assert nm.score("Nasir Tarek", "Tarek Wazani") < T <= nm.score("محمد طارق", "Tarek Wazani")
+    # only right in front of it: Muhammad and another name before the other's first name count
+    why = nm.explain("محمد ناصر طارق", "Tarek Wazani")
+    assert any("in front" in r for r in why.rules), why
+    names = ["Muhammad Tarek Wazani", "Tarek Wazani", "محمد طارق", "Nasir Tarek", "Hafiz Tarek", "محمد ناصر طارق"]
+    assert nm.score_matrix(names, names).tolist() == [[nm.score(a, b) for b in names] for a in names]
+
+
 def test_cleric_honorifics_are_honorifics() -> None:
     from namematch.parse import cleric_honorifics, is_honorific
 
@@ -382,6 +401,20 @@ def test_compound_shortened_to_its_first_element() -> None:
     assert nm.score("Nasrullah Haqqani", "Nasiruddin Haqqani") < nm.score("Nasir Haqqani", "Nasiruddin Haqqani")
 
 
+def test_a_reduced_form_that_is_another_listed_name_is_that_name() -> None:
+    # Hamdullah's first element is Hamd, a name of its own: not Hamid, whose consonants it
+    # shares; an "Abd X" against a plain name likewise (Abdul Hamid is not Hamad)
+    for a, b in (("Hamdullah Wazani", "Hamid Wazani"), ("Hamdullah Wazani", "حامد وزاني"),
+                 ("Abdul Hamid Wazani", "Hamad Wazani"), ("Abdul Hamid Wazani", "حمد وزاني")):
+        assert nm.score(a, b) < nm.DEFAULT_THRESHOLD, (a, b)
+    # the compound's own first element, and the plain name of an "Abd X", still meet it
+    for a, b in (("Hamdullah Wazani", "Hamd Wazani"), ("Abdul Hamid Wazani", "Hamid Wazani"),
+                 ("Abdul Hamid Wazani", "حميد وزاني")):
+        assert nm.score(a, b) >= nm.DEFAULT_THRESHOLD, (a, b)
+    names = ["Hamdullah Wazani", "Hamid Wazani", "حامد وزاني", "Abdul Hamid Wazani", "Hamad Wazani", "Hamd Wazani"]
+    assert nm.score_matrix(names, names).tolist() == [[nm.score(a, b) for b in names] for a in names]
+
+
 def test_two_arabic_script_spellings_compare_their_letters() -> None:
     # romanised folds merge خ with ه; the letters do not
     assert nm.score("خان", "هاني") < nm.DEFAULT_THRESHOLD
@@ -391,6 +424,22 @@ def test_two_arabic_script_spellings_compare_their_letters() -> None:
     # spelling variants of one name still meet
     assert nm.score("عبدالرحمان خليل", "عبد الرحمن خليل") >= nm.DEFAULT_THRESHOLD
     assert nm.score("قاسم سليماني", "قاسم سلیمانی") == 1.0
+
+
+def test_a_word_initial_alef_makes_another_name() -> None:
+    # a long a written or not is one spelling's choice, but a word-initial alef carries the
+    # word's first vowel: with it and without it are two names (Ahmad / Hamad, Asad / Saad)
+    pairs = [("احمد", "حمد"), ("اسعد", "سعد"), ("انور", "نور"), ("امجد", "مجد")]
+    for with_alef, without in pairs:
+        assert nm.score(f"{with_alef} طرابلسي", f"{without} طرابلسي") < nm.DEFAULT_THRESHOLD
+    for latin, arabic in (("Ahmad", "حمد"), ("Asad", "سعد"), ("Anwar", "نور"), ("Amjad", "مجد")):
+        assert nm.score(f"{latin} Tarabulsi", f"{arabic} طرابلسي") < nm.DEFAULT_THRESHOLD
+        assert nm.score(f"{latin} Tarabulsi", f"ا{arabic} طرابلسي") >= nm.DEFAULT_THRESHOLD
+    # the alef's forms at the start, and long alefs inside, are still spellings of one name
+    assert nm.score("أحمد طرابلسي", "احمد طرابلسي") >= nm.DEFAULT_THRESHOLD
+    assert nm.score("إبراهيم طرابلسي", "ابرهيم طرابلسي") >= nm.DEFAULT_THRESHOLD
+    names = ["احمد طرابلسي", "حمد طرابلسي", "اسعد طرابلسي", "سعد طرابلسي", "إبراهيم طرابلسي", "ابرهيم طرابلسي"]
+    assert nm.score_matrix(names, names).tolist() == [[nm.score(a, b) for b in names] for a in names]
 
 
 def test_two_known_names_in_two_scripts_are_different_names() -> None:

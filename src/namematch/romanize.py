@@ -207,7 +207,9 @@ def _scored_simple(
         # list (romanizations); matching and keys ask for 5 at most and take the listed ones
         # (padding a form listed with one spelling changed 3 of 7,990 dev pair scores, none
         # across the threshold, and cost most of the romanisation time of unseen names)
-        pad = limit > MATCH_LIMIT and len(lex) < limit
+        # a form listed only as a letter (جي "g", تي "t": a Latin initial's name, as lists write
+        # it) is a syllable too (Ji, Ti): the model's spellings follow the letter
+        pad = (limit > MATCH_LIMIT and len(lex) < limit) or all(len(s) == 1 for s, _ in lex)
         model = model_spellings(form, persian, limit, res.model, _names(res.lexicon)) if pad else []
         seen = {s for s, _ in lex}
         extra = [(s, sc - 6.0) for s, sc in model if s not in seen]

@@ -72,7 +72,6 @@ from namematch.score._rules import (
 )
 from namematch.score._units import (
     _ARABIC_PRESS,
-    _NO_ALEF,
     FINAL_TWINS,
     INITIAL_MATCH,
     _long_skeletons,
@@ -86,6 +85,7 @@ from namematch.score._units import (
     consonant_classes,
     in_window,
     joined_skeletons,
+    without_alefs,
 )
 
 #: Edit similarity (percent) of some spellings of two units below which they cannot agree
@@ -165,7 +165,7 @@ def _facts(u: _Unit) -> list[str]:
         out += [f"s:{s}" for s in _sounds(x)]
     if u.arabic:
         letters = u.core.translate(_ARABIC_PRESS)
-        out.append(f"a:{letters.translate(_NO_ALEF)}")
+        out.append(f"a:{without_alefs(letters)}")
         out += [f"A:{k}" for k in arabic_skeletons(letters)]
     else:  # the consonants of a vowel variant (_units._vowel_variant; a superset of the pairs)
         out += [f"v:{c}" for x in u.folds for c in consonant_classes(x) if len(c) >= 3]

@@ -162,8 +162,10 @@ def first_name_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Fi
     Two first names that align with nothing (or only look alike) are two persons' names,
     perhaps brothers; a first name on one side only, in front of the other's (a first name
     aligning with a later unit), is a child's name ("Omar Sabawi Ibrahim" is Sabawi's son) or
-    another name before it (Malik, Daw). An honorific kept as a name (:func:`is_front_word`:
-    Qari, Maulana) in front is neither: it does not count. Without ``with_reasons`` the reasons are empty."""
+    another name before it (Daw). An honorific kept as a name (:func:`is_front_word`: Qari,
+    Maulana) or a prefix name (:func:`is_prefix_name`: a devotional Muhammad, Hafiz, Malik)
+    in front is neither: it does not count ("Muhammad Zafar Iqbal" ~ "Zafar Iqbal"). Without
+    ``with_reasons`` the reasons are empty."""
     ua, ub = al.a.units, al.b.units
     if al.fewer < 2 or ua[0].initial or ub[0].initial:
         return NO, NO
@@ -171,9 +173,9 @@ def first_name_conflict(al: Alignment, *, with_reasons: bool = True) -> tuple[Fi
     if pa is None and pb is None:
         return (1.0, f"first names differ: {ua[0].text} vs {ub[0].text}" if with_reasons else ""), NO
     if pa is None or pb is None:
-        extra = ua[0] if pa is None else ub[0]
-        if is_front_word(extra):
-            return NO, NO  # an honorific before the name (Qari), not a child's name
+        extra, partner = (ua[0], pb) if pa is None else (ub[0], pa)
+        if _title_in_front(extra, partner):
+            return NO, NO  # an honorific (Qari) or a prefix name (Muhammad) before the name, not a child's name
         if not with_reasons:
             return NO, (1.0, "")
         return NO, (1.0, f"a name in front of the other's first name: {extra.text}")
@@ -368,6 +370,14 @@ def is_front_word(unit: _Unit) -> bool:
     if is_honorific(unit.norm) or is_honorific(unit.core):
         return True
     return bool(unit.groups) and not unit.groups.isdisjoint(_cleric_groups(unit.resources.lexicon))
+
+
+def _title_in_front(unit: _Unit, partner: int | None) -> bool:
+    """Whether the first unit of a name, which aligns with nothing, is a title or a prefix in
+    front of the other name's first name, which aligns with unit ``partner`` of it: an
+    honorific (:func:`is_front_word`) anywhere in front, a prefix name (:func:`is_prefix_name`)
+    right in front of it ("Muhammad Zahid" ~ "Zahid"; not "Muhammad Tahir Hamid" ~ "Hamid")."""
+    return is_front_word(unit) or (partner == 1 and is_prefix_name(unit))
 
 
 def parent_and_child(al: Alignment) -> Finding:
@@ -596,8 +606,8 @@ def one_pair_features(pa: _Prepared, pb: _Prepared, i: int, j: int, similarity: 
     if fewer >= 2 and not (ua[0].initial or ub[0].initial):
         if i and j:  # neither first name aligned
             first = 1.0
-        elif (i == 0) != (j == 0) and not is_front_word(ub[0] if i == 0 else ua[0]):
-            extra = 1.0  # one aligned with a later unit: a name in front of it (not an honorific)
+        elif (i == 0) != (j == 0) and not (_title_in_front(ub[0], j) if i == 0 else _title_in_front(ua[0], i)):
+            extra = 1.0  # one aligned with a later unit: a name in front of it (not an honorific nor a prefix)
     chain = 0
     if pa.middle and pb.middle:
         # before the pair (from the second unit on), then after it

@@ -53,6 +53,17 @@ REDUCED: Final = "reduced form"
 #: Alef forms, dropped when two Arabic-script spellings are compared: a long a written or not
 #: is a spelling's choice (عبدالرحمن ~ عبدالرحمان); a ي or و more is another name (حسن, حسين).
 _NO_ALEF: Final = str.maketrans("", "", "اأإآى")
+#: The alef forms a word may begin with, as one letter.
+_FIRST_ALEF: Final = str.maketrans("أإآ", "ااا")
+
+
+def without_alefs(core: str) -> str:
+    """An Arabic-script spelling without its long-vowel alefs (:data:`_NO_ALEF`), but for a
+    word-initial alef: that one carries the word's first vowel, no long a, and a word with it is
+    another name than the word without it (احمد Ahmad, حمد Hamad; اسعد Asad, سعد Saad; انور
+    Anwar, نور Nour), while a long a written or not is a spelling's choice (عبدالرحمان)."""
+    return core[:1].translate(_FIRST_ALEF) + core[1:].translate(_NO_ALEF)
+
 
 _ARABIC_SCRIPTS: Final = frozenset({ARABIC, PERSIAN})
 #: Persian letters as the Arabic press re-spells them (پ→ب, چ→ج, ژ→ز, گ→ك).
@@ -443,13 +454,26 @@ def _reduced_similarity(reduced: Iterable[str], plain: _Unit, weight: float, cfg
     """Best similarity of a unit's reduced spellings (``reduced``) to a plain unit's folded
     ones: ``weight`` where the two agree, else their edit similarity times ``weight``."""
     best = _NONE
+    groups = plain.groups
     for x in reduced:
+        # (a reduced form the lexicon lists as another name than the plain unit is that name, no
+        # spelling of it: Hamd of Hamdullah is not Hamid, though their consonants agree)
+        other = bool(groups) and _another_listed_name(x, groups, plain.resources.lexicon)
         for y in plain.folds:
             r = Indel.normalized_similarity(x, y)
-            r = weight if _agree(r, x, y, cfg) or _sound_alike((x,), (y,)) else r * weight
+            if x == y or (not other and (_agree(r, x, y, cfg) or _sound_alike((x,), (y,)))):
+                r = weight
+            else:  # (another listed name counts as two known names do: cfg.same_script_listed)
+                r *= (weight * cfg.same_script_listed) if other else weight
             if r > best[0]:
                 best = (r, x, y)
     return best
+
+
+def _another_listed_name(form: str, groups: AbstractSet[int], lexicon: Lexicon) -> bool:
+    """Whether the lexicon lists a folded Latin ``form`` in a group, and in none of ``groups``."""
+    found = lexicon.group_ids(form)
+    return bool(found) and groups.isdisjoint(found)
 
 
 def _stem_similarity(compound: _Unit, plain: _Unit, cfg: ScoreConfig) -> _Best:
@@ -588,11 +612,11 @@ def _listed_but_for_alef(core: str, groups: AbstractSet[int], lexicon: Lexicon) 
     other (كريموف), which two Arabic-script units would agree on (an alef written or not is one
     spelling's choice, :func:`unit_similarity`). Only a word of three letters or more without
     its alefs: fewer say nothing (دا and اد are two words; the score matrix indexes none so)."""
-    bare = core.translate(_NO_ALEF)
-    if len(bare) < 3:
+    bare = without_alefs(core)
+    if len(bare.translate(_NO_ALEF)) < 3:
         return False
     arabic = lexicon.arabic
-    return any(f.translate(_NO_ALEF) == bare for g in groups for f in arabic[g])
+    return any(without_alefs(f) == bare for g in groups for f in arabic[g])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -747,7 +771,7 @@ def unit_similarity(u: _Unit, v: _Unit, cfg: ScoreConfig = DEFAULT_CONFIG) -> tu
         # vowel more or less (عبدالرحمان ~ عبدالرحمن) keeps the consonants, unless the lexicon
         # lists both as two names (حسن, حسين)
         r = Levenshtein.normalized_similarity(a, b)
-        if a.translate(_NO_ALEF) == b.translate(_NO_ALEF):
+        if without_alefs(a) == without_alefs(b):
             return 0.93, PHONETIC  # an alef written or not (عبدالرحمان, ابرهيم): one spelling's choice
         if u.groups and v.groups:
             return r * 0.95 * cfg.same_script_listed, EDIT
