@@ -199,6 +199,15 @@ NISBA_TAIL_BONUS: Final = 0.5
 #: ends the name before it (X بجائزة "X ... with a prize").
 PROCLITIC_WORD: Final = -1.0
 PROCLITIC_WORD_ZIPF: Final = 4.0
+#: An inflected Arabic word (the future prefix س and a verb, a noun in ة and a possessive
+#: pronoun, ل and a word after a full name) ends a name when its base is known this often (Zipf)
+#: and is an ordinary word (evidence below INFLECTED_ORDINARY).
+INFLECTED_ZIPF: Final = 3.0
+INFLECTED_ORDINARY: Final = -0.5
+#: The letters of the imperfect after the future prefix س (سيتوجه, ستعقد, سنواصل).
+_IMPERFECT_PREFIXES: Final = frozenset("يتن")
+#: Possessive pronouns after a noun's ة, which is then written ت (إحاطته, زيارتها, حكومتهم).
+_POSSESSIVE_AFTER_TA: Final = ("تهما", "تهم", "تها", "ته", "تكم", "تنا")
 #: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
 #: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
 INDEFINITE_BASE_ZIPF: Final = 4.0
@@ -458,6 +467,8 @@ class ArabicDetector:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             if k > j and inf.kind == "word" and not inf.off and inf.score < PROCLITIC_WORD and self._proclitic_word(x):
                 break  # "X بجائزة": a preposition and a common noun start another phrase
+            if k > j and inf.kind == "word" and not inf.off and self._inflected_word(x, names >= 2):
+                break  # "X سيتوجه", "X إحاطته", "X Y لتولي": a verb or an inflected noun after the name
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
                     inf.stem not in self.lw.given and self._conjunction(x, inf)):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
@@ -931,6 +942,28 @@ class ArabicDetector:
             return False
         return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
                    and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
+
+    def _inflected_word(self, x: Word, full: bool) -> bool:
+        """True when an Arabic word is an ordinary word by its inflection, never a name word:
+        the future prefix س and an imperfect verb (سيتوجه, ستعقد), a noun in ة with a
+        possessive pronoun (إحاطته "his briefing", from إحاطة), or, after a full name
+        (``full``), the preposition ل and a common ordinary word (لتولي "to take over")."""
+        if self.persian:
+            return False
+        norm, lw = x.norm, self.lw
+        if norm in lw.given or arabic_score(norm, norm) > FOREIGN_SHAPE:
+            return False
+
+        def ordinary(stem: str, least: float) -> bool:
+            return (stem not in lw.given and zipf_ar(stem, lw) >= least
+                    and arabic_score(stem, stem) < INFLECTED_ORDINARY)
+
+        if norm[:1] == "س" and norm[1:2] in _IMPERFECT_PREFIXES and len(norm) >= 5 and ordinary(norm[1:], INFLECTED_ZIPF):
+            return True
+        for suffix in _POSSESSIVE_AFTER_TA:
+            if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and ordinary(norm[: -len(suffix)] + "ه", INFLECTED_ZIPF):
+                return True
+        return full and norm[:1] == "ل" and len(norm) >= 5 and ordinary(norm[1:], PROCLITIC_WORD_ZIPF)
 
     def _unlisted_given_start(self, k: int) -> bool:
         """Word k, with no article, has name evidence of its own and the word after it is a listed

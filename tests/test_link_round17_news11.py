@@ -1,0 +1,30 @@
+"""Mechanisms of the linker for Arabic wire copy where the word after a name is an inflected
+ordinary word: the future prefix س and an imperfect verb, a noun in ة with a possessive pronoun
+(its ة then written ت), and after a full name the preposition ل and a common word. All text is
+invented."""
+
+from __future__ import annotations
+
+from namematch.link import find_mentions
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def test_future_verb_after_a_name_ends_it():
+    assert _texts("وقال المتحدث إن وزير الخارجية خالد ناصر سيتوجه إلى عمان غدا.") == ["خالد ناصر"]
+    assert _texts("وأعلن المكتب أن الرئيس سمير حداد ستعقد حكومته اجتماعا.") == ["سمير حداد"]
+
+
+def test_noun_with_a_possessive_pronoun_after_a_name_ends_it():
+    assert _texts("قدم المبعوث الأممي كارلوس مينديتا إحاطته أمام المجلس.") == ["كارلوس مينديتا"]
+
+
+def test_preposition_and_common_word_after_a_full_name_ends_it():
+    assert _texts("وتستعد نائبته ماريا لوبيث لتولي مهام البعثة.") == ["ماريا لوبيث"]
+
+
+def test_names_that_start_like_a_future_verb_are_kept():
+    assert _texts("والتقى الوزير ستيفن كول في لندن.") == ["ستيفن كول"]
+    assert _texts("واستقبل الرئيس سيمون بيريز الوفد.") == ["سيمون بيريز"]
