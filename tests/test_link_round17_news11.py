@@ -28,3 +28,14 @@ def test_preposition_and_common_word_after_a_full_name_ends_it():
 def test_names_that_start_like_a_future_verb_are_kept():
     assert _texts("والتقى الوزير ستيفن كول في لندن.") == ["ستيفن كول"]
     assert _texts("واستقبل الرئيس سيمون بيريز الوفد.") == ["سيمون بيريز"]
+
+
+def test_family_name_keeps_its_lower_case_particles_of_the_full_name():
+    text = "UN envoy Marco de Lellis met the minister. Later de Lellis flew to Rabat."
+    assert _texts(text) == ["Marco de Lellis", "de Lellis"]
+    text = "EU chief Anna von der Brink spoke. Officials said von der Brink would travel."
+    assert _texts(text) == ["Anna von der Brink", "von der Brink"]
+
+
+def test_a_particle_not_in_the_full_name_stays_out():
+    assert _texts("Envoy Marco Lellis spoke in Rome. Later de Lellis flew to Rabat.") == ["Marco Lellis", "Lellis"]
