@@ -39,3 +39,13 @@ def test_family_name_keeps_its_lower_case_particles_of_the_full_name():
 
 def test_a_particle_not_in_the_full_name_stays_out():
     assert _texts("Envoy Marco Lellis spoke in Rome. Later de Lellis flew to Rabat.") == ["Marco Lellis", "Lellis"]
+
+
+def test_a_proclitic_word_as_common_as_its_name_reading_is_a_word_of_its_own():
+    # لصالح "in favour of" reads as ل and the given name صالح, but the press uses it whole
+    assert _texts("ودعا المجلس إلى علاقات متوازنة لصالح البلدين في المرحلة المقبلة.") == []
+    assert _texts("وقال إن الاتفاق جاء لصالح حسن الجيلاني.") == ["حسن الجيلاني"]
+
+
+def test_a_proclitic_before_a_given_name_is_still_read_off():
+    assert _texts("وقال إن الجائزة منحت لمحمد الشريف أمس.") == ["محمد الشريف"]

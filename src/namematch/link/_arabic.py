@@ -205,7 +205,7 @@ PROCLITIC_WORD_ZIPF: Final = 4.0
 INFLECTED_ZIPF: Final = 3.0
 INFLECTED_ORDINARY: Final = -0.5
 #: The letters of the imperfect after the future prefix س (سيتوجه, ستعقد, سنواصل).
-_IMPERFECT_PREFIXES: Final = frozenset("يتن")
+_FUTURE_PERSON_LETTERS: Final = frozenset("يتن")
 #: Possessive pronouns after a noun's ة, which is then written ت (إحاطته, زيارتها, حكومتهم).
 _POSSESSIVE_AFTER_TA: Final = ("تهما", "تهم", "تها", "ته", "تكم", "تنا")
 #: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
@@ -958,7 +958,7 @@ class ArabicDetector:
             return (stem not in lw.given and zipf_ar(stem, lw) >= least
                     and arabic_score(stem, stem) < INFLECTED_ORDINARY)
 
-        if norm[:1] == "س" and norm[1:2] in _IMPERFECT_PREFIXES and len(norm) >= 5 and ordinary(norm[1:], INFLECTED_ZIPF):
+        if norm[:1] == "س" and norm[1:2] in _FUTURE_PERSON_LETTERS and len(norm) >= 5 and ordinary(norm[1:], INFLECTED_ZIPF):
             return True
         for suffix in _POSSESSIVE_AFTER_TA:
             if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and ordinary(norm[: -len(suffix)] + "ه", INFLECTED_ZIPF):
