@@ -49,3 +49,13 @@ def test_a_proclitic_word_as_common_as_its_name_reading_is_a_word_of_its_own():
 
 def test_a_proclitic_before_a_given_name_is_still_read_off():
     assert _texts("وقال إن الجائزة منحت لمحمد الشريف أمس.") == ["محمد الشريف"]
+
+
+def test_two_unlisted_words_opening_a_clause_before_a_role_are_a_name():
+    # (two invented words that look like no name to the shape model either)
+    found = find_mentions("در پایتخت، تسفانه هایلمسقل وزیر اطلاعات این کشور گفت که پیام رسید.")
+    assert [m.text for m in found] == ["تسفانه هایلمسقل"]
+
+
+def test_a_listed_ordinary_word_before_a_role_is_no_name():
+    assert _texts("در پایتخت، دیروز صبح وزیر اطلاعات این کشور گفت که پیام رسید.") == []

@@ -44,6 +44,8 @@ __all__ = ["ArabicDetector"]
 
 #: Evidence added to the first word after a title or role, or before a role.
 TITLE_BONUS: Final = 1.5
+#: The least letters of each of two words no list knows that open a clause before a role (a name).
+UNKNOWN_PAIR_LETTERS: Final = 4
 #: Evidence added to a word that continues a name (a name word before it).
 CONTINUE_BONUS: Final = 1.0
 #: The same without a title or role around the name.
@@ -691,6 +693,15 @@ class ArabicDetector:
                 and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
                 and zipf_ar(tail.stem, self.lw) == 0.0)
 
+    def _unknown_pair(self, s: int) -> bool:
+        """Words s and s+1 are both unknown to every frequency list, of UNKNOWN_PAIR_LETTERS letters
+        or more, without a proclitic or the article: a transliterated foreign name (an ordinary word
+        of the language is listed; two unlisted ones in a row before a role are a name)."""
+        pair = (self.info[s], self.info[s + 1])
+        return all(inf is not None and inf.kind == "word" and not inf.off and not inf.stem.startswith("ال")
+                   and len(inf.stem) >= UNKNOWN_PAIR_LETTERS and form_rarity(inf.stem) >= 1.0
+                   and zipf_ar(inf.stem, self.lw) == 0.0 and inf.score > UNKNOWN_FLOOR for inf in pair)
+
     def _suffix_family_pair(self, s: int) -> bool:
         """Words s, s+1 and s+2 are a given name, a word and a detached زاده / پور: a name, the
         given name however ordinary it looks (a word too: صابر "patient", قاهر)."""
@@ -742,6 +753,9 @@ class ArabicDetector:
             if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
                     and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and self._unknown_pair(s)
+                    and not self._names_after(i)):
+                return s  # "، یمانه گبرمسقل وزیر": two words no list knows open the clause before a role
             if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
                 return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
             if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk
