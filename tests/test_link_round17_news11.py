@@ -59,3 +59,13 @@ def test_two_unlisted_words_opening_a_clause_before_a_role_are_a_name():
 
 def test_a_listed_ordinary_word_before_a_role_is_no_name():
     assert _texts("در پایتخت، دیروز صبح وزیر اطلاعات این کشور گفت که پیام رسید.") == []
+
+
+def test_a_reporter_named_after_the_dateline_dash_is_a_byline():
+    text = "الوزير يفتتح المعرض\n\nالقاهرة - منيرة بوسعادة\n\nافتتح الوزير المعرض اليوم."
+    assert _texts(text) == ["منيرة بوسعادة"]
+
+
+def test_an_agency_or_a_headline_after_the_dateline_is_no_byline():
+    assert _texts("الوزير يفتتح المعرض\n\nنواكشوط - الأخبار\n\nافتتح الوزير المعرض.") == []
+    assert _texts("القاهرة - وزارة الخارجية تعلن اتفاقا جديدا\nنص الخبر.") == []

@@ -801,7 +801,7 @@ class ArabicDetector:
         n = len(w)
         for i in range(n - 2):
             inf = self.info[i]
-            if inf is None or inf.stem not in _BYLINE_CUES:
+            if inf is None or (inf.stem not in _BYLINE_CUES and not self._dateline(i)):
                 continue
             if self.info[i + 1] is not None and self.info[i + 1].stem == "از" and not w[i + 1].brk:  # type: ignore[union-attr]
                 i += 1  # گزارش از: X, عکس از: X (Persian "by")
@@ -821,6 +821,12 @@ class ArabicDetector:
             if all(sc > BYLINE_FLOOR for sc in scores) or (
                     scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
                 self.add(i + 1, k - 1, None)  # (a given name that is a word too before a family name: نگار X)
+
+    def _dateline(self, i: int) -> bool:
+        """Word i is a place of one word opening its line (the dateline, ``القاهرة - X Y``): the
+        reporter's name may follow its dash as after a byline cue."""
+        w = self.w
+        return self.kind(i) == "place" and (i == 0 or "\n" in w[i].gap)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
