@@ -69,3 +69,12 @@ def test_a_reporter_named_after_the_dateline_dash_is_a_byline():
 def test_an_agency_or_a_headline_after_the_dateline_is_no_byline():
     assert _texts("الوزير يفتتح المعرض\n\nنواكشوط - الأخبار\n\nافتتح الوزير المعرض.") == []
     assert _texts("القاهرة - وزارة الخارجية تعلن اتفاقا جديدا\nنص الخبر.") == []
+
+
+def test_a_word_in_quotes_right_after_a_name_is_the_nickname():
+    text = 'وقال متحدث باسم رئيس الإقليم عبد الكريم محمد علي "زرو" إنه لم يدع.'
+    assert _texts(text) == ["عبد الكريم محمد علي", "زرو"]
+
+
+def test_a_quoted_word_after_a_verb_is_no_nickname():
+    assert _texts('وقال رئيس الإقليم عبد الكريم محمد علي إن "الحرب" لن تعود.') == ["عبد الكريم محمد علي"]

@@ -1487,7 +1487,9 @@ class ArabicDetector:
                 scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
                 if k == i and self._after_org(i):
                     continue  # an institution's short name in quotes after it (شركة ... "أدنوك")
-                if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
+                nickname = k == i and i > 0 and self.taken[i - 1] and bool(scores) and scores[0] > UNKNOWN_FLOOR
+                # (a word in quotes right after a name is the person's nickname: X Y "Z")
+                if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5 or nickname):
                     if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]
                         self.add(i, k, None)
 
