@@ -72,8 +72,8 @@ def test_an_agency_or_a_headline_after_the_dateline_is_no_byline():
 
 
 def test_a_word_in_quotes_right_after_a_name_is_the_nickname():
-    text = 'وقال متحدث باسم رئيس الإقليم عبد الكريم محمد علي "زرو" إنه لم يدع.'
-    assert _texts(text) == ["عبد الكريم محمد علي", "زرو"]
+    text = 'وقال متحدث باسم رئيس الإقليم عبد الكريم محمد علي "قشو" إنه لم يدع.'
+    assert _texts(text) == ["عبد الكريم محمد علي", "قشو"]
 
 
 def test_a_quoted_word_after_a_verb_is_no_nickname():
