@@ -78,3 +78,13 @@ def test_a_word_in_quotes_right_after_a_name_is_the_nickname():
 
 def test_a_quoted_word_after_a_verb_is_no_nickname():
     assert _texts('وقال رئيس الإقليم عبد الكريم محمد علي إن "الحرب" لن تعود.') == ["عبد الكريم محمد علي"]
+
+
+def test_a_headline_name_takes_the_first_word_of_the_same_name_found_whole_in_the_text():
+    text = "كوب تيسما نالو: الحوار هو الطريق\n\nقال الرئيس كوب تيسما نالو إن الحوار هو الطريق."
+    assert _texts(text) == ["كوب تيسما نالو", "كوب تيسما نالو"]
+
+
+def test_a_word_before_a_name_that_no_longer_name_holds_stays_out():
+    text = "كوب تيسما نالو: الحوار هو الطريق\n\nقال الرئيس سام تيسما نالو إن الحوار هو الطريق."
+    assert _texts(text) == ["تيسما نالو", "سام تيسما نالو"]

@@ -1641,6 +1641,17 @@ class ArabicDetector:
                 continue
             title = next(((o, st) for o, st in w[k].readings if st in _INNER_TITLES), None)  # (وحاجي: و and حاجي)
             if title is None:
+                head = self.info[k]
+                if head is None or head.off or head.kind != "word" or len(mine) < 2:
+                    continue
+                part = [_key_form(head.stem), *mine]
+                if len({g for g, pos, size in index.get(tuple(part), ()) if g != id(f) and pos == 0
+                        and size == len(part)}) == 1:
+                    # the first word of a name found whole elsewhere in the document, left out here
+                    # where it is an ordinary word too without a title (a headline: تاي X Y)
+                    self.taken[k] = 1
+                    f.first, f.start = k, w[k].start
+                    stems[id(f)] = part
                 continue
             part = [_key_form(title[1]), *mine]
             if len({g for g, pos, _size in index.get(tuple(part), ()) if g != id(f) and pos > 0}) == 1:
