@@ -44,6 +44,8 @@ __all__ = ["ArabicDetector"]
 
 #: Evidence added to the first word after a title or role, or before a role.
 TITLE_BONUS: Final = 1.5
+#: The least letters of each of two words no list knows that open a clause before a role (a name).
+UNKNOWN_PAIR_LETTERS: Final = 4
 #: Evidence added to a word that continues a name (a name word before it).
 CONTINUE_BONUS: Final = 1.0
 #: The same without a title or role around the name.
@@ -221,6 +223,15 @@ NISBA_TAIL_BONUS: Final = 0.5
 #: ends the name before it (X بجائزة "X ... with a prize").
 PROCLITIC_WORD: Final = -1.0
 PROCLITIC_WORD_ZIPF: Final = 4.0
+#: An inflected Arabic word (the future prefix س and a verb, a noun in ة and a possessive
+#: pronoun, ل and a word after a full name) ends a name when its base is known this often (Zipf)
+#: and is an ordinary word (evidence below INFLECTED_ORDINARY).
+INFLECTED_ZIPF: Final = 3.0
+INFLECTED_ORDINARY: Final = -0.5
+#: The letters of the imperfect after the future prefix س (سيتوجه, ستعقد, سنواصل).
+_FUTURE_PERSON_LETTERS: Final = frozenset("يتن")
+#: Possessive pronouns after a noun's ة, which is then written ت (إحاطته, زيارتها, حكومتهم).
+_POSSESSIVE_AFTER_TA: Final = ("تهما", "تهم", "تها", "ته", "تكم", "تنا")
 #: A Persian word unknown to the frequency lists whose base before a final ی is a noun this common
 #: (Zipf) is the noun with the indefinite ی (همایشی), not a family name.
 INDEFINITE_BASE_ZIPF: Final = 4.0
@@ -566,6 +577,8 @@ class ArabicDetector:
                 break  # "للمشهداني", "بالمطار": a preposition and the article start another phrase
             if k > j and inf.kind == "word" and not inf.off and inf.score < PROCLITIC_WORD and self._proclitic_word(x):
                 break  # "X بجائزة": a preposition and a common noun start another phrase
+            if k > j and inf.kind == "word" and not inf.off and self._inflected_word(x, names >= 2):
+                break  # "X سيتوجه", "X إحاطته", "X Y لتولي": a verb or an inflected noun after the name
             if k == j and x.norm[:1] in "وف" and len(x.norm) > 3 and inf.kind == "word" and not inf.off and (
                     inf.stem not in self.lw.given and self._conjunction(x, inf)):
                 break  # "وتقنيات", "وأكد": a conjunction and an ordinary word, no name
@@ -810,6 +823,15 @@ class ArabicDetector:
                 and not tail.off and tail.score >= FOREIGN_TAIL and head.score > FOREIGN_HEAD_FLOOR
                 and zipf_ar(tail.stem, self.lw) == 0.0)
 
+    def _unknown_pair(self, s: int) -> bool:
+        """Words s and s+1 are both unknown to every frequency list, of UNKNOWN_PAIR_LETTERS letters
+        or more, without a proclitic or the article: a transliterated foreign name (an ordinary word
+        of the language is listed; two unlisted ones in a row before a role are a name)."""
+        pair = (self.info[s], self.info[s + 1])
+        return all(inf is not None and inf.kind == "word" and not inf.off and not inf.stem.startswith("ال")
+                   and len(inf.stem) >= UNKNOWN_PAIR_LETTERS and form_rarity(inf.stem) >= 1.0
+                   and zipf_ar(inf.stem, self.lw) == 0.0 and inf.score > UNKNOWN_FLOOR for inf in pair)
+
     def _suffix_family_pair(self, s: int) -> bool:
         """Words s, s+1 and s+2 are a given name, a word and a detached زاده / پور: a name, the
         given name however ordinary it looks (a word too: صابر "patient", قاهر)."""
@@ -886,6 +908,9 @@ class ArabicDetector:
             if (only is None and i - s == 2 and (s == 0 or w[s].brk or self.kind(s - 1) == "stop") and not w[s + 1].brk
                     and self._foreign_pair(s)):
                 return s  # "، ضمیر کابلوف نماینده": a transliterated family name after a given name that is a word too
+            if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk and self._unknown_pair(s)
+                    and not self._names_after(i)):
+                return s  # "، یمانه گبرمسقل وزیر": two words no list knows open the clause before a role
             if only is None and i - s == 3 and (s == 0 or w[s].brk) and self._suffix_family_pair(s):
                 return s  # "، صابر رسول زاده نخست وزیر": a family name made with زاده, پور opens the clause
             if (only is None and i - s == 2 and (s == 0 or w[s].brk) and not w[s + 1].brk
@@ -963,8 +988,7 @@ class ArabicDetector:
         n = len(w)
         for i in range(n - 2):
             inf = self.info[i]
-            # (a dateline's place opening a line of its own, a dash and the reporter's name: طوكيو - X Y)
-            dateline = inf is not None and inf.kind == "place" and not inf.off and (i == 0 or "\n" in w[i].gap)
+            dateline = inf is not None and self._dateline(i)  # (طوكيو - X Y: the reporter's name ends its line)
             if inf is None or (inf.stem not in _BYLINE_CUES and not dateline):
                 continue
             if self.info[i + 1] is not None and self.info[i + 1].stem == "از" and not w[i + 1].brk:  # type: ignore[union-attr]
@@ -985,28 +1009,12 @@ class ArabicDetector:
             if all(sc > BYLINE_FLOOR for sc in scores) or (
                     scores[-1] > UNKNOWN_FLOOR and sum(scores) > 2 * BYLINE_FLOOR):
                 self.add(i + 1, k - 1, None)  # (a given name that is a word too before a family name: نگار X)
-        self._dateline_bylines()
 
-    def _dateline_bylines(self) -> None:
-        """A dateline and a byline on a line of their own: a place at the start of a line, a dash,
-        and two or three name words ending the line (بغداد - X Y): the reporter's name. A
-        dateline that opens the article's first sentence (بيروت - أعلن ...) runs on past them."""
+    def _dateline(self, i: int) -> bool:
+        """Word i is a place of one word opening its line (the dateline, ``القاهرة - X Y``): the
+        reporter's name may follow its dash as after a byline cue."""
         w = self.w
-        n = len(w)
-        for i in range(n - 2):
-            inf = self.info[i]
-            if inf is None or inf.kind != "place" or not (i == 0 or "\n" in w[i].gap):
-                continue
-            if not any(c in w[i + 1].gap for c in "-\u2013\u2014") or "\n" in w[i + 1].gap:
-                continue
-            k = i + 1
-            while k < n and k - i <= 4 and (k == i + 1 or not w[k].brk) and self.kind(k) == "word" and not self.taken[k]:
-                k += 1
-            if not 2 <= k - i - 1 <= 3 or (k < n and "\n" not in w[k].gap):
-                continue
-            scores = [self.info[m].score for m in range(i + 1, k)]  # type: ignore[union-attr]
-            if self._given_start_word(i + 1) and all(sc > BYLINE_FLOOR for sc in scores):
-                self.add(i + 1, k - 1, None)  # (a given name first, then name words none clearly ordinary)
+        return self.kind(i) == "place" and (i == 0 or "\n" in w[i].gap)
 
     def triggered(self) -> None:
         """Names after a title, role or verb of saying, and before a role."""
@@ -1171,6 +1179,28 @@ class ArabicDetector:
             return False
         return any(off > 0 and len(stem) >= 4 and stem not in self.lw.given and zipf_ar(stem, self.lw) >= PROCLITIC_WORD_ZIPF
                    and arabic_score(stem, stem) < PROCLITIC_WORD for off, stem in x.readings)
+
+    def _inflected_word(self, x: Word, full: bool) -> bool:
+        """True when an Arabic word is an ordinary word by its inflection, never a name word:
+        the future prefix س and an imperfect verb (سيتوجه, ستعقد), a noun in ة with a
+        possessive pronoun (إحاطته "his briefing", from إحاطة), or, after a full name
+        (``full``), the preposition ل and a common ordinary word (لتولي "to take over")."""
+        if self.persian:
+            return False
+        norm, lw = x.norm, self.lw
+        if norm in lw.given or arabic_score(norm, norm) > FOREIGN_SHAPE:
+            return False
+
+        def ordinary(stem: str, least: float) -> bool:
+            return (stem not in lw.given and zipf_ar(stem, lw) >= least
+                    and arabic_score(stem, stem) < INFLECTED_ORDINARY)
+
+        if norm[:1] == "س" and norm[1:2] in _FUTURE_PERSON_LETTERS and len(norm) >= 5 and ordinary(norm[1:], INFLECTED_ZIPF):
+            return True
+        for suffix in _POSSESSIVE_AFTER_TA:
+            if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and ordinary(norm[: -len(suffix)] + "ه", INFLECTED_ZIPF):
+                return True
+        return full and norm[:1] == "ل" and len(norm) >= 5 and ordinary(norm[1:], PROCLITIC_WORD_ZIPF)
 
     def _unlisted_given_start(self, k: int) -> bool:
         """Word k, with no article, has name evidence of its own and the word after it is a listed
@@ -1872,7 +1902,9 @@ class ArabicDetector:
                 scores = [self.info[m].score for m in range(i, k + 1) if self.kind(m) == "word"]  # type: ignore[union-attr]
                 if k == i and self._after_org(i):
                     continue  # an institution's short name in quotes after it (شركة ... "أدنوك")
-                if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5):
+                nickname = k == i and i > 0 and self.taken[i - 1] and bool(scores) and scores[0] > UNKNOWN_FLOOR
+                # (a word in quotes right after a name is the person's nickname: X Y "Z")
+                if scores and min(scores) + CONTINUE_BONUS > 0 and (self._name_start(i) or max(scores) > 0.5 or nickname):
                     if k > i or self.info[i].stem not in self.lw.given:  # type: ignore[union-attr]
                         self.add(i, k, None)
 
@@ -2107,6 +2139,17 @@ class ArabicDetector:
                 continue
             title = next(((o, st) for o, st in w[k].readings if st in _INNER_TITLES), None)  # (وحاجي: و and حاجي)
             if title is None:
+                head = self.info[k]
+                if head is None or head.off or head.kind != "word" or len(mine) < 2:
+                    continue
+                part = [_key_form(head.stem), *mine]
+                if len({g for g, pos, size in index.get(tuple(part), ()) if g != id(f) and pos == 0
+                        and size == len(part)}) == 1:
+                    # the first word of a name found whole elsewhere in the document, left out here
+                    # where it is an ordinary word too without a title (a headline: تاي X Y)
+                    self.taken[k] = 1
+                    f.first, f.start = k, w[k].start
+                    stems[id(f)] = part
                 continue
             part = [_key_form(title[1]), *mine]
             if len({g for g, pos, _size in index.get(tuple(part), ()) if g != id(f) and pos > 0}) == 1:

@@ -39,6 +39,10 @@ CLITIC_STEM: Final = 1.0
 #: (Zipf) and four letters or more is the proclitic and that word (لمشروعات "for projects"), no
 #: name (a short rest may be a name: لاون).
 _CLITIC_WORD_ZIPF: Final = 3.5
+#: A word that reads as a proclitic and a name but is known whole at most this much (Zipf) less
+#: often than the name is a word of its own (لصالح "in favour of", a third as common as صالح): a
+#: proclitic adds only a small share of a name's occurrences (لمحمد is a hundred times rarer than محمد).
+_LEXICAL_GAP: Final = 0.5
 #: Evidence of a word no frequency list knows that is the future prefix س and a verb the lists
 #: know (سيزور "will visit"): a verb, never a name word, even in a family-name slot.
 _FUTURE_VERB_SCORE: Final = -3.0
@@ -180,8 +184,11 @@ def _read_word(text: str, readings: tuple[tuple[int, str], ...], lw: LinkWords) 
             if (s < 0.0 and len(stem) >= 4 and stem not in lw.given and zipf_ar(stem, lw) >= _CLITIC_WORD_ZIPF
                     and arabic_kind(stem, lw) == "word"):
                 return WordInfo("word", off, stem, s)  # لمشروعات: no word itself, a proclitic and a common word
+    whole_zipf = zipf_ar(whole, lw)
     for off, stem in readings[1:]:
         s = arabic_score(stem, whole, nisba)
+        if whole_zipf > 0.0 and whole_zipf >= zipf_ar(stem, lw) - _LEXICAL_GAP:
+            continue  # لصالح "in favour of": a word with a proclitic nearly as common as its stem is a word of its own
         if s >= CLITIC_STEM and s > best.score and arabic_kind(stem, lw) == "word":
             best = WordInfo("word", off, stem, s)
     return best

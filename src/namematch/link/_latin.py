@@ -558,6 +558,23 @@ class LatinDetector:
             return "place"
         return ""
 
+    def _own_particles(self, a: int) -> int:
+        """The first word of a family name at word a with the lower-case particles before it
+        (``de Mistura``, ``von der Leyen``) when an accepted name of the document holds the same
+        particles before the same word (``Staffan de Mistura``); else a."""
+        w = self.w
+        k = a
+        while (k > 0 and a - k < 2 and not w[k].brk and not w[k - 1].cap and not w[k - 1].arabic
+               and w[k - 1].norm in LOWER_JOINERS):
+            k -= 1
+        if k == a:
+            return a
+        phrase = " " + " ".join(x.norm for x in w[k : a + 1]) + " "
+        for f in self.found:
+            if not w[f.first].arabic and phrase in " " + " ".join(x.norm for x in w[f.first : f.last + 1]) + " ":
+                return k
+        return a
+
     def second_pass(self) -> None:
         """Accept the weak candidates whose name units all belong to an accepted name."""
         from namematch.keys import unit_keys
@@ -584,7 +601,7 @@ class LatinDetector:
             if a == b and self._before_own_name(a, cores, starts):
                 continue  # "Houthi leader X al-Houthi": the group's adjective before the title
             if cores and cores <= accepted:
-                self.add(a, b, ctx)
+                self.add(self._own_particles(a), b, ctx)
             elif a == b and len(cores) == 1:  # "Mostaqi" after "Karim Mustaqi": one name misspelt
                 core = next(iter(cores))
                 near = {c for key in unit_keys(core, LATIN) for c in by_key.get(key, ())}
