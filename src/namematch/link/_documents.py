@@ -364,10 +364,8 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         else:
             by_person[ch.person.id] = len(groups)
             groups.append((ch.person, [ch]))
-    shadows = _alias_shadows(rest)
-    merged = merge_chains(rest + list(shadows), MERGE_THRESHOLD if threshold is None else float(threshold),
-                          default_score if scorer is None else scorer.score)
-    for members in _join_shadows(merged, shadows):
+    for members in merge_chains(rest, MERGE_THRESHOLD if threshold is None else float(threshold),
+                                default_score if scorer is None else scorer.score):
         groups.append((None, members))
     entities: list[Entity] = []
     for person, members in groups:
@@ -375,58 +373,6 @@ def resolve_documents(docs: Mapping[str, str], registry: Registry | None = None,
         forms = [m.text for m in mentions]
         entities.append(Entity(mentions, person, display_name(person, forms, [resolution_form(f) for f in forms])))
     return entities
-
-
-def _alias_shadows(chains_: list[_Chain]) -> dict[_Chain, _Chain]:
-    """For each chain that holds a second full name its text ties to the first (a nickname and
-    the name: "Abu X", a reference to the late Y Z), a chain of that second name (a shadow, no
-    mentions) by the chain: the other documents may name the person either way."""
-    out: dict[_Chain, _Chain] = {}
-    for ch in chains_:
-        if not ch.units or len(ch.mentions) < 2:
-            continue
-        mine = {u.core for u in ch.units}
-        best: _Chain | None = None
-        for m in ch.mentions:
-            if m.text == ch.rep:
-                continue
-            alt = _Chain(ch.doc, m.text)
-            theirs = {u.core for u in alt.units}
-            if len(alt.units) < 2 or theirs <= mine or mine <= theirs or theirs & mine:
-                continue  # (a part of the name, or the name written longer: no second name)
-            if best is None or len(alt.units) > len(best.units):
-                best = alt
-        if best is not None:
-            best.countries, best.roles = set(ch.countries), set(ch.roles)
-            out[best] = ch
-    return out
-
-
-def _join_shadows(groups: list[list[_Chain]], shadows: Mapping[_Chain, _Chain]) -> list[list[_Chain]]:
-    """The groups of merge_chains with each shadow's group joined to its chain's (unless their
-    contexts name different countries only), shadows left out."""
-    if not shadows:
-        return groups
-    of = {id(ch): k for k, members in enumerate(groups) for ch in members}
-    parent = list(range(len(groups)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    countries = [set().union(*(ch.countries for ch in members)) for members in groups]
-    for shadow, owner in shadows.items():
-        a, b = find(of[id(shadow)]), find(of[id(owner)])
-        if a == b or (countries[a] and countries[b] and not countries[a] & countries[b]):
-            continue
-        parent[b] = a
-        countries[a] |= countries[b]
-    out: dict[int, list[_Chain]] = {}
-    for k, members in enumerate(groups):
-        out.setdefault(find(k), []).extend(ch for ch in members if ch not in shadows)
-    return [members for members in out.values() if members]
 
 
 #: A family name alone is looked for in the other documents only from this many letters on.
