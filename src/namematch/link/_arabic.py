@@ -284,6 +284,9 @@ DATE_SUBJECT_FLOOR: Final = -2.0
 #: the Qajar court and the clergy (کمال الملک, علم الهدی, مشیر الدوله), written apart.
 #: Heads of a kunya (father of, mother of): a definite nickname may follow its name.
 _KUNYA_HEADS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
+#: The heads of a father's kunya (أبو X in its three cases): a definite adjective after its name is
+#: its nom de guerre or family name (أبو علي العسكري).
+_FATHER_HEADS: Final = frozenset({"ابو", "ابي", "ابا"})
 #: Given names that are verbs too, whose subject follows them (طالب "demanded", أمل "hoped"):
 #: the verb at a clause's start before a name (see ArabicDetector._verbs_before_names).
 _GIVEN_VERBS: Final = frozenset({"طالب", "امل"})
@@ -1641,14 +1644,14 @@ class ArabicDetector:
                 k = i + 2  # after a kunya and its name, only name words of their own evidence
                 while k <= last and ((self.kind(k) == "word" and (
                         self.info[k].score > 0  # type: ignore[union-attr]
-                        or (inf.stem in ("عبد", "ابو", "ابي", "ابا") and k == i + 2 and self._definite_nisba(k))))
+                        or ((inf.stem == "عبد" or inf.stem in _FATHER_HEADS) and k == i + 2 and self._definite_nisba(k))))
                         or (k == i + 2 == last and inf.stem in _KUNYA_HEADS and self._laqab_after_kunya(k))):
                     k += 1  # (عبد and God's name are a given name, ابو and a name a kunya: a definite nisba
                     #          after it is the family name, however common the adjective: أبو علي العسكري;
                     #          a kunya keeps its nickname: أبو X المهندس)
                 last = k - 1
                 tail = self.info[last + 1] if last + 1 < n and not w[last + 1].brk else None
-                if (last == i + 1 and inf.stem in ("ابو", "ابي", "ابا") and tail is not None and tail.kind == "qual"
+                if (last == i + 1 and inf.stem in _FATHER_HEADS and tail is not None and tail.kind == "qual"
                         and not tail.off and tail.stem.startswith("ال") and tail.stem.endswith("ي")
                         and not self.taken[last + 1]):
                     last += 1  # a nom de guerre: the kunya and a definite adjective (أبو علي العسكري)
